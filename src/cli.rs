@@ -1,0 +1,307 @@
+//! The `errcat` command line. `main.rs` and `xtask` both call [`run`].
+//!
+//! Exit codes: 0 success, 1 findings or stale output, 2 usage or I/O error.
+
+use std::ffi::OsString;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::diag::{self, Format, Report};
+use crate::load::display_path;
+use crate::write::{self, Change};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "errcat",
+    version,
+    about = "One YAML catalog of error codes; code and docs generated from it."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+    /// Print only findings and failures.
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate a catalog and report every finding.
+    Check {
+        /// The catalog file.
+        #[arg(default_value = "schema/catalog.yaml")]
+        catalog: PathBuf,
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+        /// Fail on warnings too.
+        #[arg(long)]
+        deny_warnings: bool,
+    },
+    /// Validate, then write every target's generated files.
+    Gen {
+        /// The catalog file.
+        #[arg(default_value = "schema/catalog.yaml")]
+        catalog: PathBuf,
+        /// Write nothing; fail if any generated file is stale, missing or extra.
+        #[arg(long)]
+        check: bool,
+        /// Put each target's files in DIR/<target id>/ instead of its configured directory.
+        #[arg(long, value_name = "DIR")]
+        out_dir: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+        /// Overwrite files that lack errcat's generated-file header.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Show every namespace that defines a code.
+    Explain {
+        /// A numeric code, e.g. 1001 or -2381.
+        #[arg(allow_negative_numbers = true)]
+        code: i64,
+        /// Only this namespace.
+        #[arg(long)]
+        namespace: Option<String>,
+        /// The catalog file.
+        #[arg(long, default_value = "schema/catalog.yaml")]
+        catalog: PathBuf,
+        #[arg(long, value_enum, default_value_t)]
+        format: ExplainFormat,
+    },
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum ExplainFormat {
+    #[default]
+    Human,
+    Json,
+}
+
+/// How a command is run: the hint `check` prints for stale files differs between
+/// `errcat gen` and a project's `cargo xtask gen`.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub regenerate_hint: String,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            regenerate_hint: "errcat gen".into(),
+        }
+    }
+}
+
+fn color_on(stream: &impl IsTerminal) -> bool {
+    stream.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+/// Parses `args` (including the program name) and runs the command.
+pub fn run<I, T>(args: I, settings: &Settings) -> ExitCode
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    execute(&cli, settings)
+}
+
+pub fn execute(cli: &Cli, settings: &Settings) -> ExitCode {
+    match &cli.command {
+        Command::Check {
+            catalog,
+            format,
+            deny_warnings,
+        } => check(catalog, *format, *deny_warnings, cli.quiet),
+        Command::Gen {
+            catalog,
+            check,
+            out_dir,
+            format,
+            force,
+        } => generate(
+            catalog,
+            *check,
+            out_dir.as_deref(),
+            *format,
+            *force,
+            cli.quiet,
+            settings,
+        ),
+        Command::Explain {
+            code,
+            namespace,
+            catalog,
+            format,
+        } => explain(catalog, *code, namespace.as_deref(), *format),
+    }
+}
+
+fn print_report(report: &Report, sources: &crate::source::Sources, format: Format, quiet: bool) {
+    let mut err = std::io::stderr().lock();
+    let _ = err
+        .write_all(diag::render(report, sources, format, color_on(&std::io::stderr())).as_bytes());
+    if format == Format::Human
+        && (!report.diagnostics.is_empty() || !quiet)
+        && !report.diagnostics.is_empty()
+    {
+        let _ = writeln!(err, "{}", report.summary());
+    }
+}
+
+fn missing_catalog(path: &Path) -> Option<ExitCode> {
+    if path.exists() {
+        return None;
+    }
+    eprintln!("error: no catalog at {}", display_path(path).display());
+    eprintln!("help: pass the catalog file, or run errcat where schema/catalog.yaml exists");
+    Some(ExitCode::from(2))
+}
+
+fn check(path: &Path, format: Format, deny_warnings: bool, quiet: bool) -> ExitCode {
+    if let Some(code) = missing_catalog(path) {
+        return code;
+    }
+    let checked = crate::check(path);
+    print_report(&checked.report, &checked.sources, format, quiet);
+    let failed = checked.report.has_errors() || (deny_warnings && checked.report.warnings() > 0);
+    if !failed
+        && !quiet
+        && format == Format::Human
+        && let Some(c) = &checked.catalog
+    {
+        let n: usize = c.namespaces.iter().map(|n| n.entries.len()).sum();
+        eprintln!("ok: {} namespaces, {n} codes", c.namespaces.len());
+    }
+    ExitCode::from(u8::from(failed))
+}
+
+fn generate(
+    path: &Path,
+    check_only: bool,
+    out_dir: Option<&Path>,
+    format: Format,
+    force: bool,
+    quiet: bool,
+    settings: &Settings,
+) -> ExitCode {
+    if let Some(code) = missing_catalog(path) {
+        return code;
+    }
+    let checked = crate::check(path);
+    print_report(&checked.report, &checked.sources, format, quiet);
+    let (Some(catalog), Some(root)) = (&checked.catalog, &checked.root) else {
+        eprintln!("error: the catalog has errors; nothing was written");
+        return ExitCode::from(1);
+    };
+    let crate::Placed { files, dirs } = match crate::render_to_paths(catalog, root, out_dir) {
+        Ok(x) => x,
+        Err(report) => {
+            print_report(&report, &checked.sources, format, quiet);
+            eprintln!("error: rendering failed; nothing was written");
+            return ExitCode::from(1);
+        }
+    };
+    let total = files.len();
+    let mut plan = match write::plan(files, &dirs) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    if !plan.foreign.is_empty() {
+        if !force {
+            for f in &plan.foreign {
+                eprintln!(
+                    "error: {} exists and was not generated by errcat (no generated-file header)",
+                    display_path(&f.path).display()
+                );
+            }
+            eprintln!(
+                "help: move the file away, or pass --force to overwrite it; nothing was written"
+            );
+            return ExitCode::from(1);
+        }
+        plan.changes.append(&mut plan.foreign);
+    }
+    if check_only {
+        if plan.changes.is_empty() {
+            if !quiet {
+                eprintln!("ok: {total} generated files are up to date");
+            }
+            return ExitCode::SUCCESS;
+        }
+        for p in &plan.changes {
+            let shown = display_path(&p.path);
+            match &p.change {
+                Change::Create => eprintln!("missing: {}", shown.display()),
+                Change::Remove => eprintln!(
+                    "extra:   {} (no target renders it any more)",
+                    shown.display()
+                ),
+                Change::Update(old) => {
+                    eprintln!("stale:   {}", shown.display());
+                    eprint!("{}", write::short_diff(old, &p.text, 12));
+                }
+            }
+        }
+        eprintln!(
+            "error: {} generated file{} out of date",
+            plan.changes.len(),
+            if plan.changes.len() == 1 {
+                " is"
+            } else {
+                "s are"
+            }
+        );
+        eprintln!("run `{}` and commit", settings.regenerate_hint);
+        return ExitCode::from(1);
+    }
+    if let Err(e) = write::apply(&plan) {
+        eprintln!("error: writing failed: {e}");
+        return ExitCode::from(2);
+    }
+    if !quiet {
+        let removed = plan
+            .changes
+            .iter()
+            .filter(|p| p.change == Change::Remove)
+            .count();
+        let written = plan.changes.len() - removed;
+        eprintln!(
+            "wrote {written} file{}, removed {removed}, {} unchanged",
+            if written == 1 { "" } else { "s" },
+            plan.unchanged
+        );
+    }
+    ExitCode::SUCCESS
+}
+
+fn explain(path: &Path, code: i64, namespace: Option<&str>, format: ExplainFormat) -> ExitCode {
+    if let Some(c) = missing_catalog(path) {
+        return c;
+    }
+    let checked = crate::check(path);
+    let Some(catalog) = &checked.catalog else {
+        print_report(&checked.report, &checked.sources, Format::Human, true);
+        return ExitCode::from(1);
+    };
+    let ex = crate::explain::explain(catalog, &checked.sources, code, namespace);
+    match format {
+        ExplainFormat::Human => print!("{}", ex.to_text()),
+        ExplainFormat::Json => {
+            println!("{}", serde_json::to_string_pretty(&ex).unwrap_or_default())
+        }
+    }
+    ExitCode::from(u8::from(ex.definitions.is_empty()))
+}

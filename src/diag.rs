@@ -1,0 +1,314 @@
+//! Findings and how they are shown: rustc-style text, JSON lines, GitHub annotations.
+
+use std::fmt::Write as _;
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet, renderer::DecorStyle};
+use serde::Serialize;
+
+use crate::rules::Rule;
+use crate::source::{Sources, Span};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// A place in a file and what to say about it.
+#[derive(Clone, Debug)]
+pub struct Label {
+    pub span: Span,
+    pub message: String,
+}
+
+/// One finding: a rule, where it fired, and what would fix it.
+#[derive(Clone, Debug)]
+pub struct Diagnostic {
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    /// Where the finding is; `None` only for problems that have no file yet (a missing catalog).
+    pub primary: Option<Label>,
+    /// Other places that take part ("first defined here").
+    pub related: Vec<Label>,
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn new(rule: &Rule, message: impl Into<String>) -> Self {
+        Diagnostic {
+            rule: rule.id,
+            severity: rule.default_severity,
+            message: message.into(),
+            primary: None,
+            related: Vec::new(),
+            help: None,
+        }
+    }
+
+    pub fn at(mut self, span: Span, label: impl Into<String>) -> Self {
+        self.primary = Some(Label {
+            span,
+            message: label.into(),
+        });
+        self
+    }
+
+    pub fn related(mut self, span: Span, label: impl Into<String>) -> Self {
+        self.related.push(Label {
+            span,
+            message: label.into(),
+        });
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    fn sort_key(&self) -> (Option<(crate::source::FileId, usize)>, &str, &str) {
+        (
+            self.primary.as_ref().map(|l| (l.span.file, l.span.start)),
+            self.rule,
+            &self.message,
+        )
+    }
+}
+
+/// All findings of a run, sorted by file and position.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Report {
+    pub fn push(&mut self, d: Diagnostic) {
+        self.diagnostics.push(d);
+    }
+
+    pub fn extend(&mut self, other: Report) {
+        self.diagnostics.extend(other.diagnostics);
+    }
+
+    pub fn errors(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.diagnostics.len() - self.errors()
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.errors() > 0
+    }
+
+    /// Sort by file (in load order), position, rule; drop exact repeats.
+    pub fn sort(&mut self, sources: &Sources) {
+        self.diagnostics.sort_by(|a, b| {
+            let pa = a.primary.as_ref().map(|l| sources.path(l.span.file));
+            let pb = b.primary.as_ref().map(|l| sources.path(l.span.file));
+            pa.cmp(&pb).then_with(|| a.sort_key().cmp(&b.sort_key()))
+        });
+        self.diagnostics.dedup_by(|a, b| {
+            a.rule == b.rule
+                && a.message == b.message
+                && a.primary.as_ref().map(|l| l.span) == b.primary.as_ref().map(|l| l.span)
+        });
+    }
+
+    /// "2 errors, 5 warnings"
+    pub fn summary(&self) -> String {
+        let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+        format!(
+            "{}, {}",
+            plural(self.errors(), "error"),
+            plural(self.warnings(), "warning")
+        )
+    }
+}
+
+/// How findings are printed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Format {
+    /// rustc-style snippets
+    #[default]
+    Human,
+    /// one JSON object per line
+    Json,
+    /// GitHub Actions workflow commands (inline annotations on pull requests)
+    Github,
+}
+
+/// Renders every finding of `report` in `format`; `color` adds ANSI styling to human output.
+pub fn render(report: &Report, sources: &Sources, format: Format, color: bool) -> String {
+    let mut out = String::new();
+    for d in &report.diagnostics {
+        match format {
+            Format::Human => {
+                out.push_str(&render_human(d, sources, color));
+                out.push_str("\n\n");
+            }
+            Format::Json => {
+                out.push_str(
+                    &serde_json::to_string(&JsonDiagnostic::new(d, sources)).unwrap_or_default(),
+                );
+                out.push('\n');
+            }
+            Format::Github => {
+                out.push_str(&render_github(d, sources));
+                out.push('\n');
+            }
+        }
+    }
+    out
+}
+
+fn render_human(d: &Diagnostic, sources: &Sources, color: bool) -> String {
+    let level = match d.severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+    };
+    let mut group = Group::with_title(level.primary_title(&d.message).id(d.rule));
+    // One snippet per file, the primary's file first, so labels in one file share a snippet.
+    let mut labels: Vec<(&Label, bool)> = d.primary.iter().map(|l| (l, true)).collect();
+    labels.extend(d.related.iter().map(|l| (l, false)));
+    let mut files: Vec<crate::source::FileId> = Vec::new();
+    for (l, _) in &labels {
+        if !files.contains(&l.span.file) {
+            files.push(l.span.file);
+        }
+    }
+    for file in files {
+        let src = sources.get(file);
+        let mut snippet = Snippet::source(src.text.as_str())
+            .path(src.path.to_string_lossy().into_owned())
+            .line_start(1);
+        for (l, primary) in labels.iter().filter(|(l, _)| l.span.file == file) {
+            let kind = if *primary {
+                AnnotationKind::Primary
+            } else {
+                AnnotationKind::Context
+            };
+            snippet = snippet.annotation(
+                kind.span(l.span.start..l.span.end)
+                    .label(l.message.as_str()),
+            );
+        }
+        group = group.element(snippet);
+    }
+    let mut report = vec![group];
+    if let Some(help) = &d.help {
+        report.push(Group::with_title(
+            Level::HELP.secondary_title(help.as_str()),
+        ));
+    }
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    renderer.decor_style(DecorStyle::Ascii).render(&report)
+}
+
+fn render_github(d: &Diagnostic, sources: &Sources) -> String {
+    let kind = match d.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    };
+    let mut msg = d.message.clone();
+    if let Some(h) = &d.help {
+        let _ = write!(msg, "\nhelp: {h}");
+    }
+    // Workflow-command escaping: data needs %, CR, LF escaped; properties also , and :.
+    let data = msg
+        .replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A");
+    let prop = |s: &str| {
+        s.replace('%', "%25")
+            .replace('\r', "%0D")
+            .replace('\n', "%0A")
+            .replace(':', "%3A")
+            .replace(',', "%2C")
+    };
+    match &d.primary {
+        Some(l) => format!(
+            "::{kind} file={},line={},col={},title={}::{data}",
+            prop(&sources.path(l.span.file).to_string_lossy()),
+            l.span.line,
+            l.span.column,
+            prop(d.rule)
+        ),
+        None => format!("::{kind} title={}::{data}", prop(d.rule)),
+    }
+}
+
+#[derive(Serialize)]
+struct JsonLocation {
+    file: String,
+    line: u32,
+    column: u32,
+    end_line: u32,
+    end_column: u32,
+    label: String,
+}
+
+impl JsonLocation {
+    fn new(l: &Label, sources: &Sources) -> Self {
+        let src = sources.get(l.span.file);
+        let (end_line, end_column) = line_col(&src.text, l.span.end);
+        JsonLocation {
+            file: src.path.to_string_lossy().into_owned(),
+            line: l.span.line,
+            column: l.span.column,
+            end_line,
+            end_column,
+            label: l.message.clone(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct JsonDiagnostic {
+    rule: &'static str,
+    level: Severity,
+    message: String,
+    #[serde(flatten)]
+    location: Option<JsonLocation>,
+    related: Vec<JsonLocation>,
+    help: Option<String>,
+}
+
+impl JsonDiagnostic {
+    fn new(d: &Diagnostic, sources: &Sources) -> Self {
+        JsonDiagnostic {
+            rule: d.rule,
+            level: d.severity,
+            message: d.message.clone(),
+            location: d.primary.as_ref().map(|l| JsonLocation::new(l, sources)),
+            related: d
+                .related
+                .iter()
+                .map(|l| JsonLocation::new(l, sources))
+                .collect(),
+            help: d.help.clone(),
+        }
+    }
+}
+
+/// 1-based line and character column of a byte offset.
+fn line_col(text: &str, offset: usize) -> (u32, u32) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (
+        u32::try_from(line).unwrap_or(u32::MAX),
+        u32::try_from(col).unwrap_or(u32::MAX),
+    )
+}

@@ -1,0 +1,86 @@
+//! errcat: one YAML catalog of error codes, and everything generated from it.
+//!
+//! The pipeline, one module per stage:
+//! [`load`] (YAML with positions) → [`validate`] (into the [`model`]) →
+//! [`view`] (per-target names and literals, via [`naming`]) → [`render`]
+//! (Tera templates, pure) → [`write`] (the only stage that touches the disk).
+//! Findings are [`diag::Diagnostic`]s, each with a rule from [`rules`].
+
+pub mod cli;
+pub mod diag;
+pub mod explain;
+pub mod load;
+pub mod model;
+pub mod naming;
+pub mod placeholder;
+pub mod render;
+pub mod rules;
+pub mod source;
+pub mod validate;
+pub mod view;
+pub mod write;
+
+use std::path::{Path, PathBuf};
+
+pub use render::{Rendered, generate};
+
+/// A catalog read and validated, with everything needed to report on it.
+#[derive(Debug)]
+pub struct Checked {
+    pub sources: source::Sources,
+    pub report: diag::Report,
+    /// The project root the catalog's paths resolve against.
+    pub root: Option<PathBuf>,
+    /// The model, when the catalog has no error.
+    pub catalog: Option<model::Catalog>,
+}
+
+/// Loads and validates the catalog at `path`.
+pub fn check(path: &Path) -> Checked {
+    let mut sources = source::Sources::default();
+    let mut report = diag::Report::default();
+    let loaded = load::load(path, &mut sources, &mut report);
+    let catalog = loaded
+        .as_ref()
+        .and_then(|l| validate::validate(l, &sources, &mut report));
+    let catalog = if report.has_errors() { None } else { catalog };
+    report.sort(&sources);
+    Checked {
+        sources,
+        report,
+        root: loaded.map(|l| l.root),
+        catalog,
+    }
+}
+
+/// Rendered files placed on disk: what to write, and the directories the targets own.
+#[derive(Debug)]
+pub struct Placed {
+    /// Absolute (or root-relative) path and content of every generated file.
+    pub files: Vec<(PathBuf, String)>,
+    /// Each target's output directory: stale generated files in them are removed.
+    pub dirs: Vec<PathBuf>,
+}
+
+/// Renders a checked catalog and maps each file to its place on disk.
+pub fn render_to_paths(
+    catalog: &model::Catalog,
+    root: &Path,
+    out_override: Option<&Path>,
+) -> Result<Placed, diag::Report> {
+    let rendered = generate(catalog)?;
+    let dir = |t: &model::Target| write::target_dir(root, &t.out_dir, &t.id, out_override);
+    let dirs = catalog.targets.iter().map(dir).collect();
+    let files = rendered
+        .into_iter()
+        .map(|r| {
+            let base = catalog
+                .targets
+                .iter()
+                .find(|t| t.id == r.target)
+                .map_or_else(PathBuf::new, dir);
+            (base.join(&r.path), r.text)
+        })
+        .collect();
+    Ok(Placed { files, dirs })
+}

@@ -1,0 +1,299 @@
+//! Loading: read the catalog, its namespace files and its targets' templates,
+//! parse them with positions, and report what cannot be read. No validation here.
+
+mod parse_error;
+mod paths;
+pub mod raw;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::de::DeserializeOwned;
+
+use crate::diag::{Diagnostic, Report};
+use crate::rules;
+use crate::source::{FileId, Sources, Span};
+use raw::{RawCatalog, RawNamespace, RawTarget, RawTemplateManifest};
+
+pub use paths::{check_relative, display_path};
+
+/// Everything read from disk for one catalog.
+#[derive(Debug)]
+pub struct Loaded {
+    pub catalog_file: FileId,
+    pub catalog: RawCatalog,
+    /// The project root: catalog paths resolve against it and never leave it.
+    pub root: PathBuf,
+    pub namespaces: Vec<(FileId, RawNamespace)>,
+    pub targets: Vec<LoadedTarget>,
+}
+
+#[derive(Debug)]
+pub struct LoadedTarget {
+    /// Index into `catalog.targets`.
+    pub index: usize,
+    pub manifest: Option<(FileId, RawTemplateManifest)>,
+    pub templates: BTreeMap<String, String>,
+}
+
+/// Parser limits per file: a 100,000-code namespace file passes, an alias bomb does not.
+fn options() -> serde_saphyr::Options {
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_events = 16_000_000;
+    budget.max_nodes = 8_000_000;
+    budget.max_aliases = 10_000;
+    budget.max_anchors = 10_000;
+    budget.max_depth = 64;
+    serde_saphyr::options! { budget: Some(budget), with_snippet: false }
+}
+
+/// Reads `path` and everything it names. Problems go to `report`; `None` when the
+/// catalog file itself could not be read or parsed.
+pub fn load(path: &Path, sources: &mut Sources, report: &mut Report) -> Option<Loaded> {
+    let catalog_file = read(path, sources, report, None)?;
+    let catalog: RawCatalog = parse(sources, catalog_file, report)?;
+    let catalog_dir = path
+        .parent()
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+    let catalog_dir = if catalog_dir.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        catalog_dir
+    };
+
+    let root = match &catalog.root {
+        None => catalog_dir.clone(),
+        Some(r) => match paths::ancestor(&catalog_dir, &r.value) {
+            Ok(root) => root,
+            Err(why) => {
+                let span = sources.span(catalog_file, &r.referenced);
+                report.push(Diagnostic::new(&rules::BAD_PATH, format!("`root` {why}")).at(span, "root declared here").help(
+                    "`root` is the project directory, relative to the catalog file: `.` or a chain of `..`",
+                ));
+                return None;
+            }
+        },
+    };
+
+    let mut namespaces = Vec::new();
+    let mut seen: Vec<PathBuf> = Vec::new();
+    for pattern in &catalog.namespaces {
+        let span = sources.span(catalog_file, &pattern.referenced);
+        let files = match paths::expand(&root, &catalog_dir, &pattern.value) {
+            Ok(files) => files,
+            Err(why) => {
+                report.push(
+                    Diagnostic::new(
+                        &rules::BAD_PATH,
+                        format!("namespace path `{}` {why}", pattern.value),
+                    )
+                    .at(span, "named here"),
+                );
+                continue;
+            }
+        };
+        for file in files {
+            if paths::same_file(&file, path) {
+                report.push(
+                    Diagnostic::new(
+                        &rules::BAD_PATH,
+                        format!(
+                            "namespace path `{}` includes the catalog file itself",
+                            pattern.value
+                        ),
+                    )
+                    .at(span, "this pattern matches the catalog"),
+                );
+                continue;
+            }
+            if seen.iter().any(|f| paths::same_file(f, &file)) {
+                continue;
+            }
+            seen.push(file.clone());
+            if let Some(id) = read(&file, sources, report, Some(span))
+                && let Some(ns) = parse::<RawNamespace>(sources, id, report)
+            {
+                namespaces.push((id, ns));
+            }
+        }
+    }
+
+    let mut targets = Vec::new();
+    for (index, target) in catalog.targets.iter().enumerate() {
+        if let Some(t) = load_target(index, &target.value, catalog_file, &root, sources, report) {
+            targets.push(t);
+        }
+    }
+
+    Some(Loaded {
+        catalog_file,
+        catalog,
+        root,
+        namespaces,
+        targets,
+    })
+}
+
+fn load_target(
+    index: usize,
+    target: &RawTarget,
+    catalog_file: FileId,
+    root: &Path,
+    sources: &mut Sources,
+    report: &mut Report,
+) -> Option<LoadedTarget> {
+    let span = sources.span(catalog_file, &target.templates.referenced);
+    let dir = match paths::child(root, &Path::new("templates").join(&target.templates.value)) {
+        Ok(d) if d.is_dir() => d,
+        Ok(d) => {
+            report.push(
+                Diagnostic::new(
+                    &rules::TARGET_CONFIG,
+                    format!(
+                        "template directory `{}` does not exist",
+                        display_path(&d).display()
+                    ),
+                )
+                .at(span, "named here"),
+            );
+            return None;
+        }
+        Err(why) => {
+            report.push(
+                Diagnostic::new(
+                    &rules::BAD_PATH,
+                    format!("template directory `{}` {why}", target.templates.value),
+                )
+                .at(span, "named here"),
+            );
+            return None;
+        }
+    };
+    let manifest_path = dir.join("target.yaml");
+    let manifest = if manifest_path.is_file() {
+        let id = read(&manifest_path, sources, report, Some(span))?;
+        Some((id, parse::<RawTemplateManifest>(sources, id, report)?))
+    } else {
+        None
+    };
+    let mut templates = BTreeMap::new();
+    match paths::template_files(&dir) {
+        Ok(files) => {
+            for (name, file) in files {
+                match std::fs::read_to_string(&file) {
+                    Ok(text) => {
+                        templates.insert(name, text);
+                    }
+                    Err(e) => report.push(
+                        Diagnostic::new(
+                            &rules::IO,
+                            format!(
+                                "cannot read template {}: {e}",
+                                display_path(&file).display()
+                            ),
+                        )
+                        .at(span, "template directory named here"),
+                    ),
+                }
+            }
+        }
+        Err(e) => {
+            report.push(
+                Diagnostic::new(
+                    &rules::IO,
+                    format!("cannot list {}: {e}", display_path(&dir).display()),
+                )
+                .at(span, "named here"),
+            );
+            return None;
+        }
+    }
+    Some(LoadedTarget {
+        index,
+        manifest,
+        templates,
+    })
+}
+
+/// Reads a UTF-8 file into `sources`. A BOM is dropped; other bad bytes are reported
+/// with the line and column of the first one.
+fn read(
+    path: &Path,
+    sources: &mut Sources,
+    report: &mut Report,
+    named_at: Option<Span>,
+) -> Option<FileId> {
+    let shown = display_path(path);
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            let mut d =
+                Diagnostic::new(&rules::IO, format!("cannot read {}: {e}", shown.display()));
+            if let Some(span) = named_at {
+                d = d.at(span, "named here");
+            }
+            report.push(d);
+            return None;
+        }
+    };
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Some(sources.add(shown, text.to_owned())),
+        Err(e) => {
+            let valid = &bytes[..e.valid_up_to()];
+            let text = String::from_utf8_lossy(bytes).into_owned();
+            let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+            let col = std::str::from_utf8(valid).map_or(1, |v| {
+                v.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1
+            });
+            let id = sources.add(shown.clone(), text);
+            let start = e.valid_up_to();
+            let span = Span {
+                file: id,
+                line: line as u32,
+                column: col as u32,
+                start,
+                end: start,
+            };
+            report.push(
+                Diagnostic::new(
+                    &rules::YAML_SYNTAX,
+                    format!("{} is not valid UTF-8", shown.display()),
+                )
+                .at(span, "invalid byte here")
+                .help("save the file as UTF-8"),
+            );
+            None
+        }
+    }
+}
+
+/// Parses a file already in `sources`, turning parser errors into diagnostics.
+fn parse<T: DeserializeOwned>(sources: &Sources, file: FileId, report: &mut Report) -> Option<T> {
+    let text = &sources.get(file).text;
+    if text.contains('\0') {
+        let at = text.find('\0').unwrap_or(0);
+        let before = &text[..at];
+        let line = before.matches('\n').count() + 1;
+        let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        let span = Span {
+            file,
+            line: line as u32,
+            column: col as u32,
+            start: at,
+            end: at + 1,
+        };
+        report.push(
+            Diagnostic::new(&rules::YAML_SYNTAX, "the file contains a NUL byte")
+                .at(span, "NUL here"),
+        );
+        return None;
+    }
+    match serde_saphyr::from_str_with_options::<T>(text, options()) {
+        Ok(v) => Some(v),
+        Err(e) => {
+            report.push(parse_error::diagnostic(sources, file, &e));
+            None
+        }
+    }
+}

@@ -1,0 +1,147 @@
+//! Parser errors as diagnostics: the rule, a clean message, and a suggestion where we have one.
+
+use crate::diag::Diagnostic;
+use crate::rules;
+use crate::source::{FileId, Sources};
+
+pub fn diagnostic(sources: &Sources, file: FileId, err: &serde_saphyr::Error) -> Diagnostic {
+    let text = err.without_snippet().to_string();
+    let message = strip_position(&text);
+    // The parser suggests an option we deliberately keep off; users need only the key.
+    let message = if message.starts_with("duplicate mapping key") {
+        message.split(", set ").next().unwrap_or(message)
+    } else {
+        message
+    };
+    let (rule, help) = classify(message);
+    let span = match err.location() {
+        Some(loc) => sources.span(file, &loc),
+        None => sources.file_start(file),
+    };
+    let label = match rule.id {
+        "unknown-field" => "unknown field",
+        "duplicate-key" => "repeated here",
+        "invalid-value" => "this value",
+        _ => "here",
+    };
+    let mut d = Diagnostic::new(rule, message.to_owned()).at(span, label);
+    if let Some(h) = help {
+        d = d.help(h);
+    }
+    d
+}
+
+/// Drops the parser's trailing " at line N, column M": the diagnostic shows the position.
+fn strip_position(s: &str) -> &str {
+    let s = s.lines().next().unwrap_or(s);
+    match s.rfind(" at line ") {
+        Some(i) if s[i..].contains("column") => &s[..i],
+        _ => s,
+    }
+}
+
+fn classify(msg: &str) -> (&'static rules::Rule, Option<String>) {
+    if let Some(rest) = msg.strip_prefix("unknown field `") {
+        let field = rest.split('`').next().unwrap_or("");
+        let expected: Vec<&str> = rest
+            .split_once("expected one of ")
+            .map(|(_, l)| l.split(", ").map(|s| s.trim_matches('`')).collect())
+            .unwrap_or_default();
+        let help = suggest(field, &expected)
+            .map(|s| format!("did you mean `{s}`?"))
+            .or_else(|| {
+                (!expected.is_empty()).then(|| format!("expected one of: {}", expected.join(", ")))
+            });
+        return (&rules::UNKNOWN_FIELD, help);
+    }
+    if msg.starts_with("duplicate mapping key") {
+        return (
+            &rules::DUPLICATE_KEY,
+            Some("remove one of the two keys; YAML keeps neither silently".into()),
+        );
+    }
+    if msg.starts_with("missing field") {
+        return (&rules::INVALID_VALUE, None);
+    }
+    if msg.starts_with("invalid type")
+        || msg.starts_with("invalid value")
+        || msg.starts_with("invalid i")
+        || msg.starts_with("invalid u")
+    {
+        let help = msg
+            .starts_with("invalid i64")
+            .then(|| "codes are whole numbers that fit in 64 bits".to_string());
+        return (&rules::INVALID_VALUE, help);
+    }
+    if msg.contains("unknown variant") {
+        return (&rules::INVALID_VALUE, None);
+    }
+    (&rules::YAML_SYNTAX, None)
+}
+
+/// The closest candidate within edit distance 2 (or a prefix match), for "did you mean".
+pub fn suggest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    candidates
+        .iter()
+        .map(|c| (levenshtein(word, c), *c))
+        .filter(|(d, c)| *d <= 2.max(word.len() / 4) || c.starts_with(word))
+        .min()
+        .map(|(_, c)| c)
+}
+
+fn levenshtein(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur.push(
+                (prev[j] + usize::from(ca != *cb))
+                    .min(prev[j + 1] + 1)
+                    .min(cur[j] + 1),
+            );
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggestions() {
+        let fields = ["code", "name", "message", "http", "retryable"];
+        assert_eq!(suggest("mesage", &fields), Some("message"));
+        assert_eq!(suggest("retriable", &fields), Some("retryable"));
+        assert_eq!(suggest("colour", &fields), None);
+    }
+
+    #[test]
+    fn classification() {
+        assert_eq!(
+            classify("unknown field `mesage`, expected one of code, name, message")
+                .0
+                .id,
+            "unknown-field"
+        );
+        assert_eq!(
+            classify("unknown field `mesage`, expected one of code, name, message")
+                .1
+                .as_deref(),
+            Some("did you mean `message`?")
+        );
+        assert_eq!(
+            classify("duplicate mapping key: code, set DuplicateKeyPolicy")
+                .0
+                .id,
+            "duplicate-key"
+        );
+        assert_eq!(classify("invalid i64").0.id, "invalid-value");
+        assert_eq!(
+            strip_position("invalid u16 at line 6, column 11"),
+            "invalid u16"
+        );
+    }
+}

@@ -1,0 +1,169 @@
+//! Paths named by a catalog: resolved against the root and never allowed to leave it.
+
+use std::path::{Component, Path, PathBuf};
+
+/// A path as shown to users: relative to the working directory when it is inside it.
+pub fn display_path(path: &Path) -> PathBuf {
+    let cwd = std::env::current_dir().ok();
+    let p = cwd
+        .as_deref()
+        .and_then(|c| path.strip_prefix(c).ok())
+        .unwrap_or(path);
+    let cleaned: PathBuf = p
+        .components()
+        .filter(|c| !matches!(c, Component::CurDir))
+        .collect();
+    if cleaned.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        cleaned
+    }
+}
+
+/// `root` for a catalog in `catalog_dir`: `.` or a chain of `..`.
+pub fn ancestor(catalog_dir: &Path, rel: &str) -> Result<PathBuf, String> {
+    let mut dir = catalog_dir.to_path_buf();
+    for c in Path::new(rel).components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                let canon = dir
+                    .canonicalize()
+                    .map_err(|e| format!("cannot be resolved: {e}"))?;
+                dir = canon
+                    .parent()
+                    .ok_or("goes above the file system root")?
+                    .to_path_buf();
+            }
+            _ => return Err(format!("must be `.` or a chain of `..`, not `{rel}`")),
+        }
+    }
+    Ok(dir)
+}
+
+/// Checks a relative path from the catalog: no `..`, not absolute, no reserved device names.
+pub fn check_relative(rel: &str) -> Result<(), String> {
+    let p = Path::new(rel);
+    if rel.is_empty() {
+        return Err("is empty".into());
+    }
+    if p.is_absolute() || rel.starts_with(['/', '\\']) || rel.get(1..2) == Some(":") {
+        return Err("is absolute; paths are relative to the catalog root".into());
+    }
+    for c in p.components() {
+        match c {
+            Component::Normal(s) => {
+                let s = s.to_string_lossy();
+                let stem = s.split('.').next().unwrap_or("").to_ascii_uppercase();
+                let reserved = matches!(stem.as_str(), "CON" | "PRN" | "AUX" | "NUL")
+                    || (stem.len() == 4
+                        && (stem.starts_with("COM") || stem.starts_with("LPT"))
+                        && stem.as_bytes()[3].is_ascii_digit());
+                if reserved {
+                    return Err(format!("uses `{s}`, a device name reserved on Windows"));
+                }
+                if s.contains('\\') {
+                    return Err("contains a backslash; use `/`".into());
+                }
+            }
+            Component::CurDir => {}
+            Component::ParentDir => return Err("leaves the catalog root (`..`)".into()),
+            Component::RootDir | Component::Prefix(_) => return Err("is absolute".into()),
+        }
+    }
+    Ok(())
+}
+
+/// `root/rel`, checked to stay inside `root` even through symlinks.
+pub fn child(root: &Path, rel: &Path) -> Result<PathBuf, String> {
+    check_relative(&rel.to_string_lossy())?;
+    let path = root.join(rel);
+    inside(root, &path)?;
+    Ok(path)
+}
+
+/// Fails if `path` exists and resolves (through symlinks) outside `root`.
+pub fn inside(root: &Path, path: &Path) -> Result<(), String> {
+    let (Ok(root), Ok(real)) = (root.canonicalize(), path.canonicalize()) else {
+        return Ok(());
+    };
+    if real.starts_with(&root) {
+        Ok(())
+    } else {
+        Err(format!(
+            "resolves outside the catalog root (to {})",
+            real.display()
+        ))
+    }
+}
+
+/// The namespace files a pattern names, sorted. A pattern without wildcards must exist.
+pub fn expand(root: &Path, catalog_dir: &Path, pattern: &str) -> Result<Vec<PathBuf>, String> {
+    check_relative(pattern)?;
+    let full = catalog_dir.join(pattern);
+    let is_glob = pattern.contains(['*', '?', '[']);
+    let mut files: Vec<PathBuf> = if is_glob {
+        let pat = full.to_string_lossy().into_owned();
+        let paths = glob::glob(&pat).map_err(|e| format!("is not a valid glob: {e}"))?;
+        paths
+            .filter_map(Result::ok)
+            .filter(|p| p.is_file())
+            .collect()
+    } else if full.is_file() {
+        vec![full]
+    } else {
+        return Err("does not exist".into());
+    };
+    files.sort();
+    for f in &files {
+        inside(root, f)
+            .map_err(|why| format!("matches {}, which {why}", display_path(f).display()))?;
+        if !is_regular(f) {
+            return Err(format!(
+                "matches {}, which is not a regular file",
+                display_path(f).display()
+            ));
+        }
+    }
+    if files.is_empty() {
+        return Err("matches no file".into());
+    }
+    Ok(files)
+}
+
+fn is_regular(p: &Path) -> bool {
+    std::fs::metadata(p).is_ok_and(|m| m.is_file())
+}
+
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
+}
+
+/// Every file under a template directory (except `target.yaml`), by `/`-separated name.
+pub fn template_files(dir: &Path) -> std::io::Result<Vec<(String, PathBuf)>> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d)? {
+            let path = entry?.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.is_file() {
+                let rel = path.strip_prefix(dir).unwrap_or(&path);
+                let name = rel
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect::<Vec<_>>()
+                    .join("/");
+                if name != "target.yaml" {
+                    out.push((name, path));
+                }
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}

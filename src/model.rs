@@ -1,0 +1,136 @@
+//! The validated catalog: owned, sorted, and safe to generate from.
+//!
+//! Renderers see only this model. Order never depends on file-system or hash order:
+//! namespaces are sorted by id, entries by code, targets by id.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use crate::naming::Profile;
+use crate::source::Span;
+
+#[derive(Debug)]
+pub struct Catalog {
+    pub id: String,
+    pub version: Option<String>,
+    /// Declared locales, default locale first.
+    pub locales: Vec<String>,
+    pub default_locale: String,
+    pub docs_base_url: Option<String>,
+    /// The catalog file, relative to the root (for headers: "generated from …").
+    pub catalog_file: String,
+    pub namespaces: Vec<Namespace>,
+    pub targets: Vec<Target>,
+}
+
+/// A localized text: one string per locale, in the catalog's locale order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Text(pub Vec<(String, String)>);
+
+impl Text {
+    pub fn get(&self, locale: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(l, _)| l == locale)
+            .map(|(_, t)| t.as_str())
+    }
+}
+
+#[derive(Debug)]
+pub struct Namespace {
+    pub id: String,
+    pub title: Option<Text>,
+    pub description: Option<Text>,
+    pub required_locales: Vec<String>,
+    pub range: Option<(i64, i64)>,
+    pub source: Option<Source>,
+    pub groups: Vec<Group>,
+    pub reserved: Vec<Reserved>,
+    pub entries: Vec<Entry>,
+    /// Namespace file, relative to the root.
+    pub file: String,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub file: Option<String>,
+    pub section: Option<String>,
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Group {
+    pub id: String,
+    pub title: Text,
+}
+
+#[derive(Debug, Clone)]
+pub struct Reserved {
+    pub code: i64,
+    pub name: Option<String>,
+    pub reason: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+#[derive(Debug, Clone)]
+pub struct Deprecation {
+    pub reason: String,
+    pub replaced_by: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub code: i64,
+    pub name: String,
+    pub title: Option<Text>,
+    pub message: Text,
+    pub description: Option<Text>,
+    pub cause: Option<Text>,
+    pub solution: Option<Text>,
+    pub http: Option<u16>,
+    pub retryable: bool,
+    pub severity: Severity,
+    pub group: Option<String>,
+    pub since: Option<String>,
+    pub tags: Vec<String>,
+    pub params: Vec<String>,
+    pub deprecated: Option<Deprecation>,
+    /// Where the entry's code is written.
+    pub span: Span,
+}
+
+/// What a file spec is rendered once for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Each {
+    Catalog,
+    Namespace,
+    Locale,
+    NamespaceLocale,
+}
+
+#[derive(Debug, Clone)]
+pub struct FileSpec {
+    pub template: String,
+    pub path: String,
+    pub each: Each,
+}
+
+#[derive(Debug)]
+pub struct Target {
+    pub id: String,
+    pub profile: Profile,
+    /// Output directory relative to the root.
+    pub out_dir: PathBuf,
+    pub files: Vec<FileSpec>,
+    /// Template name → template text, read by the loader.
+    pub templates: BTreeMap<String, String>,
+    pub options: BTreeMap<String, serde_json::Value>,
+}

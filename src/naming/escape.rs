@@ -1,0 +1,272 @@
+//! String literals, doc comments and headers for each output language.
+//!
+//! Every literal must read back byte-for-byte as the catalog's text; every doc
+//! comment must be inert (no comment terminators, doctests, links or tags).
+
+use std::fmt::Write as _;
+
+/// Characters that must never appear raw in generated source: controls, and the
+/// invisible format characters of the "Trojan Source" class (bidi overrides,
+/// zero-width characters, line/paragraph separators, BOM, tag characters).
+pub fn is_invisible(c: char) -> bool {
+    c.is_control()
+        || matches!(c,
+            '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}' | '\u{180B}'..='\u{180F}'
+            | '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}'
+            | '\u{FEFF}' | '\u{FFA0}' | '\u{FFF0}'..='\u{FFFB}' | '\u{1D173}'..='\u{1D17A}' | '\u{E0000}'..='\u{E0FFF}')
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StringStyle {
+    Rust,
+    Java,
+    JavaScript,
+    Json,
+    Markdown,
+}
+
+impl StringStyle {
+    /// A complete literal (with quotes where the language has them).
+    pub fn literal(self, s: &str) -> String {
+        let mut out = String::with_capacity(s.len() + 2);
+        match self {
+            StringStyle::Rust => {
+                out.push('"');
+                for c in s.chars() {
+                    match c {
+                        '"' => out.push_str("\\\""),
+                        '\\' => out.push_str("\\\\"),
+                        '\n' => out.push_str("\\n"),
+                        '\r' => out.push_str("\\r"),
+                        '\t' => out.push_str("\\t"),
+                        '\0' => out.push_str("\\0"),
+                        c if is_invisible(c) => {
+                            let _ = write!(out, "\\u{{{:x}}}", c as u32);
+                        }
+                        c => out.push(c),
+                    }
+                }
+                out.push('"');
+            }
+            StringStyle::Java => {
+                // Java reads \uXXXX escapes before lexing, so only non-ASCII may use them;
+                // controls use 3-digit octal so a following digit cannot extend them.
+                out.push('"');
+                for c in s.chars() {
+                    match c {
+                        '"' => out.push_str("\\\""),
+                        '\\' => out.push_str("\\\\"),
+                        '\n' => out.push_str("\\n"),
+                        '\r' => out.push_str("\\r"),
+                        '\t' => out.push_str("\\t"),
+                        c if (c as u32) < 0x20 || c == '\u{7f}' => {
+                            let _ = write!(out, "\\{:03o}", c as u32);
+                        }
+                        c if c.is_ascii() => out.push(c),
+                        c => {
+                            let mut buf = [0u16; 2];
+                            for unit in c.encode_utf16(&mut buf) {
+                                let _ = write!(out, "\\u{unit:04x}");
+                            }
+                        }
+                    }
+                }
+                out.push('"');
+            }
+            StringStyle::JavaScript => {
+                out.push('"');
+                for c in s.chars() {
+                    match c {
+                        '"' => out.push_str("\\\""),
+                        '\\' => out.push_str("\\\\"),
+                        '\n' => out.push_str("\\n"),
+                        '\r' => out.push_str("\\r"),
+                        '\t' => out.push_str("\\t"),
+                        c if is_invisible(c) => {
+                            let _ = write!(out, "\\u{{{:x}}}", c as u32);
+                        }
+                        c => out.push(c),
+                    }
+                }
+                out.push('"');
+            }
+            StringStyle::Json => {
+                out = serde_json::to_string(s).unwrap_or_default();
+            }
+            StringStyle::Markdown => out = markdown_inline(s),
+        }
+        out
+    }
+}
+
+/// Text safe inside a Markdown paragraph or table cell: every character that
+/// Markdown or HTML could interpret is escaped, newlines become `<br>`.
+fn markdown_inline(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut at_line_start = true;
+    for c in s.chars() {
+        match c {
+            '\r' => {}
+            '\n' => {
+                out.push_str("<br>");
+                at_line_start = true;
+                continue;
+            }
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '|' => out.push_str("&#124;"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '~' | '!' | '$' | '{' | '}' | '(' | ')' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '+' | '-' | '=' if at_line_start => {
+                out.push('\\');
+                out.push(c);
+            }
+            ' ' | '\t' if at_line_start => {}
+            c if is_invisible(c) => {
+                let _ = write!(out, "&#x{:X};", c as u32);
+            }
+            c => out.push(c),
+        }
+        at_line_start = false;
+    }
+    out
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DocStyle {
+    /// rustdoc Markdown: no intra-doc links, no doctests, no raw HTML, URLs as autolinks.
+    RustMarkdown,
+    /// Javadoc HTML, ASCII only (javac may not read the file as UTF-8).
+    JavaDoc,
+    JsDoc,
+    Markdown,
+    Plain,
+}
+
+impl DocStyle {
+    /// The text as comment lines, without the comment prefix.
+    pub fn lines(self, s: &str) -> Vec<String> {
+        s.lines().map(|l| self.line(l.trim())).collect()
+    }
+
+    fn line(self, l: &str) -> String {
+        let mut out = String::with_capacity(l.len());
+        match self {
+            DocStyle::RustMarkdown => {
+                let mut rest = l;
+                while !rest.is_empty() {
+                    if let Some(len) = url_len(rest) {
+                        // An autolink: rustdoc warns on bare URLs.
+                        out.push('<');
+                        out.push_str(&rest[..len]);
+                        out.push('>');
+                        rest = &rest[len..];
+                        continue;
+                    }
+                    let mut chars = rest.chars();
+                    let c = chars.next().unwrap_or_default();
+                    rest = chars.as_str();
+                    match c {
+                        c if c.is_ascii_punctuation()
+                            && c != '.'
+                            && c != ','
+                            && c != ':'
+                            && c != ';'
+                            && c != '/'
+                            && c != '\''
+                            && c != '"'
+                            && c != '?'
+                            && c != '%'
+                            && c != '@'
+                            && c != '^'
+                            && c != '='
+                            && c != '-'
+                            && c != '+' =>
+                        {
+                            out.push('\\');
+                            out.push(c);
+                        }
+                        c if is_invisible(c) => {
+                            let _ = write!(out, "&#x{:X};", c as u32);
+                        }
+                        c => out.push(c),
+                    }
+                }
+                // A leading list marker or heading would change the meaning; escaped above except these.
+                if out.starts_with(['-', '+', '=']) {
+                    out.insert(0, '\\');
+                }
+            }
+            DocStyle::JavaDoc => {
+                for c in l.chars() {
+                    match c {
+                        '&' => out.push_str("&amp;"),
+                        '<' => out.push_str("&lt;"),
+                        '>' => out.push_str("&gt;"),
+                        '@' => out.push_str("&#64;"),
+                        '*' => out.push_str("&#42;"),
+                        '\\' => out.push_str("&#92;"),
+                        c if c.is_ascii() && !c.is_control() => out.push(c),
+                        c => {
+                            let _ = write!(out, "&#x{:X};", c as u32);
+                        }
+                    }
+                }
+            }
+            DocStyle::JsDoc => {
+                for c in l.chars() {
+                    match c {
+                        '*' => out.push_str("\\*"),
+                        '@' => out.push_str("\\@"),
+                        '{' => out.push_str("\\{"),
+                        '}' => out.push_str("\\}"),
+                        c if is_invisible(c) => {
+                            let _ = write!(out, "\\u{{{:x}}}", c as u32);
+                        }
+                        c => out.push(c),
+                    }
+                }
+            }
+            DocStyle::Markdown => out = markdown_inline(l),
+            DocStyle::Plain => out.push_str(l),
+        }
+        out
+    }
+}
+
+/// Length of an http(s) URL at the start of `s`, if there is one.
+fn url_len(s: &str) -> Option<usize> {
+    if !(s.starts_with("https://") || s.starts_with("http://")) {
+        return None;
+    }
+    let end = s
+        .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | ')' | ']' | '`'))
+        .unwrap_or(s.len());
+    let url = s[..end].trim_end_matches(['.', ',', ';', ':']);
+    (url.len() > "https://".len()).then_some(url.len())
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CommentStyle {
+    Line(&'static str),
+    Html,
+    /// No comments (JSON): the header is a string literal the template puts in a field.
+    JsonField,
+}
+
+impl CommentStyle {
+    pub fn render(self, lines: &[String], strings: StringStyle) -> String {
+        match self {
+            CommentStyle::Line(p) => lines
+                .iter()
+                .map(|l| format!("{p} {l}"))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            CommentStyle::Html => format!("<!-- {} -->", lines.join(" ").replace("--", "- -")),
+            CommentStyle::JsonField => strings.literal(&lines.join(" ")),
+        }
+    }
+}

@@ -1,0 +1,106 @@
+//! Source files read by the loader, and positions inside them.
+
+use std::path::{Path, PathBuf};
+
+/// Index of a file in [`Sources`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FileId(pub u32);
+
+/// A byte range in one source file, with its 1-based line and column.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Span {
+    pub file: FileId,
+    pub line: u32,
+    pub column: u32,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A file as read from disk: the path shown to users and its text.
+#[derive(Debug)]
+pub struct SourceFile {
+    /// Path as shown in diagnostics (relative to the working directory where possible).
+    pub path: PathBuf,
+    pub text: String,
+}
+
+/// Every file the loader read, so diagnostics can quote them.
+#[derive(Debug, Default)]
+pub struct Sources {
+    files: Vec<SourceFile>,
+}
+
+impl Sources {
+    pub fn add(&mut self, path: PathBuf, text: String) -> FileId {
+        self.files.push(SourceFile { path, text });
+        FileId(u32::try_from(self.files.len() - 1).unwrap_or(u32::MAX))
+    }
+
+    pub fn get(&self, id: FileId) -> &SourceFile {
+        &self.files[id.0 as usize]
+    }
+
+    pub fn path(&self, id: FileId) -> &Path {
+        &self.get(id).path
+    }
+
+    /// The span of a saphyr location in `file`. Byte offsets come from the
+    /// parser when it has them; otherwise they are recomputed from line and column.
+    pub fn span(&self, file: FileId, loc: &serde_saphyr::Location) -> Span {
+        let text = &self.get(file).text;
+        let line = u32::try_from(loc.line()).unwrap_or(u32::MAX).max(1);
+        let column = u32::try_from(loc.column()).unwrap_or(u32::MAX).max(1);
+        let s = loc.span();
+        let (start, end) = match (s.byte_offset(), s.byte_len()) {
+            (Some(o), Some(l)) => {
+                let o = usize::try_from(o).unwrap_or(usize::MAX);
+                (o, o.saturating_add(usize::try_from(l).unwrap_or(0)))
+            }
+            _ => {
+                let o = offset_of(text, line, column);
+                (o, o)
+            }
+        };
+        let start = clamp_to_char(text, start);
+        let end = clamp_to_char(text, end.max(start));
+        Span {
+            file,
+            line,
+            column,
+            start,
+            end,
+        }
+    }
+
+    /// The span of the first line of `file` (for findings about a whole file).
+    pub fn file_start(&self, file: FileId) -> Span {
+        Span {
+            file,
+            line: 1,
+            column: 1,
+            start: 0,
+            end: 0,
+        }
+    }
+}
+
+/// Byte offset of a 1-based (line, character column) position.
+fn offset_of(text: &str, line: u32, column: u32) -> usize {
+    let mut offset = 0;
+    for (i, l) in text.split_inclusive('\n').enumerate() {
+        if i + 1 == line as usize {
+            let col = (column as usize).saturating_sub(1);
+            return offset + l.char_indices().nth(col).map_or(l.len(), |(b, _)| b);
+        }
+        offset += l.len();
+    }
+    text.len()
+}
+
+fn clamp_to_char(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}

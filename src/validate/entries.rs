@@ -1,0 +1,468 @@
+//! One namespace file: its header, groups, reserved codes and entries.
+
+use std::collections::BTreeMap;
+
+use super::catalog::{Context, is_id};
+use crate::diag::Diagnostic;
+use crate::load::raw::{RawEntry, RawNamespace, RawSeverity, S};
+use crate::model::{Deprecation, Entry, Group, Namespace, Reserved, Severity, Source, Text};
+use crate::placeholder;
+use crate::rules;
+use crate::source::{FileId, Span};
+
+fn is_screaming_snake(s: &str) -> bool {
+    s.starts_with(|c: char| c.is_ascii_uppercase())
+        && s.split('_').all(|w| {
+            !w.is_empty()
+                && w.chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        })
+}
+
+fn is_namespace_id(s: &str) -> bool {
+    s.split('.').all(|seg| is_id(seg, '_'))
+}
+
+fn severity(s: RawSeverity) -> Severity {
+    match s {
+        RawSeverity::Error => Severity::Error,
+        RawSeverity::Warning => Severity::Warning,
+        RawSeverity::Info => Severity::Info,
+    }
+}
+
+pub fn namespace(cx: &mut Context, file: FileId, raw: &RawNamespace) -> Option<Namespace> {
+    let id = raw.namespace.value.clone();
+    let span = cx.span(file, &raw.namespace);
+    if !is_namespace_id(&id) {
+        cx.emit(
+            Diagnostic::new(
+                &rules::INVALID_ID,
+                format!("namespace id `{id}` is not dotted lower-case"),
+            )
+            .at(span, "namespace id")
+            .help("use segments of [a-z][a-z0-9_]* joined by `.`, e.g. `edu.rest`"),
+        );
+        return None;
+    }
+    let title = raw
+        .title
+        .as_ref()
+        .map(|t| cx.text(file, t, "the namespace title"));
+    let description = raw
+        .description
+        .as_ref()
+        .map(|t| cx.text(file, t, "the namespace description"));
+
+    let required_locales = match &raw.locales {
+        None => cx.locales.clone(),
+        Some(list) => {
+            let mut v = Vec::new();
+            for l in list {
+                if cx.locales.contains(&l.value) {
+                    v.push(l.value.clone());
+                } else {
+                    let s = cx.span(file, l);
+                    cx.error(
+                        &rules::UNKNOWN_LOCALE,
+                        s,
+                        format!(
+                            "required locale `{}` is not declared by the catalog",
+                            l.value
+                        ),
+                        "unknown locale",
+                    );
+                }
+            }
+            if !v.contains(&cx.default_locale) {
+                let s = cx.span(file, &list[0]);
+                let d = cx.default_locale.clone();
+                cx.emit(
+                    Diagnostic::new(
+                        &rules::MISSING_TRANSLATION,
+                        format!("required locales must include the default locale `{d}`"),
+                    )
+                    .at(s, "required locales")
+                    .help(format!("add `{d}`")),
+                );
+            }
+            v
+        }
+    };
+
+    let range = raw.range.as_ref().map(|r| {
+        if r.value.min.value > r.value.max.value {
+            let s = cx.span(file, r);
+            cx.error(
+                &rules::INVALID_VALUE,
+                s,
+                format!(
+                    "range min {} is above max {}",
+                    r.value.min.value, r.value.max.value
+                ),
+                "range",
+            );
+        }
+        (r.value.min.value, r.value.max.value)
+    });
+
+    let mut groups: Vec<Group> = Vec::new();
+    for g in &raw.groups {
+        let s = cx.span(file, &g.value.id);
+        if !is_id(&g.value.id.value, '_') && !is_id(&g.value.id.value, '-') {
+            cx.error(
+                &rules::INVALID_ID,
+                s,
+                format!("group id `{}` is not lower-case", g.value.id.value),
+                "group id",
+            );
+        } else if groups.iter().any(|x| x.id == g.value.id.value) {
+            cx.error(
+                &rules::INVALID_ID,
+                s,
+                format!("group `{}` is declared twice", g.value.id.value),
+                "declared again here",
+            );
+        } else {
+            let title = cx.text(file, &g.value.title, "the group title");
+            groups.push(Group {
+                id: g.value.id.value.clone(),
+                title,
+            });
+        }
+    }
+
+    let mut reserved: Vec<Reserved> = Vec::new();
+    let mut reserved_spans: BTreeMap<i64, Span> = BTreeMap::new();
+    for r in &raw.reserved {
+        let s = cx.span(file, &r.value.code);
+        if let Some(first) = reserved_spans.get(&r.value.code.value) {
+            let first = *first;
+            cx.emit(
+                Diagnostic::new(
+                    &rules::DUPLICATE_CODE,
+                    format!(
+                        "code {} is reserved twice in namespace {id}",
+                        r.value.code.value
+                    ),
+                )
+                .at(s, "reserved again here")
+                .related(first, "first reserved here"),
+            );
+            continue;
+        }
+        reserved_spans.insert(r.value.code.value, s);
+        reserved.push(Reserved {
+            code: r.value.code.value,
+            name: r.value.name.as_ref().map(|n| n.value.clone()),
+            reason: r.value.reason.value.clone(),
+        });
+    }
+    reserved.sort_by_key(|r| r.code);
+
+    let defaults = raw.defaults.as_ref();
+    if let Some(h) = defaults.and_then(|d| d.http.as_ref()) {
+        check_http(cx, file, h);
+    }
+    let mut entries: Vec<Entry> = Vec::new();
+    let mut raws: Vec<&RawEntry> = Vec::new();
+    let mut by_code: BTreeMap<i64, Span> = BTreeMap::new();
+    let mut by_name: BTreeMap<String, Span> = BTreeMap::new();
+    for e in &raw.entries {
+        let Some(entry) = entry(cx, file, &id, &e.value, defaults, &required_locales) else {
+            continue;
+        };
+        let name_span = cx.span(file, &e.value.name);
+        let mut ok = true;
+        if let Some(first) = by_code.get(&entry.code) {
+            cx.emit(
+                Diagnostic::new(
+                    &rules::DUPLICATE_CODE,
+                    format!("code {} is defined twice in namespace {id}", entry.code),
+                )
+                .at(entry.span, "defined again here")
+                .related(*first, "first defined here")
+                .help("give one of the entries a new code; retire old codes with `reserved:`"),
+            );
+            ok = false;
+        }
+        if let Some(first) = by_name.get(&entry.name) {
+            cx.emit(
+                Diagnostic::new(
+                    &rules::DUPLICATE_NAME,
+                    format!("name {} is used twice in namespace {id}", entry.name),
+                )
+                .at(name_span, "used again here")
+                .related(*first, "first used here")
+                .help(
+                    "names must be unique within a namespace; name the entry after what it means",
+                ),
+            );
+            ok = false;
+        }
+        if let Some(r) = reserved_spans.get(&entry.code) {
+            cx.emit(
+                Diagnostic::new(
+                    &rules::RESERVED_CODE_REUSED,
+                    format!(
+                        "code {} is reserved in namespace {id} and cannot be reused",
+                        entry.code
+                    ),
+                )
+                .at(entry.span, "reused here")
+                .related(*r, "reserved here")
+                .help("pick an unused code; reserved codes may still be live in deployed clients"),
+            );
+        }
+        if let Some((min, max)) = range
+            && !(min..=max).contains(&entry.code)
+        {
+            cx.emit(
+                Diagnostic::new(
+                    &rules::CODE_OUT_OF_RANGE,
+                    format!(
+                        "code {} is outside the range {min}..={max} of namespace {id}",
+                        entry.code
+                    ),
+                )
+                .at(entry.span, "out of range")
+                .related(
+                    raw.range.as_ref().map_or(span, |r| cx.span(file, r)),
+                    "range declared here",
+                ),
+            );
+        }
+        by_code.entry(entry.code).or_insert(entry.span);
+        by_name.entry(entry.name.clone()).or_insert(name_span);
+        if ok {
+            entries.push(entry);
+            raws.push(&e.value);
+        }
+    }
+
+    // Group and replacement references need the whole namespace.
+    for (raw_e, e) in raws.iter().zip(&entries) {
+        if let Some(g) = &raw_e.group
+            && !groups.iter().any(|x| x.id == g.value)
+        {
+            let s = cx.span(file, g);
+            let known: Vec<&str> = groups.iter().map(|x| x.id.as_str()).collect();
+            cx.emit(
+                Diagnostic::new(
+                    &rules::UNKNOWN_GROUP,
+                    format!(
+                        "entry {} names group `{}`, which namespace {id} does not declare",
+                        e.name, g.value
+                    ),
+                )
+                .at(s, "unknown group")
+                .help(if known.is_empty() {
+                    "declare it under `groups:`".to_string()
+                } else {
+                    format!("declared groups: {}", known.join(", "))
+                }),
+            );
+        }
+        if let Some(rb) = raw_e
+            .deprecated
+            .as_ref()
+            .and_then(|d| d.value.replaced_by.as_ref())
+        {
+            let s = cx.span(file, rb);
+            match entries.iter().find(|x| x.name == rb.value) {
+                None => cx.error(
+                    &rules::DEPRECATED_TARGET,
+                    s,
+                    format!(
+                        "{} is replaced by {}, which namespace {id} does not define",
+                        e.name, rb.value
+                    ),
+                    "no such entry",
+                ),
+                Some(t) if t.deprecated.is_some() => cx.emit(
+                    Diagnostic::new(
+                        &rules::DEPRECATED_TARGET,
+                        format!(
+                            "{} is replaced by {}, which is itself deprecated",
+                            e.name, rb.value
+                        ),
+                    )
+                    .at(s, "deprecated replacement")
+                    .related(t.span, "deprecated here"),
+                ),
+                Some(_) => {}
+            }
+        }
+    }
+    entries.sort_by_key(|e| e.code);
+
+    let source = raw.source.as_ref().map(|s| Source {
+        file: s.file.as_ref().map(|f| f.value.clone()),
+        section: s.section.as_ref().map(|f| f.value.clone()),
+        url: s.url.as_ref().map(|f| f.value.clone()),
+    });
+    Some(Namespace {
+        id,
+        title,
+        description,
+        required_locales,
+        range,
+        source,
+        groups,
+        reserved,
+        entries,
+        file: cx.rel_path(file),
+        span,
+    })
+}
+
+fn check_http(cx: &mut Context, file: FileId, h: &S<i64>) -> Option<u16> {
+    if (100..=599).contains(&h.value) {
+        u16::try_from(h.value).ok()
+    } else {
+        let s = cx.span(file, h);
+        cx.emit(
+            Diagnostic::new(
+                &rules::HTTP_STATUS,
+                format!("HTTP status {} is outside 100-599", h.value),
+            )
+            .at(s, "not an HTTP status"),
+        );
+        None
+    }
+}
+
+fn entry(
+    cx: &mut Context,
+    file: FileId,
+    ns: &str,
+    e: &RawEntry,
+    defaults: Option<&crate::load::raw::RawDefaults>,
+    required: &[String],
+) -> Option<Entry> {
+    let span = cx.span(file, &e.code);
+    let name_span = cx.span(file, &e.name);
+    if !is_screaming_snake(&e.name.value) {
+        cx.emit(
+            Diagnostic::new(
+                &rules::INVALID_NAME,
+                format!("name `{}` is not SCREAMING_SNAKE_CASE", e.name.value),
+            )
+            .at(name_span, "entry name")
+            .help(format!(
+                "write it as `{}`",
+                heck::ToShoutySnakeCase::to_shouty_snake_case(e.name.value.as_str())
+            )),
+        );
+    }
+    let message = cx.text(
+        file,
+        &e.message,
+        &format!("the message of {}", e.name.value),
+    );
+    for l in required {
+        if message.get(l).is_none() {
+            let s = cx.span(file, &e.message);
+            cx.emit(
+                Diagnostic::new(
+                    &rules::MISSING_TRANSLATION,
+                    format!(
+                        "the message of {} in namespace {ns} has no `{l}` text",
+                        e.name.value
+                    ),
+                )
+                .at(s, format!("no `{l}` here"))
+                .help(format!(
+                    "namespace {ns} requires locales: {}",
+                    required.join(", ")
+                )),
+            );
+        }
+    }
+    let opt = |cx: &mut Context, t: &Option<S<crate::load::raw::RawText>>, what: &str| {
+        t.as_ref()
+            .map(|t| cx.text(file, t, &format!("the {what} of {}", e.name.value)))
+    };
+    let title = opt(cx, &e.title, "title");
+    let description = opt(cx, &e.description, "description");
+    let cause = opt(cx, &e.cause, "cause");
+    let solution = opt(cx, &e.solution, "solution");
+    let http = match e
+        .http
+        .as_ref()
+        .or_else(|| defaults.and_then(|d| d.http.as_ref()))
+    {
+        Some(h) => check_http(cx, file, h),
+        None => None,
+    };
+    let params: Vec<String> = e.params.iter().map(|p| p.value.clone()).collect();
+    placeholders(cx, file, e, &message, &params);
+    let sev = e
+        .severity
+        .as_ref()
+        .or_else(|| defaults.and_then(|d| d.severity.as_ref()))
+        .map_or(Severity::Error, |s| severity(s.value));
+    Some(Entry {
+        code: e.code.value,
+        name: e.name.value.clone(),
+        title,
+        message,
+        description,
+        cause,
+        solution,
+        http,
+        retryable: e
+            .retryable
+            .as_ref()
+            .or_else(|| defaults.and_then(|d| d.retryable.as_ref()))
+            .is_some_and(|r| r.value),
+        severity: sev,
+        group: e.group.as_ref().map(|g| g.value.clone()),
+        since: e.since.as_ref().map(|s| s.value.clone()),
+        tags: e.tags.iter().map(|t| t.value.clone()).collect(),
+        params,
+        deprecated: e.deprecated.as_ref().map(|d| Deprecation {
+            reason: d.value.reason.value.clone(),
+            replaced_by: d.value.replaced_by.as_ref().map(|r| r.value.clone()),
+        }),
+        span,
+    })
+}
+
+/// Every locale of a message uses exactly the entry's declared params.
+fn placeholders(cx: &mut Context, file: FileId, e: &RawEntry, message: &Text, params: &[String]) {
+    let s = cx.span(file, &e.message);
+    for (i, p) in params.iter().enumerate() {
+        let ps = cx.span(file, &e.params[i]);
+        if !is_id(p, '_') {
+            cx.error(
+                &rules::INVALID_ID,
+                ps,
+                format!("param `{p}` is not lower_snake_case"),
+                "param",
+            );
+        } else if params[..i].contains(p) {
+            cx.error(
+                &rules::PLACEHOLDER_MISMATCH,
+                ps,
+                format!("param `{p}` is declared twice"),
+                "declared again here",
+            );
+        }
+    }
+    for (locale, text) in &message.0 {
+        let used = placeholder::names(text);
+        for u in &used {
+            if !params.iter().any(|p| p == u) {
+                cx.emit(Diagnostic::new(&rules::PLACEHOLDER_MISMATCH, format!("the `{locale}` message of {} uses `{{{u}}}`, which the entry does not declare", e.name.value))
+                    .at(s, "message")
+                    .help(format!("add `params: [{}]` to the entry, or write the braces differently if they are literal", used.join(", "))));
+            }
+        }
+        for p in params {
+            if !used.contains(&p.as_str()) {
+                cx.emit(Diagnostic::new(&rules::PLACEHOLDER_MISMATCH, format!("the `{locale}` message of {} does not use the declared param `{{{p}}}`", e.name.value)).at(s, "message"));
+            }
+        }
+    }
+}

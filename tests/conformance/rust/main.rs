@@ -1,0 +1,79 @@
+//! Conformance of a generated Rust crate with its catalog.json.
+//!
+//! Built by `cargo xtask` against any generated crate (renamed `codes`), run as
+//! `conformance path/to/catalog.json`. Expected values come only from the JSON.
+
+use std::process::ExitCode;
+
+use serde_json::Value;
+
+struct Tally {
+    passed: usize,
+    failed: usize,
+}
+
+impl Tally {
+    fn check(&mut self, ok: bool, what: impl FnOnce() -> String) {
+        if ok {
+            self.passed += 1;
+        } else {
+            self.failed += 1;
+            eprintln!("FAIL {}", what());
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let Some(path) = std::env::args().nth(1) else {
+        eprintln!("usage: conformance CATALOG_JSON");
+        return ExitCode::from(2);
+    };
+    let text = std::fs::read_to_string(&path).expect("read catalog.json");
+    let catalog: Value = serde_json::from_str(&text).expect("parse catalog.json");
+    let default = catalog["default_locale"].as_str().expect("default_locale");
+    let locales: Vec<&str> = catalog["locales"].as_array().expect("locales").iter().filter_map(Value::as_str).collect();
+    let mut t = Tally { passed: 0, failed: 0 };
+
+    for ns in catalog["namespaces"].as_array().expect("namespaces") {
+        let id = ns["id"].as_str().expect("namespace id");
+        let generated = codes::NAMESPACES.iter().find(|n| n.id == id);
+        t.check(generated.is_some(), || format!("{id}: namespace missing from NAMESPACES"));
+        let Some(generated) = generated else { continue };
+        let entries = ns["entries"].as_array().expect("entries");
+        t.check(generated.codes.len() == entries.len(), || format!("{id}: {} codes, catalog has {}", generated.codes.len(), entries.len()));
+        let mut max = i64::MIN;
+        for e in entries {
+            let code = e["code"].as_i64().expect("code");
+            max = max.max(code);
+            let Some(found) = generated.lookup(code) else {
+                t.check(false, || format!("{id}/{code}: lookup found nothing"));
+                continue;
+            };
+            let name = e["name"].as_str().expect("name");
+            t.check(found.code() == code, || format!("{id}/{code}: code {} ", found.code()));
+            t.check(found.name() == name, || format!("{id}/{code}: name {:?}, expected {name:?}", found.name()));
+            t.check(found.namespace() == id, || format!("{id}/{code}: namespace {:?}", found.namespace()));
+            for l in &locales {
+                let expected = e["message"][*l].as_str().or_else(|| e["message"][default].as_str()).expect("message");
+                let locale = codes::Locale::from_tag(l).expect("locale");
+                let actual = found.message_in(locale);
+                t.check(actual == expected, || format!("{id}/{code}: message[{l}] {actual:?}, expected {expected:?}"));
+            }
+            let default_message = e["message"][default].as_str().expect("default message");
+            t.check(found.message() == default_message, || format!("{id}/{code}: message() {:?}", found.message()));
+            let http = e["http"].as_u64().map(|h| h as u16);
+            t.check(found.http_status() == http, || format!("{id}/{code}: http {:?}, expected {http:?}", found.http_status()));
+            let retryable = e["retryable"].as_bool().expect("retryable");
+            t.check(found.is_retryable() == retryable, || format!("{id}/{code}: retryable {}", found.is_retryable()));
+            let url = e["doc_url"].as_str();
+            t.check(found.doc_url() == url, || format!("{id}/{code}: doc_url {:?}, expected {url:?}", found.doc_url()));
+            t.check(codes::lookup(id, code).is_some(), || format!("{id}/{code}: codes::lookup failed"));
+        }
+        let unknown = max.checked_add(1).unwrap_or(i64::MIN);
+        t.check(generated.lookup(unknown).is_none(), || format!("{id}: unknown code {unknown} was accepted"));
+    }
+    t.check(codes::lookup("no.such.namespace", 0).is_none(), || "unknown namespace accepted".into());
+
+    println!("conformance: {} passed, {} failed", t.passed, t.failed);
+    if t.failed == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+}

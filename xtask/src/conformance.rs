@@ -1,0 +1,160 @@
+//! Generated code, compiled and run by its own toolchain against `catalog.json`.
+//!
+//! Each language has a hand-written harness in `tests/conformance/<lang>/` that
+//! reads catalog.json at run time and checks the generated code agrees with it.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+use crate::ci::{cargo, run};
+
+/// The package name in a generated crate's Cargo.toml.
+pub fn crate_name(crate_dir: &Path) -> Result<String, String> {
+    let toml = std::fs::read_to_string(crate_dir.join("Cargo.toml"))
+        .map_err(|e| format!("{}: {e}", crate_dir.display()))?;
+    toml.lines()
+        .find_map(|l| l.strip_prefix("name = "))
+        .map(|n| n.trim().trim_matches('"').to_string())
+        .ok_or_else(|| format!("no package name in {}/Cargo.toml", crate_dir.display()))
+}
+
+fn scratch(root: &Path, name: &str) -> Result<PathBuf, String> {
+    let dir = root.join("target/xtask").join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    Ok(dir)
+}
+
+/// Builds the Rust harness against the generated crate in `gen/rust` and runs it.
+pub fn rust(root: &Path, generated: &Path, label: &str) -> Result<(), String> {
+    let crate_dir = generated
+        .join("rust")
+        .canonicalize()
+        .map_err(|e| format!("{}: {e}", generated.display()))?;
+    let name = crate_name(&crate_dir)?;
+    let dir = scratch(root, &format!("conformance-rust-{label}"))?;
+    let harness = root.join("tests/conformance/rust/main.rs");
+    let manifest = format!(
+        "[package]\nname = \"errcat-conformance\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n\
+         [[bin]]\nname = \"conformance\"\npath = {harness:?}\n\n\
+         [dependencies]\ncodes = {{ package = {name:?}, path = {crate_dir:?}, features = [\"serde\"] }}\nserde_json = \"1\"\n\n[workspace]\n"
+    );
+    std::fs::write(dir.join("Cargo.toml"), manifest).map_err(|e| e.to_string())?;
+    // The repository's lock file pins serde_json, so the build needs no network.
+    let _ = std::fs::copy(root.join("Cargo.lock"), dir.join("Cargo.lock"));
+    let json = generated.join("json/catalog.json");
+    run(cargo()
+        .args(["run", "--quiet", "--offline", "--manifest-path"])
+        .arg(dir.join("Cargo.toml"))
+        .arg("--")
+        .arg(&json)
+        .env(
+            "CARGO_TARGET_DIR",
+            root.join("target/xtask/conformance-target"),
+        ))
+}
+
+/// Compiles the generated Java with `-Xlint:all -Werror` and runs the harness.
+pub fn java(root: &Path, generated: &Path, label: &str) -> Result<(), String> {
+    let out = scratch(root, &format!("conformance-java-{label}"))?;
+    let mut sources = files_with_ext(&generated.join("java"), "java")?;
+    sources.extend(files_with_ext(
+        &root.join("tests/conformance/java"),
+        "java",
+    )?);
+    run(Command::new("javac")
+        .args([
+            "--release",
+            "17",
+            "-Xlint:all",
+            "-Werror",
+            "-encoding",
+            "US-ASCII",
+            "-d",
+        ])
+        .arg(&out)
+        .args(&sources))?;
+    run(Command::new("java")
+        .arg("-cp")
+        .arg(&out)
+        .arg("Conformance")
+        .arg(generated.join("json/catalog.json")))
+}
+
+/// Type-checks the generated TypeScript strictly, compiles it, and runs the node harness.
+pub fn typescript(root: &Path, generated: &Path, label: &str) -> Result<(), String> {
+    let out = scratch(root, &format!("conformance-ts-{label}"))?;
+    let tsc = root.join("node_modules/.bin/tsc");
+    if !tsc.exists() {
+        return Err(
+            "node_modules/.bin/tsc is missing: run `npm ci` (the README's set-up does)".into(),
+        );
+    }
+    let project = generated.join("typescript");
+    run(Command::new(&tsc)
+        .arg("-p")
+        .arg(&project)
+        .args(["--strict", "--noUncheckedIndexedAccess", "--outDir"])
+        .arg(&out))?;
+    run(Command::new(root.join("node_modules/.bin/prettier"))
+        .arg("--check")
+        .arg(&project))?;
+    run(Command::new("node")
+        .args(["--test", "--test-reporter=spec"])
+        .arg(root.join("tests/conformance/typescript/conformance.test.mjs"))
+        .env("ERRCAT_TS_INDEX", out.join("index.js"))
+        .env("ERRCAT_CATALOG_JSON", generated.join("json/catalog.json")))
+}
+
+fn files_with_ext(dir: &Path, ext: &str) -> Result<Vec<PathBuf>, String> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).map_err(|e| format!("{}: {e}", d.display()))? {
+            let p = entry.map_err(|e| e.to_string())?.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|e| e == ext) {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// All three languages on one generated tree.
+pub fn all_languages(root: &Path, generated: &Path, what: &str) -> Result<(), String> {
+    let label = what.replace(' ', "-");
+    for (lang, f) in [
+        ("rust", rust as fn(&Path, &Path, &str) -> Result<(), String>),
+        ("java", java),
+        ("typescript", typescript),
+    ] {
+        eprintln!("\n== conformance: {lang} ({what})");
+        f(root, generated, &label).map_err(|e| format!("conformance {lang} ({what}): {e}"))?;
+    }
+    Ok(())
+}
+
+/// `cargo xtask conformance [LANG…]` on generated/.
+pub fn run_all(root: &Path, langs: &[String]) -> ExitCode {
+    let generated = root.join("generated");
+    let result = if langs.is_empty() {
+        all_languages(root, &generated, "seed catalog")
+    } else {
+        langs.iter().try_for_each(|l| match l.as_str() {
+            "rust" => rust(root, &generated, "seed"),
+            "java" => java(root, &generated, "seed"),
+            "typescript" => typescript(root, &generated, "seed"),
+            other => Err(format!("unknown language `{other}`")),
+        })
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
