@@ -171,7 +171,14 @@ fn check(path: &Path, format: Format, deny_warnings: bool, quiet: bool) -> ExitC
     if let Some(code) = missing_catalog(path) {
         return code;
     }
-    let checked = crate::check(path);
+    let mut checked = crate::check(path);
+    // Render in memory too, so template errors surface without writing anything.
+    if let Some(c) = &checked.catalog
+        && let Err(report) = crate::generate(c)
+    {
+        checked.report.extend(report);
+        checked.catalog = None;
+    }
     print_report(&checked.report, &checked.sources, format, quiet);
     let failed = checked.report.has_errors() || (deny_warnings && checked.report.warnings() > 0);
     if !failed

@@ -1,7 +1,8 @@
 //! `{room_id}` placeholders in messages.
 //!
-//! A placeholder is `{`, a lower_snake identifier, `}`, with single braces. Every
-//! other brace (`{{ x }}`, `{%`, `{ }`) is literal text: catalog text is data.
+//! A placeholder is `{`, a lower_snake identifier, `}`, with single braces, naming
+//! one of the entry's declared `params`. Everything else (`{{ x }}`, `{%`, `${x}`
+//! when `x` is not declared) is literal text: catalog text is data.
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Segment<'a> {
@@ -9,31 +10,34 @@ pub enum Segment<'a> {
     Param(&'a str),
 }
 
-/// Splits a message into literal text and placeholders.
-pub fn segments(s: &str) -> Vec<Segment<'_>> {
+/// Every `{name}` with the shape of a placeholder: (byte range of the braces, name).
+fn scan(s: &str) -> impl Iterator<Item = (std::ops::Range<usize>, &str)> {
     let bytes = s.as_bytes();
+    s.match_indices('{').filter_map(move |(i, _)| {
+        if (i > 0 && bytes[i - 1] == b'{') || bytes.get(i + 1) == Some(&b'{') {
+            return None;
+        }
+        let rest = &s[i + 1..];
+        let len = rest
+            .find(|c: char| !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'))
+            .unwrap_or(rest.len());
+        let name = &rest[..len];
+        let closes = rest[len..].starts_with('}') && !rest[len..].starts_with("}}");
+        (closes && name.starts_with(|c: char| c.is_ascii_lowercase()))
+            .then_some((i..i + len + 2, name))
+    })
+}
+
+/// Splits a message into literal text and the placeholders of `params`.
+pub fn segments<'a>(s: &'a str, params: &[String]) -> Vec<Segment<'a>> {
     let mut out = Vec::new();
     let mut lit_start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'{' && (i == 0 || bytes[i - 1] != b'{') && bytes.get(i + 1) != Some(&b'{') {
-            let rest = &s[i + 1..];
-            let len = rest
-                .find(|c: char| !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'))
-                .unwrap_or(rest.len());
-            let name = &rest[..len];
-            let closes = rest[len..].starts_with('}') && !rest[len..].starts_with("}}");
-            if closes && name.starts_with(|c: char| c.is_ascii_lowercase()) {
-                if lit_start < i {
-                    out.push(Segment::Text(&s[lit_start..i]));
-                }
-                out.push(Segment::Param(name));
-                i += len + 2;
-                lit_start = i;
-                continue;
-            }
+    for (range, name) in scan(s).filter(|(_, n)| params.iter().any(|p| p == n)) {
+        if lit_start < range.start {
+            out.push(Segment::Text(&s[lit_start..range.start]));
         }
-        i += 1;
+        out.push(Segment::Param(name));
+        lit_start = range.end;
     }
     if lit_start < s.len() {
         out.push(Segment::Text(&s[lit_start..]));
@@ -41,14 +45,12 @@ pub fn segments(s: &str) -> Vec<Segment<'_>> {
     out
 }
 
-/// The distinct placeholder names of a message, in order of first use.
-pub fn names(s: &str) -> Vec<&str> {
+/// Every `{name}` that has the shape of a placeholder, declared or not, in order of first use.
+pub fn candidates(s: &str) -> Vec<&str> {
     let mut v: Vec<&str> = Vec::new();
-    for seg in segments(s) {
-        if let Segment::Param(p) = seg
-            && !v.contains(&p)
-        {
-            v.push(p);
+    for (_, name) in scan(s) {
+        if !v.contains(&name) {
+            v.push(name);
         }
     }
     v
@@ -61,14 +63,20 @@ mod tests {
     #[test]
     fn placeholders() {
         assert_eq!(
-            names("Room {room_id} of {user} ({room_id})"),
+            candidates("Room {room_id} of {user} ({room_id})"),
             ["room_id", "user"]
         );
-        assert!(names("{{ room_id }} {% x %} {{room_id}} { x } {Room}").is_empty());
+        assert!(candidates("{{ room_id }} {% x %} {{room_id}} { x } {Room}").is_empty());
+        let b = ["b".to_string()];
         assert_eq!(
-            segments("a{b}c"),
+            segments("a{b}c", &b),
             [Segment::Text("a"), Segment::Param("b"), Segment::Text("c")]
         );
-        assert_eq!(segments("{{x}}"), [Segment::Text("{{x}}")]);
+        assert_eq!(segments("{{b}}", &b), [Segment::Text("{{b}}")]);
+        // Undeclared braces are text: `${x}` in a message is data, not a placeholder.
+        assert_eq!(
+            segments("${x} {b}", &b),
+            [Segment::Text("${x} "), Segment::Param("b")]
+        );
     }
 }

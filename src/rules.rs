@@ -40,7 +40,8 @@ rules! {
     UNKNOWN_LOCALE = "unknown-locale", Error, "A text uses a locale the catalog does not declare.";
     MISSING_TRANSLATION = "missing-translation", Error, "A message lacks a locale its namespace requires.";
     EMPTY_TEXT = "empty-text", Error, "A message or other text is empty.";
-    PLACEHOLDER_MISMATCH = "placeholder-mismatch", Error, "A message's placeholders differ from the entry's params or between locales.";
+    PLACEHOLDER_MISMATCH = "placeholder-mismatch", Error, "A locale's message does not use every param the entry declares.";
+    UNDECLARED_PLACEHOLDER = "undeclared-placeholder", Warning, "A message has `{name}` text that looks like a placeholder but is not a declared param (it stays literal).";
     UNKNOWN_GROUP = "unknown-group", Error, "An entry names a group its namespace does not declare.";
     DEPRECATED_TARGET = "deprecated-target", Error, "`replaced_by` names a code that does not exist or is itself deprecated.";
     TARGET_CONFIG = "target-config", Error, "A target declaration is incomplete or its templates are missing.";

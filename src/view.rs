@@ -357,7 +357,7 @@ impl<'a> Views<'a> {
                     segments: if params.is_empty() {
                         Vec::new()
                     } else {
-                        self.segments(text)
+                        self.segments(text, params)
                     },
                 }
             })
@@ -370,8 +370,8 @@ impl<'a> Views<'a> {
         }
     }
 
-    fn segments(&self, text: &str) -> Vec<SegmentView> {
-        placeholder::segments(text)
+    fn segments(&self, text: &str, params: &[String]) -> Vec<SegmentView> {
+        placeholder::segments(text, params)
             .into_iter()
             .map(|s| match s {
                 Segment::Text(t) => SegmentView {

@@ -130,7 +130,12 @@ fn walk(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
             // Symlinks are not followed: a link may point at files errcat does not own.
             if ty.is_dir() {
                 let name = entry.file_name();
-                if name != "node_modules" && name != "target" && name != ".git" {
+                // Build output of generated packages (tsc's dist/, cargo's target/) keeps our
+                // header but is not ours to remove.
+                if !matches!(
+                    name.to_str(),
+                    Some("node_modules" | "target" | "dist" | "build" | ".git")
+                ) {
                     stack.push(entry.path());
                 }
             } else if ty.is_file() {

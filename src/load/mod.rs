@@ -94,6 +94,10 @@ pub fn load(path: &Path, sources: &mut Sources, report: &mut Report) -> Option<L
         };
         for file in files {
             if paths::same_file(&file, path) {
+                // A glob next to the catalog naturally matches it; only naming it is a mistake.
+                if pattern.value.contains(['*', '?', '[']) {
+                    continue;
+                }
                 report.push(
                     Diagnostic::new(
                         &rules::BAD_PATH,

@@ -24,7 +24,28 @@ pub fn diagnostic(sources: &Sources, file: FileId, err: &serde_saphyr::Error) ->
         "invalid-value" => "this value",
         _ => "here",
     };
-    let mut d = Diagnostic::new(rule, message.to_owned()).at(span, label);
+    // "invalid i64" says nothing about the value; quote what the file holds instead.
+    let message = match message.strip_prefix("invalid ") {
+        Some(ty) if ty.len() <= 4 && ty[1..].bytes().all(|b| b.is_ascii_digit()) => {
+            let found = sources
+                .get(file)
+                .text
+                .get(span.start..span.end)
+                .unwrap_or("")
+                .trim();
+            let what = if ty.starts_with('u') {
+                "a non-negative whole number"
+            } else {
+                "a whole number"
+            };
+            format!(
+                "expected {what} that fits in {} bits, found `{found}`",
+                &ty[1..]
+            )
+        }
+        _ => message.to_owned(),
+    };
+    let mut d = Diagnostic::new(rule, message).at(span, label);
     if let Some(h) = help {
         d = d.help(h);
     }

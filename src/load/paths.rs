@@ -109,16 +109,15 @@ pub fn expand(root: &Path, catalog_dir: &Path, pattern: &str) -> Result<Vec<Path
             .filter_map(Result::ok)
             .filter(|p| p.is_file())
             .collect()
-    } else if full.is_file() {
-        vec![full]
     } else {
-        return Err("does not exist".into());
+        // A named file that cannot be read is reported by the reader, with the OS's reason.
+        vec![full]
     };
     files.sort();
     for f in &files {
         inside(root, f)
             .map_err(|why| format!("matches {}, which {why}", display_path(f).display()))?;
-        if !is_regular(f) {
+        if f.exists() && !is_regular(f) {
             return Err(format!(
                 "matches {}, which is not a regular file",
                 display_path(f).display()

@@ -209,7 +209,9 @@ impl DocStyle {
                         '@' => out.push_str("&#64;"),
                         '*' => out.push_str("&#42;"),
                         '\\' => out.push_str("&#92;"),
-                        c if c.is_ascii() && !c.is_control() => out.push(c),
+                        // doclint rejects entities of control characters; they carry no meaning in docs.
+                        c if c.is_control() => out.push(' '),
+                        c if c.is_ascii() => out.push(c),
                         c => {
                             let _ = write!(out, "&#x{:X};", c as u32);
                         }
@@ -217,9 +219,11 @@ impl DocStyle {
                 }
             }
             DocStyle::JsDoc => {
+                let mut prev = '\0';
                 for c in l.chars() {
                     match c {
-                        '*' => out.push_str("\\*"),
+                        // `*/` would end the comment; `*\/` reads the same in rendered docs.
+                        '/' if prev == '*' => out.push_str("\\/"),
                         '@' => out.push_str("\\@"),
                         '{' => out.push_str("\\{"),
                         '}' => out.push_str("\\}"),
@@ -228,6 +232,7 @@ impl DocStyle {
                         }
                         c => out.push(c),
                     }
+                    prev = c;
                 }
             }
             DocStyle::Markdown => out = markdown_inline(l),

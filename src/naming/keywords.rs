@@ -143,4 +143,9 @@ pub const TYPESCRIPT: &[&str] = &[
     "unknown",
     "object",
     "bigint",
+    // The generated package's own shared exports.
+    "ErrcatError",
+    "ErrcatErrorOptions",
+    "Info",
+    "Namespace",
 ];

@@ -100,7 +100,7 @@ fn doc_comments_are_inert() {
     );
     assert_eq!(
         DocStyle::JsDoc.lines("end */ @param {x}"),
-        ["end \\*/ \\@param \\{x\\}"]
+        ["end *\\/ \\@param \\{x\\}"]
     );
     assert_eq!(
         DocStyle::RustMarkdown.lines("see [page](https://x.dev/a) `code` <br/>"),

@@ -451,17 +451,21 @@ fn placeholders(cx: &mut Context, file: FileId, e: &RawEntry, message: &Text, pa
         }
     }
     for (locale, text) in &message.0 {
-        let used = placeholder::names(text);
-        for u in &used {
-            if !params.iter().any(|p| p == u) {
-                cx.emit(Diagnostic::new(&rules::PLACEHOLDER_MISMATCH, format!("the `{locale}` message of {} uses `{{{u}}}`, which the entry does not declare", e.name.value))
+        let used = placeholder::candidates(text);
+        for u in used.iter().filter(|u| !params.iter().any(|p| p == *u)) {
+            cx.emit(
+                Diagnostic::new(&rules::UNDECLARED_PLACEHOLDER, format!("the `{locale}` message of {} contains `{{{u}}}`, which is not a declared param", e.name.value))
                     .at(s, "message")
-                    .help(format!("add `params: [{}]` to the entry, or write the braces differently if they are literal", used.join(", "))));
-            }
+                    .help(format!("if `{{{u}}}` is a placeholder, add `params: [{u}]`; otherwise it is printed as it stands")),
+            );
         }
         for p in params {
             if !used.contains(&p.as_str()) {
-                cx.emit(Diagnostic::new(&rules::PLACEHOLDER_MISMATCH, format!("the `{locale}` message of {} does not use the declared param `{{{p}}}`", e.name.value)).at(s, "message"));
+                cx.emit(
+                    Diagnostic::new(&rules::PLACEHOLDER_MISMATCH, format!("the `{locale}` message of {} does not use the declared param `{{{p}}}`", e.name.value))
+                        .at(s, "message")
+                        .help("every locale of a message must use every declared param"),
+                );
             }
         }
     }

@@ -29,6 +29,16 @@ fn step(name: &str, f: impl FnOnce() -> Result<(), String>) -> Result<(), String
 }
 
 pub fn run_ci(root: &Path) -> Result<(), String> {
+    if !root.join("node_modules/.bin/tsc").exists() {
+        step(
+            "npm packages (typescript, prettier) from package-lock.json",
+            || {
+                run(Command::new("npm")
+                    .args(["ci", "--no-audit", "--no-fund"])
+                    .current_dir(root))
+            },
+        )?;
+    }
     step("rustfmt (errcat and the generated crate)", || {
         run(cargo().args(["fmt", "--all", "--check"]))
     })?;

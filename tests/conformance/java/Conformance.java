@@ -1,0 +1,450 @@
+import dev.errcat.codes.ErrcatCatalog;
+import dev.errcat.codes.ErrcatCode;
+import dev.errcat.codes.ErrcatException;
+
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.TreeSet;
+
+/**
+ * Checks the generated Java code against a generated {@code catalog.json}, read at run time.
+ *
+ * <p>Every entry of every namespace is looked up through the generated {@code ErrcatCatalog} and
+ * checked: code, name, namespace, message in every locale (with fallback to the default locale),
+ * HTTP status, retryable flag, documentation URL, {@code toString()}, {@link ErrcatException}, and
+ * the typed formatter of entries with placeholders; a code the namespace lacks must be rejected.
+ *
+ * <pre>
+ * javac -d OUT $(find GEN/java/src/main/java -name '*.java') tests/conformance/java/Conformance.java
+ * java -cp OUT Conformance GEN/json/catalog.json
+ * </pre>
+ *
+ * <p>Prints every failed assertion as {@code FAIL namespace/code field: expected X, got Y}, then
+ * {@code conformance: N passed, M failed}; exits with status 1 if any failed.
+ */
+public final class Conformance {
+
+    private int passed;
+
+    private int failed;
+
+    private Conformance() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length != 1) {
+            System.err.println("usage: java Conformance path/to/catalog.json");
+            System.exit(2);
+        }
+        Conformance c = new Conformance();
+        try {
+            String text = Files.readString(Path.of(args[0]), StandardCharsets.UTF_8);
+            c.run(object(new Json(text).parseDocument()));
+        } catch (IOException | RuntimeException e) {
+            c.check(args[0], "run", "no exception", e.toString());
+        }
+        System.out.println("conformance: " + c.passed + " passed, " + c.failed + " failed");
+        System.exit(c.failed > 0 ? 1 : 0);
+    }
+
+    private void check(String where, String field, Object expected, Object actual) {
+        if (Objects.equals(expected, actual)) {
+            passed++;
+        } else {
+            failed++;
+            System.out.println("FAIL " + where + " " + field + ": expected " + show(expected) + ", got " + show(actual));
+        }
+    }
+
+    private void run(Map<String, Object> catalog) {
+        String defaultLocale = (String) catalog.get("default_locale");
+        List<String> locales = new ArrayList<>();
+        for (Object l : array(catalog.get("locales"))) {
+            locales.add((String) l);
+        }
+        List<String> namespaceIds = new ArrayList<>();
+        for (Object n : array(catalog.get("namespaces"))) {
+            namespaceIds.add((String) object(n).get("id"));
+        }
+        check("catalog", "id", catalog.get("catalog"), ErrcatCatalog.getId());
+        check("catalog", "version", Optional.ofNullable(catalog.get("version")), ErrcatCatalog.getVersion());
+        check("catalog", "locales", locales, ErrcatCatalog.getLocales());
+        check("catalog", "default_locale", defaultLocale, ErrcatCatalog.getDefaultLocale());
+        check("catalog", "namespaces", namespaceIds, ErrcatCatalog.getNamespaces());
+        check("catalog", "unknown namespace", Optional.empty(), ErrcatCatalog.lookup("no.such.namespace", 0));
+        check("catalog", "unknown namespace codes", List.of(), ErrcatCatalog.getCodes("no.such.namespace"));
+
+        for (Object n : array(catalog.get("namespaces"))) {
+            Map<String, Object> ns = object(n);
+            String id = (String) ns.get("id");
+            List<Object> entries = array(ns.get("entries"));
+            TreeSet<Long> codes = new TreeSet<>();
+            for (Object e : entries) {
+                Map<String, Object> entry = object(e);
+                long code = (Long) entry.get("code");
+                codes.add(code);
+                try {
+                    checkEntry(id, (int) code, entry, locales, defaultLocale);
+                } catch (RuntimeException ex) {
+                    check(id + "/" + code, "no exception", null, ex.toString());
+                }
+            }
+            check(id, "code count", entries.size(), ErrcatCatalog.getCodes(id).size());
+            long absent = absentCode(codes);
+            check(id + "/" + absent, "absent code", Optional.empty(), ErrcatCatalog.lookup(id, (int) absent));
+        }
+    }
+
+    /** A code the namespace does not define: max + 1, else min - 1, else the highest gap. */
+    private static long absentCode(TreeSet<Long> codes) {
+        if (codes.isEmpty()) {
+            return 0;
+        }
+        if (codes.last() < Integer.MAX_VALUE) {
+            return codes.last() + 1;
+        }
+        if (codes.first() > Integer.MIN_VALUE) {
+            return codes.first() - 1;
+        }
+        long absent = codes.last();
+        while (codes.contains(absent)) {
+            absent--;
+        }
+        return absent;
+    }
+
+    private void checkEntry(String ns, int code, Map<String, Object> entry, List<String> locales, String defaultLocale) {
+        String where = ns + "/" + code;
+        Optional<ErrcatCode> found = ErrcatCatalog.lookup(ns, code);
+        check(where, "lookup", true, found.isPresent());
+        if (found.isEmpty()) {
+            return;
+        }
+        ErrcatCode c = found.get();
+        check(where, "code", code, c.getCode());
+        check(where, "name", entry.get("name"), c.getName());
+        check(where, "namespace", ns, c.getNamespace());
+        Map<String, Object> message = object(entry.get("message"));
+        check(where, "message", message.get(defaultLocale), c.getMessage());
+        for (String locale : locales) {
+            Object expected = message.containsKey(locale) ? message.get(locale) : message.get(defaultLocale);
+            check(where, "message[" + locale + "]", expected, c.getMessage(locale));
+            check(where, "message[Locale " + locale + "]", expected, c.getMessage(Locale.forLanguageTag(locale)));
+        }
+        Object http = entry.get("http");
+        check(where, "http", http == null ? OptionalInt.empty() : OptionalInt.of((int) (long) (Long) http), c.getHttpStatus());
+        check(where, "retryable", entry.get("retryable"), c.isRetryable());
+        check(where, "doc_url", Optional.ofNullable(entry.get("doc_url")), c.getDocUrl());
+        check(where, "toString", ns + "/" + code + " " + entry.get("name"), c.toString());
+        ErrcatException exception = new ErrcatException(c);
+        check(where, "exception", c.getMessage() + " " + c, exception.getMessage() + " " + exception.getErrcatCode());
+        List<Object> params = array(entry.get("params"));
+        if (!params.isEmpty()) {
+            checkFormatter(where, c, entry, params, locales, defaultLocale);
+        }
+    }
+
+    /** Calls the entry's typed formatter with a distinct value per parameter, in every locale. */
+    private void checkFormatter(String where, ErrcatCode c, Map<String, Object> entry, List<Object> params,
+            List<String> locales, String defaultLocale) {
+        String name = (String) entry.get("name");
+        Method method = formatter(c.getClass(), name, params.size() + 1);
+        if (method == null) {
+            check(where, "formatter", "a static format method for " + name, "none");
+            return;
+        }
+        String methodName = method.getName();
+        Map<String, String> values = new LinkedHashMap<>();
+        Object[] args = new Object[params.size() + 1];
+        for (int i = 0; i < params.size(); i++) {
+            String p = (String) params.get(i);
+            values.put(p, "<" + i + ":" + p + ">");
+            args[i + 1] = values.get(p);
+        }
+        Map<String, Object> message = object(entry.get("message"));
+        for (String locale : locales) {
+            String template = (String) (message.containsKey(locale) ? message.get(locale) : message.get(defaultLocale));
+            args[0] = Locale.forLanguageTag(locale);
+            Object actual;
+            try {
+                actual = method.invoke(null, args);
+            } catch (IllegalAccessException | InvocationTargetException e) {
+                actual = e.toString();
+            }
+            check(where, methodName + "[" + locale + "]", substitute(template, values), actual);
+        }
+    }
+
+    /**
+     * Finds the typed formatter of an entry: {@code formatRoomNotExist(Locale, String...)} for
+     * {@code ROOM_NOT_EXIST}, matched ignoring case and underscores.
+     */
+    private static Method formatter(Class<?> type, String name, int arity) {
+        String wanted = ("format" + name).replace("_", "");
+        for (Method m : type.getMethods()) {
+            if (Modifier.isStatic(m.getModifiers()) && m.getName().replace("_", "").equalsIgnoreCase(wanted)
+                    && m.getParameterCount() == arity && m.getReturnType() == String.class
+                    && m.getParameterTypes()[0] == Locale.class
+                    && Arrays.stream(m.getParameterTypes()).skip(1).allMatch(t -> t == String.class)) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Replaces {@code {name}} placeholders (a lower_snake name in single braces, not inside
+     * {@code {{ }}}) with their values; every other brace is literal text.
+     */
+    private static String substitute(String s, Map<String, String> values) {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < s.length()) {
+            char ch = s.charAt(i);
+            if (ch == '{' && (i == 0 || s.charAt(i - 1) != '{') && (i + 1 >= s.length() || s.charAt(i + 1) != '{')) {
+                int j = i + 1;
+                while (j < s.length() && isNameChar(s.charAt(j))) {
+                    j++;
+                }
+                boolean closes = j < s.length() && s.charAt(j) == '}' && (j + 1 >= s.length() || s.charAt(j + 1) != '}');
+                String name = s.substring(i + 1, j);
+                if (closes && !name.isEmpty() && name.charAt(0) >= 'a' && name.charAt(0) <= 'z' && values.containsKey(name)) {
+                    out.append(values.get(name));
+                    i = j + 1;
+                    continue;
+                }
+            }
+            out.append(ch);
+            i++;
+        }
+        return out.toString();
+    }
+
+    private static boolean isNameChar(char ch) {
+        return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_';
+    }
+
+    private static String show(Object value) {
+        if (value instanceof String) {
+            StringBuilder out = new StringBuilder("\"");
+            for (char ch : ((String) value).toCharArray()) {
+                if (ch < 0x20 || ch == '"' || ch == '\\' || ch > 0x7e) {
+                    out.append(String.format("\\u%04x", (int) ch));
+                } else {
+                    out.append(ch);
+                }
+            }
+            return out.append('"').toString();
+        }
+        return String.valueOf(value);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> object(Object value) {
+        return (Map<String, Object>) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> array(Object value) {
+        return (List<Object>) value;
+    }
+
+    /** A minimal JSON reader: objects, arrays, strings, integers (as Long), other numbers (as Double), booleans, null. */
+    private static final class Json {
+
+        private final String s;
+
+        private int i;
+
+        Json(String s) {
+            this.s = s;
+        }
+
+        Object parseDocument() {
+            Object value = parseValue();
+            skipSpace();
+            if (i != s.length()) {
+                throw error("trailing text");
+            }
+            return value;
+        }
+
+        private Object parseValue() {
+            skipSpace();
+            if (i >= s.length()) {
+                throw error("unexpected end");
+            }
+            char ch = s.charAt(i);
+            switch (ch) {
+                case '{':
+                    return parseObject();
+                case '[':
+                    return parseArray();
+                case '"':
+                    return parseString();
+                case 't':
+                    return literal("true", Boolean.TRUE);
+                case 'f':
+                    return literal("false", Boolean.FALSE);
+                case 'n':
+                    return literal("null", null);
+                default:
+                    return parseNumber();
+            }
+        }
+
+        private Map<String, Object> parseObject() {
+            Map<String, Object> map = new LinkedHashMap<>();
+            expect('{');
+            skipSpace();
+            if (peek() == '}') {
+                i++;
+                return map;
+            }
+            while (true) {
+                skipSpace();
+                String key = parseString();
+                skipSpace();
+                expect(':');
+                map.put(key, parseValue());
+                skipSpace();
+                if (peek() == ',') {
+                    i++;
+                } else {
+                    expect('}');
+                    return map;
+                }
+            }
+        }
+
+        private List<Object> parseArray() {
+            List<Object> list = new ArrayList<>();
+            expect('[');
+            skipSpace();
+            if (peek() == ']') {
+                i++;
+                return list;
+            }
+            while (true) {
+                list.add(parseValue());
+                skipSpace();
+                if (peek() == ',') {
+                    i++;
+                } else {
+                    expect(']');
+                    return list;
+                }
+            }
+        }
+
+        /** Reads a string; {@code \\uXXXX} escapes are UTF-16 units, so surrogate pairs join up by themselves. */
+        private String parseString() {
+            expect('"');
+            StringBuilder out = new StringBuilder();
+            while (true) {
+                if (i >= s.length()) {
+                    throw error("unterminated string");
+                }
+                char ch = s.charAt(i++);
+                if (ch == '"') {
+                    return out.toString();
+                }
+                if (ch != '\\') {
+                    if (ch < 0x20) {
+                        throw error("raw control character in string");
+                    }
+                    out.append(ch);
+                    continue;
+                }
+                if (i >= s.length()) {
+                    throw error("unterminated escape");
+                }
+                char esc = s.charAt(i++);
+                switch (esc) {
+                    case '"': out.append('"'); break;
+                    case '\\': out.append('\\'); break;
+                    case '/': out.append('/'); break;
+                    case 'b': out.append('\b'); break;
+                    case 'f': out.append('\f'); break;
+                    case 'n': out.append('\n'); break;
+                    case 'r': out.append('\r'); break;
+                    case 't': out.append('\t'); break;
+                    case 'u':
+                        int unit = 0;
+                        for (int k = 0; k < 4; k++) {
+                            int digit = i < s.length() ? Character.digit(s.charAt(i++), 16) : -1;
+                            if (digit < 0) {
+                                throw error("bad \\u escape");
+                            }
+                            unit = unit * 16 + digit;
+                        }
+                        out.append((char) unit);
+                        break;
+                    default:
+                        throw error("bad escape \\" + esc);
+                }
+            }
+        }
+
+        private Object parseNumber() {
+            int start = i;
+            while (i < s.length() && "+-0123456789.eE".indexOf(s.charAt(i)) >= 0) {
+                i++;
+            }
+            String number = s.substring(start, i);
+            if (number.isEmpty()) {
+                throw error("unexpected character");
+            }
+            if (number.matches("-?\\d+")) {
+                return Long.parseLong(number);
+            }
+            return Double.parseDouble(number);
+        }
+
+        private Object literal(String word, Object value) {
+            if (!s.startsWith(word, i)) {
+                throw error("expected " + word);
+            }
+            i += word.length();
+            return value;
+        }
+
+        private void skipSpace() {
+            while (i < s.length() && " \t\r\n".indexOf(s.charAt(i)) >= 0) {
+                i++;
+            }
+        }
+
+        private char peek() {
+            if (i >= s.length()) {
+                throw error("unexpected end");
+            }
+            return s.charAt(i);
+        }
+
+        private void expect(char ch) {
+            if (peek() != ch) {
+                throw error("expected '" + ch + "'");
+            }
+            i++;
+        }
+
+        private IllegalArgumentException error(String what) {
+            return new IllegalArgumentException("JSON: " + what + " at offset " + i);
+        }
+    }
+}

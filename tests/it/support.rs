@@ -1,0 +1,68 @@
+//! Shared helpers: paths, rendering diagnostics as text, snapshot comparison.
+
+use std::path::{Path, PathBuf};
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Diagnostics of a check, rendered as plain text (no colour), as a user sees them.
+pub fn diagnostics_text(checked: &errcat::Checked) -> String {
+    let mut s = errcat::diag::render(
+        &checked.report,
+        &checked.sources,
+        errcat::diag::Format::Human,
+        false,
+    );
+    s.push_str(&checked.report.summary());
+    s.push('\n');
+    s
+}
+
+/// Compares `actual` with the snapshot file; `ERRCAT_BLESS=1` rewrites it instead.
+pub fn assert_snapshot(path: &Path, actual: &str) {
+    if std::env::var_os("ERRCAT_BLESS").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(path).unwrap_or_else(|_| {
+        panic!(
+            "missing snapshot {} (run with ERRCAT_BLESS=1)",
+            path.display()
+        )
+    });
+    if expected != actual {
+        panic!(
+            "snapshot {} differs (run with ERRCAT_BLESS=1 to accept):\n{}",
+            path.display(),
+            similar::TextDiff::from_lines(expected.as_str(), actual)
+                .unified_diff()
+                .context_radius(2)
+        );
+    }
+}
+
+/// Copies a directory tree (for tests that write).
+pub fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// Runs the built `errcat` binary in `dir`.
+pub fn errcat(dir: &Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_errcat"))
+        .current_dir(dir)
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
+}
