@@ -310,5 +310,5 @@ fn explain(path: &Path, code: i64, namespace: Option<&str>, format: ExplainForma
             println!("{}", serde_json::to_string_pretty(&ex).unwrap_or_default())
         }
     }
-    ExitCode::from(u8::from(ex.definitions.is_empty()))
+    ExitCode::from(u8::from(ex.definitions.is_empty() && ex.opposite_sign.is_empty()))
 }

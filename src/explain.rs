@@ -11,12 +11,15 @@ use crate::source::Sources;
 pub struct Explanation {
     pub code: i64,
     pub definitions: Vec<Definition>,
+    /// The same number with the other sign: logs and UIs that drop the sign turn -1001 into 1001.
+    pub opposite_sign: Vec<Definition>,
 }
 
 #[derive(Debug, Serialize)]
 pub struct Definition {
     pub namespace: String,
     pub name: String,
+    pub code: i64,
     pub title: Option<String>,
     /// Locale → text, in catalog locale order.
     pub message: Vec<LocalizedText>,
@@ -49,15 +52,33 @@ pub fn explain(
     code: i64,
     namespace: Option<&str>,
 ) -> Explanation {
-    let mut definitions = Vec::new();
-    for ns in &catalog.namespaces {
-        if namespace.is_some_and(|n| n != ns.id) {
-            continue;
-        }
+    let opposite = code.checked_neg().filter(|&c| c != code);
+    Explanation {
+        code,
+        definitions: definitions(catalog, sources, code, namespace),
+        opposite_sign: opposite
+            .map(|c| definitions(catalog, sources, c, namespace))
+            .unwrap_or_default(),
+    }
+}
+
+fn definitions(
+    catalog: &Catalog,
+    sources: &Sources,
+    code: i64,
+    namespace: Option<&str>,
+) -> Vec<Definition> {
+    let mut out = Vec::new();
+    for ns in catalog
+        .namespaces
+        .iter()
+        .filter(|ns| namespace.is_none_or(|n| n == ns.id))
+    {
         for e in ns.entries.iter().filter(|e| e.code == code) {
-            definitions.push(Definition {
+            out.push(Definition {
                 namespace: ns.id.clone(),
                 name: e.name.clone(),
+                code,
                 title: e
                     .title
                     .as_ref()
@@ -80,7 +101,7 @@ pub fn explain(
             });
         }
     }
-    Explanation { code, definitions }
+    out
 }
 
 impl Explanation {
@@ -89,41 +110,53 @@ impl Explanation {
         let n = self.definitions.len();
         if n == 0 {
             let _ = writeln!(out, "{} is not defined in any namespace", self.code);
-            return out;
-        }
-        let _ = writeln!(
-            out,
-            "{} is defined in {n} namespace{}:",
-            self.code,
-            if n == 1 { "" } else { "s" }
-        );
-        for d in &self.definitions {
+        } else {
             let _ = writeln!(
                 out,
-                "\n  {}  {}  ({}:{})",
-                d.namespace, d.name, d.file, d.line
+                "{} is defined in {n} namespace{}:",
+                self.code,
+                if n == 1 { "" } else { "s" }
             );
-            if let Some(t) = &d.title {
-                let _ = writeln!(out, "    title    {t}");
-            }
-            for (i, m) in d.message.iter().enumerate() {
-                let label = if i == 0 { "message" } else { "" };
-                let text = m.text.replace('\n', "\n                    ");
-                let _ = writeln!(out, "    {label:<8} {:<6} {text}", m.locale);
-            }
-            if let Some(h) = d.http {
-                let _ = writeln!(out, "    http     {h}");
-            }
-            if d.retryable {
-                let _ = writeln!(out, "    retry    yes");
-            }
-            if let Some(r) = &d.deprecated {
-                let _ = writeln!(out, "    deprecated  {r}");
-            }
-            if let Some(u) = &d.doc_url {
-                let _ = writeln!(out, "    docs     {u}");
-            }
+            write_definitions(&mut out, &self.definitions);
+        }
+        if let Some(first) = self.opposite_sign.first() {
+            let _ = writeln!(
+                out,
+                "\nWith the other sign, {} (a log or UI that drops the sign shows it as {}):",
+                first.code, self.code
+            );
+            write_definitions(&mut out, &self.opposite_sign);
         }
         out
+    }
+}
+
+fn write_definitions(out: &mut String, definitions: &[Definition]) {
+    for d in definitions {
+        let _ = writeln!(
+            out,
+            "\n  {}  {}  ({}:{})",
+            d.namespace, d.name, d.file, d.line
+        );
+        if let Some(t) = &d.title {
+            let _ = writeln!(out, "    title    {t}");
+        }
+        for (i, m) in d.message.iter().enumerate() {
+            let label = if i == 0 { "message" } else { "" };
+            let text = m.text.replace('\n', "\n                    ");
+            let _ = writeln!(out, "    {label:<8} {:<6} {text}", m.locale);
+        }
+        if let Some(h) = d.http {
+            let _ = writeln!(out, "    http     {h}");
+        }
+        if d.retryable {
+            let _ = writeln!(out, "    retry    yes");
+        }
+        if let Some(r) = &d.deprecated {
+            let _ = writeln!(out, "    deprecated  {r}");
+        }
+        if let Some(u) = &d.doc_url {
+            let _ = writeln!(out, "    docs     {u}");
+        }
     }
 }
