@@ -40,6 +40,17 @@ pub enum Command {
         #[arg(long)]
         deny_warnings: bool,
     },
+    /// Validate only, and summarise each namespace: codes, locale coverage, findings by rule.
+    Lint {
+        /// The catalog file.
+        #[arg(default_value = "schema/catalog.yaml")]
+        catalog: PathBuf,
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+        /// Fail on warnings too.
+        #[arg(long)]
+        deny_warnings: bool,
+    },
     /// Validate, then write every target's generated files.
     Gen {
         /// The catalog file.
@@ -71,6 +82,9 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t)]
         format: ExplainFormat,
     },
+    /// Import error tables (Markdown, a vertical list, a Java enum) into a namespace file.
+    #[command(after_long_help = crate::import::HELP)]
+    Import(crate::import::Args),
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
@@ -122,6 +136,11 @@ pub fn execute(cli: &Cli, settings: &Settings) -> ExitCode {
             format,
             deny_warnings,
         } => check(catalog, *format, *deny_warnings, cli.quiet),
+        Command::Lint {
+            catalog,
+            format,
+            deny_warnings,
+        } => lint(catalog, *format, *deny_warnings, cli.quiet),
         Command::Gen {
             catalog,
             check,
@@ -143,6 +162,7 @@ pub fn execute(cli: &Cli, settings: &Settings) -> ExitCode {
             catalog,
             format,
         } => explain(catalog, *code, namespace.as_deref(), *format),
+        Command::Import(args) => import(args, cli.quiet),
     }
 }
 
@@ -219,6 +239,14 @@ fn generate(
         }
     };
     let total = files.len();
+    // Another run on the same tree waits here until this one has written.
+    let _lock = match write::lock(root) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("error: cannot lock the output: {e}");
+            return ExitCode::from(2);
+        }
+    };
     let mut plan = match write::plan(files, &dirs) {
         Ok(p) => p,
         Err(e) => {
@@ -257,7 +285,12 @@ fn generate(
                     shown.display()
                 ),
                 Change::Update(old) => {
-                    eprintln!("stale:   {}", shown.display());
+                    let note = if p.edited_by_hand {
+                        " (edited by hand since it was generated)"
+                    } else {
+                        ""
+                    };
+                    eprintln!("stale:   {}{note}", shown.display());
                     eprint!("{}", write::short_diff(old, &p.text, 12));
                 }
             }
@@ -273,6 +306,12 @@ fn generate(
         );
         eprintln!("run `{}` and commit", settings.regenerate_hint);
         return ExitCode::from(1);
+    }
+    for p in plan.changes.iter().filter(|p| p.edited_by_hand) {
+        eprintln!(
+            "warning: {} was edited by hand; regenerating it drops those edits (change schema/ or templates/ instead)",
+            display_path(&p.path).display()
+        );
     }
     if let Err(e) = write::apply(&plan) {
         eprintln!("error: writing failed: {e}");
@@ -310,5 +349,69 @@ fn explain(path: &Path, code: i64, namespace: Option<&str>, format: ExplainForma
             println!("{}", serde_json::to_string_pretty(&ex).unwrap_or_default())
         }
     }
-    ExitCode::from(u8::from(ex.definitions.is_empty() && ex.opposite_sign.is_empty()))
+    ExitCode::from(u8::from(
+        ex.definitions.is_empty() && ex.opposite_sign.is_empty(),
+    ))
+}
+
+fn lint(path: &Path, format: Format, deny_warnings: bool, quiet: bool) -> ExitCode {
+    if let Some(code) = missing_catalog(path) {
+        return code;
+    }
+    let checked = crate::check(path);
+    print_report(&checked.report, &checked.sources, format, quiet);
+    let failed = checked.report.has_errors() || (deny_warnings && checked.report.warnings() > 0);
+    match &checked.catalog {
+        Some(c) if format == Format::Human => {
+            print!("{}", crate::lint::summary(c, &checked.report))
+        }
+        Some(_) => {}
+        None => eprintln!("error: fix the errors above to see the summary"),
+    }
+    ExitCode::from(u8::from(failed))
+}
+
+fn import(args: &crate::import::Args, quiet: bool) -> ExitCode {
+    let out = match crate::import::run(args) {
+        Ok(out) => out,
+        Err(usage) => {
+            eprintln!("error: {usage}");
+            return ExitCode::from(2);
+        }
+    };
+    print_report(&out.report, &out.sources, Format::Human, quiet);
+    if out.report.has_errors() {
+        eprintln!("error: nothing was written");
+        let io = out
+            .report
+            .diagnostics
+            .iter()
+            .any(|d| d.rule == crate::rules::IO.id);
+        return ExitCode::from(if io { 2 } else { 1 });
+    }
+    if let Err(e) = crate::import::write(&out.outputs) {
+        eprintln!("error: writing failed: {e}");
+        return ExitCode::from(2);
+    }
+    if out.result_warnings > 0 && !quiet {
+        eprintln!(
+            "note: the result has {} warning{}; `errcat check` lists them",
+            out.result_warnings,
+            if out.result_warnings == 1 { "" } else { "s" }
+        );
+    }
+    for (i, o) in out.outputs.iter().enumerate() {
+        match &o.path {
+            None => print!("{}{}", if i > 0 { "---\n" } else { "" }, o.text),
+            Some(p) if !quiet => eprintln!(
+                "{}: namespace {}, {} entries ({} new)",
+                display_path(p).display(),
+                o.namespace,
+                o.entries,
+                o.added
+            ),
+            Some(_) => {}
+        }
+    }
+    ExitCode::SUCCESS
 }

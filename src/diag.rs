@@ -33,6 +33,8 @@ pub struct Diagnostic {
     /// Other places that take part ("first defined here").
     pub related: Vec<Label>,
     pub help: Option<String>,
+    /// The namespaces (and codes) the finding is about: lint levels and acknowledgements match on them.
+    pub scope: Vec<(String, Option<i64>)>,
 }
 
 impl Diagnostic {
@@ -44,7 +46,14 @@ impl Diagnostic {
             primary: None,
             related: Vec::new(),
             help: None,
+            scope: Vec::new(),
         }
+    }
+
+    /// Marks the finding as about `namespace` (and `code`, if it concerns one entry).
+    pub fn about(mut self, namespace: &str, code: Option<i64>) -> Self {
+        self.scope.push((namespace.to_string(), code));
+        self
     }
 
     pub fn at(mut self, span: Span, label: impl Into<String>) -> Self {
@@ -186,21 +195,43 @@ fn render_human(d: &Diagnostic, sources: &Sources, color: bool) -> String {
     }
     for file in files {
         let src = sources.get(file);
-        let mut snippet = Snippet::source(src.text.as_str())
-            .path(src.path.to_string_lossy().into_owned())
-            .line_start(1);
-        for (l, primary) in labels.iter().filter(|(l, _)| l.span.file == file) {
-            let kind = if *primary {
-                AnnotationKind::Primary
-            } else {
-                AnnotationKind::Context
-            };
-            snippet = snippet.annotation(
-                kind.span(l.span.start..l.span.end)
-                    .label(l.message.as_str()),
-            );
+        let mut here: Vec<&(&Label, bool)> =
+            labels.iter().filter(|(l, _)| l.span.file == file).collect();
+        here.sort_by_key(|(l, _)| l.span.start);
+        // Labels far apart get separate snippets, so each quotes a few lines rather than the
+        // whole file (a catalog of 100,000 codes has findings 90,000 lines apart).
+        let mut clusters: Vec<Vec<&(&Label, bool)>> = Vec::new();
+        for l in here {
+            match clusters.last_mut() {
+                Some(c) if l.0.span.line <= c.last().map_or(0, |x| x.0.span.line) + 8 => c.push(l),
+                _ => clusters.push(vec![l]),
+            }
         }
-        group = group.element(snippet);
+        for cluster in clusters {
+            let lo = cluster.iter().map(|(l, _)| l.span.start).min().unwrap_or(0);
+            let hi = cluster.iter().map(|(l, _)| l.span.end).max().unwrap_or(0);
+            let text = src.text.as_str();
+            let from = text[..lo.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
+            let to = text[hi.min(text.len())..]
+                .find('\n')
+                .map_or(text.len(), |i| hi + i);
+            let first_line = cluster.iter().map(|(l, _)| l.span.line).min().unwrap_or(1) as usize;
+            let mut snippet = Snippet::source(&text[from..to])
+                .path(src.path.to_string_lossy().into_owned())
+                .line_start(first_line);
+            for (l, primary) in cluster {
+                let kind = if *primary {
+                    AnnotationKind::Primary
+                } else {
+                    AnnotationKind::Context
+                };
+                snippet = snippet.annotation(
+                    kind.span(l.span.start - from..l.span.end - from)
+                        .label(l.message.as_str()),
+                );
+            }
+            group = group.element(snippet);
+        }
     }
     let mut report = vec![group];
     if let Some(help) = &d.help {
@@ -262,7 +293,7 @@ struct JsonLocation {
 impl JsonLocation {
     fn new(l: &Label, sources: &Sources) -> Self {
         let src = sources.get(l.span.file);
-        let (end_line, end_column) = line_col(&src.text, l.span.end);
+        let (end_line, end_column) = end_of(&src.text, &l.span);
         JsonLocation {
             file: src.path.to_string_lossy().into_owned(),
             line: l.span.line,
@@ -302,13 +333,16 @@ impl JsonDiagnostic {
     }
 }
 
-/// 1-based line and character column of a byte offset.
-fn line_col(text: &str, offset: usize) -> (u32, u32) {
-    let before = &text[..offset.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (
-        u32::try_from(line).unwrap_or(u32::MAX),
-        u32::try_from(col).unwrap_or(u32::MAX),
-    )
+/// 1-based line and character column where a span ends, counted from its start.
+fn end_of(text: &str, span: &Span) -> (u32, u32) {
+    let inner = text.get(span.start..span.end.min(text.len())).unwrap_or("");
+    let newlines = inner.matches('\n').count();
+    let line = span
+        .line
+        .saturating_add(u32::try_from(newlines).unwrap_or(u32::MAX));
+    let col = match inner.rfind('\n') {
+        Some(i) => inner[i + 1..].chars().count() + 1,
+        None => span.column as usize + inner.chars().count(),
+    };
+    (line, u32::try_from(col).unwrap_or(u32::MAX))
 }

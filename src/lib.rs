@@ -6,23 +6,39 @@
 //! (Tera templates, pure) → [`write`] (the only stage that touches the disk).
 //! Findings are [`diag::Diagnostic`]s, each with a rule from [`rules`].
 
+pub mod checksum;
 pub mod cli;
 pub mod diag;
 pub mod explain;
+pub mod import;
+pub mod lint;
 pub mod load;
 pub mod model;
 pub mod naming;
+pub mod par;
 pub mod placeholder;
 pub mod render;
 pub mod rules;
+pub mod rules_doc;
 pub mod source;
+pub mod synth;
 pub mod validate;
 pub mod view;
 pub mod write;
 
 use std::path::{Path, PathBuf};
 
-pub use render::{Rendered, generate};
+pub use render::Rendered;
+
+/// Renders every target of a valid catalog: each file stamped with its checksum.
+/// Pure: nothing is read or written.
+pub fn generate(catalog: &model::Catalog) -> Result<Vec<Rendered>, diag::Report> {
+    let mut files = render::generate(catalog)?;
+    for f in &mut files {
+        f.text = checksum::stamp(std::mem::take(&mut f.text));
+    }
+    Ok(files)
+}
 
 /// A catalog read and validated, with everything needed to report on it.
 #[derive(Debug)]
@@ -70,6 +86,21 @@ pub fn render_to_paths(
 ) -> Result<Placed, diag::Report> {
     let rendered = generate(catalog)?;
     let dir = |t: &model::Target| write::target_dir(root, &t.out_dir, &t.id, out_override);
+    // A configured output directory must stay inside the root, symlinks included.
+    if out_override.is_none() {
+        let mut report = diag::Report::default();
+        for t in &catalog.targets {
+            if let Err(why) = load::inside(root, &dir(t)) {
+                report.push(diag::Diagnostic::new(
+                    &rules::BAD_PATH,
+                    format!("the output directory of target `{}` {why}", t.id),
+                ));
+            }
+        }
+        if report.has_errors() {
+            return Err(report);
+        }
+    }
     let dirs = catalog.targets.iter().map(dir).collect();
     let files = rendered
         .into_iter()

@@ -21,6 +21,15 @@ pub struct Catalog {
     pub catalog_file: String,
     pub namespaces: Vec<Namespace>,
     pub targets: Vec<Target>,
+    pub surfaces: Vec<Surface>,
+}
+
+/// Namespaces whose codes reach the same consumer (one callback, one API).
+#[derive(Debug, Clone)]
+pub struct Surface {
+    pub id: String,
+    pub title: Option<Text>,
+    pub namespaces: Vec<String>,
 }
 
 /// A localized text: one string per locale, in the catalog's locale order.
@@ -105,6 +114,8 @@ pub struct Entry {
     pub deprecated: Option<Deprecation>,
     /// Where the entry's code is written.
     pub span: Span,
+    /// Where the entry's name is written.
+    pub name_span: Span,
 }
 
 /// What a file spec is rendered once for.

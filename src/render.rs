@@ -6,9 +6,16 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::diag::{Diagnostic, Report};
-use crate::model::{Catalog, Each, Target};
-use crate::rules;
-use crate::view::{self, CatalogView, CodeView, LocaleView, NamespaceView, Views};
+use tera::Value;
+
+use crate::model::{Catalog, Each, FileSpec, Target};
+use crate::view::{self, Views};
+use crate::{par, rules};
+
+mod fields;
+mod scan;
+
+use scan::Names;
 
 /// One rendered file, with its path relative to the target's output directory.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -18,12 +25,18 @@ pub struct Rendered {
     pub text: String,
 }
 
-/// Renders every target of `catalog`. On any template error nothing is returned but the report.
+/// Renders every target of `catalog` on [`par::threads`] threads. On any template
+/// error nothing is returned but the report.
 pub fn generate(catalog: &Catalog) -> Result<Vec<Rendered>, Report> {
+    generate_with(catalog, par::threads())
+}
+
+/// [`generate`] on up to `threads` threads; the output is the same for any number.
+pub fn generate_with(catalog: &Catalog, threads: usize) -> Result<Vec<Rendered>, Report> {
     let mut out = Vec::new();
     let mut report = Report::default();
     for target in &catalog.targets {
-        match render_target(catalog, target) {
+        match render_target(catalog, target, threads) {
             Ok(files) => out.extend(files),
             Err(d) => report.push(*d),
         }
@@ -54,95 +67,204 @@ pub fn generate(catalog: &Catalog) -> Result<Vec<Rendered>, Report> {
     }
 }
 
-#[derive(Serialize)]
+/// One file's context: the template values it sees. A `tera::Value` clone is a
+/// reference count, so what several files read is built once.
+#[derive(Clone, Copy)]
 struct FileContext<'a> {
-    catalog: &'a CatalogView,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    namespace: Option<&'a NamespaceView>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    namespaces: Option<&'a [NamespaceView]>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    locale: Option<&'a LocaleView>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    codes: Option<&'a [CodeView]>,
+    catalog: &'a Value,
+    namespace: Option<&'a Value>,
+    locale: Option<&'a Value>,
+    namespaces: Option<&'a Value>,
+    codes: Option<&'a Value>,
 }
 
-fn render_target(catalog: &Catalog, target: &Target) -> Result<Vec<Rendered>, Box<Diagnostic>> {
+impl FileContext<'_> {
+    fn tera(&self) -> tera::Context {
+        let mut c = tera::Context::new();
+        c.insert_value("catalog", self.catalog.clone());
+        let mut put = |key: &'static str, v: Option<&Value>| {
+            if let Some(v) = v {
+                c.insert_value(key, v.clone());
+            }
+        };
+        put("namespace", self.namespace);
+        put("locale", self.locale);
+        put("namespaces", self.namespaces);
+        put("codes", self.codes);
+        c
+    }
+}
+
+/// A small view as a template value, every field kept.
+fn whole_value<T: Serialize>(target: &Target, v: &T) -> Result<Value, Box<Diagnostic>> {
+    Value::try_from_serializable(v).map_err(|e| template_error(target, "the template context", &e))
+}
+
+/// A file spec with the names its templates use.
+struct Spec<'a> {
+    index: usize,
+    spec: &'a FileSpec,
+    names: Names,
+}
+
+impl Spec<'_> {
+    fn value<T: Serialize>(&self, target: &Target, v: &T) -> Result<Value, Box<Diagnostic>> {
+        fields::to_value(v, &self.names)
+            .map_err(|e| template_error(target, "the template context", &e))
+    }
+
+    /// Whether the file is rendered once per catalog or locale and lists `what`.
+    fn lists(&self, what: &str) -> bool {
+        matches!(self.spec.each, Each::Catalog | Each::Locale) && self.names.contains(what)
+    }
+}
+
+/// Renders one target of `catalog` (files in rendering order, paths relative to its output directory).
+pub fn render_target(
+    catalog: &Catalog,
+    target: &Target,
+    threads: usize,
+) -> Result<Vec<Rendered>, Box<Diagnostic>> {
     let tera = engine(target)?;
     let views = Views::new(catalog, target);
-    let cat = views.catalog(target);
-    let needs_all = target
+    let cat_view = views.catalog(target);
+    let cat = whole_value(target, &cat_view)?;
+    let locales = cat_view
+        .locales
+        .iter()
+        .map(|l| whole_value(target, l))
+        .collect::<Result<Vec<_>, _>>()?;
+    let specs: Vec<Spec> = target
         .files
         .iter()
-        .any(|f| matches!(f.each, Each::Catalog | Each::Locale));
-    let namespaces: Vec<NamespaceView> = catalog
-        .namespaces
-        .iter()
-        .map(|n| views.namespace(n))
+        .enumerate()
+        .map(|(index, spec)| Spec {
+            index,
+            spec,
+            names: Names::of_file(target, spec),
+        })
         .collect();
-    let codes = if needs_all { views.codes() } else { Vec::new() };
-    let mut out = Vec::new();
-    for (i, spec) in target.files.iter().enumerate() {
-        let path_tpl = format!("__path_{i}");
-        let mut contexts: Vec<FileContext> = Vec::new();
-        let whole = |locale| FileContext {
-            catalog: &cat,
-            namespace: None,
-            namespaces: Some(&namespaces),
-            locale,
-            codes: Some(&codes),
-        };
-        match spec.each {
-            Each::Catalog => contexts.push(whole(None)),
-            Each::Locale => contexts.extend(cat.locales.iter().map(|l| whole(Some(l)))),
-            Each::Namespace => contexts.extend(namespaces.iter().map(|n| FileContext {
+    let (per_namespace, per_catalog): (Vec<&Spec>, Vec<&Spec>) = specs
+        .iter()
+        .partition(|s| matches!(s.spec.each, Each::Namespace | Each::NamespaceLocale));
+    let listing: Vec<&Spec> = per_catalog
+        .iter()
+        .copied()
+        .filter(|s| s.lists("namespaces"))
+        .collect();
+
+    // A namespace's view is built once, on one thread: its files are rendered from it,
+    // and the catalog-wide files that list every namespace keep what they read of it.
+    let done = par::map(threads, &catalog.namespaces, |n| {
+        let view = views.namespace(n);
+        let mut files = Vec::new();
+        for s in &per_namespace {
+            let ns = s.value(target, &view)?;
+            let cx = |locale| FileContext {
                 catalog: &cat,
-                namespace: Some(n),
+                namespace: Some(&ns),
+                locale,
                 namespaces: None,
-                locale: None,
                 codes: None,
-            })),
-            Each::NamespaceLocale => {
-                for n in &namespaces {
-                    for l in &cat.locales {
-                        contexts.push(FileContext {
-                            catalog: &cat,
-                            namespace: Some(n),
-                            namespaces: None,
-                            locale: Some(l),
-                            codes: None,
-                        });
-                    }
+            };
+            if s.spec.each == Each::Namespace {
+                files.push(render_file(&tera, target, s, &cx(None))?);
+            } else {
+                for l in &locales {
+                    files.push(render_file(&tera, target, s, &cx(Some(l)))?);
                 }
             }
         }
-        for fcx in contexts {
-            let ctx = tera::Context::from_serialize(&fcx)
-                .map_err(|e| template_error(target, &spec.template, &e))?;
-            let rel = tera
-                .render(&path_tpl, &ctx)
-                .map_err(|e| template_error(target, &spec.path, &e))?;
-            let rel = clean_path(target, &rel)?;
-            let mut text = tera
-                .render(&spec.template, &ctx)
-                .map_err(|e| template_error(target, &spec.template, &e))?;
-            if !text.lines().take(5).any(|l| l.contains(view::MARKER)) {
-                return Err(Box::new(
-                    Diagnostic::new(&rules::TEMPLATE, format!("template `{}` of target `{}` does not start with the generated-file header", spec.template, target.id))
-                        .help("put `{{ catalog.header }}` in its first lines: errcat only ever modifies or removes files that carry it"),
-                ));
-            }
-            if !text.ends_with('\n') {
-                text.push('\n');
-            }
-            out.push(Rendered {
-                target: target.id.clone(),
-                path: rel,
-                text,
-            });
+        let kept = listing
+            .iter()
+            .map(|s| s.value(target, &view))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok::<_, Box<Diagnostic>>((files, kept))
+    });
+    let mut out = Vec::new();
+    let mut lists: Vec<Vec<Value>> = vec![Vec::new(); listing.len()];
+    for result in done {
+        let (files, kept) = result?;
+        out.extend(files);
+        for (list, v) in lists.iter_mut().zip(kept) {
+            list.push(v);
         }
     }
+    let lists: Vec<Value> = lists.into_iter().map(Value::from).collect();
+    let codes_view = per_catalog
+        .iter()
+        .any(|s| s.lists("codes"))
+        .then(|| views.codes());
+
+    let mut jobs = Vec::new();
+    for s in &per_catalog {
+        let namespaces = listing
+            .iter()
+            .position(|l| l.index == s.index)
+            .map(|i| &lists[i]);
+        let codes = match &codes_view {
+            Some(c) if s.lists("codes") => Some(s.value(target, c)?),
+            _ => None,
+        };
+        if s.spec.each == Each::Locale {
+            jobs.extend(
+                locales
+                    .iter()
+                    .map(|l| (*s, Some(l), namespaces, codes.clone())),
+            );
+        } else {
+            jobs.push((*s, None, namespaces, codes));
+        }
+    }
+    for file in par::map(threads, &jobs, |(s, locale, namespaces, codes)| {
+        let cx = FileContext {
+            catalog: &cat,
+            namespace: None,
+            locale: *locale,
+            namespaces: *namespaces,
+            codes: codes.as_ref(),
+        };
+        render_file(&tera, target, s, &cx)
+    }) {
+        out.push(file?);
+    }
     Ok(out)
+}
+
+/// Renders one file: its path pattern, then its template.
+fn render_file(
+    tera: &tera::Tera,
+    target: &Target,
+    s: &Spec,
+    cx: &FileContext,
+) -> Result<Rendered, Box<Diagnostic>> {
+    let spec = s.spec;
+    let ctx = cx.tera();
+    let rel = tera
+        .render(&path_template(s.index), &ctx)
+        .map_err(|e| template_error(target, &spec.path, &e))?;
+    let rel = clean_path(target, &rel)?;
+    let mut text = tera
+        .render(&spec.template, &ctx)
+        .map_err(|e| template_error(target, &spec.template, &e))?;
+    if !text.lines().take(5).any(|l| l.contains(view::MARKER)) {
+        return Err(Box::new(
+            Diagnostic::new(&rules::TEMPLATE, format!("template `{}` of target `{}` does not start with the generated-file header", spec.template, target.id))
+                .help("put `{{ catalog.header }}` in its first lines: errcat only ever modifies or removes files that carry it"),
+        ));
+    }
+    if !text.ends_with('\n') {
+        text.push('\n');
+    }
+    Ok(Rendered {
+        target: target.id.clone(),
+        path: rel,
+        text,
+    })
+}
+
+fn path_template(index: usize) -> String {
+    format!("__path_{index}")
 }
 
 /// One Tera instance per target: its templates, its path patterns, no autoescaping
@@ -165,7 +287,7 @@ fn engine(target: &Target) -> Result<tera::Tera, Box<Diagnostic>> {
             .files
             .iter()
             .enumerate()
-            .map(|(i, f)| (format!("__path_{i}"), f.path.clone())),
+            .map(|(i, f)| (path_template(i), f.path.clone())),
     );
     tera.add_raw_templates(all)
         .map_err(|e| template_error(target, "templates", &e))?;

@@ -1,6 +1,7 @@
-//! Every rule errcat checks, with its stable id and default level.
+//! Every rule errcat checks: stable id, default level, and its documentation.
 //!
 //! Ids are part of errcat's interface (config, JSON output, docs): never rename one.
+//! `docs/rules.md` is generated from this table by `cargo xtask gen`.
 
 use crate::diag::Severity;
 
@@ -10,43 +11,150 @@ pub struct Rule {
     pub default_severity: Severity,
     /// One line: what the rule catches.
     pub summary: &'static str,
+    /// Why it matters.
+    pub why: &'static str,
+    /// How to fix a finding.
+    pub fix: &'static str,
+    /// Whether a catalog may lower it (`allow`/`warn`). Rules whose violation would make
+    /// generation wrong or impossible (a duplicate code, an unreadable file) cannot be lowered.
+    pub relaxable: bool,
 }
 
 macro_rules! rules {
-    ($($name:ident = $id:literal, $sev:ident, $summary:literal;)*) => {
-        $(pub const $name: Rule = Rule { id: $id, default_severity: Severity::$sev, summary: $summary };)*
+    ($($name:ident = $id:literal, $sev:ident, $relax:literal, $summary:literal, why: $why:literal, fix: $fix:literal;)*) => {
+        $(pub const $name: Rule = Rule { id: $id, default_severity: Severity::$sev, summary: $summary, why: $why, fix: $fix, relaxable: $relax };)*
         /// All rules, in documentation order.
         pub const ALL: &[Rule] = &[$($name),*];
     };
 }
 
 rules! {
-    IO = "io", Error, "A file named by the catalog cannot be read.";
-    YAML_SYNTAX = "yaml-syntax", Error, "The file is not valid YAML, or breaks a parser limit (alias budget, nesting).";
-    DUPLICATE_KEY = "duplicate-key", Error, "A mapping has the same key twice.";
-    UNKNOWN_FIELD = "unknown-field", Error, "A field errcat does not know (often a typo).";
-    INVALID_VALUE = "invalid-value", Error, "A field has the wrong type or an impossible value.";
-    UNSUPPORTED_FORMAT = "unsupported-format", Error, "The catalog declares a format version this errcat does not read.";
-    BAD_PATH = "bad-path", Error, "A path in the catalog leaves the catalog's root, is absolute, or matches nothing.";
-    INVALID_ID = "invalid-id", Error, "A catalog, namespace, target, group or locale id is malformed.";
-    INVALID_NAME = "invalid-name", Error, "An entry name is not SCREAMING_SNAKE_CASE.";
-    DUPLICATE_NAMESPACE = "duplicate-namespace", Error, "Two files declare the same namespace.";
-    DUPLICATE_CODE = "duplicate-code", Error, "A code is defined twice in one namespace.";
-    DUPLICATE_NAME = "duplicate-name", Error, "A name is used twice in one namespace.";
-    RESERVED_CODE_REUSED = "reserved-code-reused", Error, "An entry uses a code the namespace retired.";
-    CODE_OUT_OF_RANGE = "code-out-of-range", Error, "A code lies outside its namespace's declared range.";
-    HTTP_STATUS = "http-status", Error, "An HTTP status outside 100-599.";
-    INTEGER_WIDTH = "integer-width", Error, "A code does not fit a target's integer type.";
-    UNKNOWN_LOCALE = "unknown-locale", Error, "A text uses a locale the catalog does not declare.";
-    MISSING_TRANSLATION = "missing-translation", Error, "A message lacks a locale its namespace requires.";
-    EMPTY_TEXT = "empty-text", Error, "A message or other text is empty.";
-    PLACEHOLDER_MISMATCH = "placeholder-mismatch", Error, "A locale's message does not use every param the entry declares.";
-    UNDECLARED_PLACEHOLDER = "undeclared-placeholder", Warning, "A message has `{name}` text that looks like a placeholder but is not a declared param (it stays literal).";
-    UNKNOWN_GROUP = "unknown-group", Error, "An entry names a group its namespace does not declare.";
-    DEPRECATED_TARGET = "deprecated-target", Error, "`replaced_by` names a code that does not exist or is itself deprecated.";
-    TARGET_CONFIG = "target-config", Error, "A target declaration is incomplete or its templates are missing.";
-    TEMPLATE = "template", Error, "A template failed to parse or render.";
-    CODE_OVERLAP = "code-overlap", Warning, "The same code means different things in different namespaces.";
+    IO = "io", Error, false, "A file named by the catalog cannot be read.",
+        why: "errcat cannot validate or generate from what it cannot read.",
+        fix: "Correct the path, or create the file.";
+    YAML_SYNTAX = "yaml-syntax", Error, false, "The file is not valid UTF-8 YAML, or breaks a parser limit (alias budget, nesting depth).",
+        why: "A file that does not parse has no meaning to check; the limits stop alias bombs and runaway nesting.",
+        fix: "Fix the YAML at the position shown; expand anchors by hand if the alias budget is hit.";
+    DUPLICATE_KEY = "duplicate-key", Error, false, "A mapping has the same key twice.",
+        why: "YAML parsers disagree on which of two equal keys wins; one of them is silently lost.",
+        fix: "Keep one of the two keys.";
+    UNKNOWN_FIELD = "unknown-field", Error, false, "A field errcat does not know, usually a typo.",
+        why: "A misspelt field (`mesage:`) would otherwise be ignored and its text lost.",
+        fix: "Use the field the help suggests, or remove it.";
+    INVALID_VALUE = "invalid-value", Error, false, "A field has the wrong type or an impossible value (a code of 1.5, a map where text belongs).",
+        why: "The model cannot hold it; generating from a guess would be worse than stopping.",
+        fix: "Write the value in the type the message names.";
+    UNSUPPORTED_FORMAT = "unsupported-format", Error, false, "The catalog declares a format version this errcat does not read.",
+        why: "A newer format may mean things this errcat would get wrong.",
+        fix: "Upgrade errcat, or declare `format: 1`.";
+    BAD_PATH = "bad-path", Error, false, "A path in the catalog leaves the catalog's root, is absolute, names a reserved device, or matches nothing.",
+        why: "errcat must never read or write outside the project it was pointed at.",
+        fix: "Use a relative path inside the root, with `/` separators.";
+    INVALID_ID = "invalid-id", Error, false, "A catalog, namespace, target, group, param or locale id is malformed or declared twice.",
+        why: "Ids become identifiers, file names and URL anchors in every target.",
+        fix: "Use the form the help shows (namespaces: dotted lower-case segments).";
+    INVALID_NAME = "invalid-name", Error, false, "An entry name is not SCREAMING_SNAKE_CASE.",
+        why: "Every target derives its identifiers from the name; one canonical spelling keeps them predictable.",
+        fix: "Write the name as the help suggests.";
+    CONFLICTING_DEFINITION = "conflicting-definition", Error, false, "The same namespace is split across files that disagree on a field, or define the same code.",
+        why: "A namespace split across files must still mean one thing; two definitions of one code cannot both be true.",
+        fix: "Make the files agree, or keep the namespace in one file.";
+    DUPLICATE_CODE = "duplicate-code", Error, false, "A code is defined twice in one namespace.",
+        why: "A client receiving the code could not tell which meaning was sent.",
+        fix: "Give one entry a new code; retire old codes with `reserved:`.";
+    DUPLICATE_NAME = "duplicate-name", Error, false, "A name is used twice in one namespace.",
+        why: "Both entries would become the same identifier in every language.",
+        fix: "Name each entry after what it means.";
+    NAME_COLLISION = "name-collision", Error, false, "Two different names become the same identifier in a target after case conversion and keyword escaping.",
+        why: "The generated code would not compile (or one constant would shadow the other).",
+        fix: "Rename one of the two so their words differ, not only their underscores.";
+    SURFACE_CONFLICT = "surface-conflict", Error, false, "A code is defined by two namespaces that reach the same consumer (a surface).",
+        why: "The consumer receives bare codes through one callback and cannot tell the two meanings apart.",
+        fix: "Renumber one of them, or move the namespaces to different surfaces if they never meet.";
+    RESERVED_CODE_REUSED = "reserved-code-reused", Error, false, "An entry uses a code its namespace retired.",
+        why: "Old clients still map the retired code to its old meaning.",
+        fix: "Pick an unused code.";
+    CODE_OUT_OF_RANGE = "code-out-of-range", Error, true, "A code lies outside its namespace's declared range.",
+        why: "Ranges keep families apart; a stray code will collide with another family's one day.",
+        fix: "Move the code into the range, or widen the range deliberately.";
+    RANGE_OVERLAP = "range-overlap", Error, true, "Two namespaces on one surface declare overlapping code ranges.",
+        why: "Their codes will collide as they grow, even if they do not yet.",
+        fix: "Make the ranges disjoint.";
+    HTTP_STATUS = "http-status", Error, false, "An HTTP status outside 100-599.",
+        why: "No client or proxy understands such a status.",
+        fix: "Use a real HTTP status.";
+    INTEGER_WIDTH = "integer-width", Error, false, "A code does not fit a target's integer type (Java int, TypeScript safe integer).",
+        why: "The generated code would silently truncate or fail to compile.",
+        fix: "Use a smaller code, or drop the target.";
+    UNKNOWN_LOCALE = "unknown-locale", Error, false, "A text uses a locale the catalog does not declare.",
+        why: "No target has a slot for it; the text would be lost.",
+        fix: "Declare the locale in `locales:`, or correct the tag.";
+    MISSING_TRANSLATION = "missing-translation", Error, true, "A message, description, cause or solution lacks a locale its namespace requires.",
+        why: "Users of that locale would see the fallback language where a translation was promised.",
+        fix: "Add the text, or drop the locale from the namespace's `locales:`.";
+    EMPTY_TEXT = "empty-text", Error, false, "A message or other text is empty or blank.",
+        why: "An empty message tells the user nothing.",
+        fix: "Write the text, or remove the field.";
+    CONTROL_CHAR = "control-char", Error, true, "A text contains a control character other than newline, carriage return and tab.",
+        why: "Control characters are invisible in editors and break terminals, logs and some targets.",
+        fix: "Remove the character.";
+    BIDI_CONTROL = "bidi-control", Error, false, "A text contains a bidirectional control or another invisible format character (the \"Trojan Source\" class).",
+        why: "They make text display differently from what it is, in reviews and in generated code.",
+        fix: "Remove the character; errcat will not generate from text that hides its content.";
+    TRAILING_WHITESPACE = "trailing-whitespace", Warning, true, "A text starts or ends with whitespace, or has spaces before a line break.",
+        why: "Invisible differences make messages compare unequal and docs render oddly.",
+        fix: "Trim the text.";
+    DUPLICATE_MESSAGE = "duplicate-message", Warning, true, "Two codes in one namespace have the same message in a locale.",
+        why: "Users and support cannot tell the two codes apart from what they see.",
+        fix: "Say what differs, or acknowledge the finding on the code with a reason.";
+    PLACEHOLDER_MISMATCH = "placeholder-mismatch", Error, false, "A locale's message does not use every param the entry declares.",
+        why: "Typed formatters take every param; a locale that drops one loses information.",
+        fix: "Use every declared param in every locale.";
+    UNDECLARED_PLACEHOLDER = "undeclared-placeholder", Warning, true, "A message has `{name}` text that looks like a placeholder but is not a declared param.",
+        why: "It is printed literally; if it was meant as a placeholder, no formatter fills it in.",
+        fix: "Declare it in `params:`, or acknowledge that the braces are literal.";
+    UNKNOWN_GROUP = "unknown-group", Error, false, "An entry names a group its namespace does not declare.",
+        why: "The docs could not place the entry.",
+        fix: "Declare the group under `groups:`, or correct the id.";
+    DEPRECATED_TARGET = "deprecated-target", Error, true, "`replaced_by` names a code that does not exist or is itself deprecated.",
+        why: "Users following the replacement would land on nothing, or on another dead end.",
+        fix: "Point `replaced_by` at a live entry of the namespace.";
+    UNKNOWN_RULE = "unknown-rule", Error, false, "A `lints:` level or an acknowledgement names a rule errcat does not have, or a level that is not allow, warn or deny.",
+        why: "A misspelt rule id would silently configure nothing.",
+        fix: "Use a rule id from docs/rules.md.";
+    UNUSED_ACKNOWLEDGEMENT = "unused-acknowledgement", Warning, true, "An acknowledgement matches no finding.",
+        why: "Stale acknowledgements hide the next real finding of that rule on that code.",
+        fix: "Remove the acknowledgement.";
+    TARGET_CONFIG = "target-config", Error, false, "A target declaration is incomplete or its templates are missing.",
+        why: "errcat cannot render a target it cannot find.",
+        fix: "Point `templates:` at a directory under templates/ with a target.yaml.";
+    TEMPLATE = "template", Error, false, "A template failed to parse or render.",
+        why: "A broken template would write broken output.",
+        fix: "Fix the template at the position shown.";
+    CODE_OVERLAP = "code-overlap", Warning, true, "The same code means different things in namespaces on different surfaces.",
+        why: "A bare code is ambiguous to anyone who sees it without its namespace (support, logs).",
+        fix: "Show codes with their namespace; acknowledge the overlap on the code with a reason once it is understood.";
+    IMPORT_NOT_A_TABLE = "import-not-a-table", Error, false, "`errcat import` found no table, list or enum it can read in a file, a table lacks a code or text column, or no section has the title asked for.",
+        why: "Importing nothing from a file the user named would hide that the file was not understood.",
+        fix: "Check the format argument; give the table a code column (`Error Code`, `错误码`) and a text column (`Description`, `错误描述`).";
+    IMPORT_BAD_CODE = "import-bad-code", Error, false, "An imported row's code is missing or not an integer.",
+        why: "A code errcat cannot read would be dropped, and the row's texts with it.",
+        fix: "Write the code as a decimal integer (`1004`, `-2381`); for a Java enum, as the constant's first argument.";
+    IMPORT_RAGGED_ROW = "import-ragged-row", Error, false, "An imported row has more or fewer cells than its header.",
+        why: "Cells would land in the wrong fields: a solution read as a description.",
+        fix: "Give the row one cell per header column; escape a `|` inside a cell as `\\|`.";
+    IMPORT_BAD_STATUS = "import-bad-status", Error, false, "An imported HTTP status is not a number from 100 to 599 or a status constant errcat knows.",
+        why: "The status would be lost or wrong in every generated target.",
+        fix: "Use a standard status (`404`, `HttpStatus.SC_NOT_FOUND`).";
+    IMPORT_CONFLICT = "import-conflict", Error, false, "An import gives a code a different text, name or HTTP status than the namespace already has.",
+        why: "Silently keeping either side would lose what the other source says.",
+        fix: "Make the two sources agree, or import into another namespace.";
+    IMPORT_RENAMED = "import-renamed", Warning, false, "An imported name already belongs to another code, so the entry gets the name with its code appended.",
+        why: "Two codes cannot share a name; the source most likely repeated one by mistake.",
+        fix: "Rename the entry after what it means, in the source or in the imported file.";
+    IMPORT_UNKNOWN_COLUMN = "import-unknown-column", Warning, false, "An imported table has a column errcat does not import; its cells are skipped.",
+        why: "Text in that column does not reach the catalog.",
+        fix: "Rename the header to one errcat knows (`--help` lists them), or drop the column.";
 }
 
 /// Looks a rule up by id.

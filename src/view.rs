@@ -72,6 +72,16 @@ pub struct NamespaceSummary {
     /// Docs page stem (`edu.rest`), and the anchor prefix of its codes (`edu-rest`).
     pub page: String,
     pub anchor_prefix: String,
+    /// The catalog's surfaces that include this namespace (for the docs index).
+    pub surfaces: Vec<SurfaceRef>,
+}
+
+/// A surface: namespaces whose codes reach one consumer.
+#[derive(Clone, Debug, Serialize)]
+pub struct SurfaceRef {
+    pub id: String,
+    /// The surface's title, or its id when it has none.
+    pub title: TextView,
 }
 
 /// A localized text, resolved for every catalog locale.
@@ -144,6 +154,8 @@ pub struct GroupView {
     pub title: Option<TextView>,
     /// Indexes into the namespace's `entries`, in code order.
     pub entries: Vec<usize>,
+    /// Docs anchor of the group's heading: `edu-rest-group-room`; `edu-rest-ungrouped` for the rest.
+    pub anchor: String,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -173,6 +185,8 @@ pub struct EntryView {
     pub retryable: bool,
     pub severity: String,
     pub group: Option<String>,
+    /// Index of the entry's group in the namespace's `groups`, to show its title and link it.
+    pub group_index: Option<usize>,
     pub since: Option<String>,
     pub tags: Vec<String>,
     pub params: Vec<ParamView>,
@@ -209,6 +223,8 @@ pub struct ReplacementView {
 #[derive(Clone, Debug, Serialize)]
 pub struct CodeView {
     pub code: i64,
+    /// Docs anchor of the code on the lookup page: `code-1004`, `code-minus-1004`.
+    pub anchor: String,
     pub uses: Vec<CodeUse>,
 }
 
@@ -246,6 +262,11 @@ pub fn anchor(namespace: &str, code: i64) -> String {
     }
 }
 
+/// The lookup page's anchor of a bare code: `code-1004`, `code-minus-1004`.
+fn code_anchor(code: i64) -> String {
+    anchor("code", code)
+}
+
 fn anchor_prefix(namespace: &str) -> String {
     namespace.replace(['.', '_'], "-")
 }
@@ -267,7 +288,11 @@ impl<'a> Views<'a> {
     pub fn header_lines(catalog: &Catalog) -> Vec<String> {
         vec![
             format!("{MARKER} from {}. DO NOT EDIT.", catalog.catalog_file),
-            format!("Regenerate with `errcat gen {}`.", catalog.catalog_file),
+            format!(
+                "Regenerate with `errcat gen {}`; {}.",
+                catalog.catalog_file,
+                crate::checksum::PLACEHOLDER
+            ),
         ]
     }
 
@@ -330,6 +355,19 @@ impl<'a> Views<'a> {
             max_code: n.entries.last().map(|e| e.code),
             page: n.id.clone(),
             anchor_prefix: anchor_prefix(&n.id),
+            surfaces: self
+                .catalog
+                .surfaces
+                .iter()
+                .filter(|s| s.namespaces.contains(&n.id))
+                .map(|s| SurfaceRef {
+                    id: s.id.clone(),
+                    title: match &s.title {
+                        Some(t) => self.text(t, &[]),
+                        None => self.plain(&s.id),
+                    },
+                })
+                .collect(),
         }
     }
 
@@ -400,6 +438,7 @@ impl<'a> Views<'a> {
             .iter()
             .map(|g| GroupView {
                 id: Some(g.id.clone()),
+                anchor: format!("{}-group-{}", anchor_prefix(&n.id), g.id),
                 title: Some(self.text(&g.title, &[])),
                 entries: n
                     .entries
@@ -420,6 +459,7 @@ impl<'a> Views<'a> {
         if !ungrouped.is_empty() {
             groups.push(GroupView {
                 id: None,
+                anchor: format!("{}-ungrouped", anchor_prefix(&n.id)),
                 title: None,
                 entries: ungrouped,
             });
@@ -505,6 +545,10 @@ impl<'a> Views<'a> {
             retryable: e.retryable,
             severity: format!("{:?}", e.severity).to_lowercase(),
             group: e.group.clone(),
+            group_index: e
+                .group
+                .as_ref()
+                .and_then(|g| n.groups.iter().position(|x| &x.id == g)),
             since: e.since.clone(),
             tags: e.tags.clone(),
             params: e
@@ -552,7 +596,11 @@ impl<'a> Views<'a> {
         }
         by_code
             .into_iter()
-            .map(|(code, uses)| CodeView { code, uses })
+            .map(|(code, uses)| CodeView {
+                code,
+                anchor: code_anchor(code),
+                uses,
+            })
             .collect()
     }
 }

@@ -25,6 +25,8 @@ pub struct Planned {
     pub path: PathBuf,
     pub change: Change,
     pub text: String,
+    /// The file on disk is a generated file whose checksum no longer matches: someone edited it.
+    pub edited_by_hand: bool,
 }
 
 #[derive(Debug, Default)]
@@ -75,20 +77,26 @@ pub fn plan(files: Vec<(PathBuf, String)>, dirs: &[PathBuf]) -> std::io::Result<
                         path,
                         change: Change::Update(old),
                         text,
+                        edited_by_hand: false,
                     });
                 } else {
+                    let edited_by_hand = crate::checksum::intact(&old) == Some(false);
                     plan.changes.push(Planned {
                         path,
                         change: Change::Update(old),
                         text,
+                        edited_by_hand,
                     });
                 }
             }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => plan.changes.push(Planned {
-                path,
-                change: Change::Create,
-                text,
-            }),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                plan.changes.push(Planned {
+                    path,
+                    change: Change::Create,
+                    text,
+                    edited_by_hand: false,
+                });
+            }
             Err(e) => {
                 return Err(std::io::Error::new(
                     e.kind(),
@@ -108,6 +116,7 @@ pub fn plan(files: Vec<(PathBuf, String)>, dirs: &[PathBuf]) -> std::io::Result<
                     path: file,
                     change: Change::Remove,
                     text: String::new(),
+                    edited_by_hand: false,
                 });
             }
         }
@@ -147,16 +156,60 @@ fn walk(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     Ok(out)
 }
 
+/// The disk operations a plan needs, so tests can make them fail.
+pub trait Disk {
+    fn write(&mut self, path: &Path, bytes: &[u8]) -> std::io::Result<()>;
+    fn remove(&mut self, path: &Path) -> std::io::Result<()>;
+}
+
+/// The real file system: atomic writes, plain removal.
+pub struct RealDisk;
+
+impl Disk for RealDisk {
+    fn write(&mut self, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+        write_atomic(path, bytes)
+    }
+    fn remove(&mut self, path: &Path) -> std::io::Result<()> {
+        std::fs::remove_file(path)
+    }
+}
+
 /// Writes every planned change. Each file goes to a temporary sibling first and is
-/// renamed into place.
+/// renamed into place: whatever fails, every file is either old or new, never partial,
+/// and running again completes the job.
 pub fn apply(plan: &Plan) -> std::io::Result<()> {
+    apply_on(plan, &mut RealDisk)
+}
+
+pub fn apply_on(plan: &Plan, disk: &mut dyn Disk) -> std::io::Result<()> {
     for p in &plan.changes {
         match p.change {
-            Change::Remove => std::fs::remove_file(&p.path)?,
-            Change::Create | Change::Update(_) => write_atomic(&p.path, p.text.as_bytes())?,
+            Change::Remove => disk.remove(&p.path)?,
+            Change::Create | Change::Update(_) => disk.write(&p.path, p.text.as_bytes())?,
         }
     }
     Ok(())
+}
+
+/// Holds an exclusive lock for one output tree while errcat plans and writes it, so two
+/// runs at once take turns instead of interleaving. The lock file lives in the temp
+/// directory, named after the root, and is released when the guard drops.
+pub fn lock(root: &Path) -> std::io::Result<std::fs::File> {
+    let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let digest = root
+        .to_string_lossy()
+        .bytes()
+        .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        });
+    let path = std::env::temp_dir().join(format!("errcat-{digest:016x}.lock"));
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)?;
+    file.lock()?;
+    Ok(file)
 }
 
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {

@@ -15,7 +15,8 @@ use crate::rules;
 use crate::source::{FileId, Sources, Span};
 use raw::{RawCatalog, RawNamespace, RawTarget, RawTemplateManifest};
 
-pub use paths::{check_relative, display_path};
+pub use parse_error::suggest;
+pub use paths::{check_relative, display_path, inside};
 
 /// Everything read from disk for one catalog.
 #[derive(Debug)]
@@ -44,6 +45,8 @@ fn options() -> serde_saphyr::Options {
     budget.max_aliases = 10_000;
     budget.max_anchors = 10_000;
     budget.max_depth = 64;
+    // Anchors replayed more than this are an alias bomb, not a catalog.
+    budget.max_recorded_anchor_events = 200_000;
     serde_saphyr::options! { budget: Some(budget), with_snippet: false }
 }
 
@@ -76,6 +79,7 @@ pub fn load(path: &Path, sources: &mut Sources, report: &mut Report) -> Option<L
     };
 
     let mut namespaces = Vec::new();
+    let mut read_ids = Vec::new();
     let mut seen: Vec<PathBuf> = Vec::new();
     for pattern in &catalog.namespaces {
         let span = sources.span(catalog_file, &pattern.referenced);
@@ -114,12 +118,20 @@ pub fn load(path: &Path, sources: &mut Sources, report: &mut Report) -> Option<L
                 continue;
             }
             seen.push(file.clone());
-            if let Some(id) = read(&file, sources, report, Some(span))
-                && let Some(ns) = parse::<RawNamespace>(sources, id, report)
-            {
-                namespaces.push((id, ns));
+            if let Some(id) = read(&file, sources, report, Some(span)) {
+                read_ids.push(id);
             }
         }
+    }
+    // Namespace files parse independently: on every core, kept in file order.
+    let sources_read: &Sources = sources;
+    let parsed = crate::par::map(crate::par::threads(), &read_ids, |&id| {
+        let mut found = Report::default();
+        (parse::<RawNamespace>(sources_read, id, &mut found), found)
+    });
+    for (&id, (ns, found)) in read_ids.iter().zip(parsed) {
+        report.extend(found);
+        namespaces.extend(ns.map(|ns| (id, ns)));
     }
 
     let mut targets = Vec::new();
@@ -219,15 +231,39 @@ fn load_target(
     })
 }
 
+/// The largest catalog file errcat reads: a single namespace of 100,000 codes with two
+/// locales and descriptions stays far below it; anything larger is refused before it
+/// is read, so time and memory stay bounded.
+pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
+
 /// Reads a UTF-8 file into `sources`. A BOM is dropped; other bad bytes are reported
 /// with the line and column of the first one.
-fn read(
+pub fn read(
     path: &Path,
     sources: &mut Sources,
     report: &mut Report,
     named_at: Option<Span>,
 ) -> Option<FileId> {
     let shown = display_path(path);
+    if let Ok(meta) = std::fs::metadata(path)
+        && meta.len() > MAX_FILE_BYTES
+    {
+        let mut d = Diagnostic::new(
+            &rules::YAML_SYNTAX,
+            format!(
+                "{} is {} MiB; errcat reads catalog files of at most {} MiB",
+                shown.display(),
+                meta.len() >> 20,
+                MAX_FILE_BYTES >> 20
+            ),
+        )
+        .help("split the namespace across several files");
+        if let Some(span) = named_at {
+            d = d.at(span, "named here");
+        }
+        report.push(d);
+        return None;
+    }
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => {
@@ -273,7 +309,11 @@ fn read(
 }
 
 /// Parses a file already in `sources`, turning parser errors into diagnostics.
-fn parse<T: DeserializeOwned>(sources: &Sources, file: FileId, report: &mut Report) -> Option<T> {
+pub fn parse<T: DeserializeOwned>(
+    sources: &Sources,
+    file: FileId,
+    report: &mut Report,
+) -> Option<T> {
     let text = &sources.get(file).text;
     if text.contains('\0') {
         let at = text.find('\0').unwrap_or(0);
@@ -290,6 +330,17 @@ fn parse<T: DeserializeOwned>(sources: &Sources, file: FileId, report: &mut Repo
         report.push(
             Diagnostic::new(&rules::YAML_SYNTAX, "the file contains a NUL byte")
                 .at(span, "NUL here"),
+        );
+        return None;
+    }
+    if text
+        .lines()
+        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+    {
+        report.push(
+            Diagnostic::new(&rules::YAML_SYNTAX, "the file is empty")
+                .at(sources.file_start(file), "nothing here")
+                .help("a namespace file starts with `namespace:` and lists its `entries:`"),
         );
         return None;
     }

@@ -45,6 +45,18 @@ pub fn diagnostic(sources: &Sources, file: FileId, err: &serde_saphyr::Error) ->
         }
         _ => message.to_owned(),
     };
+    // The parser's own words name its API and internals; say what the user did instead.
+    let message = if message.starts_with("multiple YAML documents") {
+        "the file holds more than one YAML document (a second `---`); a catalog file holds one"
+            .to_string()
+    } else if let Some(detail) = message.strip_prefix("budget breached: ") {
+        format!(
+            "the file expands beyond errcat's limits ({}): anchors and aliases that multiply data are refused",
+            detail.split([' ', '{']).next().unwrap_or(detail)
+        )
+    } else {
+        message
+    };
     let mut d = Diagnostic::new(rule, message).at(span, label);
     if let Some(h) = help {
         d = d.help(h);

@@ -30,6 +30,21 @@ pub struct RawCatalog {
     pub namespaces: Vec<S<String>>,
     #[serde(default)]
     pub targets: Vec<S<RawTarget>>,
+    /// Namespaces that reach the same consumer: a code may appear once per surface.
+    #[serde(default)]
+    pub surfaces: Vec<S<RawSurface>>,
+    /// Rule id → allow | warn | deny, for the whole catalog.
+    #[serde(default)]
+    pub lints: Option<S<SpannedMap>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSurface {
+    pub id: S<String>,
+    #[serde(default)]
+    pub title: Option<S<RawText>>,
+    pub namespaces: Vec<S<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -101,6 +116,9 @@ pub struct RawNamespace {
     pub reserved: Vec<S<RawReserved>>,
     #[serde(default)]
     pub entries: Vec<S<RawEntry>>,
+    /// Rule id → allow | warn | deny, for this namespace.
+    #[serde(default)]
+    pub lints: Option<S<SpannedMap>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -186,6 +204,16 @@ pub struct RawEntry {
     pub params: Vec<S<String>>,
     #[serde(default)]
     pub deprecated: Option<S<RawDeprecated>>,
+    /// Findings accepted for this code, each with a reason.
+    #[serde(default)]
+    pub acknowledge: Vec<S<RawAcknowledgement>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAcknowledgement {
+    pub rule: S<String>,
+    pub reason: S<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -214,6 +242,13 @@ impl<'de> Deserialize<'de> for RawText {
             fn visit_str<E: de::Error>(self, s: &str) -> Result<RawText, E> {
                 Ok(RawText::Plain(s.to_owned()))
             }
+            // `message: 404` reads unambiguously as the text "404"; floats and booleans do not.
+            fn visit_i64<E: de::Error>(self, n: i64) -> Result<RawText, E> {
+                Ok(RawText::Plain(n.to_string()))
+            }
+            fn visit_u64<E: de::Error>(self, n: u64) -> Result<RawText, E> {
+                Ok(RawText::Plain(n.to_string()))
+            }
             fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<RawText, A::Error> {
                 let mut v = Vec::new();
                 while let Some(k) = m.next_key::<S<String>>()? {
@@ -223,5 +258,29 @@ impl<'de> Deserialize<'de> for RawText {
             }
         }
         d.deserialize_any(V)
+    }
+}
+
+/// A string → string map that keeps the position of every key and value.
+#[derive(Debug, Default)]
+pub struct SpannedMap(pub Vec<(S<String>, S<String>)>);
+
+impl<'de> Deserialize<'de> for SpannedMap {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = SpannedMap;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a map from rule id to allow, warn or deny")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<SpannedMap, A::Error> {
+                let mut v = Vec::new();
+                while let Some(k) = m.next_key::<S<String>>()? {
+                    v.push((k, m.next_value::<S<String>>()?));
+                }
+                Ok(SpannedMap(v))
+            }
+        }
+        d.deserialize_map(V)
     }
 }

@@ -49,29 +49,18 @@ impl StringStyle {
                 out.push('"');
             }
             StringStyle::Java => {
-                // Java reads \uXXXX escapes before lexing, so only non-ASCII may use them;
-                // controls use 3-digit octal so a following digit cannot extend them.
-                out.push('"');
-                for c in s.chars() {
-                    match c {
-                        '"' => out.push_str("\\\""),
-                        '\\' => out.push_str("\\\\"),
-                        '\n' => out.push_str("\\n"),
-                        '\r' => out.push_str("\\r"),
-                        '\t' => out.push_str("\\t"),
-                        c if (c as u32) < 0x20 || c == '\u{7f}' => {
-                            let _ = write!(out, "\\{:03o}", c as u32);
-                        }
-                        c if c.is_ascii() => out.push(c),
-                        c => {
-                            let mut buf = [0u16; 2];
-                            for unit in c.encode_utf16(&mut buf) {
-                                let _ = write!(out, "\\u{unit:04x}");
-                            }
-                        }
-                    }
+                // A class file holds a string constant of at most 65,535 bytes, and javac folds
+                // `"a" + "b"` into one constant; a long text becomes a join of short literals.
+                let chars: Vec<char> = s.chars().collect();
+                if chars.len() <= JAVA_CHUNK {
+                    out = java_literal(s);
+                } else {
+                    let parts: Vec<String> = chars
+                        .chunks(JAVA_CHUNK)
+                        .map(|c| java_literal(&c.iter().collect::<String>()))
+                        .collect();
+                    out = format!("String.join(\"\", {})", parts.join(", "));
                 }
-                out.push('"');
             }
             StringStyle::JavaScript => {
                 out.push('"');
@@ -97,6 +86,37 @@ impl StringStyle {
         }
         out
     }
+}
+
+/// Characters per Java literal: at most 6 class-file bytes each, well under 65,535.
+const JAVA_CHUNK: usize = 8_000;
+
+/// One Java string literal. Java reads \uXXXX escapes before lexing, so only non-ASCII may use
+/// them; controls use 3-digit octal so a following digit cannot extend them.
+fn java_literal(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 || c == '\u{7f}' => {
+                let _ = write!(out, "\\{:03o}", c as u32);
+            }
+            c if c.is_ascii() => out.push(c),
+            c => {
+                let mut buf = [0u16; 2];
+                for unit in c.encode_utf16(&mut buf) {
+                    let _ = write!(out, "\\u{unit:04x}");
+                }
+            }
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// Text safe inside a Markdown paragraph or table cell: every character that

@@ -93,6 +93,22 @@ fn string_literals() {
 }
 
 #[test]
+fn long_java_strings_are_joined() {
+    let long = "房".repeat(20_000);
+    let lit = StringStyle::Java.literal(&long);
+    assert!(
+        lit.starts_with("String.join(\"\", \"\\u623f"),
+        "{}",
+        &lit[..40]
+    );
+    assert_eq!(
+        lit.matches(", \"\\u623f").count(),
+        3,
+        "three literals of at most 8,000 characters"
+    );
+}
+
+#[test]
 fn doc_comments_are_inert() {
     assert_eq!(
         DocStyle::JavaDoc.lines("end */ @see <b>\\u000a 房"),

@@ -3,10 +3,19 @@
 use std::path::Path;
 
 use crate::diag::{Diagnostic, Report};
+use crate::load::Loaded;
 use crate::load::raw::{RawText, S};
-use crate::load::{Loaded, display_path};
-use crate::model::{Catalog, Each, FileSpec, Target, Text};
+use crate::model::{Catalog, Each, FileSpec, Namespace, Surface, Target, Text};
 use crate::naming;
+
+/// Bidirectional controls and other invisible format characters (the "Trojan Source" class).
+/// Line and paragraph separators are not among them (visible breaks, escaped on output), nor the
+/// zero-width (non-)joiners that emoji sequences and Indic and Persian scripts need.
+pub fn is_bidi_or_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{061C}' | '\u{180E}' | '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{206F}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}' | '\u{E0000}'..='\u{E007F}')
+}
 use crate::rules::{self, Rule};
 use crate::source::{FileId, Sources, Span};
 
@@ -17,12 +26,37 @@ pub struct Context<'a> {
     pub loaded: &'a Loaded,
     pub locales: Vec<String>,
     pub default_locale: String,
+    /// The namespace (and code) being validated: attached to findings that name no scope.
+    pub scope: Option<(String, Option<i64>)>,
+    /// Acknowledgements written on entries, matched against findings at the end.
+    pub acks: Vec<super::levels::Ack>,
 }
 
 pub fn is_id(s: &str, extra: char) -> bool {
     s.starts_with(|c: char| c.is_ascii_lowercase())
         && s.chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == extra)
+}
+
+/// `MAJOR.MINOR.PATCH[-pre][+build]`: package managers of every target demand it.
+fn is_semver(s: &str) -> bool {
+    let (core, build) = s.split_once('+').map_or((s, None), |(c, b)| (c, Some(b)));
+    let (core, pre) = core
+        .split_once('-')
+        .map_or((core, None), |(c, p)| (c, Some(p)));
+    let numbers: Vec<&str> = core.split('.').collect();
+    let number = |n: &&str| {
+        !n.is_empty()
+            && n.bytes().all(|b| b.is_ascii_digit())
+            && (n.len() == 1 || !n.starts_with('0'))
+    };
+    let idents = |x: Option<&str>| {
+        x.is_none_or(|x| {
+            x.split('.')
+                .all(|i| !i.is_empty() && i.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
+        })
+    };
+    numbers.len() == 3 && numbers.iter().all(number) && idents(pre) && idents(build)
 }
 
 fn is_locale_tag(s: &str) -> bool {
@@ -43,6 +77,8 @@ impl<'a> Context<'a> {
             loaded,
             locales: Vec::new(),
             default_locale: c.default_locale.value.clone(),
+            scope: None,
+            acks: Vec::new(),
         };
         if c.format.value != 1 {
             let span = cx.span(file, &c.format);
@@ -66,6 +102,16 @@ impl<'a> Context<'a> {
                     ),
                 )
                 .at(span, "catalog id"),
+            );
+        }
+        if let Some(v) = &c.version
+            && !is_semver(&v.value)
+        {
+            let span = cx.span(file, v);
+            cx.emit(
+                Diagnostic::new(&rules::INVALID_VALUE, format!("catalog version `{}` is not a semantic version", v.value))
+                    .at(span, "version")
+                    .help("write MAJOR.MINOR.PATCH, e.g. 1.4.0 or 2.0.0-rc.1: generated packages carry it"),
             );
         }
         let mut locales: Vec<String> = Vec::new();
@@ -119,7 +165,12 @@ impl<'a> Context<'a> {
         self.sources.span(file, &s.referenced)
     }
 
-    pub fn emit(&mut self, d: Diagnostic) {
+    pub fn emit(&mut self, mut d: Diagnostic) {
+        if d.scope.is_empty()
+            && let Some((ns, code)) = &self.scope
+        {
+            d = d.about(ns, *code);
+        }
         self.report.push(d);
     }
 
@@ -127,51 +178,51 @@ impl<'a> Context<'a> {
         self.emit(Diagnostic::new(rule, message).at(span, label));
     }
 
-    /// Converts a text, checking locales and emptiness. `what` names the field in messages.
+    /// Converts a text, checking locales, emptiness and hygiene. `what` names the field in messages.
     pub fn text(&mut self, file: FileId, raw: &S<RawText>, what: &str) -> Text {
         let mut pairs: Vec<(String, String)> = Vec::new();
-        match &raw.value {
-            RawText::Plain(s) => {
-                if s.trim().is_empty() {
-                    let span = self.span(file, raw);
-                    self.error(
-                        &rules::EMPTY_TEXT,
-                        span,
-                        format!("{what} is empty"),
-                        "empty text",
-                    );
-                }
-                pairs.push((self.default_locale.clone(), s.clone()));
+        let items: Vec<(String, &str, Span)> = match &raw.value {
+            RawText::Plain(s) => vec![(
+                self.default_locale.clone(),
+                s.as_str(),
+                self.span(file, raw),
+            )],
+            RawText::ByLocale(map) => map
+                .iter()
+                .map(|(l, s)| (l.value.clone(), s.as_str(), self.span(file, l)))
+                .collect(),
+        };
+        for (locale, s, span) in items {
+            if !self.locales.contains(&locale) {
+                let known = self.locales.join(", ");
+                self.emit(
+                    Diagnostic::new(
+                        &rules::UNKNOWN_LOCALE,
+                        format!(
+                            "{what} uses locale `{locale}`, which the catalog does not declare"
+                        ),
+                    )
+                    .at(span, "unknown locale")
+                    .help(format!("declared locales: {known}")),
+                );
+                continue;
             }
-            RawText::ByLocale(map) => {
-                for (locale, s) in map {
-                    let span = self.span(file, locale);
-                    if !self.locales.contains(&locale.value) {
-                        let known = self.locales.join(", ");
-                        self.emit(
-                            Diagnostic::new(
-                                &rules::UNKNOWN_LOCALE,
-                                format!(
-                                    "{what} uses locale `{}`, which the catalog does not declare",
-                                    locale.value
-                                ),
-                            )
-                            .at(span, "unknown locale")
-                            .help(format!("declared locales: {known}")),
-                        );
-                        continue;
-                    }
-                    if s.trim().is_empty() {
-                        self.error(
-                            &rules::EMPTY_TEXT,
-                            span,
-                            format!("{what} in `{}` is empty", locale.value),
-                            "empty text",
-                        );
-                    }
-                    pairs.push((locale.value.clone(), s.clone()));
-                }
+            let label = if matches!(raw.value, RawText::Plain(_)) {
+                String::new()
+            } else {
+                format!(" in `{locale}`")
+            };
+            if s.trim().is_empty() {
+                self.error(
+                    &rules::EMPTY_TEXT,
+                    span,
+                    format!("{what}{label} is empty"),
+                    "empty text",
+                );
+            } else {
+                self.hygiene(span, &format!("{what}{label}"), s);
             }
+            pairs.push((locale, s.to_string()));
         }
         let order = |l: &str| {
             self.locales
@@ -181,6 +232,43 @@ impl<'a> Context<'a> {
         };
         pairs.sort_by_key(|(l, _)| order(l));
         Text(pairs)
+    }
+
+    /// Invisible and control characters, and stray whitespace.
+    fn hygiene(&mut self, span: Span, what: &str, s: &str) {
+        let show = |c: char| format!("U+{:04X}", c as u32);
+        if let Some(c) = s.chars().find(|&c| is_bidi_or_invisible(c)) {
+            self.emit(
+                Diagnostic::new(
+                    &rules::BIDI_CONTROL,
+                    format!("{what} contains the invisible format character {}", show(c)),
+                )
+                .at(span, "in this text")
+                .help("remove it: invisible characters make text read differently from what it is"),
+            );
+        }
+        if let Some(c) = s
+            .chars()
+            .find(|&c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+        {
+            self.emit(
+                Diagnostic::new(
+                    &rules::CONTROL_CHAR,
+                    format!("{what} contains the control character {}", show(c)),
+                )
+                .at(span, "in this text"),
+            );
+        }
+        if s.trim() != s || s.lines().any(|l| l.trim_end() != l) {
+            self.emit(
+                Diagnostic::new(
+                    &rules::TRAILING_WHITESPACE,
+                    format!("{what} has leading or trailing whitespace"),
+                )
+                .at(span, "in this text")
+                .help("trim it"),
+            );
+        }
     }
 
     pub fn targets(&mut self, loaded: &Loaded) -> Vec<Target> {
@@ -309,32 +397,81 @@ impl<'a> Context<'a> {
         out
     }
 
+    /// The catalog's surfaces, checked against the namespaces.
+    pub fn surfaces(&mut self, namespaces: &[Namespace]) -> Vec<Surface> {
+        let file = self.loaded.catalog_file;
+        let ids: Vec<&str> = namespaces.iter().map(|n| n.id.as_str()).collect();
+        let mut out: Vec<Surface> = Vec::new();
+        for raw in &self.loaded.catalog.surfaces {
+            let s = &raw.value;
+            let span = self.span(file, &s.id);
+            if !is_id(&s.id.value, '-') {
+                self.error(
+                    &rules::INVALID_ID,
+                    span,
+                    format!("surface id `{}` is not lower-case kebab-case", s.id.value),
+                    "surface id",
+                );
+                continue;
+            }
+            if out.iter().any(|o| o.id == s.id.value) {
+                self.error(
+                    &rules::INVALID_ID,
+                    span,
+                    format!("surface `{}` is declared twice", s.id.value),
+                    "declared again here",
+                );
+                continue;
+            }
+            let mut members = Vec::new();
+            for n in &s.namespaces {
+                if ids.contains(&n.value.as_str()) {
+                    members.push(n.value.clone());
+                } else {
+                    let nspan = self.span(file, n);
+                    let mut d = Diagnostic::new(
+                        &rules::INVALID_ID,
+                        format!(
+                            "surface `{}` names namespace `{}`, which the catalog does not have",
+                            s.id.value, n.value
+                        ),
+                    )
+                    .at(nspan, "unknown namespace");
+                    if let Some(sugg) = crate::load::suggest(&n.value, &ids) {
+                        d = d.help(format!("did you mean `{sugg}`?"));
+                    }
+                    self.emit(d);
+                }
+            }
+            let title = s
+                .title
+                .as_ref()
+                .map(|t| self.text(file, t, "the surface title"));
+            out.push(Surface {
+                id: s.id.value.clone(),
+                title,
+                namespaces: members,
+            });
+        }
+        out.sort_by(|a, b| a.id.cmp(&b.id));
+        out
+    }
+
     pub fn finish(
         self,
-        namespaces: Vec<crate::model::Namespace>,
+        namespaces: Vec<Namespace>,
         targets: Vec<Target>,
-    ) -> Option<Catalog> {
+        surfaces: Vec<Surface>,
+    ) -> Catalog {
         let c = &self.loaded.catalog;
-        let rel = |p: &Path| {
-            let root = self
-                .loaded
-                .root
-                .canonicalize()
-                .unwrap_or_else(|_| self.loaded.root.clone());
-            let full = p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
-            full.strip_prefix(&root)
-                .map_or_else(|_| display_path(p), Path::to_path_buf)
-                .to_string_lossy()
-                .replace('\\', "/")
-        };
-        let catalog_file = rel(self.sources.path(self.loaded.catalog_file));
+        let catalog_file = self.rel_path(self.loaded.catalog_file);
         let mut base = c.docs.as_ref().map(|d| d.base_url.value.clone());
         if let Some(b) = &mut base
             && !b.ends_with('/')
         {
             b.push('/');
         }
-        Some(Catalog {
+        Catalog {
             id: c.catalog.value.clone(),
             version: c.version.as_ref().map(|v| v.value.clone()),
             locales: self.locales.clone(),
@@ -343,7 +480,8 @@ impl<'a> Context<'a> {
             catalog_file,
             namespaces,
             targets,
-        })
+            surfaces,
+        }
     }
 
     /// A namespace file's path relative to the root.

@@ -1,36 +1,31 @@
-//! Checks across namespaces and targets.
+//! Checks across namespaces and targets: surfaces, overlaps, identifiers.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::catalog::Context;
 use crate::diag::Diagnostic;
-use crate::model::{Namespace, Target};
+use crate::model::{Entry, Namespace, Surface, Target};
 use crate::rules;
+use crate::source::Span;
 
-pub fn duplicate_namespaces(cx: &mut Context, namespaces: &[Namespace]) {
-    for pair in namespaces.windows(2) {
-        if pair[0].id == pair[1].id {
-            let (first, again) = if pair[0].file <= pair[1].file {
-                (&pair[0], &pair[1])
-            } else {
-                (&pair[1], &pair[0])
-            };
-            cx.emit(
-                Diagnostic::new(
-                    &rules::DUPLICATE_NAMESPACE,
-                    format!("namespace {} is declared in two files", again.id),
-                )
-                .at(again.span, "declared again here")
-                .related(first.span, "first declared here")
-                .help("a namespace lives in one file; merge the two"),
-            );
-        }
-    }
+fn meaning(e: &Entry, default: &str) -> String {
+    format!(
+        "{} \"{}\"",
+        e.name,
+        e.message.get(default).unwrap_or_default()
+    )
 }
 
-/// One warning per code that means different things in different namespaces.
-pub fn code_overlap(cx: &mut Context, namespaces: &[Namespace]) {
-    let mut by_code: BTreeMap<i64, Vec<(&Namespace, &crate::model::Entry)>> = BTreeMap::new();
+/// Inside a surface a code is defined once; across surfaces, reuse with another meaning is a warning.
+pub fn codes_across_namespaces(cx: &mut Context, namespaces: &[Namespace], surfaces: &[Surface]) {
+    let surfaces_of = |ns: &str| -> BTreeSet<&str> {
+        surfaces
+            .iter()
+            .filter(|s| s.namespaces.iter().any(|n| n == ns))
+            .map(|s| s.id.as_str())
+            .collect()
+    };
+    let mut by_code: BTreeMap<i64, Vec<(&Namespace, &Entry)>> = BTreeMap::new();
     for ns in namespaces {
         for e in &ns.entries {
             by_code.entry(e.code).or_default().push((ns, e));
@@ -38,24 +33,47 @@ pub fn code_overlap(cx: &mut Context, namespaces: &[Namespace]) {
     }
     let default = cx.default_locale.clone();
     for (code, defs) in by_code {
-        let mut ids: Vec<&str> = defs.iter().map(|(n, _)| n.id.as_str()).collect();
-        ids.dedup();
-        if ids.len() < 2 {
+        if defs.len() < 2 {
             continue;
         }
-        let meaning = |e: &crate::model::Entry| {
-            format!(
-                "{} \"{}\"",
-                e.name,
-                e.message.get(&default).unwrap_or_default()
-            )
-        };
-        let distinct: std::collections::BTreeSet<String> =
-            defs.iter().map(|(_, e)| meaning(e)).collect();
-        if distinct.len() < 2 {
+        for s in surfaces {
+            let on: Vec<&(&Namespace, &Entry)> = defs
+                .iter()
+                .filter(|(n, _)| s.namespaces.contains(&n.id))
+                .collect();
+            if on.len() < 2 {
+                continue;
+            }
+            let ids: Vec<&str> = on.iter().map(|(n, _)| n.id.as_str()).collect();
+            let (n0, e0) = on[1];
+            let mut d = Diagnostic::new(&rules::SURFACE_CONFLICT, format!("code {code} is defined by {} namespaces of surface `{}`: {}", on.len(), s.id, ids.join(", ")))
+                .at(e0.span, format!("{}: {}", n0.id, meaning(e0, &default)))
+                .help(format!("a consumer of `{}` receives the bare code and cannot tell these apart; renumber one", s.id));
+            for (n, e) in on
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i != 1)
+                .map(|(_, x)| x)
+            {
+                d = d.related(e.span, format!("{}: {}", n.id, meaning(e, &default)));
+            }
+            for (n, e) in &on {
+                d = d.about(&n.id, Some(e.code));
+            }
+            cx.emit(d);
+        }
+        // The overlap warning is for namespaces that share no surface.
+        let apart = defs.iter().enumerate().any(|(i, (a, _))| {
+            defs[i + 1..]
+                .iter()
+                .any(|(b, _)| a.id != b.id && surfaces_of(&a.id).is_disjoint(&surfaces_of(&b.id)))
+        });
+        let distinct: BTreeSet<String> = defs.iter().map(|(_, e)| meaning(e, &default)).collect();
+        if !apart || distinct.len() < 2 {
             continue;
         }
-        let (ns0, e0) = defs[0];
+        let ids: Vec<&str> = defs.iter().map(|(n, _)| n.id.as_str()).collect();
+        let (n0, e0) = defs[0];
         let mut d = Diagnostic::new(
             &rules::CODE_OVERLAP,
             format!(
@@ -64,13 +82,167 @@ pub fn code_overlap(cx: &mut Context, namespaces: &[Namespace]) {
                 ids.join(", ")
             ),
         )
-        .at(e0.span, format!("{}: {}", ns0.id, meaning(e0)));
-        for (ns, e) in &defs[1..] {
-            d = d.related(e.span, format!("{}: {}", ns.id, meaning(e)));
+        .at(e0.span, format!("{}: {}", n0.id, meaning(e0, &default)));
+        for (n, e) in &defs[1..] {
+            d = d.related(e.span, format!("{}: {}", n.id, meaning(e, &default)));
         }
-        cx.emit(d.help(
-            "a bare code is ambiguous: show the namespace with it (`errcat explain` resolves it)",
-        ));
+        for (n, e) in &defs {
+            d = d.about(&n.id, Some(e.code));
+        }
+        cx.emit(d.help("a bare code is ambiguous: show its namespace with it (`errcat explain` resolves it), or acknowledge the overlap"));
+    }
+}
+
+/// Two namespaces of one surface with overlapping declared ranges.
+pub fn range_overlap(cx: &mut Context, namespaces: &[Namespace], surfaces: &[Surface]) {
+    for s in surfaces {
+        let ranged: Vec<(&Namespace, (i64, i64))> = namespaces
+            .iter()
+            .filter(|n| s.namespaces.contains(&n.id))
+            .filter_map(|n| n.range.map(|r| (n, r)))
+            .collect();
+        for (i, (a, ra)) in ranged.iter().enumerate() {
+            for (b, rb) in &ranged[i + 1..] {
+                if ra.0 <= rb.1 && rb.0 <= ra.1 {
+                    cx.emit(
+                        Diagnostic::new(&rules::RANGE_OVERLAP, format!("namespaces {} and {} of surface `{}` have overlapping ranges {}..={} and {}..={}", a.id, b.id, s.id, ra.0, ra.1, rb.0, rb.1))
+                            .at(b.span, format!("{} declares {}..={}", b.id, rb.0, rb.1))
+                            .related(a.span, format!("{} declares {}..={}", a.id, ra.0, ra.1))
+                            .about(&a.id, None)
+                            .about(&b.id, None),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Where a collision was found, and every target it breaks.
+struct Collision {
+    span: Span,
+    first: Span,
+    namespace: String,
+    code: Option<i64>,
+    targets: Vec<String>,
+}
+
+/// Names that become one identifier in some target, reported once per pair with every target.
+pub fn name_collisions(cx: &mut Context, namespaces: &[Namespace], targets: &[Target]) {
+    // (what, first name, second name, identifier)
+    type Key = (String, String, String, String);
+    let mut found: BTreeMap<Key, Collision> = BTreeMap::new();
+    let mut note = |key: Key, spans: (Span, Span), ns: &str, code: Option<i64>, target: &str| {
+        let c = found.entry(key).or_insert_with(|| Collision {
+            span: spans.0,
+            first: spans.1,
+            namespace: ns.to_string(),
+            code,
+            targets: Vec::new(),
+        });
+        if !c.targets.iter().any(|t| t == target) {
+            c.targets.push(target.to_string());
+        }
+    };
+    for t in targets {
+        let p = &t.profile;
+        let mut types: BTreeMap<String, &Namespace> = BTreeMap::new();
+        let mut modules: BTreeMap<String, &Namespace> = BTreeMap::new();
+        for ns in namespaces {
+            for (map, ident, what) in [
+                (&mut types, p.type_name(&ns.id), "type name"),
+                (&mut modules, p.module_name(&ns.id), "module name"),
+            ] {
+                if let Some(first) = map.get(&ident).filter(|f| f.id != ns.id) {
+                    note(
+                        (what.into(), first.id.clone(), ns.id.clone(), ident.clone()),
+                        (ns.span, first.span),
+                        &ns.id,
+                        None,
+                        &t.id,
+                    );
+                } else {
+                    map.insert(ident, ns);
+                }
+            }
+            let mut variants: BTreeMap<String, &Entry> = BTreeMap::new();
+            let mut formatters: BTreeMap<String, &Entry> = BTreeMap::new();
+            for e in &ns.entries {
+                let mut idents = vec![(&mut variants, p.variant_name(&e.name), "constant")];
+                if !e.params.is_empty() {
+                    idents.push((
+                        &mut formatters,
+                        p.member_name(&format!("format_{}", e.name.to_lowercase())),
+                        "formatter",
+                    ));
+                }
+                for (map, ident, what) in idents {
+                    if let Some(first) = map.get(&ident) {
+                        note(
+                            (
+                                what.into(),
+                                first.name.clone(),
+                                e.name.clone(),
+                                ident.clone(),
+                            ),
+                            (e.name_span, first.name_span),
+                            &ns.id,
+                            Some(e.code),
+                            &t.id,
+                        );
+                    } else {
+                        map.insert(ident, e);
+                    }
+                }
+                let mut params: BTreeMap<String, &str> = BTreeMap::new();
+                for param in &e.params {
+                    let ident = p.member_name(param);
+                    match params.get(&ident) {
+                        Some(first) if first != param => note(
+                            (
+                                "parameter".into(),
+                                (*first).to_string(),
+                                param.clone(),
+                                ident.clone(),
+                            ),
+                            (e.name_span, e.name_span),
+                            &ns.id,
+                            Some(e.code),
+                            &t.id,
+                        ),
+                        _ => {
+                            params.insert(ident, param);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    for (
+        (what, a, b, ident),
+        Collision {
+            span,
+            first,
+            namespace: ns,
+            code,
+            targets,
+        },
+    ) in found
+    {
+        let targets = targets
+            .iter()
+            .map(|t| format!("`{t}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        cx.emit(
+            Diagnostic::new(
+                &rules::NAME_COLLISION,
+                format!("{a} and {b} both become the {what} `{ident}` in target {targets}"),
+            )
+            .at(span, format!("{b} becomes `{ident}`"))
+            .related(first, format!("{a} becomes `{ident}` too"))
+            .about(&ns, code)
+            .help("rename one so that their words differ, not only their underscores or digits"),
+        );
     }
 }
 
@@ -80,23 +252,22 @@ pub fn integer_width(cx: &mut Context, namespaces: &[Namespace], targets: &[Targ
             continue;
         };
         for ns in namespaces {
-            for e in &ns.entries {
-                if !t.profile.fits(e.code) {
-                    cx.emit(
-                        Diagnostic::new(
-                            &rules::INTEGER_WIDTH,
-                            format!(
-                                "code {} of {} does not fit a {} (target `{}`)",
-                                e.code, e.name, range.describe, t.id
-                            ),
-                        )
-                        .at(e.span, format!("outside {}..={}", range.min, range.max))
-                        .help(format!(
-                            "use codes in {}..={} or drop target `{}`",
-                            range.min, range.max, t.id
-                        )),
-                    );
-                }
+            for e in ns.entries.iter().filter(|e| !t.profile.fits(e.code)) {
+                cx.emit(
+                    Diagnostic::new(
+                        &rules::INTEGER_WIDTH,
+                        format!(
+                            "code {} of {} does not fit a {} (target `{}`)",
+                            e.code, e.name, range.describe, t.id
+                        ),
+                    )
+                    .at(e.span, format!("outside {}..={}", range.min, range.max))
+                    .about(&ns.id, Some(e.code))
+                    .help(format!(
+                        "use codes in {}..={} or drop target `{}`",
+                        range.min, range.max, t.id
+                    )),
+                );
             }
         }
     }

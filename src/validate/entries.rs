@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use super::catalog::{Context, is_id};
 use crate::diag::Diagnostic;
-use crate::load::raw::{RawEntry, RawNamespace, RawSeverity, S};
+use crate::load::raw::{RawEntry, RawNamespace, RawSeverity, RawText, S};
 use crate::model::{Deprecation, Entry, Group, Namespace, Reserved, Severity, Source, Text};
 use crate::placeholder;
 use crate::rules;
@@ -45,6 +45,7 @@ pub fn namespace(cx: &mut Context, file: FileId, raw: &RawNamespace) -> Option<N
         );
         return None;
     }
+    cx.scope = Some((id.clone(), None));
     let title = raw
         .title
         .as_ref()
@@ -169,6 +170,26 @@ pub fn namespace(cx: &mut Context, file: FileId, raw: &RawNamespace) -> Option<N
     let mut by_code: BTreeMap<i64, Span> = BTreeMap::new();
     let mut by_name: BTreeMap<String, Span> = BTreeMap::new();
     for e in &raw.entries {
+        cx.scope = Some((id.clone(), Some(e.value.code.value)));
+        for a in &e.value.acknowledge {
+            let span = cx.span(file, &a.value.rule);
+            if a.value.reason.value.trim().is_empty() {
+                let rspan = cx.span(file, &a.value.reason);
+                cx.error(
+                    &rules::EMPTY_TEXT,
+                    rspan,
+                    "an acknowledgement needs a reason".into(),
+                    "empty reason",
+                );
+            }
+            cx.acks.push(super::levels::Ack {
+                namespace: id.clone(),
+                code: e.value.code.value,
+                rule: a.value.rule.value.clone(),
+                span,
+                used: false,
+            });
+        }
         let Some(entry) = entry(cx, file, &id, &e.value, defaults, &required_locales) else {
             continue;
         };
@@ -240,6 +261,8 @@ pub fn namespace(cx: &mut Context, file: FileId, raw: &RawNamespace) -> Option<N
         }
     }
 
+    cx.scope = Some((id.clone(), None));
+    duplicate_messages(cx, &id, &entries);
     // Group and replacement references need the whole namespace.
     for (raw_e, e) in raws.iter().zip(&entries) {
         if let Some(g) = &raw_e.group
@@ -301,6 +324,7 @@ pub fn namespace(cx: &mut Context, file: FileId, raw: &RawNamespace) -> Option<N
         section: s.section.as_ref().map(|f| f.value.clone()),
         url: s.url.as_ref().map(|f| f.value.clone()),
     });
+    cx.scope = None;
     Some(Namespace {
         id,
         title,
@@ -314,6 +338,36 @@ pub fn namespace(cx: &mut Context, file: FileId, raw: &RawNamespace) -> Option<N
         file: cx.rel_path(file),
         span,
     })
+}
+
+/// Two codes of a namespace with the same message in one locale.
+fn duplicate_messages(cx: &mut Context, id: &str, entries: &[Entry]) {
+    let mut seen: BTreeMap<(&str, &str), &Entry> = BTreeMap::new();
+    for e in entries {
+        for (locale, text) in &e.message.0 {
+            match seen.get(&(locale.as_str(), text.as_str())) {
+                Some(first) => cx.emit(
+                    Diagnostic::new(
+                        &rules::DUPLICATE_MESSAGE,
+                        format!(
+                            "{} and {} of namespace {id} have the same `{locale}` message",
+                            first.name, e.name
+                        ),
+                    )
+                    .at(e.span, format!("{} ({}): \"{text}\"", e.name, e.code))
+                    .related(
+                        first.span,
+                        format!("{} ({}) has it too", first.name, first.code),
+                    )
+                    .about(id, Some(e.code))
+                    .help("say what differs, or acknowledge it on the code with a reason"),
+                ),
+                None => {
+                    seen.insert((locale.as_str(), text.as_str()), e);
+                }
+            }
+        }
+    }
 }
 
 fn check_http(cx: &mut Context, file: FileId, h: &S<i64>) -> Option<u16> {
@@ -360,25 +414,16 @@ fn entry(
         &e.message,
         &format!("the message of {}", e.name.value),
     );
-    for l in required {
-        if message.get(l).is_none() {
-            let s = cx.span(file, &e.message);
-            cx.emit(
-                Diagnostic::new(
-                    &rules::MISSING_TRANSLATION,
-                    format!(
-                        "the message of {} in namespace {ns} has no `{l}` text",
-                        e.name.value
-                    ),
-                )
-                .at(s, format!("no `{l}` here"))
-                .help(format!(
-                    "namespace {ns} requires locales: {}",
-                    required.join(", ")
-                )),
-            );
-        }
-    }
+    require_locales(
+        cx,
+        file,
+        &e.message,
+        &message,
+        "message",
+        ns,
+        &e.name.value,
+        required,
+    );
     let opt = |cx: &mut Context, t: &Option<S<crate::load::raw::RawText>>, what: &str| {
         t.as_ref()
             .map(|t| cx.text(file, t, &format!("the {what} of {}", e.name.value)))
@@ -387,6 +432,15 @@ fn entry(
     let description = opt(cx, &e.description, "description");
     let cause = opt(cx, &e.cause, "cause");
     let solution = opt(cx, &e.solution, "solution");
+    for (what, raw, text) in [
+        ("description", &e.description, &description),
+        ("cause", &e.cause, &cause),
+        ("solution", &e.solution, &solution),
+    ] {
+        if let (Some(raw), Some(text)) = (raw, text) {
+            require_locales(cx, file, raw, text, what, ns, &e.name.value, required);
+        }
+    }
     let http = match e
         .http
         .as_ref()
@@ -426,6 +480,7 @@ fn entry(
             replaced_by: d.value.replaced_by.as_ref().map(|r| r.value.clone()),
         }),
         span,
+        name_span,
     })
 }
 
@@ -467,6 +522,36 @@ fn placeholders(cx: &mut Context, file: FileId, e: &RawEntry, message: &Text, pa
                         .help("every locale of a message must use every declared param"),
                 );
             }
+        }
+    }
+}
+
+/// A text of an entry has every locale its namespace requires.
+#[allow(clippy::too_many_arguments)]
+fn require_locales(
+    cx: &mut Context,
+    file: FileId,
+    raw: &S<RawText>,
+    text: &Text,
+    what: &str,
+    ns: &str,
+    name: &str,
+    required: &[String],
+) {
+    for l in required {
+        if text.get(l).is_none() {
+            let s = cx.span(file, raw);
+            cx.emit(
+                Diagnostic::new(
+                    &rules::MISSING_TRANSLATION,
+                    format!("the {what} of {name} in namespace {ns} has no `{l}` text"),
+                )
+                .at(s, format!("no `{l}` here"))
+                .help(format!(
+                    "namespace {ns} requires locales: {}",
+                    required.join(", ")
+                )),
+            );
         }
     }
 }

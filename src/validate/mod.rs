@@ -4,27 +4,53 @@
 mod catalog;
 mod cross;
 mod entries;
+mod levels;
+mod merge;
+
+use std::collections::BTreeMap;
+
+pub use catalog::is_bidi_or_invisible;
 
 use crate::diag::Report;
 use crate::load::Loaded;
-use crate::model::Catalog;
+use crate::model::{Catalog, Namespace};
 use crate::source::Sources;
 
 /// Validates everything loaded. Returns the model when there is no error.
 pub fn validate(loaded: &Loaded, sources: &Sources, report: &mut Report) -> Option<Catalog> {
-    let before = report.errors();
     let mut cx = catalog::Context::new(loaded, sources, report);
     let targets = cx.targets(loaded);
-    let mut namespaces = Vec::new();
+    let global = loaded
+        .catalog
+        .lints
+        .as_ref()
+        .map(|l| levels::read(&mut cx, loaded.catalog_file, l))
+        .unwrap_or_default();
+    let mut lint_levels = levels::Levels::new(global);
+
+    // Parts of one namespace may live in several files; they are merged in file order.
+    let mut parts: BTreeMap<String, Vec<Namespace>> = BTreeMap::new();
     for (file, raw) in &loaded.namespaces {
+        if let Some(lints) = &raw.lints {
+            let read = levels::read(&mut cx, *file, lints);
+            lint_levels.set_namespace(&raw.namespace.value, read);
+        }
         if let Some(ns) = entries::namespace(&mut cx, *file, raw) {
-            namespaces.push(ns);
+            parts.entry(ns.id.clone()).or_default().push(ns);
         }
     }
-    namespaces.sort_by(|a, b| a.id.cmp(&b.id));
-    cross::duplicate_namespaces(&mut cx, &namespaces);
-    cross::code_overlap(&mut cx, &namespaces);
+    let namespaces: Vec<Namespace> = parts
+        .into_values()
+        .map(|p| merge::merge(&mut cx, p))
+        .collect();
+
+    let surfaces = cx.surfaces(&namespaces);
+    cross::codes_across_namespaces(&mut cx, &namespaces, &surfaces);
+    cross::range_overlap(&mut cx, &namespaces, &surfaces);
+    cross::name_collisions(&mut cx, &namespaces, &targets);
     cross::integer_width(&mut cx, &namespaces, &targets);
-    let catalog = cx.finish(namespaces, targets);
-    (report.errors() == before).then_some(catalog).flatten()
+    let mut acks = std::mem::take(&mut cx.acks);
+    let catalog = cx.finish(namespaces, targets, surfaces);
+    levels::apply(&lint_levels, &mut acks, report);
+    (!report.has_errors()).then_some(catalog)
 }

@@ -28,7 +28,10 @@ fn explain_lists_every_namespace_of_a_code() {
     assert_eq!(edu["message"][1]["locale"], "zh-CN");
     // A log that drops the sign shows RoomEngine's -1001 as 1001: listed separately.
     let other = v["opposite_sign"].as_array().unwrap();
-    assert_eq!((other[0]["namespace"].as_str(), other[0]["code"].as_i64()), (Some("roomengine"), Some(-1001)));
+    assert_eq!(
+        (other[0]["namespace"].as_str(), other[0]["code"].as_i64()),
+        (Some("roomengine"), Some(-1001))
+    );
 
     let text = errcat(&repo(), &["explain", "-2381"]);
     assert!(String::from_utf8_lossy(&text.stdout).contains("roomengine"));

@@ -6,12 +6,44 @@ fn fixture_dir() -> std::path::PathBuf {
     repo().join("tests/fixtures/rules")
 }
 
+/// An `errcat import` rule's fixture holds `import.args` instead of a catalog: the
+/// command's arguments, one per line (`#` starts a comment line), `$DIR` standing for
+/// the fixture's directory (relative to the repository, as diagnostics show paths).
+/// Runs the import in memory (nothing is written); returns the findings as text and
+/// their rule ids, or `None` when the directory has no `import.args`.
+fn import_fixture(dir: &std::path::Path) -> Option<(String, Vec<&'static str>)> {
+    let args = std::fs::read_to_string(dir.join("import.args")).ok()?;
+    let rel = dir
+        .strip_prefix(repo())
+        .unwrap_or(dir)
+        .to_string_lossy()
+        .into_owned();
+    let argv = ["errcat", "import"].into_iter().map(String::from).chain(
+        args.lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(|l| l.replace("$DIR", &rel)),
+    );
+    use clap::Parser as _;
+    let cli =
+        errcat::cli::Cli::try_parse_from(argv).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+    let errcat::cli::Command::Import(args) = cli.command else {
+        unreachable!("parsed as `errcat import`")
+    };
+    let out = errcat::import::run(&args).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+    Some((
+        crate::support::report_text(&out.report, &out.sources),
+        out.report.diagnostics.iter().map(|d| d.rule).collect(),
+    ))
+}
+
 #[test]
 fn every_rule_has_a_fixture_that_triggers_it() {
     for rule in errcat::rules::ALL {
         let catalog = fixture_dir().join(rule.id).join("catalog.yaml");
+        let import = fixture_dir().join(rule.id).join("import.args");
         assert!(
-            catalog.exists(),
+            catalog.exists() || import.exists(),
             "rule `{}` has no fixture at {}",
             rule.id,
             catalog.display()
@@ -43,6 +75,14 @@ fn rule_fixtures_match_their_snapshots() {
     dirs.sort();
     for dir in dirs {
         let rule = dir.file_name().unwrap().to_string_lossy().into_owned();
+        if let Some((text, rules)) = import_fixture(&dir) {
+            assert!(
+                rules.contains(&rule.as_str()),
+                "fixture {rule} does not trigger its rule; got:\n{text}"
+            );
+            assert_snapshot(&dir.join("expected.txt"), &text);
+            continue;
+        }
         let rel = std::path::Path::new("tests/fixtures/rules")
             .join(&rule)
             .join("catalog.yaml");
@@ -59,4 +99,108 @@ fn rule_fixtures_match_their_snapshots() {
         );
         assert_snapshot(&dir.join("expected.txt"), &diagnostics_text(&checked));
     }
+}
+
+#[test]
+fn every_rule_is_documented_and_the_page_is_current() {
+    for rule in errcat::rules::ALL {
+        assert!(
+            !rule.why.is_empty() && !rule.fix.is_empty(),
+            "rule `{}` lacks docs",
+            rule.id
+        );
+    }
+    let page = errcat::rules_doc::page_from_fixtures(&repo());
+    for rule in errcat::rules::ALL {
+        assert!(
+            page.contains(&format!("## `{}`", rule.id)),
+            "{} missing from docs/rules.md",
+            rule.id
+        );
+        assert!(
+            errcat::rules_doc::fixture_example(&repo(), rule.id).is_some(),
+            "rule `{}` has no failing/fixed example",
+            rule.id
+        );
+    }
+    let committed = std::fs::read_to_string(repo().join("docs/rules.md")).unwrap_or_default();
+    assert!(
+        committed == page,
+        "docs/rules.md is stale: run `cargo xtask gen` and commit"
+    );
+}
+
+#[test]
+fn fixed_examples_have_no_findings() {
+    for rule in errcat::rules::ALL {
+        if let Some((text, rules)) = import_fixture(&fixture_dir().join(rule.id).join("fixed")) {
+            assert!(rules.is_empty(), "{} (fixed):\n{text}", rule.id);
+            continue;
+        }
+        let fixed = std::path::Path::new("tests/fixtures/rules")
+            .join(rule.id)
+            .join("fixed/catalog.yaml");
+        let mut checked = errcat::check(&fixed);
+        if let Some(c) = &checked.catalog
+            && let Err(r) = errcat::generate(c)
+        {
+            checked.report.extend(r);
+        }
+        assert!(
+            checked.report.diagnostics.is_empty(),
+            "{}:\n{}",
+            fixed.display(),
+            diagnostics_text(&checked)
+        );
+    }
+}
+
+#[test]
+fn lint_levels_and_acknowledgements() {
+    let dir = tempfile::tempdir().unwrap();
+    crate::support::copy_tree(
+        &repo().join("tests/fixtures/rules/duplicate-message"),
+        dir.path(),
+    );
+    let _ = std::fs::remove_dir_all(dir.path().join("fixed"));
+    let cat = dir.path().join("catalog.yaml");
+    let base = std::fs::read_to_string(&cat)
+        .unwrap()
+        .replace("root: ../../../..", "root: .");
+    let run = |extra: &str| {
+        std::fs::write(&cat, format!("{base}\n{extra}")).unwrap();
+        let c = errcat::check(&cat);
+        c.report
+            .diagnostics
+            .iter()
+            .map(|d| (d.rule, d.severity))
+            .collect::<Vec<_>>()
+    };
+    use errcat::diag::Severity::{Error, Warning};
+    assert_eq!(run(""), [("duplicate-message", Warning)]);
+    assert_eq!(
+        run("lints:\n  duplicate-message: deny\n"),
+        [("duplicate-message", Error)]
+    );
+    assert_eq!(run("lints:\n  duplicate-message: allow\n"), []);
+    assert_eq!(
+        run("lints:\n  duplicate-code: allow\n"),
+        [("duplicate-message", Warning), ("unknown-rule", Error)],
+        "fixed-level rules cannot be lowered"
+    );
+    // A namespace-level level beats the catalog's.
+    let ns = dir.path().join("a.yaml");
+    let text = std::fs::read_to_string(&ns).unwrap();
+    std::fs::write(
+        &ns,
+        text.replace(
+            "locales: [en]\n",
+            "locales: [en]\nlints: { duplicate-message: allow }\n",
+        ),
+    )
+    .unwrap();
+    assert_eq!(run("lints:\n  duplicate-message: deny\n"), []);
+    // An acknowledgement on the code accepts exactly that finding.
+    std::fs::write(&ns, text.replace("PARSE_FAILED_406, message: Failed to resolve the data packet }", "PARSE_FAILED_406, message: Failed to resolve the data packet, acknowledge: [{ rule: duplicate-message, reason: Two internal steps. }] }")).unwrap();
+    assert_eq!(run(""), []);
 }

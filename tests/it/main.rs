@@ -2,7 +2,15 @@
 
 mod cli;
 mod diagnostics;
+mod docs_site;
 mod golden;
+mod hostile;
+mod import;
+mod import_cli;
+mod limits;
+mod mutation;
+mod nasty;
+mod parallel;
 mod seeds;
 mod support;
 mod up_to_date;

@@ -71,6 +71,17 @@ fn raw_seed_contradictions_are_reported() {
             .contains("4 namespaces")
     );
 
+    // 30000405-30000409: one text for four codes (30000408 differs).
+    let dups: Vec<&serde_json::Value> = findings
+        .iter()
+        .filter(|f| f["rule"] == "duplicate-message")
+        .collect();
+    assert_eq!(dups.len(), 3, "{json}");
+    assert!(dups.iter().all(
+        |d| d["file"] == "tests/fixtures/seed-conflicts/av-recording.yaml"
+            && d["related"][0]["line"] == 6
+    ));
+
     assert_snapshot(
         &repo().join("tests/fixtures/seed-conflicts/expected.txt"),
         &diagnostics_text(&checked),

@@ -8,13 +8,13 @@ pub fn repo() -> PathBuf {
 
 /// Diagnostics of a check, rendered as plain text (no colour), as a user sees them.
 pub fn diagnostics_text(checked: &errcat::Checked) -> String {
-    let mut s = errcat::diag::render(
-        &checked.report,
-        &checked.sources,
-        errcat::diag::Format::Human,
-        false,
-    );
-    s.push_str(&checked.report.summary());
+    report_text(&checked.report, &checked.sources)
+}
+
+/// Findings rendered as plain text (no colour), with the summary line.
+pub fn report_text(report: &errcat::diag::Report, sources: &errcat::source::Sources) -> String {
+    let mut s = errcat::diag::render(report, sources, errcat::diag::Format::Human, false);
+    s.push_str(&report.summary());
     s.push('\n');
     s
 }

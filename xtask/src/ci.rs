@@ -29,9 +29,14 @@ fn step(name: &str, f: impl FnOnce() -> Result<(), String>) -> Result<(), String
 }
 
 pub fn run_ci(root: &Path) -> Result<(), String> {
-    if !root.join("node_modules/.bin/tsc").exists() {
+    let npm_tools = [
+        "node_modules/.bin/tsc",
+        "node_modules/.bin/markdownlint-cli2",
+        "node_modules/playwright-core/package.json",
+    ];
+    if npm_tools.iter().any(|t| !root.join(t).exists()) {
         step(
-            "npm packages (typescript, prettier) from package-lock.json",
+            "npm packages (typescript, prettier, markdownlint-cli2, playwright-core) from package-lock.json",
             || {
                 run(Command::new("npm")
                     .args(["ci", "--no-audit", "--no-fund"])
@@ -67,14 +72,30 @@ pub fn run_ci(root: &Path) -> Result<(), String> {
             ])
             .env("RUSTDOCFLAGS", "-D warnings"))
     })?;
-    step("generated/ is current", || {
-        if crate::errcat_cli(&["gen", crate::CATALOG, "--check"]) == ExitCode::SUCCESS {
+    step("generated/ and docs/rules.md are current", || {
+        if crate::generate(root, true) == ExitCode::SUCCESS {
             Ok(())
         } else {
             Err("generated/ is stale".into())
         }
     })?;
     conformance::all_languages(root, &root.join("generated"), "seed catalog")?;
+    step("README usage examples, compiled and run", || {
+        crate::readme::rust(root)?;
+        crate::readme::java(root)?;
+        crate::readme::typescript(root, &root.join("target/xtask/conformance-ts-seed-catalog"))
+    })?;
+    conformance::hostile(root)?;
+    step(
+        "docs site: build and check links (cargo xtask docs)",
+        || crate::docs::build(root),
+    )?;
+    step("markdownlint (generated Markdown)", || {
+        crate::docs::markdownlint(root)
+    })?;
+    step("docs site in headless Chromium (tests/docs-site)", || {
+        crate::docs::browser(root)
+    })?;
     Ok(())
 }
 

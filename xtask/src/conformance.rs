@@ -54,6 +54,22 @@ pub fn rust(root: &Path, generated: &Path, label: &str) -> Result<(), String> {
         ))
 }
 
+/// Compiles Java 17 with every lint as an error, as users of the generated code may.
+pub fn javac(out: &Path, encoding: &str, sources: &[PathBuf]) -> Result<(), String> {
+    run(Command::new("javac")
+        .args([
+            "--release",
+            "17",
+            "-Xlint:all",
+            "-Werror",
+            "-encoding",
+            encoding,
+            "-d",
+        ])
+        .arg(out)
+        .args(sources))
+}
+
 /// Compiles the generated Java with `-Xlint:all -Werror` and runs the harness.
 pub fn java(root: &Path, generated: &Path, label: &str) -> Result<(), String> {
     let out = scratch(root, &format!("conformance-java-{label}"))?;
@@ -62,18 +78,8 @@ pub fn java(root: &Path, generated: &Path, label: &str) -> Result<(), String> {
         &root.join("tests/conformance/java"),
         "java",
     )?);
-    run(Command::new("javac")
-        .args([
-            "--release",
-            "17",
-            "-Xlint:all",
-            "-Werror",
-            "-encoding",
-            "US-ASCII",
-            "-d",
-        ])
-        .arg(&out)
-        .args(&sources))?;
+    // Generated Java is ASCII-only: compiling it as US-ASCII proves it.
+    javac(&out, "US-ASCII", &sources)?;
     run(Command::new("java")
         .arg("-cp")
         .arg(&out)
@@ -106,7 +112,7 @@ pub fn typescript(root: &Path, generated: &Path, label: &str) -> Result<(), Stri
         .env("ERRCAT_CATALOG_JSON", generated.join("json/catalog.json")))
 }
 
-fn files_with_ext(dir: &Path, ext: &str) -> Result<Vec<PathBuf>, String> {
+pub fn files_with_ext(dir: &Path, ext: &str) -> Result<Vec<PathBuf>, String> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
@@ -137,16 +143,39 @@ pub fn all_languages(root: &Path, generated: &Path, what: &str) -> Result<(), St
     Ok(())
 }
 
+/// The hostile fixture: generated into a scratch directory, then every language's checks.
+pub fn hostile(root: &Path) -> Result<(), String> {
+    let out = scratch(root, "hostile-gen")?;
+    let dir = out.to_string_lossy().into_owned();
+    if crate::errcat_cli(&[
+        "gen",
+        "tests/fixtures/hostile/catalog.yaml",
+        "--out-dir",
+        &dir,
+        "--quiet",
+    ]) != ExitCode::SUCCESS
+    {
+        return Err("generating the hostile fixture failed".into());
+    }
+    // Formatting must survive hostile text too.
+    let sources = files_with_ext(&out.join("rust/src"), "rs")?;
+    run(Command::new("rustfmt")
+        .args(["--check", "--edition", "2021"])
+        .args(&sources))?;
+    all_languages(root, &out, "hostile fixture")
+}
+
 /// `cargo xtask conformance [LANG…]` on generated/.
 pub fn run_all(root: &Path, langs: &[String]) -> ExitCode {
     let generated = root.join("generated");
     let result = if langs.is_empty() {
-        all_languages(root, &generated, "seed catalog")
+        all_languages(root, &generated, "seed catalog").and_then(|()| hostile(root))
     } else {
         langs.iter().try_for_each(|l| match l.as_str() {
             "rust" => rust(root, &generated, "seed"),
             "java" => java(root, &generated, "seed"),
             "typescript" => typescript(root, &generated, "seed"),
+            "hostile" => hostile(root),
             other => Err(format!("unknown language `{other}`")),
         })
     };

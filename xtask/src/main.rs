@@ -1,10 +1,14 @@
-//! Project tasks: `cargo xtask gen | check | ci`.
+//! Project tasks: `cargo xtask gen | check | ci | docs`.
 //!
 //! Generation itself lives in the errcat library; this only calls it and runs
 //! the toolchains that prove the generated code works.
 
+mod bench;
 mod ci;
 mod conformance;
+mod docs;
+mod readme;
+mod synth;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -19,16 +23,28 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     }
     match args.first().map(String::as_str) {
-        Some("gen") => errcat_cli(&["gen", CATALOG]),
-        Some("check") => errcat_cli(&["gen", CATALOG, "--check"]),
+        Some("gen") => generate(&root, false),
+        Some("check") => generate(&root, true),
         Some("ci") => ci::main(&root),
+        Some("docs") => docs::main(&root),
         Some("conformance") => conformance::run_all(&root, &args[1..]),
+        Some("synth") => synth::main(&root, &args[1..]),
+        Some("bench") => bench::main(&root, &args[1..]),
         _ => {
-            eprintln!("usage: cargo xtask <gen | check | ci | conformance [rust|java|typescript]>");
+            eprintln!(
+                "usage: cargo xtask <gen | check | ci | docs | conformance [rust|java|typescript]>"
+            );
             eprintln!("  gen          validate schema/ and regenerate generated/");
             eprintln!("  check        validate and fail if generated/ is not what gen would write");
             eprintln!(
+                "  docs         build the docs site from generated/docs into target/docs-site/html"
+            );
+            eprintln!(
                 "  ci           everything CI runs: tests, lints, check, generated-code conformance"
+            );
+            eprintln!("  synth N DIR  write a synthetic catalog of N codes into DIR");
+            eprintln!(
+                "  bench [N…]   time gen, gen --check and the downstream compiles (release build)"
             );
             ExitCode::from(2)
         }
@@ -52,4 +68,36 @@ fn project_root() -> PathBuf {
     manifest
         .parent()
         .map_or_else(|| Path::new(".").to_path_buf(), Path::to_path_buf)
+}
+
+/// `generated/` from the catalog, and `docs/rules.md` from the rule table and its fixtures.
+pub fn generate(root: &Path, check: bool) -> ExitCode {
+    let args: &[&str] = if check {
+        &["gen", CATALOG, "--check"]
+    } else {
+        &["gen", CATALOG]
+    };
+    let generated = errcat_cli(args);
+    let page = errcat::rules_doc::page_from_fixtures(root);
+    let path = root.join("docs/rules.md");
+    let current = std::fs::read_to_string(&path)
+        .unwrap_or_default()
+        .replace("\r\n", "\n");
+    let docs_ok = current == page;
+    if !docs_ok {
+        if check {
+            eprintln!("stale:   docs/rules.md\nrun `cargo xtask gen` and commit");
+        } else if let Err(e) = errcat::write::write_atomic(&path, page.as_bytes()) {
+            eprintln!("error: writing docs/rules.md: {e}");
+            return ExitCode::from(2);
+        }
+    }
+    if generated != ExitCode::SUCCESS {
+        return generated;
+    }
+    if check && !docs_ok {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
 }

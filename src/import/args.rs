@@ -1,0 +1,139 @@
+//! The `errcat import` command line: its options and its `--help` text.
+
+use std::path::PathBuf;
+
+/// What `errcat import --help` shows after the options: each format by example.
+pub const HELP: &str = "\
+Formats:
+
+  markdown   Pipe tables, one section per heading. Headers in English or Chinese
+             name the columns: Error Code / Error Code Value / 错误码 (the code; else
+             the first column of numbers), Error Code Name (the name), Error message /
+             错误提示 (the message), Description / 错误描述 (the description, or the
+             message when there is no message column), Reason (cause), Solution /
+             处理建议 (solution), Title, HTTP. Bold, <br/>, quoted cells and blank rows
+             are understood; fenced code is skipped.
+
+               ## Room errors
+               | Error Code | Description | Solution |
+               |---|---|---|
+               | 1004 | **The room does not exist** | \"Create the room first\" |
+
+  list       A table pasted from a rendered page: a header of one column name per
+             line, then each row's cells one per line, up to a blank line. A line
+             standing alone above the header is the section title.
+
+               Room errors
+
+               Error Code
+               Description
+               -2100
+               Room Does Not Exist When Entering
+
+  java-enum  Enum constants: the first argument is the code, the first string the
+             title (and the message until a table supplies one: a message equal to
+             the title is replaced by an imported message, never reported), an
+             HttpStatus.SC_* (or Spring HttpStatus.*) constant the HTTP status. The
+             Javadoc above a constant fills --javadoc-as, in --doc-locale. The enum
+             may sit in a Markdown code block; the heading above it is its section.
+
+               /** The roomUuid matches no live room */
+               ROOM_NOT_EXIST(1004, \"Room Not Found\", HttpStatus.SC_NOT_FOUND),
+
+Sections: one section imports into NS. A file with several asks for
+--sections namespaces (each its own namespace NS.<id from its title>; --into is
+then a directory), --sections groups (one namespace, a group per section) or
+--sections merge; --section TITLE picks sections by title.
+
+Names: a source without names gets SCREAMING_SNAKE names from the English text
+(stop words dropped, at most five words), unique in the namespace (the code is
+appended where two would clash) and never a keyword of a built-in profile.
+
+Merging: with --into an existing file, the file is read with errcat's loader and
+written back in canonical form (comments in it are not kept). A code already
+there gains the texts it lacks; a different text for the same code, field and
+locale is a conflict, reported with both places: nothing is overwritten. Import
+a source that has names (an enum, a table with a name column) before tables
+without names.
+
+A new namespace requires the locales every message has. Where other texts exist
+in fewer locales (a Chinese Javadoc beside English titles), it also gets
+`lints: { missing-translation: warn }`, so `errcat check` lists what to translate.
+
+The result is validated (against --catalog, default schema/catalog.yaml when it
+exists) before anything is written; without --into it goes to standard output.
+
+Examples:
+
+  errcat import java-enum ResCode.java --namespace edu.rest --locale en \\
+      --doc-locale zh-CN --javadoc-as cause --into schema/edu/rest.yaml
+  errcat import markdown codes.zh.md --namespace edu.rest --locale zh-CN \\
+      --into schema/edu/rest.yaml
+  errcat import markdown sdk.md --namespace av --sections namespaces --into schema/av
+";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum InputFormat {
+    /// Markdown pipe tables
+    Markdown,
+    /// a vertical list: one cell per line
+    List,
+    /// Java enum constants
+    JavaEnum,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum SectionsAs {
+    /// each section its own namespace, NS.<id>
+    Namespaces,
+    /// one namespace, a group per section
+    Groups,
+    /// one namespace, sections merged
+    Merge,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum DocField {
+    #[default]
+    Description,
+    Cause,
+    Solution,
+}
+
+/// `errcat import` options.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The format of the files.
+    #[arg(value_enum)]
+    pub format: InputFormat,
+    /// The files to import, in order.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// The namespace to import into (the prefix with --sections namespaces).
+    #[arg(long, value_name = "NS")]
+    pub namespace: String,
+    /// The language of the texts [default: the catalog's default locale, else en].
+    #[arg(long, value_name = "L")]
+    pub locale: Option<String>,
+    /// The namespace file to write or merge into (a directory with --sections namespaces).
+    #[arg(long, value_name = "PATH")]
+    pub into: Option<PathBuf>,
+    /// A prefix for proposed names, e.g. REC.
+    #[arg(long, value_name = "P")]
+    pub name_prefix: Option<String>,
+    /// What several sections become.
+    #[arg(long, value_enum, value_name = "AS")]
+    pub sections: Option<SectionsAs>,
+    /// Import only the sections with this title (repeatable).
+    #[arg(long = "section", value_name = "TITLE")]
+    pub section: Vec<String>,
+    /// java-enum: the language of the Javadoc [default: --locale].
+    #[arg(long, value_name = "L")]
+    pub doc_locale: Option<String>,
+    /// java-enum: the field the Javadoc fills.
+    #[arg(long, value_enum, default_value_t, value_name = "FIELD")]
+    pub javadoc_as: DocField,
+    /// The catalog whose locales the result is validated against.
+    #[arg(long, value_name = "PATH")]
+    pub catalog: Option<PathBuf>,
+}

@@ -1,0 +1,277 @@
+//! What a table column holds, from its header (English or Chinese), and how the
+//! rows of a table become [`Row`]s: shared by the Markdown table and vertical list readers.
+
+use super::doc::Field;
+use super::{Located, Row, RowText};
+use crate::diag::{Diagnostic, Report};
+use crate::rules;
+use crate::source::Span;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Column {
+    Code,
+    Name,
+    Http,
+    Text(Field),
+}
+
+/// Header words, lower-cased, with bold markers and trailing colons removed.
+const HEADERS: &[(&str, Column)] = &[
+    ("error code", Column::Code),
+    ("error code value", Column::Code),
+    ("code", Column::Code),
+    ("code value", Column::Code),
+    ("value", Column::Code),
+    ("错误码", Column::Code),
+    ("错误码值", Column::Code),
+    ("错误代码", Column::Code),
+    ("返回码", Column::Code),
+    ("error code name", Column::Name),
+    ("name", Column::Name),
+    ("constant", Column::Name),
+    ("错误码名称", Column::Name),
+    ("名称", Column::Name),
+    ("http", Column::Http),
+    ("http status", Column::Http),
+    ("http status code", Column::Http),
+    ("http状态码", Column::Http),
+    ("title", Column::Text(Field::Title)),
+    ("标题", Column::Text(Field::Title)),
+    ("error message", Column::Text(Field::Message)),
+    ("message", Column::Text(Field::Message)),
+    ("错误提示", Column::Text(Field::Message)),
+    ("提示", Column::Text(Field::Message)),
+    ("提示信息", Column::Text(Field::Message)),
+    ("错误信息", Column::Text(Field::Message)),
+    ("description", Column::Text(Field::Description)),
+    ("error description", Column::Text(Field::Description)),
+    ("错误描述", Column::Text(Field::Description)),
+    ("描述", Column::Text(Field::Description)),
+    ("说明", Column::Text(Field::Description)),
+    ("含义", Column::Text(Field::Description)),
+    ("reason", Column::Text(Field::Cause)),
+    ("cause", Column::Text(Field::Cause)),
+    ("原因", Column::Text(Field::Cause)),
+    ("错误原因", Column::Text(Field::Cause)),
+    ("solution", Column::Text(Field::Solution)),
+    ("suggestion", Column::Text(Field::Solution)),
+    ("处理建议", Column::Text(Field::Solution)),
+    ("解决方案", Column::Text(Field::Solution)),
+    ("解决方法", Column::Text(Field::Solution)),
+    ("处理方法", Column::Text(Field::Solution)),
+];
+
+pub fn classify(header: &str) -> Option<Column> {
+    let h = header
+        .replace("**", "")
+        .trim()
+        .trim_end_matches([':', '：'])
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    HEADERS.iter().find(|(k, _)| *k == h).map(|(_, c)| *c)
+}
+
+/// Every header the readers understand, for help texts.
+pub fn known_headers() -> String {
+    let mut names: Vec<&str> = HEADERS.iter().map(|(k, _)| *k).collect();
+    names.dedup();
+    names.join(", ")
+}
+
+/// A table read from a file: its header cells and body rows, every cell with its span.
+pub struct Table {
+    pub header: Vec<(String, Span)>,
+    /// Each row: its span (for ragged-row findings) and its cleaned cells.
+    pub rows: Vec<(Span, Vec<(String, Span)>)>,
+}
+
+fn is_code(s: &str) -> bool {
+    s.parse::<i64>().is_ok()
+}
+
+/// Turns a table into rows. `locale` is the language of its texts.
+pub fn rows(src: &Located, table: &Table, locale: &str, report: &mut Report) -> Vec<Row> {
+    let mut cols: Vec<Option<Column>> = table.header.iter().map(|(h, _)| classify(h)).collect();
+    for ((h, span), c) in table.header.iter().zip(&cols) {
+        if c.is_none() && !h.is_empty() {
+            report.push(
+                Diagnostic::new(
+                    &rules::IMPORT_UNKNOWN_COLUMN,
+                    format!("column `{h}` is not one errcat imports; its cells are skipped"),
+                )
+                .at(*span, "unknown column")
+                .help(format!("known headers: {}", known_headers())),
+            );
+        }
+    }
+    let body_is_codes = |i: usize| {
+        let mut cells = table
+            .rows
+            .iter()
+            .filter_map(|(_, r)| r.get(i))
+            .filter(|(c, _)| !c.is_empty())
+            .peekable();
+        cells.peek().is_some() && cells.all(|(c, _)| is_code(c))
+    };
+    // The code column: the one headed so, else a "name" column that holds numbers
+    // (seed 003's recording table), else the first or second column if it holds numbers.
+    let headed = cols.iter().position(|c| *c == Some(Column::Code));
+    let named = cols.iter().position(|c| *c == Some(Column::Name));
+    let candidates = [headed, named, Some(0), Some(1)];
+    let code_col = candidates
+        .iter()
+        .flatten()
+        .copied()
+        .find(|&i| i < cols.len() && body_is_codes(i))
+        .or(headed);
+    let Some(code_col) = code_col else {
+        let span = table.header.first().map_or_else(|| src.span(0, 0), |h| h.1);
+        report.push(
+            Diagnostic::new(&rules::IMPORT_NOT_A_TABLE, "the table has no code column")
+                .at(span, "header row")
+                .help("head the code column `Error Code` or `错误码`, or put the codes in the first column"),
+        );
+        return Vec::new();
+    };
+    cols[code_col] = Some(Column::Code);
+    for (i, c) in cols.iter_mut().enumerate() {
+        if i != code_col && *c == Some(Column::Code) {
+            *c = None;
+        }
+    }
+    // Without a message column, the description is the text users see.
+    let has = |cols: &[Option<Column>], f: Field| cols.contains(&Some(Column::Text(f)));
+    let title_is_message = !has(&cols, Field::Message) && !has(&cols, Field::Description);
+    if !has(&cols, Field::Message) {
+        let promote = if has(&cols, Field::Description) {
+            Some(Field::Description)
+        } else if has(&cols, Field::Title) {
+            Some(Field::Title)
+        } else {
+            None
+        };
+        let Some(from) = promote else {
+            report.push(
+                Diagnostic::new(
+                    &rules::IMPORT_NOT_A_TABLE,
+                    "the table has no message or description column",
+                )
+                .at(table.header[code_col].1, "codes, but no text beside them")
+                .help(
+                    "head the text column `Description`, `Error message`, `错误描述` or `错误提示`",
+                ),
+            );
+            return Vec::new();
+        };
+        if from == Field::Description {
+            for c in cols.iter_mut() {
+                if *c == Some(Column::Text(Field::Description)) {
+                    *c = Some(Column::Text(Field::Message));
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (row_span, cells) in &table.rows {
+        if cells.iter().all(|(c, _)| c.is_empty()) {
+            continue;
+        }
+        if cells.len() != cols.len() {
+            report.push(
+                Diagnostic::new(
+                    &rules::IMPORT_RAGGED_ROW,
+                    format!(
+                        "this row has {} cell{}; the header has {}",
+                        cells.len(),
+                        if cells.len() == 1 { "" } else { "s" },
+                        cols.len()
+                    ),
+                )
+                .at(*row_span, "ragged row")
+                .help("every row needs one cell per header column; escape a `|` inside a cell as `\\|`"),
+            );
+            continue;
+        }
+        let (code_text, code_span) = &cells[code_col];
+        let Ok(code) = code_text.parse::<i64>() else {
+            let msg = if code_text.is_empty() {
+                "this row has no code".to_owned()
+            } else {
+                format!("`{code_text}` is not an integer code")
+            };
+            report.push(
+                Diagnostic::new(&rules::IMPORT_BAD_CODE, msg)
+                    .at(*code_span, "code cell")
+                    .help("codes are decimal integers such as 1004 or -2381"),
+            );
+            continue;
+        };
+        let mut row = Row::new(code, *code_span);
+        for (col, (text, span)) in cols.iter().zip(cells) {
+            if text.is_empty() {
+                continue;
+            }
+            match col {
+                Some(Column::Name) => {
+                    row.name = Some((
+                        heck::ToShoutySnakeCase::to_shouty_snake_case(text.as_str()),
+                        *span,
+                    ));
+                }
+                Some(Column::Http) => match text.parse::<i64>() {
+                    Ok(h) if (100..=599).contains(&h) => row.http = Some((h, *span)),
+                    _ => report.push(
+                        Diagnostic::new(
+                            &rules::IMPORT_BAD_STATUS,
+                            format!("`{text}` is not an HTTP status"),
+                        )
+                        .at(*span, "HTTP cell")
+                        .help("an HTTP status is a number from 100 to 599"),
+                    ),
+                },
+                Some(Column::Text(f)) => {
+                    row.texts.push(RowText::new(*f, locale, text, *span));
+                    if title_is_message && *f == Field::Title {
+                        row.texts
+                            .push(RowText::new(Field::Message, locale, text, *span));
+                    }
+                }
+                Some(Column::Code) | None => {}
+            }
+        }
+        out.push(row);
+    }
+    out
+}
+
+/// A cell's text as readers see it: bold markers and surrounding quotes dropped,
+/// `<br/>` as a line break, runs of blanks as one space.
+pub fn clean(cell: &str) -> String {
+    let mut s = cell.replace("\\|", "|").replace("**", "");
+    for br in ["<br/>", "<br />", "<br>", "<BR/>", "<BR>", "<BR />"] {
+        s = s.replace(br, "\n");
+    }
+    let s = squeeze(&s);
+    match s.strip_prefix('"').and_then(|x| x.strip_suffix('"')) {
+        Some(inner) if !inner.contains('"') => inner.trim().to_owned(),
+        _ => s,
+    }
+}
+
+/// Each line trimmed, inner runs of blanks as one space, empty first and last lines dropped.
+pub fn squeeze(s: &str) -> String {
+    s.lines()
+        .map(|l| {
+            // Only ASCII blanks: an ideographic space is part of the text.
+            l.split([' ', '\t'])
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+        .trim_matches('\n')
+        .to_owned()
+}

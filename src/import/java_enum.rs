@@ -1,0 +1,507 @@
+//! Java enums of error codes: `ROOM_NOT_EXIST(1004, "Room Not Found", HttpStatus.SC_NOT_FOUND)`.
+//! The first argument is the code, the first string the title (and the message
+//! until a table supplies one), an `HttpStatus` constant the HTTP status; the
+//! Javadoc above a constant is kept. The enum may sit inside a Markdown page.
+
+use super::doc::Field;
+use super::{Located, Row, RowText, Section};
+use crate::diag::{Diagnostic, Report};
+use crate::rules;
+use crate::source::Span;
+
+#[derive(Clone, Debug, PartialEq)]
+enum Tok {
+    Ident(String),
+    Number(String),
+    Str(String),
+    Javadoc(String),
+    Punct(char),
+}
+
+#[derive(Clone, Debug)]
+struct Token {
+    tok: Tok,
+    start: usize,
+    end: usize,
+}
+
+/// Java tokens from `from` on; comments other than Javadoc are dropped. Never fails:
+/// text that is not Java (the rest of a Markdown page) becomes punctuation.
+fn tokens(text: &str, from: usize) -> Vec<Token> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = from;
+    while i < b.len() {
+        let c = b[i];
+        let start = i;
+        if c.is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        if text[i..].starts_with("//") {
+            i = text[i..].find('\n').map_or(b.len(), |n| i + n);
+            continue;
+        }
+        if text[i..].starts_with("/*") {
+            let end = text[i + 2..].find("*/").map_or(b.len(), |n| i + 2 + n + 2);
+            if text[i..].starts_with("/**") && !text[i..].starts_with("/**/") {
+                let body = &text[i + 3..end.saturating_sub(2).max(i + 3)];
+                out.push(Token {
+                    tok: Tok::Javadoc(javadoc(body)),
+                    start,
+                    end,
+                });
+            }
+            i = end;
+            continue;
+        }
+        if c == b'"' {
+            let (s, end) = string(text, i);
+            out.push(Token {
+                tok: Tok::Str(s),
+                start,
+                end,
+            });
+            i = end;
+            continue;
+        }
+        if c == b'\'' {
+            // A char literal: skipped, it never carries a code or a message.
+            let (_, end) = string(text, i);
+            i = end;
+            continue;
+        }
+        let ch = text[i..].chars().next().unwrap_or(' ');
+        let run =
+            |keep: fn(char) -> bool| text[i..].find(|x: char| !keep(x)).unwrap_or(b.len() - i);
+        let (tok, len) = if ch.is_alphabetic() || ch == '_' || ch == '$' {
+            let len = run(|x| x.is_alphanumeric() || x == '_' || x == '$');
+            (Tok::Ident(text[i..i + len].to_owned()), len)
+        } else if c.is_ascii_digit() {
+            let len = run(|x| x.is_ascii_alphanumeric() || x == '_' || x == '.');
+            (Tok::Number(text[i..i + len].to_owned()), len)
+        } else {
+            (Tok::Punct(ch), ch.len_utf8())
+        };
+        out.push(Token {
+            tok,
+            start,
+            end: i + len,
+        });
+        i += len;
+    }
+    out
+}
+
+/// A string or char literal at `at` (its quote), unescaped, and the offset after it.
+/// An unterminated literal ends at the line break.
+fn string(text: &str, at: usize) -> (String, usize) {
+    let quote = text.as_bytes()[at] as char;
+    let mut out = String::new();
+    let mut chars = text[at + 1..].char_indices();
+    while let Some((k, c)) = chars.next() {
+        match c {
+            c if c == quote => return (out, at + 1 + k + 1),
+            '\n' => return (out, at + 1 + k),
+            '\\' => match chars.next().map(|(_, e)| e) {
+                Some('n') => out.push('\n'),
+                Some('t') => out.push('\t'),
+                Some('r') => out.push('\r'),
+                Some('b') => out.push('\u{8}'),
+                Some('f') => out.push('\u{c}'),
+                Some('s') => out.push(' '),
+                Some('0') => out.push('\0'),
+                Some('u') => {
+                    let hex: String = chars.clone().take(4).map(|(_, h)| h).collect();
+                    match u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32) {
+                        Some(u) => {
+                            out.push(u);
+                            for _ in 0..4 {
+                                chars.next();
+                            }
+                        }
+                        None => out.push_str("\\u"),
+                    }
+                }
+                Some(other) => out.push(other),
+                None => {}
+            },
+            c => out.push(c),
+        }
+    }
+    (out, text.len())
+}
+
+/// A Javadoc body without its frame: leading `*`s gone, blank lines dropped.
+fn javadoc(body: &str) -> String {
+    body.lines()
+        .map(|l| {
+            let l = l.trim();
+            l.strip_prefix('*').unwrap_or(l).trim()
+        })
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Classes whose constants are HTTP statuses.
+const STATUS_CLASSES: &[&str] = &["HttpStatus", "HttpServletResponse", "HttpStatusCode"];
+
+/// The HTTP status an argument names: `Ok(None)` when it names none.
+fn status(arg: &[Token]) -> Result<Option<i64>, String> {
+    let idents: Vec<&str> = arg
+        .iter()
+        .filter_map(|t| match &t.tok {
+            Tok::Ident(s) => Some(s.as_str()),
+            _ => None,
+        })
+        .collect();
+    let dotted = arg
+        .iter()
+        .all(|t| matches!(&t.tok, Tok::Ident(_) | Tok::Punct('.')));
+    let (Some(last), true) = (idents.last(), dotted) else {
+        return Ok(None);
+    };
+    let bare = last.strip_prefix("SC_").unwrap_or(last);
+    let from_class = idents.iter().any(|i| STATUS_CLASSES.contains(i));
+    if !from_class && !last.starts_with("SC_") {
+        return Ok(None);
+    }
+    match super::http_status::by_name(bare) {
+        Some(code) => Ok(Some(code)),
+        None => Err(idents.join(".")),
+    }
+}
+
+fn integer(arg: &[Token]) -> Option<i64> {
+    let (neg, num) = match arg {
+        [
+            Token {
+                tok: Tok::Punct('-'),
+                ..
+            },
+            n,
+        ] => (true, n),
+        [n] => (false, n),
+        _ => return None,
+    };
+    let Tok::Number(raw) = &num.tok else {
+        return None;
+    };
+    let digits = raw.replace('_', "");
+    let digits = digits.trim_end_matches(['L', 'l']);
+    let value = match digits
+        .strip_prefix("0x")
+        .or_else(|| digits.strip_prefix("0X"))
+    {
+        Some(hex) => i64::from_str_radix(hex, 16).ok()?,
+        None => digits.parse::<i64>().ok()?,
+    };
+    Some(if neg { -value } else { value })
+}
+
+/// The string an argument is: one literal, or literals joined with `+`.
+fn text(arg: &[Token]) -> Option<String> {
+    let mut out = String::new();
+    for (k, t) in arg.iter().enumerate() {
+        match (&t.tok, k % 2) {
+            (Tok::Str(s), 0) => out.push_str(s),
+            (Tok::Punct('+'), 1) => {}
+            _ => return None,
+        }
+    }
+    (!arg.is_empty()).then_some(out)
+}
+
+/// How the constants' texts are filed.
+pub struct Texts<'a> {
+    /// Language of the string arguments.
+    pub locale: &'a str,
+    /// Language of the Javadoc.
+    pub doc_locale: &'a str,
+    /// The field the Javadoc fills.
+    pub doc_field: Field,
+}
+
+/// Reads every `enum Name { … }` of the file, one section each.
+pub fn read(src: &Located, texts: &Texts, report: &mut Report) -> Vec<Section> {
+    let mut sections = Vec::new();
+    let mut from = 0;
+    while let Some((name, name_span, body)) = find_enum(src, from) {
+        let toks = tokens(src.text, body);
+        let (rows, end) = constants(src, &toks, texts, report);
+        from = end.max(body);
+        sections.push(Section {
+            title: Some(heading_above(src.text, name_span.start).unwrap_or(name)),
+            parent: None,
+            span: name_span,
+            rows,
+        });
+    }
+    if sections.is_empty() {
+        report.push(
+            Diagnostic::new(&rules::IMPORT_NOT_A_TABLE, "no Java enum in this file")
+                .at(
+                    src.span(0, 0),
+                    "expected `enum Name { CONSTANT(code, \"message\"), … }`",
+                )
+                .help("the enum may stand alone or inside a Markdown code block"),
+        );
+    }
+    sections
+}
+
+/// The next `enum Name … {` at or after `from`: its name, the name's span, and the
+/// offset after the brace.
+fn find_enum(src: &Located, from: usize) -> Option<(String, Span, usize)> {
+    let text = src.text;
+    let mut at = from;
+    while let Some(k) = text[at..].find("enum") {
+        let kw = at + k;
+        at = kw + 4;
+        let before_ok = text[..kw]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !(c.is_alphanumeric() || c == '_'));
+        // The name and `implements …` fit in a short window after the keyword.
+        let mut window = text.len().min(at + 400);
+        while !text.is_char_boundary(window) {
+            window -= 1;
+        }
+        let toks = tokens(&text[..window], at);
+        let (
+            Some(Token {
+                tok: Tok::Ident(name),
+                start,
+                end,
+            }),
+            true,
+        ) = (toks.first(), before_ok)
+        else {
+            continue;
+        };
+        if *start == at {
+            continue; // `enumerate`, not `enum`
+        }
+        // `implements A, B<C>` may follow the name.
+        let brace = toks[1..]
+            .iter()
+            .find(|t| !matches!(t.tok, Tok::Ident(_) | Tok::Punct(',' | '.' | '<' | '>')));
+        if let Some(Token {
+            tok: Tok::Punct('{'),
+            end: body,
+            ..
+        }) = brace
+        {
+            return Some((name.clone(), src.span(*start, *end), *body));
+        }
+    }
+    None
+}
+
+/// The nearest Markdown heading above `offset`, if the enum sits in a page.
+fn heading_above(text: &str, offset: usize) -> Option<String> {
+    text[..offset]
+        .lines()
+        .rev()
+        .find(|l| l.starts_with('#') && l.trim_start_matches('#').starts_with(' '))
+        .map(|l| l.trim_start_matches('#').trim().to_owned())
+}
+
+/// Skips a balanced `open … close` group starting at `k`; returns the index after it.
+fn skip_group(toks: &[Token], mut k: usize, open: char, close: char) -> usize {
+    let mut depth = 0;
+    while let Some(t) = toks.get(k) {
+        match t.tok {
+            Tok::Punct(c) if c == open => depth += 1,
+            Tok::Punct(c) if c == close => {
+                depth -= 1;
+                if depth == 0 {
+                    return k + 1;
+                }
+            }
+            _ => {}
+        }
+        k += 1;
+    }
+    k
+}
+
+/// The enum's constants, up to the `;` or `}` that ends them; and where that is.
+fn constants(
+    src: &Located,
+    toks: &[Token],
+    texts: &Texts,
+    report: &mut Report,
+) -> (Vec<Row>, usize) {
+    let mut rows = Vec::new();
+    let mut doc: Option<&Token> = None;
+    let mut k = 0;
+    while let Some(t) = toks.get(k) {
+        match &t.tok {
+            Tok::Javadoc(_) => {
+                doc = Some(t);
+                k += 1;
+            }
+            Tok::Punct('@') => {
+                // An annotation: `@Deprecated`, `@JsonProperty("x")`.
+                // `@` and a (possibly qualified) name: `@a.b.C`.
+                k += 2;
+                while matches!(toks.get(k).map(|t| &t.tok), Some(Tok::Punct('.'))) {
+                    k += 2;
+                }
+                if matches!(toks.get(k).map(|t| &t.tok), Some(Tok::Punct('('))) {
+                    k = skip_group(toks, k, '(', ')');
+                }
+            }
+            Tok::Punct(',') => k += 1,
+            Tok::Ident(name) => {
+                let name_tok = t;
+                k += 1;
+                let mut args: Vec<&[Token]> = Vec::new();
+                if matches!(toks.get(k).map(|t| &t.tok), Some(Tok::Punct('('))) {
+                    let close = skip_group(toks, k, '(', ')');
+                    let inner = &toks[k + 1..close.saturating_sub(1).max(k + 1)];
+                    args = split_args(inner);
+                    k = close;
+                }
+                if matches!(toks.get(k).map(|t| &t.tok), Some(Tok::Punct('{'))) {
+                    k = skip_group(toks, k, '{', '}');
+                }
+                if let Some(row) = constant(src, name, name_tok, &args, doc, texts, report) {
+                    rows.push(row);
+                }
+                doc = None;
+            }
+            Tok::Punct(';' | '}') => return (rows, t.end),
+            other => {
+                let shown = match other {
+                    Tok::Number(s) | Tok::Ident(s) => s.clone(),
+                    Tok::Str(s) => format!("\"{s}\""),
+                    Tok::Punct(c) => c.to_string(),
+                    Tok::Javadoc(_) => "/** … */".to_owned(),
+                };
+                report.push(
+                    Diagnostic::new(
+                        &rules::IMPORT_NOT_A_TABLE,
+                        format!("unexpected `{shown}` among the enum's constants; the rest of the enum is not read"),
+                    )
+                    .at(src.span(t.start, t.end), "expected a constant, `,` or `;`"),
+                );
+                return (rows, t.end);
+            }
+        }
+    }
+    (rows, toks.last().map_or(0, |t| t.end))
+}
+
+fn split_args(inner: &[Token]) -> Vec<&[Token]> {
+    let mut args = Vec::new();
+    let mut depth = 0i32;
+    let mut start = 0;
+    for (k, t) in inner.iter().enumerate() {
+        match t.tok {
+            Tok::Punct('(' | '{' | '[') => depth += 1,
+            Tok::Punct(')' | '}' | ']') => depth -= 1,
+            Tok::Punct(',') if depth == 0 => {
+                args.push(&inner[start..k]);
+                start = k + 1;
+            }
+            _ => {}
+        }
+    }
+    if start < inner.len() {
+        args.push(&inner[start..]);
+    }
+    args
+}
+
+fn constant(
+    src: &Located,
+    name: &str,
+    name_tok: &Token,
+    args: &[&[Token]],
+    doc: Option<&Token>,
+    texts: &Texts,
+    report: &mut Report,
+) -> Option<Row> {
+    let name_span = src.span(name_tok.start, name_tok.end);
+    let arg_span = |a: &[Token]| match (a.first(), a.last()) {
+        (Some(f), Some(l)) => src.span(f.start, l.end),
+        _ => name_span,
+    };
+    let Some(code) = args.first().and_then(|a| integer(a)) else {
+        let (span, what) = match args.first() {
+            Some(a) => (arg_span(a), "the first argument is not an integer literal"),
+            None => (name_span, "the constant has no arguments"),
+        };
+        report.push(
+            Diagnostic::new(
+                &rules::IMPORT_BAD_CODE,
+                format!("enum constant {name} has no code: {what}"),
+            )
+            .at(span, "expected the code here")
+            .help("write the code as the first argument: `NAME(1004, \"message\")`"),
+        );
+        return None;
+    };
+    let mut row = Row::new(code, arg_span(args[0]));
+    row.name = Some((name.to_owned(), name_span));
+    let title = args[1..]
+        .iter()
+        .find_map(|a| text(a).map(|s| (s, arg_span(a))));
+    for a in &args[1..] {
+        match status(a) {
+            Ok(Some(h)) => {
+                row.http = Some((h, arg_span(a)));
+                break;
+            }
+            Ok(None) => {}
+            Err(constant) => {
+                report.push(
+                    Diagnostic::new(
+                        &rules::IMPORT_BAD_STATUS,
+                        format!("`{constant}` is not an HTTP status errcat knows"),
+                    )
+                    .at(arg_span(a), "HTTP status")
+                    .help("use a standard status constant such as HttpStatus.SC_NOT_FOUND"),
+                );
+                break;
+            }
+        }
+    }
+    let doc = doc.and_then(|d| match &d.tok {
+        Tok::Javadoc(s) if !s.is_empty() => Some((s.clone(), src.span(d.start, d.end))),
+        _ => None,
+    });
+    match (&title, &doc) {
+        (Some((t, span)), _) => {
+            let t = super::columns::squeeze(t);
+            row.texts
+                .push(RowText::new(Field::Title, texts.locale, &t, *span));
+            let mut message = RowText::new(Field::Message, texts.locale, &t, *span);
+            message.fallback = true;
+            row.texts.push(message);
+        }
+        (None, Some((d, span))) => {
+            row.texts
+                .push(RowText::new(Field::Message, texts.doc_locale, d, *span));
+        }
+        (None, None) => {
+            report.push(
+                Diagnostic::new(
+                    &rules::EMPTY_TEXT,
+                    format!("enum constant {name} has no message"),
+                )
+                .at(name_span, "no string argument and no Javadoc")
+                .help("give the constant a message string: `NAME(1004, \"message\")`"),
+            );
+            return None;
+        }
+    }
+    if let (Some(_), Some((d, span))) = (&title, &doc) {
+        row.texts
+            .push(RowText::new(texts.doc_field, texts.doc_locale, d, *span));
+    }
+    Some(row)
+}

@@ -1,0 +1,94 @@
+//! The locales of an import: the order texts list them in, and what a new namespace requires.
+
+use super::doc::{self, Field};
+use crate::diag::{Diagnostic, Report};
+use crate::rules;
+
+/// Locales in the order texts list them: the catalog's, else the default first.
+pub(super) fn locale_order(
+    catalog: Option<&[String]>,
+    default: &str,
+    locale: &str,
+    doc_locale: &str,
+) -> Vec<String> {
+    let mut order = vec![default.to_owned()];
+    order.extend(catalog.unwrap_or_default().iter().cloned());
+    order.extend([locale.to_owned(), doc_locale.to_owned()]);
+    let mut seen = Vec::new();
+    order.retain(|l| {
+        let new = !seen.contains(l);
+        seen.push(l.clone());
+        new
+    });
+    order
+}
+
+/// What a new namespace requires: the locales every message has, which must include
+/// the default. Other texts the source has in fewer locales (an enum's Chinese
+/// Javadoc beside English titles) are kept, and the namespace lowers
+/// `missing-translation` to a warning so `errcat check` lists them to translate.
+pub(super) fn require_locales(
+    doc: &mut doc::Doc,
+    order: &[String],
+    default: &str,
+    report: &mut Report,
+) {
+    let required = shared_locales(doc, order);
+    if !required.iter().any(|l| l == default) {
+        let lacking: Vec<&doc::Entry> = doc
+            .entries
+            .iter()
+            .filter(|e| {
+                e.text(Field::Message)
+                    .is_none_or(|t| t.get(default).is_none())
+            })
+            .collect();
+        let mut d = Diagnostic::new(
+            &rules::MISSING_TRANSLATION,
+            format!(
+                "{} of {} codes have no `{default}` message, and `{default}` is the catalog's default locale",
+                lacking.len(),
+                doc.entries.len()
+            ),
+        )
+        .help(format!("import the `{default}` texts first, then merge these into that file with --into"));
+        if let Some(span) = lacking.first().and_then(|e| e.code_span) {
+            d = d.at(span, format!("no `{default}` message for this code"));
+        }
+        report.push(d);
+        return;
+    }
+    let untranslated = doc.entries.iter().any(|e| {
+        e.texts
+            .iter()
+            .any(|(_, t)| required.iter().any(|l| t.get(l).is_none()))
+    });
+    if untranslated {
+        doc.lints
+            .push((rules::MISSING_TRANSLATION.id.to_owned(), "warn".to_owned()));
+    }
+    doc.locales = Some(required);
+}
+
+/// The locales every entry has a message in.
+fn shared_locales(doc: &doc::Doc, order: &[String]) -> Vec<String> {
+    let mut all: Vec<String> = doc
+        .entries
+        .iter()
+        .flat_map(|e| e.text(Field::Message).into_iter().flat_map(|t| t.0.iter()))
+        .map(|l| l.locale.clone())
+        .collect();
+    all.sort_by_key(|l| {
+        (
+            order.iter().position(|o| o == l).unwrap_or(usize::MAX),
+            l.clone(),
+        )
+    });
+    all.dedup();
+    all.retain(|l| {
+        doc.entries
+            .iter()
+            .all(|e| e.text(Field::Message).is_some_and(|t| t.get(l).is_some()))
+    });
+    all
+}

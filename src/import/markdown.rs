@@ -1,0 +1,185 @@
+//! Markdown pipe tables (GitHub style), one section per heading. Fenced code is skipped.
+
+use super::columns::{self, Table};
+use super::{Located, Section};
+use crate::diag::{Diagnostic, Report};
+use crate::rules;
+
+/// A line of the file: its byte offset and its text without the line break.
+struct Line<'a> {
+    start: usize,
+    text: &'a str,
+}
+
+fn lines(text: &str) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for l in text.split_inclusive('\n') {
+        out.push(Line {
+            start,
+            text: l.trim_end_matches(['\n', '\r']),
+        });
+        start += l.len();
+    }
+    out
+}
+
+/// `## Title` → (2, "Title")
+fn heading(line: &str) -> Option<(usize, String)> {
+    let t = line.trim_start_matches(' ');
+    if line.len() - t.len() > 3 {
+        return None;
+    }
+    let level = t.chars().take_while(|&c| c == '#').count();
+    let rest = &t[level..];
+    if !(1..=6).contains(&level) || !(rest.is_empty() || rest.starts_with([' ', '\t'])) {
+        return None;
+    }
+    let title = rest.trim().trim_end_matches('#').trim();
+    Some((level, columns::clean(title)))
+}
+
+fn fence(line: &str) -> Option<(char, usize)> {
+    let t = line.trim_start();
+    let c = t.chars().next().filter(|c| matches!(c, '`' | '~'))?;
+    let n = t.chars().take_while(|&x| x == c).count();
+    (n >= 3).then_some((c, n))
+}
+
+/// Cells of a table line as (start, end) byte ranges of their trimmed text,
+/// relative to the line; outer pipes are optional, `\|` is not a separator.
+fn split_cells(line: &str) -> Vec<(usize, usize)> {
+    let bytes = line.as_bytes();
+    let mut start = line.len() - line.trim_start().len();
+    let mut end = line.trim_end().len();
+    if bytes.get(start) == Some(&b'|') {
+        start += 1;
+    }
+    if end > start && bytes[end - 1] == b'|' && (end < 2 || bytes[end - 2] != b'\\') {
+        end -= 1;
+    }
+    let mut cells = Vec::new();
+    let mut cell_start = start;
+    let mut i = start;
+    while i < end {
+        match bytes[i] {
+            b'\\' => i += 1,
+            b'|' => {
+                cells.push((cell_start, i));
+                cell_start = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    cells.push((cell_start, end.max(cell_start)));
+    cells
+        .into_iter()
+        .map(|(s, e)| {
+            let cell = &line[s..e];
+            let lead = cell.len() - cell.trim_start().len();
+            let start = s + lead;
+            (start, (s + cell.trim_end().len()).max(start))
+        })
+        .collect()
+}
+
+fn is_delimiter(line: &str) -> bool {
+    line.contains('-')
+        && split_cells(line).iter().all(|&(s, e)| {
+            let c = &line[s..e];
+            let c = c.strip_prefix(':').unwrap_or(c);
+            let c = c.strip_suffix(':').unwrap_or(c);
+            !c.is_empty() && c.bytes().all(|b| b == b'-')
+        })
+}
+
+/// Reads every pipe table of a Markdown file, grouped by the heading above it.
+pub fn read(src: &Located, locale: &str, report: &mut Report) -> Vec<Section> {
+    let lines = lines(src.text);
+    let cells_of = |l: &Line| -> Vec<(String, crate::source::Span)> {
+        split_cells(l.text)
+            .into_iter()
+            .map(|(s, e)| {
+                (
+                    columns::clean(&l.text[s..e]),
+                    src.span(l.start + s, l.start + e),
+                )
+            })
+            .collect()
+    };
+    // Open headings, outermost first: (level, title, span).
+    let mut headings: Vec<(usize, String, crate::source::Span)> = Vec::new();
+    let mut sections: Vec<Section> = Vec::new();
+    let mut open_fence: Option<(char, usize)> = None;
+    let mut i = 0;
+    while i < lines.len() {
+        let line = &lines[i];
+        if let Some((c, n)) = fence(line.text) {
+            match open_fence {
+                None => open_fence = Some((c, n)),
+                Some((oc, on)) if oc == c && n >= on => open_fence = None,
+                Some(_) => {}
+            }
+            i += 1;
+            continue;
+        }
+        if open_fence.is_some() {
+            i += 1;
+            continue;
+        }
+        if let Some((level, title)) = heading(line.text) {
+            headings.retain(|(l, _, _)| *l < level);
+            let span = src.span(line.start, line.start + line.text.len());
+            headings.push((level, title, span));
+            i += 1;
+            continue;
+        }
+        let is_table = line.text.contains('|')
+            && lines.get(i + 1).is_some_and(|d| {
+                is_delimiter(d.text) && split_cells(d.text).len() == split_cells(line.text).len()
+            });
+        if !is_table {
+            i += 1;
+            continue;
+        }
+        let header = cells_of(line);
+        let mut rows = Vec::new();
+        i += 2;
+        // GitHub's rule: a table runs to the first blank line (or other block).
+        while let Some(l) = lines.get(i) {
+            if l.text.trim().is_empty() || heading(l.text).is_some() || fence(l.text).is_some() {
+                break;
+            }
+            rows.push((src.span(l.start, l.start + l.text.len()), cells_of(l)));
+            i += 1;
+        }
+        let table = Table { header, rows };
+        let rows = columns::rows(src, &table, locale, report);
+        let title = headings.last().map(|(_, t, _)| t.clone());
+        let span = headings
+            .last()
+            .map_or_else(|| table.header[0].1, |(_, _, s)| *s);
+        match sections.last_mut() {
+            // A second table under the same heading continues its section.
+            Some(s) if s.title == title && s.span == span => s.rows.extend(rows),
+            _ => sections.push(Section {
+                title,
+                parent: headings.len().checked_sub(2).map(|p| headings[p].1.clone()),
+                span,
+                rows,
+            }),
+        }
+    }
+    if sections.is_empty() {
+        report.push(
+            Diagnostic::new(
+                &rules::IMPORT_NOT_A_TABLE,
+                "no Markdown pipe table in this file",
+            )
+            .at(src.span(0, 0), "expected a table")
+            .help("a table is a header row, a `|---|---|` delimiter row, then one row per code"),
+        );
+    }
+    sections
+}

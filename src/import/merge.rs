@@ -1,0 +1,232 @@
+//! Folding imported rows into a namespace: a new code becomes an entry; a known
+//! code gains the texts it lacks. A different text for the same code, field and
+//! locale is a conflict, reported with both places, and never overwritten.
+
+use std::collections::HashMap;
+
+use super::doc::{Doc, Entry, Field, Localized};
+use super::{Row, RowText, names};
+use crate::diag::{Diagnostic, Report};
+use crate::rules;
+use crate::source::Span;
+
+/// A text shortened for a label.
+fn excerpt(s: &str) -> String {
+    // Line breaks shown as `\n`: two texts that differ only there must look different.
+    let flat = s.replace('\n', "\\n");
+    match flat.char_indices().nth(60) {
+        Some((i, _)) => format!("\"{}…\"", &flat[..i]),
+        None => format!("\"{flat}\""),
+    }
+}
+
+fn conflict(
+    message: String,
+    incoming: (Span, String),
+    existing: Option<(Span, String)>,
+) -> Diagnostic {
+    let mut d = Diagnostic::new(&rules::IMPORT_CONFLICT, message).at(incoming.0, incoming.1);
+    if let Some((span, label)) = existing {
+        d = d.related(span, label);
+    }
+    d.help("errcat never overwrites an existing text: make the two agree in the source or in the file, or import into another namespace")
+}
+
+/// A namespace being merged into, with its entries indexed by code and name.
+pub struct Merger {
+    doc: Doc,
+    by_code: HashMap<i64, usize>,
+    by_name: HashMap<String, i64>,
+}
+
+impl Merger {
+    pub fn new(doc: Doc) -> Self {
+        let by_code = doc
+            .entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.code, i))
+            .collect();
+        let by_name = doc
+            .entries
+            .iter()
+            .filter_map(|e| e.name.clone().map(|n| (n, e.code)))
+            .collect();
+        Merger {
+            doc,
+            by_code,
+            by_name,
+        }
+    }
+
+    /// The namespace, for changes that touch no entry (its groups).
+    pub fn doc_mut(&mut self) -> &mut Doc {
+        &mut self.doc
+    }
+
+    pub fn finish(self) -> Doc {
+        self.doc
+    }
+
+    /// Adds `row`; returns whether it made a new entry.
+    pub fn add(&mut self, row: Row, group: Option<&str>, report: &mut Report) -> bool {
+        let name = row.name.as_ref().map(|(n, span)| {
+            let n = self.unique_name(n, row.code, *span, report);
+            self.by_name.entry(n.clone()).or_insert(row.code);
+            (n, *span)
+        });
+        match self.by_code.get(&row.code) {
+            Some(&i) => {
+                let ns = self.doc.namespace.clone();
+                merge_into(&mut self.doc.entries[i], row, name, group, &ns, report);
+                false
+            }
+            None => {
+                self.by_code.insert(row.code, self.doc.entries.len());
+                self.doc.entries.push(new_entry(row, name, group));
+                true
+            }
+        }
+    }
+
+    /// A source's name, unless another code already has it: then the code is appended,
+    /// with a warning naming both places.
+    fn unique_name(&self, name: &str, code: i64, span: Span, report: &mut Report) -> String {
+        let owner = |n: &str| self.by_name.get(n).copied().filter(|&c| c != code);
+        let Some(other) = owner(name) else {
+            return name.to_owned();
+        };
+        let mut renamed = format!("{name}_{}", names::suffix(code));
+        let mut n = 2;
+        while owner(&renamed).is_some() {
+            renamed = format!("{name}_{}_{n}", names::suffix(code));
+            n += 1;
+        }
+        let mut d = Diagnostic::new(
+            &rules::IMPORT_RENAMED,
+            format!(
+                "name {name} already belongs to code {other}; code {code} is imported as {renamed}"
+            ),
+        )
+        .at(span, "same name again")
+        .help(
+            "rename the entry after what it means; the source probably repeated a name by mistake",
+        );
+        let other_span = self
+            .by_code
+            .get(&other)
+            .and_then(|&i| self.doc.entries[i].name_span);
+        if let Some(s) = other_span {
+            d = d.related(s, format!("{name} is code {other} here"));
+        }
+        report.push(d);
+        renamed
+    }
+}
+
+fn new_entry(row: Row, name: Option<(String, Span)>, group: Option<&str>) -> Entry {
+    let mut e = Entry::new(row.code, Some(row.code_span));
+    if let Some((n, span)) = name {
+        e.name = Some(n);
+        e.name_span = Some(span);
+    }
+    for t in row.texts {
+        if e.text(t.field).and_then(|x| x.get(&t.locale)).is_none() {
+            push(&mut e, t);
+        }
+    }
+    e.http = row.http.map(|(h, s)| (h, Some(s)));
+    e.group = group.map(str::to_owned);
+    e
+}
+
+fn merge_into(
+    entry: &mut Entry,
+    row: Row,
+    name: Option<(String, Span)>,
+    group: Option<&str>,
+    ns: &str,
+    report: &mut Report,
+) {
+    match (&entry.name, name) {
+        (_, None) => {}
+        (None, Some((n, span))) => {
+            entry.name = Some(n);
+            entry.name_span = Some(span);
+        }
+        (Some(a), Some((b, span))) if *a != b => report.push(conflict(
+            format!(
+                "code {} is {a} in namespace {ns}, but this source names it {b}",
+                row.code
+            ),
+            (span, format!("named {b} here")),
+            entry.name_span.map(|s| (s, format!("named {a} here"))),
+        )),
+        (Some(_), Some(_)) => {}
+    }
+    for t in row.texts {
+        merge_text(entry, t, ns, report);
+    }
+    if let Some((h, span)) = row.http {
+        match entry.http {
+            None => entry.http = Some((h, Some(span))),
+            Some((old, _)) if old == h => {}
+            Some((old, old_span)) => report.push(conflict(
+                format!(
+                    "code {} has HTTP status {old} in namespace {ns}, but {h} here",
+                    row.code
+                ),
+                (span, format!("HTTP {h} here")),
+                old_span.map(|s| (s, format!("HTTP {old} here"))),
+            )),
+        }
+    }
+    if entry.group.is_none() {
+        entry.group = group.map(str::to_owned);
+    }
+}
+
+fn push(e: &mut Entry, t: RowText) {
+    e.text_mut(t.field).0.push(Localized {
+        locale: t.locale,
+        text: t.text,
+        span: Some(t.span),
+    });
+}
+
+fn merge_text(entry: &mut Entry, t: RowText, ns: &str, report: &mut Report) {
+    let code = entry.code;
+    let title = entry
+        .text(Field::Title)
+        .and_then(|x| x.get(&t.locale))
+        .map(|l| l.text.clone());
+    let Some(old) = entry
+        .text_mut(t.field)
+        .0
+        .iter_mut()
+        .find(|l| l.locale == t.locale)
+    else {
+        push(entry, t);
+        return;
+    };
+    if old.text == t.text || t.fallback {
+        return;
+    }
+    // A message equal to the title stands in for a message the source lacked
+    // (a Java enum has only the title): a real message replaces it.
+    if t.field == Field::Message && title.as_deref() == Some(old.text.as_str()) {
+        old.text = t.text;
+        old.span = Some(t.span);
+        return;
+    }
+    report.push(conflict(
+        format!(
+            "code {code} already has a different `{}` {} in namespace {ns}",
+            t.locale,
+            t.field.key()
+        ),
+        (t.span, format!("imported: {}", excerpt(&t.text))),
+        old.span
+            .map(|s| (s, format!("already: {}", excerpt(&old.text)))),
+    ));
+}

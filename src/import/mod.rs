@@ -1,0 +1,292 @@
+//! `errcat import`: error tables from docs and code become catalog namespace files.
+//!
+//! One reader per format ([`markdown`], [`list`], [`java_enum`]) turns a file into
+//! [`Section`]s of [`Row`]s that remember where each cell was. [`merge`] folds the
+//! rows into a namespace (new, or read with errcat's loader from `--into`),
+//! [`names`] names what the source left unnamed, [`yaml`] writes canonical YAML,
+//! and that text goes through errcat's loader and validator before anything is
+//! written: on any error nothing is.
+
+mod args;
+mod check;
+mod columns;
+mod doc;
+mod http_status;
+mod java_enum;
+mod list;
+mod locales;
+mod markdown;
+mod merge;
+mod names;
+mod plan;
+mod rows;
+mod yaml;
+
+use std::path::{Path, PathBuf};
+
+use crate::diag::{Diagnostic, Report};
+use crate::load::raw::{RawCatalog, RawNamespace};
+use crate::load::{self, display_path};
+use crate::rules;
+use crate::source::{FileId, Sources};
+
+pub use args::{Args, DocField, HELP, InputFormat, SectionsAs};
+use doc::Field;
+use rows::{Located, Row, RowText, Section};
+
+/// A namespace file the import produced.
+#[derive(Debug)]
+pub struct Output {
+    /// Where it goes; `None` for standard output.
+    pub path: Option<PathBuf>,
+    pub namespace: String,
+    pub text: String,
+    pub entries: usize,
+    /// Entries that did not exist before.
+    pub added: usize,
+}
+
+/// The result of an import: findings, and the files to write when there is no error.
+#[derive(Debug, Default)]
+pub struct Imported {
+    pub sources: Sources,
+    pub report: Report,
+    pub outputs: Vec<Output>,
+    /// Warnings `errcat check` will report on the result (errors are in `report`).
+    pub result_warnings: usize,
+}
+
+/// What the import needs of the project's catalog: its locales, default first.
+struct CatalogInfo {
+    locales: Vec<String>,
+    default_locale: String,
+}
+
+/// Runs an import in memory: nothing is written. `Err` is a usage error.
+pub fn run(args: &Args) -> Result<Imported, String> {
+    let mut out = Imported::default();
+    let catalog_path = args.catalog.clone().or_else(|| {
+        let p = PathBuf::from("schema/catalog.yaml");
+        p.is_file().then_some(p)
+    });
+    let catalog = match &catalog_path {
+        Some(p) => {
+            let Some(file) = load::read(p, &mut out.sources, &mut out.report, None) else {
+                return Ok(out);
+            };
+            let Some(raw) = load::parse::<RawCatalog>(&out.sources, file, &mut out.report) else {
+                return Ok(out);
+            };
+            Some(CatalogInfo {
+                locales: raw.locales.iter().map(|l| l.value.clone()).collect(),
+                default_locale: raw.default_locale.value.clone(),
+            })
+        }
+        None => None,
+    };
+    let default_locale = catalog
+        .as_ref()
+        .map_or_else(|| "en".to_owned(), |c| c.default_locale.clone());
+    let locale = args
+        .locale
+        .clone()
+        .unwrap_or_else(|| default_locale.clone());
+    let doc_locale = args.doc_locale.clone().unwrap_or_else(|| locale.clone());
+    let prefix = args.name_prefix.as_deref().map(names::prefix);
+    if prefix
+        .as_ref()
+        .is_some_and(|p| !p.starts_with(|c: char| c.is_ascii_uppercase()))
+    {
+        return Err("--name-prefix must start with a letter, e.g. REC".into());
+    }
+
+    let mut sections = read_inputs(args, &locale, &doc_locale, &mut out);
+    plan::select(&mut sections, &args.section, &out.sources, &mut out.report);
+    if out.report.has_errors() {
+        out.report.sort(&out.sources);
+        return Ok(out);
+    }
+
+    let mode = plan::mode(args, &sections, &out.sources)?;
+    let order = locales::locale_order(
+        catalog.as_ref().map(|c| c.locales.as_slice()),
+        &default_locale,
+        &locale,
+        &doc_locale,
+    );
+    for target in plan::plan(args, mode, &sections)? {
+        let mut existing = false;
+        let doc = match &target.path {
+            Some(p) if p.exists() => {
+                existing = true;
+                match read_existing(p, &target.id, &default_locale, &mut out) {
+                    Some(d) => d,
+                    None => continue,
+                }
+            }
+            _ => plan::new_doc(&target, args.format, &locale, &sections, &out.sources),
+        };
+        let before = doc.entries.len();
+        let ctx = Fill {
+            mode,
+            locale: &locale,
+            default_locale: &default_locale,
+            order: &order,
+            prefix: prefix.as_deref(),
+        };
+        let doc = fill(doc, &target, &sections, existing, &ctx, &mut out.report);
+        out.outputs.push(Output {
+            path: target.path,
+            namespace: doc.namespace.clone(),
+            text: yaml::namespace(&doc, &order),
+            entries: doc.entries.len(),
+            added: doc.entries.len() - before,
+        });
+    }
+    if !out.report.has_errors() {
+        // The project's locales when there is a catalog; else the ones the import uses.
+        let locales = catalog.map_or(order, |c| {
+            let rest = c.locales.into_iter().filter(|x| *x != c.default_locale);
+            std::iter::once(c.default_locale.clone())
+                .chain(rest)
+                .collect()
+        });
+        check::validate(&locales, &mut out);
+    }
+    out.report.sort(&out.sources);
+    Ok(out)
+}
+
+/// Reads every input file with the reader of `args.format`.
+fn read_inputs(
+    args: &Args,
+    locale: &str,
+    doc_locale: &str,
+    out: &mut Imported,
+) -> Vec<(FileId, Section)> {
+    let mut sections = Vec::new();
+    for path in &args.files {
+        let Some(file) = load::read(path, &mut out.sources, &mut out.report, None) else {
+            continue;
+        };
+        let text = out.sources.get(file).text.clone();
+        let src = Located::new(file, &text);
+        let read = match args.format {
+            InputFormat::Markdown => markdown::read(&src, locale, &mut out.report),
+            InputFormat::List => list::read(&src, locale, &mut out.report),
+            InputFormat::JavaEnum => {
+                let texts = java_enum::Texts {
+                    locale,
+                    doc_locale,
+                    doc_field: match args.javadoc_as {
+                        DocField::Description => Field::Description,
+                        DocField::Cause => Field::Cause,
+                        DocField::Solution => Field::Solution,
+                    },
+                };
+                java_enum::read(&src, &texts, &mut out.report)
+            }
+        };
+        sections.extend(read.into_iter().map(|s| (file, s)));
+    }
+    sections
+}
+
+/// How a namespace is filled, the same for every target of one import.
+struct Fill<'a> {
+    mode: SectionsAs,
+    locale: &'a str,
+    default_locale: &'a str,
+    order: &'a [String],
+    prefix: Option<&'a str>,
+}
+
+/// Merges the target's sections into `doc`, names what has no name, and (for a new
+/// namespace) settles the locales it requires.
+fn fill(
+    doc: doc::Doc,
+    target: &plan::Target,
+    sections: &[(FileId, Section)],
+    existing: bool,
+    cx: &Fill,
+    report: &mut Report,
+) -> doc::Doc {
+    let mut merger = merge::Merger::new(doc);
+    for &k in &target.sections {
+        let (_, section) = &sections[k];
+        let group = (cx.mode == SectionsAs::Groups)
+            .then(|| plan::group_for(merger.doc_mut(), section, cx.locale, k));
+        for row in &section.rows {
+            merger.add(row.clone(), group.as_deref(), report);
+        }
+    }
+    let mut doc = merger.finish();
+    names::assign(&mut doc, cx.prefix);
+    for e in &doc.entries {
+        if e.text(Field::Message).is_none_or(doc::Text::is_empty)
+            && let Some(span) = e.code_span
+        {
+            report.push(
+                Diagnostic::new(
+                    &rules::EMPTY_TEXT,
+                    format!("code {} has no message", e.code),
+                )
+                .at(span, "no text for this code")
+                .help("fill the row's message or description cell"),
+            );
+        }
+    }
+    if !existing {
+        locales::require_locales(&mut doc, cx.order, cx.default_locale, report);
+    }
+    doc
+}
+
+/// The existing namespace file at `path`, read with errcat's loader.
+fn read_existing(
+    path: &Path,
+    id: &str,
+    default_locale: &str,
+    out: &mut Imported,
+) -> Option<doc::Doc> {
+    let file = load::read(path, &mut out.sources, &mut out.report, None)?;
+    let raw = load::parse::<RawNamespace>(&out.sources, file, &mut out.report)?;
+    let d = doc::from_raw(&raw, file, &out.sources, default_locale);
+    if d.namespace != id {
+        let span = d
+            .namespace_span
+            .unwrap_or_else(|| out.sources.file_start(file));
+        out.report.push(
+            Diagnostic::new(
+                &rules::IMPORT_CONFLICT,
+                format!(
+                    "{} holds namespace {}, not {id}",
+                    display_path(path).display(),
+                    d.namespace
+                ),
+            )
+            .at(span, "declared here")
+            .help(format!(
+                "pass --namespace {} to merge into this file",
+                d.namespace
+            )),
+        );
+        return None;
+    }
+    Some(d)
+}
+
+/// Writes each output that has a path and differs from the file; returns the paths
+/// written. Standard-output results are left to the caller.
+pub fn write(outputs: &[Output]) -> std::io::Result<Vec<PathBuf>> {
+    let mut written = Vec::new();
+    for o in outputs {
+        let Some(path) = &o.path else { continue };
+        if std::fs::read_to_string(path).is_ok_and(|old| old == o.text) {
+            continue;
+        }
+        crate::write::write_atomic(path, o.text.as_bytes())?;
+        written.push(path.clone());
+    }
+    Ok(written)
+}

@@ -1,0 +1,222 @@
+//! Which sections go into which namespace, and what a new namespace starts with.
+
+use std::path::PathBuf;
+
+use super::args::{Args, InputFormat, SectionsAs};
+use super::{Section, doc, names};
+use crate::diag::{Diagnostic, Report};
+use crate::load::display_path;
+use crate::rules;
+use crate::source::{FileId, Sources};
+
+/// Keeps only the sections `--section` names; a title that matches nothing is an error.
+pub(super) fn select(
+    sections: &mut Vec<(FileId, Section)>,
+    wanted: &[String],
+    sources: &Sources,
+    report: &mut Report,
+) {
+    if wanted.is_empty() {
+        return;
+    }
+    for w in wanted {
+        if !sections
+            .iter()
+            .any(|(_, s)| s.title.as_deref() == Some(w.trim()))
+        {
+            let titles: Vec<String> = sections
+                .iter()
+                .filter_map(|(_, s)| s.title.as_ref().map(|t| format!("`{t}`")))
+                .collect();
+            let file = sections.first().map(|(f, _)| *f);
+            let mut d = Diagnostic::new(
+                &rules::IMPORT_NOT_A_TABLE,
+                format!("no section titled `{w}` holds a table"),
+            )
+            .help(if titles.is_empty() {
+                "the files have no titled sections".to_owned()
+            } else {
+                format!("sections: {}", titles.join(", "))
+            });
+            if let Some(f) = file {
+                d = d.at(sources.file_start(f), "in this file");
+            }
+            report.push(d);
+        }
+    }
+    sections.retain(|(_, s)| {
+        s.title
+            .as_deref()
+            .is_some_and(|t| wanted.iter().any(|w| w.trim() == t))
+    });
+}
+
+/// How the sections map to namespaces: asked for, or obvious.
+pub(super) fn mode(
+    args: &Args,
+    sections: &[(FileId, Section)],
+    sources: &Sources,
+) -> Result<SectionsAs, String> {
+    if let Some(m) = args.sections {
+        return Ok(m);
+    }
+    let mut per_file: Vec<(FileId, usize)> = Vec::new();
+    for (f, _) in sections {
+        match per_file.iter_mut().find(|(x, _)| x == f) {
+            Some((_, n)) => *n += 1,
+            None => per_file.push((*f, 1)),
+        }
+    }
+    match per_file.iter().find(|(_, n)| *n > 1) {
+        None => Ok(SectionsAs::Merge),
+        Some((f, n)) => {
+            let titles: Vec<String> = sections
+                .iter()
+                .filter(|(x, _)| x == f)
+                .map(|(_, s)| format!("`{}`", s.title.as_deref().unwrap_or("(untitled)")))
+                .collect();
+            Err(format!(
+                "{} has {n} sections: {}\nchoose what they become with --sections namespaces|groups|merge, or pick some with --section TITLE",
+                sources.path(*f).display(),
+                titles.join(", ")
+            ))
+        }
+    }
+}
+
+/// A namespace to produce: its id, its file, and the sections (indices) it takes.
+pub(super) struct Target {
+    pub id: String,
+    pub path: Option<PathBuf>,
+    pub sections: Vec<usize>,
+}
+
+/// The namespaces to produce: one per section title with `--sections namespaces`, else one.
+pub(super) fn plan(
+    args: &Args,
+    mode: SectionsAs,
+    sections: &[(FileId, Section)],
+) -> Result<Vec<Target>, String> {
+    if mode != SectionsAs::Namespaces {
+        return Ok(vec![Target {
+            id: args.namespace.clone(),
+            path: args.into.clone(),
+            sections: (0..sections.len()).collect(),
+        }]);
+    }
+    if args.into.as_ref().is_some_and(|p| p.is_file()) {
+        return Err(
+            "with --sections namespaces, --into names a directory (one file per namespace)".into(),
+        );
+    }
+    let mut targets: Vec<(Option<String>, Target)> = Vec::new();
+    for (k, (_, s)) in sections.iter().enumerate() {
+        if let Some((_, t)) = targets
+            .iter_mut()
+            .find(|(title, _)| title.is_some() && *title == s.title)
+        {
+            t.sections.push(k);
+            continue;
+        }
+        let mut seg = names::section_id(
+            s.title.as_deref(),
+            &format!("section_{}", targets.len() + 1),
+        );
+        let base = seg.clone();
+        let mut n = 2;
+        while targets
+            .iter()
+            .any(|(_, t)| t.id.ends_with(&format!(".{seg}")))
+        {
+            seg = format!("{base}_{n}");
+            n += 1;
+        }
+        targets.push((
+            s.title.clone(),
+            Target {
+                id: format!("{}.{seg}", args.namespace),
+                path: args.into.as_ref().map(|d| d.join(format!("{seg}.yaml"))),
+                sections: vec![k],
+            },
+        ));
+    }
+    Ok(targets.into_iter().map(|(_, t)| t).collect())
+}
+
+/// A fresh namespace with its provenance: the first file, and the section (or,
+/// for several sections, the heading above them).
+pub(super) fn new_doc(
+    target: &Target,
+    format: InputFormat,
+    locale: &str,
+    sections: &[(FileId, Section)],
+    sources: &Sources,
+) -> doc::Doc {
+    let first = target.sections.first().map(|&k| &sections[k]);
+    let several = target
+        .sections
+        .iter()
+        .filter_map(|&k| sections[k].1.title.as_ref())
+        .collect::<std::collections::BTreeSet<_>>()
+        .len()
+        > 1;
+    let section = first.and_then(|(_, s)| {
+        if several {
+            s.parent.clone().or_else(|| s.title.clone())
+        } else {
+            s.title.clone()
+        }
+    });
+    // A heading above an enum may be in any language; table headings are in the table's.
+    let title = match (format, several) {
+        (InputFormat::JavaEnum, _) => None,
+        (_, true) => first.and_then(|(_, s)| s.parent.clone()),
+        (_, false) => section.clone(),
+    };
+    doc::Doc {
+        namespace: target.id.clone(),
+        title: title.map(|t| doc::Text::one(locale, &t, None)),
+        source: first.map(|(f, _)| doc::Source {
+            file: Some(
+                display_path(sources.path(*f))
+                    .to_string_lossy()
+                    .replace('\\', "/"),
+            ),
+            section,
+            url: None,
+        }),
+        ..Default::default()
+    }
+}
+
+/// The group a section's entries join: one with the same title, else a new one.
+pub(super) fn group_for(
+    doc: &mut doc::Doc,
+    section: &Section,
+    locale: &str,
+    index: usize,
+) -> String {
+    let title = section
+        .title
+        .clone()
+        .unwrap_or_else(|| format!("Section {}", index + 1));
+    if let Some(g) = doc
+        .groups
+        .iter()
+        .find(|g| g.title.0.iter().any(|l| l.text == title))
+    {
+        return g.id.clone();
+    }
+    let base = names::section_id(Some(&title), &format!("group_{}", doc.groups.len() + 1));
+    let mut id = base.clone();
+    let mut n = 2;
+    while doc.groups.iter().any(|g| g.id == id) {
+        id = format!("{base}_{n}");
+        n += 1;
+    }
+    doc.groups.push(doc::Group {
+        id: id.clone(),
+        title: doc::Text::one(locale, &title, Some(section.span)),
+    });
+    id
+}

@@ -1,0 +1,65 @@
+//! Work split across threads, results in input order: output never depends on scheduling.
+
+use std::num::NonZeroUsize;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// Threads to use: `ERRCAT_THREADS` when it is a positive number, else one per core.
+pub fn threads() -> usize {
+    std::env::var("ERRCAT_THREADS")
+        .ok()
+        .and_then(|v| v.trim().parse::<NonZeroUsize>().ok())
+        .or_else(|| std::thread::available_parallelism().ok())
+        .map_or(1, NonZeroUsize::get)
+}
+
+/// `f` of every item, computed on up to `threads` threads; the results keep the items' order.
+pub fn map<T: Sync, R: Send>(threads: usize, items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = threads.min(items.len());
+    if threads <= 1 {
+        return items.iter().map(f).collect();
+    }
+    // Each worker takes the next unclaimed item, so one slow item does not idle the others.
+    let next = AtomicUsize::new(0);
+    let mut done: Vec<(usize, R)> = std::thread::scope(|s| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut out = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(item) = items.get(i) else { break };
+                        out.push((i, f(item)));
+                    }
+                    out
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| {
+                w.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    });
+    done.sort_unstable_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, r)| r).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn results_keep_the_order_of_the_items() {
+        let items: Vec<u64> = (0..1000).collect();
+        let slow_first = |&i: &u64| {
+            if i < 3 {
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
+            i * 2
+        };
+        let expected: Vec<u64> = items.iter().map(|i| i * 2).collect();
+        assert_eq!(super::map(4, &items, slow_first), expected);
+        assert_eq!(super::map(1, &items, slow_first), expected);
+        assert!(super::map(2, &[] as &[u64], slow_first).is_empty());
+    }
+}

@@ -1,0 +1,123 @@
+// The docs site as a reader uses it: Debian's headless Chromium, driven by
+// playwright-core, opens the index, searches for 1004 and for a name, follows
+// the result to ROOM_NOT_EXIST and switches that section to Chinese.
+//
+// Run after `cargo xtask docs` (cargo xtask ci does both):
+//   node --test tests/docs-site/browser.test.mjs
+// DOCS_SITE_DIR (default target/docs-site/html) is the built site; screenshots
+// go to DOCS_SITE_SHOTS (default target/docs-site/screenshots); CHROMIUM
+// (default /usr/bin/chromium) is the browser.
+
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { after, before, test } from 'node:test';
+import { chromium } from 'playwright-core';
+import { serve } from './serve.mjs';
+
+const site = resolve(process.env.DOCS_SITE_DIR ?? 'target/docs-site/html');
+const shots = resolve(process.env.DOCS_SITE_SHOTS ?? 'target/docs-site/screenshots');
+const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+let server;
+let context;
+let page;
+let profile;
+
+before(async () => {
+  assert.ok(
+    statSync(join(site, 'index.html'), { throwIfNoEntry: false }),
+    `no site at ${site}: run \`cargo xtask docs\` first`,
+  );
+  assert.ok(
+    statSync(executablePath, { throwIfNoEntry: false }),
+    `no browser at ${executablePath}: \`apt-get install chromium\``,
+  );
+  mkdirSync(shots, { recursive: true });
+  server = await serve(site);
+  // A fresh profile every run. Playwright passes it as --user-data-dir itself
+  // (it refuses that flag in `args`).
+  profile = mkdtempSync(join(tmpdir(), 'errcat-chromium-'));
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(15_000);
+});
+
+after(async () => {
+  await context?.close();
+  server?.close();
+  if (profile) rmSync(profile, { recursive: true, force: true });
+});
+
+const shot = (name) => page.screenshot({ path: join(shots, name) });
+
+/** The element's box lies (at least partly) inside the viewport. */
+async function assertInViewport(locator, what) {
+  const box = await locator.boundingBox();
+  const { height } = page.viewportSize();
+  assert.ok(box, `${what} is not rendered`);
+  assert.ok(box.y >= 0 && box.y < height, `${what} is not scrolled into view (y=${box.y})`);
+}
+
+async function search(query) {
+  await page.locator('#mdbook-search-toggle').click();
+  const bar = page.locator('#mdbook-searchbar');
+  await bar.fill('');
+  await bar.pressSequentially(query);
+  await page.locator('#mdbook-searchresults li a').first().waitFor();
+}
+
+test('index → search 1004 → ROOM_NOT_EXIST → 简体中文', async () => {
+  await page.goto(server.url);
+  await page.locator('main h1', { hasText: 'Error codes' }).waitFor();
+  await shot('1-index.png');
+
+  await search('1004');
+  const hit = page
+    .locator('#mdbook-searchresults li a[href*="en/edu.rest.html"]')
+    .filter({ hasText: 'ROOM_NOT_EXIST' });
+  assert.equal(await hit.count(), 1, 'one English search result for ROOM_NOT_EXIST');
+  await shot('2-search-1004.png');
+
+  await hit.click();
+  await page.waitForURL(/\/en\/edu\.rest\.html.*#/);
+  const heading = page.locator('h3', { hasText: 'ROOM_NOT_EXIST' });
+  assert.match(await heading.innerText(), /^1004\s+ROOM_NOT_EXIST$/);
+  await assertInViewport(heading, 'the ROOM_NOT_EXIST section');
+  await shot('3-room-not-exist-en.png');
+
+  await page
+    .locator('a[href*="zh-CN/edu.rest.html#edu-rest-1004"]', { hasText: '简体中文' })
+    .click();
+  await page.waitForURL(/\/zh-CN\/edu\.rest\.html#edu-rest-1004$/);
+  const zh = page.locator('h3', { hasText: 'ROOM_NOT_EXIST' });
+  await assertInViewport(zh, 'the Chinese ROOM_NOT_EXIST section');
+  const message = zh.locator('xpath=following-sibling::p[1]');
+  assert.equal((await message.innerText()).trim(), '房间不存在');
+  assert.ok(await message.isVisible(), '房间不存在 is visible');
+  await shot('4-room-not-exist-zh-CN.png');
+});
+
+test('search finds a code by its name', async () => {
+  await page.goto(`${server.url}zh-CN/index.html`);
+  await search('ROOM_NOT_EXIST');
+  const hits = page.locator('#mdbook-searchresults li a[href*="edu.rest.html"]');
+  assert.ok((await hits.count()) >= 1, 'a result in edu.rest');
+  assert.match(await hits.first().innerText(), /1004/);
+  await shot('5-search-name.png');
+});

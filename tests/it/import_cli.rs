@@ -1,0 +1,274 @@
+//! `errcat import` as a user meets it: located errors that write nothing, `--help`,
+//! sections as namespaces, idempotent merges, and the corners of each format.
+
+use crate::import::{S003, errcat_line, load, run};
+use crate::support::{errcat, repo};
+
+#[test]
+fn bad_input_gets_a_located_error_and_nothing_is_written() {
+    let tmp = tempfile::tempdir().unwrap();
+    let header = "# Room errors\n\n| Error Code | Description |\n|---|---|\n| 1004 | The room does not exist |\n";
+    let cases = [
+        (
+            "bad-code.md",
+            format!("{header}| 10O5 | The room configuration does not exist |\n"),
+            "import-bad-code",
+            "6:3",
+        ),
+        (
+            "ragged.md",
+            format!("{header}| 1005 | The room configuration | does not exist |\n"),
+            "import-ragged-row",
+            "6:1",
+        ),
+        (
+            "prose.md",
+            "# Room errors\n\n1004 means the room does not exist.\n".to_owned(),
+            "import-not-a-table",
+            "1:1",
+        ),
+    ];
+    let existing = tmp.path().join("existing.yaml");
+    std::fs::write(&existing, "# kept as is\nnamespace: app.core\nlocales: [en]\nentries:\n  - { code: 1, name: ONE, message: One }\n").unwrap();
+    let before = std::fs::read(&existing).unwrap();
+    for (file, text, rule, at) in cases {
+        let input = tmp.path().join(file);
+        std::fs::write(&input, text).unwrap();
+        let input = input.to_string_lossy().into_owned();
+        for into in [tmp.path().join("new.yaml"), existing.clone()] {
+            let out = errcat_line(&format!(
+                "import markdown {input} --namespace app.core --into {}",
+                into.display()
+            ));
+            let (code, stderr) = (out.status.code(), String::from_utf8_lossy(&out.stderr));
+            assert_eq!(code, Some(1), "{stderr}");
+            assert!(stderr.contains(&format!("error[{rule}]")), "{stderr}");
+            assert!(
+                stderr.contains(&format!("{input}:{at}")),
+                "{file}: expected {input}:{at} in\n{stderr}"
+            );
+            assert!(stderr.contains("nothing was written"), "{stderr}");
+        }
+        assert!(!tmp.path().join("new.yaml").exists(), "{file}");
+        assert_eq!(std::fs::read(&existing).unwrap(), before, "{file}");
+    }
+}
+
+#[test]
+fn help_documents_each_format_with_an_example() {
+    let out = errcat(&repo(), &["import", "--help"]);
+    let help = String::from_utf8_lossy(&out.stdout);
+    for needle in [
+        "markdown",
+        "| 1004 | **The room does not exist** |",
+        "list",
+        "-2100",
+        "java-enum",
+        "ROOM_NOT_EXIST(1004, \"Room Not Found\", HttpStatus.SC_NOT_FOUND)",
+        "comments in it are not kept",
+        "--sections",
+        "--name-prefix",
+    ] {
+        assert!(
+            help.contains(needle),
+            "`{needle}` missing from `errcat import --help`:\n{help}"
+        );
+    }
+}
+
+#[test]
+fn sections_as_namespaces_become_one_file_each() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("av");
+    run(&format!(
+        "import markdown {S003} --namespace av --sections namespaces --into {}",
+        dir.display()
+    ));
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    assert_eq!(
+        files,
+        [
+            "avsdk_client.yaml",
+            "avsdk_service_side.yaml",
+            "non_interactive_broadcasting.yaml",
+            "recording.yaml"
+        ]
+    );
+    let catalog = load(tmp.path());
+    let sizes: Vec<(&str, usize)> = catalog
+        .namespaces
+        .iter()
+        .map(|n| (n.id.as_str(), n.entries.len()))
+        .collect();
+    assert_eq!(
+        sizes,
+        [
+            ("av.avsdk_client", 23),
+            ("av.avsdk_service_side", 11),
+            ("av.non_interactive_broadcasting", 44),
+            ("av.recording", 30)
+        ]
+    );
+
+    // Without --into the namespaces go to standard output, one YAML document each.
+    let out = run(&format!(
+        "import markdown {S003} --namespace av --sections namespaces"
+    ));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        stdout.matches("\nnamespace: ").count() + usize::from(stdout.starts_with("namespace: ")),
+        4
+    );
+    assert_eq!(stdout.matches("---\n").count(), 3);
+}
+
+#[test]
+fn importing_the_same_table_again_changes_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("av.yaml").to_string_lossy().into_owned();
+    let line = format!(
+        "import markdown {S003} --section 'AVSDK Client Error Codes' --namespace av.client --into {file}"
+    );
+    run(&line);
+    let first = std::fs::read(&file).unwrap();
+    let again = run(&line);
+    assert_eq!(std::fs::read(&file).unwrap(), first);
+    assert!(String::from_utf8_lossy(&again.stderr).contains("23 entries (0 new)"));
+}
+
+#[test]
+fn readers_handle_the_corners_of_each_format() {
+    let tmp = tempfile::tempdir().unwrap();
+    let java = tmp.path().join("Codes.java");
+    std::fs::write(
+        &java,
+        r#"package x;
+// Not an enum: enumerate(), and "enum" in a string.
+public enum Codes implements HasCode, Serializable {
+    /** Said "hi": a quote, a colon and a # inside. */
+    @Deprecated
+    HELLO(0x10, "Hello " + "there", org.springframework.http.HttpStatus.NOT_FOUND),
+    // A line comment is not a description.
+    MINUS(-7, "Minus\tseven", HttpServletResponse.SC_BAD_REQUEST) {
+        @Override public String toString() { return "x"; }
+    },
+    SELF_REF(8, "Plain", 42);
+    private final int code;
+    Codes(int code, String message, Object status) { this.code = code; }
+}
+"#,
+    )
+    .unwrap();
+    let out = run(&format!(
+        "import java-enum {} --namespace app.core",
+        java.display()
+    ));
+    let yaml = String::from_utf8_lossy(&out.stdout);
+    assert_has(
+        &yaml,
+        &[
+            "  - code: 16\n    name: HELLO\n    title:\n      en: Hello there\n    message:\n      en: Hello there\n    description:\n      en: \"Said \\\"hi\\\": a quote, a colon and a # inside.\"\n    http: 404\n",
+            "  - code: -7\n    name: MINUS\n    title:\n      en: Minus seven\n",
+            "    http: 400\n",
+            "  - code: 8\n    name: SELF_REF\n",
+        ],
+    );
+    assert_eq!(yaml.matches("- code:").count(), 3, "{yaml}");
+
+    let md = tmp.path().join("t.md");
+    std::fs::write(
+        &md,
+        "# Corners\n\n```\n| 1 | inside a fence |\n|---|---|\n```\n\nError Code | Description | HTTP\n:---|---|---:\n7 | Self | 500\n8 | A \\| pipe, `code` and <br/>two lines | 503\n9 | Room gone |  |\n10 | Room gone | |\n",
+    )
+    .unwrap();
+    let out = run(&format!(
+        "import markdown {} --namespace app.core",
+        md.display()
+    ));
+    assert_has(
+        &String::from_utf8_lossy(&out.stdout),
+        &[
+            // SELF would be Rust's `Self` in a Rust enum: the code is appended.
+            "  - code: 7\n    name: SELF_7\n    message:\n      en: Self\n    http: 500\n",
+            "  - code: 8\n    name: PIPE_CODE\n    message:\n      en: |-\n        A | pipe, `code` and\n        two lines\n    http: 503\n",
+            "  - code: 9\n    name: ROOM_GONE_9\n",
+            "  - code: 10\n    name: ROOM_GONE_10\n",
+        ],
+    );
+    let out = run(&format!(
+        "import markdown {} --namespace app.core --name-prefix app",
+        md.display()
+    ));
+    let yaml = String::from_utf8_lossy(&out.stdout);
+    assert_has(
+        &yaml,
+        &["    name: APP_SELF\n", "    name: APP_ROOM_GONE_9\n"],
+    );
+    assert!(
+        !yaml.contains("code: 1\n"),
+        "a table in a fence is not imported:\n{yaml}"
+    );
+}
+
+fn assert_has(yaml: &str, needles: &[&str]) {
+    for needle in needles {
+        assert!(yaml.contains(needle), "missing {needle:?} in\n{yaml}");
+    }
+}
+
+/// Merging rewrites a namespace file in canonical form: every field of every
+/// `schema/` file survives (only comments go), checked against `schema/` itself.
+#[test]
+fn merging_keeps_everything_a_namespace_file_holds() {
+    let tmp = tempfile::tempdir().unwrap();
+    crate::support::copy_tree(&repo().join("schema"), tmp.path());
+    let schema = errcat::check(&repo().join("schema/catalog.yaml"))
+        .catalog
+        .expect("schema/ validates");
+    for ns in &schema.namespaces {
+        // A one-row table restating a message the file already has: nothing new to add.
+        let e = ns
+            .entries
+            .iter()
+            .find(|e| {
+                e.message
+                    .get("en")
+                    .is_some_and(|m| !m.contains(['\n', '|', '*', '"']))
+            })
+            .expect("a single-line message");
+        let table = tmp.path().join(format!("{}.md", ns.id));
+        let message = e.message.get("en").unwrap_or_default();
+        std::fs::write(
+            &table,
+            format!(
+                "| Code | Message |\n|---|---|\n| {} | {message} |\n",
+                e.code
+            ),
+        )
+        .unwrap();
+        let file = tmp.path().join(ns.file.trim_start_matches("schema/"));
+        let out = run(&format!(
+            "import markdown {} --namespace {} --locale en --into {}",
+            table.display(),
+            ns.id,
+            file.display()
+        ));
+        assert!(String::from_utf8_lossy(&out.stderr).contains("(0 new)"));
+        let text = std::fs::read_to_string(&file).unwrap();
+        let comment = |l: &str| l.trim_start().starts_with('#');
+        assert!(
+            !text.lines().any(comment),
+            "comments are not kept: {}",
+            file.display()
+        );
+        std::fs::remove_file(&table).unwrap();
+    }
+    let rewritten = load(tmp.path());
+    let found = crate::import::diffs(&rewritten, &schema);
+    let shown: Vec<String> = found.iter().map(|d| format!("{d:?}")).collect();
+    assert!(shown.is_empty(), "{}", shown.join("\n"));
+}

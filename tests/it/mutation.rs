@@ -1,0 +1,181 @@
+//! No input makes errcat panic: valid catalogs, mutated at random (fields removed, types
+//! swapped, random unicode, huge numbers), get diagnostics or succeed.
+
+use std::path::Path;
+
+use proptest::prelude::*;
+
+use crate::support::{copy_tree, repo};
+
+#[derive(Clone, Debug)]
+enum Op {
+    DeleteLine(usize),
+    DuplicateLine(usize),
+    ReplaceValue(usize, String),
+    InsertText(usize, String),
+}
+
+fn value() -> impl Strategy<Value = String> {
+    prop_oneof![
+        any::<i64>().prop_map(|n| n.to_string()),
+        Just("99999999999999999999999999".to_string()),
+        Just("-1.5e300".to_string()),
+        Just("[1, [2, {x: y}]]".to_string()),
+        Just("{ en: 1, zh-CN: [] }".to_string()),
+        Just("~".to_string()),
+        Just("true".to_string()),
+        Just("&a [*a]".to_string()),
+        Just("!!binary aGVsbG8=".to_string()),
+        "\\PC{0,12}".prop_map(|s| format!("{s:?}")),
+        "\\PC{0,12}",
+    ]
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    prop_oneof![
+        any::<usize>().prop_map(Op::DeleteLine),
+        any::<usize>().prop_map(Op::DuplicateLine),
+        (any::<usize>(), value()).prop_map(|(i, v)| Op::ReplaceValue(i, v)),
+        (any::<usize>(), "\\PC{0,8}").prop_map(|(i, v)| Op::InsertText(i, v)),
+    ]
+}
+
+fn mutate(text: &str, ops: &[Op]) -> String {
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    for op in ops {
+        if lines.is_empty() {
+            break;
+        }
+        let n = lines.len();
+        match op {
+            Op::DeleteLine(i) => {
+                lines.remove(i % n);
+            }
+            Op::DuplicateLine(i) => {
+                let l = lines[i % n].clone();
+                lines.insert(i % n, l);
+            }
+            Op::ReplaceValue(i, v) => {
+                let l = &mut lines[i % n];
+                if let Some(colon) = l.find(": ") {
+                    l.truncate(colon + 2);
+                    l.push_str(v);
+                }
+            }
+            Op::InsertText(i, v) => {
+                let l = &mut lines[i % n];
+                let at = l
+                    .char_indices()
+                    .map(|(b, _)| b)
+                    .nth(v.len() % (l.chars().count() + 1))
+                    .unwrap_or(l.len());
+                l.insert_str(at, v);
+            }
+        }
+    }
+    lines.join("\n")
+}
+
+fn run(dir: &Path) {
+    let checked = errcat::check(&dir.join("schema/catalog.yaml"));
+    // Rendering diagnostics must not panic either, and a valid model must render.
+    let _ = errcat::diag::render(
+        &checked.report,
+        &checked.sources,
+        errcat::diag::Format::Human,
+        false,
+    );
+    let _ = errcat::diag::render(
+        &checked.report,
+        &checked.sources,
+        errcat::diag::Format::Json,
+        false,
+    );
+    if let Some(c) = &checked.catalog {
+        assert!(!checked.report.has_errors());
+        let _ = errcat::generate(c);
+    }
+}
+
+proptest! {
+    // ERRCAT_MUTATION_CASES raises the count for a long run; CI runs a sample.
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("ERRCAT_MUTATION_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(96),
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn mutated_catalogs_get_diagnostics_not_panics(target in 0..3usize, ops in proptest::collection::vec(op(), 1..6)) {
+        let dir = tempfile::tempdir().unwrap();
+        copy_tree(&repo().join("templates"), &dir.path().join("templates"));
+        copy_tree(&repo().join("tests/fixtures/golden"), &dir.path().join("schema"));
+        let _ = std::fs::remove_dir_all(dir.path().join("schema/expected"));
+        let cat = dir.path().join("schema/catalog.yaml");
+        std::fs::write(&cat, std::fs::read_to_string(&cat).unwrap().replace("root: ../../..", "root: ..")).unwrap();
+        let file = dir.path().join("schema").join(["catalog.yaml", "shop.yaml", "type.yaml"][target]);
+        let text = std::fs::read_to_string(&file).unwrap();
+        std::fs::write(&file, mutate(&text, &ops)).unwrap();
+        run(dir.path());
+    }
+}
+
+/// A random valid catalog: names, codes, unicode messages, an optional second locale.
+/// Entries (name, code, English text, other-locale text), and whether a second locale exists.
+type RandomCatalog = (Vec<(String, i64, String, Option<String>)>, bool);
+
+fn valid_catalog() -> impl Strategy<Value = RandomCatalog> {
+    let name = "[A-Z][A-Z0-9]{0,6}(_[A-Z0-9]{1,5}){0,3}";
+    // Printable text: the validator rejects controls and invisible format characters by design.
+    let text = "[^\\p{C}\\p{Z}][^\\p{C}]{0,30}[^\\p{C}\\p{Z}]";
+    (
+        proptest::collection::vec(
+            (name, -100_000i64..100_000, text, proptest::option::of(text)),
+            1..20,
+        ),
+        any::<bool>(),
+    )
+}
+
+fn yaml_string(s: &str) -> String {
+    serde_json::to_string(s).unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("ERRCAT_MUTATION_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(32),
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn random_valid_catalogs_generate_deterministically((entries, zh) in valid_catalog()) {
+        let dir = tempfile::tempdir().unwrap();
+        copy_tree(&repo().join("templates"), &dir.path().join("templates"));
+        let schema = dir.path().join("schema");
+        std::fs::create_dir_all(&schema).unwrap();
+        let locales = if zh { "[en, zh-CN]" } else { "[en]" };
+        std::fs::write(schema.join("catalog.yaml"), format!(
+            "catalog: random\nformat: 1\nroot: ..\nlocales: {locales}\ndefault_locale: en\nnamespaces: [a.yaml]\ntargets:\n  - {{ id: rust, templates: rust, out: out/rust }}\n  - {{ id: java, templates: java, out: out/java }}\n  - {{ id: typescript, templates: typescript, out: out/ts }}\n  - {{ id: docs, templates: markdown, out: out/docs }}\n  - {{ id: json, templates: json, out: out/json }}\nlints: {{ duplicate-message: allow, undeclared-placeholder: allow, trailing-whitespace: allow, name-collision: deny }}\n"
+        )).unwrap();
+        let mut seen_codes = std::collections::BTreeSet::new();
+        let mut seen_names = std::collections::BTreeSet::new();
+        let mut body = String::from("namespace: random.ns\nlocales: [en]\nentries:\n");
+        for (name, code, en, other) in &entries {
+            // Distinct codes and names, and names distinct as Rust identifiers too.
+            let ident = heck::ToUpperCamelCase::to_upper_camel_case(name.as_str());
+            if !seen_codes.insert(*code) || !seen_names.insert(ident) {
+                continue;
+            }
+            let zh_text = other.as_ref().filter(|_| zh).map(|t| format!(", zh-CN: {}", yaml_string(t))).unwrap_or_default();
+            body.push_str(&format!("  - {{ code: {code}, name: {name}, message: {{ en: {}{zh_text} }} }}\n", yaml_string(en)));
+        }
+        std::fs::write(schema.join("a.yaml"), body).unwrap();
+        let checked = errcat::check(&schema.join("catalog.yaml"));
+        let catalog = checked.catalog.as_ref();
+        prop_assert!(catalog.is_some(), "{}", crate::support::diagnostics_text(&checked));
+        let first = errcat::generate(catalog.unwrap()).unwrap();
+        let second = errcat::generate(catalog.unwrap()).unwrap();
+        prop_assert_eq!(first, second);
+    }
+}

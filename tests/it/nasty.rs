@@ -1,0 +1,98 @@
+//! Hostile input: every nasty file gets a clear diagnostic with file and position (or is
+//! accepted where YAML allows it and the meaning is unambiguous); nothing panics.
+//! Time and memory bounds for the large inputs are measured by `cargo xtask bench`.
+
+use std::path::Path;
+
+use crate::support::{assert_snapshot, diagnostics_text, repo};
+
+#[test]
+fn nasty_inputs_match_their_snapshots() {
+    let dir = repo().join("tests/fixtures/nasty");
+    let mut cases: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    cases.sort();
+    assert!(cases.len() >= 20);
+    for case in cases {
+        let name = case.file_name().unwrap().to_string_lossy().into_owned();
+        let catalog = Path::new("tests/fixtures/nasty")
+            .join(&name)
+            .join("catalog.yaml");
+        let checked = errcat::check(&catalog);
+        // Every finding names a file and position, except a problem with no file at all.
+        for d in &checked.report.diagnostics {
+            assert!(
+                d.primary.is_some(),
+                "{name}: `{}` has no position",
+                d.message
+            );
+        }
+        assert_snapshot(&case.join("expected.txt"), &diagnostics_text(&checked));
+    }
+}
+
+#[test]
+fn accepted_where_yaml_is_unambiguous() {
+    for name in [
+        "crlf",
+        "cr-only",
+        "bom",
+        "yaml-tags",
+        "merge-keys",
+        "number-as-text",
+        "template-text-in-message",
+    ] {
+        let checked = errcat::check(
+            &repo()
+                .join("tests/fixtures/nasty")
+                .join(name)
+                .join("catalog.yaml"),
+        );
+        assert!(
+            checked.catalog.is_some(),
+            "{name}:\n{}",
+            diagnostics_text(&checked)
+        );
+    }
+    let checked = errcat::check(&repo().join("tests/fixtures/nasty/number-as-text/catalog.yaml"));
+    let e = &checked.catalog.unwrap().namespaces[0].entries[0];
+    assert_eq!((e.code, e.message.get("en")), (7, Some("404")));
+}
+
+/// A 200 MB file and a file of one 50 MB line, made here rather than committed.
+#[test]
+fn huge_files_are_refused_or_read_without_trouble() {
+    let dir = tempfile::tempdir().unwrap();
+    let cat = "catalog: big\nformat: 1\nlocales: [en]\ndefault_locale: en\nnamespaces: [ns.yaml]\n";
+    std::fs::write(dir.path().join("catalog.yaml"), cat).unwrap();
+    let ns = dir.path().join("ns.yaml");
+    // Sparse: 200 MB on paper, nothing on disk; refused by size before it is read.
+    std::fs::File::create(&ns)
+        .unwrap()
+        .set_len(200_000_000)
+        .unwrap();
+    let text = diagnostics_text(&errcat::check(&dir.path().join("catalog.yaml")));
+    assert!(
+        text.contains("is 190 MiB; errcat reads catalog files of at most 32 MiB"),
+        "{text}"
+    );
+    let one_line = |len: usize| {
+        format!(
+            "namespace: x.y\nlocales: [en]\nentries:\n  - {{ code: 1, name: A, message: \"{}\" }}\n",
+            "x".repeat(len)
+        )
+    };
+    // One 50 MB line: over the limit, refused the same way.
+    std::fs::write(&ns, one_line(50_000_000)).unwrap();
+    let text = diagnostics_text(&errcat::check(&dir.path().join("catalog.yaml")));
+    assert!(
+        text.contains("is 47 MiB; errcat reads catalog files of at most 32 MiB"),
+        "{text}"
+    );
+    // One 30 MB line, under the limit: read and validated.
+    std::fs::write(&ns, one_line(30_000_000)).unwrap();
+    let checked = errcat::check(&dir.path().join("catalog.yaml"));
+    assert!(checked.catalog.is_some(), "{}", diagnostics_text(&checked));
+}

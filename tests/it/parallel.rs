@@ -1,0 +1,35 @@
+//! Rendering on several threads writes exactly the bytes of a single-threaded run.
+
+use crate::support::{copy_tree, repo};
+
+#[test]
+fn parallel_and_single_threaded_renders_are_byte_identical() {
+    let tmp = tempfile::tempdir().unwrap();
+    for (rel, text) in errcat::synth::files(10_000, errcat::synth::PER_FILE) {
+        let path = tmp.path().join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    copy_tree(&repo().join("templates"), &tmp.path().join("templates"));
+    let checked = errcat::check(&tmp.path().join(errcat::synth::CATALOG));
+    let Some(catalog) = &checked.catalog else {
+        panic!("{}", crate::support::diagnostics_text(&checked))
+    };
+    let one = errcat::render::generate_with(catalog, 1).expect("renders");
+    let many = errcat::render::generate_with(catalog, 4).expect("renders");
+    assert_eq!(one.len(), many.len());
+    assert!(
+        one.len() > 50,
+        "every target renders per namespace: {} files",
+        one.len()
+    );
+    for (a, b) in one.iter().zip(&many) {
+        assert_eq!((&a.target, &a.path), (&b.target, &b.path));
+        assert!(
+            a.text == b.text,
+            "{}/{} differs between 1 and 4 threads",
+            a.target,
+            a.path.display()
+        );
+    }
+}

@@ -1,0 +1,58 @@
+//! `cargo xtask docs`: the docs site from `generated/docs`, and its checks in CI.
+//!
+//! The site generator (mdBook) lives in the `docs-site` crate and runs as its
+//! own process, so `cargo xtask gen` never compiles it.
+
+use std::path::Path;
+use std::process::{Command, ExitCode};
+
+use crate::ci::{cargo, run};
+
+/// Under the git-ignored build directory `target/docs-site/`: the site, and the
+/// browser test's screenshots.
+pub const SITE: &str = "target/docs-site/html";
+pub const SCREENSHOTS: &str = "target/docs-site/screenshots";
+
+/// Builds the site (and checks its links).
+pub fn build(root: &Path) -> Result<(), String> {
+    run(cargo()
+        .args(["run", "--quiet", "--package", "docs-site", "--"])
+        .arg(root.join("generated/docs"))
+        .arg(root.join(SITE)))
+}
+
+/// markdownlint-cli2 (`.markdownlint-cli2.jsonc`) on the generated Markdown and the golden docs.
+pub fn markdownlint(root: &Path) -> Result<(), String> {
+    run(
+        Command::new(root.join("node_modules/.bin/markdownlint-cli2"))
+            .args([
+                "generated/docs/**/*.md",
+                "tests/fixtures/golden/expected/docs/**/*.md",
+            ])
+            .current_dir(root),
+    )
+}
+
+/// The reader's path through the built site in headless Chromium.
+pub fn browser(root: &Path) -> Result<(), String> {
+    run(Command::new("node")
+        .args(["--test", "tests/docs-site/browser.test.mjs"])
+        .env("DOCS_SITE_DIR", root.join(SITE))
+        .env("DOCS_SITE_SHOTS", root.join(SCREENSHOTS))
+        .current_dir(root))?;
+    eprintln!("screenshots: {}", root.join(SCREENSHOTS).display());
+    Ok(())
+}
+
+pub fn main(root: &Path) -> ExitCode {
+    match build(root) {
+        Ok(()) => {
+            eprintln!("site: {}/index.html", root.join(SITE).display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("docs: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
