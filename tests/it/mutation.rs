@@ -137,6 +137,9 @@ fn valid_catalog() -> impl Strategy<Value = RandomCatalog> {
     )
 }
 
+/// How many random catalogs were generated: every 16th is compiled.
+static COMPILED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
 fn yaml_string(s: &str) -> String {
     serde_json::to_string(s).unwrap()
 }
@@ -176,6 +179,22 @@ proptest! {
         prop_assert!(catalog.is_some(), "{}", crate::support::diagnostics_text(&checked));
         let first = errcat::generate(catalog.unwrap()).unwrap();
         let second = errcat::generate(catalog.unwrap()).unwrap();
-        prop_assert_eq!(first, second);
+        prop_assert_eq!(&first, &second);
+        // A sample of the generated crates is compiled (rustc alone: the crate has no dependencies).
+        if COMPILED.fetch_add(1, std::sync::atomic::Ordering::Relaxed) % 16 == 0 {
+            let krate = dir.path().join("crate");
+            for f in first.iter().filter(|f| f.target == "rust" && f.path.starts_with("src")) {
+                let path = krate.join(&f.path);
+                std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+                std::fs::write(path, &f.text).unwrap();
+            }
+            let out = std::process::Command::new("rustc")
+                .args(["--edition", "2021", "--crate-type", "lib", "--crate-name", "random_codes", "-D", "warnings", "--out-dir"])
+                .arg(dir.path())
+                .arg(krate.join("src/lib.rs"))
+                .output()
+                .unwrap();
+            prop_assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        }
     }
 }

@@ -27,12 +27,13 @@ fn main() -> ExitCode {
         Some("check") => generate(&root, true),
         Some("ci") => ci::main(&root),
         Some("docs") => docs::main(&root),
+        Some("fuzz") => fuzz(args.get(1).map(String::as_str)),
         Some("conformance") => conformance::run_all(&root, &args[1..]),
         Some("synth") => synth::main(&root, &args[1..]),
         Some("bench") => bench::main(&root, &args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask <gen | check | ci | docs | conformance [rust|java|typescript]>"
+                "usage: cargo xtask <gen | check | ci | docs | conformance [rust|java|typescript|hostile] | fuzz [N] | synth | bench>"
             );
             eprintln!("  gen          validate schema/ and regenerate generated/");
             eprintln!("  check        validate and fail if generated/ is not what gen would write");
@@ -41,6 +42,9 @@ fn main() -> ExitCode {
             );
             eprintln!(
                 "  ci           everything CI runs: tests, lints, check, generated-code conformance"
+            );
+            eprintln!(
+                "  fuzz [N]     the property tests with N cases each (default 2000), release build"
             );
             eprintln!("  synth N DIR  write a synthetic catalog of N codes into DIR");
             eprintln!(
@@ -99,5 +103,20 @@ pub fn generate(root: &Path, check: bool) -> ExitCode {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// The property tests with many more cases than CI runs (release build): mutated catalogs
+/// must never panic; random valid catalogs must generate deterministically and compile.
+fn fuzz(cases: Option<&str>) -> ExitCode {
+    let cases = cases.unwrap_or("2000");
+    eprintln!("== {cases} cases of each property test");
+    let status = ci::cargo()
+        .args(["test", "--release", "--test", "it", "mutation"])
+        .env("ERRCAT_MUTATION_CASES", cases)
+        .status();
+    match status {
+        Ok(s) if s.success() => ExitCode::SUCCESS,
+        _ => ExitCode::FAILURE,
     }
 }
