@@ -39,6 +39,28 @@ pub enum Command {
         /// Fail on warnings too.
         #[arg(long)]
         deny_warnings: bool,
+        /// Also fail on breaking changes since this git revision (e.g. main, HEAD~1).
+        #[arg(long, value_name = "REV")]
+        against: Option<String>,
+    },
+    /// List every change between two catalogs, breaking or compatible; fail on breaking ones.
+    Diff {
+        /// The old side: a catalog file, a git revision (HEAD~1, main) or REV:path.
+        old: String,
+        /// The new side, the same way; the catalog in the working tree when left out.
+        new: Option<String>,
+        /// Where the catalog lives (revisions are read at this path).
+        #[arg(long, default_value = "schema/catalog.yaml")]
+        catalog: PathBuf,
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Print a Markdown changelog from the catalog's git history: per version, the codes
+    /// added, deprecated, retired and broken.
+    Changelog {
+        /// The catalog file (in a git working tree).
+        #[arg(default_value = "schema/catalog.yaml")]
+        catalog: PathBuf,
     },
     /// Validate only, and summarise each namespace: codes, locale coverage, findings by rule.
     Lint {
@@ -135,7 +157,30 @@ pub fn execute(cli: &Cli, settings: &Settings) -> ExitCode {
             catalog,
             format,
             deny_warnings,
-        } => check(catalog, *format, *deny_warnings, cli.quiet),
+            against,
+        } => check(
+            catalog,
+            *format,
+            *deny_warnings,
+            against.as_deref(),
+            cli.quiet,
+        ),
+        Command::Changelog { catalog } => match crate::diff::changelog::changelog(catalog) {
+            Ok(text) => {
+                print!("{text}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::from(2)
+            }
+        },
+        Command::Diff {
+            old,
+            new,
+            catalog,
+            format,
+        } => diff(old, new.as_deref(), catalog, *format, cli.quiet),
         Command::Lint {
             catalog,
             format,
@@ -187,7 +232,13 @@ fn missing_catalog(path: &Path) -> Option<ExitCode> {
     Some(ExitCode::from(2))
 }
 
-fn check(path: &Path, format: Format, deny_warnings: bool, quiet: bool) -> ExitCode {
+fn check(
+    path: &Path,
+    format: Format,
+    deny_warnings: bool,
+    against: Option<&str>,
+    quiet: bool,
+) -> ExitCode {
     if let Some(code) = missing_catalog(path) {
         return code;
     }
@@ -198,6 +249,30 @@ fn check(path: &Path, format: Format, deny_warnings: bool, quiet: bool) -> ExitC
     {
         checked.report.extend(report);
         checked.catalog = None;
+    }
+    if let (Some(rev), Some(new)) = (against, &checked.catalog) {
+        let mut found = Report::default();
+        match crate::diff::git::load_side(rev, path, &mut checked.sources, &mut found) {
+            Err(usage) => {
+                eprintln!("error: {usage}");
+                return ExitCode::from(2);
+            }
+            Ok(None) => {
+                print_report(&found, &checked.sources, format, quiet);
+                eprintln!("error: the catalog at {rev} has errors; cannot compare with it");
+                return ExitCode::from(1);
+            }
+            Ok(Some(old)) => {
+                let changes = crate::diff::compare(&old, new);
+                let bump = crate::diff::major_bump(&old, new);
+                checked.report.extend(crate::diff::report::diagnostics(
+                    &changes,
+                    bump.as_deref(),
+                    false,
+                ));
+                checked.report.sort(&checked.sources);
+            }
+        }
     }
     print_report(&checked.report, &checked.sources, format, quiet);
     let failed = checked.report.has_errors() || (deny_warnings && checked.report.warnings() > 0);
@@ -210,6 +285,43 @@ fn check(path: &Path, format: Format, deny_warnings: bool, quiet: bool) -> ExitC
         eprintln!("ok: {} namespaces, {n} codes", c.namespaces.len());
     }
     ExitCode::from(u8::from(failed))
+}
+
+fn diff(old: &str, new: Option<&str>, catalog: &Path, format: Format, quiet: bool) -> ExitCode {
+    let mut sources = crate::source::Sources::default();
+    let mut report = Report::default();
+    let new_spec = new.map_or_else(|| catalog.to_string_lossy().into_owned(), str::to_string);
+    let mut side = |spec: &str| {
+        crate::diff::git::load_side(spec, catalog, &mut sources, &mut report)
+            .map_err(|usage| eprintln!("error: {usage}"))
+    };
+    let (Ok(a), Ok(b)) = (side(old), side(&new_spec)) else {
+        return ExitCode::from(2);
+    };
+    let (Some(a), Some(b)) = (a, b) else {
+        report.sort(&sources);
+        print_report(&report, &sources, format, quiet);
+        eprintln!("error: a catalog has errors; cannot compare");
+        return ExitCode::from(1);
+    };
+    let changes = crate::diff::compare(&a, &b);
+    let bump = crate::diff::major_bump(&a, &b);
+    let mut found = crate::diff::report::diagnostics(&changes, bump.as_deref(), true);
+    found.sort(&sources);
+    print_report(&found, &sources, format, quiet);
+    if !quiet && format == Format::Human {
+        let breaking = changes.iter().filter(|c| c.breaking()).count();
+        eprintln!(
+            "{} changes, {breaking} breaking{}",
+            changes.len(),
+            if bump.is_some() && breaking > 0 {
+                " (acknowledged by the major version bump)"
+            } else {
+                ""
+            }
+        );
+    }
+    ExitCode::from(u8::from(found.has_errors()))
 }
 
 fn generate(

@@ -9,6 +9,7 @@
 pub mod checksum;
 pub mod cli;
 pub mod diag;
+pub mod diff;
 pub mod explain;
 pub mod import;
 pub mod lint;

@@ -134,6 +134,12 @@ rules! {
     CODE_OVERLAP = "code-overlap", Warning, true, "The same code means different things in namespaces on different surfaces.",
         why: "A bare code is ambiguous to anyone who sees it without its namespace (support, logs).",
         fix: "Show codes with their namespace; acknowledge the overlap on the code with a reason once it is understood.";
+    BREAKING_CHANGE = "breaking-change", Error, false, "Compared with an older catalog (`errcat diff`, `errcat check --against`), a change breaks deployed clients: a code removed or renamed, a name moved, a code moved to another namespace, its HTTP status or `retryable` changed, a reserved code released or reused, a namespace removed, a placeholder removed.",
+        why: "Error codes are a wire contract: clients switch on them for years and cannot be updated with the catalog.",
+        fix: "Retire removed codes in `reserved:`; deprecate a code and add a new one instead of changing it; if the break is intended, bump the catalog's major `version` (1.4.0 → 2.0.0).";
+    COMPATIBLE_CHANGE = "compatible-change", Warning, false, "Compared with an older catalog (`errcat diff`), a change deployed clients survive: a code or namespace added, text changed, a translation added, a code deprecated or retired to `reserved:`.",
+        why: "Listed so a reviewer sees everything that changed; `errcat check --against` does not report them.",
+        fix: "Nothing to fix; review the change.";
     IMPORT_NOT_A_TABLE = "import-not-a-table", Error, false, "`errcat import` found no table, list or enum it can read in a file, a table lacks a code or text column, or no section has the title asked for.",
         why: "Importing nothing from a file the user named would hide that the file was not understood.",
         fix: "Check the format argument; give the table a code column (`Error Code`, `错误码`) and a text column (`Description`, `错误描述`).";

@@ -17,7 +17,7 @@ pub struct Example {
     pub command: Option<String>,
 }
 
-fn fence(lang: &str, text: &str) -> String {
+pub fn fence(lang: &str, text: &str) -> String {
     // A fence longer than any backtick run inside, so the example cannot close it.
     let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
     let ticks = "`".repeat(longest.max(2) + 1);
@@ -109,6 +109,12 @@ pub fn fixture_example(root: &Path, rule: &str) -> Option<Example> {
                     .map(|l| l.trim().trim_start_matches("$DIR/"))
                     .collect();
                 format!("errcat import {}", words.join(" "))
+            })
+            // A comparison fixture holds the older catalog in old/.
+            .or_else(|| {
+                dir.join("old/catalog.yaml")
+                    .is_file()
+                    .then(|| "errcat diff old/catalog.yaml catalog.yaml".to_string())
             });
         (failing != fixed && rel != Path::new("import.args")).then(|| Example {
             command,

@@ -36,6 +36,22 @@ impl Sources {
         FileId(u32::try_from(self.files.len() - 1).unwrap_or(u32::MAX))
     }
 
+    /// Renames the files read from `from` onwards whose path lies under `dir`: the rest of
+    /// the path is passed to `name` (a catalog read from a git revision is shown as `REV:path`,
+    /// not as the temporary directory it was materialised in).
+    pub fn relabel(&mut self, from: FileId, dir: &Path, name: impl Fn(&Path) -> PathBuf) {
+        for f in self.files.iter_mut().skip(from.0 as usize) {
+            if let Ok(rest) = f.path.strip_prefix(dir) {
+                f.path = name(rest);
+            }
+        }
+    }
+
+    /// The id the next file added will get.
+    pub fn next_id(&self) -> FileId {
+        FileId(u32::try_from(self.files.len()).unwrap_or(u32::MAX))
+    }
+
     pub fn get(&self, id: FileId) -> &SourceFile {
         &self.files[id.0 as usize]
     }

@@ -53,6 +53,17 @@ fn options() -> serde_saphyr::Options {
 /// Reads `path` and everything it names. Problems go to `report`; `None` when the
 /// catalog file itself could not be read or parsed.
 pub fn load(path: &Path, sources: &mut Sources, report: &mut Report) -> Option<Loaded> {
+    load_with(path, sources, report, true)
+}
+
+/// Like [`load`]; with `targets` false the targets' templates are not read (and no
+/// target is loaded), for comparing catalogs, where only the namespaces matter.
+pub fn load_with(
+    path: &Path,
+    sources: &mut Sources,
+    report: &mut Report,
+    targets: bool,
+) -> Option<Loaded> {
     let catalog_file = read(path, sources, report, None)?;
     let catalog: RawCatalog = parse(sources, catalog_file, report)?;
     let catalog_dir = path
@@ -134,8 +145,9 @@ pub fn load(path: &Path, sources: &mut Sources, report: &mut Report) -> Option<L
         namespaces.extend(ns.map(|ns| (id, ns)));
     }
 
+    let with_targets = targets;
     let mut targets = Vec::new();
-    for (index, target) in catalog.targets.iter().enumerate() {
+    for (index, target) in catalog.targets.iter().enumerate().filter(|_| with_targets) {
         if let Some(t) = load_target(index, &target.value, catalog_file, &root, sources, report) {
             targets.push(t);
         }

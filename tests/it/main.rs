@@ -2,6 +2,7 @@
 
 mod cli;
 mod diagnostics;
+mod diff;
 mod docs_site;
 mod golden;
 mod hostile;

@@ -181,7 +181,7 @@ proptest! {
         let second = errcat::generate(catalog.unwrap()).unwrap();
         prop_assert_eq!(&first, &second);
         // A sample of the generated crates is compiled (rustc alone: the crate has no dependencies).
-        if COMPILED.fetch_add(1, std::sync::atomic::Ordering::Relaxed) % 16 == 0 {
+        if COMPILED.fetch_add(1, std::sync::atomic::Ordering::Relaxed).is_multiple_of(16) {
             let krate = dir.path().join("crate");
             for f in first.iter().filter(|f| f.target == "rust" && f.path.starts_with("src")) {
                 let path = krate.join(&f.path);

@@ -87,6 +87,10 @@ pub fn run_ci(root: &Path) -> Result<(), String> {
     })?;
     conformance::hostile(root)?;
     step(
+        "ready-made workflows: actionlint, the example repository, pre-commit hooks",
+        || crate::workflows::check(root),
+    )?;
+    step(
         "docs site: build and check links (cargo xtask docs)",
         || crate::docs::build(root),
     )?;

@@ -18,7 +18,7 @@ pub fn crate_name(crate_dir: &Path) -> Result<String, String> {
         .ok_or_else(|| format!("no package name in {}/Cargo.toml", crate_dir.display()))
 }
 
-fn scratch(root: &Path, name: &str) -> Result<PathBuf, String> {
+pub fn scratch(root: &Path, name: &str) -> Result<PathBuf, String> {
     let dir = root.join("target/xtask").join(name);
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;

@@ -3,12 +3,15 @@
 //! Generation itself lives in the errcat library; this only calls it and runs
 //! the toolchains that prove the generated code works.
 
+mod against;
 mod bench;
 mod ci;
 mod conformance;
 mod docs;
 mod readme;
 mod synth;
+mod use_doc;
+mod workflows;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -24,7 +27,10 @@ fn main() -> ExitCode {
     }
     match args.first().map(String::as_str) {
         Some("gen") => generate(&root, false),
-        Some("check") => generate(&root, true),
+        Some("check") => match generate(&root, true) {
+            ExitCode::SUCCESS => against::check(&root),
+            failed => failed,
+        },
         Some("ci") => ci::main(&root),
         Some("docs") => docs::main(&root),
         Some("fuzz") => fuzz(args.get(1).map(String::as_str)),
@@ -74,7 +80,8 @@ fn project_root() -> PathBuf {
         .map_or_else(|| Path::new(".").to_path_buf(), Path::to_path_buf)
 }
 
-/// `generated/` from the catalog, and `docs/rules.md` from the rule table and its fixtures.
+/// `generated/` from the catalog, `docs/rules.md` from the rule table and its
+/// fixtures, and `docs/use-errcat.md` from its example files.
 pub fn generate(root: &Path, check: bool) -> ExitCode {
     let args: &[&str] = if check {
         &["gen", CATALOG, "--check"]
@@ -82,17 +89,31 @@ pub fn generate(root: &Path, check: bool) -> ExitCode {
         &["gen", CATALOG]
     };
     let generated = errcat_cli(args);
-    let page = errcat::rules_doc::page_from_fixtures(root);
-    let path = root.join("docs/rules.md");
-    let current = std::fs::read_to_string(&path)
-        .unwrap_or_default()
-        .replace("\r\n", "\n");
-    let docs_ok = current == page;
-    if !docs_ok {
+    let use_page = match use_doc::page(root) {
+        Ok(page) => page,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let pages = [
+        ("docs/rules.md", errcat::rules_doc::page_from_fixtures(root)),
+        (use_doc::PAGE, use_page),
+    ];
+    let mut docs_ok = true;
+    for (rel, page) in pages {
+        let path = root.join(rel);
+        let current = std::fs::read_to_string(&path)
+            .unwrap_or_default()
+            .replace("\r\n", "\n");
+        if current == page {
+            continue;
+        }
+        docs_ok = false;
         if check {
-            eprintln!("stale:   docs/rules.md\nrun `cargo xtask gen` and commit");
+            eprintln!("stale:   {rel}\nrun `cargo xtask gen` and commit");
         } else if let Err(e) = errcat::write::write_atomic(&path, page.as_bytes()) {
-            eprintln!("error: writing docs/rules.md: {e}");
+            eprintln!("error: writing {rel}: {e}");
             return ExitCode::from(2);
         }
     }

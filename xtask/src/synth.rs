@@ -79,7 +79,7 @@ pub fn write(root: &Path, n: usize, per_file: usize, dir: &Path) -> Result<(), S
     copy_tree(&root.join("templates"), &dir.join("templates"))
 }
 
-fn copy_tree(from: &Path, to: &Path) -> Result<(), String> {
+pub fn copy_tree(from: &Path, to: &Path) -> Result<(), String> {
     std::fs::create_dir_all(to).map_err(|e| format!("{}: {e}", to.display()))?;
     for entry in std::fs::read_dir(from).map_err(|e| format!("{}: {e}", from.display()))? {
         let entry = entry.map_err(|e| e.to_string())?;

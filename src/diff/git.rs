@@ -1,0 +1,221 @@
+//! One side of a comparison: a catalog file, or the catalog as it was at a git revision.
+//! A revision is read from git objects with the git CLI (no checkout): the catalog file and
+//! the YAML files its namespace patterns can reach are written to a temporary directory and
+//! loaded from there; diagnostics show them as `REV:path`.
+
+use std::io::Write as _;
+use std::path::{Component, Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use crate::diag::Report;
+use crate::load::raw::RawCatalog;
+use crate::model::Catalog;
+use crate::source::Sources;
+
+/// Loads one side: `spec` is a catalog path, a revision (`HEAD~1`, `main`) whose catalog
+/// sits where `catalog` is in the working tree, or `REV:path` (path from the repository top).
+/// `Err` is a usage problem (no such revision, no git); `Ok(None)` a catalog with errors.
+pub fn load_side(
+    spec: &str,
+    catalog: &Path,
+    sources: &mut Sources,
+    report: &mut Report,
+) -> Result<Option<Catalog>, String> {
+    let path = Path::new(spec);
+    if path.is_file() {
+        return Ok(load_path(path, sources, report));
+    }
+    if path.is_dir() {
+        return Ok(load_path(&path.join("catalog.yaml"), sources, report));
+    }
+    let dir = catalog
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let (rev, rel) = match spec.split_once(':') {
+        Some((rev, rel)) => (rev.to_string(), rel.to_string()),
+        None => {
+            let prefix = run(dir, &["rev-parse", "--show-prefix"])?;
+            let name = catalog
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "catalog.yaml".into());
+            (spec.to_string(), format!("{}{name}", prefix.trim()))
+        }
+    };
+    if rev.starts_with('-') {
+        return Err(format!(
+            "`{spec}` is neither a catalog file nor a git revision"
+        ));
+    }
+    let top = PathBuf::from(run(dir, &["rev-parse", "--show-toplevel"])?.trim());
+    let commit = run(
+        &top,
+        &[
+            "rev-parse",
+            "--verify",
+            "--quiet",
+            &format!("{rev}^{{commit}}"),
+        ],
+    )
+    .map_err(|_| format!("`{spec}` is neither a catalog file nor a git revision"))?;
+    let commit = commit.trim();
+    let tmp =
+        tempfile::tempdir().map_err(|e| format!("cannot create a temporary directory: {e}"))?;
+    let catalog_text = blobs(&top, commit, std::slice::from_ref(&rel))?
+        .into_iter()
+        .next()
+        .flatten()
+        .ok_or_else(|| format!("there is no {rel} at {rev}"))?;
+    // Namespace globs resolve inside the catalog's root: read the YAML files they can match.
+    let root = scope_of(&rel, &catalog_text);
+    let mut args = vec!["ls-tree", "-r", "-z", "--name-only", commit];
+    if !root.is_empty() {
+        args.extend(["--", root.as_str()]);
+    }
+    let listed = run(&top, &args)?;
+    let files: Vec<String> = listed
+        .split('\0')
+        .filter(|f| f.ends_with(".yaml") || f.ends_with(".yml"))
+        .map(String::from)
+        .collect();
+    for (file, text) in files.iter().zip(blobs(&top, commit, &files)?) {
+        if let Some(text) = text {
+            write(tmp.path(), file, &text)?;
+        }
+    }
+    write(tmp.path(), &rel, &catalog_text)?;
+    let first = sources.next_id();
+    let loaded = load_path(&tmp.path().join(&rel), sources, report);
+    let shown = crate::load::display_path(tmp.path());
+    sources.relabel(first, &shown, |rest| {
+        PathBuf::from(format!(
+            "{rev}:{}",
+            rest.to_string_lossy().replace('\\', "/")
+        ))
+    });
+    Ok(loaded)
+}
+
+/// Loads and validates a catalog's namespaces (its targets play no part in a comparison).
+fn load_path(path: &Path, sources: &mut Sources, report: &mut Report) -> Option<Catalog> {
+    let mut found = Report::default();
+    let loaded = crate::load::load_with(path, sources, &mut found, false);
+    let catalog = loaded
+        .as_ref()
+        .and_then(|l| crate::validate::validate(l, sources, &mut found));
+    let ok = !found.has_errors();
+    report.extend(found);
+    catalog.filter(|_| ok)
+}
+
+fn write(dir: &Path, rel: &str, text: &[u8]) -> Result<(), String> {
+    // Paths come from git's tree, but stay careful: nothing may land outside `dir`.
+    if Path::new(rel)
+        .components()
+        .any(|c| !matches!(c, Component::Normal(_)))
+    {
+        return Err(format!("refusing to read `{rel}` from git"));
+    }
+    let path = dir.join(rel);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| format!("cannot write {rel}: {e}"))?;
+    }
+    std::fs::write(&path, text).map_err(|e| format!("cannot write {rel}: {e}"))
+}
+
+/// The directory whose YAML files the catalog can name, relative to the repository top
+/// (`""` for the top itself): the catalog's own directory when no namespace pattern climbs
+/// out of it, else its root. Anything unreadable widens it; the loader reports the problem.
+fn scope_of(rel: &str, catalog_text: &[u8]) -> String {
+    let mut sources = Sources::default();
+    let id = sources.add(
+        rel.into(),
+        String::from_utf8_lossy(catalog_text).into_owned(),
+    );
+    let raw: Option<RawCatalog> = crate::load::parse(&sources, id, &mut Report::default());
+    let Some(raw) = raw else {
+        return String::new();
+    };
+    let mut parts: Vec<&str> = rel.split('/').collect();
+    parts.pop();
+    if raw.namespaces.iter().all(|p| !p.value.contains("..")) {
+        return parts.join("/");
+    }
+    let declared = raw.root.map_or_else(|| ".".to_string(), |r| r.value);
+    for c in declared.split('/') {
+        match c {
+            ".." => {
+                parts.pop();
+            }
+            "." | "" => {}
+            _ => return String::new(),
+        }
+    }
+    parts.join("/")
+}
+
+/// Runs git in `dir`; its stdout, or its stderr as the error.
+pub fn run(dir: &Path, args: &[&str]) -> Result<String, String> {
+    let out = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .map_err(|e| format!("cannot run git: {e}"))?;
+    if !out.status.success() {
+        return Err(format!(
+            "git {}: {}",
+            args.join(" "),
+            String::from_utf8_lossy(&out.stderr).trim()
+        ));
+    }
+    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// The contents of `paths` at `commit`, through one `git cat-file --batch`
+/// (`None` for a path that is missing or not a file).
+fn blobs(top: &Path, commit: &str, paths: &[String]) -> Result<Vec<Option<Vec<u8>>>, String> {
+    let mut child = Command::new("git")
+        .arg("-C")
+        .arg(top)
+        .args(["cat-file", "--batch"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| format!("cannot run git: {e}"))?;
+    let mut input = String::new();
+    for p in paths {
+        input.push_str(&format!("{commit}:{p}\n"));
+    }
+    let mut stdin = child.stdin.take().ok_or("git cat-file has no stdin")?;
+    // Written on another thread: git's output could fill the pipe before we read it.
+    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
+    let out = child
+        .wait_with_output()
+        .map_err(|e| format!("git cat-file: {e}"))?;
+    let _ = writer.join();
+    let mut rest: &[u8] = &out.stdout;
+    let mut found = Vec::with_capacity(paths.len());
+    for _ in paths {
+        let nl = rest
+            .iter()
+            .position(|&b| b == b'\n')
+            .ok_or("git cat-file: truncated output")?;
+        let header = String::from_utf8_lossy(&rest[..nl]).into_owned();
+        rest = &rest[nl + 1..];
+        let mut words = header.split(' ');
+        let (_, kind, size) = (words.next(), words.next(), words.next());
+        match (kind, size.and_then(|s| s.parse::<usize>().ok())) {
+            (Some(kind), Some(size)) => {
+                let body = rest.get(..size).ok_or("git cat-file: truncated output")?;
+                found.push((kind == "blob").then(|| body.to_vec()));
+                rest = rest.get(size + 1..).unwrap_or_default();
+            }
+            _ => found.push(None),
+        }
+    }
+    Ok(found)
+}

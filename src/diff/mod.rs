@@ -1,0 +1,421 @@
+//! Comparing two versions of a catalog: every change, classified as breaking (a deployed
+//! client would misread a code) or compatible. Pure: two models in, a list of changes out.
+//! [`report`] turns the changes into diagnostics; [`git`] reads a catalog from a revision.
+
+pub mod changelog;
+pub mod git;
+pub mod report;
+
+use crate::model::{Catalog, Entry, Namespace, Text};
+use crate::source::Span;
+
+/// What changed. The ids (`Kind::id`) are stable: they start every message and name the
+/// fixtures in `tests/fixtures/diff/`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Kind {
+    CodeRemoved,
+    NameChanged,
+    NameMoved,
+    CodeMovedNamespace,
+    HttpChanged,
+    RetryableChanged,
+    ReservedRemoved,
+    ReservedReused,
+    NamespaceRemoved,
+    ParamRemoved,
+    CodeAdded,
+    TextChanged,
+    TranslationAdded,
+    CodeDeprecated,
+    CodeRetired,
+    NamespaceAdded,
+}
+
+impl Kind {
+    pub const ALL: &[Kind] = &[
+        Kind::CodeRemoved,
+        Kind::NameChanged,
+        Kind::NameMoved,
+        Kind::CodeMovedNamespace,
+        Kind::HttpChanged,
+        Kind::RetryableChanged,
+        Kind::ReservedRemoved,
+        Kind::ReservedReused,
+        Kind::NamespaceRemoved,
+        Kind::ParamRemoved,
+        Kind::CodeAdded,
+        Kind::TextChanged,
+        Kind::TranslationAdded,
+        Kind::CodeDeprecated,
+        Kind::CodeRetired,
+        Kind::NamespaceAdded,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Kind::CodeRemoved => "code-removed",
+            Kind::NameChanged => "name-changed",
+            Kind::NameMoved => "name-moved",
+            Kind::CodeMovedNamespace => "code-moved-namespace",
+            Kind::HttpChanged => "http-changed",
+            Kind::RetryableChanged => "retryable-changed",
+            Kind::ReservedRemoved => "reserved-removed",
+            Kind::ReservedReused => "reserved-reused",
+            Kind::NamespaceRemoved => "namespace-removed",
+            Kind::ParamRemoved => "param-removed",
+            Kind::CodeAdded => "code-added",
+            Kind::TextChanged => "text-changed",
+            Kind::TranslationAdded => "translation-added",
+            Kind::CodeDeprecated => "code-deprecated",
+            Kind::CodeRetired => "code-retired",
+            Kind::NamespaceAdded => "namespace-added",
+        }
+    }
+
+    /// Whether a client built against the old catalog can misread the new one.
+    pub fn breaking(self) -> bool {
+        self < Kind::CodeAdded
+    }
+}
+
+/// One change between the old and the new catalog.
+#[derive(Clone, Debug)]
+pub struct Change {
+    pub kind: Kind,
+    pub namespace: String,
+    pub code: Option<i64>,
+    pub message: String,
+    /// Where it was on the old side (for removals, the primary place).
+    pub old: Option<Span>,
+    /// Where it is on the new side.
+    pub new: Option<Span>,
+}
+
+impl Change {
+    pub fn breaking(&self) -> bool {
+        self.kind.breaking()
+    }
+}
+
+/// Every change from `old` to `new`, in namespace and code order.
+pub fn compare(old: &Catalog, new: &Catalog) -> Vec<Change> {
+    let mut out = Vec::new();
+    for o in &old.namespaces {
+        match new.namespaces.iter().find(|n| n.id == o.id) {
+            Some(n) => namespace(o, n, old, new, &mut out),
+            None => removed_namespace(o, old, new, &mut out),
+        }
+    }
+    for n in &new.namespaces {
+        if !old.namespaces.iter().any(|o| o.id == n.id) {
+            out.push(Change {
+                kind: Kind::NamespaceAdded,
+                namespace: n.id.clone(),
+                code: None,
+                message: format!("namespace {} was added ({})", n.id, codes(n)),
+                old: None,
+                new: Some(n.span),
+            });
+        }
+    }
+    out.sort_by(|a, b| {
+        (&a.namespace, a.code, a.kind, &a.message).cmp(&(&b.namespace, b.code, b.kind, &b.message))
+    });
+    out
+}
+
+fn codes(n: &Namespace) -> String {
+    let k = n.entries.len();
+    format!("{k} code{}", if k == 1 { "" } else { "s" })
+}
+
+fn entry_label(e: &Entry) -> String {
+    format!("code {} `{}`", e.code, e.name)
+}
+
+/// An entry with this code and name that another namespace of `new` gained.
+fn moved_to<'a>(
+    e: &Entry,
+    from: &str,
+    old: &Catalog,
+    new: &'a Catalog,
+) -> Option<(&'a Namespace, &'a Entry)> {
+    new.namespaces
+        .iter()
+        .filter(|n| n.id != from)
+        .find_map(|n| {
+            let found = n
+                .entries
+                .iter()
+                .find(|x| x.code == e.code && x.name == e.name)?;
+            let had = old
+                .namespaces
+                .iter()
+                .find(|o| o.id == n.id)
+                .is_some_and(|o| o.entries.iter().any(|x| x.code == e.code));
+            (!had).then_some((n, found))
+        })
+}
+
+fn removed_namespace(o: &Namespace, old: &Catalog, new: &Catalog, out: &mut Vec<Change>) {
+    out.push(Change {
+        kind: Kind::NamespaceRemoved,
+        namespace: o.id.clone(),
+        code: None,
+        message: format!("namespace {} was removed ({})", o.id, codes(o)),
+        old: Some(o.span),
+        new: None,
+    });
+    for e in &o.entries {
+        if let Some((n, x)) = moved_to(e, &o.id, old, new) {
+            out.push(moved(e, o, n, x));
+        }
+    }
+}
+
+fn moved(e: &Entry, from: &Namespace, to: &Namespace, x: &Entry) -> Change {
+    Change {
+        kind: Kind::CodeMovedNamespace,
+        namespace: from.id.clone(),
+        code: Some(e.code),
+        message: format!(
+            "{} moved from namespace {} to {}",
+            entry_label(e),
+            from.id,
+            to.id
+        ),
+        old: Some(e.span),
+        new: Some(x.span),
+    }
+}
+
+fn namespace(o: &Namespace, n: &Namespace, old: &Catalog, new: &Catalog, out: &mut Vec<Change>) {
+    let ns = &o.id;
+    let change = |kind, code, message: String, was: Option<Span>, now: Option<Span>| Change {
+        kind,
+        namespace: ns.clone(),
+        code,
+        message,
+        old: was,
+        new: now,
+    };
+    for e in &o.entries {
+        match n.entries.iter().find(|x| x.code == e.code) {
+            Some(x) => out.extend(entry(e, x, ns)),
+            None if n.reserved.iter().any(|r| r.code == e.code) => out.push(change(
+                Kind::CodeRetired,
+                Some(e.code),
+                format!("{} was retired to `reserved`", entry_label(e)),
+                Some(e.span),
+                Some(n.span),
+            )),
+            None => {
+                let elsewhere = moved_to(e, ns, old, new);
+                out.push(match elsewhere {
+                    Some((m, x)) => moved(e, o, m, x),
+                    None => change(
+                        Kind::CodeRemoved,
+                        Some(e.code),
+                        format!("{} was removed from namespace {ns}", entry_label(e)),
+                        Some(e.span),
+                        None,
+                    ),
+                });
+            }
+        }
+    }
+    for x in &n.entries {
+        if let Some(e) = o
+            .entries
+            .iter()
+            .find(|e| e.name == x.name && e.code != x.code)
+        {
+            out.push(change(
+                Kind::NameMoved,
+                Some(x.code),
+                format!(
+                    "name `{}` moved from code {} to code {}",
+                    x.name, e.code, x.code
+                ),
+                Some(e.name_span),
+                Some(x.name_span),
+            ));
+        }
+        if o.entries.iter().any(|e| e.code == x.code) {
+            continue;
+        }
+        let (kind, message) = match o.reserved.iter().find(|r| r.code == x.code) {
+            Some(r) => (
+                Kind::ReservedReused,
+                format!(
+                    "code {} was reserved ({}) and is now reused by `{}`",
+                    x.code, r.reason, x.name
+                ),
+            ),
+            None => (Kind::CodeAdded, format!("{} was added", entry_label(x))),
+        };
+        out.push(change(kind, Some(x.code), message, None, Some(x.span)));
+    }
+    for r in &o.reserved {
+        let kept = n.reserved.iter().any(|k| k.code == r.code);
+        if !kept && !n.entries.iter().any(|x| x.code == r.code) {
+            out.push(change(
+                Kind::ReservedRemoved,
+                Some(r.code),
+                format!(
+                    "reserved code {} was removed from `reserved` ({})",
+                    r.code, r.reason
+                ),
+                Some(o.span),
+                Some(n.span),
+            ));
+        }
+    }
+}
+
+/// Changes to one code present on both sides.
+fn entry(e: &Entry, x: &Entry, ns: &str) -> Vec<Change> {
+    let mut out = Vec::new();
+    let mut push = |kind, message: String, old: Span, new: Span| {
+        out.push(Change {
+            kind,
+            namespace: ns.to_string(),
+            code: Some(x.code),
+            message,
+            old: Some(old),
+            new: Some(new),
+        });
+    };
+    let code = x.code;
+    if e.name != x.name {
+        push(
+            Kind::NameChanged,
+            format!("code {code} was renamed from `{}` to `{}`", e.name, x.name),
+            e.name_span,
+            x.name_span,
+        );
+    }
+    if e.http != x.http {
+        let show = |h: Option<u16>| h.map_or_else(|| "none".to_string(), |h| h.to_string());
+        push(
+            Kind::HttpChanged,
+            format!(
+                "the HTTP status of {} changed from {} to {}",
+                entry_label(x),
+                show(e.http),
+                show(x.http)
+            ),
+            e.span,
+            x.span,
+        );
+    }
+    if e.retryable != x.retryable {
+        push(
+            Kind::RetryableChanged,
+            format!(
+                "{} changed from {} to {}",
+                entry_label(x),
+                if e.retryable {
+                    "retryable"
+                } else {
+                    "not retryable"
+                },
+                if x.retryable {
+                    "retryable"
+                } else {
+                    "not retryable"
+                }
+            ),
+            e.span,
+            x.span,
+        );
+    }
+    for p in e.params.iter().filter(|p| !x.params.contains(p)) {
+        push(
+            Kind::ParamRemoved,
+            format!(
+                "placeholder `{{{p}}}` of {} was removed or renamed",
+                entry_label(x)
+            ),
+            e.span,
+            x.span,
+        );
+    }
+    let texts: [(&str, Option<&Text>, Option<&Text>); 5] = [
+        ("message", Some(&e.message), Some(&x.message)),
+        ("title", e.title.as_ref(), x.title.as_ref()),
+        (
+            "description",
+            e.description.as_ref(),
+            x.description.as_ref(),
+        ),
+        ("cause", e.cause.as_ref(), x.cause.as_ref()),
+        ("solution", e.solution.as_ref(), x.solution.as_ref()),
+    ];
+    let mut added: Vec<&str> = Vec::new();
+    let mut changed: Vec<String> = Vec::new();
+    let empty = Text::default();
+    for (field, a, b) in texts {
+        let (a, b) = (a.unwrap_or(&empty), b.unwrap_or(&empty));
+        for (locale, text) in &b.0 {
+            match a.get(locale) {
+                None if field == "message" => added.push(locale),
+                None => changed.push(format!("{field} ({locale}) added")),
+                Some(t) if t != text => changed.push(format!("{field} ({locale})")),
+                Some(_) => {}
+            }
+        }
+        for (locale, _) in a.0.iter().filter(|(l, _)| b.get(l).is_none()) {
+            changed.push(format!("{field} ({locale}) removed"));
+        }
+    }
+    if !added.is_empty() {
+        push(
+            Kind::TranslationAdded,
+            format!(
+                "{} gained a message in {}",
+                entry_label(x),
+                added.join(", ")
+            ),
+            e.span,
+            x.span,
+        );
+    }
+    if !changed.is_empty() {
+        push(
+            Kind::TextChanged,
+            format!("{}: text changed: {}", entry_label(x), changed.join(", ")),
+            e.span,
+            x.span,
+        );
+    }
+    if e.deprecated.is_none()
+        && let Some(d) = &x.deprecated
+    {
+        let by = d
+            .replaced_by
+            .as_ref()
+            .map(|r| format!(", replaced by {r}"))
+            .unwrap_or_default();
+        push(
+            Kind::CodeDeprecated,
+            format!("{} was deprecated ({}{by})", entry_label(x), d.reason),
+            e.span,
+            x.span,
+        );
+    }
+    out
+}
+
+/// The major version bump that acknowledges breaking changes, e.g. `1.4.0 → 2.0.0`
+/// (for 0.x versions a minor bump counts, as in semver).
+pub fn major_bump(old: &Catalog, new: &Catalog) -> Option<String> {
+    let parse = |v: &str| -> Option<(u64, u64)> {
+        let mut it = v.split(['.', '-', '+']);
+        Some((it.next()?.parse().ok()?, it.next()?.parse().ok()?))
+    };
+    let (ov, nv) = (old.version.as_deref()?, new.version.as_deref()?);
+    let (o, n) = (parse(ov)?, parse(nv)?);
+    let bumped = n.0 > o.0 || (o.0 == 0 && n.0 == 0 && n.1 > o.1);
+    bumped.then(|| format!("{ov} → {nv}"))
+}

@@ -1,0 +1,70 @@
+//! Changes as diagnostics: breaking changes under `breaking-change`, the rest under
+//! `compatible-change`, each pointing at the new side (the old side for removals).
+
+use super::{Change, Kind};
+use crate::diag::{Diagnostic, Report, Severity};
+use crate::rules;
+
+fn help(kind: Kind) -> &'static str {
+    match kind {
+        Kind::CodeRemoved => {
+            "move the code to the namespace's `reserved:` list with a reason, so it is never reused"
+        }
+        Kind::NameChanged | Kind::NameMoved => {
+            "keep the old name; deprecate the entry and add a new code if the meaning changed"
+        }
+        Kind::CodeMovedNamespace => {
+            "keep the code in its namespace; deprecate it there and add a new code to the other"
+        }
+        Kind::HttpChanged | Kind::RetryableChanged | Kind::ParamRemoved => {
+            "clients rely on this: deprecate the code and add a new one with the new behaviour"
+        }
+        Kind::ReservedRemoved | Kind::ReservedReused => {
+            "keep the code in `reserved:`; deployed clients may still send or expect its old meaning"
+        }
+        Kind::NamespaceRemoved => "retire each of its codes instead, or keep the namespace",
+        _ => "",
+    }
+}
+
+/// The diagnostics for `changes`. With `acknowledged` (a major version bump, e.g.
+/// `1.4.0 → 2.0.0`), breaking changes are warnings that say so instead of errors.
+pub fn diagnostics(changes: &[Change], acknowledged: Option<&str>, compatible: bool) -> Report {
+    let mut report = Report::default();
+    for c in changes {
+        if !c.breaking() && !compatible {
+            continue;
+        }
+        let rule = if c.breaking() {
+            &rules::BREAKING_CHANGE
+        } else {
+            &rules::COMPATIBLE_CHANGE
+        };
+        let mut d = Diagnostic::new(rule, format!("{}: {}", c.kind.id(), c.message))
+            .about(&c.namespace, c.code);
+        d = match (c.new, c.old) {
+            (Some(new), Some(old)) if c.kind != Kind::CodeRetired => {
+                d.at(new, "now").related(old, "before")
+            }
+            (_, Some(old)) => d.at(old, "was here"),
+            (Some(new), None) => d.at(new, "here"),
+            (None, None) => d,
+        };
+        if c.breaking() {
+            match acknowledged {
+                Some(bump) => {
+                    d.severity = Severity::Warning;
+                    d = d.help(format!("acknowledged by the major version bump {bump}"));
+                }
+                None => {
+                    d = d.help(format!(
+                        "{}; or, if the break is intended, bump the catalog's major `version`",
+                        help(c.kind)
+                    ));
+                }
+            }
+        }
+        report.push(d);
+    }
+    report
+}

@@ -1,0 +1,275 @@
+//! `errcat diff` and `errcat check --against`: every kind of change has a fixture pair in
+//! tests/fixtures/diff/<kind>/{old,new}/ and a snapshot; a scratch git repository proves
+//! the revision side and the exit codes as a user meets them.
+
+use std::path::Path;
+use std::process::Command;
+
+use errcat::diff::{self, Kind};
+
+use crate::support::{assert_snapshot, errcat, repo, report_text};
+
+/// Compares `old` with `new` (catalog paths relative to the repository) in memory:
+/// the changes, and every change rendered as a user sees it.
+fn compare(old: &Path, new: &Path) -> (Vec<diff::Change>, errcat::diag::Report, String) {
+    let mut sources = errcat::source::Sources::default();
+    let mut report = errcat::diag::Report::default();
+    let mut side = |p: &Path| {
+        diff::git::load_side(&p.to_string_lossy(), p, &mut sources, &mut report)
+            .unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+            .unwrap_or_else(|| panic!("{} has errors", p.display()))
+    };
+    let (a, b) = (side(old), side(new));
+    assert!(report.diagnostics.is_empty(), "{report:?}");
+    let changes = diff::compare(&a, &b);
+    let mut found = diff::report::diagnostics(&changes, diff::major_bump(&a, &b).as_deref(), true);
+    found.sort(&sources);
+    let text = report_text(&found, &sources);
+    (changes, found, text)
+}
+
+/// A rule fixture with an `old/` catalog is a comparison: `old/catalog.yaml` → `catalog.yaml`.
+/// Returns the findings as text and their rule ids, or `None` for other fixtures.
+/// With `compatible` false only breaking changes count, as with `errcat check --against`
+/// (a fixed example must pass that; retiring a code is itself a compatible change).
+pub fn diff_fixture(dir: &Path, compatible: bool) -> Option<(String, Vec<&'static str>)> {
+    let rel = dir.strip_prefix(repo()).unwrap_or(dir);
+    if !rel.join("old/catalog.yaml").is_file() {
+        return None;
+    }
+    let (_, mut report, text) = compare(&rel.join("old/catalog.yaml"), &rel.join("catalog.yaml"));
+    if !compatible {
+        report.diagnostics.retain(|d| d.rule != "compatible-change");
+    }
+    Some((text, report.diagnostics.iter().map(|d| d.rule).collect()))
+}
+
+#[test]
+fn every_kind_of_change_has_a_fixture_that_reports_it() {
+    let base = Path::new("tests/fixtures/diff");
+    for kind in Kind::ALL {
+        let dir = base.join(kind.id());
+        assert!(dir.is_dir(), "no fixture for {}", kind.id());
+        let (changes, report, text) =
+            compare(&dir.join("old/catalog.yaml"), &dir.join("new/catalog.yaml"));
+        let found: Vec<&diff::Change> = changes.iter().filter(|c| c.kind == *kind).collect();
+        assert!(!found.is_empty(), "{} not reported:\n{text}", kind.id());
+        let rule = if kind.breaking() {
+            "breaking-change"
+        } else {
+            "compatible-change"
+        };
+        assert!(
+            report
+                .diagnostics
+                .iter()
+                .any(|d| d.rule == rule && d.message.starts_with(kind.id())),
+            "{}: expected {rule}:\n{text}",
+            kind.id()
+        );
+        assert_snapshot(&dir.join("expected.txt"), &text);
+    }
+    let dirs = std::fs::read_dir(base).unwrap().count();
+    assert_eq!(dirs, Kind::ALL.len(), "a fixture dir names no kind");
+}
+
+#[test]
+fn the_breaking_kinds_are_the_ones_the_issue_lists() {
+    let breaking: Vec<&str> = Kind::ALL
+        .iter()
+        .filter(|k| k.breaking())
+        .map(|k| k.id())
+        .collect();
+    assert_eq!(
+        breaking,
+        [
+            "code-removed",
+            "name-changed",
+            "name-moved",
+            "code-moved-namespace",
+            "http-changed",
+            "retryable-changed",
+            "reserved-removed",
+            "reserved-reused",
+            "namespace-removed",
+            "param-removed"
+        ]
+    );
+}
+
+#[test]
+fn identical_catalogs_have_no_changes() {
+    let c = Path::new("tests/fixtures/diff/code-removed/old/catalog.yaml");
+    let (changes, _, _) = compare(c, c);
+    assert!(changes.is_empty(), "{changes:?}");
+}
+
+#[test]
+fn a_major_version_bump_acknowledges_breaking_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    crate::support::copy_tree(&repo().join("tests/fixtures/diff/code-removed"), dir.path());
+    let new = dir.path().join("new/catalog.yaml");
+    let old = dir.path().join("old/catalog.yaml");
+    let args = [old.to_str().unwrap(), new.to_str().unwrap()];
+    let out = errcat(dir.path(), &["diff", args[0], args[1]]);
+    assert_eq!(out.status.code(), Some(1));
+    let original = std::fs::read_to_string(&new).unwrap();
+    for (version, code) in [("1.1.0", 1), ("2.0.0", 0)] {
+        let text = original.replace("version: 1.0.0", &format!("version: {version}"));
+        std::fs::write(&new, text).unwrap();
+        let out = errcat(dir.path(), &["diff", args[0], args[1]]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(code), "{version}:\n{stderr}");
+        if code == 0 {
+            assert!(stderr.contains("acknowledged by the major version bump 1.0.0 → 2.0.0"));
+            assert!(stderr.contains("warning[breaking-change]: code-removed"));
+        }
+    }
+}
+
+fn git(dir: &Path, args: &[&str]) {
+    let out = Command::new("git")
+        .current_dir(dir)
+        .args(["-c", "user.name=t", "-c", "user.email=t@example.com"])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "git {args:?}: {out:?}");
+}
+
+#[test]
+fn check_against_a_revision_in_a_scratch_repository() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    crate::support::copy_tree(&repo().join("schema"), &root.join("schema"));
+    crate::support::copy_tree(&repo().join("templates"), &root.join("templates"));
+    git(root, &["init", "-q", "-b", "main"]);
+    git(root, &["add", "."]);
+    git(root, &["commit", "-q", "-m", "seed"]);
+    let rest = root.join("schema/edu/rest.yaml");
+    let seed = std::fs::read_to_string(&rest).unwrap();
+    // ROOM_NOT_EXIST (1004) is written as a block of lines: code, name, message, ….
+    let start = seed.find("  - code: 1004\n").expect("1004 in the seed");
+    let end = start + 3 + seed[start + 3..].find("\n  - ").unwrap() + 1;
+    std::fs::write(&rest, format!("{}{}", &seed[..start], &seed[end..])).unwrap();
+    git(root, &["commit", "-q", "-am", "remove 1004"]);
+
+    let out = errcat(root, &["check", "--against", "HEAD~1"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("code 1004 `ROOM_NOT_EXIST` was removed from namespace edu.rest"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("--> HEAD~1:schema/edu/rest.yaml:"),
+        "{stderr}"
+    );
+    let json = errcat(root, &["check", "--against", "HEAD~1", "--format", "json"]);
+    let line = String::from_utf8_lossy(&json.stderr)
+        .lines()
+        .next()
+        .unwrap_or("")
+        .to_string();
+    let v: serde_json::Value = serde_json::from_str(&line).unwrap();
+    assert_eq!(v["rule"], "breaking-change");
+    assert_eq!(v["file"], "HEAD~1:schema/edu/rest.yaml");
+
+    // Retiring the code in `reserved:` is the compatible way to remove it.
+    let text = std::fs::read_to_string(&rest).unwrap();
+    let text = text.replacen(
+        "entries:\n",
+        "reserved:\n  - { code: 1004, reason: Merged into ROOM_NOT_FOUND. }\nentries:\n",
+        1,
+    );
+    assert!(
+        !seed.contains("\nreserved:"),
+        "the seed namespace has no reserved list yet"
+    );
+    std::fs::write(&rest, text).unwrap();
+    let out = errcat(root, &["check", "--against", "HEAD~1"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = errcat(root, &["diff", "HEAD~1"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("code-retired: code 1004"), "{stderr}");
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+
+    let out = errcat(root, &["check", "--against", "no-such-branch"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("neither a catalog file nor a git revision")
+    );
+}
+
+#[test]
+fn changelog_lists_each_version_from_the_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let fixture = repo().join("tests/fixtures/diff/code-removed/old");
+    crate::support::copy_tree(&fixture, &root.join("schema"));
+    git(root, &["init", "-q", "-b", "main"]);
+    git(root, &["add", "."]);
+    git(root, &["commit", "-q", "-m", "1.0.0"]);
+    let cat = root.join("schema/catalog.yaml");
+    let ns = root.join("schema/a.yaml");
+    let (cat0, ns0) = (
+        std::fs::read_to_string(&cat).unwrap(),
+        std::fs::read_to_string(&ns).unwrap(),
+    );
+    let added = "  - { code: 1004, name: ROOM_LOCKED, message: { en: The room is locked } }\n";
+    std::fs::write(&ns, format!("{ns0}{added}")).unwrap();
+    std::fs::write(&cat, cat0.replace("1.0.0", "1.1.0")).unwrap();
+    git(root, &["commit", "-q", "-am", "1.1.0"]);
+    // 2.0.0: ROOM_BUSY retired, ROOM_CLOSED deprecated.
+    let ns2 = format!("{ns0}{added}")
+        .replace(
+            "  - { code: 1003, name: ROOM_BUSY, message: { en: The room is busy }, retryable: true }\n",
+            "",
+        )
+        .replace(
+            "  - { code: 1013, reason: Retired in 2021. }\n",
+            "  - { code: 1013, reason: Retired in 2021. }\n  - { code: 1003, reason: Folded into ROOM_FULL. }\n",
+        )
+        .replace("params: [room] }", "params: [room], deprecated: { reason: Rooms no longer close. } }");
+    std::fs::write(&ns, ns2).unwrap();
+    std::fs::write(&cat, cat0.replace("1.0.0", "2.0.0")).unwrap();
+
+    let out = errcat(root, &["changelog"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let expected = "# Changelog
+
+Generated by `errcat changelog` from the catalog's history.
+
+## 2.0.0
+
+### Deprecated
+
+- `app.core`: code 1002 `ROOM_CLOSED` was deprecated (Rooms no longer close.)
+
+### Retired
+
+- `app.core`: code 1003 `ROOM_BUSY` was retired to `reserved`
+
+## 1.1.0
+
+### Added
+
+- `app.core`: code 1004 `ROOM_LOCKED` was added
+
+## 1.0.0
+
+First version: 3 codes in 1 namespace.
+";
+    assert_eq!(text, expected);
+}

