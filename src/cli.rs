@@ -89,6 +89,9 @@ pub enum Command {
         /// Overwrite files that lack errcat's generated-file header.
         #[arg(long)]
         force: bool,
+        /// Parse and render even when nothing changed since the last clean run.
+        #[arg(long)]
+        no_cache: bool,
     },
     /// Show every namespace that defines a code.
     Explain {
@@ -192,12 +195,16 @@ pub fn execute(cli: &Cli, settings: &Settings) -> ExitCode {
             out_dir,
             format,
             force,
+            no_cache,
         } => generate(
             catalog,
-            *check,
-            out_dir.as_deref(),
-            *format,
-            *force,
+            &GenOptions {
+                check_only: *check,
+                out_dir: out_dir.as_deref(),
+                format: *format,
+                force: *force,
+                cache: !*no_cache,
+            },
             cli.quiet,
             settings,
         ),
@@ -324,20 +331,54 @@ fn diff(old: &str, new: Option<&str>, catalog: &Path, format: Format, quiet: boo
     ExitCode::from(u8::from(found.has_errors()))
 }
 
-fn generate(
-    path: &Path,
+struct GenOptions<'a> {
     check_only: bool,
-    out_dir: Option<&Path>,
+    out_dir: Option<&'a Path>,
     format: Format,
     force: bool,
-    quiet: bool,
-    settings: &Settings,
-) -> ExitCode {
+    cache: bool,
+}
+
+fn generate(path: &Path, opts: &GenOptions, quiet: bool, settings: &Settings) -> ExitCode {
+    let &GenOptions {
+        check_only,
+        out_dir,
+        format,
+        force,
+        cache,
+    } = opts;
     if let Some(code) = missing_catalog(path) {
         return code;
     }
-    let checked = crate::check(path);
+    let mut sources = crate::source::Sources::default();
+    let mut report = Report::default();
+    let inputs = crate::load::read_inputs(path, &mut sources, &mut report, true);
+    // Unchanged inputs and untouched outputs since the last clean run: nothing can be stale.
+    let key = match &inputs {
+        Some(i) if cache && report.diagnostics.is_empty() => {
+            crate::cache::key(path, out_dir, i, &sources)
+        }
+        _ => None,
+    };
+    if let Some(n) = key.and_then(|k| crate::cache::fresh(path, out_dir, k)) {
+        print_report(&Report::default(), &sources, format, quiet);
+        if !quiet {
+            if check_only {
+                eprintln!("ok: {n} generated files are up to date (unchanged since the last run)");
+            } else {
+                eprintln!("wrote 0 files, removed 0, {n} unchanged (unchanged since the last run)");
+            }
+        }
+        return ExitCode::SUCCESS;
+    }
+    let checked = crate::check_inputs(inputs, sources, report);
     print_report(&checked.report, &checked.sources, format, quiet);
+    // Only a run without findings is remembered, so a cached answer never hides one.
+    let remember = |dirs: &[PathBuf], generated: usize| {
+        if let Some(k) = key.filter(|_| checked.report.diagnostics.is_empty()) {
+            crate::cache::store(path, out_dir, k, dirs, generated);
+        }
+    };
     let (Some(catalog), Some(root)) = (&checked.catalog, &checked.root) else {
         eprintln!("error: the catalog has errors; nothing was written");
         return ExitCode::from(1);
@@ -383,6 +424,7 @@ fn generate(
     }
     if check_only {
         if plan.changes.is_empty() {
+            remember(&dirs, total);
             if !quiet {
                 eprintln!("ok: {total} generated files are up to date");
             }
@@ -429,6 +471,7 @@ fn generate(
         eprintln!("error: writing failed: {e}");
         return ExitCode::from(2);
     }
+    remember(&dirs, total);
     if !quiet {
         let removed = plan
             .changes

@@ -6,6 +6,7 @@
 //! (Tera templates, pure) → [`write`] (the only stage that touches the disk).
 //! Findings are [`diag::Diagnostic`]s, each with a rule from [`rules`].
 
+pub mod cache;
 pub mod checksum;
 pub mod cli;
 pub mod diag;
@@ -56,7 +57,17 @@ pub struct Checked {
 pub fn check(path: &Path) -> Checked {
     let mut sources = source::Sources::default();
     let mut report = diag::Report::default();
-    let loaded = load::load(path, &mut sources, &mut report);
+    let inputs = load::read_inputs(path, &mut sources, &mut report, true);
+    check_inputs(inputs, sources, report)
+}
+
+/// Parses and validates inputs already read by [`load::read_inputs`].
+pub fn check_inputs(
+    inputs: Option<load::Inputs>,
+    sources: source::Sources,
+    mut report: diag::Report,
+) -> Checked {
+    let loaded = inputs.map(|i| i.parse(&sources, &mut report));
     let catalog = loaded
         .as_ref()
         .and_then(|l| validate::validate(l, &sources, &mut report));

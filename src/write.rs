@@ -126,7 +126,8 @@ pub fn plan(files: Vec<(PathBuf, String)>, dirs: &[PathBuf]) -> std::io::Result<
     Ok(plan)
 }
 
-fn walk(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+/// Every file under `dir` that errcat may own (build output and VCS folders skipped).
+pub fn walk(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     if !dir.is_dir() {
         return Ok(out);

@@ -64,6 +64,28 @@ pub fn load_with(
     report: &mut Report,
     targets: bool,
 ) -> Option<Loaded> {
+    read_inputs(path, sources, report, targets).map(|inputs| inputs.parse(sources, report))
+}
+
+/// Every input of a catalog read into memory, with only the catalog file parsed: enough
+/// to tell whether anything changed since the last run before paying for the parse.
+#[derive(Debug)]
+pub struct Inputs {
+    pub catalog_file: FileId,
+    pub catalog: RawCatalog,
+    pub root: PathBuf,
+    /// Namespace files, read but not parsed, in the order the catalog names them.
+    pub namespace_files: Vec<FileId>,
+    pub targets: Vec<LoadedTarget>,
+}
+
+/// Reads the catalog, the namespace files it names and its targets' templates.
+pub fn read_inputs(
+    path: &Path,
+    sources: &mut Sources,
+    report: &mut Report,
+    targets: bool,
+) -> Option<Inputs> {
     let catalog_file = read(path, sources, report, None)?;
     let catalog: RawCatalog = parse(sources, catalog_file, report)?;
     let catalog_dir = path
@@ -89,7 +111,6 @@ pub fn load_with(
         },
     };
 
-    let mut namespaces = Vec::new();
     let mut read_ids = Vec::new();
     let mut seen: Vec<PathBuf> = Vec::new();
     for pattern in &catalog.namespaces {
@@ -134,16 +155,6 @@ pub fn load_with(
             }
         }
     }
-    // Namespace files parse independently: on every core, kept in file order.
-    let sources_read: &Sources = sources;
-    let parsed = crate::par::map(crate::par::threads(), &read_ids, |&id| {
-        let mut found = Report::default();
-        (parse::<RawNamespace>(sources_read, id, &mut found), found)
-    });
-    for (&id, (ns, found)) in read_ids.iter().zip(parsed) {
-        report.extend(found);
-        namespaces.extend(ns.map(|ns| (id, ns)));
-    }
 
     let with_targets = targets;
     let mut targets = Vec::new();
@@ -153,13 +164,35 @@ pub fn load_with(
         }
     }
 
-    Some(Loaded {
+    Some(Inputs {
         catalog_file,
         catalog,
         root,
-        namespaces,
+        namespace_files: read_ids,
         targets,
     })
+}
+
+impl Inputs {
+    /// Parses the namespace files: on every core, kept in file order.
+    pub fn parse(self, sources: &Sources, report: &mut Report) -> Loaded {
+        let parsed = crate::par::map(crate::par::threads(), &self.namespace_files, |&id| {
+            let mut found = Report::default();
+            (parse::<RawNamespace>(sources, id, &mut found), found)
+        });
+        let mut namespaces = Vec::new();
+        for (&id, (ns, found)) in self.namespace_files.iter().zip(parsed) {
+            report.extend(found);
+            namespaces.extend(ns.map(|ns| (id, ns)));
+        }
+        Loaded {
+            catalog_file: self.catalog_file,
+            catalog: self.catalog,
+            root: self.root,
+            namespaces,
+            targets: self.targets,
+        }
+    }
 }
 
 fn load_target(

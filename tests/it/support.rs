@@ -63,6 +63,11 @@ pub fn errcat(dir: &Path, args: &[&str]) -> std::process::Output {
         .current_dir(dir)
         .args(args)
         .env("NO_COLOR", "1")
+        // Hermetic: errcat's up-to-date cache stays in the test's target dir.
+        .env(
+            "ERRCAT_CACHE_DIR",
+            Path::new(env!("CARGO_TARGET_TMPDIR")).join("errcat-cache"),
+        )
         .output()
         .unwrap()
 }

@@ -5,7 +5,7 @@ use std::path::Path;
 use crate::support::{copy_tree, errcat, repo};
 
 /// A project in a temp dir: the golden fixture as `schema/`, the repo's templates.
-fn project() -> tempfile::TempDir {
+pub fn project() -> tempfile::TempDir {
     let tmp = tempfile::tempdir().unwrap();
     copy_tree(&repo().join("templates"), &tmp.path().join("templates"));
     copy_tree(

@@ -1,0 +1,189 @@
+//! The up-to-date cache: `errcat gen` and `gen --check` remember, per project, a
+//! fingerprint of every input and the listing of every output directory after a
+//! clean run. When the inputs hash the same and every output file still has the
+//! size and modification time it had then, nothing can be stale, so errcat answers
+//! without parsing or rendering (the slow part of a 100,000-code catalog).
+//!
+//! The key covers the errcat executable itself (size and modification time: a
+//! rebuilt errcat never trusts an old entry), the catalog path, `--out-dir`, every
+//! YAML file read and every template. Only runs without a single finding are
+//! remembered, so a cached answer never hides a warning. Like the rest of errcat's
+//! disk access it is the writer's business: [`store`] goes through
+//! [`crate::write::write_atomic`]; a cache that cannot be read or written is
+//! ignored, never an error. `--no-cache` or `ERRCAT_CACHE_DIR=""` turns it off.
+
+use std::path::{Path, PathBuf};
+use std::time::UNIX_EPOCH;
+
+use serde::{Deserialize, Serialize};
+
+use crate::load::Inputs;
+use crate::source::{FileId, Sources};
+
+const FORMAT: u32 = 1;
+
+/// Fingerprint of everything a run's output depends on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Key(u64);
+
+/// One output file as the last clean run left it.
+#[derive(Debug, PartialEq, Eq, Serialize, Deserialize)]
+struct Stat {
+    path: String,
+    len: u64,
+    mtime_ns: u128,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct Entry {
+    format: u32,
+    key: String,
+    /// How many of the files errcat generated (the rest are files it leaves alone).
+    generated: usize,
+    dirs: Vec<String>,
+    files: Vec<Stat>,
+}
+
+/// FNV-1a, fed field by field; each field ends with its length so that
+/// `("ab", "c")` and `("a", "bc")` differ.
+struct Hasher(u64);
+
+impl Hasher {
+    fn field(&mut self, bytes: &[u8]) {
+        for b in bytes.iter().chain(&(bytes.len() as u64).to_le_bytes()) {
+            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// The fingerprint of a run over `inputs`, or `None` when errcat cannot identify its
+/// own executable (then nothing is cached).
+pub fn key(
+    catalog_path: &Path,
+    out_override: Option<&Path>,
+    inputs: &Inputs,
+    sources: &Sources,
+) -> Option<Key> {
+    let exe = std::env::current_exe().ok()?;
+    let meta = std::fs::metadata(&exe).ok()?;
+    let mut h = Hasher(0xcbf2_9ce4_8422_2325);
+    h.field(env!("CARGO_PKG_VERSION").as_bytes());
+    h.field(&meta.len().to_le_bytes());
+    h.field(&mtime_ns(&meta)?.to_le_bytes());
+    h.field(absolute(catalog_path).as_os_str().as_encoded_bytes());
+    h.field(out_override.map_or(&[][..], |p| p.as_os_str().as_encoded_bytes()));
+    for id in 0..sources.next_id().0 {
+        let file = sources.get(FileId(id));
+        h.field(file.path.as_os_str().as_encoded_bytes());
+        h.field(file.text.as_bytes());
+    }
+    for t in &inputs.targets {
+        h.field(&(t.index as u64).to_le_bytes());
+        for (name, text) in &t.templates {
+            h.field(name.as_bytes());
+            h.field(text.as_bytes());
+        }
+    }
+    Some(Key(h.0))
+}
+
+/// Where the entry of a project lives: one small JSON file per catalog and output
+/// override, under `ERRCAT_CACHE_DIR`, else `$XDG_CACHE_HOME/errcat`, else
+/// `~/.cache/errcat`.
+fn entry_path(catalog_path: &Path, out_override: Option<&Path>) -> Option<PathBuf> {
+    let dir = match std::env::var_os("ERRCAT_CACHE_DIR") {
+        Some(d) if d.is_empty() => return None,
+        Some(d) => PathBuf::from(d),
+        None => match std::env::var_os("XDG_CACHE_HOME").filter(|d| !d.is_empty()) {
+            Some(d) => PathBuf::from(d).join("errcat"),
+            None => PathBuf::from(std::env::var_os("HOME")?).join(".cache/errcat"),
+        },
+    };
+    let mut h = Hasher(0xcbf2_9ce4_8422_2325);
+    h.field(absolute(catalog_path).as_os_str().as_encoded_bytes());
+    h.field(out_override.map_or(&[][..], |p| p.as_os_str().as_encoded_bytes()));
+    Some(dir.join(format!("{:016x}.json", h.0)))
+}
+
+fn absolute(p: &Path) -> PathBuf {
+    p.canonicalize().unwrap_or_else(|_| p.to_path_buf())
+}
+
+fn mtime_ns(meta: &std::fs::Metadata) -> Option<u128> {
+    Some(
+        meta.modified()
+            .ok()?
+            .duration_since(UNIX_EPOCH)
+            .ok()?
+            .as_nanos(),
+    )
+}
+
+/// Every file under the output directories, as the writer sees them.
+fn listing(dirs: &[PathBuf]) -> Option<Vec<Stat>> {
+    let mut out = Vec::new();
+    for dir in dirs {
+        for file in crate::write::walk(dir).ok()? {
+            let meta = std::fs::metadata(&file).ok()?;
+            out.push(Stat {
+                path: file.to_str()?.to_owned(),
+                len: meta.len(),
+                mtime_ns: mtime_ns(&meta)?,
+            });
+        }
+    }
+    Some(out)
+}
+
+/// The number of generated files, when the last clean run had the same key and
+/// every output directory is exactly as it left it.
+pub fn fresh(catalog_path: &Path, out_override: Option<&Path>, key: Key) -> Option<usize> {
+    let text = std::fs::read_to_string(entry_path(catalog_path, out_override)?).ok()?;
+    let entry: Entry = serde_json::from_str(&text).ok()?;
+    if entry.format != FORMAT || entry.key != format!("{:016x}", key.0) {
+        return None;
+    }
+    let dirs: Vec<PathBuf> = entry.dirs.iter().map(PathBuf::from).collect();
+    let now = listing(&dirs)?;
+    (now == entry.files).then_some(entry.generated)
+}
+
+/// Remembers a clean run: its key, and the output directories as they are now.
+pub fn store(
+    catalog_path: &Path,
+    out_override: Option<&Path>,
+    key: Key,
+    dirs: &[PathBuf],
+    generated: usize,
+) {
+    let Some(path) = entry_path(catalog_path, out_override) else {
+        return;
+    };
+    let dirs: Vec<PathBuf> = dirs.iter().map(|d| absolute(d)).collect();
+    let Some(files) = listing(&dirs) else {
+        return;
+    };
+    let Some(dirs) = dirs
+        .iter()
+        .map(|d| d.to_str().map(str::to_owned))
+        .collect::<Option<Vec<_>>>()
+    else {
+        return;
+    };
+    let entry = Entry {
+        format: FORMAT,
+        key: format!("{:016x}", key.0),
+        generated,
+        dirs,
+        files,
+    };
+    let Ok(json) = serde_json::to_string(&entry) else {
+        return;
+    };
+    if let Some(parent) = path.parent()
+        && std::fs::create_dir_all(parent).is_ok()
+    {
+        // A cache that cannot be written only costs the next run its shortcut.
+        let _ = crate::write::write_atomic(&path, json.as_bytes());
+    }
+}

@@ -1,0 +1,115 @@
+//! The up-to-date cache: an unchanged project is confirmed without parsing, and any
+//! change to an input, a template or an output is still caught.
+
+use std::path::Path;
+
+use crate::support::errcat;
+use crate::writer::project;
+
+const CACHED: &str = "unchanged since the last run";
+
+fn stderr(dir: &Path, args: &[&str]) -> (bool, String) {
+    let out = errcat(dir, args);
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// After a clean `gen`, `gen --check` answers from the cache.
+fn fresh_project() -> tempfile::TempDir {
+    let p = project();
+    // Only runs without findings are cached; the golden catalog has one on purpose.
+    edit(&p.path().join("schema/catalog.yaml"), |t| {
+        t + "lints:\n  undeclared-placeholder: allow\n"
+    });
+    assert!(errcat(p.path(), &["gen"]).status.success());
+    let (ok, err) = stderr(p.path(), &["gen", "--check"]);
+    assert!(ok && err.contains(CACHED), "{err}");
+    p
+}
+
+fn edit(path: &Path, f: impl FnOnce(String) -> String) {
+    let text = std::fs::read_to_string(path).unwrap();
+    let new = f(text.clone());
+    assert_ne!(text, new, "{}: the edit changed nothing", path.display());
+    std::fs::write(path, new).unwrap();
+}
+
+/// Every kind of change makes the check fall back to the full run, which fails.
+fn assert_stale(p: &Path, expect: &str) {
+    let (ok, err) = stderr(p, &["gen", "--check"]);
+    assert!(!ok, "stale output passed the check:\n{err}");
+    assert!(!err.contains(CACHED), "{err}");
+    assert!(err.contains(expect), "expected {expect:?} in:\n{err}");
+}
+
+#[test]
+fn an_edited_namespace_file_is_not_answered_from_the_cache() {
+    let p = fresh_project();
+    edit(&p.path().join("schema/shop.yaml"), |t| {
+        t.replace("does not exist", "is unknown")
+    });
+    assert_stale(p.path(), "stale:");
+}
+
+#[test]
+fn an_edited_template_is_not_answered_from_the_cache() {
+    let p = fresh_project();
+    edit(&p.path().join("templates/rust/lib.rs.tera"), |t| {
+        t + "// one more line\n"
+    });
+    assert_stale(p.path(), "stale:   generated/rust/src/lib.rs");
+}
+
+#[test]
+fn a_new_namespace_file_is_not_answered_from_the_cache() {
+    let p = fresh_project();
+    std::fs::write(
+        p.path().join("schema/extra.yaml"),
+        "namespace: extra.ns\nlocales: [en]\nentries:\n  - { code: 1, name: EXTRA_ONE, message: { en: One } }\n",
+    )
+    .unwrap();
+    assert_stale(p.path(), "missing:");
+}
+
+#[test]
+fn outputs_edited_removed_or_added_are_not_answered_from_the_cache() {
+    let p = fresh_project();
+    let lib = p.path().join("generated/rust/src/lib.rs");
+    edit(&lib, |t| t + "// edited\n");
+    assert_stale(p.path(), "edited by hand");
+    assert!(errcat(p.path(), &["gen"]).status.success());
+
+    std::fs::remove_file(&lib).unwrap();
+    assert_stale(p.path(), "missing: generated/rust/src/lib.rs");
+    assert!(errcat(p.path(), &["gen"]).status.success());
+
+    let json = std::fs::read_to_string(p.path().join("generated/json/catalog.json")).unwrap();
+    std::fs::write(p.path().join("generated/json/old.json"), json).unwrap();
+    assert_stale(p.path(), "extra:   generated/json/old.json");
+    assert!(errcat(p.path(), &["gen"]).status.success());
+    let (ok, err) = stderr(p.path(), &["gen", "--check"]);
+    assert!(ok && err.contains(CACHED), "{err}");
+}
+
+#[test]
+fn no_cache_renders_and_findings_are_never_cached() {
+    let p = fresh_project();
+    let (ok, err) = stderr(p.path(), &["gen", "--check", "--no-cache"]);
+    assert!(ok && !err.contains(CACHED), "{err}");
+
+    // A warning must be printed by every run, so a run with one is not remembered.
+    edit(&p.path().join("schema/shop.yaml"), |t| {
+        t.replacen("does not exist\"", "does not exist \"", 1)
+    });
+    assert!(errcat(p.path(), &["gen"]).status.success());
+    for _ in 0..2 {
+        let (ok, err) = stderr(p.path(), &["gen", "--check"]);
+        assert!(ok, "{err}");
+        assert!(
+            err.contains("trailing-whitespace") && !err.contains(CACHED),
+            "{err}"
+        );
+    }
+}
