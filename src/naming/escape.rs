@@ -23,9 +23,30 @@ pub enum StringStyle {
     JavaScript,
     Json,
     Markdown,
+    /// C-style escapes (`\"`, `\\`, `\n`, `\r`, `\t`), and `\uXXXX` / `\UXXXXXXXX` for any
+    /// other control or invisible character: for languages whose double-quoted strings take
+    /// both forms for every code point (not C itself, which forbids them below U+00A0).
+    CFamily,
 }
 
 impl StringStyle {
+    /// Every style, by the name a generic profile declares it with.
+    pub const NAMED: [(&'static str, StringStyle); 6] = [
+        ("rust", StringStyle::Rust),
+        ("java", StringStyle::Java),
+        ("javascript", StringStyle::JavaScript),
+        ("json", StringStyle::Json),
+        ("markdown", StringStyle::Markdown),
+        ("c-family", StringStyle::CFamily),
+    ];
+
+    pub fn from_name(name: &str) -> Option<StringStyle> {
+        Self::NAMED
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, s)| *s)
+    }
+
     /// A complete literal (with quotes where the language has them).
     pub fn literal(self, s: &str) -> String {
         let mut out = String::with_capacity(s.len() + 2);
@@ -83,6 +104,27 @@ impl StringStyle {
                 out = serde_json::to_string(s).unwrap_or_default();
             }
             StringStyle::Markdown => out = markdown_inline(s),
+            StringStyle::CFamily => {
+                out.push('"');
+                for c in s.chars() {
+                    match c {
+                        '"' => out.push_str("\\\""),
+                        '\\' => out.push_str("\\\\"),
+                        '\n' => out.push_str("\\n"),
+                        '\r' => out.push_str("\\r"),
+                        '\t' => out.push_str("\\t"),
+                        // One code point per escape, never a surrogate pair (which some readers reject).
+                        c if is_invisible(c) && (c as u32) <= 0xFFFF => {
+                            let _ = write!(out, "\\u{:04x}", c as u32);
+                        }
+                        c if is_invisible(c) => {
+                            let _ = write!(out, "\\U{:08x}", c as u32);
+                        }
+                        c => out.push(c),
+                    }
+                }
+                out.push('"');
+            }
         }
         out
     }
@@ -164,6 +206,9 @@ pub enum DocStyle {
     JsDoc,
     Markdown,
     Plain,
+    /// Inert in any line comment: controls and invisible characters (a carriage return
+    /// ends a comment in some languages) are written as `\u{…}`.
+    LineComment,
 }
 
 impl DocStyle {
@@ -257,6 +302,15 @@ impl DocStyle {
             }
             DocStyle::Markdown => out = markdown_inline(l),
             DocStyle::Plain => out.push_str(l),
+            DocStyle::LineComment => {
+                for c in l.chars() {
+                    if is_invisible(c) {
+                        let _ = write!(out, "\\u{{{:x}}}", c as u32);
+                    } else {
+                        out.push(c);
+                    }
+                }
+            }
         }
         out
     }
@@ -274,16 +328,17 @@ fn url_len(s: &str) -> Option<usize> {
     (url.len() > "https://".len()).then_some(url.len())
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CommentStyle {
-    Line(&'static str),
+    /// Line comments with this token (`//`, `#`).
+    Line(String),
     Html,
     /// No comments (JSON): the header is a string literal the template puts in a field.
     JsonField,
 }
 
 impl CommentStyle {
-    pub fn render(self, lines: &[String], strings: StringStyle) -> String {
+    pub fn render(&self, lines: &[String], strings: StringStyle) -> String {
         match self {
             CommentStyle::Line(p) => lines
                 .iter()
