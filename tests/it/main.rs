@@ -14,5 +14,6 @@ mod nasty;
 mod parallel;
 mod seeds;
 mod support;
+mod template_only;
 mod up_to_date;
 mod writer;
