@@ -12,6 +12,7 @@ mod limits;
 mod mutation;
 mod nasty;
 mod parallel;
+mod profiles;
 mod seeds;
 mod support;
 mod template_only;
