@@ -7,7 +7,7 @@
 mod escape;
 mod keywords;
 
-pub use escape::{CommentStyle, DocStyle, StringStyle, is_invisible};
+pub use escape::{CommentStyle, DocStyle, StringStyle, double_quoted, is_invisible};
 
 use std::sync::LazyLock;
 
@@ -31,13 +31,6 @@ impl Case {
         ("SCREAMING_SNAKE_CASE", Case::ScreamingSnake),
         ("kebab-case", Case::Kebab),
     ];
-
-    pub fn from_name(name: &str) -> Option<Case> {
-        Self::NAMED
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map(|(_, c)| *c)
-    }
 
     pub fn apply(self, s: &str) -> String {
         match self {

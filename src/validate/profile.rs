@@ -38,7 +38,7 @@ pub fn resolve(cx: &mut Context, file: FileId, raw: &S<RawProfile>, name: &str) 
 fn generic(cx: &mut Context, file: FileId, g: &RawGenericProfile, name: &str) -> Option<Profile> {
     let mut ok = true;
     let mut case = |cx: &mut Context, field: &S<String>| {
-        let found = Case::from_name(&field.value);
+        let found = named(&Case::NAMED, &field.value);
         if found.is_none() {
             let names = Case::NAMED.map(|(n, _)| n);
             unknown(cx, file, field, "case style", &names);
@@ -50,7 +50,7 @@ fn generic(cx: &mut Context, file: FileId, g: &RawGenericProfile, name: &str) ->
     let variant_case = case(cx, &g.variant_case);
     let member_case = case(cx, &g.member_case);
     let module_case = case(cx, &g.module_case);
-    let strings = StringStyle::from_name(&g.strings.value);
+    let strings = named(&StringStyle::NAMED, &g.strings.value);
     if strings.is_none() {
         let names = StringStyle::NAMED.map(|(n, _)| n);
         unknown(cx, file, &g.strings, "string escape style", &names);
@@ -151,6 +151,11 @@ fn generic(cx: &mut Context, file: FileId, g: &RawGenericProfile, name: &str) ->
         int_range,
         int_types,
     })
+}
+
+/// The style a table names `name`.
+fn named<T: Copy>(table: &[(&str, T)], name: &str) -> Option<T> {
+    table.iter().find(|(n, _)| *n == name).map(|(_, v)| *v)
 }
 
 /// An unknown style name, with the closest known one as "did you mean".
