@@ -128,6 +128,9 @@ rules! {
     TARGET_CONFIG = "target-config", Error, false, "A target declaration is incomplete or its templates are missing.",
         why: "errcat cannot render a target it cannot find.",
         fix: "Point `templates:` at a directory under templates/ with a target.yaml.";
+    INVALID_PROFILE = "invalid-profile", Error, false, "A generic profile declared under a target's `profile:` names an unknown case or escape style, or declares an empty token or impossible integer types.",
+        why: "Every identifier, string literal and comment of the target is made with the profile; a wrong one writes code that does not compile.",
+        fix: "Use the names docs/catalog-format.md lists (the help suggests the closest one).";
     TEMPLATE = "template", Error, false, "A template failed to parse or render.",
         why: "A broken template would write broken output.",
         fix: "Fix the template at the position shown.";

@@ -47,30 +47,19 @@ fn plain_ok(s: &str, flow: bool) -> bool {
 
 /// `s` as a double-quoted scalar: every non-printable character escaped.
 fn quoted(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            '\0' => out.push_str("\\0"),
-            c if printable(c) => out.push(c),
-            c if (c as u32) <= 0xFF => {
-                let _ = write!(out, "\\x{:02X}", c as u32);
-            }
-            c if (c as u32) <= 0xFFFF => {
-                let _ = write!(out, "\\u{:04X}", c as u32);
-            }
-            c => {
-                let _ = write!(out, "\\U{:08X}", c as u32);
-            }
+    crate::naming::double_quoted(s, |c, out| match c {
+        '\0' => out.push_str("\\0"),
+        c if printable(c) => out.push(c),
+        c if (c as u32) <= 0xFF => {
+            let _ = write!(out, "\\x{:02X}", c as u32);
         }
-    }
-    out.push('"');
-    out
+        c if (c as u32) <= 0xFFFF => {
+            let _ = write!(out, "\\u{:04X}", c as u32);
+        }
+        c => {
+            let _ = write!(out, "\\U{:08X}", c as u32);
+        }
+    })
 }
 
 /// A scalar for a block mapping value or key: plain when safe, else double-quoted.

@@ -106,6 +106,12 @@ fn classify(msg: &str) -> (&'static rules::Rule, Option<String>) {
             .then(|| "codes are whole numbers that fit in 64 bits".to_string());
         return (&rules::INVALID_VALUE, help);
     }
+    if msg.starts_with("expected sequence start") {
+        return (
+            &rules::INVALID_VALUE,
+            Some("this field takes a list: `[a, b]`, or one `- item` per line".into()),
+        );
+    }
     if msg.contains("unknown variant") {
         return (&rules::INVALID_VALUE, None);
     }

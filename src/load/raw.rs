@@ -62,7 +62,7 @@ pub struct RawTarget {
     /// Output directory, relative to the root.
     pub out: S<String>,
     #[serde(default)]
-    pub profile: Option<S<String>>,
+    pub profile: Option<S<RawProfile>>,
     #[serde(default)]
     pub files: Option<Vec<S<RawFileSpec>>>,
     #[serde(default)]
@@ -75,11 +75,75 @@ pub struct RawTarget {
 pub struct RawTemplateManifest {
     #[serde(default)]
     pub description: Option<String>,
-    pub profile: S<String>,
+    pub profile: S<RawProfile>,
     pub files: Vec<S<RawFileSpec>>,
     /// Options the templates read, with their defaults.
     #[serde(default)]
     pub options: BTreeMap<String, serde_json::Value>,
+}
+
+/// `profile:` the name of a built-in profile, or a generic profile declared in place.
+#[derive(Debug)]
+pub enum RawProfile {
+    Builtin(String),
+    Generic(Box<RawGenericProfile>),
+}
+
+impl<'de> Deserialize<'de> for RawProfile {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = RawProfile;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a built-in profile name, or a map declaring a generic profile")
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<RawProfile, E> {
+                Ok(RawProfile::Builtin(s.to_owned()))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, m: A) -> Result<RawProfile, A::Error> {
+                let generic =
+                    RawGenericProfile::deserialize(de::value::MapAccessDeserializer::new(m))?;
+                Ok(RawProfile::Generic(Box::new(generic)))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// A profile declared by a target: names and escapes for a language errcat has no built-in profile for.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawGenericProfile {
+    /// Case styles by their usual names: `UpperCamelCase`, `snake_case`, …
+    pub type_case: S<String>,
+    pub variant_case: S<String>,
+    pub member_case: S<String>,
+    pub module_case: S<String>,
+    /// Appended to every namespace's type name (`Error` in `EduRestError`).
+    #[serde(default)]
+    pub type_suffix: Option<S<String>>,
+    /// Identifiers that must be changed (with `keyword_suffix`) to be legal.
+    #[serde(default)]
+    pub keywords: Vec<S<String>>,
+    /// Appended to an identifier that is a keyword; `_` when not given.
+    #[serde(default)]
+    pub keyword_suffix: Option<S<String>>,
+    /// The string-literal escape style, by name.
+    pub strings: S<String>,
+    /// The line-comment token of headers and doc lines: `#`, `//`, `--`.
+    pub line_comment: S<String>,
+    /// The integer types codes may use, narrowest first; none: codes are unbounded.
+    #[serde(default)]
+    pub integers: Vec<S<RawIntType>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawIntType {
+    #[serde(rename = "type")]
+    pub name: S<String>,
+    pub min: S<i64>,
+    pub max: S<i64>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -23,77 +23,73 @@ pub enum StringStyle {
     JavaScript,
     Json,
     Markdown,
+    /// C-style escapes (`\"`, `\\`, `\n`, `\r`, `\t`), and `\uXXXX` / `\UXXXXXXXX` for any
+    /// other control or invisible character: for languages whose double-quoted strings take
+    /// both forms for every code point (not C itself, which forbids them below U+00A0).
+    CFamily,
 }
 
 impl StringStyle {
+    /// Every style, by the name a generic profile declares it with.
+    pub const NAMED: [(&'static str, StringStyle); 6] = [
+        ("rust", StringStyle::Rust),
+        ("java", StringStyle::Java),
+        ("javascript", StringStyle::JavaScript),
+        ("json", StringStyle::Json),
+        ("markdown", StringStyle::Markdown),
+        ("c-family", StringStyle::CFamily),
+    ];
+
     /// A complete literal (with quotes where the language has them).
     pub fn literal(self, s: &str) -> String {
-        let mut out = String::with_capacity(s.len() + 2);
         match self {
-            StringStyle::Rust => {
-                out.push('"');
-                for c in s.chars() {
-                    match c {
-                        '"' => out.push_str("\\\""),
-                        '\\' => out.push_str("\\\\"),
-                        '\n' => out.push_str("\\n"),
-                        '\r' => out.push_str("\\r"),
-                        '\t' => out.push_str("\\t"),
-                        '\0' => out.push_str("\\0"),
-                        c if is_invisible(c) => {
-                            let _ = write!(out, "\\u{{{:x}}}", c as u32);
-                        }
-                        c => out.push(c),
-                    }
+            StringStyle::Rust => double_quoted(s, |c, out| match c {
+                '\0' => out.push_str("\\0"),
+                c if is_invisible(c) => {
+                    let _ = write!(out, "\\u{{{:x}}}", c as u32);
                 }
-                out.push('"');
-            }
+                c => out.push(c),
+            }),
             StringStyle::Java => {
                 // A class file holds a string constant of at most 65,535 bytes, and javac folds
                 // `"a" + "b"` into one constant; a long text becomes a join of short literals.
                 let chars: Vec<char> = s.chars().collect();
                 if chars.len() <= JAVA_CHUNK {
-                    out = java_literal(s);
+                    java_literal(s)
                 } else {
                     let parts: Vec<String> = chars
                         .chunks(JAVA_CHUNK)
                         .map(|c| java_literal(&c.iter().collect::<String>()))
                         .collect();
-                    out = format!("String.join(\"\", {})", parts.join(", "));
+                    format!("String.join(\"\", {})", parts.join(", "))
                 }
             }
-            StringStyle::JavaScript => {
-                out.push('"');
-                for c in s.chars() {
-                    match c {
-                        '"' => out.push_str("\\\""),
-                        '\\' => out.push_str("\\\\"),
-                        '\n' => out.push_str("\\n"),
-                        '\r' => out.push_str("\\r"),
-                        '\t' => out.push_str("\\t"),
-                        c if is_invisible(c) => {
-                            let _ = write!(out, "\\u{{{:x}}}", c as u32);
-                        }
-                        c => out.push(c),
-                    }
+            StringStyle::JavaScript => double_quoted(s, |c, out| {
+                if is_invisible(c) {
+                    let _ = write!(out, "\\u{{{:x}}}", c as u32);
+                } else {
+                    out.push(c);
                 }
-                out.push('"');
-            }
-            StringStyle::Json => {
-                out = serde_json::to_string(s).unwrap_or_default();
-            }
-            StringStyle::Markdown => out = markdown_inline(s),
+            }),
+            StringStyle::Json => serde_json::to_string(s).unwrap_or_default(),
+            StringStyle::Markdown => markdown_inline(s),
+            // One code point per escape, never a surrogate pair (which some readers reject).
+            StringStyle::CFamily => double_quoted(s, |c, out| match c {
+                c if is_invisible(c) && (c as u32) <= 0xFFFF => {
+                    let _ = write!(out, "\\u{:04x}", c as u32);
+                }
+                c if is_invisible(c) => {
+                    let _ = write!(out, "\\U{:08x}", c as u32);
+                }
+                c => out.push(c),
+            }),
         }
-        out
     }
 }
 
-/// Characters per Java literal: at most 6 class-file bytes each, well under 65,535.
-const JAVA_CHUNK: usize = 8_000;
-
-/// One Java string literal. Java reads \uXXXX escapes before lexing, so only non-ASCII may use
-/// them; controls use 3-digit octal so a following digit cannot extend them.
-fn java_literal(s: &str) -> String {
+/// `s` in double quotes with C's escapes for `"`, `\`, newline, carriage return and tab;
+/// `other` writes every other character (as it is, or escaped).
+pub fn double_quoted(s: &str, mut other: impl FnMut(char, &mut String)) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
     for c in s.chars() {
@@ -103,20 +99,31 @@ fn java_literal(s: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 || c == '\u{7f}' => {
-                let _ = write!(out, "\\{:03o}", c as u32);
-            }
-            c if c.is_ascii() => out.push(c),
-            c => {
-                let mut buf = [0u16; 2];
-                for unit in c.encode_utf16(&mut buf) {
-                    let _ = write!(out, "\\u{unit:04x}");
-                }
-            }
+            c => other(c, &mut out),
         }
     }
     out.push('"');
     out
+}
+
+/// Characters per Java literal: at most 6 class-file bytes each, well under 65,535.
+const JAVA_CHUNK: usize = 8_000;
+
+/// One Java string literal. Java reads \uXXXX escapes before lexing, so only non-ASCII may use
+/// them; controls use 3-digit octal so a following digit cannot extend them.
+fn java_literal(s: &str) -> String {
+    double_quoted(s, |c, out| match c {
+        c if (c as u32) < 0x20 || c == '\u{7f}' => {
+            let _ = write!(out, "\\{:03o}", c as u32);
+        }
+        c if c.is_ascii() => out.push(c),
+        c => {
+            let mut buf = [0u16; 2];
+            for unit in c.encode_utf16(&mut buf) {
+                let _ = write!(out, "\\u{unit:04x}");
+            }
+        }
+    })
 }
 
 /// Text safe inside a Markdown paragraph or table cell: every character that
@@ -164,6 +171,9 @@ pub enum DocStyle {
     JsDoc,
     Markdown,
     Plain,
+    /// Inert in any line comment: controls and invisible characters (a carriage return
+    /// ends a comment in some languages) are written as `\u{…}`.
+    LineComment,
 }
 
 impl DocStyle {
@@ -257,6 +267,15 @@ impl DocStyle {
             }
             DocStyle::Markdown => out = markdown_inline(l),
             DocStyle::Plain => out.push_str(l),
+            DocStyle::LineComment => {
+                for c in l.chars() {
+                    if is_invisible(c) {
+                        let _ = write!(out, "\\u{{{:x}}}", c as u32);
+                    } else {
+                        out.push(c);
+                    }
+                }
+            }
         }
         out
     }
@@ -274,16 +293,17 @@ fn url_len(s: &str) -> Option<usize> {
     (url.len() > "https://".len()).then_some(url.len())
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CommentStyle {
-    Line(&'static str),
+    /// Line comments with this token (`//`, `#`).
+    Line(String),
     Html,
     /// No comments (JSON): the header is a string literal the template puts in a field.
     JsonField,
 }
 
 impl CommentStyle {
-    pub fn render(self, lines: &[String], strings: StringStyle) -> String {
+    pub fn render(&self, lines: &[String], strings: StringStyle) -> String {
         match self {
             CommentStyle::Line(p) => lines
                 .iter()

@@ -7,7 +7,9 @@
 mod escape;
 mod keywords;
 
-pub use escape::{CommentStyle, DocStyle, StringStyle, is_invisible};
+pub use escape::{CommentStyle, DocStyle, StringStyle, double_quoted, is_invisible};
+
+use std::sync::LazyLock;
 
 use heck::{ToKebabCase, ToLowerCamelCase, ToShoutySnakeCase, ToSnakeCase, ToUpperCamelCase};
 
@@ -21,6 +23,15 @@ pub enum Case {
 }
 
 impl Case {
+    /// Every case style, by the name a generic profile declares it with.
+    pub const NAMED: [(&'static str, Case); 5] = [
+        ("UpperCamelCase", Case::UpperCamel),
+        ("lowerCamelCase", Case::LowerCamel),
+        ("snake_case", Case::Snake),
+        ("SCREAMING_SNAKE_CASE", Case::ScreamingSnake),
+        ("kebab-case", Case::Kebab),
+    ];
+
     pub fn apply(self, s: &str) -> String {
         match self {
             Case::UpperCamel => s.to_upper_camel_case(),
@@ -33,138 +44,158 @@ impl Case {
 }
 
 /// How an identifier that is a keyword is made legal.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum KeywordFix {
     /// `r#type`, falling back to a `_` suffix for words that cannot be raw (`self`, `Self`, `crate`, `super`).
     RawOrSuffix,
-    /// `class_`
-    Suffix,
+    /// `class_` (with the suffix `_`)
+    Suffix(String),
 }
 
 /// The integer type codes must fit in a target.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct IntRange {
     pub min: i64,
     pub max: i64,
     /// How users know it: "Java int", "TypeScript safe integer".
-    pub describe: &'static str,
+    pub describe: String,
 }
 
+/// Naming and escaping for one output language: data, built in or declared by a target.
 #[derive(Clone, Debug)]
 pub struct Profile {
-    pub name: &'static str,
+    pub name: String,
     pub type_case: Case,
-    pub type_suffix: &'static str,
+    pub type_suffix: String,
     pub variant_case: Case,
     pub member_case: Case,
     pub module_case: Case,
-    pub keywords: &'static [&'static str],
+    pub keywords: Vec<String>,
     pub keyword_fix: KeywordFix,
     pub strings: StringStyle,
     pub docs: DocStyle,
     pub comment: CommentStyle,
     pub int_range: Option<IntRange>,
     /// Integer type names, narrowest first, with their ranges: a namespace uses the first that holds all its codes.
-    pub int_types: &'static [(&'static str, i64, i64)],
+    pub int_types: Vec<(String, i64, i64)>,
 }
 
-pub const RUST: Profile = Profile {
-    name: "rust",
-    type_case: Case::UpperCamel,
-    type_suffix: "Error",
-    variant_case: Case::UpperCamel,
-    member_case: Case::Snake,
-    module_case: Case::Snake,
-    keywords: keywords::RUST,
-    keyword_fix: KeywordFix::RawOrSuffix,
-    strings: StringStyle::Rust,
-    docs: DocStyle::RustMarkdown,
-    comment: CommentStyle::Line("//"),
-    int_range: Some(IntRange {
-        min: i64::MIN,
-        max: i64::MAX,
-        describe: "Rust i64",
-    }),
-    int_types: &[
-        ("i32", i32::MIN as i64, i32::MAX as i64),
-        ("i64", i64::MIN, i64::MAX),
-    ],
-};
+fn owned(words: &[&str]) -> Vec<String> {
+    words.iter().map(|w| w.to_string()).collect()
+}
 
-pub const JAVA: Profile = Profile {
-    name: "java",
-    type_case: Case::UpperCamel,
-    type_suffix: "Error",
-    variant_case: Case::ScreamingSnake,
-    member_case: Case::LowerCamel,
-    module_case: Case::UpperCamel,
-    keywords: keywords::JAVA,
-    keyword_fix: KeywordFix::Suffix,
-    strings: StringStyle::Java,
-    docs: DocStyle::JavaDoc,
-    comment: CommentStyle::Line("//"),
-    int_range: Some(IntRange {
-        min: i32::MIN as i64,
-        max: i32::MAX as i64,
-        describe: "Java int",
-    }),
-    int_types: &[("int", i32::MIN as i64, i32::MAX as i64)],
-};
+fn int_range(min: i64, max: i64, describe: &str) -> Option<IntRange> {
+    Some(IntRange {
+        min,
+        max,
+        describe: describe.to_string(),
+    })
+}
 
-pub const TYPESCRIPT: Profile = Profile {
-    name: "typescript",
-    type_case: Case::UpperCamel,
-    type_suffix: "Error",
-    variant_case: Case::ScreamingSnake,
-    member_case: Case::LowerCamel,
-    module_case: Case::Kebab,
-    keywords: keywords::TYPESCRIPT,
-    keyword_fix: KeywordFix::Suffix,
-    strings: StringStyle::JavaScript,
-    docs: DocStyle::JsDoc,
-    comment: CommentStyle::Line("//"),
-    int_range: Some(IntRange {
-        min: -9_007_199_254_740_991,
-        max: 9_007_199_254_740_991,
-        describe: "TypeScript safe integer",
-    }),
-    int_types: &[("number", i64::MIN, i64::MAX)],
-};
+fn suffix() -> KeywordFix {
+    KeywordFix::Suffix("_".to_string())
+}
 
-pub const MARKDOWN: Profile = Profile {
-    name: "markdown",
-    type_case: Case::UpperCamel,
-    type_suffix: "",
-    variant_case: Case::ScreamingSnake,
-    member_case: Case::Snake,
-    module_case: Case::Kebab,
-    keywords: &[],
-    keyword_fix: KeywordFix::Suffix,
-    strings: StringStyle::Markdown,
-    docs: DocStyle::Markdown,
-    comment: CommentStyle::Html,
-    int_range: None,
-    int_types: &[],
-};
+fn rust() -> Profile {
+    Profile {
+        name: "rust".into(),
+        type_case: Case::UpperCamel,
+        type_suffix: "Error".into(),
+        variant_case: Case::UpperCamel,
+        member_case: Case::Snake,
+        module_case: Case::Snake,
+        keywords: owned(keywords::RUST),
+        keyword_fix: KeywordFix::RawOrSuffix,
+        strings: StringStyle::Rust,
+        docs: DocStyle::RustMarkdown,
+        comment: CommentStyle::Line("//".into()),
+        int_range: int_range(i64::MIN, i64::MAX, "Rust i64"),
+        int_types: vec![
+            ("i32".into(), i32::MIN as i64, i32::MAX as i64),
+            ("i64".into(), i64::MIN, i64::MAX),
+        ],
+    }
+}
 
-pub const JSON: Profile = Profile {
-    name: "json",
-    type_case: Case::UpperCamel,
-    type_suffix: "",
-    variant_case: Case::ScreamingSnake,
-    member_case: Case::Snake,
-    module_case: Case::Snake,
-    keywords: &[],
-    keyword_fix: KeywordFix::Suffix,
-    strings: StringStyle::Json,
-    docs: DocStyle::Plain,
-    comment: CommentStyle::JsonField,
-    int_range: None,
-    int_types: &[],
-};
+fn java() -> Profile {
+    Profile {
+        name: "java".into(),
+        type_case: Case::UpperCamel,
+        type_suffix: "Error".into(),
+        variant_case: Case::ScreamingSnake,
+        member_case: Case::LowerCamel,
+        module_case: Case::UpperCamel,
+        keywords: owned(keywords::JAVA),
+        keyword_fix: suffix(),
+        strings: StringStyle::Java,
+        docs: DocStyle::JavaDoc,
+        comment: CommentStyle::Line("//".into()),
+        int_range: int_range(i32::MIN as i64, i32::MAX as i64, "Java int"),
+        int_types: vec![("int".into(), i32::MIN as i64, i32::MAX as i64)],
+    }
+}
+
+fn typescript() -> Profile {
+    Profile {
+        name: "typescript".into(),
+        type_case: Case::UpperCamel,
+        type_suffix: "Error".into(),
+        variant_case: Case::ScreamingSnake,
+        member_case: Case::LowerCamel,
+        module_case: Case::Kebab,
+        keywords: owned(keywords::TYPESCRIPT),
+        keyword_fix: suffix(),
+        strings: StringStyle::JavaScript,
+        docs: DocStyle::JsDoc,
+        comment: CommentStyle::Line("//".into()),
+        int_range: int_range(
+            -9_007_199_254_740_991,
+            9_007_199_254_740_991,
+            "TypeScript safe integer",
+        ),
+        int_types: vec![("number".into(), i64::MIN, i64::MAX)],
+    }
+}
+
+fn markdown() -> Profile {
+    Profile {
+        name: "markdown".into(),
+        type_case: Case::UpperCamel,
+        type_suffix: String::new(),
+        variant_case: Case::ScreamingSnake,
+        member_case: Case::Snake,
+        module_case: Case::Kebab,
+        keywords: Vec::new(),
+        keyword_fix: suffix(),
+        strings: StringStyle::Markdown,
+        docs: DocStyle::Markdown,
+        comment: CommentStyle::Html,
+        int_range: None,
+        int_types: Vec::new(),
+    }
+}
+
+fn json() -> Profile {
+    Profile {
+        name: "json".into(),
+        type_case: Case::UpperCamel,
+        type_suffix: String::new(),
+        variant_case: Case::ScreamingSnake,
+        member_case: Case::Snake,
+        module_case: Case::Snake,
+        keywords: Vec::new(),
+        keyword_fix: suffix(),
+        strings: StringStyle::Json,
+        docs: DocStyle::Plain,
+        comment: CommentStyle::JsonField,
+        int_range: None,
+        int_types: Vec::new(),
+    }
+}
 
 /// The profiles a target may name.
-pub const BUILTIN: &[Profile] = &[RUST, JAVA, TYPESCRIPT, MARKDOWN, JSON];
+pub static BUILTIN: LazyLock<Vec<Profile>> =
+    LazyLock::new(|| vec![rust(), java(), typescript(), markdown(), json()]);
 
 pub fn builtin(name: &str) -> Option<Profile> {
     BUILTIN.iter().find(|p| p.name == name).cloned()
@@ -178,14 +209,15 @@ impl Profile {
         } else {
             ident
         };
-        if !self.keywords.contains(&ident.as_str()) {
+        if !self.keywords.contains(&ident) {
             return ident;
         }
-        match self.keyword_fix {
+        match &self.keyword_fix {
             KeywordFix::RawOrSuffix if !keywords::RUST_NOT_RAW.contains(&ident.as_str()) => {
                 format!("r#{ident}")
             }
-            _ => format!("{ident}_"),
+            KeywordFix::RawOrSuffix => format!("{ident}_"),
+            KeywordFix::Suffix(s) => format!("{ident}{s}"),
         }
     }
 
@@ -230,6 +262,7 @@ impl Profile {
 
     pub fn fits(&self, code: i64) -> bool {
         self.int_range
+            .as_ref()
             .is_none_or(|r| (r.min..=r.max).contains(&code))
     }
 }

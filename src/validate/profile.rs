@@ -1,0 +1,177 @@
+//! A target's `profile:`: a built-in profile by name, or a generic one declared in YAML.
+
+use crate::diag::Diagnostic;
+use crate::load::raw::{RawGenericProfile, RawProfile, S};
+use crate::load::suggest;
+use crate::naming::{
+    self, Case, CommentStyle, DocStyle, IntRange, KeywordFix, Profile, StringStyle,
+};
+use crate::rules;
+use crate::source::FileId;
+
+use super::catalog::Context;
+
+/// The profile `raw` names or declares; `None` (with diagnostics) when it is unusable.
+/// A generic profile is named after its template directory (`name`).
+pub fn resolve(cx: &mut Context, file: FileId, raw: &S<RawProfile>, name: &str) -> Option<Profile> {
+    match &raw.value {
+        RawProfile::Builtin(builtin) => {
+            let found = naming::builtin(builtin);
+            if found.is_none() {
+                let names: Vec<&str> = naming::BUILTIN.iter().map(|p| p.name.as_str()).collect();
+                let span = cx.span(file, raw);
+                cx.emit(
+                    Diagnostic::new(&rules::TARGET_CONFIG, format!("unknown profile `{builtin}`"))
+                        .at(span, "profile")
+                        .help(format!(
+                            "known profiles: {}; or declare a generic profile (a map, see docs/catalog-format.md)",
+                            names.join(", ")
+                        )),
+                );
+            }
+            found
+        }
+        RawProfile::Generic(g) => generic(cx, file, g, name),
+    }
+}
+
+fn generic(cx: &mut Context, file: FileId, g: &RawGenericProfile, name: &str) -> Option<Profile> {
+    let mut ok = true;
+    let mut case = |cx: &mut Context, field: &S<String>| {
+        let found = named(&Case::NAMED, &field.value);
+        if found.is_none() {
+            let names = Case::NAMED.map(|(n, _)| n);
+            unknown(cx, file, field, "case style", &names);
+            ok = false;
+        }
+        found.unwrap_or(Case::Snake)
+    };
+    let type_case = case(cx, &g.type_case);
+    let variant_case = case(cx, &g.variant_case);
+    let member_case = case(cx, &g.member_case);
+    let module_case = case(cx, &g.module_case);
+    let strings = named(&StringStyle::NAMED, &g.strings.value);
+    if strings.is_none() {
+        let names = StringStyle::NAMED.map(|(n, _)| n);
+        unknown(cx, file, &g.strings, "string escape style", &names);
+    }
+    for (field, what) in [
+        (Some(&g.line_comment), "line_comment"),
+        (g.keyword_suffix.as_ref(), "keyword_suffix"),
+    ]
+    .into_iter()
+    .filter_map(|(f, w)| f.map(|f| (f, w)))
+    {
+        if field.value.is_empty()
+            || field
+                .value
+                .chars()
+                .any(|c| c.is_whitespace() || c.is_control())
+        {
+            let span = cx.span(file, field);
+            cx.emit(
+                Diagnostic::new(
+                    &rules::INVALID_PROFILE,
+                    format!("`{what}` must be a non-empty token without spaces"),
+                )
+                .at(span, "here"),
+            );
+            ok = false;
+        }
+    }
+    for k in &g.keywords {
+        if k.value.trim().is_empty() {
+            let span = cx.span(file, k);
+            cx.error(
+                &rules::INVALID_PROFILE,
+                span,
+                "a keyword is empty".into(),
+                "here",
+            );
+            ok = false;
+        }
+    }
+    let mut int_types: Vec<(String, i64, i64)> = Vec::new();
+    for t in &g.integers {
+        let (min, max) = (t.value.min.value, t.value.max.value);
+        if min > max {
+            let span = cx.span(file, &t.value.min);
+            cx.error(
+                &rules::INVALID_PROFILE,
+                span,
+                format!(
+                    "integer type `{}` has min {min} above max {max}",
+                    t.value.name.value
+                ),
+                "min",
+            );
+            ok = false;
+        } else if let Some((prev, pmin, pmax)) = int_types.last()
+            && !(min <= *pmin && *pmax <= max)
+        {
+            let span = cx.span(file, &t.value.name);
+            cx.emit(
+                Diagnostic::new(
+                    &rules::INVALID_PROFILE,
+                    format!("integer type `{}` does not hold every value of `{prev}` before it", t.value.name.value),
+                )
+                .at(span, format!("{min}..={max}"))
+                .help("list integer types narrowest first: a namespace uses the first that holds all its codes"),
+            );
+            ok = false;
+        }
+        int_types.push((t.value.name.value.clone(), min, max));
+    }
+    let strings = strings.filter(|_| ok)?;
+    let int_range = int_types.last().map(|(ty, min, max)| IntRange {
+        min: *min,
+        max: *max,
+        describe: format!("`{ty}`"),
+    });
+    Some(Profile {
+        name: name.to_string(),
+        type_case,
+        type_suffix: g
+            .type_suffix
+            .as_ref()
+            .map(|s| s.value.clone())
+            .unwrap_or_default(),
+        variant_case,
+        member_case,
+        module_case,
+        keywords: g.keywords.iter().map(|k| k.value.clone()).collect(),
+        keyword_fix: KeywordFix::Suffix(
+            g.keyword_suffix
+                .as_ref()
+                .map_or("_".into(), |s| s.value.clone()),
+        ),
+        strings,
+        docs: DocStyle::LineComment,
+        comment: CommentStyle::Line(g.line_comment.value.clone()),
+        int_range,
+        int_types,
+    })
+}
+
+/// The style a table names `name`.
+fn named<T: Copy>(table: &[(&str, T)], name: &str) -> Option<T> {
+    table.iter().find(|(n, _)| *n == name).map(|(_, v)| *v)
+}
+
+/// An unknown style name, with the closest known one as "did you mean".
+fn unknown(cx: &mut Context, file: FileId, field: &S<String>, what: &str, names: &[&str]) {
+    let span = cx.span(file, field);
+    let known = format!("{what}s: {}", names.join(", "));
+    let help = match suggest(&field.value, names) {
+        Some(s) => format!("did you mean `{s}`? ({known})"),
+        None => known,
+    };
+    cx.emit(
+        Diagnostic::new(
+            &rules::INVALID_PROFILE,
+            format!("unknown {what} `{}`", field.value),
+        )
+        .at(span, what.to_string())
+        .help(help),
+    );
+}

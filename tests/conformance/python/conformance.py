@@ -1,0 +1,158 @@
+"""Conformance harness of errcat's Python target (declared by templates/python alone).
+
+Reads a generated catalog.json (the json target) at run time and checks, for
+every entry of every namespace, that the generated package agrees: lookup by
+namespace id + code through the registry, the IntEnum member by name and by
+value, the message in every catalog locale (and the fallbacks), HTTP status,
+retryable flag, docs URL, deprecation, ErrcatError; and that codes a
+namespace does not have are rejected. It embeds no expected value, so it runs
+on any catalog.
+
+    python3 -W error conformance.py PACKAGE_PARENT_DIR GEN/json/catalog.json
+
+Every check is counted; each failure is printed with namespace, code, field,
+expected and actual; the last line is `conformance: N passed, M failed`, and
+the exit status is non-zero if M > 0.
+"""
+
+import importlib
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+passed = 0
+failures: list[str] = []
+
+
+def check(namespace: str, code: object, field: str, expected: object, actual: object) -> bool:
+    """One counted check: `actual` must equal `expected` (and have its type)."""
+    global passed
+    if type(actual) is type(expected) and actual == expected:
+        passed += 1
+        return True
+    line = f"FAIL {namespace} {code if code is not None else '-'} {field}: expected {expected!r}, actual {actual!r}"
+    failures.append(line)
+    print(line)
+    return False
+
+
+def attempt(namespace: str, code: object, field: str, f: Callable[[], Any]) -> Any:
+    """Runs `f`; an exception is a failed check of `field`."""
+    try:
+        return f()
+    except Exception as e:  # noqa: BLE001 - any exception is a finding
+        check(namespace, code, field, "no exception", f"raised {e!r}")
+        return None
+
+
+def main() -> int:
+    if len(sys.argv) != 3:
+        print("usage: conformance.py PACKAGE_PARENT_DIR CATALOG_JSON", file=sys.stderr)
+        return 2
+    parent, catalog_path = Path(sys.argv[1]), Path(sys.argv[2])
+    packages = sorted(p.name for p in parent.iterdir() if (p / "__init__.py").is_file())
+    if len(packages) != 1:
+        print(f"expected one package in {parent}, found {packages}", file=sys.stderr)
+        return 2
+    sys.path.insert(0, str(parent))
+    gen = importlib.import_module(packages[0])
+    catalog = json.loads(catalog_path.read_text(encoding="utf-8"))
+    locales: list[str] = catalog["locales"]
+    default = catalog["default_locale"]
+
+    check("-", None, "LOCALES", tuple(locales), gen.LOCALES)
+    check("-", None, "DEFAULT_LOCALE", default, gen.DEFAULT_LOCALE)
+    check("-", None, "namespaces", sorted(n["id"] for n in catalog["namespaces"]), sorted(gen.NAMESPACES))
+    check("-", None, "lookup (unknown namespace)", None, attempt("-", None, "lookup", lambda: gen.lookup("no.such.namespace", 0)))
+
+    for ns in catalog["namespaces"]:
+        nid = ns["id"]
+        found = gen.NAMESPACES.get(nid)
+        if not check(nid, None, "registry entry", True, found is not None):
+            continue
+        codes = found.codes
+        module = sys.modules[codes.__module__]
+        check(nid, None, "id", nid, found.id)
+        check(nid, None, "NAMESPACE_ID", nid, module.NAMESPACE_ID)
+        check(nid, None, "Code subclass", True, issubclass(codes, gen.Code))
+        check(nid, None, "exported from the package", codes, getattr(gen, codes.__name__, None))
+        check(nid, None, "entry count", len(ns["entries"]), attempt(nid, None, "all", lambda: len(found.all)))
+        check(nid, None, "member count", len(ns["entries"]), len(codes))
+        for e in ns["entries"]:
+            check_entry(gen, nid, found, module, e, locales, default)
+        present = {e["code"] for e in ns["entries"]}
+        probes = [max(present) + 1, min(present) - 1] if present else [0]
+        for absent in (p for p in probes if p not in present):
+            for field, f in [
+                ("lookup", lambda: gen.lookup(nid, absent)),
+                ("from_code", lambda: found.from_code(absent)),
+                ("message", lambda: found.message(absent)),
+                ("module lookup", lambda: module.lookup(absent)),
+            ]:
+                check(nid, absent, f"{field} (absent code)", None, attempt(nid, absent, field, f))
+            try:
+                codes(absent)
+                check(nid, absent, "Code(absent)", "ValueError", "no exception")
+            except ValueError:
+                check(nid, absent, "Code(absent)", "ValueError", "ValueError")
+
+    print(f"conformance: {passed} passed, {len(failures)} failed")
+    return 1 if failures else 0
+
+
+def check_entry(gen: Any, nid: str, found: Any, module: Any, e: dict[str, Any], locales: list[str], default: str) -> None:
+    code = e["code"]
+
+    def c(field: str, expected: object, actual: object) -> bool:
+        return check(nid, code, field, expected, actual)
+
+    def run(field: str, f: Callable[[], Any]) -> Any:
+        return attempt(nid, code, field, f)
+
+    info = run("lookup", lambda: gen.lookup(nid, code))
+    if not c("lookup (found)", True, info is not None):
+        return
+    c("name", e["name"], info.name)
+    c("code", code, info.code)
+    c("namespace", nid, info.namespace)
+    c("module lookup", info, run("module lookup", lambda: module.lookup(code)))
+    member = run("member by name", lambda: found.codes[e["name"]])
+    if c("member by name (found)", True, member is not None):
+        c("member value", code, int(member))
+        c("member is an int", True, isinstance(member, int))
+        c("member by value", member, run("member by value", lambda: found.codes(code)))
+        c("from_code", member, run("from_code", lambda: found.from_code(code)))
+        c("member.info", info, run("member.info", lambda: member.info))
+        c("member.http_status", e["http"], run("member.http_status", lambda: member.http_status))
+        c("member.retryable", e["retryable"], run("member.retryable", lambda: member.retryable))
+        c("member.doc_url", e["doc_url"], run("member.doc_url", lambda: member.doc_url))
+    fallback = e["message"][default]
+    for i, locale in enumerate(locales):
+        expected = e["message"].get(locale, fallback)
+        c(f"info.messages[{i}] ({locale})", expected, info.messages[i] if i < len(info.messages) else None)
+        c(f"info.message({locale})", expected, run("info.message", lambda: info.message(locale)))
+        c(f"message({locale})", expected, run("message", lambda: found.message(code, locale)))
+        c(f"module message({locale})", expected, run("module message", lambda: module.message(code, locale)))
+        # Tags match in any case, with `_` for `-`.
+        variant = locale.upper().replace("-", "_")
+        c(f"message({variant})", expected, run("message", lambda: found.message(code, variant)))
+        if member is not None:
+            c(f"member.message({locale})", expected, run("member.message", lambda: member.message(locale)))
+    c("message (no locale)", fallback, run("message", lambda: found.message(code)))
+    # No catalog locale is "x-none" (a language subtag has 2 or 3 letters).
+    c("message (unknown locale)", fallback, run("message", lambda: found.message(code, "x-none")))
+    c("http", e["http"], info.http)
+    c("retryable", e["retryable"], info.retryable)
+    c("doc_url", e["doc_url"], info.doc_url)
+    c("deprecated", e["deprecated"]["reason"] if e["deprecated"] else None, info.deprecated)
+    if member is not None:
+        err = run("error", lambda: member.error())
+        if err is not None:
+            c("error (ErrcatError)", True, isinstance(err, gen.ErrcatError) and isinstance(err, Exception))
+            c("error (namespace, code, name, str)", (nid, code, e["name"], fallback), (err.namespace, err.code, err.name, str(err)))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
