@@ -1,5 +1,6 @@
 //! errcat's integration tests: one crate, a module per concern.
 
+mod builtin_templates;
 mod cli;
 mod diagnostics;
 mod diff;
