@@ -29,7 +29,9 @@ pub fn files(target: &str) -> impl Iterator<Item = (&'static str, &'static str)>
 
 /// One built-in file's text.
 pub fn file(target: &str, name: &str) -> Option<&'static str> {
-    files(target).find(|(n, _)| *n == name).map(|(_, text)| text)
+    files(target)
+        .find(|(n, _)| *n == name)
+        .map(|(_, text)| text)
 }
 
 /// How diagnostics name a built-in file: it has no path on disk.

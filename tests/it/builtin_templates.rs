@@ -112,8 +112,14 @@ fn an_unknown_template_set_lists_the_built_in_ones() {
     let out = crate::support::errcat(p.path(), &["check"]);
     let err = String::from_utf8_lossy(&out.stderr);
     assert_ne!(out.status.code(), Some(0), "{err}");
-    assert!(err.contains("template directory `templates/cobol` does not exist"), "{err}");
-    assert!(err.contains("java, json, markdown, rust, typescript"), "{err}");
+    assert!(
+        err.contains("template directory `templates/cobol` does not exist"),
+        "{err}"
+    );
+    assert!(
+        err.contains("java, json, markdown, rust, typescript"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -124,7 +130,7 @@ fn every_template_is_embedded_and_packaged() {
         let set = set.unwrap().path();
         for file in std::fs::read_dir(&set).unwrap() {
             let file = file.unwrap().path();
-            let rel = file.strip_prefix(&repo()).unwrap().display().to_string();
+            let rel = file.strip_prefix(repo()).unwrap().display().to_string();
             let (name, set) = (file.file_name().unwrap(), set.file_name().unwrap());
             let text = std::fs::read_to_string(&file).unwrap();
             assert_eq!(
@@ -138,12 +144,23 @@ fn every_template_is_embedded_and_packaged() {
     assert!(on_disk.len() > 20, "{on_disk:?}");
     // What `cargo install errcat` would build from: the package's file list.
     let out = std::process::Command::new(env!("CARGO"))
-        .args(["package", "--list", "--allow-dirty", "--offline", "-p", "errcat"])
+        .args([
+            "package",
+            "--list",
+            "--allow-dirty",
+            "--offline",
+            "-p",
+            "errcat",
+        ])
         .current_dir(repo())
         .output()
         .unwrap();
     let listed = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     for rel in &on_disk {
         assert!(listed.lines().any(|l| l == rel), "{rel} is not packaged");
     }

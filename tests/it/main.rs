@@ -13,6 +13,7 @@ mod limits;
 mod mutation;
 mod nasty;
 mod parallel;
+mod schema;
 mod seeds;
 mod support;
 mod up_to_date;
