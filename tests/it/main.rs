@@ -9,6 +9,7 @@ mod golden;
 mod hostile;
 mod import;
 mod import_cli;
+mod init;
 mod limits;
 mod mutation;
 mod nasty;
