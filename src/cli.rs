@@ -110,6 +110,14 @@ pub enum Command {
     /// Import error tables (Markdown, a vertical list, a Java enum) into a namespace file.
     #[command(after_long_help = crate::import::HELP)]
     Import(crate::import::Args),
+    /// Print the JSON Schema (draft-07) of catalog and namespace files, for editors.
+    Schema,
+    /// Create a project: schema/catalog.yaml, an example namespace and the JSON Schema.
+    Init {
+        /// The project directory.
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+    },
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
@@ -215,6 +223,37 @@ pub fn execute(cli: &Cli, settings: &Settings) -> ExitCode {
             format,
         } => explain(catalog, *code, namespace.as_deref(), *format),
         Command::Import(args) => import(args, cli.quiet),
+        Command::Schema => {
+            print!("{}", crate::schema::text());
+            ExitCode::SUCCESS
+        }
+        Command::Init { dir } => init(dir, cli.quiet),
+    }
+}
+
+fn init(dir: &Path, quiet: bool) -> ExitCode {
+    match crate::init::init(dir) {
+        Ok(written) => {
+            if !quiet {
+                for path in written {
+                    eprintln!("created {}", display_path(&path).display());
+                }
+                let cd = display_path(dir);
+                let cd = if cd == Path::new(".") {
+                    String::new()
+                } else {
+                    format!("cd {} && ", cd.display())
+                };
+                eprintln!(
+                    "next: `{cd}errcat gen` writes generated/ (Rust, Java, TypeScript, docs, JSON)"
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
     }
 }
 

@@ -143,5 +143,8 @@ pub struct Target {
     pub files: Vec<FileSpec>,
     /// Template name → template text, read by the loader.
     pub templates: BTreeMap<String, String>,
+    /// Template name → the file it came from, as diagnostics name it (a project file,
+    /// or `<built-in>/<set>/<name>`).
+    pub template_origins: BTreeMap<String, PathBuf>,
     pub options: BTreeMap<String, serde_json::Value>,
 }

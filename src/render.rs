@@ -317,6 +317,14 @@ fn template_error(target: &Target, what: &str, e: &tera::Error) -> Box<Diagnosti
         msg.push_str(&format!("\n  caused by: {s}"));
         src = s.source();
     }
+    // Tera knows templates by name; show the file each came from (the project's
+    // override or errcat's built-in one) so the location can be opened.
+    for (name, origin) in &target.template_origins {
+        msg = msg.replace(
+            &format!("--> {name}:"),
+            &format!("--> {}:", origin.display()),
+        );
+    }
     Box::new(Diagnostic::new(
         &rules::TEMPLATE,
         format!("target `{}`: template `{what}` failed: {msg}", target.id),

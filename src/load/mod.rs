@@ -1,6 +1,7 @@
 //! Loading: read the catalog, its namespace files and its targets' templates,
 //! parse them with positions, and report what cannot be read. No validation here.
 
+pub mod builtin;
 mod parse_error;
 mod paths;
 pub mod raw;
@@ -35,6 +36,8 @@ pub struct LoadedTarget {
     pub index: usize,
     pub manifest: Option<(FileId, RawTemplateManifest)>,
     pub templates: BTreeMap<String, String>,
+    /// Template name → the file it was read from, as diagnostics show it.
+    pub origins: BTreeMap<String, PathBuf>,
 }
 
 /// Parser limits per file: a 100,000-code namespace file passes, an alias bomb does not.
@@ -195,6 +198,13 @@ impl Inputs {
     }
 }
 
+/// Where a template file comes from: the project's template directory, or errcat's
+/// built-in set of the same name (a project file replaces the built-in one).
+enum TemplateSource {
+    Project(PathBuf),
+    BuiltIn(&'static str),
+}
+
 fn load_target(
     index: usize,
     target: &RawTarget,
@@ -204,8 +214,10 @@ fn load_target(
     report: &mut Report,
 ) -> Option<LoadedTarget> {
     let span = sources.span(catalog_file, &target.templates.referenced);
-    let dir = match paths::child(root, &Path::new("templates").join(&target.templates.value)) {
-        Ok(d) if d.is_dir() => d,
+    let name = &target.templates.value;
+    let dir = match paths::child(root, &Path::new("templates").join(name)) {
+        Ok(d) if d.is_dir() => Some(d),
+        Ok(_) if builtin::exists(name) => None,
         Ok(d) => {
             report.push(
                 Diagnostic::new(
@@ -215,7 +227,11 @@ fn load_target(
                         display_path(&d).display()
                     ),
                 )
-                .at(span, "named here"),
+                .at(span, "named here")
+                .help(format!(
+                    "name a built-in template set ({}) or create that directory",
+                    builtin::names().join(", ")
+                )),
             );
             return None;
         }
@@ -223,56 +239,77 @@ fn load_target(
             report.push(
                 Diagnostic::new(
                     &rules::BAD_PATH,
-                    format!("template directory `{}` {why}", target.templates.value),
+                    format!("template directory `{name}` {why}"),
                 )
                 .at(span, "named here"),
             );
             return None;
         }
     };
-    let manifest_path = dir.join("target.yaml");
-    let manifest = if manifest_path.is_file() {
-        let id = read(&manifest_path, sources, report, Some(span))?;
-        Some((id, parse::<RawTemplateManifest>(sources, id, report)?))
-    } else {
-        None
-    };
-    let mut templates = BTreeMap::new();
-    match paths::template_files(&dir) {
-        Ok(files) => {
-            for (name, file) in files {
-                match std::fs::read_to_string(&file) {
-                    Ok(text) => {
-                        templates.insert(name, text);
-                    }
-                    Err(e) => report.push(
-                        Diagnostic::new(
-                            &rules::IO,
-                            format!(
-                                "cannot read template {}: {e}",
-                                display_path(&file).display()
-                            ),
-                        )
-                        .at(span, "template directory named here"),
-                    ),
-                }
+    let mut files: BTreeMap<String, TemplateSource> = builtin::files(name)
+        .map(|(file, text)| (file.to_owned(), TemplateSource::BuiltIn(text)))
+        .collect();
+    if let Some(dir) = &dir {
+        match paths::template_files(dir) {
+            Ok(found) => files.extend(
+                found
+                    .into_iter()
+                    .map(|(file, path)| (file, TemplateSource::Project(path))),
+            ),
+            Err(e) => {
+                report.push(
+                    Diagnostic::new(
+                        &rules::IO,
+                        format!("cannot list {}: {e}", display_path(dir).display()),
+                    )
+                    .at(span, "named here"),
+                );
+                return None;
             }
         }
-        Err(e) => {
-            report.push(
-                Diagnostic::new(
-                    &rules::IO,
-                    format!("cannot list {}: {e}", display_path(&dir).display()),
-                )
-                .at(span, "named here"),
-            );
-            return None;
+    }
+    let manifest = match files.remove("target.yaml") {
+        Some(TemplateSource::Project(path)) => {
+            let id = read(&path, sources, report, Some(span))?;
+            Some((id, parse::<RawTemplateManifest>(sources, id, report)?))
+        }
+        Some(TemplateSource::BuiltIn(text)) => {
+            let id = sources.add(builtin::shown_path(name, "target.yaml"), text.to_owned());
+            Some((id, parse::<RawTemplateManifest>(sources, id, report)?))
+        }
+        None => None,
+    };
+    let mut templates = BTreeMap::new();
+    let mut origins = BTreeMap::new();
+    for (file, source) in files {
+        match source {
+            TemplateSource::Project(path) => match std::fs::read_to_string(&path) {
+                Ok(text) => {
+                    templates.insert(file.clone(), text);
+                    origins.insert(file, display_path(&path));
+                }
+                Err(e) => report.push(
+                    Diagnostic::new(
+                        &rules::IO,
+                        format!(
+                            "cannot read template {}: {e}",
+                            display_path(&path).display()
+                        ),
+                    )
+                    .at(span, "template directory named here"),
+                ),
+            },
+            TemplateSource::BuiltIn(text) => {
+                templates.insert(file.clone(), text.to_owned());
+                origins.insert(file.clone(), builtin::shown_path(name, &file));
+            }
         }
     }
     Some(LoadedTarget {
         index,
         manifest,
         templates,
+        origins,
     })
 }
 

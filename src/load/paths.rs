@@ -141,7 +141,7 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// Every file under a template directory (except `target.yaml`), by `/`-separated name.
+/// Every file under a template directory (`target.yaml` too), by `/`-separated name.
 pub fn template_files(dir: &Path) -> std::io::Result<Vec<(String, PathBuf)>> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
@@ -157,9 +157,7 @@ pub fn template_files(dir: &Path) -> std::io::Result<Vec<(String, PathBuf)>> {
                     .map(|c| c.as_os_str().to_string_lossy())
                     .collect::<Vec<_>>()
                     .join("/");
-                if name != "target.yaml" {
-                    out.push((name, path));
-                }
+                out.push((name, path));
             }
         }
     }

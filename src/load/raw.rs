@@ -6,28 +6,74 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
+use std::borrow::Cow;
+
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Deserialize;
 use serde::de::{self, MapAccess, Visitor};
-use serde_saphyr::Spanned;
+use serde_saphyr::{Location, Spanned};
 
-pub type S<T> = Spanned<T>;
+/// A value and where it was written: serde-saphyr's `Spanned`, in a type of errcat's
+/// own so the JSON Schema (`errcat schema`) can describe it as the bare value.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct S<T> {
+    pub value: T,
+    pub referenced: Location,
+    pub defined: Location,
+}
 
-#[derive(Debug, Deserialize)]
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for S<T> {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = Spanned::<T>::deserialize(d)?;
+        Ok(S {
+            value: s.value,
+            referenced: s.referenced,
+            defined: s.defined,
+        })
+    }
+}
+
+/// Positions are not part of the file format: the schema is the inner value's.
+impl<T: JsonSchema> JsonSchema for S<T> {
+    fn inline_schema() -> bool {
+        T::inline_schema()
+    }
+    fn schema_name() -> Cow<'static, str> {
+        T::schema_name()
+    }
+    fn schema_id() -> Cow<'static, str> {
+        T::schema_id()
+    }
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        T::json_schema(generator)
+    }
+}
+
+/// A catalog file (`schema/catalog.yaml`): the locales, the namespace files and the targets.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Catalog")]
 pub struct RawCatalog {
+    /// The catalog id: lower-case, dash-separated.
     pub catalog: S<String>,
+    /// The version of this file format: 1.
     pub format: S<i64>,
+    /// The catalog's own version (bump it on breaking changes).
     #[serde(default)]
     pub version: Option<S<String>>,
     /// The project root, relative to the catalog file; every other path is relative to it.
     #[serde(default)]
     pub root: Option<S<String>>,
+    /// Every locale a text may use, e.g. `[en, zh-CN]`.
     pub locales: Vec<S<String>>,
+    /// The fallback locale; one of `locales`.
     pub default_locale: S<String>,
+    /// Where the generated error dictionary is published.
     #[serde(default)]
     pub docs: Option<RawDocs>,
     /// Namespace files or globs, relative to the catalog file.
     pub namespaces: Vec<S<String>>,
+    /// One entry per generated output (code or docs).
     #[serde(default)]
     pub targets: Vec<S<RawTarget>>,
     /// Namespaces that reach the same consumer: a code may appear once per surface.
@@ -38,24 +84,34 @@ pub struct RawCatalog {
     pub lints: Option<S<SpannedMap>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Surface")]
 pub struct RawSurface {
+    /// The surface id: lower-case, dash-separated.
     pub id: S<String>,
+    /// A title for docs.
     #[serde(default)]
     pub title: Option<S<RawText>>,
+    /// The namespaces whose codes reach this consumer; inside a surface a code may appear once.
     pub namespaces: Vec<S<String>>,
 }
 
-#[derive(Debug, Deserialize)]
+/// Settings of the generated error dictionary.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Docs")]
 pub struct RawDocs {
+    /// Docs links are this URL + page + `#` + anchor.
     pub base_url: S<String>,
 }
 
-#[derive(Debug, Deserialize)]
+/// A generated output: a template set, an output directory and its options.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Target")]
 pub struct RawTarget {
+    /// The target id (`errcat gen --out-dir DIR` writes to `DIR/<id>/`).
     pub id: S<String>,
     /// Template directory under `<root>/templates/`.
     pub templates: S<String>,
@@ -70,9 +126,11 @@ pub struct RawTarget {
 }
 
 /// `target.yaml` in a template directory: the defaults a catalog's target entry may override.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "TemplateManifest")]
 pub struct RawTemplateManifest {
+    /// What the target generates.
     #[serde(default)]
     pub description: Option<String>,
     pub profile: S<RawProfile>,
@@ -110,9 +168,31 @@ impl<'de> Deserialize<'de> for RawProfile {
     }
 }
 
+/// Either form: a built-in name (offered by editors), or a generic profile.
+impl JsonSchema for RawProfile {
+    fn schema_name() -> Cow<'static, str> {
+        "Profile".into()
+    }
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let names: Vec<String> = crate::naming::BUILTIN
+            .iter()
+            .map(|p| p.name.to_string())
+            .collect();
+        let generic = generator.subschema_for::<RawGenericProfile>();
+        json_schema!({
+            "description": "The naming and escaping profile: a built-in one by name, or a generic profile declared in place.",
+            "oneOf": [
+                { "type": "string", "enum": names },
+                generic
+            ]
+        })
+    }
+}
+
 /// A profile declared by a target: names and escapes for a language errcat has no built-in profile for.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "GenericProfile")]
 pub struct RawGenericProfile {
     /// Case styles by their usual names: `UpperCamelCase`, `snake_case`, …
     pub type_case: S<String>,
@@ -137,8 +217,10 @@ pub struct RawGenericProfile {
     pub integers: Vec<S<RawIntType>>,
 }
 
-#[derive(Debug, Deserialize)]
+/// An integer type of the target language and the codes it holds.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "IntType")]
 pub struct RawIntType {
     #[serde(rename = "type")]
     pub name: S<String>,
@@ -146,8 +228,10 @@ pub struct RawIntType {
     pub max: S<i64>,
 }
 
-#[derive(Debug, Deserialize)]
+/// One file (or one per namespace) that a target renders from a template.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "FileSpec")]
 pub struct RawFileSpec {
     /// Template file name inside the template directory.
     pub template: S<String>,
@@ -158,26 +242,38 @@ pub struct RawFileSpec {
     pub each: Option<S<String>>,
 }
 
-#[derive(Debug, Deserialize)]
+/// A namespace file: one family of error codes.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Namespace")]
 pub struct RawNamespace {
+    /// The namespace id: dotted lower-case segments, e.g. `edu.rest`.
     pub namespace: S<String>,
+    /// A title for docs.
     #[serde(default)]
     pub title: Option<S<RawText>>,
+    /// What the codes of this namespace have in common.
     #[serde(default)]
     pub description: Option<S<RawText>>,
+    /// Locales every message must have (default: the catalog's).
     #[serde(default)]
     pub locales: Option<Vec<S<String>>>,
+    /// The inclusive range every code must be in.
     #[serde(default)]
     pub range: Option<S<RawRange>>,
+    /// Defaults for the entries.
     #[serde(default)]
     pub defaults: Option<RawDefaults>,
+    /// Where the codes were imported from.
     #[serde(default)]
     pub source: Option<RawSource>,
+    /// How the docs group the entries, in order.
     #[serde(default)]
     pub groups: Vec<S<RawGroup>>,
+    /// Retired codes, never to be reused.
     #[serde(default)]
     pub reserved: Vec<S<RawReserved>>,
+    /// The error codes.
     #[serde(default)]
     pub entries: Vec<S<RawEntry>>,
     /// Rule id → allow | warn | deny, for this namespace.
@@ -185,87 +281,129 @@ pub struct RawNamespace {
     pub lints: Option<S<SpannedMap>>,
 }
 
-#[derive(Debug, Deserialize)]
+/// An inclusive range of codes.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Range")]
 pub struct RawRange {
+    /// The smallest code allowed.
     pub min: S<i64>,
+    /// The largest code allowed.
     pub max: S<i64>,
 }
 
-#[derive(Debug, Deserialize)]
+/// Values for the entries that do not set them.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Defaults")]
 pub struct RawDefaults {
+    /// The HTTP status of entries that name none.
     #[serde(default)]
     pub http: Option<S<i64>>,
+    /// Whether entries that do not say are retryable.
     #[serde(default)]
     pub retryable: Option<S<bool>>,
+    /// The severity of entries that name none.
     #[serde(default)]
     pub severity: Option<S<RawSeverity>>,
 }
 
-#[derive(Debug, Deserialize)]
+/// Where the codes of a namespace were imported from.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Source")]
 pub struct RawSource {
+    /// The file the codes came from.
     #[serde(default)]
     pub file: Option<S<String>>,
+    /// The section of that file.
     #[serde(default)]
     pub section: Option<S<String>>,
+    /// Where the source is published.
     #[serde(default)]
     pub url: Option<S<String>>,
 }
 
-#[derive(Debug, Deserialize)]
+/// A group of entries: a heading in the docs.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Group")]
 pub struct RawGroup {
+    /// The group id that entries name in `group`.
     pub id: S<String>,
+    /// The heading of the group in docs.
     pub title: S<RawText>,
 }
 
-#[derive(Debug, Deserialize)]
+/// A retired code, never to be reused.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Reserved")]
 pub struct RawReserved {
+    /// The retired code.
     pub code: S<i64>,
+    /// The name it had.
     #[serde(default)]
     pub name: Option<S<String>>,
+    /// Why it was retired.
     pub reason: S<String>,
 }
 
-#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+/// How serious an error is.
+#[derive(Clone, Copy, Debug, Deserialize, JsonSchema, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
+#[schemars(rename = "Severity")]
 pub enum RawSeverity {
     Error,
     Warning,
     Info,
 }
 
-#[derive(Debug, Deserialize)]
+/// One error code.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Entry")]
 pub struct RawEntry {
+    /// The code: a whole number, negative allowed.
     pub code: S<i64>,
+    /// The name: SCREAMING_SNAKE_CASE, unique in the namespace.
     pub name: S<String>,
+    /// A short title for docs.
     #[serde(default)]
     pub title: Option<S<RawText>>,
+    /// The text shown to users; `{param}` placeholders are declared in `params`.
     pub message: S<RawText>,
+    /// What the code means.
     #[serde(default)]
     pub description: Option<S<RawText>>,
+    /// What causes it.
     #[serde(default)]
     pub cause: Option<S<RawText>>,
+    /// What to do about it.
     #[serde(default)]
     pub solution: Option<S<RawText>>,
+    /// The HTTP status that goes with it (100-599).
     #[serde(default)]
     pub http: Option<S<i64>>,
+    /// Whether the operation may be retried as it is.
     #[serde(default)]
     pub retryable: Option<S<bool>>,
+    /// error, warning or info.
     #[serde(default)]
     pub severity: Option<S<RawSeverity>>,
+    /// One of the namespace's `groups`.
     #[serde(default)]
     pub group: Option<S<String>>,
+    /// The version that introduced it.
     #[serde(default)]
     pub since: Option<S<String>>,
+    /// Free tags.
     #[serde(default)]
     pub tags: Vec<S<String>>,
+    /// The message's placeholders, in order.
     #[serde(default)]
     pub params: Vec<S<String>>,
+    /// Set when the code should no longer be used.
     #[serde(default)]
     pub deprecated: Option<S<RawDeprecated>>,
     /// Findings accepted for this code, each with a reason.
@@ -273,17 +411,25 @@ pub struct RawEntry {
     pub acknowledge: Vec<S<RawAcknowledgement>>,
 }
 
-#[derive(Debug, Deserialize)]
+/// A finding accepted for one code.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Acknowledgement")]
 pub struct RawAcknowledgement {
+    /// The rule id (see docs/rules.md).
     pub rule: S<String>,
+    /// Why the finding is accepted.
     pub reason: S<String>,
 }
 
-#[derive(Debug, Deserialize)]
+/// Why a code should no longer be used.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Deprecated")]
 pub struct RawDeprecated {
+    /// Why, and what to use instead.
     pub reason: S<String>,
+    /// The name of the code that replaces it, in the same namespace.
     #[serde(default)]
     pub replaced_by: Option<S<String>>,
 }
@@ -293,6 +439,22 @@ pub struct RawDeprecated {
 pub enum RawText {
     Plain(String),
     ByLocale(Vec<(S<String>, String)>),
+}
+
+impl JsonSchema for RawText {
+    fn schema_name() -> Cow<'static, str> {
+        "Text".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A text: a string in the default locale, or a map from locale to string.",
+            "anyOf": [
+                { "type": "string" },
+                { "type": "integer" },
+                { "type": "object", "additionalProperties": { "type": "string" } }
+            ]
+        })
+    }
 }
 
 impl<'de> Deserialize<'de> for RawText {
@@ -328,6 +490,19 @@ impl<'de> Deserialize<'de> for RawText {
 /// A string → string map that keeps the position of every key and value.
 #[derive(Debug, Default)]
 pub struct SpannedMap(pub Vec<(S<String>, S<String>)>);
+
+impl JsonSchema for SpannedMap {
+    fn schema_name() -> Cow<'static, str> {
+        "Lints".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "Rule id → allow, warn or deny.",
+            "type": "object",
+            "additionalProperties": { "type": "string" }
+        })
+    }
+}
 
 impl<'de> Deserialize<'de> for SpannedMap {
     fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {

@@ -380,6 +380,7 @@ impl<'a> Context<'a> {
                 out_dir: Path::new(&t.out.value).to_path_buf(),
                 files,
                 templates: lt.templates.clone(),
+                template_origins: lt.origins.clone(),
                 options,
             });
         }

@@ -1,5 +1,6 @@
 //! errcat's integration tests: one crate, a module per concern.
 
+mod builtin_templates;
 mod cache;
 mod cli;
 mod diagnostics;
@@ -9,11 +10,13 @@ mod golden;
 mod hostile;
 mod import;
 mod import_cli;
+mod init;
 mod limits;
 mod mutation;
 mod nasty;
 mod parallel;
 mod profiles;
+mod schema;
 mod seeds;
 mod support;
 mod template_only;

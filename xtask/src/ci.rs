@@ -33,6 +33,9 @@ pub fn run_ci(root: &Path) -> Result<(), String> {
         "node_modules/.bin/tsc",
         "node_modules/.bin/markdownlint-cli2",
         "node_modules/playwright-core/package.json",
+        // The JSON Schema test's validator (tests/schema/validate.mjs).
+        "node_modules/ajv/package.json",
+        "node_modules/yaml/package.json",
     ];
     if npm_tools.iter().any(|t| !root.join(t).exists()) {
         step(

@@ -81,7 +81,8 @@ fn project_root() -> PathBuf {
 }
 
 /// `generated/` from the catalog, `docs/rules.md` from the rule table and its
-/// fixtures, and `docs/use-errcat.md` from its example files.
+/// fixtures, `docs/use-errcat.md` from its example files, and the JSON Schema of
+/// catalog files from the raw types.
 pub fn generate(root: &Path, check: bool) -> ExitCode {
     let args: &[&str] = if check {
         &["gen", CATALOG, "--check"]
@@ -99,6 +100,7 @@ pub fn generate(root: &Path, check: bool) -> ExitCode {
     let pages = [
         ("docs/rules.md", errcat::rules_doc::page_from_fixtures(root)),
         (use_doc::PAGE, use_page),
+        (errcat::schema::REPO_PATH, errcat::schema::text()),
     ];
     let mut docs_ok = true;
     for (rel, page) in pages {

@@ -105,8 +105,8 @@ fn snapshot(root: &Path, dir: &Path) -> Result<(), String> {
     )
 }
 
-/// The example repository, with errcat taken from this checkout and the template
-/// directories its catalog names copied in, as a user would.
+/// The example repository, with errcat taken from this checkout, as a user would set
+/// it up: no templates of its own, errcat's are built in.
 fn user_repo(root: &Path, dir: &Path) -> Result<(), String> {
     copy_tree(&root.join(EXAMPLE), dir)?;
     let manifest = dir.join("xtask/Cargo.toml");
@@ -114,17 +114,6 @@ fn user_repo(root: &Path, dir: &Path) -> Result<(), String> {
     let local = format!("errcat = {{ path = {:?} }}", root.display().to_string());
     replace_in(&manifest, &dep, &local)?;
     let _ = std::fs::copy(root.join("Cargo.lock"), dir.join("Cargo.lock"));
-    let catalog =
-        std::fs::read_to_string(dir.join("schema/catalog.yaml")).map_err(|e| e.to_string())?;
-    for name in catalog
-        .lines()
-        .filter_map(|l| l.trim().strip_prefix("templates: "))
-    {
-        copy_tree(
-            &root.join("templates").join(name),
-            &dir.join("templates").join(name),
-        )?;
-    }
     Ok(())
 }
 

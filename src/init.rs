@@ -1,0 +1,72 @@
+//! `errcat init [DIR]`: a working project to start from: `schema/catalog.yaml` with the
+//! built-in targets, one example namespace, and the JSON Schema next to them so editors
+//! check both offline. Nothing that exists is ever overwritten.
+
+use std::path::{Path, PathBuf};
+
+use crate::load::display_path;
+
+const CATALOG: &str = include_str!("init/catalog.yaml");
+const NAMESPACE: &str = include_str!("init/namespace.yaml");
+
+/// The files `init` writes, relative to the project directory.
+pub fn files() -> Vec<(PathBuf, String)> {
+    vec![
+        (PathBuf::from("schema/catalog.yaml"), CATALOG.to_owned()),
+        (PathBuf::from("schema/app.yaml"), NAMESPACE.to_owned()),
+        (
+            Path::new("schema").join(crate::schema::INIT_FILE),
+            crate::schema::text(),
+        ),
+    ]
+}
+
+/// Why `init` wrote nothing, or stopped.
+#[derive(Debug)]
+pub enum Error {
+    /// Files already there: `init` starts projects, it does not update them.
+    Exists(Vec<PathBuf>),
+    Io(PathBuf, std::io::Error),
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Error::Exists(paths) => {
+                let shown: Vec<String> = paths
+                    .iter()
+                    .map(|p| display_path(p).display().to_string())
+                    .collect();
+                write!(
+                    f,
+                    "{} already exist{}; errcat init writes nothing over existing files",
+                    shown.join(", "),
+                    if paths.len() == 1 { "s" } else { "" }
+                )
+            }
+            Error::Io(path, e) => write!(f, "cannot write {}: {e}", display_path(path).display()),
+        }
+    }
+}
+
+/// Writes [`files`] under `dir` (created as needed) and returns their paths; writes
+/// nothing when any of them exists.
+pub fn init(dir: &Path) -> Result<Vec<PathBuf>, Error> {
+    let files: Vec<(PathBuf, String)> = files()
+        .into_iter()
+        .map(|(rel, text)| (dir.join(rel), text))
+        .collect();
+    let existing: Vec<PathBuf> = files
+        .iter()
+        .filter(|(path, _)| path.symlink_metadata().is_ok())
+        .map(|(path, _)| path.clone())
+        .collect();
+    if !existing.is_empty() {
+        return Err(Error::Exists(existing));
+    }
+    for (path, text) in &files {
+        crate::write::write_atomic(path, text.as_bytes())
+            .map_err(|e| Error::Io(path.clone(), e))?;
+    }
+    Ok(files.into_iter().map(|(path, _)| path).collect())
+}

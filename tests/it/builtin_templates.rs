@@ -1,0 +1,171 @@
+//! Built-in templates: embedded in the binary, overridable file by file from a
+//! project's own `templates/<name>/`, and shipped in the package.
+
+use std::path::Path;
+
+use crate::support::repo;
+
+const CATALOG: &str = "\
+catalog: tiny
+format: 1
+root: ..
+locales: [en]
+default_locale: en
+namespaces: [app.yaml]
+targets:
+  - { id: rust, templates: rust, out: generated/rust, options: { crate_name: tiny-codes } }
+";
+
+const NAMESPACE: &str = "\
+namespace: app
+entries:
+  - { code: 1, name: NOT_FOUND, message: Not found }
+  - { code: 2, name: DENIED, message: Access denied }
+";
+
+const LICENSE: &str = "// SPDX-License-Identifier: MIT";
+
+/// A project outside the repository, so only the built-in templates can be found.
+fn project() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("schema")).unwrap();
+    std::fs::write(dir.path().join("schema/catalog.yaml"), CATALOG).unwrap();
+    std::fs::write(dir.path().join("schema/app.yaml"), NAMESPACE).unwrap();
+    dir
+}
+
+fn render(root: &Path) -> Vec<(String, String)> {
+    let checked = errcat::check(&root.join("schema/catalog.yaml"));
+    let text = crate::support::diagnostics_text(&checked);
+    let catalog = checked.catalog.unwrap_or_else(|| panic!("{text}"));
+    errcat::render::generate(&catalog)
+        .unwrap()
+        .into_iter()
+        .map(|r| (r.path.display().to_string(), r.text))
+        .collect()
+}
+
+#[test]
+fn one_overridden_template_changes_only_its_file() {
+    let p = project();
+    let built_in = render(p.path());
+    assert!(built_in.len() >= 3, "{built_in:?}");
+
+    let lib = errcat::load::builtin::file("rust", "lib.rs.tera").unwrap();
+    std::fs::create_dir_all(p.path().join("templates/rust")).unwrap();
+    std::fs::write(
+        p.path().join("templates/rust/lib.rs.tera"),
+        format!("{LICENSE}\n{lib}"),
+    )
+    .unwrap();
+    let overridden = render(p.path());
+
+    assert_eq!(
+        built_in.iter().map(|f| &f.0).collect::<Vec<_>>(),
+        overridden.iter().map(|f| &f.0).collect::<Vec<_>>()
+    );
+    for ((path, before), (_, after)) in built_in.iter().zip(&overridden) {
+        if path == "src/lib.rs" {
+            assert_eq!(after, &format!("{LICENSE}\n{before}"));
+        } else {
+            assert_eq!(after, before, "{path}");
+        }
+    }
+}
+
+#[test]
+fn an_overriding_template_is_named_by_its_project_path_in_errors() {
+    let p = project();
+    std::fs::create_dir_all(p.path().join("templates/rust")).unwrap();
+    std::fs::write(
+        p.path().join("templates/rust/lib.rs.tera"),
+        "line one\n{{ catalog.id | nope }}\n",
+    )
+    .unwrap();
+    let out = crate::support::errcat(p.path(), &["gen"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("--> templates/rust/lib.rs.tera:2:"), "{err}");
+    assert!(!p.path().join("generated").exists());
+}
+
+#[test]
+fn a_project_target_yaml_replaces_the_built_in_one() {
+    let p = project();
+    std::fs::create_dir_all(p.path().join("templates/rust")).unwrap();
+    // Only the Cargo manifest: the other built-in templates stay available but unused.
+    let manifest = errcat::load::builtin::file("rust", "target.yaml").unwrap();
+    let (head, _) = manifest.split_once("  - template: lib.rs.tera").unwrap();
+    std::fs::write(p.path().join("templates/rust/target.yaml"), head).unwrap();
+    let files = render(p.path());
+    assert_eq!(
+        files.iter().map(|f| f.0.as_str()).collect::<Vec<_>>(),
+        ["Cargo.toml"]
+    );
+}
+
+#[test]
+fn an_unknown_template_set_lists_the_built_in_ones() {
+    let p = project();
+    let catalog = CATALOG.replace("templates: rust", "templates: cobol");
+    std::fs::write(p.path().join("schema/catalog.yaml"), catalog).unwrap();
+    let out = crate::support::errcat(p.path(), &["check"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_ne!(out.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains("template directory `templates/cobol` does not exist"),
+        "{err}"
+    );
+    // Every template set shipped under templates/ is built in, and named.
+    let mut shipped: Vec<String> = std::fs::read_dir(crate::support::repo().join("templates"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    shipped.sort();
+    assert!(err.contains(&shipped.join(", ")), "{err}");
+}
+
+#[test]
+fn every_template_is_embedded_and_packaged() {
+    let templates = repo().join("templates");
+    let mut on_disk = Vec::new();
+    for set in std::fs::read_dir(&templates).unwrap() {
+        let set = set.unwrap().path();
+        for file in std::fs::read_dir(&set).unwrap() {
+            let file = file.unwrap().path();
+            let rel = file.strip_prefix(repo()).unwrap().display().to_string();
+            let (name, set) = (file.file_name().unwrap(), set.file_name().unwrap());
+            let text = std::fs::read_to_string(&file).unwrap();
+            assert_eq!(
+                errcat::load::builtin::file(&set.to_string_lossy(), &name.to_string_lossy()),
+                Some(text.as_str()),
+                "{rel} is not embedded as it stands"
+            );
+            on_disk.push(rel);
+        }
+    }
+    assert!(on_disk.len() > 20, "{on_disk:?}");
+    // What `cargo install errcat` would build from: the package's file list.
+    let out = std::process::Command::new(env!("CARGO"))
+        .args([
+            "package",
+            "--list",
+            "--allow-dirty",
+            "--offline",
+            "-p",
+            "errcat",
+        ])
+        .current_dir(repo())
+        .output()
+        .unwrap();
+    let listed = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for rel in &on_disk {
+        assert!(listed.lines().any(|l| l == rel), "{rel} is not packaged");
+    }
+    assert!(listed.lines().any(|l| l == "build.rs"));
+}

@@ -1,0 +1,133 @@
+//! `errcat init` then `errcat gen` in an empty directory outside the repository (so
+//! only the built-in templates exist): the generated Rust, Java and TypeScript compile.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::support::{errcat, repo};
+
+fn run(cmd: &mut Command) {
+    let out = cmd.output().unwrap_or_else(|e| panic!("{cmd:?}: {e}"));
+    assert!(
+        out.status.success(),
+        "{cmd:?} failed:\n{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+fn files_under(dir: &Path, ext: &str) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(files_under(&path, ext));
+        } else if path.extension().is_some_and(|e| e == ext) {
+            out.push(path);
+        }
+    }
+    out
+}
+
+#[test]
+fn init_then_gen_compiles_in_every_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    assert!(!p.starts_with(repo()));
+
+    let out = errcat(p, &["init"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(err.contains("created schema/catalog.yaml"), "{err}");
+    assert!(err.contains("next: `errcat gen`"), "{err}");
+
+    // Each YAML file names the schema next to it, and that is `errcat schema`'s output.
+    let schema = String::from_utf8(errcat(p, &["schema"]).stdout).unwrap();
+    for file in ["schema/catalog.yaml", "schema/app.yaml"] {
+        let text = std::fs::read_to_string(p.join(file)).unwrap();
+        let first = text.lines().next().unwrap();
+        let named = first
+            .strip_prefix("# yaml-language-server: $schema=")
+            .unwrap_or_else(|| panic!("{file} starts with {first}"));
+        let named = p.join(file).parent().unwrap().join(named);
+        assert_eq!(std::fs::read_to_string(named).unwrap(), schema, "{file}");
+    }
+
+    let out = errcat(p, &["gen"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(!err.contains("warning"), "{err}");
+    assert!(!p.join("templates").exists());
+    let generated = p.join("generated");
+
+    // Rust: the crate builds on its own, warnings denied.
+    run(Command::new(env!("CARGO"))
+        .args(["build", "--offline", "--quiet", "--manifest-path"])
+        .arg(generated.join("rust/Cargo.toml"))
+        .env("CARGO_TARGET_DIR", repo().join("target/init-acceptance"))
+        .env("RUSTFLAGS", "-D warnings"));
+
+    // Java 17 with every lint an error.
+    let classes = p.join("classes");
+    run(Command::new("javac")
+        .args(["--release", "17", "-Xlint:all", "-Werror", "-d"])
+        .arg(&classes)
+        .args(files_under(&generated.join("java"), "java")));
+    assert!(!files_under(&classes, "class").is_empty());
+
+    // TypeScript, strictly.
+    let tsc = repo().join("node_modules/.bin/tsc");
+    assert!(
+        tsc.exists(),
+        "node_modules/.bin/tsc is missing: run `npm ci`"
+    );
+    run(Command::new(tsc)
+        .arg("-p")
+        .arg(generated.join("typescript"))
+        .args(["--strict", "--noUncheckedIndexedAccess", "--outDir"])
+        .arg(p.join("ts-out")));
+    assert!(p.join("ts-out/index.js").exists());
+}
+
+#[test]
+fn init_overwrites_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    std::fs::create_dir_all(p.join("schema")).unwrap();
+    std::fs::write(p.join("schema/app.yaml"), "mine\n").unwrap();
+
+    let out = errcat(p, &["init"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains(
+            "schema/app.yaml already exists; errcat init writes nothing over existing files"
+        ),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(p.join("schema/app.yaml")).unwrap(),
+        "mine\n"
+    );
+    let left: Vec<_> = std::fs::read_dir(p.join("schema")).unwrap().collect();
+    assert_eq!(left.len(), 1, "init wrote something: {left:?}");
+}
+
+#[test]
+fn init_creates_the_directory_it_is_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = errcat(dir.path(), &["init", "new/project"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains("next: `cd new/project && errcat gen`"),
+        "{err}"
+    );
+    let out = errcat(&dir.path().join("new/project"), &["check"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
