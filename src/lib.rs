@@ -8,6 +8,8 @@
 
 pub mod checksum;
 pub mod cli;
+pub mod completions;
+pub mod console;
 pub mod diag;
 pub mod diff;
 pub mod explain;
@@ -18,6 +20,7 @@ pub mod model;
 pub mod naming;
 pub mod par;
 pub mod placeholder;
+pub mod project;
 pub mod render;
 pub mod rules;
 pub mod rules_doc;
@@ -77,6 +80,8 @@ pub struct Placed {
     pub files: Vec<(PathBuf, String)>,
     /// Each target's output directory: stale generated files in them are removed.
     pub dirs: Vec<PathBuf>,
+    /// For each file of `files`, its target and template: `rust: lib.rs.tera`.
+    pub origins: Vec<String>,
 }
 
 /// Renders a checked catalog and maps each file to its place on disk.
@@ -103,6 +108,10 @@ pub fn render_to_paths(
         }
     }
     let dirs = catalog.targets.iter().map(dir).collect();
+    let origins = rendered
+        .iter()
+        .map(|r| format!("{}: {}", r.target, r.template))
+        .collect();
     let files = rendered
         .into_iter()
         .map(|r| {
@@ -114,5 +123,9 @@ pub fn render_to_paths(
             (base.join(&r.path), r.text)
         })
         .collect();
-    Ok(Placed { files, dirs })
+    Ok(Placed {
+        files,
+        dirs,
+        origins,
+    })
 }

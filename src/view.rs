@@ -262,6 +262,18 @@ pub fn anchor(namespace: &str, code: i64) -> String {
     }
 }
 
+/// Where the docs site shows a code: `base_url` + the namespace's page in the default
+/// locale + the code's anchor (the docs target writes `<locale>/<namespace>.md`).
+pub fn doc_url(catalog: &Catalog, namespace: &str, code: i64) -> Option<String> {
+    catalog.docs_base_url.as_ref().map(|b| {
+        format!(
+            "{b}{}/{namespace}.html#{}",
+            catalog.default_locale,
+            anchor(namespace, code)
+        )
+    })
+}
+
 /// The lookup page's anchor of a bare code: `code-1004`, `code-minus-1004`.
 fn code_anchor(code: i64) -> String {
     anchor("code", code)
@@ -523,12 +535,7 @@ impl<'a> Views<'a> {
             }
         }
         let anchor_id = anchor(&n.id, e.code);
-        let doc_url = self.catalog.docs_base_url.as_ref().map(|b| {
-            format!(
-                "{b}{}/{}.html#{anchor_id}",
-                self.catalog.default_locale, n.id
-            )
-        });
+        let doc_url = doc_url(self.catalog, &n.id, e.code);
         EntryView {
             code: e.code,
             code_lit: e.code.to_string(),

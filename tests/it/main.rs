@@ -1,9 +1,11 @@
 //! errcat's integration tests: one crate, a module per concern.
 
 mod cli;
+mod cli_manners;
 mod diagnostics;
 mod diff;
 mod docs_site;
+mod explain;
 mod golden;
 mod hostile;
 mod import;

@@ -8,6 +8,7 @@ mod bench;
 mod ci;
 mod conformance;
 mod docs;
+mod man;
 mod readme;
 mod synth;
 mod use_doc;
@@ -33,18 +34,22 @@ fn main() -> ExitCode {
         },
         Some("ci") => ci::main(&root),
         Some("docs") => docs::main(&root),
+        Some("man") => man::main(&root),
         Some("fuzz") => fuzz(args.get(1).map(String::as_str)),
         Some("conformance") => conformance::run_all(&root, &args[1..]),
         Some("synth") => synth::main(&root, &args[1..]),
         Some("bench") => bench::main(&root, &args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask <gen | check | ci | docs | conformance [rust|java|typescript|hostile] | fuzz [N] | synth | bench>"
+                "usage: cargo xtask <gen | check | ci | docs | man | conformance [rust|java|typescript|hostile] | fuzz [N] | synth | bench>"
             );
             eprintln!("  gen          validate schema/ and regenerate generated/");
             eprintln!("  check        validate and fail if generated/ is not what gen would write");
             eprintln!(
                 "  docs         build the docs site from generated/docs into target/docs-site/html"
+            );
+            eprintln!(
+                "  man          the manual pages (errcat.1, one per subcommand) into target/man"
             );
             eprintln!(
                 "  ci           everything CI runs: tests, lints, check, generated-code conformance"
