@@ -308,3 +308,35 @@ fn write_definitions(out: &mut String, definitions: &[Definition]) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Query;
+
+    #[test]
+    fn queries_parse_as_code_name_or_qualified_code() {
+        assert_eq!(Query::parse("1004"), Ok(Query::Code(1004)));
+        assert_eq!(Query::parse(" -2381 "), Ok(Query::Code(-2381)));
+        assert_eq!(
+            Query::parse("room-not_exist"),
+            Ok(Query::Name("ROOM_NOT_EXIST".into()))
+        );
+        assert_eq!(
+            Query::parse("edu.rest/1004"),
+            Ok(Query::Qualified {
+                namespace: "edu.rest".into(),
+                code: 1004
+            })
+        );
+        assert_eq!(
+            Query::parse("roomengine/-1001"),
+            Ok(Query::Qualified {
+                namespace: "roomengine".into(),
+                code: -1001
+            })
+        );
+        for bad in ["", "edu.rest/", "/1004", "edu.rest/ROOM", "ROOM NOT", "1004?"] {
+            assert!(Query::parse(bad).is_err(), "{bad:?}");
+        }
+    }
+}

@@ -10,6 +10,7 @@ pub mod checksum;
 pub mod cli;
 pub mod completions;
 pub mod console;
+pub mod context_doc;
 pub mod diag;
 pub mod diff;
 pub mod explain;

@@ -16,5 +16,6 @@ mod nasty;
 mod parallel;
 mod seeds;
 mod support;
+mod template_context;
 mod up_to_date;
 mod writer;

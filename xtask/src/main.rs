@@ -86,7 +86,8 @@ fn project_root() -> PathBuf {
 }
 
 /// `generated/` from the catalog, `docs/rules.md` from the rule table and its
-/// fixtures, and `docs/use-errcat.md` from its example files.
+/// fixtures, `docs/use-errcat.md` from its example files, and
+/// `docs/template-context.md` from the view types.
 pub fn generate(root: &Path, check: bool) -> ExitCode {
     let args: &[&str] = if check {
         &["gen", CATALOG, "--check"]
@@ -104,6 +105,7 @@ pub fn generate(root: &Path, check: bool) -> ExitCode {
     let pages = [
         ("docs/rules.md", errcat::rules_doc::page_from_fixtures(root)),
         (use_doc::PAGE, use_page),
+        ("docs/template-context.md", errcat::context_doc::page()),
     ];
     let mut docs_ok = true;
     for (rel, page) in pages {
