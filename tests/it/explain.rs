@@ -151,3 +151,26 @@ fn docs_urls_land_on_their_anchor() {
     }
     assert!(checked >= 6, "{checked}");
 }
+
+/// The README's `console` blocks show real output: each `$ cargo run -q -- ARGS` line is
+/// run (as the built errcat, in the repository) and must print what follows it.
+#[test]
+fn readme_console_examples_print_what_they_show() {
+    let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
+    let mut ran = 0;
+    for block in readme.split("```console\n").skip(1) {
+        let block = block.split("```").next().unwrap();
+        for example in block.split("$ cargo run -q -- ").skip(1) {
+            let (command, expected) = example.split_once('\n').unwrap();
+            let args: Vec<&str> = command.split_whitespace().collect();
+            let out = errcat(&repo(), &args);
+            assert_eq!(
+                String::from_utf8_lossy(&out.stdout),
+                expected,
+                "README: `errcat {command}` prints something else"
+            );
+            ran += 1;
+        }
+    }
+    assert!(ran >= 2, "{ran} README console examples");
+}
