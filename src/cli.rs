@@ -308,6 +308,23 @@ fn print_report(
     }
 }
 
+/// Prints a checked catalog's findings; whether they fail the run.
+fn print_findings(
+    checked: &crate::Checked,
+    format: Format,
+    out: Console,
+    deny_warnings: bool,
+) -> bool {
+    print_report(
+        &checked.report,
+        &checked.sources,
+        format,
+        out,
+        deny_warnings,
+    );
+    checked.report.has_errors() || (deny_warnings && checked.report.warnings() > 0)
+}
+
 const DEFAULT_CATALOG: &str = "schema/catalog.yaml";
 
 /// The catalog a command works on: the one named, else `schema/catalog.yaml` here or in
@@ -372,14 +389,7 @@ fn check(
             }
         }
     }
-    print_report(
-        &checked.report,
-        &checked.sources,
-        format,
-        out,
-        deny_warnings,
-    );
-    let failed = checked.report.has_errors() || (deny_warnings && checked.report.warnings() > 0);
+    let failed = print_findings(&checked, format, out, deny_warnings);
     if !failed
         && !out.quiet
         && format == Format::Human
@@ -599,14 +609,7 @@ fn explain(
 
 fn lint(path: &Path, format: Format, deny_warnings: bool, out: Console) -> ExitCode {
     let checked = load(path, out);
-    print_report(
-        &checked.report,
-        &checked.sources,
-        format,
-        out,
-        deny_warnings,
-    );
-    let failed = checked.report.has_errors() || (deny_warnings && checked.report.warnings() > 0);
+    let failed = print_findings(&checked, format, out, deny_warnings);
     match &checked.catalog {
         Some(c) if format == Format::Human => {
             print!("{}", crate::lint::summary(c, &checked.report))

@@ -335,7 +335,14 @@ mod tests {
                 code: -1001
             })
         );
-        for bad in ["", "edu.rest/", "/1004", "edu.rest/ROOM", "ROOM NOT", "1004?"] {
+        for bad in [
+            "",
+            "edu.rest/",
+            "/1004",
+            "edu.rest/ROOM",
+            "ROOM NOT",
+            "1004?",
+        ] {
             assert!(Query::parse(bad).is_err(), "{bad:?}");
         }
     }
