@@ -3,12 +3,13 @@
 //! Exit codes: 0 success, 1 findings or stale output, 2 usage or I/O error.
 
 use std::ffi::OsString;
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::console::{ColorChoice, Console};
 use crate::diag::{self, Format, Report};
 use crate::load::display_path;
 use crate::write::{self, Change};
@@ -17,23 +18,50 @@ use crate::write::{self, Change};
 #[command(
     name = "errcat",
     version,
-    about = "One YAML catalog of error codes; code and docs generated from it."
+    about = "One YAML catalog of error codes; code and docs generated from it.",
+    after_help = AFTER_HELP
 )]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
-    /// Print only findings and failures.
+    /// Print only errors: no progress, no summaries, no warnings that do not fail the run.
     #[arg(long, short, global = true)]
     pub quiet: bool,
+    /// Also print the files read, the template of each output and the time of each phase.
+    #[arg(long, short, global = true, conflicts_with = "quiet")]
+    pub verbose: bool,
+    /// When to colour diagnostics; auto: on a terminal, unless NO_COLOR is set.
+    #[arg(long, global = true, value_name = "WHEN", default_value = "auto")]
+    pub color: ColorChoice,
 }
+
+/// The command-line definition, for completions and manual pages.
+pub fn command() -> clap::Command {
+    <Cli as clap::CommandFactory>::command()
+}
+
+const COMPLETIONS_HELP: &str = "\
+Install, for example:
+  errcat completions bash > ~/.local/share/bash-completion/completions/errcat
+  errcat completions zsh > ~/.zfunc/_errcat
+  errcat completions fish > ~/.config/fish/completions/errcat.fish";
+
+/// Shown after `--help`: what callers (CI, scripts) may rely on.
+const AFTER_HELP: &str = "\
+Without a CATALOG, errcat uses schema/catalog.yaml in the current directory or the
+nearest parent directory that has one.
+
+Exit codes:
+  0  success
+  1  findings (errors, or warnings with --deny-warnings), breaking changes, stale output
+  2  usage or I/O error (a bad argument, no catalog, a file that cannot be read or written)";
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Validate a catalog and report every finding.
     Check {
-        /// The catalog file.
-        #[arg(default_value = "schema/catalog.yaml")]
-        catalog: PathBuf,
+        /// The catalog file [default: schema/catalog.yaml here or in a parent directory].
+        catalog: Option<PathBuf>,
         #[arg(long, value_enum, default_value_t)]
         format: Format,
         /// Fail on warnings too.
@@ -49,24 +77,24 @@ pub enum Command {
         old: String,
         /// The new side, the same way; the catalog in the working tree when left out.
         new: Option<String>,
-        /// Where the catalog lives (revisions are read at this path).
-        #[arg(long, default_value = "schema/catalog.yaml")]
-        catalog: PathBuf,
+        /// Where the catalog lives (revisions are read at this path) [default:
+        /// schema/catalog.yaml here or in a parent directory].
+        #[arg(long)]
+        catalog: Option<PathBuf>,
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
     /// Print a Markdown changelog from the catalog's git history: per version, the codes
     /// added, deprecated, retired and broken.
     Changelog {
-        /// The catalog file (in a git working tree).
-        #[arg(default_value = "schema/catalog.yaml")]
-        catalog: PathBuf,
+        /// The catalog file, in a git working tree [default: schema/catalog.yaml here or in a
+        /// parent directory].
+        catalog: Option<PathBuf>,
     },
     /// Validate only, and summarise each namespace: codes, locale coverage, findings by rule.
     Lint {
-        /// The catalog file.
-        #[arg(default_value = "schema/catalog.yaml")]
-        catalog: PathBuf,
+        /// The catalog file [default: schema/catalog.yaml here or in a parent directory].
+        catalog: Option<PathBuf>,
         #[arg(long, value_enum, default_value_t)]
         format: Format,
         /// Fail on warnings too.
@@ -75,9 +103,8 @@ pub enum Command {
     },
     /// Validate, then write every target's generated files.
     Gen {
-        /// The catalog file.
-        #[arg(default_value = "schema/catalog.yaml")]
-        catalog: PathBuf,
+        /// The catalog file [default: schema/catalog.yaml here or in a parent directory].
+        catalog: Option<PathBuf>,
         /// Write nothing; fail if any generated file is stale, missing or extra.
         #[arg(long)]
         check: bool,
@@ -93,19 +120,26 @@ pub enum Command {
         #[arg(long)]
         no_cache: bool,
     },
-    /// Show every namespace that defines a code.
+    /// Show what a code or name means, in every namespace that defines it, with its docs URL.
     Explain {
-        /// A numeric code, e.g. 1001 or -2381.
-        #[arg(allow_negative_numbers = true)]
-        code: i64,
+        /// A bare code (1001, -2381), an entry name (ROOM_NOT_EXIST) or a qualified code
+        /// (edu.rest/1004).
+        #[arg(allow_negative_numbers = true, value_name = "CODE|NAME|NS/CODE")]
+        query: String,
         /// Only this namespace.
         #[arg(long)]
         namespace: Option<String>,
-        /// The catalog file.
-        #[arg(long, default_value = "schema/catalog.yaml")]
-        catalog: PathBuf,
+        /// The catalog file [default: schema/catalog.yaml here or in a parent directory].
+        #[arg(long)]
+        catalog: Option<PathBuf>,
         #[arg(long, value_enum, default_value_t)]
         format: ExplainFormat,
+    },
+    /// Print a completion script for bash, zsh, fish, elvish or PowerShell.
+    #[command(after_help = COMPLETIONS_HELP)]
+    Completions {
+        /// The shell: bash, zsh, fish, elvish or powershell.
+        shell: crate::completions::Shell,
     },
     /// Import error tables (Markdown, a vertical list, a Java enum) into a namespace file.
     #[command(after_long_help = crate::import::HELP)]
@@ -142,10 +176,6 @@ impl Default for Settings {
     }
 }
 
-fn color_on(stream: &impl IsTerminal) -> bool {
-    stream.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-}
-
 /// Parses `args` (including the program name) and runs the command.
 pub fn run<I, T>(args: I, settings: &Settings) -> ExitCode
 where
@@ -163,71 +193,106 @@ where
 }
 
 pub fn execute(cli: &Cli, settings: &Settings) -> ExitCode {
+    let out = Console {
+        quiet: cli.quiet,
+        verbose: cli.verbose,
+        color: cli.color,
+    };
+    let catalog = |named: &Option<PathBuf>| catalog_path(named.as_deref());
     match &cli.command {
         Command::Check {
-            catalog,
+            catalog: named,
             format,
             deny_warnings,
             against,
-        } => check(
-            catalog,
-            *format,
-            *deny_warnings,
-            against.as_deref(),
-            cli.quiet,
-        ),
-        Command::Changelog { catalog } => match crate::diff::changelog::changelog(catalog) {
-            Ok(text) => {
-                print!("{text}");
-                ExitCode::SUCCESS
-            }
-            Err(e) => {
-                eprintln!("error: {e}");
-                ExitCode::from(2)
-            }
+        } => match catalog(named) {
+            Ok(path) => check(&path, *format, *deny_warnings, against.as_deref(), out),
+            Err(code) => code,
         },
+        Command::Changelog { catalog: named } => {
+            let path = match catalog(named) {
+                Ok(path) => path,
+                Err(code) => return code,
+            };
+            match crate::diff::changelog::changelog(&path) {
+                Ok(text) => {
+                    print!("{text}");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::from(2)
+                }
+            }
+        }
         Command::Diff {
             old,
             new,
-            catalog,
+            catalog: named,
             format,
-        } => diff(old, new.as_deref(), catalog, *format, cli.quiet),
+        } => {
+            // Two catalog files need no project catalog; a revision is read where it would be.
+            let path = named.clone().unwrap_or_else(|| {
+                std::env::current_dir()
+                    .ok()
+                    .and_then(|cwd| crate::project::find_catalog(&cwd))
+                    .unwrap_or_else(|| PathBuf::from(DEFAULT_CATALOG))
+            });
+            diff(old, new.as_deref(), &path, *format, out)
+        }
         Command::Lint {
-            catalog,
+            catalog: named,
             format,
             deny_warnings,
-        } => lint(catalog, *format, *deny_warnings, cli.quiet),
+        } => match catalog(named) {
+            Ok(path) => lint(&path, *format, *deny_warnings, out),
+            Err(code) => code,
+        },
         Command::Gen {
-            catalog,
+            catalog: named,
             check,
             out_dir,
             format,
             force,
             no_cache,
-        } => generate(
-            catalog,
-            &GenOptions {
-                check_only: *check,
-                out_dir: out_dir.as_deref(),
-                format: *format,
-                force: *force,
-                cache: !*no_cache,
-            },
-            cli.quiet,
-            settings,
-        ),
+        } => match catalog(named) {
+            Ok(path) => generate(
+                &path,
+                &GenOptions {
+                    check_only: *check,
+                    out_dir: out_dir.as_deref(),
+                    format: *format,
+                    force: *force,
+                    cache: !*no_cache,
+                },
+                out,
+                settings,
+            ),
+            Err(code) => code,
+        },
         Command::Explain {
-            code,
+            query,
             namespace,
-            catalog,
+            catalog: named,
             format,
-        } => explain(catalog, *code, namespace.as_deref(), *format),
-        Command::Import(args) => import(args, cli.quiet),
+        } => match catalog(named) {
+            Ok(path) => explain(&path, query, namespace.as_deref(), *format, out),
+            Err(code) => code,
+        },
+        Command::Completions { shell } => match crate::completions::print(*shell) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: writing the completion script: {e}");
+                ExitCode::from(2)
+            }
+        },
+        Command::Import(args) => import(args, out),
         Command::Schema => {
             print!("{}", crate::schema::text());
             ExitCode::SUCCESS
         }
-        Command::Init { dir } => init(dir, cli.quiet),
+        Command::Init { dir } => init(dir, out.quiet),
     }
 }
 
@@ -257,25 +322,78 @@ fn init(dir: &Path, quiet: bool) -> ExitCode {
     }
 }
 
-fn print_report(report: &Report, sources: &crate::source::Sources, format: Format, quiet: bool) {
+/// Findings on stderr. `--quiet` leaves out warnings, unless `fails_on_warnings`.
+fn print_report(
+    report: &Report,
+    sources: &crate::source::Sources,
+    format: Format,
+    out: Console,
+    fails_on_warnings: bool,
+) {
+    let quiet = out.quiet && format == Format::Human && !fails_on_warnings;
+    let errors_only;
+    let report = if quiet && report.warnings() > 0 {
+        errors_only = Report {
+            diagnostics: report
+                .diagnostics
+                .iter()
+                .filter(|d| d.is_error())
+                .cloned()
+                .collect(),
+        };
+        &errors_only
+    } else {
+        report
+    };
     let mut err = std::io::stderr().lock();
-    let _ = err
-        .write_all(diag::render(report, sources, format, color_on(&std::io::stderr())).as_bytes());
-    if format == Format::Human
-        && (!report.diagnostics.is_empty() || !quiet)
-        && !report.diagnostics.is_empty()
-    {
+    let _ = err.write_all(
+        diag::render(report, sources, format, out.color_on(&std::io::stderr())).as_bytes(),
+    );
+    if format == Format::Human && !report.diagnostics.is_empty() {
         let _ = writeln!(err, "{}", report.summary());
     }
 }
 
-fn missing_catalog(path: &Path) -> Option<ExitCode> {
-    if path.exists() {
-        return None;
+/// Prints a checked catalog's findings; whether they fail the run.
+fn print_findings(
+    checked: &crate::Checked,
+    format: Format,
+    out: Console,
+    deny_warnings: bool,
+) -> bool {
+    print_report(
+        &checked.report,
+        &checked.sources,
+        format,
+        out,
+        deny_warnings,
+    );
+    checked.report.has_errors() || (deny_warnings && checked.report.warnings() > 0)
+}
+
+const DEFAULT_CATALOG: &str = "schema/catalog.yaml";
+
+/// The catalog a command works on: the one named, else `schema/catalog.yaml` here or in
+/// the nearest parent directory. `Err` (exit code 2) when there is none; the message says why.
+fn catalog_path(named: Option<&Path>) -> Result<PathBuf, ExitCode> {
+    if let Some(path) = named {
+        if path.exists() {
+            return Ok(path.to_path_buf());
+        }
+        eprintln!("error: no catalog at {}", display_path(path).display());
+        eprintln!("help: pass the catalog file, or run `errcat init` to create one");
+        return Err(ExitCode::from(2));
     }
-    eprintln!("error: no catalog at {}", display_path(path).display());
-    eprintln!("help: pass the catalog file, or run errcat where schema/catalog.yaml exists");
-    Some(ExitCode::from(2))
+    let found = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| crate::project::find_catalog(&cwd));
+    found.ok_or_else(|| {
+        eprintln!("error: no {DEFAULT_CATALOG} here; run `errcat init`");
+        eprintln!(
+            "help: errcat looks in the current directory and its parents; or pass the catalog file"
+        );
+        ExitCode::from(2)
+    })
 }
 
 fn check(
@@ -283,15 +401,12 @@ fn check(
     format: Format,
     deny_warnings: bool,
     against: Option<&str>,
-    quiet: bool,
+    out: Console,
 ) -> ExitCode {
-    if let Some(code) = missing_catalog(path) {
-        return code;
-    }
-    let mut checked = crate::check(path);
+    let mut checked = load(path, out);
     // Render in memory too, so template errors surface without writing anything.
     if let Some(c) = &checked.catalog
-        && let Err(report) = crate::generate(c)
+        && let Err(report) = out.phase("render", || crate::generate(c))
     {
         checked.report.extend(report);
         checked.catalog = None;
@@ -304,7 +419,7 @@ fn check(
                 return ExitCode::from(2);
             }
             Ok(None) => {
-                print_report(&found, &checked.sources, format, quiet);
+                print_report(&found, &checked.sources, format, out, true);
                 eprintln!("error: the catalog at {rev} has errors; cannot compare with it");
                 return ExitCode::from(1);
             }
@@ -320,10 +435,9 @@ fn check(
             }
         }
     }
-    print_report(&checked.report, &checked.sources, format, quiet);
-    let failed = checked.report.has_errors() || (deny_warnings && checked.report.warnings() > 0);
+    let failed = print_findings(&checked, format, out, deny_warnings);
     if !failed
-        && !quiet
+        && !out.quiet
         && format == Format::Human
         && let Some(c) = &checked.catalog
     {
@@ -333,7 +447,7 @@ fn check(
     ExitCode::from(u8::from(failed))
 }
 
-fn diff(old: &str, new: Option<&str>, catalog: &Path, format: Format, quiet: bool) -> ExitCode {
+fn diff(old: &str, new: Option<&str>, catalog: &Path, format: Format, out: Console) -> ExitCode {
     let mut sources = crate::source::Sources::default();
     let mut report = Report::default();
     let new_spec = new.map_or_else(|| catalog.to_string_lossy().into_owned(), str::to_string);
@@ -346,7 +460,7 @@ fn diff(old: &str, new: Option<&str>, catalog: &Path, format: Format, quiet: boo
     };
     let (Some(a), Some(b)) = (a, b) else {
         report.sort(&sources);
-        print_report(&report, &sources, format, quiet);
+        print_report(&report, &sources, format, out, true);
         eprintln!("error: a catalog has errors; cannot compare");
         return ExitCode::from(1);
     };
@@ -354,8 +468,8 @@ fn diff(old: &str, new: Option<&str>, catalog: &Path, format: Format, quiet: boo
     let bump = crate::diff::major_bump(&a, &b);
     let mut found = crate::diff::report::diagnostics(&changes, bump.as_deref(), true);
     found.sort(&sources);
-    print_report(&found, &sources, format, quiet);
-    if !quiet && format == Format::Human {
+    print_report(&found, &sources, format, out, false);
+    if !out.quiet && format == Format::Human {
         let breaking = changes.iter().filter(|c| c.breaking()).count();
         eprintln!(
             "{} changes, {breaking} breaking{}",
@@ -378,7 +492,7 @@ struct GenOptions<'a> {
     cache: bool,
 }
 
-fn generate(path: &Path, opts: &GenOptions, quiet: bool, settings: &Settings) -> ExitCode {
+fn generate(path: &Path, opts: &GenOptions, out: Console, settings: &Settings) -> ExitCode {
     let &GenOptions {
         check_only,
         out_dir,
@@ -386,12 +500,11 @@ fn generate(path: &Path, opts: &GenOptions, quiet: bool, settings: &Settings) ->
         force,
         cache,
     } = opts;
-    if let Some(code) = missing_catalog(path) {
-        return code;
-    }
     let mut sources = crate::source::Sources::default();
     let mut report = Report::default();
-    let inputs = crate::load::read_inputs(path, &mut sources, &mut report, true);
+    let inputs = out.phase("read", || {
+        crate::load::read_inputs(path, &mut sources, &mut report, true)
+    });
     // Unchanged inputs and untouched outputs since the last clean run: nothing can be stale.
     let key = match &inputs {
         Some(i) if cache && report.diagnostics.is_empty() => {
@@ -400,8 +513,10 @@ fn generate(path: &Path, opts: &GenOptions, quiet: bool, settings: &Settings) ->
         _ => None,
     };
     if let Some(n) = key.and_then(|k| crate::cache::fresh(path, out_dir, k)) {
-        print_report(&Report::default(), &sources, format, quiet);
-        if !quiet {
+        out.files_read(&sources);
+        out.detail("cache: inputs and outputs unchanged since the last clean run");
+        print_report(&Report::default(), &sources, format, out, false);
+        if !out.quiet {
             if check_only {
                 eprintln!("ok: {n} generated files are up to date (unchanged since the last run)");
             } else {
@@ -410,8 +525,11 @@ fn generate(path: &Path, opts: &GenOptions, quiet: bool, settings: &Settings) ->
         }
         return ExitCode::SUCCESS;
     }
-    let checked = crate::check_inputs(inputs, sources, report);
-    print_report(&checked.report, &checked.sources, format, quiet);
+    let checked = out.phase("parse and validate", || {
+        crate::check_inputs(inputs, sources, report)
+    });
+    out.files_read(&checked.sources);
+    print_report(&checked.report, &checked.sources, format, out, false);
     // Only a run without findings is remembered, so a cached answer never hides one.
     let remember = |dirs: &[PathBuf], generated: usize| {
         if let Some(k) = key.filter(|_| checked.report.diagnostics.is_empty()) {
@@ -422,14 +540,25 @@ fn generate(path: &Path, opts: &GenOptions, quiet: bool, settings: &Settings) ->
         eprintln!("error: the catalog has errors; nothing was written");
         return ExitCode::from(1);
     };
-    let crate::Placed { files, dirs } = match crate::render_to_paths(catalog, root, out_dir) {
+    let placed = out.phase("render", || crate::render_to_paths(catalog, root, out_dir));
+    let crate::Placed {
+        files,
+        dirs,
+        origins,
+    } = match placed {
         Ok(x) => x,
         Err(report) => {
-            print_report(&report, &checked.sources, format, quiet);
+            print_report(&report, &checked.sources, format, out, false);
             eprintln!("error: rendering failed; nothing was written");
             return ExitCode::from(1);
         }
     };
+    for ((path, _), origin) in files.iter().zip(&origins) {
+        out.detail(format_args!(
+            "render: {} <- {origin}",
+            display_path(path).display()
+        ));
+    }
     let total = files.len();
     // Another run on the same tree waits here until this one has written.
     let _lock = match write::lock(root) {
@@ -439,7 +568,9 @@ fn generate(path: &Path, opts: &GenOptions, quiet: bool, settings: &Settings) ->
             return ExitCode::from(2);
         }
     };
-    let mut plan = match write::plan(files, &dirs) {
+    let mut plan = match out.phase("compare with the files on disk", || {
+        write::plan(files, &dirs)
+    }) {
         Ok(p) => p,
         Err(e) => {
             eprintln!("error: {e}");
@@ -464,7 +595,7 @@ fn generate(path: &Path, opts: &GenOptions, quiet: bool, settings: &Settings) ->
     if check_only {
         if plan.changes.is_empty() {
             remember(&dirs, total);
-            if !quiet {
+            if !out.quiet {
                 eprintln!("ok: {total} generated files are up to date");
             }
             return ExitCode::SUCCESS;
@@ -506,12 +637,12 @@ fn generate(path: &Path, opts: &GenOptions, quiet: bool, settings: &Settings) ->
             display_path(&p.path).display()
         );
     }
-    if let Err(e) = write::apply(&plan) {
+    if let Err(e) = out.phase("write", || write::apply(&plan)) {
         eprintln!("error: writing failed: {e}");
         return ExitCode::from(2);
     }
     remember(&dirs, total);
-    if !quiet {
+    if !out.quiet {
         let removed = plan
             .changes
             .iter()
@@ -527,16 +658,33 @@ fn generate(path: &Path, opts: &GenOptions, quiet: bool, settings: &Settings) ->
     ExitCode::SUCCESS
 }
 
-fn explain(path: &Path, code: i64, namespace: Option<&str>, format: ExplainFormat) -> ExitCode {
-    if let Some(c) = missing_catalog(path) {
-        return c;
-    }
-    let checked = crate::check(path);
+/// Loads and validates the catalog; `--verbose` lists the files read and the time taken.
+fn load(path: &Path, out: Console) -> crate::Checked {
+    let checked = out.phase("load and validate", || crate::check(path));
+    out.files_read(&checked.sources);
+    checked
+}
+
+fn explain(
+    path: &Path,
+    query: &str,
+    namespace: Option<&str>,
+    format: ExplainFormat,
+    out: Console,
+) -> ExitCode {
+    let query = match crate::explain::Query::parse(query) {
+        Ok(q) => q,
+        Err(usage) => {
+            eprintln!("error: {usage}");
+            return ExitCode::from(2);
+        }
+    };
+    let checked = load(path, out);
     let Some(catalog) = &checked.catalog else {
-        print_report(&checked.report, &checked.sources, Format::Human, true);
+        print_report(&checked.report, &checked.sources, Format::Human, out, false);
         return ExitCode::from(1);
     };
-    let ex = crate::explain::explain(catalog, &checked.sources, code, namespace);
+    let ex = crate::explain::explain(catalog, &checked.sources, &query, namespace);
     match format {
         ExplainFormat::Human => print!("{}", ex.to_text()),
         ExplainFormat::Json => {
@@ -548,13 +696,9 @@ fn explain(path: &Path, code: i64, namespace: Option<&str>, format: ExplainForma
     ))
 }
 
-fn lint(path: &Path, format: Format, deny_warnings: bool, quiet: bool) -> ExitCode {
-    if let Some(code) = missing_catalog(path) {
-        return code;
-    }
-    let checked = crate::check(path);
-    print_report(&checked.report, &checked.sources, format, quiet);
-    let failed = checked.report.has_errors() || (deny_warnings && checked.report.warnings() > 0);
+fn lint(path: &Path, format: Format, deny_warnings: bool, out: Console) -> ExitCode {
+    let checked = load(path, out);
+    let failed = print_findings(&checked, format, out, deny_warnings);
     match &checked.catalog {
         Some(c) if format == Format::Human => {
             print!("{}", crate::lint::summary(c, &checked.report))
@@ -565,7 +709,8 @@ fn lint(path: &Path, format: Format, deny_warnings: bool, quiet: bool) -> ExitCo
     ExitCode::from(u8::from(failed))
 }
 
-fn import(args: &crate::import::Args, quiet: bool) -> ExitCode {
+fn import(args: &crate::import::Args, console: Console) -> ExitCode {
+    let quiet = console.quiet;
     let out = match crate::import::run(args) {
         Ok(out) => out,
         Err(usage) => {
@@ -573,7 +718,7 @@ fn import(args: &crate::import::Args, quiet: bool) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    print_report(&out.report, &out.sources, Format::Human, quiet);
+    print_report(&out.report, &out.sources, Format::Human, console, false);
     if out.report.has_errors() {
         eprintln!("error: nothing was written");
         let io = out

@@ -1,18 +1,81 @@
-//! `errcat explain`: what a bare code means, in every namespace that defines it.
+//! `errcat explain`: what a code or a name means, in every namespace that defines it,
+//! and where the docs site shows it.
 
 use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use crate::model::{Catalog, Text};
+use crate::model::{Catalog, Entry, Namespace, Text};
 use crate::source::Sources;
+
+/// What the user asked about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Query {
+    /// A bare code, `1001`: it means something only with its namespace, so every one is shown.
+    Code(i64),
+    /// An entry name, `ROOM_NOT_EXIST` (any case): every namespace that has it.
+    Name(String),
+    /// A qualified code, `edu.rest/1004`: one entry.
+    Qualified { namespace: String, code: i64 },
+}
+
+impl Query {
+    /// `1001` | `ROOM_NOT_EXIST` | `edu.rest/1004`; `Err` says what the forms are.
+    pub fn parse(text: &str) -> Result<Query, String> {
+        let text = text.trim();
+        if let Ok(code) = text.parse::<i64>() {
+            return Ok(Query::Code(code));
+        }
+        let forms =
+            "a code (1004), an entry name (ROOM_NOT_EXIST) or a qualified code (edu.rest/1004)";
+        if let Some((namespace, code)) = text.split_once('/') {
+            return match code.trim().parse::<i64>() {
+                Ok(code) if !namespace.trim().is_empty() => Ok(Query::Qualified {
+                    namespace: namespace.trim().to_string(),
+                    code,
+                }),
+                _ => Err(format!(
+                    "`{text}` is not a qualified code; explain takes {forms}"
+                )),
+            };
+        }
+        let is_name = !text.is_empty()
+            && text
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+        if is_name {
+            Ok(Query::Name(text.to_ascii_uppercase().replace('-', "_")))
+        } else {
+            Err(format!(
+                "`{text}` is none of the things explain takes: {forms}"
+            ))
+        }
+    }
+}
 
 #[derive(Debug, Serialize)]
 pub struct Explanation {
-    pub code: i64,
+    /// The question, normalised: `1001`, `ROOM_NOT_EXIST`, `edu.rest/1004`.
+    pub query: String,
+    /// The code asked about, for a bare or qualified code.
+    pub code: Option<i64>,
     pub definitions: Vec<Definition>,
     /// The same number with the other sign: logs and UIs that drop the sign turn -1001 into 1001.
     pub opposite_sign: Vec<Definition>,
+    /// Retired codes (a namespace's `reserved:`) that match: why they no longer mean anything.
+    pub retired: Vec<Retired>,
+    /// When nothing is defined: why, in a sentence (`edu.client has no code 1004`).
+    pub not_found: Option<String>,
+    /// When nothing matched: queries that would (a close name, the namespaces that have the code).
+    pub did_you_mean: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Retired {
+    pub namespace: String,
+    pub code: i64,
+    pub name: Option<String>,
+    pub reason: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -49,36 +112,108 @@ fn localized(t: &Text) -> Vec<LocalizedText> {
 pub fn explain(
     catalog: &Catalog,
     sources: &Sources,
-    code: i64,
+    query: &Query,
     namespace: Option<&str>,
 ) -> Explanation {
-    let opposite = code.checked_neg().filter(|&c| c != code);
-    Explanation {
-        code,
-        definitions: definitions(catalog, sources, code, namespace),
-        opposite_sign: opposite
-            .map(|c| definitions(catalog, sources, c, namespace))
-            .unwrap_or_default(),
+    let in_scope = |ns: &Namespace| namespace.is_none_or(|n| n == ns.id);
+    let find = |matches: &dyn Fn(&Namespace, &Entry) -> bool| {
+        definitions(catalog, sources, &|ns, e| in_scope(ns) && matches(ns, e))
+    };
+    let mut ex = Explanation {
+        query: String::new(),
+        code: None,
+        definitions: Vec::new(),
+        opposite_sign: Vec::new(),
+        retired: Vec::new(),
+        not_found: None,
+        did_you_mean: Vec::new(),
+    };
+    let retired = |matches: &dyn Fn(&Namespace, &crate::model::Reserved) -> bool| {
+        let mut out = Vec::new();
+        for ns in catalog.namespaces.iter().filter(|ns| in_scope(ns)) {
+            for r in ns.reserved.iter().filter(|r| matches(ns, r)) {
+                out.push(Retired {
+                    namespace: ns.id.clone(),
+                    code: r.code,
+                    name: r.name.clone(),
+                    reason: r.reason.clone(),
+                });
+            }
+        }
+        out
+    };
+    match query {
+        Query::Code(code) => {
+            ex.query = code.to_string();
+            ex.code = Some(*code);
+            ex.definitions = find(&|_, e| e.code == *code);
+            ex.retired = retired(&|_, r| r.code == *code);
+            if let Some(other) = code.checked_neg().filter(|c| c != code) {
+                ex.opposite_sign = find(&|_, e| e.code == other);
+            }
+            ex.not_found = Some(format!("{code} is not defined in any namespace"));
+        }
+        Query::Name(name) => {
+            ex.query = name.clone();
+            ex.definitions = find(&|_, e| &e.name == name);
+            ex.retired = retired(&|_, r| r.name.as_ref() == Some(name));
+            ex.not_found = Some(format!("no entry is named {name}"));
+            if ex.definitions.is_empty() && ex.retired.is_empty() {
+                let names: Vec<&str> = catalog
+                    .namespaces
+                    .iter()
+                    .filter(|ns| in_scope(ns))
+                    .flat_map(|ns| ns.entries.iter().map(|e| e.name.as_str()))
+                    .collect();
+                ex.did_you_mean
+                    .extend(crate::load::suggest(name, &names).map(str::to_string));
+            }
+        }
+        Query::Qualified {
+            namespace: ns_id,
+            code,
+        } => {
+            ex.query = format!("{ns_id}/{code}");
+            ex.code = Some(*code);
+            ex.definitions = find(&|ns, e| &ns.id == ns_id && e.code == *code);
+            ex.retired = retired(&|ns, r| &ns.id == ns_id && r.code == *code);
+            if ex.definitions.is_empty() {
+                let ids: Vec<&str> = catalog.namespaces.iter().map(|n| n.id.as_str()).collect();
+                if ids.contains(&ns_id.as_str()) {
+                    ex.not_found = Some(format!("{ns_id} has no code {code}"));
+                    if ex.retired.is_empty() {
+                        // The number exists elsewhere: the user may have the namespace wrong.
+                        ex.did_you_mean = find(&|_, e| e.code == *code)
+                            .iter()
+                            .map(|d| format!("{}/{code}", d.namespace))
+                            .collect();
+                    }
+                } else {
+                    ex.not_found = Some(format!("there is no namespace {ns_id}"));
+                    ex.did_you_mean
+                        .extend(crate::load::suggest(ns_id, &ids).map(|n| format!("{n}/{code}")));
+                }
+            }
+        }
     }
+    if !ex.definitions.is_empty() {
+        ex.not_found = None;
+    }
+    ex
 }
 
 fn definitions(
     catalog: &Catalog,
     sources: &Sources,
-    code: i64,
-    namespace: Option<&str>,
+    matches: &dyn Fn(&Namespace, &Entry) -> bool,
 ) -> Vec<Definition> {
     let mut out = Vec::new();
-    for ns in catalog
-        .namespaces
-        .iter()
-        .filter(|ns| namespace.is_none_or(|n| n == ns.id))
-    {
-        for e in ns.entries.iter().filter(|e| e.code == code) {
+    for ns in &catalog.namespaces {
+        for e in ns.entries.iter().filter(|e| matches(ns, e)) {
             out.push(Definition {
                 namespace: ns.id.clone(),
                 name: e.name.clone(),
-                code,
+                code: e.code,
                 title: e
                     .title
                     .as_ref()
@@ -90,14 +225,7 @@ fn definitions(
                 deprecated: e.deprecated.as_ref().map(|d| d.reason.clone()),
                 file: sources.path(e.span.file).to_string_lossy().into_owned(),
                 line: e.span.line,
-                doc_url: catalog.docs_base_url.as_ref().map(|b| {
-                    format!(
-                        "{b}{}/{}.html#{}",
-                        catalog.default_locale,
-                        ns.id,
-                        crate::view::anchor(&ns.id, code)
-                    )
-                }),
+                doc_url: crate::view::doc_url(catalog, &ns.id, e.code),
             });
         }
     }
@@ -108,24 +236,44 @@ impl Explanation {
     pub fn to_text(&self) -> String {
         let mut out = String::new();
         let n = self.definitions.len();
-        if n == 0 {
-            let _ = writeln!(out, "{} is not defined in any namespace", self.code);
-        } else {
-            let _ = writeln!(
-                out,
-                "{} is defined in {n} namespace{}:",
-                self.code,
-                if n == 1 { "" } else { "s" }
-            );
-            write_definitions(&mut out, &self.definitions);
+        let q = &self.query;
+        match (n, &self.not_found) {
+            (0, Some(why)) => {
+                let _ = writeln!(out, "{why}");
+            }
+            (_, _) if q.contains('/') => {
+                let _ = writeln!(out, "{q}:");
+            }
+            _ => {
+                let _ = writeln!(
+                    out,
+                    "{q} is defined in {n} namespace{}:",
+                    if n == 1 { "" } else { "s" }
+                );
+            }
         }
+        write_definitions(&mut out, &self.definitions);
         if let Some(first) = self.opposite_sign.first() {
             let _ = writeln!(
                 out,
-                "\nWith the other sign, {} (a log or UI that drops the sign shows it as {}):",
-                first.code, self.code
+                "\nWith the other sign, {} (a log or UI that drops the sign shows it as {q}):",
+                first.code
             );
             write_definitions(&mut out, &self.opposite_sign);
+        }
+        if !self.retired.is_empty() {
+            let _ = writeln!(out, "\nRetired (never to be reused):\n");
+            for r in &self.retired {
+                let name = r
+                    .name
+                    .as_deref()
+                    .map(|n| format!("  {n}"))
+                    .unwrap_or_default();
+                let _ = writeln!(out, "  {}  {}{name}  {}", r.namespace, r.code, r.reason);
+            }
+        }
+        if !self.did_you_mean.is_empty() {
+            let _ = writeln!(out, "\ndid you mean {}?", self.did_you_mean.join(" or "));
         }
         out
     }
@@ -157,6 +305,45 @@ fn write_definitions(out: &mut String, definitions: &[Definition]) {
         }
         if let Some(u) = &d.doc_url {
             let _ = writeln!(out, "    docs     {u}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Query;
+
+    #[test]
+    fn queries_parse_as_code_name_or_qualified_code() {
+        assert_eq!(Query::parse("1004"), Ok(Query::Code(1004)));
+        assert_eq!(Query::parse(" -2381 "), Ok(Query::Code(-2381)));
+        assert_eq!(
+            Query::parse("room-not_exist"),
+            Ok(Query::Name("ROOM_NOT_EXIST".into()))
+        );
+        assert_eq!(
+            Query::parse("edu.rest/1004"),
+            Ok(Query::Qualified {
+                namespace: "edu.rest".into(),
+                code: 1004
+            })
+        );
+        assert_eq!(
+            Query::parse("roomengine/-1001"),
+            Ok(Query::Qualified {
+                namespace: "roomengine".into(),
+                code: -1001
+            })
+        );
+        for bad in [
+            "",
+            "edu.rest/",
+            "/1004",
+            "edu.rest/ROOM",
+            "ROOM NOT",
+            "1004?",
+        ] {
+            assert!(Query::parse(bad).is_err(), "{bad:?}");
         }
     }
 }

@@ -9,6 +9,9 @@
 pub mod cache;
 pub mod checksum;
 pub mod cli;
+pub mod completions;
+pub mod console;
+pub mod context_doc;
 pub mod diag;
 pub mod diff;
 pub mod explain;
@@ -20,6 +23,7 @@ pub mod model;
 pub mod naming;
 pub mod par;
 pub mod placeholder;
+pub mod project;
 pub mod render;
 pub mod rules;
 pub mod rules_doc;
@@ -90,6 +94,8 @@ pub struct Placed {
     pub files: Vec<(PathBuf, String)>,
     /// Each target's output directory: stale generated files in them are removed.
     pub dirs: Vec<PathBuf>,
+    /// For each file of `files`, its target and template: `rust: lib.rs.tera`.
+    pub origins: Vec<String>,
 }
 
 /// Renders a checked catalog and maps each file to its place on disk.
@@ -116,6 +122,21 @@ pub fn render_to_paths(
         }
     }
     let dirs = catalog.targets.iter().map(dir).collect();
+    // The file each template was read from: a project override or `<built-in>/…`.
+    let origins = rendered
+        .iter()
+        .map(|r| {
+            catalog
+                .targets
+                .iter()
+                .find(|t| t.id == r.target)
+                .and_then(|t| t.template_origins.get(&r.template))
+                .map_or_else(
+                    || format!("{}: {}", r.target, r.template),
+                    |from| format!("{}: {}", r.target, from.display()),
+                )
+        })
+        .collect();
     let files = rendered
         .into_iter()
         .map(|r| {
@@ -127,5 +148,9 @@ pub fn render_to_paths(
             (base.join(&r.path), r.text)
         })
         .collect();
-    Ok(Placed { files, dirs })
+    Ok(Placed {
+        files,
+        dirs,
+        origins,
+    })
 }

@@ -23,6 +23,8 @@ pub struct Rendered {
     pub target: String,
     pub path: PathBuf,
     pub text: String,
+    /// The template it was rendered from (for `--verbose`).
+    pub template: String,
 }
 
 /// Renders every target of `catalog` on [`par::threads`] threads. On any template
@@ -260,6 +262,7 @@ fn render_file(
         target: target.id.clone(),
         path: rel,
         text,
+        template: spec.template.clone(),
     })
 }
 

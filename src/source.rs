@@ -60,6 +60,11 @@ impl Sources {
         &self.get(id).path
     }
 
+    /// Every file read, in reading order.
+    pub fn paths(&self) -> impl Iterator<Item = &Path> {
+        self.files.iter().map(|f| f.path.as_path())
+    }
+
     /// The span of a saphyr location in `file`. Byte offsets come from the
     /// parser when it has them; otherwise they are recomputed from line and column.
     pub fn span(&self, file: FileId, loc: &serde_saphyr::Location) -> Span {

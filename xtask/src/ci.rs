@@ -82,6 +82,9 @@ pub fn run_ci(root: &Path) -> Result<(), String> {
             Err("generated/ is stale".into())
         }
     })?;
+    step("manual pages, formatted by groff (cargo xtask man)", || {
+        crate::man::check(root)
+    })?;
     conformance::all_languages(root, &root.join("generated"), "seed catalog")?;
     step("README usage examples, compiled and run", || {
         crate::readme::rust(root)?;

@@ -8,6 +8,7 @@ mod bench;
 mod ci;
 mod conformance;
 mod docs;
+mod man;
 mod readme;
 mod synth;
 mod use_doc;
@@ -33,18 +34,22 @@ fn main() -> ExitCode {
         },
         Some("ci") => ci::main(&root),
         Some("docs") => docs::main(&root),
+        Some("man") => man::main(&root),
         Some("fuzz") => fuzz(args.get(1).map(String::as_str)),
         Some("conformance") => conformance::run_all(&root, &args[1..]),
         Some("synth") => synth::main(&root, &args[1..]),
         Some("bench") => bench::main(&root, &args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask <gen | check | ci | docs | conformance [rust|java|typescript|hostile|<target id>] | fuzz [N] | synth | bench>"
+                "usage: cargo xtask <gen | check | ci | docs | man | conformance [rust|java|typescript|hostile|<target id>] | fuzz [N] | synth | bench>"
             );
             eprintln!("  gen          validate schema/ and regenerate generated/");
             eprintln!("  check        validate and fail if generated/ is not what gen would write");
             eprintln!(
                 "  docs         build the docs site from generated/docs into target/docs-site/html"
+            );
+            eprintln!(
+                "  man          the manual pages (errcat.1, one per subcommand) into target/man"
             );
             eprintln!(
                 "  ci           everything CI runs: tests, lints, check, generated-code conformance"
@@ -81,8 +86,9 @@ fn project_root() -> PathBuf {
 }
 
 /// `generated/` from the catalog, `docs/rules.md` from the rule table and its
-/// fixtures, `docs/use-errcat.md` from its example files, and the JSON Schema of
-/// catalog files from the raw types.
+/// fixtures, `docs/use-errcat.md` from its example files, the JSON Schema of
+/// catalog files from the raw types, and `docs/template-context.md` from the view
+/// types.
 pub fn generate(root: &Path, check: bool) -> ExitCode {
     let args: &[&str] = if check {
         &["gen", CATALOG, "--check"]
@@ -101,6 +107,7 @@ pub fn generate(root: &Path, check: bool) -> ExitCode {
         ("docs/rules.md", errcat::rules_doc::page_from_fixtures(root)),
         (use_doc::PAGE, use_page),
         (errcat::schema::REPO_PATH, errcat::schema::text()),
+        ("docs/template-context.md", errcat::context_doc::page()),
     ];
     let mut docs_ok = true;
     for (rel, page) in pages {

@@ -1,0 +1,18 @@
+//! `errcat completions <shell>`: a completion script for the shell, from the same clap
+//! definition the command line parses with, so it offers exactly the real subcommands and flags.
+
+use std::io::Write;
+
+pub use clap_complete::Shell;
+
+/// The script for `shell`, as `errcat completions <shell>` prints it.
+pub fn script(shell: Shell) -> Vec<u8> {
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut crate::cli::command(), "errcat", &mut out);
+    out
+}
+
+/// Prints the script to stdout.
+pub fn print(shell: Shell) -> std::io::Result<()> {
+    std::io::stdout().lock().write_all(&script(shell))
+}

@@ -1,0 +1,57 @@
+//! How the command line talks to its user: how much (`--quiet`, `--verbose`), whether in
+//! colour, and how long each phase took. Everything goes to stderr; stdout carries only
+//! a command's result (explain's text, a changelog, completions), so it can be piped.
+
+use std::fmt::Display;
+use std::io::IsTerminal;
+use std::time::Instant;
+
+pub use clap::ColorChoice;
+
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Console {
+    /// Errors only: no progress, no summary, no warnings that do not fail the run.
+    pub quiet: bool,
+    /// Also which files were read, which template each output came from, and timings.
+    pub verbose: bool,
+    pub color: ColorChoice,
+}
+
+impl Console {
+    /// Colour on `stream`: `--color always|never` decide; `auto` means a terminal and no
+    /// `NO_COLOR` (https://no-color.org: a non-empty value turns colour off).
+    pub fn color_on(&self, stream: &impl IsTerminal) -> bool {
+        match self.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                stream.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
+        }
+    }
+
+    /// A line for `--verbose` only.
+    pub fn detail(&self, line: impl Display) {
+        if self.verbose {
+            eprintln!("{line}");
+        }
+    }
+
+    /// Runs one phase of a command; `--verbose` prints how long it took.
+    pub fn phase<T>(&self, name: &str, f: impl FnOnce() -> T) -> T {
+        let start = Instant::now();
+        let out = f();
+        self.detail(format_args!(
+            "time: {name}: {:.1} ms",
+            start.elapsed().as_secs_f64() * 1000.0
+        ));
+        out
+    }
+
+    /// Under `--verbose`, every file the loader read.
+    pub fn files_read(&self, sources: &crate::source::Sources) {
+        for path in sources.paths() {
+            self.detail(format_args!("read: {}", path.display()));
+        }
+    }
+}

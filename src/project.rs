@@ -1,0 +1,45 @@
+//! Where a project's catalog is when the command line names none.
+
+use std::path::{Path, PathBuf};
+
+/// The catalog errcat works on when none is named: `schema/catalog.yaml` in the working
+/// directory or the nearest parent that has one (the way cargo finds `Cargo.toml`).
+/// The path is relative to `cwd` (`../../schema/catalog.yaml`), so the files named in
+/// messages are too.
+pub fn find_catalog(cwd: &Path) -> Option<PathBuf> {
+    let rel = Path::new("schema/catalog.yaml");
+    let depth = cwd.ancestors().position(|dir| dir.join(rel).is_file())?;
+    let mut path: PathBuf = std::iter::repeat_n("..", depth).collect();
+    path.push(rel);
+    Some(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_catalog_is_found_here_or_in_a_parent() {
+        let tmp = tempfile::tempdir().unwrap();
+        let deep = tmp.path().join("a/b");
+        std::fs::create_dir_all(&deep).unwrap();
+        assert_eq!(find_catalog(&deep), None);
+        std::fs::create_dir_all(tmp.path().join("schema")).unwrap();
+        std::fs::write(tmp.path().join("schema/catalog.yaml"), "catalog: x\n").unwrap();
+        assert_eq!(
+            find_catalog(&deep),
+            Some(PathBuf::from("../../schema/catalog.yaml"))
+        );
+        assert_eq!(
+            find_catalog(tmp.path()),
+            Some(PathBuf::from("schema/catalog.yaml"))
+        );
+        // The nearest one wins.
+        std::fs::create_dir_all(tmp.path().join("a/schema")).unwrap();
+        std::fs::write(tmp.path().join("a/schema/catalog.yaml"), "catalog: y\n").unwrap();
+        assert_eq!(
+            find_catalog(&deep),
+            Some(PathBuf::from("../schema/catalog.yaml"))
+        );
+    }
+}

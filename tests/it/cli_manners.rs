@@ -1,0 +1,286 @@
+//! CLI manners as a user meets them: shell completions in a real bash, the catalog found
+//! from a subdirectory, the message when there is none, --quiet, --verbose, colour only on
+//! a terminal (a real pseudo-terminal, via `script`) and the documented exit codes.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use crate::support::{assert_snapshot, errcat, repo};
+
+fn text(out: &Output) -> (String, String) {
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Sources the bash script, then asks its completion function what to offer for `words`
+/// with the cursor at the end of the last one, as bash does on TAB.
+fn bash_complete(script: &Path, words: &[&str]) -> Output {
+    let line = words.join(" ");
+    let quoted: Vec<String> = words.iter().map(|w| format!("'{w}'")).collect();
+    let quoted = quoted.join(" ");
+    let program = format!(
+        r#"set -u
+source "$1" || exit 9
+spec=$(complete -p errcat) || exit 8
+func=$(sed -n 's/.*-F \([^ ]*\) .*/\1/p' <<< "$spec")
+COMP_WORDS=({quoted})
+COMP_CWORD=$(( ${{#COMP_WORDS[@]}} - 1 ))
+COMP_LINE="{line}"
+COMP_POINT=${{#COMP_LINE}}
+"$func" errcat "${{COMP_WORDS[COMP_CWORD]}}" "${{COMP_WORDS[COMP_CWORD-1]}}"
+printf '%s\n' "${{COMPREPLY[@]}}""#
+    );
+    Command::new("bash")
+        .args(["--norc", "--noprofile", "-c", &program, "complete-test"])
+        .arg(script)
+        .output()
+        .expect("bash runs")
+}
+
+#[test]
+fn bash_completion_loads_and_offers_subcommands_and_flags() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = errcat(tmp.path(), &["completions", "bash"]);
+    assert!(out.status.success(), "{}", text(&out).1);
+    let script = tmp.path().join("errcat.bash");
+    std::fs::write(&script, &out.stdout).unwrap();
+
+    // Loading prints nothing and registers a completion for errcat.
+    let loaded = Command::new("bash")
+        .args([
+            "--norc",
+            "--noprofile",
+            "-c",
+            "source \"$1\" && complete -p errcat",
+            "t",
+        ])
+        .arg(&script)
+        .output()
+        .unwrap();
+    let (stdout, stderr) = text(&loaded);
+    assert!(loaded.status.success() && stderr.is_empty(), "{stderr}");
+    assert!(
+        stdout.contains("-F _errcat") && stdout.trim_end().ends_with(" errcat"),
+        "{stdout}"
+    );
+
+    let offered = |words: &[&str]| {
+        let out = bash_complete(&script, words);
+        let (stdout, stderr) = text(&out);
+        assert!(out.status.success(), "{words:?}: {stderr}");
+        stdout.lines().map(str::to_string).collect::<Vec<_>>()
+    };
+    assert_eq!(offered(&["errcat", "ex"]), ["explain"]);
+    let all = offered(&["errcat", ""]);
+    for sub in ["check", "gen", "explain", "completions", "import"] {
+        assert!(all.iter().any(|w| w == sub), "{sub} not in {all:?}");
+    }
+    assert_eq!(offered(&["errcat", "explain", "--na"]), ["--namespace"]);
+    assert_eq!(offered(&["errcat", "completions", "fi"]), ["fish"]);
+    assert_eq!(offered(&["errcat", "--col"]), ["--color"]);
+}
+
+#[test]
+fn every_shell_gets_a_script_naming_the_subcommands() {
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let out = errcat(&repo(), &["completions", shell]);
+        let (stdout, stderr) = text(&out);
+        assert!(out.status.success(), "{shell}: {stderr}");
+        assert!(
+            stdout.contains("explain") && stdout.contains("namespace"),
+            "{shell}"
+        );
+    }
+    let out = errcat(&repo(), &["completions", "tcsh"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+/// A command's exit code and output, as the snapshot shows them.
+fn transcript(dir: &Path, args: &[&str]) -> String {
+    let out = errcat(dir, args);
+    let (stdout, stderr) = text(&out);
+    format!(
+        "$ errcat {}\nexit: {}\n--- stdout\n{stdout}--- stderr\n{stderr}",
+        args.join(" "),
+        out.status.code().unwrap_or(-1)
+    )
+}
+
+#[test]
+fn without_a_catalog_errcat_says_how_to_make_one() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("some/project");
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut all = String::new();
+    for args in [
+        &["check"][..],
+        &["gen", "--check"],
+        &["lint"],
+        &["explain", "1004"],
+        &["changelog"],
+        &["check", "nothere.yaml"],
+        &["explain", "1004", "--catalog", "nothere.yaml"],
+    ] {
+        all.push_str(&transcript(&dir, args));
+        all.push('\n');
+    }
+    assert_snapshot(&repo().join("tests/fixtures/cli/missing-catalog.txt"), &all);
+}
+
+#[test]
+fn the_catalog_is_found_from_a_subdirectory() {
+    let dir = repo().join("schema/edu");
+    let out = errcat(&dir, &["check"]);
+    let (_, stderr) = text(&out);
+    assert!(out.status.success(), "{stderr}");
+    assert_eq!(stderr, "ok: 8 namespaces, 218 codes\n");
+    // Files are named relative to where the user is.
+    let out = errcat(&dir, &["explain", "edu.rest/1004"]);
+    let (stdout, _) = text(&out);
+    assert!(stdout.contains("(../../schema/edu/rest.yaml:"), "{stdout}");
+}
+
+#[test]
+fn exit_codes_are_documented_and_kept() {
+    let (help, _) = text(&errcat(&repo(), &["--help"]));
+    assert!(
+        help.contains("Exit codes:\n  0  success\n  1  findings")
+            && help.contains("2  usage or I/O error"),
+        "{help}"
+    );
+    let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
+    assert!(readme.contains(
+        "Exit codes: `0` success; `1` findings or stale output; `2` a usage or I/O error"
+    ));
+
+    let code = |dir: &Path, args: &[&str]| errcat(dir, args).status.code();
+    assert_eq!(code(&repo(), &["check"]), Some(0));
+    let rules = repo().join("tests/fixtures/rules");
+    assert_eq!(
+        code(&rules.join("duplicate-code"), &["check", "catalog.yaml"]),
+        Some(1)
+    );
+    assert_eq!(
+        code(
+            &rules.join("duplicate-message"),
+            &["check", "catalog.yaml", "--deny-warnings"]
+        ),
+        Some(1)
+    );
+    assert_eq!(code(&repo(), &["check", "--no-such-flag"]), Some(2));
+    assert_eq!(code(&repo(), &["explain", "not a code"]), Some(2));
+    assert_eq!(code(&repo(), &["-q", "-v", "check"]), Some(2));
+}
+
+#[test]
+fn quiet_prints_only_errors_and_verbose_shows_files_templates_and_timings() {
+    let warns = repo().join("tests/fixtures/rules/duplicate-message");
+    let (_, stderr) = text(&errcat(&warns, &["check", "catalog.yaml"]));
+    assert!(
+        stderr.contains("warning[duplicate-message]") && stderr.contains("ok: "),
+        "{stderr}"
+    );
+    let out = errcat(&warns, &["check", "catalog.yaml", "--quiet"]);
+    assert_eq!((out.status.code(), text(&out).1.as_str()), (Some(0), ""));
+    // A warning that fails the run is an error, so --quiet shows it.
+    let (_, stderr) = text(&errcat(
+        &warns,
+        &["-q", "check", "catalog.yaml", "--deny-warnings"],
+    ));
+    assert!(stderr.contains("warning[duplicate-message]"), "{stderr}");
+    let (_, stderr) = text(&errcat(&repo(), &["gen", "--check", "-q"]));
+    assert_eq!(stderr, "");
+    let errors = repo().join("tests/fixtures/rules/duplicate-code");
+    let (_, stderr) = text(&errcat(&errors, &["-q", "check", "catalog.yaml"]));
+    assert!(stderr.contains("error[duplicate-code]"), "{stderr}");
+
+    // Without the cache, so every phase runs and every file is rendered.
+    let (_, stderr) = text(&errcat(
+        &repo(),
+        &["gen", "--check", "--verbose", "--no-cache"],
+    ));
+    let lines: Vec<&str> = stderr.lines().collect();
+    for expected in [
+        "read: schema/catalog.yaml",
+        "read: schema/edu/rest.yaml",
+        "read: templates/rust/target.yaml",
+        "render: generated/rust/src/lib.rs <- rust: templates/rust/lib.rs.tera",
+        "render: generated/docs/zh-CN/edu.rest.md <- docs: templates/markdown/namespace.md.tera",
+    ] {
+        assert!(lines.contains(&expected), "no `{expected}` in:\n{stderr}");
+    }
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("ok: ") && l.ends_with(" generated files are up to date")),
+        "{stderr}"
+    );
+    for phase in [
+        "read",
+        "parse and validate",
+        "render",
+        "compare with the files on disk",
+    ] {
+        let prefix = format!("time: {phase}: ");
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.strip_prefix(&prefix).is_some_and(|t| t.ends_with(" ms"))),
+            "no timing of {phase}:\n{stderr}"
+        );
+    }
+
+    // Answered from the cache (the first run fills it), it says so.
+    assert!(errcat(&repo(), &["gen", "--check"]).status.success());
+    let (_, stderr) = text(&errcat(&repo(), &["gen", "--check", "--verbose"]));
+    assert!(
+        stderr.contains("cache: inputs and outputs unchanged since the last clean run"),
+        "{stderr}"
+    );
+}
+
+/// Runs errcat on a pseudo-terminal (util-linux `script`), as in a user's shell.
+fn on_a_terminal(dir: &Path, args: &str, no_color: bool) -> String {
+    let mut cmd = Command::new("script");
+    cmd.args(["-q", "-e", "-c"])
+        .arg(format!("{} {args}", env!("CARGO_BIN_EXE_errcat")))
+        .arg("/dev/null")
+        .current_dir(dir)
+        .env_remove("NO_COLOR");
+    if no_color {
+        cmd.env("NO_COLOR", "1");
+    }
+    let out = cmd.output().expect("script (util-linux) runs");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn colour_only_on_a_terminal_and_never_with_no_color() {
+    let dir = repo().join("tests/fixtures/rules/duplicate-code");
+    let esc = '\u{1b}';
+    let tty = on_a_terminal(&dir, "check catalog.yaml", false);
+    assert!(
+        tty.contains("error") && tty.contains(esc),
+        "no colour on a terminal:\n{tty}"
+    );
+    let tty = on_a_terminal(&dir, "check catalog.yaml", true);
+    assert!(
+        tty.contains("error") && !tty.contains(esc),
+        "colour despite NO_COLOR:\n{tty}"
+    );
+    let tty = on_a_terminal(&dir, "--color never check catalog.yaml", false);
+    assert!(
+        tty.contains("error") && !tty.contains(esc),
+        "colour despite --color never"
+    );
+    // Piped: plain, unless asked for.
+    let (_, piped) = text(&errcat(&dir, &["check", "catalog.yaml"]));
+    assert!(piped.contains("error[duplicate-code]") && !piped.contains(esc));
+    let (_, forced) = text(&errcat(
+        &dir,
+        &["--color", "always", "check", "catalog.yaml"],
+    ));
+    assert!(forced.contains(esc), "--color always: {forced}");
+}

@@ -1,0 +1,176 @@
+//! `errcat explain` by name and by qualified code, and the docs URL it prints: the URL's
+//! page and anchor exist in the generated Markdown and in the built docs site.
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::support::{assert_snapshot, errcat, repo};
+
+fn explain_json(dir: &Path, args: &[&str]) -> (Option<i32>, Value) {
+    let mut all = vec!["explain"];
+    all.extend_from_slice(args);
+    all.extend_from_slice(&["--format", "json"]);
+    let out = errcat(dir, &all);
+    let v = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{args:?}: {e}: {}", String::from_utf8_lossy(&out.stderr)));
+    (out.status.code(), v)
+}
+
+fn found(v: &Value) -> Vec<(String, String, i64)> {
+    v["definitions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["namespace"].as_str().unwrap().to_string(),
+                d["name"].as_str().unwrap().to_string(),
+                d["code"].as_i64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_name_finds_every_namespace_that_has_it() {
+    let (code, v) = explain_json(&repo(), &["SUCCESS"]);
+    assert_eq!(code, Some(0));
+    let namespaces: Vec<String> = found(&v).into_iter().map(|d| d.0).collect();
+    assert_eq!(namespaces.len(), 2, "{v:#}");
+    // Any case, dashes for underscores: what a log line or a URL shows.
+    let (_, v) = explain_json(&repo(), &["room-not-exist"]);
+    assert_eq!(
+        found(&v),
+        [("edu.rest".into(), "ROOM_NOT_EXIST".into(), 1004)]
+    );
+    // --namespace narrows a name too.
+    let (_, v) = explain_json(&repo(), &["SUCCESS", "--namespace", "edu.rest"]);
+    assert_eq!(found(&v).len(), 1);
+}
+
+#[test]
+fn a_qualified_code_finds_one_entry() {
+    let (code, v) = explain_json(&repo(), &["edu.rest/1004"]);
+    assert_eq!(code, Some(0));
+    assert_eq!(
+        found(&v),
+        [("edu.rest".into(), "ROOM_NOT_EXIST".into(), 1004)]
+    );
+    assert_eq!(v["opposite_sign"], Value::Array(vec![]));
+    let (_, v) = explain_json(&repo(), &["roomengine/-1001"]);
+    assert_eq!(found(&v)[0].1, "INVALID_PARAMETER");
+}
+
+#[test]
+fn misses_get_a_did_you_mean_and_exit_1() {
+    let mut all = String::new();
+    for args in [
+        &["explain", "ROOM_NOT_EXSIT"][..],
+        &["explain", "edu.rst/1004"],
+        &["explain", "edu.client/1004"],
+        &["explain", "NO_SUCH_THING_AT_ALL"],
+        &["explain", "edu.rest/"],
+        &["explain", "what?"],
+    ] {
+        let out = errcat(&repo(), args);
+        all.push_str(&format!(
+            "$ errcat {}\nexit: {}\n--- stdout\n{}--- stderr\n{}\n",
+            args.join(" "),
+            out.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    assert_snapshot(&repo().join("tests/fixtures/cli/explain-misses.txt"), &all);
+}
+
+#[test]
+fn a_retired_code_says_why() {
+    let dir = repo().join("tests/fixtures/rules/reserved-code-reused/fixed");
+    let out = errcat(
+        &dir,
+        &["explain", "app.core/1013", "--catalog", "catalog.yaml"],
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout.contains("Retired (never to be reused):\n\n  app.core  1013  Retired in 2021."),
+        "{stdout}"
+    );
+}
+
+/// The docs URL of every form of query lands on an anchor of its page, in the generated
+/// Markdown and in the site built from it (as `cargo xtask docs` builds it).
+#[test]
+fn docs_urls_land_on_their_anchor() {
+    let catalog: Value = serde_json::from_str(
+        &std::fs::read_to_string(repo().join("generated/json/catalog.json")).unwrap(),
+    )
+    .unwrap();
+    let base = catalog["docs_base_url"].as_str().unwrap();
+    let site_dir = tempfile::tempdir().unwrap();
+    let site = docs_site::build(&repo().join("generated/docs"), site_dir.path())
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut checked = 0;
+    for query in [
+        "ROOM_NOT_EXIST",
+        "edu.rest/1004",
+        "-1001",
+        "SUCCESS",
+        "edu.rest/0",
+    ] {
+        let (_, v) = explain_json(&repo(), &[query]);
+        let defs = v["definitions"].as_array().unwrap();
+        let others = v["opposite_sign"].as_array().unwrap();
+        assert!(!defs.is_empty(), "{query}");
+        for d in defs.iter().chain(others) {
+            let url = d["doc_url"].as_str().unwrap();
+            let rel = url.strip_prefix(base).unwrap_or_else(|| panic!("{url}"));
+            let (html, anchor) = rel.split_once('#').unwrap();
+            let md = repo()
+                .join("generated/docs")
+                .join(html.replace(".html", ".md"));
+            let markdown = std::fs::read_to_string(&md)
+                .unwrap_or_else(|e| panic!("{url}: {}: {e}", md.display()));
+            assert!(
+                markdown.contains(&format!("<a id=\"{anchor}\"></a>")),
+                "{url}: no anchor {anchor} in {}",
+                md.display()
+            );
+            let page = site
+                .pages
+                .get(html)
+                .unwrap_or_else(|| panic!("{url}: no page {html}"));
+            assert!(
+                page.ids.contains(anchor),
+                "{url}: the built {html} has no id {anchor}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 6, "{checked}");
+}
+
+/// The README's `console` blocks show real output: each `$ cargo run -q -- ARGS` line is
+/// run (as the built errcat, in the repository) and must print what follows it.
+#[test]
+fn readme_console_examples_print_what_they_show() {
+    let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
+    let mut ran = 0;
+    for block in readme.split("```console\n").skip(1) {
+        let block = block.split("```").next().unwrap();
+        for example in block.split("$ cargo run -q -- ").skip(1) {
+            let (command, expected) = example.split_once('\n').unwrap();
+            let args: Vec<&str> = command.split_whitespace().collect();
+            let out = errcat(&repo(), &args);
+            assert_eq!(
+                String::from_utf8_lossy(&out.stdout),
+                expected,
+                "README: `errcat {command}` prints something else"
+            );
+            ran += 1;
+        }
+    }
+    assert!(ran >= 2, "{ran} README console examples");
+}

@@ -1,0 +1,102 @@
+//! docs/template-context.md says what each kind of file (`each:`) sees: a probe target
+//! renders one file of every kind and lists the variables and fields it actually got.
+
+use std::fmt::Write as _;
+
+use crate::support::errcat;
+use errcat::context_doc::{self, VARIABLES};
+
+#[test]
+fn each_kind_of_file_sees_what_the_page_documents() {
+    let defs = context_doc::definitions();
+    let fields = |type_name: &str| -> Vec<String> {
+        defs[type_name]["properties"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .cloned()
+            .collect()
+    };
+    // One line per variable the file has, naming each documented field it has.
+    let mut probe = String::from("{{ catalog.header }}\n");
+    for v in VARIABLES {
+        let item = if v.list {
+            format!("{}[0]", v.name)
+        } else {
+            v.name.to_string()
+        };
+        let _ = write!(probe, "{{% if {} is defined %}}{}:", v.name, v.name);
+        for f in fields(v.type_name) {
+            let _ = write!(probe, "{{% if {item}.{f} is defined %}} {f}{{% endif %}}");
+        }
+        probe.push_str("\n{% endif %}");
+    }
+
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path();
+    std::fs::create_dir_all(p.join("schema")).unwrap();
+    std::fs::create_dir_all(p.join("templates/probe")).unwrap();
+    std::fs::write(
+        p.join("schema/catalog.yaml"),
+        "catalog: probe\nformat: 1\nroot: ..\nlocales: [en, zh-CN]\ndefault_locale: en\n\
+         namespaces: [a.yaml]\ntargets:\n  - { id: probe, templates: probe, out: out }\n",
+    )
+    .unwrap();
+    std::fs::write(
+        p.join("schema/a.yaml"),
+        "namespace: app.core\nentries:\n  - { code: 1, name: A, message: { en: a, zh-CN: 甲 } }\n",
+    )
+    .unwrap();
+    let mut manifest = String::from("profile: json\nfiles:\n");
+    for (each, path) in [
+        ("catalog", "catalog.txt"),
+        ("locale", "locale-{{ locale.tag }}.txt"),
+        ("namespace", "namespace-{{ namespace.id }}.txt"),
+        (
+            "namespace_locale",
+            "namespace_locale-{{ namespace.id }}-{{ locale.tag }}.txt",
+        ),
+    ] {
+        let _ = writeln!(
+            manifest,
+            "  - {{ template: probe.tera, path: \"{path}\", each: {each} }}"
+        );
+    }
+    std::fs::write(p.join("templates/probe/target.yaml"), manifest).unwrap();
+    std::fs::write(p.join("templates/probe/probe.tera"), &probe).unwrap();
+    let out = errcat(p, &["gen"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    for (each, file) in [
+        ("catalog", "catalog.txt"),
+        ("locale", "locale-en.txt"),
+        ("namespace", "namespace-app.core.txt"),
+        ("namespace_locale", "namespace_locale-app.core-zh-CN.txt"),
+    ] {
+        let got = std::fs::read_to_string(p.join("out").join(file)).unwrap();
+        // The first line is the header (one JSON string in the json profile).
+        let got: Vec<&str> = got.lines().skip(1).collect();
+        let want: Vec<String> = VARIABLES
+            .iter()
+            .filter(|v| v.each.iter().any(|e| context_doc::each_name(*e) == each))
+            .map(|v| format!("{}: {}", v.name, fields(v.type_name).join(" ")))
+            .collect();
+        assert_eq!(got, want, "each: {each}");
+    }
+}
+
+#[test]
+fn the_page_is_current() {
+    let committed =
+        std::fs::read_to_string(crate::support::repo().join("docs/template-context.md"))
+            .unwrap_or_default()
+            .replace("\r\n", "\n");
+    assert!(
+        committed == context_doc::page(),
+        "docs/template-context.md is stale: run `cargo xtask gen` and commit"
+    );
+}
