@@ -37,8 +37,12 @@ pub fn generate(catalog: &Catalog) -> Result<Vec<Rendered>, Report> {
 pub fn generate_with(catalog: &Catalog, threads: usize) -> Result<Vec<Rendered>, Report> {
     let mut out = Vec::new();
     let mut report = Report::default();
-    for target in &catalog.targets {
-        match render_target(catalog, target, threads) {
+    // Targets render side by side too: on a small catalog the per-target work (compiling
+    // templates, building views) is most of the time, and it does not split by namespace.
+    for result in par::map(threads, &catalog.targets, |target| {
+        render_target(catalog, target, threads)
+    }) {
+        match result {
             Ok(files) => out.extend(files),
             Err(d) => report.push(*d),
         }

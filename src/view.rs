@@ -508,11 +508,16 @@ impl<'a> Views<'a> {
                     },
                 }
             })
-            .collect();
+            .collect::<Vec<LocalizedText>>();
+        // The default locale's entry holds `base` already: escape it once, not twice.
+        let (lit, doc) = match locales.iter().find(|l| &l.locale == default) {
+            Some(l) => (l.lit.clone(), l.doc.clone()),
+            None => (self.profile.string(base), self.profile.doc_lines(base)),
+        };
         TextView {
             text: base.to_string(),
-            lit: self.profile.string(base),
-            doc: self.profile.doc_lines(base),
+            lit,
+            doc,
             locales,
         }
     }
