@@ -37,10 +37,17 @@ pub fn generate(catalog: &Catalog) -> Result<Vec<Rendered>, Report> {
 pub fn generate_with(catalog: &Catalog, threads: usize) -> Result<Vec<Rendered>, Report> {
     let mut out = Vec::new();
     let mut report = Report::default();
-    // Targets render side by side too: on a small catalog the per-target work (compiling
-    // templates, building views) is most of the time, and it does not split by namespace.
-    for result in par::map(threads, &catalog.targets, |target| {
-        render_target(catalog, target, threads)
+    // A catalog of few namespaces renders its targets side by side: there the per-target
+    // work (compiling templates, building views) is most of the time and does not split
+    // by namespace. A large one renders one target at a time with its namespaces on every
+    // core, which holds one target's values in memory instead of several.
+    let (outer, inner) = if catalog.namespaces.len() <= 8 * threads {
+        (threads, 1)
+    } else {
+        (1, threads)
+    };
+    for result in par::map(outer, &catalog.targets, |target| {
+        render_target(catalog, target, inner)
     }) {
         match result {
             Ok(files) => out.extend(files),
