@@ -7,7 +7,9 @@
 //! The key covers the errcat executable itself (size and modification time: a
 //! rebuilt errcat never trusts an old entry), the catalog path, `--out-dir`, every
 //! YAML file read and every template. Only runs without a single finding are
-//! remembered, so a cached answer never hides a warning. Like the rest of errcat's
+//! remembered, so a cached answer never hides a warning. As in git's index, an entry
+//! written within two seconds of an output's modification time is not trusted (a
+//! file system with coarse times could hide a second change). Like the rest of errcat's
 //! disk access it is the writer's business: [`store`] goes through
 //! [`crate::write::write_atomic`]; a cache that cannot be read or written is
 //! ignored, never an error. `--no-cache` or `ERRCAT_CACHE_DIR=""` turns it off.
@@ -20,7 +22,12 @@ use serde::{Deserialize, Serialize};
 use crate::load::Inputs;
 use crate::source::{FileId, Sources};
 
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
+
+/// A file changed this close to the moment the entry was written could change again
+/// without its size or time changing (file systems with coarse times keep 2 s): such
+/// an entry proves nothing, and the next full run writes a better one.
+const RACY_NS: u128 = 2_000_000_000;
 
 /// Fingerprint of everything a run's output depends on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,6 +49,8 @@ struct Entry {
     generated: usize,
     dirs: Vec<String>,
     files: Vec<Stat>,
+    /// When the listing was taken.
+    stored_ns: u128,
 }
 
 /// FNV-1a, fed field by field; each field ends with its length so that
@@ -144,6 +153,13 @@ pub fn fresh(catalog_path: &Path, out_override: Option<&Path>, key: Key) -> Opti
         return None;
     }
     let dirs: Vec<PathBuf> = entry.dirs.iter().map(PathBuf::from).collect();
+    if entry
+        .files
+        .iter()
+        .any(|f| f.mtime_ns.saturating_add(RACY_NS) >= entry.stored_ns)
+    {
+        return None;
+    }
     let now = listing(&dirs)?;
     (now == entry.files).then_some(entry.generated)
 }
@@ -170,12 +186,20 @@ pub fn store(
     else {
         return;
     };
+    let Some(stored_ns) = std::time::SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .ok()
+        .map(|d| d.as_nanos())
+    else {
+        return;
+    };
     let entry = Entry {
         format: FORMAT,
         key: format!("{:016x}", key.0),
         generated,
         dirs,
         files,
+        stored_ns,
     };
     let Ok(json) = serde_json::to_string(&entry) else {
         return;
