@@ -267,18 +267,7 @@ impl Bench {
                 || remove(&out),
                 || {
                     measure(
-                        Command::new("javac")
-                            .args([
-                                "--release",
-                                "17",
-                                "-Xlint:all",
-                                "-Werror",
-                                "-encoding",
-                                "US-ASCII",
-                                "-d",
-                            ])
-                            .arg(&out)
-                            .args(&sources),
+                        &mut crate::conformance::javac_command(&out, "US-ASCII", &sources),
                         &log,
                         false,
                     )

@@ -56,18 +56,24 @@ pub fn rust(root: &Path, generated: &Path, label: &str) -> Result<(), String> {
 
 /// Compiles Java 17 with every lint as an error, as users of the generated code may.
 pub fn javac(out: &Path, encoding: &str, sources: &[PathBuf]) -> Result<(), String> {
-    run(Command::new("javac")
-        .args([
-            "--release",
-            "17",
-            "-Xlint:all",
-            "-Werror",
-            "-encoding",
-            encoding,
-            "-d",
-        ])
-        .arg(out)
-        .args(sources))
+    run(&mut javac_command(out, encoding, sources))
+}
+
+/// The javac command line of [`javac`], also timed by `cargo xtask bench`.
+pub fn javac_command(out: &Path, encoding: &str, sources: &[PathBuf]) -> Command {
+    let mut cmd = Command::new("javac");
+    cmd.args([
+        "--release",
+        "17",
+        "-Xlint:all",
+        "-Werror",
+        "-encoding",
+        encoding,
+        "-d",
+    ])
+    .arg(out)
+    .args(sources);
+    cmd
 }
 
 /// Compiles the generated Java with `-Xlint:all -Werror` and runs the harness.
