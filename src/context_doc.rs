@@ -106,7 +106,8 @@ pub fn page() -> String {
          ready-made for the target's naming/escaping profile (`lit` fields are string literals of\n\
          the target language, `ident` fields identifiers, `doc` fields doc-comment lines), so\n\
          templates hold layout, not naming or escaping. The `lit` filter turns any other string\n\
-         into a literal: `{{ catalog.options.package | lit }}`. Templates are\n\
+         into a literal: `{{ catalog.options.package | lit }}`; `count` tells how often a\n\
+         substring occurs: `{{ e.name_lit | count(pat=\"_\") }}`. Templates are\n\
          [Tera 2](https://keats.github.io/tera/); see [catalog-format.md](catalog-format.md) for\n\
          how a target names its templates and files.\n\n",
     );

@@ -139,14 +139,6 @@ pub fn render_target(
     threads: usize,
 ) -> Result<Vec<Rendered>, Box<Diagnostic>> {
     let tera = engine(target)?;
-    let views = Views::new(catalog, target);
-    let cat_view = views.catalog(target);
-    let cat = whole_value(target, &cat_view)?;
-    let locales = cat_view
-        .locales
-        .iter()
-        .map(|l| whole_value(target, l))
-        .collect::<Result<Vec<_>, _>>()?;
     let specs: Vec<Spec> = target
         .files
         .iter()
@@ -157,6 +149,15 @@ pub fn render_target(
             names: Names::of_file(target, spec),
         })
         .collect();
+    let wanted = |field: &str| specs.iter().any(|s| s.names.contains(field));
+    let views = Views::only(catalog, target, &wanted);
+    let cat_view = views.catalog(target);
+    let cat = whole_value(target, &cat_view)?;
+    let locales = cat_view
+        .locales
+        .iter()
+        .map(|l| whole_value(target, l))
+        .collect::<Result<Vec<_>, _>>()?;
     let (per_namespace, per_catalog): (Vec<&Spec>, Vec<&Spec>) = specs
         .iter()
         .partition(|s| matches!(s.spec.each, Each::Namespace | Each::NamespaceLocale));
@@ -291,6 +292,18 @@ fn engine(target: &Target) -> Result<tera::Tera, Box<Diagnostic>> {
     tera.register_filter("lit", move |s: &str, _: tera::Kwargs, _: &tera::State| {
         style.literal(s)
     });
+    // `x | count(pat="…")`: how often `pat` occurs in `x`, without the array of
+    // pieces that `split | length` builds (templates ask it per literal).
+    tera.register_filter(
+        "count",
+        |s: &str, kwargs: tera::Kwargs, _: &tera::State| -> tera::TeraResult<usize> {
+            let pat = kwargs.must_get::<&str>("pat")?;
+            if pat.is_empty() {
+                return Err(tera::Error::message("`count` needs a non-empty `pat`"));
+            }
+            Ok(s.matches(pat).count())
+        },
+    );
     let mut all: Vec<(String, String)> = target
         .templates
         .iter()

@@ -384,13 +384,37 @@ fn anchor_prefix(namespace: &str) -> String {
 pub struct Views<'a> {
     catalog: &'a Catalog,
     profile: &'a Profile,
+    /// Whether a field is read by some template of the target. The costly fields
+    /// (literals, doc lines, identifiers) of a field name no template names are
+    /// left empty: they would be dropped from the template values anyway.
+    wanted: &'a (dyn Fn(&str) -> bool + Sync),
 }
 
 impl<'a> Views<'a> {
+    /// Views with every field computed.
     pub fn new(catalog: &'a Catalog, target: &'a Target) -> Self {
+        Self::only(catalog, target, &|_| true)
+    }
+
+    /// Views whose costly fields are computed only when `wanted` names them.
+    pub fn only(
+        catalog: &'a Catalog,
+        target: &'a Target,
+        wanted: &'a (dyn Fn(&str) -> bool + Sync),
+    ) -> Self {
         Views {
             catalog,
             profile: &target.profile,
+            wanted,
+        }
+    }
+
+    /// `make()` when `field` is wanted, else the empty value.
+    fn when<T: Default>(&self, field: &str, make: impl FnOnce() -> T) -> T {
+        if (self.wanted)(field) {
+            make()
+        } else {
+            T::default()
         }
     }
 
@@ -486,33 +510,37 @@ impl<'a> Views<'a> {
             .get(default)
             .or_else(|| t.0.first().map(|(_, s)| s.as_str()))
             .unwrap_or_default();
-        let locales = self
-            .catalog
-            .locales
-            .iter()
-            .map(|l| {
-                let (text, fallback) = match t.get(l) {
-                    Some(s) => (s, false),
-                    None => (base, true),
-                };
-                LocalizedText {
-                    locale: l.clone(),
-                    text: text.to_string(),
-                    lit: self.profile.string(text),
-                    doc: self.profile.doc_lines(text),
-                    fallback,
-                    segments: if params.is_empty() {
-                        Vec::new()
-                    } else {
-                        self.segments(text, params)
-                    },
-                }
-            })
-            .collect::<Vec<LocalizedText>>();
+        let locales = self.when("locales", || {
+            self.catalog
+                .locales
+                .iter()
+                .map(|l| {
+                    let (text, fallback) = match t.get(l) {
+                        Some(s) => (s, false),
+                        None => (base, true),
+                    };
+                    LocalizedText {
+                        locale: l.clone(),
+                        text: text.to_string(),
+                        lit: self.when("lit", || self.profile.string(text)),
+                        doc: self.when("doc", || self.profile.doc_lines(text)),
+                        fallback,
+                        segments: if params.is_empty() {
+                            Vec::new()
+                        } else {
+                            self.when("segments", || self.segments(text, params))
+                        },
+                    }
+                })
+                .collect::<Vec<LocalizedText>>()
+        });
         // The default locale's entry holds `base` already: escape it once, not twice.
         let (lit, doc) = match locales.iter().find(|l| &l.locale == default) {
             Some(l) => (l.lit.clone(), l.doc.clone()),
-            None => (self.profile.string(base), self.profile.doc_lines(base)),
+            None => (
+                self.when("lit", || self.profile.string(base)),
+                self.when("doc", || self.profile.doc_lines(base)),
+            ),
         };
         TextView {
             text: base.to_string(),
@@ -619,32 +647,36 @@ impl<'a> Views<'a> {
 
     fn entry(&self, n: &Namespace, e: &Entry) -> EntryView {
         let p = self.profile;
-        let mut doc = Vec::new();
-        for (label, t) in [
-            ("", &e.description),
-            ("Cause: ", &e.cause),
-            ("Solution: ", &e.solution),
-        ] {
-            if let Some(t) = t {
-                let base = t
-                    .get(&self.catalog.default_locale)
-                    .or_else(|| t.0.first().map(|(_, s)| s.as_str()))
-                    .unwrap_or_default();
-                if !doc.is_empty() {
-                    doc.push(String::new());
+        let doc = self.when("doc", || {
+            let mut doc = Vec::new();
+            for (label, t) in [
+                ("", &e.description),
+                ("Cause: ", &e.cause),
+                ("Solution: ", &e.solution),
+            ] {
+                if let Some(t) = t {
+                    let base = t
+                        .get(&self.catalog.default_locale)
+                        .or_else(|| t.0.first().map(|(_, s)| s.as_str()))
+                        .unwrap_or_default();
+                    if !doc.is_empty() {
+                        doc.push(String::new());
+                    }
+                    doc.extend(p.doc_lines(&format!("{label}{base}")));
                 }
-                doc.extend(p.doc_lines(&format!("{label}{base}")));
             }
-        }
-        let anchor_id = anchor(&n.id, e.code);
-        let doc_url = doc_url(self.catalog, &n.id, e.code);
+            doc
+        });
+        let url = || doc_url(self.catalog, &n.id, e.code);
         EntryView {
             code: e.code,
-            code_lit: e.code.to_string(),
+            code_lit: self.when("code_lit", || e.code.to_string()),
             name: e.name.clone(),
-            name_lit: p.string(&e.name),
-            ident: p.variant_name(&e.name),
-            formatter_ident: p.member_name(&format!("format_{}", e.name.to_lowercase())),
+            name_lit: self.when("name_lit", || p.string(&e.name)),
+            ident: self.when("ident", || p.variant_name(&e.name)),
+            formatter_ident: self.when("formatter_ident", || {
+                p.member_name(&format!("format_{}", e.name.to_lowercase()))
+            }),
             title: e.title.as_ref().map(|t| self.text(t, &[])),
             message: self.text(&e.message, &e.params),
             description: e.description.as_ref().map(|t| self.text(t, &[])),
@@ -660,15 +692,16 @@ impl<'a> Views<'a> {
                 .and_then(|g| n.groups.iter().position(|x| &x.id == g)),
             since: e.since.clone(),
             tags: e.tags.clone(),
-            params: e
-                .params
-                .iter()
-                .map(|x| ParamView {
-                    name: x.clone(),
-                    ident: p.member_name(x),
-                    lit: p.string(x),
-                })
-                .collect(),
+            params: self.when("params", || {
+                e.params
+                    .iter()
+                    .map(|x| ParamView {
+                        name: x.clone(),
+                        ident: p.member_name(x),
+                        lit: p.string(x),
+                    })
+                    .collect()
+            }),
             deprecated: e.deprecated.as_ref().map(|d| DeprecatedView {
                 reason: self.plain(&d.reason),
                 replaced_by: d
@@ -682,9 +715,9 @@ impl<'a> Views<'a> {
                         anchor: anchor(&n.id, r.code),
                     }),
             }),
-            doc_url_lit: doc_url.as_ref().map(|u| p.string(u)),
-            doc_url,
-            anchor: anchor_id,
+            doc_url_lit: self.when("doc_url_lit", || url().map(|u| p.string(&u))),
+            doc_url: self.when("doc_url", url),
+            anchor: self.when("anchor", || anchor(&n.id, e.code)),
             doc,
         }
     }

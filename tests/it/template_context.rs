@@ -34,19 +34,11 @@ fn each_kind_of_file_sees_what_the_page_documents() {
 
     let tmp = tempfile::tempdir().unwrap();
     let p = tmp.path();
-    std::fs::create_dir_all(p.join("schema")).unwrap();
-    std::fs::create_dir_all(p.join("templates/probe")).unwrap();
-    std::fs::write(
-        p.join("schema/catalog.yaml"),
-        "catalog: probe\nformat: 1\nroot: ..\nlocales: [en, zh-CN]\ndefault_locale: en\n\
-         namespaces: [a.yaml]\ntargets:\n  - { id: probe, templates: probe, out: out }\n",
-    )
-    .unwrap();
-    std::fs::write(
-        p.join("schema/a.yaml"),
-        "namespace: app.core\nentries:\n  - { code: 1, name: A, message: { en: a, zh-CN: 甲 } }\n",
-    )
-    .unwrap();
+    probe_project(
+        p,
+        "[en, zh-CN]",
+        "{ code: 1, name: A, message: { en: a, zh-CN: 甲 } }",
+    );
     let mut manifest = String::from("profile: json\nfiles:\n");
     for (each, path) in [
         ("catalog", "catalog.txt"),
@@ -99,4 +91,70 @@ fn the_page_is_current() {
         committed == context_doc::page(),
         "docs/template-context.md is stale: run `cargo xtask gen` and commit"
     );
+}
+
+/// The filters the page documents: `lit` in the target's string style, `count` of a
+/// substring, and a clear template error for a `count` with nothing to count.
+#[test]
+fn the_documented_filters_work() {
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path();
+    probe_project(
+        p,
+        "[en]",
+        "{ code: 1, name: A_B_C, message: { en: 'say \"hi\"' } }",
+    );
+    std::fs::write(
+        p.join("templates/probe/target.yaml"),
+        "profile: json\nfiles:\n  - { template: probe.tera, path: probe.txt, each: namespace }\n",
+    )
+    .unwrap();
+    let probe = |body: &str| {
+        std::fs::write(
+            p.join("templates/probe/probe.tera"),
+            format!("{{{{ catalog.header }}}}\n{body}\n"),
+        )
+        .unwrap();
+        errcat(p, &["gen"])
+    };
+
+    let out = probe(
+        "{% set e = namespace.entries[0] %}{{ e.name | lit }} {{ e.name | count(pat=\"_\") }} \
+         {{ e.message.lit | count(pat='\"') }} {{ e.name | count(pat=\"x\") }}",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let got = std::fs::read_to_string(p.join("out/probe.txt")).unwrap();
+    assert_eq!(got.lines().nth(1), Some(r#""A_B_C" 2 4 0"#));
+
+    let out = probe("{{ namespace.id | count(pat=\"\") }}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        stderr.contains("`count` needs a non-empty `pat`") && stderr.contains("probe.tera"),
+        "{stderr}"
+    );
+}
+
+/// A project with one namespace of one `entry` and a target `probe` whose
+/// templates the test writes to `templates/probe/`.
+fn probe_project(p: &std::path::Path, locales: &str, entry: &str) {
+    std::fs::create_dir_all(p.join("schema")).unwrap();
+    std::fs::create_dir_all(p.join("templates/probe")).unwrap();
+    std::fs::write(
+        p.join("schema/catalog.yaml"),
+        format!(
+            "catalog: probe\nformat: 1\nroot: ..\nlocales: {locales}\ndefault_locale: en\n\
+             namespaces: [a.yaml]\ntargets:\n  - {{ id: probe, templates: probe, out: out }}\n"
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        p.join("schema/a.yaml"),
+        format!("namespace: app.core\nentries:\n  - {entry}\n"),
+    )
+    .unwrap();
 }
