@@ -9,6 +9,9 @@ use std::fmt::Write as _;
 /// invisible format characters of the "Trojan Source" class (bidi overrides,
 /// zero-width characters, line/paragraph separators, BOM, tag characters).
 pub fn is_invisible(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_control();
+    }
     c.is_control()
         || matches!(c,
             '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}' | '\u{180B}'..='\u{180F}'
@@ -53,7 +56,12 @@ impl StringStyle {
             StringStyle::Java => {
                 // A class file holds a string constant of at most 65,535 bytes, and javac folds
                 // `"a" + "b"` into one constant; a long text becomes a join of short literals.
-                let chars: Vec<char> = s.chars().collect();
+                // A string of at most JAVA_CHUNK bytes has at most as many characters.
+                let chars: Vec<char> = if s.len() <= JAVA_CHUNK {
+                    Vec::new()
+                } else {
+                    s.chars().collect()
+                };
                 if chars.len() <= JAVA_CHUNK {
                     java_literal(s)
                 } else {
@@ -88,10 +96,17 @@ impl StringStyle {
 }
 
 /// `s` in double quotes with C's escapes for `"`, `\`, newline, carriage return and tab;
-/// `other` writes every other character (as it is, or escaped).
+/// printable ASCII is kept, and `other` writes every other character (as it is, or escaped).
 pub fn double_quoted(s: &str, mut other: impl FnMut(char, &mut String)) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
+    // Printable ASCII other than `"` and `\` is itself in every style: most text is.
+    let plain = |b: u8| (b' '..=b'~').contains(&b) && b != b'"' && b != b'\\';
+    if s.bytes().all(plain) {
+        out.push_str(s);
+        out.push('"');
+        return out;
+    }
     for c in s.chars() {
         match c {
             '"' => out.push_str("\\\""),
@@ -99,11 +114,26 @@ pub fn double_quoted(s: &str, mut other: impl FnMut(char, &mut String)) -> Strin
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
+            ' '..='~' => out.push(c),
             c => other(c, &mut out),
         }
     }
     out.push('"');
     out
+}
+
+/// `v` in hexadecimal, at least `width` digits: `write!` costs more than the
+/// escape itself, and non-ASCII text escapes every character.
+fn push_hex(out: &mut String, v: u32, width: usize, upper: bool) {
+    let digits: &[u8; 16] = if upper {
+        b"0123456789ABCDEF"
+    } else {
+        b"0123456789abcdef"
+    };
+    let len = (8 - v.leading_zeros() as usize / 4).max(width).max(1);
+    for i in (0..len).rev() {
+        out.push(char::from(digits[(v >> (4 * i)) as usize & 0xF]));
+    }
 }
 
 /// Characters per Java literal: at most 6 class-file bytes each, well under 65,535.
@@ -120,7 +150,8 @@ fn java_literal(s: &str) -> String {
         c => {
             let mut buf = [0u16; 2];
             for unit in c.encode_utf16(&mut buf) {
-                let _ = write!(out, "\\u{unit:04x}");
+                out.push_str("\\u");
+                push_hex(out, u32::from(*unit), 4, false);
             }
         }
     })
@@ -188,7 +219,7 @@ impl DocStyle {
             DocStyle::RustMarkdown => {
                 let mut rest = l;
                 while !rest.is_empty() {
-                    if let Some(len) = url_len(rest) {
+                    if let Some(len) = rest.starts_with('h').then(|| url_len(rest)).flatten() {
                         // An autolink: rustdoc warns on bare URLs.
                         out.push('<');
                         out.push_str(&rest[..len]);
@@ -243,7 +274,9 @@ impl DocStyle {
                         c if c.is_control() => out.push(' '),
                         c if c.is_ascii() => out.push(c),
                         c => {
-                            let _ = write!(out, "&#x{:X};", c as u32);
+                            out.push_str("&#x");
+                            push_hex(&mut out, c as u32, 1, true);
+                            out.push(';');
                         }
                     }
                 }

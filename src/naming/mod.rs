@@ -9,6 +9,7 @@ mod keywords;
 
 pub use escape::{CommentStyle, DocStyle, StringStyle, double_quoted, is_invisible};
 
+use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
 use heck::{ToKebabCase, ToLowerCamelCase, ToShoutySnakeCase, ToSnakeCase, ToUpperCamelCase};
@@ -33,6 +34,9 @@ impl Case {
     ];
 
     pub fn apply(self, s: &str) -> String {
+        if let Some(fast) = self.apply_screaming(s) {
+            return fast;
+        }
         match self {
             Case::UpperCamel => s.to_upper_camel_case(),
             Case::LowerCamel => s.to_lower_camel_case(),
@@ -40,6 +44,44 @@ impl Case {
             Case::ScreamingSnake => s.to_shouty_snake_case(),
             Case::Kebab => s.to_kebab_case(),
         }
+    }
+}
+
+impl Case {
+    /// The common case without heck's general word splitting: a SCREAMING_SNAKE name
+    /// (uppercase ASCII words of letters and digits joined by single `_`) has exactly
+    /// its `_`-separated words, so each style only re-cases and re-joins them. Proven
+    /// equal to heck in tests; `None` for any other input.
+    fn apply_screaming(self, s: &str) -> Option<String> {
+        let screaming = !s.is_empty()
+            && s.split('_').all(|w| {
+                !w.is_empty()
+                    && w.bytes()
+                        .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+            });
+        if !screaming {
+            return None;
+        }
+        let mut out = String::with_capacity(s.len());
+        for (i, word) in s.split('_').enumerate() {
+            let (first, rest) = word.split_at(1);
+            match self {
+                Case::ScreamingSnake | Case::Snake | Case::Kebab if i > 0 => {
+                    out.push(if self == Case::Kebab { '-' } else { '_' });
+                }
+                _ => {}
+            }
+            match self {
+                Case::ScreamingSnake => out.push_str(word),
+                Case::Snake | Case::Kebab => out.push_str(&word.to_ascii_lowercase()),
+                Case::LowerCamel if i == 0 => out.push_str(&word.to_ascii_lowercase()),
+                Case::UpperCamel | Case::LowerCamel => {
+                    out.push_str(first);
+                    out.push_str(&rest.to_ascii_lowercase());
+                }
+            }
+        }
+        Some(out)
     }
 }
 
@@ -70,7 +112,7 @@ pub struct Profile {
     pub variant_case: Case,
     pub member_case: Case,
     pub module_case: Case,
-    pub keywords: Vec<String>,
+    pub keywords: BTreeSet<String>,
     pub keyword_fix: KeywordFix,
     pub strings: StringStyle,
     pub docs: DocStyle,
@@ -80,7 +122,7 @@ pub struct Profile {
     pub int_types: Vec<(String, i64, i64)>,
 }
 
-fn owned(words: &[&str]) -> Vec<String> {
+fn owned(words: &[&str]) -> BTreeSet<String> {
     words.iter().map(|w| w.to_string()).collect()
 }
 
@@ -165,7 +207,7 @@ fn markdown() -> Profile {
         variant_case: Case::ScreamingSnake,
         member_case: Case::Snake,
         module_case: Case::Kebab,
-        keywords: Vec::new(),
+        keywords: BTreeSet::new(),
         keyword_fix: suffix(),
         strings: StringStyle::Markdown,
         docs: DocStyle::Markdown,
@@ -183,7 +225,7 @@ fn json() -> Profile {
         variant_case: Case::ScreamingSnake,
         member_case: Case::Snake,
         module_case: Case::Snake,
-        keywords: Vec::new(),
+        keywords: BTreeSet::new(),
         keyword_fix: suffix(),
         strings: StringStyle::Json,
         docs: DocStyle::Plain,
