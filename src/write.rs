@@ -68,6 +68,8 @@ pub fn plan(files: Vec<(PathBuf, String)>, dirs: &[PathBuf]) -> std::io::Result<
         files.iter().map(|(p, _)| p.clone()).collect();
     for (path, text) in files {
         match std::fs::read(&path) {
+            // Most files are unchanged, byte for byte: say so before decoding them.
+            Ok(bytes) if bytes == text.as_bytes() => plan.unchanged += 1,
             Ok(bytes) => {
                 let old = normalise(&String::from_utf8_lossy(&bytes));
                 if old == text {

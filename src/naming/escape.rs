@@ -217,9 +217,19 @@ impl DocStyle {
         let mut out = String::with_capacity(l.len());
         match self {
             DocStyle::RustMarkdown => {
+                // ASCII punctuation Markdown could read as syntax; the rest is kept.
+                let special = |c: char| {
+                    c.is_ascii_punctuation() && !".,:;/'\"?%@^=-+".contains(c)
+                };
                 let mut rest = l;
                 while !rest.is_empty() {
-                    if let Some(len) = rest.starts_with('h').then(|| url_len(rest)).flatten() {
+                    // Copy the run up to the next character that may need work at once.
+                    let run = rest
+                        .find(|c: char| c == 'h' || special(c) || is_invisible(c))
+                        .unwrap_or(rest.len());
+                    out.push_str(&rest[..run]);
+                    rest = &rest[run..];
+                    if let Some(len) = url_len(rest) {
                         // An autolink: rustdoc warns on bare URLs.
                         out.push('<');
                         out.push_str(&rest[..len]);
@@ -228,30 +238,17 @@ impl DocStyle {
                         continue;
                     }
                     let mut chars = rest.chars();
-                    let c = chars.next().unwrap_or_default();
+                    let Some(c) = chars.next() else { break };
                     rest = chars.as_str();
                     match c {
-                        c if c.is_ascii_punctuation()
-                            && c != '.'
-                            && c != ','
-                            && c != ':'
-                            && c != ';'
-                            && c != '/'
-                            && c != '\''
-                            && c != '"'
-                            && c != '?'
-                            && c != '%'
-                            && c != '@'
-                            && c != '^'
-                            && c != '='
-                            && c != '-'
-                            && c != '+' =>
-                        {
+                        c if special(c) => {
                             out.push('\\');
                             out.push(c);
                         }
                         c if is_invisible(c) => {
-                            let _ = write!(out, "&#x{:X};", c as u32);
+                            out.push_str("&#x");
+                            push_hex(&mut out, c as u32, 1, true);
+                            out.push(';');
                         }
                         c => out.push(c),
                     }
