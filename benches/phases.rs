@@ -1,6 +1,8 @@
 //! The pipeline's phases on a synthetic catalog, so a slowdown can be located:
 //! `cargo bench --bench phases` (`ERRCAT_BENCH_CODES` sets the size, default 2,000).
 //! Whole-process timings at 1k–100k codes come from `cargo xtask bench`.
+//! `cargo bench --bench phases -- floors` times the least the engines (serde-saphyr,
+//! Tera) cost per code, the bound under any whole-catalog goal.
 
 use std::path::{Path, PathBuf};
 
@@ -97,5 +99,57 @@ fn phases(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, phases);
+/// What the engines errcat is built on cost at the least, per 1,000 codes: parsing
+/// one synthetic namespace file with serde-saphyr into nothing (no positions, no
+/// model), and Tera rendering the smallest useful per-code line (an identifier, the
+/// code, the HTTP status and two messages) from a serialized list. Whole-catalog
+/// goals cannot beat codes × (parse + targets × render) spread over the cores.
+fn floors(c: &mut Criterion) {
+    let mut g = c.benchmark_group("floors");
+    g.sample_size(20);
+    let files = errcat::synth::files(errcat::synth::PER_FILE, errcat::synth::PER_FILE);
+    let (_, namespace) = files
+        .iter()
+        .find(|(p, _)| p.extension().is_some_and(|e| e == "yaml") && !p.ends_with("catalog.yaml"))
+        .expect("a namespace file");
+    g.bench_function("serde-saphyr: parse 1,000 codes, keep nothing", |b| {
+        b.iter(|| {
+            serde_saphyr::from_str::<serde::de::IgnoredAny>(namespace).expect("parses")
+        })
+    });
+
+    #[derive(serde::Serialize)]
+    struct Row {
+        ident: String,
+        code: i64,
+        http: u16,
+        en: String,
+        zh: String,
+    }
+    let rows: Vec<Row> = (0..errcat::synth::PER_FILE)
+        .map(|i| Row {
+            ident: format!("ROOM_NOT_FOUND_{i:04}"),
+            code: 10_000 + 3 * i as i64,
+            http: 404,
+            en: format!("\"The room {i} does not exist while joining\""),
+            zh: "\"\\u52a0\\u5165\\u65f6\\u623f\\u95f4\\u4e0d\\u5b58\\u5728\"".to_string(),
+        })
+        .collect();
+    let mut tera = tera::Tera::default();
+    tera.add_raw_template(
+        "floor",
+        "{% for e in entries %}{{ e.ident }}({{ e.code }}, {{ e.http }}, {{ e.en }}, {{ e.zh }}),\n{% endfor %}",
+    )
+    .expect("template");
+    g.bench_function("tera: one line per code, 1,000 codes", |b| {
+        b.iter(|| {
+            let mut context = tera::Context::new();
+            context.insert("entries", &rows);
+            tera.render("floor", &context).expect("renders")
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, phases, floors);
 criterion_main!(benches);
