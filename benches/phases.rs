@@ -113,9 +113,7 @@ fn floors(c: &mut Criterion) {
         .find(|(p, _)| p.extension().is_some_and(|e| e == "yaml") && !p.ends_with("catalog.yaml"))
         .expect("a namespace file");
     g.bench_function("serde-saphyr: parse 1,000 codes, keep nothing", |b| {
-        b.iter(|| {
-            serde_saphyr::from_str::<serde::de::IgnoredAny>(namespace).expect("parses")
-        })
+        b.iter(|| serde_saphyr::from_str::<serde::de::IgnoredAny>(namespace).expect("parses"))
     });
 
     #[derive(serde::Serialize)]

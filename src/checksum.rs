@@ -1,6 +1,8 @@
 //! The checksum in every generated file's header: it tells a file errcat wrote from one
 //! a person edited afterwards. FNV-1a over the text with the checksum field zeroed.
 
+use std::ops::Range;
+
 /// What the header holds until the file is stamped.
 pub const PLACEHOLDER: &str = "checksum 0000000000000000";
 const PREFIX: &str = "checksum ";
@@ -27,14 +29,18 @@ fn field(text: &str) -> Option<std::ops::Range<usize>> {
 }
 
 /// Fills in the checksum of a rendered file (a file without the field is returned as is).
-pub fn stamp(text: String) -> String {
-    let Some(range) = field(&text).filter(|r| &text[r.clone()] == "0000000000000000") else {
-        return text;
-    };
-    let sum = format!("{:016x}", fnv1a(text.as_bytes()));
-    let mut out = text;
-    out.replace_range(range, &sum);
-    out
+pub fn stamp(mut text: String) -> String {
+    if let Some((range, sum)) = sum(&text) {
+        text.replace_range(range, &sum);
+    }
+    text
+}
+
+/// Where a rendered file's checksum goes and what it is, if the file has the field
+/// unfilled: the hashing half of [`stamp`], which reads the text only.
+pub fn sum(text: &str) -> Option<(Range<usize>, String)> {
+    let range = field(text).filter(|r| &text[r.clone()] == "0000000000000000")?;
+    Some((range, format!("{:016x}", fnv1a(text.as_bytes()))))
 }
 
 /// `Some(true)` when a file's checksum matches its content, `Some(false)` when the file was

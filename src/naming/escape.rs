@@ -218,9 +218,7 @@ impl DocStyle {
         match self {
             DocStyle::RustMarkdown => {
                 // ASCII punctuation Markdown could read as syntax; the rest is kept.
-                let special = |c: char| {
-                    c.is_ascii_punctuation() && !".,:;/'\"?%@^=-+".contains(c)
-                };
+                let special = |c: char| c.is_ascii_punctuation() && !".,:;/'\"?%@^=-+".contains(c);
                 let mut rest = l;
                 while !rest.is_empty() {
                     // Copy the run up to the next character that may need work at once.

@@ -29,14 +29,36 @@ pub fn validate(loaded: &Loaded, sources: &Sources, report: &mut Report) -> Opti
         .unwrap_or_default();
     let mut lint_levels = levels::Levels::new(global);
 
-    // Parts of one namespace may live in several files; they are merged in file order.
-    let mut parts: BTreeMap<String, Vec<Namespace>> = BTreeMap::new();
     for (file, raw) in &loaded.namespaces {
         if let Some(lints) = &raw.lints {
             let read = levels::read(&mut cx, *file, lints);
             lint_levels.set_namespace(&raw.namespace.value, read);
         }
-        if let Some(ns) = entries::namespace(&mut cx, *file, raw) {
+    }
+    // Each file's entries are checked on their own, the files side by side: a
+    // context per file, whose findings and acknowledgements join the catalog's.
+    let (locales, default_locale) = (cx.locales.clone(), cx.default_locale.clone());
+    let checked = crate::par::map(crate::par::threads(), &loaded.namespaces, |(file, raw)| {
+        let mut report = Report::default();
+        let mut file_cx = catalog::Context {
+            sources,
+            report: &mut report,
+            loaded,
+            locales: locales.clone(),
+            default_locale: default_locale.clone(),
+            scope: None,
+            acks: Vec::new(),
+        };
+        let ns = entries::namespace(&mut file_cx, *file, raw);
+        let acks = file_cx.acks;
+        (ns, report, acks)
+    });
+    // Parts of one namespace may live in several files; they are merged in file order.
+    let mut parts: BTreeMap<String, Vec<Namespace>> = BTreeMap::new();
+    for (ns, report, acks) in checked {
+        cx.report.extend(report);
+        cx.acks.extend(acks);
+        if let Some(ns) = ns {
             parts.entry(ns.id.clone()).or_default().push(ns);
         }
     }
