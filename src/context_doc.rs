@@ -109,7 +109,8 @@ pub fn page() -> String {
          into a literal: `{{ catalog.options.package | lit }}`; `count` tells how often a\n\
          substring occurs: `{{ e.name_lit | count(pat=\"_\") }}`. Templates are\n\
          [Tera 2](https://keats.github.io/tera/); see [catalog-format.md](catalog-format.md) for\n\
-         how a target names its templates and files.\n\n",
+         how a target names its templates and files. A file with `parts:` also sees\n\
+         `parts`: its part template rendered once per namespace, as strings in namespace order.\n\n",
     );
     out.push_str("## Variables, by `each:`\n\n");
     out.push_str(

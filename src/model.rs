@@ -132,6 +132,8 @@ pub struct FileSpec {
     pub template: String,
     pub path: String,
     pub each: Each,
+    /// A template rendered once per namespace, handed to `template` as `parts`.
+    pub parts: Option<String>,
 }
 
 #[derive(Debug)]

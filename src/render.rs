@@ -89,6 +89,7 @@ struct FileContext<'a> {
     locale: Option<&'a Value>,
     namespaces: Option<&'a Value>,
     codes: Option<&'a Value>,
+    parts: Option<&'a Value>,
 }
 
 impl FileContext<'_> {
@@ -104,6 +105,7 @@ impl FileContext<'_> {
         put("locale", self.locale);
         put("namespaces", self.namespaces);
         put("codes", self.codes);
+        put("parts", self.parts);
         c
     }
 }
@@ -166,6 +168,11 @@ pub fn render_target(
         .copied()
         .filter(|s| s.lists("namespaces"))
         .collect();
+    let with_parts: Vec<&Spec> = per_catalog
+        .iter()
+        .copied()
+        .filter(|s| s.spec.parts.is_some())
+        .collect();
 
     // A namespace's view is built once, on one thread: its files are rendered from it,
     // and the catalog-wide files that list every namespace keep what they read of it.
@@ -180,6 +187,7 @@ pub fn render_target(
                 locale,
                 namespaces: None,
                 codes: None,
+                parts: None,
             };
             if s.spec.each == Each::Namespace {
                 files.push(render_file(&tera, target, s, &cx(None))?);
@@ -193,18 +201,42 @@ pub fn render_target(
             .iter()
             .map(|s| s.value(target, &view))
             .collect::<Result<Vec<_>, _>>()?;
-        Ok::<_, Box<Diagnostic>>((files, kept))
+        // A catalog file's parts for this namespace, rendered here while its view is at
+        // hand: the file then holds text, not every namespace's values.
+        let parts = with_parts
+            .iter()
+            .map(|s| {
+                let ns = s.value(target, &view)?;
+                let cx = FileContext {
+                    catalog: &cat,
+                    namespace: Some(&ns),
+                    locale: None,
+                    namespaces: None,
+                    codes: None,
+                    parts: None,
+                };
+                let part = s.spec.parts.as_deref().unwrap_or_default();
+                tera.render(part, &cx.tera())
+                    .map_err(|e| template_error(target, part, &e))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok::<_, Box<Diagnostic>>((files, kept, parts))
     });
     let mut out = Vec::new();
     let mut lists: Vec<Vec<Value>> = vec![Vec::new(); listing.len()];
+    let mut parts: Vec<Vec<String>> = vec![Vec::new(); with_parts.len()];
     for result in done {
-        let (files, kept) = result?;
+        let (files, kept, rendered) = result?;
         out.extend(files);
         for (list, v) in lists.iter_mut().zip(kept) {
             list.push(v);
         }
+        for (list, part) in parts.iter_mut().zip(rendered) {
+            list.push(part);
+        }
     }
     let lists: Vec<Value> = lists.into_iter().map(Value::from).collect();
+    let parts: Vec<Value> = parts.into_iter().map(Value::from).collect();
     let codes_view = per_catalog
         .iter()
         .any(|s| s.lists("codes"))
@@ -216,6 +248,10 @@ pub fn render_target(
             .iter()
             .position(|l| l.index == s.index)
             .map(|i| &lists[i]);
+        let own_parts = with_parts
+            .iter()
+            .position(|p| p.index == s.index)
+            .map(|i| &parts[i]);
         let codes = match &codes_view {
             Some(c) if s.lists("codes") => Some(s.value(target, c)?),
             _ => None,
@@ -224,19 +260,20 @@ pub fn render_target(
             jobs.extend(
                 locales
                     .iter()
-                    .map(|l| (*s, Some(l), namespaces, codes.clone())),
+                    .map(|l| (*s, Some(l), namespaces, codes.clone(), own_parts)),
             );
         } else {
-            jobs.push((*s, None, namespaces, codes));
+            jobs.push((*s, None, namespaces, codes, own_parts));
         }
     }
-    for file in par::map(threads, &jobs, |(s, locale, namespaces, codes)| {
+    for file in par::map(threads, &jobs, |(s, locale, namespaces, codes, parts)| {
         let cx = FileContext {
             catalog: &cat,
             namespace: None,
             locale: *locale,
             namespaces: *namespaces,
             codes: codes.as_ref(),
+            parts: *parts,
         };
         render_file(&tera, target, s, &cx)
     }) {

@@ -240,6 +240,12 @@ pub struct RawFileSpec {
     /// `catalog` (one file) or `namespace` (one file per namespace).
     #[serde(default)]
     pub each: Option<S<String>>,
+    /// For a file rendered once per catalog: a template of this directory rendered once
+    /// per namespace, on every core, whose outputs the file's template reads as `parts`
+    /// (in namespace order). A file that lists every namespace's entries then need not
+    /// hold them all as template values at once.
+    #[serde(default)]
+    pub parts: Option<S<String>>,
 }
 
 /// A namespace file: one family of error codes.

@@ -342,17 +342,36 @@ impl<'a> Context<'a> {
                         continue;
                     }
                 };
-                if !lt.templates.contains_key(&s.template.value) {
-                    let span = self.span(sfile, &s.template);
+                let missing = [Some(&s.template), s.parts.as_ref()]
+                    .into_iter()
+                    .flatten()
+                    .find(|name| !lt.templates.contains_key(&name.value));
+                if let Some(name) = missing {
+                    let span = self.span(sfile, name);
                     self.emit(
                         Diagnostic::new(
                             &rules::TARGET_CONFIG,
                             format!(
                                 "template `{}` is not in templates/{}",
-                                s.template.value, t.templates.value
+                                name.value, t.templates.value
                             ),
                         )
                         .at(span, "named here"),
+                    );
+                    continue;
+                }
+                if let Some(parts) = s.parts.as_ref().filter(|_| each != Each::Catalog) {
+                    let span = self.span(sfile, parts);
+                    self.emit(
+                        Diagnostic::new(
+                            &rules::TARGET_CONFIG,
+                            format!(
+                                "`parts` is for a file rendered once per catalog, not `each: {}`",
+                                crate::context_doc::each_name(each)
+                            ),
+                        )
+                        .at(span, "parts named here")
+                        .help("render the file with `each: catalog`, or drop `parts`"),
                     );
                     continue;
                 }
@@ -360,6 +379,7 @@ impl<'a> Context<'a> {
                     template: s.template.value.clone(),
                     path: s.path.value.clone(),
                     each,
+                    parts: s.parts.as_ref().map(|p| p.value.clone()),
                 });
             }
             let out_span = self.span(file, &t.out);

@@ -158,3 +158,71 @@ fn probe_project(p: &std::path::Path, locales: &str, entry: &str) {
     )
     .unwrap();
 }
+
+/// `parts:` renders its template once per namespace, in namespace order, and hands
+/// the texts to the file's template; it belongs to files rendered once per catalog.
+#[test]
+fn parts_render_per_namespace_in_order() {
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path();
+    probe_project(p, "[en]", "{ code: 1, name: A, message: { en: a } }");
+    std::fs::write(
+        p.join("schema/b.yaml"),
+        "namespace: app.b\nentries:\n  - { code: 7, name: B, message: { en: b } }\n  - { code: 9, name: C, message: { en: c } }\n",
+    )
+    .unwrap();
+    let catalog = p.join("schema/catalog.yaml");
+    let text = std::fs::read_to_string(&catalog).unwrap();
+    std::fs::write(&catalog, text.replace("[a.yaml]", "[b.yaml, a.yaml]")).unwrap();
+    std::fs::write(
+        p.join("templates/probe/part.tera"),
+        "{{ namespace.id }}:{% for e in namespace.entries %} {{ e.code }}{% endfor %}",
+    )
+    .unwrap();
+    std::fs::write(
+        p.join("templates/probe/all.tera"),
+        "{{ catalog.header }}\n{% for p in parts %}[{{ p }}]{% endfor %}\n",
+    )
+    .unwrap();
+    let manifest = |each: &str, part: &str| {
+        std::fs::write(
+            p.join("templates/probe/target.yaml"),
+            format!(
+                "profile: json\nfiles:\n  - {{ template: all.tera, path: all.txt, each: {each}, parts: {part} }}\n"
+            ),
+        )
+        .unwrap();
+    };
+
+    manifest("catalog", "part.tera");
+    let out = errcat(p, &["gen"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let got = std::fs::read_to_string(p.join("out/all.txt")).unwrap();
+    assert_eq!(got.lines().nth(1), Some("[app.b: 7 9][app.core: 1]"));
+
+    for (each, part, want) in [
+        (
+            "namespace",
+            "part.tera",
+            "`parts` is for a file rendered once per catalog, not `each: namespace`",
+        ),
+        (
+            "catalog",
+            "nothing.tera",
+            "template `nothing.tera` is not in templates/probe",
+        ),
+    ] {
+        manifest(each, part);
+        let out = errcat(p, &["gen"]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success());
+        assert!(
+            stderr.contains(want) && stderr.contains("templates/probe/target.yaml:3:"),
+            "{stderr}"
+        );
+    }
+}
