@@ -46,8 +46,26 @@ pub fn map<T: Sync, R: Send>(threads: usize, items: &[T], f: impl Fn(&T) -> R + 
     done.into_iter().map(|(_, r)| r).collect()
 }
 
+/// `items` in up to `n` runs of nearly equal length, in order: work for [`map`] when
+/// the items are many and small.
+pub fn chunks<T>(items: &[T], n: usize) -> Vec<&[T]> {
+    let size = items.len().div_ceil(n.max(1)).max(1);
+    items.chunks(size).collect()
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn chunks_cover_every_item_in_order() {
+        let items: Vec<u32> = (0..10).collect();
+        for n in [0, 1, 3, 10, 40] {
+            let parts = super::chunks(&items, n);
+            assert!(parts.len() <= n.max(1), "{n}: {} runs", parts.len());
+            assert_eq!(parts.concat(), items, "{n}");
+        }
+        assert!(super::chunks::<u32>(&[], 4).is_empty());
+    }
+
     #[test]
     fn results_keep_the_order_of_the_items() {
         let items: Vec<u64> = (0..1000).collect();

@@ -240,7 +240,7 @@ pub fn render_target(
     let codes_view = per_catalog
         .iter()
         .any(|s| s.lists("codes"))
-        .then(|| views.codes());
+        .then(|| views.codes(threads));
 
     let mut jobs = Vec::new();
     for s in &per_catalog {
@@ -253,7 +253,19 @@ pub fn render_target(
             .position(|p| p.index == s.index)
             .map(|i| &parts[i]);
         let codes = match &codes_view {
-            Some(c) if s.lists("codes") => Some(s.value(target, c)?),
+            // One value per code, made on every core: at 100k codes this list is
+            // the largest value a file reads.
+            Some(c) if s.lists("codes") => Some(Value::from(
+                par::map(threads, &par::chunks(c, threads), |chunk| {
+                    chunk
+                        .iter()
+                        .map(|code| s.value(target, code))
+                        .collect::<Result<Vec<_>, _>>()
+                })
+                .into_iter()
+                .collect::<Result<Vec<_>, _>>()?
+                .concat(),
+            )),
             _ => None,
         };
         if s.spec.each == Each::Locale {

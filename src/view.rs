@@ -722,19 +722,27 @@ impl<'a> Views<'a> {
         }
     }
 
-    /// The code lookup: each numeric code once, with every namespace using it.
-    pub fn codes(&self) -> Vec<CodeView> {
+    /// The code lookup: each numeric code once, with every namespace using it (each
+    /// namespace's uses built on one of up to `threads` threads).
+    pub fn codes(&self, threads: usize) -> Vec<CodeView> {
+        let uses = crate::par::map(threads, &self.catalog.namespaces, |n| {
+            n.entries
+                .iter()
+                .map(|e| {
+                    let used = CodeUse {
+                        namespace: n.id.clone(),
+                        page: n.id.clone(),
+                        name: e.name.clone(),
+                        anchor: anchor(&n.id, e.code),
+                        message: self.text(&e.message, &[]),
+                    };
+                    (e.code, used)
+                })
+                .collect::<Vec<_>>()
+        });
         let mut by_code: BTreeMap<i64, Vec<CodeUse>> = BTreeMap::new();
-        for n in &self.catalog.namespaces {
-            for e in &n.entries {
-                by_code.entry(e.code).or_default().push(CodeUse {
-                    namespace: n.id.clone(),
-                    page: n.id.clone(),
-                    name: e.name.clone(),
-                    anchor: anchor(&n.id, e.code),
-                    message: self.text(&e.message, &[]),
-                });
-            }
+        for (code, used) in uses.into_iter().flatten() {
+            by_code.entry(code).or_default().push(used);
         }
         by_code
             .into_iter()
