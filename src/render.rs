@@ -92,7 +92,19 @@ struct FileContext<'a> {
     parts: Option<&'a Value>,
 }
 
-impl FileContext<'_> {
+impl<'a> FileContext<'a> {
+    /// A file's context with `catalog` only; the others are set per kind of file.
+    fn of(catalog: &'a Value) -> Self {
+        FileContext {
+            catalog,
+            namespace: None,
+            locale: None,
+            namespaces: None,
+            codes: None,
+            parts: None,
+        }
+    }
+
     fn tera(&self) -> tera::Context {
         let mut c = tera::Context::new();
         c.insert_value("catalog", self.catalog.clone());
@@ -151,7 +163,9 @@ pub fn render_target(
             names: Names::of_file(target, spec),
         })
         .collect();
-    let wanted = |field: &str| specs.iter().any(|s| s.names.contains(field));
+    // Asked per field of every code: one set, not one per file.
+    let any_file = Names::union(specs.iter().map(|s| &s.names));
+    let wanted = |field: &str| any_file.contains(field);
     let views = Views::only(catalog, target, &wanted);
     let cat_view = views.catalog(target);
     let cat = whole_value(target, &cat_view)?;
@@ -182,12 +196,9 @@ pub fn render_target(
         for s in &per_namespace {
             let ns = s.value(target, &view)?;
             let cx = |locale| FileContext {
-                catalog: &cat,
                 namespace: Some(&ns),
                 locale,
-                namespaces: None,
-                codes: None,
-                parts: None,
+                ..FileContext::of(&cat)
             };
             if s.spec.each == Each::Namespace {
                 files.push(render_file(&tera, target, s, &cx(None))?);
@@ -208,12 +219,8 @@ pub fn render_target(
             .map(|s| {
                 let ns = s.value(target, &view)?;
                 let cx = FileContext {
-                    catalog: &cat,
                     namespace: Some(&ns),
-                    locale: None,
-                    namespaces: None,
-                    codes: None,
-                    parts: None,
+                    ..FileContext::of(&cat)
                 };
                 let part = s.spec.parts.as_deref().unwrap_or_default();
                 tera.render(part, &cx.tera())
@@ -244,14 +251,8 @@ pub fn render_target(
 
     let mut jobs = Vec::new();
     for s in &per_catalog {
-        let namespaces = listing
-            .iter()
-            .position(|l| l.index == s.index)
-            .map(|i| &lists[i]);
-        let own_parts = with_parts
-            .iter()
-            .position(|p| p.index == s.index)
-            .map(|i| &parts[i]);
+        let namespaces = value_of(s, &listing, &lists);
+        let own_parts = value_of(s, &with_parts, &parts);
         let codes = match &codes_view {
             // One value per code, made on every core: at 100k codes this list is
             // the largest value a file reads.
@@ -280,18 +281,25 @@ pub fn render_target(
     }
     for file in par::map(threads, &jobs, |(s, locale, namespaces, codes, parts)| {
         let cx = FileContext {
-            catalog: &cat,
-            namespace: None,
             locale: *locale,
             namespaces: *namespaces,
             codes: codes.as_ref(),
             parts: *parts,
+            ..FileContext::of(&cat)
         };
         render_file(&tera, target, s, &cx)
     }) {
         out.push(file?);
     }
     Ok(out)
+}
+
+/// The value of `values` made for file `s`, where `values[i]` belongs to `specs[i]`.
+fn value_of<'v>(s: &Spec, specs: &[&Spec], values: &'v [Value]) -> Option<&'v Value> {
+    specs
+        .iter()
+        .position(|x| x.index == s.index)
+        .map(|i| &values[i])
 }
 
 /// Renders one file: its path pattern, then its template.

@@ -667,7 +667,9 @@ impl<'a> Views<'a> {
             }
             doc
         });
-        let url = || doc_url(self.catalog, &n.id, e.code);
+        let url = ((self.wanted)("doc_url") || (self.wanted)("doc_url_lit"))
+            .then(|| doc_url(self.catalog, &n.id, e.code))
+            .flatten();
         EntryView {
             code: e.code,
             code_lit: self.when("code_lit", || e.code.to_string()),
@@ -715,8 +717,8 @@ impl<'a> Views<'a> {
                         anchor: anchor(&n.id, r.code),
                     }),
             }),
-            doc_url_lit: self.when("doc_url_lit", || url().map(|u| p.string(&u))),
-            doc_url: self.when("doc_url", url),
+            doc_url_lit: self.when("doc_url_lit", || url.as_deref().map(|u| p.string(u))),
+            doc_url: self.when("doc_url", || url),
             anchor: self.when("anchor", || anchor(&n.id, e.code)),
             doc,
         }

@@ -57,14 +57,10 @@ impl StringStyle {
                 // A class file holds a string constant of at most 65,535 bytes, and javac folds
                 // `"a" + "b"` into one constant; a long text becomes a join of short literals.
                 // A string of at most JAVA_CHUNK bytes has at most as many characters.
-                let chars: Vec<char> = if s.len() <= JAVA_CHUNK {
-                    Vec::new()
-                } else {
-                    s.chars().collect()
-                };
-                if chars.len() <= JAVA_CHUNK {
+                if s.len() <= JAVA_CHUNK || s.chars().count() <= JAVA_CHUNK {
                     java_literal(s)
                 } else {
+                    let chars: Vec<char> = s.chars().collect();
                     let parts: Vec<String> = chars
                         .chunks(JAVA_CHUNK)
                         .map(|c| java_literal(&c.iter().collect::<String>()))
@@ -134,6 +130,13 @@ fn push_hex(out: &mut String, v: u32, width: usize, upper: bool) {
     for i in (0..len).rev() {
         out.push(char::from(digits[(v >> (4 * i)) as usize & 0xF]));
     }
+}
+
+/// `c` as an HTML character reference: `&#x200B;`.
+fn push_html_hex(out: &mut String, c: char) {
+    out.push_str("&#x");
+    push_hex(out, c as u32, 1, true);
+    out.push(';');
 }
 
 /// Characters per Java literal: at most 6 class-file bytes each, well under 65,535.
@@ -244,9 +247,7 @@ impl DocStyle {
                             out.push(c);
                         }
                         c if is_invisible(c) => {
-                            out.push_str("&#x");
-                            push_hex(&mut out, c as u32, 1, true);
-                            out.push(';');
+                            push_html_hex(&mut out, c);
                         }
                         c => out.push(c),
                     }
@@ -269,9 +270,7 @@ impl DocStyle {
                         c if c.is_control() => out.push(' '),
                         c if c.is_ascii() => out.push(c),
                         c => {
-                            out.push_str("&#x");
-                            push_hex(&mut out, c as u32, 1, true);
-                            out.push(';');
+                            push_html_hex(&mut out, c);
                         }
                     }
                 }

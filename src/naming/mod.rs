@@ -45,9 +45,7 @@ impl Case {
             Case::Kebab => s.to_kebab_case(),
         }
     }
-}
 
-impl Case {
     /// The common case without heck's general word splitting: a SCREAMING_SNAKE name
     /// (uppercase ASCII words of letters and digits joined by single `_`) has exactly
     /// its `_`-separated words, so each style only re-cases and re-joins them. Proven

@@ -53,6 +53,15 @@ impl Names {
         names
     }
 
+    /// Every name of `all`: what some file of a target can read.
+    pub fn union<'n>(all: impl IntoIterator<Item = &'n Names>) -> Names {
+        let mut names = Names::default();
+        for n in all {
+            names.0.extend(n.0.iter().cloned());
+        }
+        names
+    }
+
     pub fn contains(&self, name: &str) -> bool {
         self.0.contains(name)
     }
