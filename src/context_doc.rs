@@ -110,7 +110,9 @@ pub fn page() -> String {
          substring occurs: `{{ e.name_lit | count(pat=\"_\") }}`. Templates are\n\
          [Tera 2](https://keats.github.io/tera/); see [catalog-format.md](catalog-format.md) for\n\
          how a target names its templates and files. A file with `parts:` also sees\n\
-         `parts`: its part template rendered once per namespace, as strings in namespace order.\n\n",
+         `parts`: its part template rendered once per namespace, as strings in namespace order\n\
+         (with `parts_by: codes`, once per run of up to 1,000 codes, which the part sees as\n\
+         `codes`, in code order).\n\n",
     );
     out.push_str("## Variables, by `each:`\n\n");
     out.push_str(

@@ -132,8 +132,27 @@ pub struct FileSpec {
     pub template: String,
     pub path: String,
     pub each: Each,
-    /// A template rendered once per namespace, handed to `template` as `parts`.
+    /// A template rendered once per namespace (or chunk of codes), handed to
+    /// `template` as `parts`.
     pub parts: Option<String>,
+    /// What `parts` is rendered once for.
+    pub parts_by: PartsBy,
+}
+
+/// What a file's part template is rendered once for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PartsBy {
+    /// Each namespace, with `namespace` in the context.
+    Namespace,
+    /// Each run of up to [`PartsBy::CODES_PER_PART`] codes of the code lookup, with
+    /// that run as `codes`.
+    Codes,
+}
+
+impl PartsBy {
+    /// Codes per part: enough that a part's fixed cost is small, few enough that a
+    /// part's template values are small next to the catalog.
+    pub const CODES_PER_PART: usize = 1_000;
 }
 
 #[derive(Debug)]

@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::diag::{Diagnostic, Report};
 use tera::Value;
 
-use crate::model::{Catalog, Each, FileSpec, Target};
+use crate::model::{Catalog, Each, FileSpec, PartsBy, Target};
 use crate::view::{self, Views};
 use crate::{par, rules};
 
@@ -131,7 +131,10 @@ fn whole_value<T: Serialize>(target: &Target, v: &T) -> Result<Value, Box<Diagno
 struct Spec<'a> {
     index: usize,
     spec: &'a FileSpec,
+    /// What its template and its part template read: the fields its values keep.
     names: Names,
+    /// What its template itself reads.
+    own: Names,
 }
 
 impl Spec<'_> {
@@ -140,9 +143,9 @@ impl Spec<'_> {
             .map_err(|e| template_error(target, "the template context", &e))
     }
 
-    /// Whether the file is rendered once per catalog or locale and lists `what`.
+    /// Whether the file is rendered once per catalog or locale and its template lists `what`.
     fn lists(&self, what: &str) -> bool {
-        matches!(self.spec.each, Each::Catalog | Each::Locale) && self.names.contains(what)
+        matches!(self.spec.each, Each::Catalog | Each::Locale) && self.own.reads_variable(what)
     }
 }
 
@@ -157,10 +160,14 @@ pub fn render_target(
         .files
         .iter()
         .enumerate()
-        .map(|(index, spec)| Spec {
-            index,
-            spec,
-            names: Names::of_file(target, spec),
+        .map(|(index, spec)| {
+            let own = Names::of_file(target, spec);
+            Spec {
+                index,
+                spec,
+                names: Names::union([&own, &Names::of_parts(target, spec)]),
+                own,
+            }
         })
         .collect();
     // Asked per field of every code: one set, not one per file.
@@ -187,6 +194,9 @@ pub fn render_target(
         .copied()
         .filter(|s| s.spec.parts.is_some())
         .collect();
+    let (by_codes, by_namespace): (Vec<&Spec>, Vec<&Spec>) = with_parts
+        .iter()
+        .partition(|s| s.spec.parts_by == PartsBy::Codes);
 
     // A namespace's view is built once, on one thread: its files are rendered from it,
     // and the catalog-wide files that list every namespace keep what they read of it.
@@ -214,36 +224,69 @@ pub fn render_target(
             .collect::<Result<Vec<_>, _>>()?;
         // A catalog file's parts for this namespace, rendered here while its view is at
         // hand: the file then holds text, not every namespace's values.
-        let parts = with_parts
+        let parts = by_namespace
             .iter()
             .map(|s| {
                 let ns = s.value(target, &view)?;
-                let cx = FileContext {
+                render_parts(&tera, target, s, &locales, |locale| FileContext {
                     namespace: Some(&ns),
+                    locale,
                     ..FileContext::of(&cat)
-                };
-                let part = s.spec.parts.as_deref().unwrap_or_default();
-                tera.render(part, &cx.tera())
-                    .map_err(|e| template_error(target, part, &e))
+                })
             })
             .collect::<Result<Vec<_>, _>>()?;
         Ok::<_, Box<Diagnostic>>((files, kept, parts))
     });
     let mut out = Vec::new();
     let mut lists: Vec<Vec<Value>> = vec![Vec::new(); listing.len()];
-    let mut parts: Vec<Vec<String>> = vec![Vec::new(); with_parts.len()];
+    // Per file with parts: per copy of the file (one, or one per locale), its parts.
+    let mut parts: Vec<Vec<Vec<String>>> = with_parts.iter().map(|_| Vec::new()).collect();
+    let mut collect = |spec_parts: Vec<Vec<String>>, specs: &[&Spec]| {
+        for (s, copies) in specs.iter().zip(spec_parts) {
+            let i = position(s, &with_parts).unwrap_or_default();
+            let all = &mut parts[i];
+            all.resize(copies.len(), Vec::new());
+            for (all, part) in all.iter_mut().zip(copies) {
+                all.push(part);
+            }
+        }
+    };
     for result in done {
         let (files, kept, rendered) = result?;
         out.extend(files);
         for (list, v) in lists.iter_mut().zip(kept) {
             list.push(v);
         }
-        for (list, part) in parts.iter_mut().zip(rendered) {
-            list.push(part);
+        collect(rendered, &by_namespace);
+    }
+    if !by_codes.is_empty() {
+        // The code lookup in runs, each run's values built, rendered and dropped on
+        // one thread: at 100k codes the whole lookup as values would be the largest
+        // thing in memory.
+        let index = views.code_index();
+        let runs: Vec<&[view::CodeAt]> = index.chunks(PartsBy::CODES_PER_PART).collect();
+        for rendered in par::map(threads, &runs, |run| {
+            let codes = views.code_views(run);
+            by_codes
+                .iter()
+                .map(|s| {
+                    let codes = s.value(target, &codes)?;
+                    render_parts(&tera, target, s, &locales, |locale| FileContext {
+                        codes: Some(&codes),
+                        locale,
+                        ..FileContext::of(&cat)
+                    })
+                })
+                .collect::<Result<Vec<_>, _>>()
+        }) {
+            collect(rendered?, &by_codes);
         }
     }
     let lists: Vec<Value> = lists.into_iter().map(Value::from).collect();
-    let parts: Vec<Value> = parts.into_iter().map(Value::from).collect();
+    let parts: Vec<Vec<Value>> = parts
+        .into_iter()
+        .map(|copies| copies.into_iter().map(Value::from).collect())
+        .collect();
     let codes_view = per_catalog
         .iter()
         .any(|s| s.lists("codes"))
@@ -251,8 +294,8 @@ pub fn render_target(
 
     let mut jobs = Vec::new();
     for s in &per_catalog {
-        let namespaces = value_of(s, &listing, &lists);
-        let own_parts = value_of(s, &with_parts, &parts);
+        let namespaces = position(s, &listing).map(|i| &lists[i]);
+        let own_parts = position(s, &with_parts).map(|i| &parts[i]);
         let codes = match &codes_view {
             // One value per code, made on every core: at 100k codes this list is
             // the largest value a file reads.
@@ -269,14 +312,16 @@ pub fn render_target(
             )),
             _ => None,
         };
+        let copy_parts = |i: usize| own_parts.and_then(|p| p.get(i));
         if s.spec.each == Each::Locale {
             jobs.extend(
                 locales
                     .iter()
-                    .map(|l| (*s, Some(l), namespaces, codes.clone(), own_parts)),
+                    .enumerate()
+                    .map(|(i, l)| (*s, Some(l), namespaces, codes.clone(), copy_parts(i))),
             );
         } else {
-            jobs.push((*s, None, namespaces, codes, own_parts));
+            jobs.push((*s, None, namespaces, codes, copy_parts(0)));
         }
     }
     for file in par::map(threads, &jobs, |(s, locale, namespaces, codes, parts)| {
@@ -294,12 +339,29 @@ pub fn render_target(
     Ok(out)
 }
 
-/// The value of `values` made for file `s`, where `values[i]` belongs to `specs[i]`.
-fn value_of<'v>(s: &Spec, specs: &[&Spec], values: &'v [Value]) -> Option<&'v Value> {
-    specs
-        .iter()
-        .position(|x| x.index == s.index)
-        .map(|i| &values[i])
+/// Where file `s` is in `specs`.
+fn position(s: &Spec, specs: &[&Spec]) -> Option<usize> {
+    specs.iter().position(|x| x.index == s.index)
+}
+
+/// A file's part: rendered once, or once per locale for a file rendered per locale.
+fn render_parts<'a>(
+    tera: &tera::Tera,
+    target: &Target,
+    s: &Spec,
+    locales: &'a [Value],
+    cx: impl Fn(Option<&'a Value>) -> FileContext<'a>,
+) -> Result<Vec<String>, Box<Diagnostic>> {
+    let part = s.spec.parts.as_deref().unwrap_or_default();
+    let render = |locale| {
+        tera.render(part, &cx(locale).tera())
+            .map_err(|e| template_error(target, part, &e))
+    };
+    if s.spec.each == Each::Locale {
+        locales.iter().map(|l| render(Some(l))).collect()
+    } else {
+        Ok(vec![render(None)?])
+    }
 }
 
 /// Renders one file: its path pattern, then its template.

@@ -319,6 +319,14 @@ pub struct CodeView {
     pub uses: Vec<CodeUse>,
 }
 
+/// A code of the lookup and where it is defined: (namespace, entry) indices into
+/// the catalog, in namespace order.
+#[derive(Clone, Debug)]
+pub struct CodeAt {
+    pub code: i64,
+    pub uses: Vec<(usize, usize)>,
+}
+
 /// One namespace's entry for a bare code.
 #[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct CodeUse {
@@ -727,31 +735,49 @@ impl<'a> Views<'a> {
     /// The code lookup: each numeric code once, with every namespace using it (each
     /// namespace's uses built on one of up to `threads` threads).
     pub fn codes(&self, threads: usize) -> Vec<CodeView> {
-        let uses = crate::par::map(threads, &self.catalog.namespaces, |n| {
-            n.entries
-                .iter()
-                .map(|e| {
-                    let used = CodeUse {
-                        namespace: n.id.clone(),
-                        page: n.id.clone(),
-                        name: e.name.clone(),
-                        anchor: anchor(&n.id, e.code),
-                        message: self.text(&e.message, &[]),
-                    };
-                    (e.code, used)
-                })
-                .collect::<Vec<_>>()
-        });
-        let mut by_code: BTreeMap<i64, Vec<CodeUse>> = BTreeMap::new();
-        for (code, used) in uses.into_iter().flatten() {
-            by_code.entry(code).or_default().push(used);
+        let index = self.code_index();
+        crate::par::map(threads, &crate::par::chunks(&index, threads), |run| {
+            self.code_views(run)
+        })
+        .concat()
+    }
+
+    /// Every numeric code in order, with where each namespace defines it
+    /// (namespace, entry): the code lookup before its views are built.
+    pub fn code_index(&self) -> Vec<CodeAt> {
+        let mut by_code: BTreeMap<i64, Vec<(usize, usize)>> = BTreeMap::new();
+        for (n, ns) in self.catalog.namespaces.iter().enumerate() {
+            for (e, entry) in ns.entries.iter().enumerate() {
+                by_code.entry(entry.code).or_default().push((n, e));
+            }
         }
         by_code
             .into_iter()
-            .map(|(code, uses)| CodeView {
-                code,
-                anchor: code_anchor(code),
-                uses,
+            .map(|(code, uses)| CodeAt { code, uses })
+            .collect()
+    }
+
+    /// The views of a run of the code lookup.
+    pub fn code_views(&self, run: &[CodeAt]) -> Vec<CodeView> {
+        run.iter()
+            .map(|at| CodeView {
+                code: at.code,
+                anchor: code_anchor(at.code),
+                uses: at
+                    .uses
+                    .iter()
+                    .map(|&(n, e)| {
+                        let n = &self.catalog.namespaces[n];
+                        let e = &n.entries[e];
+                        CodeUse {
+                            namespace: n.id.clone(),
+                            page: n.id.clone(),
+                            name: e.name.clone(),
+                            anchor: anchor(&n.id, e.code),
+                            message: self.text(&e.message, &[]),
+                        }
+                    })
+                    .collect(),
             })
             .collect()
     }

@@ -240,12 +240,18 @@ pub struct RawFileSpec {
     /// `catalog` (one file) or `namespace` (one file per namespace).
     #[serde(default)]
     pub each: Option<S<String>>,
-    /// For a file rendered once per catalog: a template of this directory rendered once
-    /// per namespace, on every core, whose outputs the file's template reads as `parts`
+    /// For a file rendered once per catalog or locale: a template of this directory
+    /// rendered once per namespace (or run of codes, see `parts_by`), on every core,
+    /// whose outputs the file's template reads as `parts`
     /// (in namespace order). A file that lists every namespace's entries then need not
     /// hold them all as template values at once.
     #[serde(default)]
     pub parts: Option<S<String>>,
+    /// What `parts` is rendered once for: `namespace` (the default; the part sees
+    /// `namespace`) or `codes` (each run of up to 1,000 codes of the code lookup, in
+    /// code order; the part sees that run as `codes`).
+    #[serde(default)]
+    pub parts_by: Option<S<String>>,
 }
 
 /// A namespace file: one family of error codes.

@@ -9,7 +9,12 @@ use crate::model::{FileSpec, Target};
 /// Every identifier and quoted word inside the `{{ … }}` and `{% … %}` tags of
 /// some templates: the variables, attributes, keys and filters they name.
 #[derive(Clone, Debug, Default)]
-pub struct Names(HashSet<String, BuildHasherDefault<Fnv>>);
+pub struct Names(
+    HashSet<String, BuildHasherDefault<Fnv>>,
+    /// The names read as variables: not after a `.`, not quoted (`codes` in
+    /// `{% for c in codes %}`, not in `{{ ui.codes }}`).
+    HashSet<String, BuildHasherDefault<Fnv>>,
+);
 
 /// FNV-1a: the set is asked once per serialized field, and its keys are short names.
 #[derive(Default)]
@@ -45,10 +50,23 @@ impl Names {
             names.add(text);
         }
         for (name, text) in &target.templates {
-            let shared = !target.files.iter().any(|f| &f.template == name);
+            // A template that no file renders, whole or in parts, is shared.
+            let shared = !target
+                .files
+                .iter()
+                .any(|f| &f.template == name || f.parts.as_ref() == Some(name));
             if shared || own.is_some_and(|t| t.contains(name.as_str())) {
                 names.add(text);
             }
+        }
+        names
+    }
+
+    /// The names a file's part template can read (nothing for a file without parts).
+    pub fn of_parts(target: &Target, spec: &FileSpec) -> Names {
+        let mut names = Names::default();
+        if let Some(text) = spec.parts.as_ref().and_then(|p| target.templates.get(p)) {
+            names.add(text);
         }
         names
     }
@@ -58,6 +76,7 @@ impl Names {
         let mut names = Names::default();
         for n in all {
             names.0.extend(n.0.iter().cloned());
+            names.1.extend(n.1.iter().cloned());
         }
         names
     }
@@ -66,9 +85,15 @@ impl Names {
         self.0.contains(name)
     }
 
+    /// Whether some tag reads `name` as a variable of the context.
+    pub fn reads_variable(&self, name: &str) -> bool {
+        self.1.contains(name)
+    }
+
     pub(crate) fn add(&mut self, text: &str) {
         for tag in tags(text) {
             self.0.extend(words(tag).map(str::to_owned));
+            self.1.extend(variables(tag).map(str::to_owned));
         }
     }
 }
@@ -100,9 +125,59 @@ fn words(tag: &str) -> impl Iterator<Item = &str> {
         .filter(|w| w.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_'))
 }
 
+/// The words of a tag that are neither attributes (after a `.`) nor inside quotes.
+fn variables(tag: &str) -> impl Iterator<Item = &str> {
+    let mut quote = None;
+    let mut after_dot = false;
+    let mut start = None;
+    let mut out = Vec::new();
+    for (i, c) in tag.char_indices().chain(std::iter::once((tag.len(), ' '))) {
+        let word_char = c.is_ascii_alphanumeric() || c == '_';
+        if let Some(s) = start.filter(|_| !word_char) {
+            let word = &tag[s..i];
+            if quote.is_none() && !after_dot && !word.starts_with(|c: char| c.is_ascii_digit()) {
+                out.push(word);
+            }
+            start = None;
+            after_dot = false;
+        }
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'' | '`') => quote = Some(c),
+            (None, '.') => after_dot = true,
+            (None, _) if word_char && start.is_none() => start = Some(i),
+            (None, _) if word_char => {}
+            (None, c) if !c.is_whitespace() => after_dot = false,
+            _ => {}
+        }
+    }
+    out.into_iter()
+}
+
 #[cfg(test)]
 mod tests {
     use super::{Names, tags};
+
+    #[test]
+    fn variables_are_bare_words() {
+        let mut n = Names::default();
+        n.add(
+            r#"{% for c in codes %}{{ ui.codes }} {{ ui["lookup"] }} {{ x . y }} {{ z | f(a=1) }}"#,
+        );
+        for name in ["c", "codes", "ui", "x", "z", "f", "a"] {
+            assert!(n.reads_variable(name), "{name}");
+        }
+        for name in ["lookup", "y"] {
+            assert!(n.contains(name) && !n.reads_variable(name), "{name}");
+        }
+        let mut n = Names::default();
+        n.add("{{ ui.codes }}{{ 'codes' }}");
+        assert!(
+            !n.reads_variable("codes"),
+            "an attribute or a string is not the variable"
+        );
+    }
 
     #[test]
     fn names_come_from_tags_only() {

@@ -5,7 +5,7 @@ use std::path::Path;
 use crate::diag::{Diagnostic, Report};
 use crate::load::Loaded;
 use crate::load::raw::{RawText, S};
-use crate::model::{Catalog, Each, FileSpec, Namespace, Surface, Target, Text};
+use crate::model::{Catalog, Each, FileSpec, Namespace, PartsBy, Surface, Target, Text};
 
 /// Bidirectional controls and other invisible format characters (the "Trojan Source" class).
 /// Line and paragraph separators are not among them (visible breaks, escaped on output), nor the
@@ -360,26 +360,58 @@ impl<'a> Context<'a> {
                     );
                     continue;
                 }
-                if let Some(parts) = s.parts.as_ref().filter(|_| each != Each::Catalog) {
+                if let Some(parts) = s
+                    .parts
+                    .as_ref()
+                    .filter(|_| !matches!(each, Each::Catalog | Each::Locale))
+                {
                     let span = self.span(sfile, parts);
                     self.emit(
                         Diagnostic::new(
                             &rules::TARGET_CONFIG,
                             format!(
-                                "`parts` is for a file rendered once per catalog, not `each: {}`",
+                                "`parts` is for a file rendered once per catalog or locale, not `each: {}`",
                                 crate::context_doc::each_name(each)
                             ),
                         )
                         .at(span, "parts named here")
-                        .help("render the file with `each: catalog`, or drop `parts`"),
+                        .help("render the file with `each: catalog` or `each: locale`, or drop `parts`"),
                     );
                     continue;
                 }
+                let parts_by = match (s.parts_by.as_ref(), &s.parts) {
+                    (None, _) => PartsBy::Namespace,
+                    (Some(by), None) => {
+                        let span = self.span(sfile, by);
+                        self.emit(
+                            Diagnostic::new(&rules::TARGET_CONFIG, "`parts_by` without `parts`")
+                                .at(span, "here")
+                                .help("name the part template with `parts: <template>`, or drop `parts_by`"),
+                        );
+                        continue;
+                    }
+                    (Some(by), Some(_)) => match by.value.as_str() {
+                        "namespace" => PartsBy::Namespace,
+                        "codes" => PartsBy::Codes,
+                        other => {
+                            let span = self.span(sfile, by);
+                            self.emit(
+                                Diagnostic::new(
+                                    &rules::TARGET_CONFIG,
+                                    format!("`parts_by: {other}` is not one of namespace, codes"),
+                                )
+                                .at(span, "here"),
+                            );
+                            continue;
+                        }
+                    },
+                };
                 files.push(FileSpec {
                     template: s.template.value.clone(),
                     path: s.path.value.clone(),
                     each,
                     parts: s.parts.as_ref().map(|p| p.value.clone()),
+                    parts_by,
                 });
             }
             let out_span = self.span(file, &t.out);

@@ -159,21 +159,30 @@ fn probe_project(p: &std::path::Path, locales: &str, entry: &str) {
     .unwrap();
 }
 
-/// `parts:` renders its template once per namespace, in namespace order, and hands
-/// the texts to the file's template; it belongs to files rendered once per catalog.
-#[test]
-fn parts_render_per_namespace_in_order() {
-    let tmp = tempfile::tempdir().unwrap();
-    let p = tmp.path();
-    probe_project(p, "[en]", "{ code: 1, name: A, message: { en: a } }");
+/// Adds namespace `app.b` with `entries` to a probe project, listed before `app.core`.
+fn first_namespace(p: &std::path::Path, entries: &str) {
     std::fs::write(
         p.join("schema/b.yaml"),
-        "namespace: app.b\nentries:\n  - { code: 7, name: B, message: { en: b } }\n  - { code: 9, name: C, message: { en: c } }\n",
+        format!("namespace: app.b\nentries:\n{entries}"),
     )
     .unwrap();
     let catalog = p.join("schema/catalog.yaml");
     let text = std::fs::read_to_string(&catalog).unwrap();
     std::fs::write(&catalog, text.replace("[a.yaml]", "[b.yaml, a.yaml]")).unwrap();
+}
+
+/// `parts:` renders its template once per namespace, in namespace order, and hands
+/// the texts to the file's template; it belongs to files rendered once per catalog
+/// or locale.
+#[test]
+fn parts_render_per_namespace_in_order() {
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path();
+    probe_project(p, "[en]", "{ code: 1, name: A, message: { en: a } }");
+    first_namespace(
+        p,
+        "  - { code: 7, name: B, message: { en: b } }\n  - { code: 9, name: C, message: { en: c } }\n",
+    );
     std::fs::write(
         p.join("templates/probe/part.tera"),
         "{{ namespace.id }}:{% for e in namespace.entries %} {{ e.code }}{% endfor %}",
@@ -208,7 +217,7 @@ fn parts_render_per_namespace_in_order() {
         (
             "namespace",
             "part.tera",
-            "`parts` is for a file rendered once per catalog, not `each: namespace`",
+            "`parts` is for a file rendered once per catalog or locale, not `each: namespace`",
         ),
         (
             "catalog",
@@ -217,6 +226,81 @@ fn parts_render_per_namespace_in_order() {
         ),
     ] {
         manifest(each, part);
+        let out = errcat(p, &["gen"]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success());
+        assert!(
+            stderr.contains(want) && stderr.contains("templates/probe/target.yaml:3:"),
+            "{stderr}"
+        );
+    }
+}
+
+/// `parts_by: codes` renders the part once per run of up to 1,000 codes of the
+/// lookup, in code order (a code of two namespaces once), per locale for a file
+/// rendered per locale; `parts_by` needs `parts` and is `namespace` or `codes`.
+#[test]
+fn parts_by_codes_render_runs_of_the_lookup() {
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path();
+    probe_project(
+        p,
+        "[en, de]",
+        "{ code: 7, name: A, message: { en: a, de: a } }",
+    );
+    let entries: String = (0..1500)
+        .map(|c| format!("  - {{ code: {c}, name: B_{c}, message: {{ en: b, de: b }} }}\n"))
+        .collect();
+    first_namespace(p, &entries);
+    std::fs::write(
+        p.join("templates/probe/part.tera"),
+        "{{ locale.tag }}{% for c in codes %} {{ c.code }}:{% for u in c.uses %}{{ u.namespace }},{% endfor %}{% endfor %}",
+    )
+    .unwrap();
+    std::fs::write(
+        p.join("templates/probe/all.tera"),
+        "{{ catalog.header }}\n{% for p in parts %}[{{ p | count(pat=\" \") }} {{ p | truncate(length=30, end=\"\") }}]{% endfor %}\n{{ parts | join(sep=\"|\") }}\n",
+    )
+    .unwrap();
+    let manifest = |spec: &str| {
+        std::fs::write(
+            p.join("templates/probe/target.yaml"),
+            format!("profile: json\nfiles:\n  - {{ template: all.tera, path: \"{{{{ locale.tag }}}}.txt\", {spec} }}\n"),
+        )
+        .unwrap();
+    };
+
+    manifest("each: locale, parts: part.tera, parts_by: codes");
+    let out = errcat(p, &["gen"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for locale in ["en", "de"] {
+        let got = std::fs::read_to_string(p.join(format!("out/{locale}.txt"))).unwrap();
+        assert_eq!(
+            got.lines().nth(1).map(String::from),
+            Some(format!(
+                "[1000 {locale} 0:app.b, 1:app.b, 2:app.b, ][500 {locale} 1000:app.b, 1001:app.b, 100]"
+            ))
+        );
+        let all = got.lines().nth(2).unwrap_or_default();
+        assert!(
+            all.contains(" 6:app.b, 7:app.b,app.core, 8:app.b, "),
+            "{all}"
+        );
+        assert_eq!(all.matches('|').count(), 1, "two parts");
+    }
+
+    for (spec, want) in [
+        ("parts_by: codes", "`parts_by` without `parts`"),
+        (
+            "parts: part.tera, parts_by: entries",
+            "`parts_by: entries` is not one of namespace, codes",
+        ),
+    ] {
+        manifest(spec);
         let out = errcat(p, &["gen"]);
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(!out.status.success());
