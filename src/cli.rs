@@ -540,26 +540,6 @@ fn generate(path: &Path, opts: &GenOptions, out: Console, settings: &Settings) -
         eprintln!("error: the catalog has errors; nothing was written");
         return ExitCode::from(1);
     };
-    let placed = out.phase("render", || crate::render_to_paths(catalog, root, out_dir));
-    let crate::Placed {
-        files,
-        dirs,
-        origins,
-    } = match placed {
-        Ok(x) => x,
-        Err(report) => {
-            print_report(&report, &checked.sources, format, out, false);
-            eprintln!("error: rendering failed; nothing was written");
-            return ExitCode::from(1);
-        }
-    };
-    for ((path, _), origin) in files.iter().zip(&origins) {
-        out.detail(format_args!(
-            "render: {} <- {origin}",
-            display_path(path).display()
-        ));
-    }
-    let total = files.len();
     // Another run on the same tree waits here until this one has written.
     let _lock = match write::lock(root) {
         Ok(l) => l,
@@ -568,15 +548,31 @@ fn generate(path: &Path, opts: &GenOptions, out: Console, settings: &Settings) -
             return ExitCode::from(2);
         }
     };
-    let mut plan = match out.phase("compare with the files on disk", || {
-        write::plan(files, &dirs)
-    }) {
+    // Rendered files are compared with the disk as they come, and (unless this is a
+    // check) new and changed ones staged next to their place.
+    let mut total = 0;
+    let staged = out.phase("render and compare", || {
+        crate::stage(catalog, root, out_dir, !check_only, &mut |path, origin| {
+            total += 1;
+            out.detail(format_args!(
+                "render: {} <- {origin}",
+                display_path(path).display()
+            ));
+        })
+    });
+    let mut plan = match staged {
         Ok(p) => p,
-        Err(e) => {
-            eprintln!("error: {e}");
+        Err(crate::StageError::Render(report)) => {
+            print_report(&report, &checked.sources, format, out, false);
+            eprintln!("error: rendering failed; nothing was written");
+            return ExitCode::from(1);
+        }
+        Err(crate::StageError::Io(e)) => {
+            eprintln!("error: {e}; nothing was written");
             return ExitCode::from(2);
         }
     };
+    let dirs = crate::target_dirs(catalog, root, out_dir);
     if !plan.foreign.is_empty() {
         if !force {
             for f in &plan.foreign {
@@ -588,6 +584,7 @@ fn generate(path: &Path, opts: &GenOptions, out: Console, settings: &Settings) -
             eprintln!(
                 "help: move the file away, or pass --force to overwrite it; nothing was written"
             );
+            write::discard(&plan);
             return ExitCode::from(1);
         }
         plan.changes.append(&mut plan.foreign);

@@ -41,15 +41,28 @@ pub use render::Rendered;
 /// Renders every target of a valid catalog: each file stamped with its checksum.
 /// Pure: nothing is read or written.
 pub fn generate(catalog: &model::Catalog) -> Result<Vec<Rendered>, diag::Report> {
-    let mut files = render::generate(catalog)?;
-    // Hashing every byte of the output is worth every core on a large catalog.
-    let sums = par::map(par::threads(), &files, |f| checksum::sum(&f.text));
-    for (f, sum) in files.iter_mut().zip(sums) {
-        if let Some((range, sum)) = sum {
-            f.text.replace_range(range, &sum);
+    let mut out = Vec::new();
+    generate_each(catalog, &mut |files| out.extend(files))?;
+    Ok(out)
+}
+
+/// [`generate`], handing each target's stamped files to `sink` as they come (see
+/// [`render::generate_each`]).
+pub fn generate_each(
+    catalog: &model::Catalog,
+    sink: &mut dyn FnMut(Vec<Rendered>),
+) -> Result<(), diag::Report> {
+    let threads = par::threads();
+    render::generate_each(catalog, threads, &mut |mut files| {
+        // Hashing every byte of the output is worth every core on a large catalog.
+        let sums = par::map(threads, &files, |f| checksum::sum(&f.text));
+        for (f, sum) in files.iter_mut().zip(sums) {
+            if let Some((range, sum)) = sum {
+                f.text.replace_range(range, &sum);
+            }
         }
-    }
-    Ok(files)
+        sink(files);
+    })
 }
 
 /// A catalog read and validated, with everything needed to report on it.
@@ -108,7 +121,33 @@ pub fn render_to_paths(
     root: &Path,
     out_override: Option<&Path>,
 ) -> Result<Placed, diag::Report> {
-    let rendered = generate(catalog)?;
+    let mut files = Vec::new();
+    let mut origins = Vec::new();
+    let dirs = place_each(catalog, root, out_override, &mut |placed| {
+        for (path, text, origin) in placed {
+            files.push((path, text));
+            origins.push(origin);
+        }
+    })?;
+    Ok(Placed {
+        files,
+        dirs,
+        origins,
+    })
+}
+
+/// A rendered file placed on disk: its path, its text and where its template came
+/// from (`rust: <built-in>/rust/lib.rs.tera`, for `--verbose`).
+pub type PlacedFile = (PathBuf, String, String);
+
+/// Renders a checked catalog, handing each target's files, placed on disk, to
+/// `sink` as they come. Returns the directories the targets own.
+pub fn place_each(
+    catalog: &model::Catalog,
+    root: &Path,
+    out_override: Option<&Path>,
+    sink: &mut dyn FnMut(Vec<PlacedFile>),
+) -> Result<Vec<PathBuf>, diag::Report> {
     let dir = |t: &model::Target| write::target_dir(root, &t.out_dir, &t.id, out_override);
     // A configured output directory must stay inside the root, symlinks included.
     if out_override.is_none() {
@@ -125,36 +164,82 @@ pub fn render_to_paths(
             return Err(report);
         }
     }
-    let dirs = catalog.targets.iter().map(dir).collect();
-    // The file each template was read from: a project override or `<built-in>/…`.
-    let origins = rendered
+    generate_each(catalog, &mut |rendered| {
+        let placed = rendered
+            .into_iter()
+            .map(|r| {
+                let target = catalog.targets.iter().find(|t| t.id == r.target);
+                // The file each template was read from: a project override or `<built-in>/…`.
+                let origin = target
+                    .and_then(|t| t.template_origins.get(&r.template))
+                    .map_or_else(
+                        || format!("{}: {}", r.target, r.template),
+                        |from| format!("{}: {}", r.target, from.display()),
+                    );
+                let base = target.map_or_else(PathBuf::new, dir);
+                (base.join(&r.path), r.text, origin)
+            })
+            .collect();
+        sink(placed);
+    })?;
+    Ok(target_dirs(catalog, root, out_override))
+}
+
+/// Each target's output directory.
+pub fn target_dirs(
+    catalog: &model::Catalog,
+    root: &Path,
+    out_override: Option<&Path>,
+) -> Vec<PathBuf> {
+    catalog
+        .targets
         .iter()
-        .map(|r| {
-            catalog
-                .targets
-                .iter()
-                .find(|t| t.id == r.target)
-                .and_then(|t| t.template_origins.get(&r.template))
-                .map_or_else(
-                    || format!("{}: {}", r.target, r.template),
-                    |from| format!("{}: {}", r.target, from.display()),
-                )
-        })
-        .collect();
-    let files = rendered
-        .into_iter()
-        .map(|r| {
-            let base = catalog
-                .targets
-                .iter()
-                .find(|t| t.id == r.target)
-                .map_or_else(PathBuf::new, dir);
-            (base.join(&r.path), r.text)
-        })
-        .collect();
-    Ok(Placed {
-        files,
-        dirs,
-        origins,
-    })
+        .map(|t| write::target_dir(root, &t.out_dir, &t.id, out_override))
+        .collect()
+}
+
+/// Why [`stage`] stopped.
+#[derive(Debug)]
+pub enum StageError {
+    /// A template failed: nothing was staged.
+    Render(diag::Report),
+    /// Reading or staging a file failed.
+    Io(std::io::Error),
+}
+
+/// Renders a checked catalog and compares each file with the disk as it comes.
+/// With `stage`, new and changed files are written to temporary siblings at once
+/// (so a large catalog's output is never held whole) and the plan's [`write::apply`]
+/// moves them into place; on any error they are removed again. `on_file` sees each
+/// file's path and template origin, in output order.
+pub fn stage(
+    catalog: &model::Catalog,
+    root: &Path,
+    out_override: Option<&Path>,
+    stage: bool,
+    on_file: &mut dyn FnMut(&Path, &str),
+) -> Result<write::Plan, StageError> {
+    let mut stager = write::Stager::new(stage);
+    let mut failed = None;
+    let dirs = place_each(catalog, root, out_override, &mut |files| {
+        for (path, text, origin) in files {
+            on_file(&path, &origin);
+            if failed.is_none()
+                && let Err(e) = stager.add(path, text)
+            {
+                failed = Some(e);
+            }
+        }
+    });
+    match (dirs, failed) {
+        (Ok(dirs), None) => stager.finish(&dirs).map_err(StageError::Io),
+        (Err(report), _) => {
+            stager.discard();
+            Err(StageError::Render(report))
+        }
+        (Ok(_), Some(e)) => {
+            stager.discard();
+            Err(StageError::Io(e))
+        }
+    }
 }

@@ -36,48 +36,70 @@ pub fn generate(catalog: &Catalog) -> Result<Vec<Rendered>, Report> {
 /// [`generate`] on up to `threads` threads; the output is the same for any number.
 pub fn generate_with(catalog: &Catalog, threads: usize) -> Result<Vec<Rendered>, Report> {
     let mut out = Vec::new();
+    generate_each(catalog, threads, &mut |files| out.extend(files))?;
+    Ok(out)
+}
+
+/// Renders every target, handing each target's files (sorted by path) to `sink` as
+/// soon as they are rendered, targets in catalog order: a caller that writes them
+/// away holds one target's output at a time, not the catalog's. After a template
+/// error `sink` is called no more, and the report is returned once every target
+/// has been tried.
+pub fn generate_each(
+    catalog: &Catalog,
+    threads: usize,
+    sink: &mut dyn FnMut(Vec<Rendered>),
+) -> Result<(), Report> {
     let mut report = Report::default();
+    let mut take = |result: Result<Vec<Rendered>, Box<Diagnostic>>| match result {
+        Ok(mut files) if !report.has_errors() => {
+            files.sort_by(|a, b| a.path.cmp(&b.path));
+            match twice(&files) {
+                Some(d) => report.push(d),
+                None => sink(files),
+            }
+        }
+        Ok(_) => {}
+        Err(d) => report.push(*d),
+    };
     // A catalog of few namespaces renders its targets side by side: there the per-target
     // work (compiling templates, building views) is most of the time and does not split
     // by namespace. A large one renders one target at a time with its namespaces on every
-    // core, which holds one target's values in memory instead of several.
-    let (outer, inner) = if catalog.namespaces.len() <= 8 * threads {
-        (threads, 1)
-    } else {
-        (1, threads)
-    };
-    for result in par::map(outer, &catalog.targets, |target| {
-        render_target(catalog, target, inner)
-    }) {
-        match result {
-            Ok(files) => out.extend(files),
-            Err(d) => report.push(*d),
+    // core, which holds one target's values and output in memory instead of several.
+    if catalog.namespaces.len() <= 8 * threads {
+        for result in par::map(threads, &catalog.targets, |target| {
+            render_target(catalog, target, 1)
+        }) {
+            take(result);
         }
-    }
-    if report.has_errors() {
-        return Err(report);
-    }
-    out.sort_by(|a, b| (&a.target, &a.path).cmp(&(&b.target, &b.path)));
-    for pair in out.windows(2) {
-        if pair[0].target == pair[1].target && pair[0].path == pair[1].path {
-            report.push(
-                Diagnostic::new(
-                    &rules::TEMPLATE,
-                    format!(
-                        "target `{}` renders {} twice",
-                        pair[0].target,
-                        pair[0].path.display()
-                    ),
-                )
-                .help("make the file's `path` pattern unique per namespace or locale"),
-            );
+    } else {
+        for target in &catalog.targets {
+            take(render_target(catalog, target, threads));
         }
     }
     if report.has_errors() {
         Err(report)
     } else {
-        Ok(out)
+        Ok(())
     }
+}
+
+/// A target's file rendered twice (`files` sorted by path).
+fn twice(files: &[Rendered]) -> Option<Diagnostic> {
+    files
+        .windows(2)
+        .find(|p| p[0].path == p[1].path)
+        .map(|pair| {
+            Diagnostic::new(
+                &rules::TEMPLATE,
+                format!(
+                    "target `{}` renders {} twice",
+                    pair[0].target,
+                    pair[0].path.display()
+                ),
+            )
+            .help("make the file's `path` pattern unique per namespace or locale")
+        })
 }
 
 /// One file's context: the template values it sees. A `tera::Value` clone is a

@@ -1,8 +1,10 @@
 //! Writing: the only place errcat changes the disk.
 //!
-//! A [`Plan`] compares rendered files with what is on disk. `check` reports the
-//! differences; `apply` writes changed files (temp file + rename, so a file is
-//! always old or new, never partial) and removes stale generated files. A file
+//! A [`Plan`] compares rendered files with what is on disk, file by file as they are
+//! rendered ([`Stager`]). `check` reports the differences; `gen` stages each new or
+//! changed file in a temporary sibling as it comes, then `apply` renames them into
+//! place (a file is always old or new, never partial) and removes stale generated
+//! files, or `discard` removes what was staged when a later step fails. A file
 //! without errcat's header is never modified or removed.
 
 use std::fmt::Write as _;
@@ -24,9 +26,12 @@ pub enum Change {
 pub struct Planned {
     pub path: PathBuf,
     pub change: Change,
+    /// The new text; empty when it waits in `staged` instead.
     pub text: String,
     /// The file on disk is a generated file whose checksum no longer matches: someone edited it.
     pub edited_by_hand: bool,
+    /// A temporary sibling of `path` already holding the new text (see [`Stager`]).
+    pub staged: Option<PathBuf>,
 }
 
 #[derive(Debug, Default)]
@@ -36,6 +41,8 @@ pub struct Plan {
     pub unchanged: usize,
     /// Files errcat would have to overwrite but did not generate (applied only with `--force`).
     pub foreign: Vec<Planned>,
+    /// Directories made to stage files in, parents first: removed again by [`discard`].
+    pub made_dirs: Vec<PathBuf>,
 }
 
 /// Does `text` carry errcat's generated-file header?
@@ -63,69 +70,178 @@ pub fn target_dir(
 /// Compares `files` (absolute path, text) with the disk. `dirs` are the directories
 /// the targets own: generated files in them that are not in `files` become removals.
 pub fn plan(files: Vec<(PathBuf, String)>, dirs: &[PathBuf]) -> std::io::Result<Plan> {
-    let mut plan = Plan::default();
-    let wanted: std::collections::BTreeSet<PathBuf> =
-        files.iter().map(|(p, _)| p.clone()).collect();
+    let mut stager = Stager::new(false);
     for (path, text) in files {
-        match std::fs::read(&path) {
+        stager.add(path, text)?;
+    }
+    stager.finish(dirs)
+}
+
+/// Builds a [`Plan`] file by file, as files are rendered. A staging stager writes each
+/// new or changed file to a temporary sibling at once, so that the caller need not
+/// hold every text until the end; [`apply`] renames them into place, [`discard`]
+/// removes them. Until then no file errcat owns has changed.
+#[derive(Debug)]
+pub struct Stager {
+    plan: Plan,
+    stage: bool,
+    wanted: std::collections::BTreeSet<PathBuf>,
+}
+
+impl Stager {
+    /// A stager that writes changed files to temporary siblings (`stage`) or keeps
+    /// their texts, with the old ones for a diff (for `gen --check`).
+    pub fn new(stage: bool) -> Stager {
+        Stager {
+            plan: Plan::default(),
+            stage,
+            wanted: std::collections::BTreeSet::new(),
+        }
+    }
+
+    /// Compares one rendered file with the disk.
+    pub fn add(&mut self, path: PathBuf, text: String) -> std::io::Result<()> {
+        self.wanted.insert(path.clone());
+        let (change, edited_by_hand) = match std::fs::read(&path) {
             // Most files are unchanged, byte for byte: say so before decoding them.
-            Ok(bytes) if bytes == text.as_bytes() => plan.unchanged += 1,
+            Ok(bytes) if bytes == text.as_bytes() => {
+                self.plan.unchanged += 1;
+                return Ok(());
+            }
             Ok(bytes) => {
                 let old = normalise(&String::from_utf8_lossy(&bytes));
                 if old == text {
-                    plan.unchanged += 1;
-                } else if !is_generated(&old) {
-                    plan.foreign.push(Planned {
+                    self.plan.unchanged += 1;
+                    return Ok(());
+                }
+                if !is_generated(&old) {
+                    // Rare, and written only with `--force`: kept in memory.
+                    self.plan.foreign.push(Planned {
                         path,
                         change: Change::Update(old),
                         text,
                         edited_by_hand: false,
+                        staged: None,
                     });
-                } else {
-                    let edited_by_hand = crate::checksum::intact(&old) == Some(false);
-                    plan.changes.push(Planned {
-                        path,
-                        change: Change::Update(old),
-                        text,
-                        edited_by_hand,
-                    });
+                    return Ok(());
                 }
+                let edited = crate::checksum::intact(&old) == Some(false);
+                // The old text is only shown by a check; a staging run drops it.
+                (
+                    Change::Update(if self.stage { String::new() } else { old }),
+                    edited,
+                )
             }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                plan.changes.push(Planned {
-                    path,
-                    change: Change::Create,
-                    text,
-                    edited_by_hand: false,
-                });
-            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Change::Create, false),
             Err(e) => {
                 return Err(std::io::Error::new(
                     e.kind(),
                     format!("{}: {e}", path.display()),
                 ));
             }
+        };
+        let (text, staged) = if self.stage {
+            (String::new(), Some(self.stage_file(&path, &text)?))
+        } else {
+            (text, None)
+        };
+        self.plan.changes.push(Planned {
+            path,
+            change,
+            text,
+            edited_by_hand,
+            staged,
+        });
+        Ok(())
+    }
+
+    fn stage_file(&mut self, path: &Path, text: &str) -> std::io::Result<PathBuf> {
+        let dir = path.parent().unwrap_or(Path::new("."));
+        let missing: Vec<PathBuf> = dir
+            .ancestors()
+            .take_while(|d| !d.as_os_str().is_empty() && !d.exists())
+            .map(Path::to_path_buf)
+            .collect();
+        std::fs::create_dir_all(dir)?;
+        self.plan.made_dirs.extend(missing.into_iter().rev());
+        let tmp = temp_sibling(path);
+        if let Err(e) = std::fs::write(&tmp, text) {
+            let _ = std::fs::remove_file(&tmp);
+            return Err(std::io::Error::new(
+                e.kind(),
+                format!("{}: {e}", tmp.display()),
+            ));
+        }
+        Ok(tmp)
+    }
+
+    /// The plan: every file added, plus the removal of generated files in `dirs`
+    /// that no target renders any more. On error what was staged is removed.
+    pub fn finish(mut self, dirs: &[PathBuf]) -> std::io::Result<Plan> {
+        let staged: std::collections::BTreeSet<PathBuf> = self
+            .plan
+            .changes
+            .iter()
+            .filter_map(|p| p.staged.clone())
+            .collect();
+        let mut found = Vec::new();
+        for dir in dirs {
+            match walk(dir) {
+                Ok(files) => found.extend(files),
+                Err(e) => {
+                    discard(&self.plan);
+                    return Err(e);
+                }
+            }
+        }
+        {
+            for file in found {
+                if self.wanted.contains(&file) || staged.contains(&file) {
+                    continue;
+                }
+                // Only what errcat generated is ever removed.
+                if std::fs::read(&file).is_ok_and(|b| is_generated(&String::from_utf8_lossy(&b))) {
+                    self.plan.changes.push(Planned {
+                        path: file,
+                        change: Change::Remove,
+                        text: String::new(),
+                        edited_by_hand: false,
+                        staged: None,
+                    });
+                }
+            }
+        }
+        self.plan.changes.sort_by(|a, b| a.path.cmp(&b.path));
+        self.plan.foreign.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(self.plan)
+    }
+
+    /// Gives up: removes what was staged so far.
+    pub fn discard(self) {
+        discard(&self.plan);
+    }
+}
+
+/// Removes a plan's staged files and the directories made for them (when empty):
+/// the disk is as it was before the plan was made.
+pub fn discard(plan: &Plan) {
+    for p in plan.changes.iter().chain(&plan.foreign) {
+        if let Some(tmp) = &p.staged {
+            let _ = std::fs::remove_file(tmp);
         }
     }
-    for dir in dirs {
-        for file in walk(dir)? {
-            if wanted.contains(&file) {
-                continue;
-            }
-            // Only what errcat generated is ever removed.
-            if std::fs::read(&file).is_ok_and(|b| is_generated(&String::from_utf8_lossy(&b))) {
-                plan.changes.push(Planned {
-                    path: file,
-                    change: Change::Remove,
-                    text: String::new(),
-                    edited_by_hand: false,
-                });
-            }
-        }
+    for dir in plan.made_dirs.iter().rev() {
+        let _ = std::fs::remove_dir(dir);
     }
-    plan.changes.sort_by(|a, b| a.path.cmp(&b.path));
-    plan.foreign.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(plan)
+}
+
+fn temp_sibling(path: &Path) -> PathBuf {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    dir.join(format!(".{name}.errcat-{}.tmp", std::process::id()))
 }
 
 /// Every file under `dir` that errcat may own (build output and VCS folders skipped).
@@ -163,6 +279,8 @@ pub fn walk(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
 pub trait Disk {
     fn write(&mut self, path: &Path, bytes: &[u8]) -> std::io::Result<()>;
     fn remove(&mut self, path: &Path) -> std::io::Result<()>;
+    /// Moves a staged file into place.
+    fn rename(&mut self, from: &Path, to: &Path) -> std::io::Result<()>;
 }
 
 /// The real file system: atomic writes, plain removal.
@@ -175,6 +293,9 @@ impl Disk for RealDisk {
     fn remove(&mut self, path: &Path) -> std::io::Result<()> {
         std::fs::remove_file(path)
     }
+    fn rename(&mut self, from: &Path, to: &Path) -> std::io::Result<()> {
+        std::fs::rename(from, to)
+    }
 }
 
 /// Writes every planned change. Each file goes to a temporary sibling first and is
@@ -186,9 +307,15 @@ pub fn apply(plan: &Plan) -> std::io::Result<()> {
 
 pub fn apply_on(plan: &Plan, disk: &mut dyn Disk) -> std::io::Result<()> {
     for p in &plan.changes {
-        match p.change {
-            Change::Remove => disk.remove(&p.path)?,
-            Change::Create | Change::Update(_) => disk.write(&p.path, p.text.as_bytes())?,
+        let done = match (&p.change, &p.staged) {
+            (Change::Remove, _) => disk.remove(&p.path),
+            (_, Some(tmp)) => disk.rename(tmp, &p.path),
+            (_, None) => disk.write(&p.path, p.text.as_bytes()),
+        };
+        if let Err(e) = done {
+            // What was not moved into place yet goes: no temporary file outlives a run.
+            discard(plan);
+            return Err(e);
         }
     }
     Ok(())
@@ -218,11 +345,7 @@ pub fn lock(root: &Path) -> std::io::Result<std::fs::File> {
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.errcat-{}.tmp", std::process::id()));
+    let tmp = temp_sibling(path);
     let result = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, path));
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);

@@ -107,10 +107,14 @@ fn foreign_file_in_the_way_is_refused() {
         std::fs::read_to_string(&target).unwrap(),
         "{\"mine\": true}\n"
     );
-    assert!(
-        !p.path().join("generated/rust").exists(),
-        "nothing else was written either"
-    );
+    // Targets before json (docs, java) were staged already: their files and the
+    // directories made for them went again.
+    let left: Vec<_> = std::fs::read_dir(p.path().join("generated"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(left, ["json"], "nothing else was written either");
+    assert_eq!(snapshot(&p.path().join("generated")).len(), 1);
     assert!(errcat(p.path(), &["gen", "--force"]).status.success());
 }
 
@@ -149,6 +153,13 @@ impl errcat::write::Disk for FailingDisk {
         self.left -= 1;
         std::fs::remove_file(path)
     }
+    fn rename(&mut self, from: &Path, to: &Path) -> std::io::Result<()> {
+        if self.left == 0 {
+            return Err(std::io::Error::other("disk full"));
+        }
+        self.left -= 1;
+        std::fs::rename(from, to)
+    }
 }
 
 fn plan_for(p: &Path) -> errcat::write::Plan {
@@ -162,8 +173,22 @@ fn plan_for(p: &Path) -> errcat::write::Plan {
     errcat::write::plan(placed.files, &placed.dirs).unwrap()
 }
 
+/// The plan `gen` makes: new and changed files staged next to their place.
+fn staged_plan_for(p: &Path) -> errcat::write::Plan {
+    let checked = errcat::check(&p.join("schema/catalog.yaml"));
+    errcat::stage(
+        checked.catalog.as_ref().unwrap(),
+        &checked.root.unwrap(),
+        None,
+        true,
+        &mut |_, _| {},
+    )
+    .unwrap()
+}
+
 /// Per-file atomicity: a run that fails at any point leaves every file old or new (never
-/// partial, no temporary files), and the next run completes the job.
+/// partial, no temporary files), and the next run completes the job; both with the
+/// texts in memory and staged on disk.
 #[test]
 fn a_failing_disk_never_leaves_a_partial_file() {
     let p = project();
@@ -210,9 +235,15 @@ fn a_failing_disk_never_leaves_a_partial_file() {
         .collect();
     let pristine = tempfile::tempdir().unwrap();
     copy_tree(&p.path().join("generated"), pristine.path());
-    for k in 0..=ops {
+    for (k, staged) in (0..=ops).flat_map(|k| [(k, false), (k, true)]) {
         let _ = std::fs::remove_dir_all(p.path().join("generated"));
         copy_tree(pristine.path(), &p.path().join("generated"));
+        let plan = if staged {
+            staged_plan_for(p.path())
+        } else {
+            plan_for(p.path())
+        };
+        assert_eq!(plan.changes.len(), ops);
         let result = errcat::write::apply_on(&plan, &mut FailingDisk { left: k });
         assert_eq!(result.is_ok(), k == ops, "k = {k}");
         for (name, bytes, _) in snapshot(&p.path().join("generated")) {
@@ -299,4 +330,33 @@ fn an_output_directory_linked_outside_the_root_is_refused() {
         0,
         "nothing written outside"
     );
+}
+
+/// A template error in a later target, after earlier targets' files were staged:
+/// the disk is as before (files, times, no temporary file, no new directory).
+#[test]
+fn a_template_error_after_staging_changes_nothing() {
+    let p = project();
+    assert!(errcat(p.path(), &["gen"]).status.success());
+    let shop = p.path().join("schema/shop.yaml");
+    let edited = std::fs::read_to_string(&shop).unwrap().replace(
+        "Reload the order list.",
+        "Reload the order list, then retry.",
+    );
+    std::fs::write(&shop, edited).unwrap();
+    // typescript renders last (targets go in id order); docs and java are staged by then.
+    let lib = p.path().join("templates/typescript/index.ts.tera");
+    let text = std::fs::read_to_string(&lib).unwrap();
+    std::fs::write(&lib, format!("{text}{{{{ no_such_variable.field }}}}\n")).unwrap();
+    let before = snapshot(p.path());
+    let out = errcat(p.path(), &["gen"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("nothing was written"), "{stderr}");
+    assert_eq!(snapshot(p.path()), before);
+
+    // The same into a fresh output directory: it is not left behind, empty.
+    std::fs::remove_dir_all(p.path().join("generated")).unwrap();
+    assert_eq!(errcat(p.path(), &["gen"]).status.code(), Some(1));
+    assert!(!p.path().join("generated").exists());
 }
