@@ -90,16 +90,20 @@ pub fn check_inputs(
     sources: source::Sources,
     mut report: diag::Report,
 ) -> Checked {
-    let loaded = inputs.map(|i| i.parse(&sources, &mut report));
-    let catalog = loaded
-        .as_ref()
-        .and_then(|l| validate::validate(l, &sources, &mut report));
+    let loaded = inputs.map(load::Inputs::without_namespaces);
+    let catalog = loaded.as_ref().and_then(|(l, files)| {
+        let files: Vec<_> = files
+            .iter()
+            .map(|&f| validate::NamespaceFile::Unparsed(f))
+            .collect();
+        validate::validate_files(l, &files, &sources, &mut report)
+    });
     let catalog = if report.has_errors() { None } else { catalog };
     report.sort(&sources);
     Checked {
         sources,
         report,
-        root: loaded.map(|l| l.root),
+        root: loaded.map(|(l, _)| l.root),
         catalog,
     }
 }

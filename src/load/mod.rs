@@ -177,6 +177,19 @@ pub fn read_inputs(
 }
 
 impl Inputs {
+    /// Everything but the namespace files, which stay unparsed (for
+    /// [`crate::validate::validate_files`] to parse one by one).
+    pub fn without_namespaces(self) -> (Loaded, Vec<FileId>) {
+        let loaded = Loaded {
+            catalog_file: self.catalog_file,
+            catalog: self.catalog,
+            root: self.root,
+            namespaces: Vec::new(),
+            targets: self.targets,
+        };
+        (loaded, self.namespace_files)
+    }
+
     /// Parses the namespace files: on every core, kept in file order.
     pub fn parse(self, sources: &Sources, report: &mut Report) -> Loaded {
         let parsed = crate::par::map(crate::par::threads(), &self.namespace_files, |&id| {

@@ -14,11 +14,38 @@ pub use catalog::is_bidi_or_invisible;
 
 use crate::diag::Report;
 use crate::load::Loaded;
+use crate::load::raw::RawNamespace;
 use crate::model::{Catalog, Namespace};
-use crate::source::Sources;
+use crate::source::{FileId, Sources};
+
+/// A namespace file to validate: parsed already, or parsed during validation (and
+/// its parsed form dropped once checked).
+#[derive(Clone, Copy)]
+pub enum NamespaceFile<'a> {
+    Parsed(FileId, &'a RawNamespace),
+    Unparsed(FileId),
+}
 
 /// Validates everything loaded. Returns the model when there is no error.
 pub fn validate(loaded: &Loaded, sources: &Sources, report: &mut Report) -> Option<Catalog> {
+    let files: Vec<NamespaceFile> = loaded
+        .namespaces
+        .iter()
+        .map(|(file, raw)| NamespaceFile::Parsed(*file, raw))
+        .collect();
+    validate_files(loaded, &files, sources, report)
+}
+
+/// [`validate`] with the namespace files given apart from `loaded` (whose own
+/// `namespaces` are not read). Files not parsed yet are parsed and checked one at a
+/// time per core, so that at 100,000 codes the parsed files, as large as the
+/// model, never all exist at once.
+pub fn validate_files(
+    loaded: &Loaded,
+    files: &[NamespaceFile],
+    sources: &Sources,
+    report: &mut Report,
+) -> Option<Catalog> {
     let mut cx = catalog::Context::new(loaded, sources, report);
     let targets = cx.targets(loaded);
     let global = loaded
@@ -29,17 +56,22 @@ pub fn validate(loaded: &Loaded, sources: &Sources, report: &mut Report) -> Opti
         .unwrap_or_default();
     let mut lint_levels = levels::Levels::new(global);
 
-    for (file, raw) in &loaded.namespaces {
-        if let Some(lints) = &raw.lints {
-            let read = levels::read(&mut cx, *file, lints);
-            lint_levels.set_namespace(&raw.namespace.value, read);
-        }
-    }
     // Each file's entries are checked on their own, the files side by side: a
     // context per file, whose findings and acknowledgements join the catalog's.
     let (locales, default_locale) = (cx.locales.clone(), cx.default_locale.clone());
-    let checked = crate::par::map(crate::par::threads(), &loaded.namespaces, |(file, raw)| {
+    let checked = crate::par::map(crate::par::threads(), files, |&input| {
         let mut report = Report::default();
+        let parsed;
+        let (file, raw) = match input {
+            NamespaceFile::Parsed(file, raw) => (file, raw),
+            NamespaceFile::Unparsed(file) => {
+                parsed = crate::load::parse::<RawNamespace>(sources, file, &mut report);
+                match &parsed {
+                    Some(raw) => (file, raw),
+                    None => return (None, None, report, Vec::new()),
+                }
+            }
+        };
         let mut file_cx = catalog::Context {
             sources,
             report: &mut report,
@@ -49,13 +81,20 @@ pub fn validate(loaded: &Loaded, sources: &Sources, report: &mut Report) -> Opti
             scope: None,
             acks: Vec::new(),
         };
-        let ns = entries::namespace(&mut file_cx, *file, raw);
+        let lints = raw.lints.as_ref().map(|lints| {
+            let read = levels::read(&mut file_cx, file, lints);
+            (raw.namespace.value.clone(), read)
+        });
+        let ns = entries::namespace(&mut file_cx, file, raw);
         let acks = file_cx.acks;
-        (ns, report, acks)
+        (ns, lints, report, acks)
     });
     // Parts of one namespace may live in several files; they are merged in file order.
     let mut parts: BTreeMap<String, Vec<Namespace>> = BTreeMap::new();
-    for (ns, report, acks) in checked {
+    for (ns, lints, report, acks) in checked {
+        if let Some((id, read)) = lints {
+            lint_levels.set_namespace(&id, read);
+        }
         cx.report.extend(report);
         cx.acks.extend(acks);
         if let Some(ns) = ns {
