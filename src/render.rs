@@ -112,6 +112,9 @@ struct FileContext<'a> {
     namespaces: Option<&'a Value>,
     codes: Option<&'a Value>,
     parts: Option<&'a Value>,
+    /// Bytes the file is known to take at least (its parts): its text is made that
+    /// large at once instead of growing by doubling (a 60 MB file would take 190 MB).
+    size_hint: usize,
 }
 
 impl<'a> FileContext<'a> {
@@ -124,6 +127,7 @@ impl<'a> FileContext<'a> {
             namespaces: None,
             codes: None,
             parts: None,
+            size_hint: 0,
         }
     }
 
@@ -305,9 +309,18 @@ pub fn render_target(
         }
     }
     let lists: Vec<Value> = lists.into_iter().map(Value::from).collect();
-    let parts: Vec<Vec<Value>> = parts
+    // Each copy's parts as one value, with their length in bytes: the file's size.
+    let parts: Vec<Vec<(Value, usize)>> = parts
         .into_iter()
-        .map(|copies| copies.into_iter().map(Value::from).collect())
+        .map(|copies| {
+            copies
+                .into_iter()
+                .map(|p| {
+                    let len = p.iter().map(String::len).sum();
+                    (Value::from(p), len)
+                })
+                .collect()
+        })
         .collect();
     let codes_view = per_catalog
         .iter()
@@ -351,7 +364,8 @@ pub fn render_target(
             locale: *locale,
             namespaces: *namespaces,
             codes: codes.as_ref(),
-            parts: *parts,
+            parts: parts.map(|(v, _)| v),
+            size_hint: parts.map_or(0, |(_, len)| *len),
             ..FileContext::of(&cat)
         };
         render_file(&tera, target, s, &cx)
@@ -399,9 +413,15 @@ fn render_file(
         .render(&path_template(s.index), &ctx)
         .map_err(|e| template_error(target, &spec.path, &e))?;
     let rel = clean_path(target, &rel)?;
-    let mut text = tera
-        .render(&spec.template, &ctx)
-        .map_err(|e| template_error(target, &spec.template, &e))?;
+    let mut text = if cx.size_hint == 0 {
+        tera.render(&spec.template, &ctx)
+    } else {
+        // Room for the parts, the file's own text and the checksum stamp.
+        let mut out = Vec::with_capacity(cx.size_hint + (64 << 10));
+        tera.render_to(&spec.template, &ctx, &mut out)
+            .and_then(|()| String::from_utf8(out).map_err(Into::into))
+    }
+    .map_err(|e| template_error(target, &spec.template, &e))?;
     if !text.lines().take(5).any(|l| l.contains(view::MARKER)) {
         return Err(Box::new(
             Diagnostic::new(&rules::TEMPLATE, format!("template `{}` of target `{}` does not start with the generated-file header", spec.template, target.id))
