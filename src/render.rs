@@ -266,13 +266,18 @@ pub fn render_target(
     let mut out = Vec::new();
     let mut lists: Vec<Vec<Value>> = vec![Vec::new(); listing.len()];
     // Per file with parts: per copy of the file (one, or one per locale), its parts.
-    let mut parts: Vec<Vec<Vec<String>>> = with_parts.iter().map(|_| Vec::new()).collect();
+    // (A catalog without namespaces or codes still gives each copy its empty list.)
+    let mut parts: Vec<Vec<Vec<String>>> = with_parts
+        .iter()
+        .map(|s| match s.spec.each {
+            Each::Locale => vec![Vec::new(); locales.len()],
+            _ => vec![Vec::new()],
+        })
+        .collect();
     let mut collect = |spec_parts: Vec<Vec<String>>, specs: &[&Spec]| {
         for (s, copies) in specs.iter().zip(spec_parts) {
             let i = position(s, &with_parts).unwrap_or_default();
-            let all = &mut parts[i];
-            all.resize(copies.len(), Vec::new());
-            for (all, part) in all.iter_mut().zip(copies) {
+            for (all, part) in parts[i].iter_mut().zip(copies) {
                 all.push(part);
             }
         }

@@ -293,6 +293,23 @@ fn parts_by_codes_render_runs_of_the_lookup() {
         assert_eq!(all.matches('|').count(), 1, "two parts");
     }
 
+    // No code at all: each copy of the file still sees its (empty) parts.
+    std::fs::write(p.join("schema/b.yaml"), "namespace: app.b\nentries: []\n").unwrap();
+    std::fs::write(
+        p.join("schema/a.yaml"),
+        "namespace: app.core\nentries: []\n",
+    )
+    .unwrap();
+    manifest("each: locale, parts: part.tera, parts_by: codes");
+    let out = errcat(p, &["gen"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let got = std::fs::read_to_string(p.join("out/de.txt")).unwrap();
+    assert_eq!(got.lines().nth(1), Some(""), "{got}");
+
     for (spec, want) in [
         ("parts_by: codes", "`parts_by` without `parts`"),
         (
