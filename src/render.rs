@@ -266,7 +266,7 @@ pub fn render_target(
     let mut out = Vec::new();
     let mut lists: Vec<Vec<Value>> = vec![Vec::new(); listing.len()];
     // Per file with parts: per copy of the file (one, or one per locale), its parts.
-    // (A catalog without namespaces or codes still gives each copy its empty list.)
+    // Each copy's list exists even when no part comes (a target may render none).
     let mut parts: Vec<Vec<Vec<String>>> = with_parts
         .iter()
         .map(|s| match s.spec.each {

@@ -92,6 +92,9 @@ rules! {
     MISSING_TRANSLATION = "missing-translation", Error, true, "A message, description, cause or solution lacks a locale its namespace requires.",
         why: "Users of that locale would see the fallback language where a translation was promised.",
         fix: "Add the text, or drop the locale from the namespace's `locales:`.";
+    EMPTY_NAMESPACE = "empty-namespace", Error, false, "A namespace defines no code (in all its files together).",
+        why: "Every target would make an empty type of it and the docs an empty page, of no use to anyone; like protoc with an enum without values, errcat stops rather than generate them.",
+        fix: "Add the namespace's first entry, or leave the file out of `namespaces:` until it has one.";
     EMPTY_TEXT = "empty-text", Error, false, "A message or other text is empty or blank.",
         why: "An empty message tells the user nothing.",
         fix: "Write the text, or remove the field.";

@@ -105,6 +105,16 @@ pub fn validate_files(
         .into_values()
         .map(|p| merge::merge(&mut cx, p))
         .collect();
+    for ns in namespaces.iter().filter(|n| n.entries.is_empty()) {
+        cx.emit(
+            crate::diag::Diagnostic::new(
+                &crate::rules::EMPTY_NAMESPACE,
+                format!("namespace `{}` defines no code", ns.id),
+            )
+            .at(ns.span, "declared here")
+            .help("add its first entry under `entries:`, or leave the file out of `namespaces:` until it has one"),
+        );
+    }
 
     let surfaces = cx.surfaces(&namespaces);
     cross::codes_across_namespaces(&mut cx, &namespaces, &surfaces);

@@ -293,22 +293,27 @@ fn parts_by_codes_render_runs_of_the_lookup() {
         assert_eq!(all.matches('|').count(), 1, "two parts");
     }
 
-    // No code at all: each copy of the file still sees its (empty) parts.
-    std::fs::write(p.join("schema/b.yaml"), "namespace: app.b\nentries: []\n").unwrap();
+    // A namespace without codes is refused before anything renders.
     std::fs::write(
         p.join("schema/a.yaml"),
         "namespace: app.core\nentries: []\n",
     )
     .unwrap();
-    manifest("each: locale, parts: part.tera, parts_by: codes");
     let out = errcat(p, &["gen"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+        !out.status.success() && stderr.contains("error[empty-namespace]"),
+        "{stderr}"
     );
-    let got = std::fs::read_to_string(p.join("out/de.txt")).unwrap();
-    assert_eq!(got.lines().nth(1), Some(""), "{got}");
+    std::fs::remove_file(p.join("schema/b.yaml")).unwrap();
+    let catalog = p.join("schema/catalog.yaml");
+    let text = std::fs::read_to_string(&catalog).unwrap();
+    std::fs::write(&catalog, text.replace("[b.yaml, a.yaml]", "[a.yaml]")).unwrap();
+    probe_project(
+        p,
+        "[en, de]",
+        "{ code: 7, name: A, message: { en: a, de: a } }",
+    );
 
     for (spec, want) in [
         ("parts_by: codes", "`parts_by` without `parts`"),
