@@ -162,8 +162,9 @@ impl Stager {
             .take_while(|d| !d.as_os_str().is_empty() && !d.exists())
             .map(Path::to_path_buf)
             .collect();
-        std::fs::create_dir_all(dir)?;
+        // Recorded first: a directory made before a failure is removed with the rest.
         self.plan.made_dirs.extend(missing.into_iter().rev());
+        std::fs::create_dir_all(dir)?;
         let tmp = temp_sibling(path);
         if let Err(e) = std::fs::write(&tmp, text) {
             let _ = std::fs::remove_file(&tmp);
@@ -194,21 +195,19 @@ impl Stager {
                 }
             }
         }
-        {
-            for file in found {
-                if self.wanted.contains(&file) || staged.contains(&file) {
-                    continue;
-                }
-                // Only what errcat generated is ever removed.
-                if std::fs::read(&file).is_ok_and(|b| is_generated(&String::from_utf8_lossy(&b))) {
-                    self.plan.changes.push(Planned {
-                        path: file,
-                        change: Change::Remove,
-                        text: String::new(),
-                        edited_by_hand: false,
-                        staged: None,
-                    });
-                }
+        for file in found {
+            if self.wanted.contains(&file) || staged.contains(&file) {
+                continue;
+            }
+            // Only what errcat generated is ever removed.
+            if std::fs::read(&file).is_ok_and(|b| is_generated(&String::from_utf8_lossy(&b))) {
+                self.plan.changes.push(Planned {
+                    path: file,
+                    change: Change::Remove,
+                    text: String::new(),
+                    edited_by_hand: false,
+                    staged: None,
+                });
             }
         }
         self.plan.changes.sort_by(|a, b| a.path.cmp(&b.path));
