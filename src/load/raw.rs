@@ -228,7 +228,7 @@ pub struct RawIntType {
     pub max: S<i64>,
 }
 
-/// One file (or one per namespace) that a target renders from a template.
+/// One file (or one per namespace, locale, or namespace and locale) that a target renders from a template.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(rename = "FileSpec")]
@@ -237,8 +237,10 @@ pub struct RawFileSpec {
     pub template: S<String>,
     /// Output path (a Tera template itself), relative to the target's output directory.
     pub path: S<String>,
-    /// `catalog` (one file) or `namespace` (one file per namespace).
+    /// What the file is rendered once for: `catalog` (one file, the default),
+    /// `namespace`, `locale` or `namespace_locale`.
     #[serde(default)]
+    #[schemars(schema_with = "each_schema")]
     pub each: Option<S<String>>,
     /// For a file rendered once per catalog or locale: a template of this directory
     /// rendered once per namespace (or run of codes, see `parts_by`), on every core,
@@ -251,7 +253,18 @@ pub struct RawFileSpec {
     /// `namespace`) or `codes` (each run of up to 1,000 codes of the code lookup, in
     /// code order; the part sees that run as `codes`).
     #[serde(default)]
+    #[schemars(schema_with = "parts_by_schema")]
     pub parts_by: Option<S<String>>,
+}
+
+/// `each:` as the schema offers it to editors (the validator names the same values).
+fn each_schema(_: &mut SchemaGenerator) -> Schema {
+    json_schema!({ "enum": ["catalog", "namespace", "locale", "namespace_locale", null] })
+}
+
+/// `parts_by:` as the schema offers it to editors.
+fn parts_by_schema(_: &mut SchemaGenerator) -> Schema {
+    json_schema!({ "enum": ["namespace", "codes", null] })
 }
 
 /// A namespace file: one family of error codes.
