@@ -252,14 +252,7 @@ pub fn render_target(
         // hand: the file then holds text, not every namespace's values.
         let parts = by_namespace
             .iter()
-            .map(|s| {
-                let ns = s.value(target, &view)?;
-                render_parts(&tera, target, s, &locales, |locale| FileContext {
-                    namespace: Some(&ns),
-                    locale,
-                    ..FileContext::of(&cat)
-                })
-            })
+            .map(|s| render_parts(&tera, target, s, &cat, &locales, &view))
             .collect::<Result<Vec<_>, _>>()?;
         Ok::<_, Box<Diagnostic>>((files, kept, parts))
     });
@@ -300,14 +293,7 @@ pub fn render_target(
             let codes = views.code_views(run);
             by_codes
                 .iter()
-                .map(|s| {
-                    let codes = s.value(target, &codes)?;
-                    render_parts(&tera, target, s, &locales, |locale| FileContext {
-                        codes: Some(&codes),
-                        locale,
-                        ..FileContext::of(&cat)
-                    })
-                })
+                .map(|s| render_parts(&tera, target, s, &cat, &locales, &codes))
                 .collect::<Result<Vec<_>, _>>()
         }) {
             collect(rendered?, &by_codes);
@@ -385,17 +371,34 @@ fn position(s: &Spec, specs: &[&Spec]) -> Option<usize> {
     specs.iter().position(|x| x.index == s.index)
 }
 
-/// A file's part: rendered once, or once per locale for a file rendered per locale.
-fn render_parts<'a>(
+/// A file's part from `view` (a namespace, or a run of codes, as the file's
+/// `parts_by` says): rendered once, or once per locale for a file rendered per locale.
+fn render_parts<T: Serialize>(
     tera: &tera::Tera,
     target: &Target,
     s: &Spec,
-    locales: &'a [Value],
-    cx: impl Fn(Option<&'a Value>) -> FileContext<'a>,
+    cat: &Value,
+    locales: &[Value],
+    view: &T,
 ) -> Result<Vec<String>, Box<Diagnostic>> {
+    let value = s.value(target, view)?;
     let part = s.spec.parts.as_deref().unwrap_or_default();
     let render = |locale| {
-        tera.render(part, &cx(locale).tera())
+        let base = FileContext {
+            locale,
+            ..FileContext::of(cat)
+        };
+        let cx = match s.spec.parts_by {
+            PartsBy::Namespace => FileContext {
+                namespace: Some(&value),
+                ..base
+            },
+            PartsBy::Codes => FileContext {
+                codes: Some(&value),
+                ..base
+            },
+        };
+        tera.render(part, &cx.tera())
             .map_err(|e| template_error(target, part, &e))
     };
     if s.spec.each == Each::Locale {
