@@ -267,6 +267,12 @@ fn parts_by_schema(_: &mut SchemaGenerator) -> Schema {
     json_schema!({ "enum": ["namespace", "codes", null] })
 }
 
+/// `since:`, which errcat reads as written: `since: 1.10` is "1.10", not the number
+/// 1.1, so the schema must not flag an unquoted one that errcat accepts.
+fn since_schema(_: &mut SchemaGenerator) -> Schema {
+    json_schema!({ "anyOf": [{ "type": "string" }, { "type": "number" }, { "type": "null" }] })
+}
+
 /// A namespace file: one family of error codes.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -419,8 +425,9 @@ pub struct RawEntry {
     /// One of the namespace's `groups`.
     #[serde(default)]
     pub group: Option<S<String>>,
-    /// The version that introduced it.
+    /// The version that introduced it, read as written (`since: 1.10` is "1.10").
     #[serde(default)]
+    #[schemars(schema_with = "since_schema")]
     pub since: Option<S<String>>,
     /// Free tags.
     #[serde(default)]

@@ -43,6 +43,7 @@ fn accepted_where_yaml_is_unambiguous() {
         "merge-keys",
         "number-as-text",
         "template-text-in-message",
+        "version-as-number",
     ] {
         let checked = errcat::check(
             &repo()
@@ -59,6 +60,11 @@ fn accepted_where_yaml_is_unambiguous() {
     let checked = errcat::check(&repo().join("tests/fixtures/nasty/number-as-text/catalog.yaml"));
     let e = &checked.catalog.unwrap().namespaces[0].entries[0];
     assert_eq!((e.code, e.message.get("en")), (7, Some("404")));
+    // A version is read as written, not as the float 1.1.
+    let checked =
+        errcat::check(&repo().join("tests/fixtures/nasty/version-as-number/catalog.yaml"));
+    let e = &checked.catalog.unwrap().namespaces[0].entries[0];
+    assert_eq!(e.since.as_deref(), Some("1.10"));
 }
 
 /// A 200 MB file and a file of one 50 MB line, made here rather than committed.
