@@ -82,6 +82,11 @@ async function search(query) {
   await page.locator('#mdbook-searchresults li a').first().waitFor();
 }
 
+/** The language an element is in: its nearest `lang` attribute. */
+async function langOf(locator) {
+  return locator.evaluate((e) => e.closest('[lang]')?.getAttribute('lang') ?? null);
+}
+
 test('index → search 1004 → ROOM_NOT_EXIST → 简体中文', async () => {
   await page.goto(server.url);
   await page.locator('main h1', { hasText: 'Error codes' }).waitFor();
@@ -98,6 +103,7 @@ test('index → search 1004 → ROOM_NOT_EXIST → 简体中文', async () => {
   await page.waitForURL(/\/en\/edu\.rest\.html.*#/);
   const heading = page.locator('h3', { hasText: 'ROOM_NOT_EXIST' });
   assert.match(await heading.innerText(), /^1004\s+ROOM_NOT_EXIST$/);
+  assert.equal(await langOf(heading), 'en', 'the English page is in English');
   await assertInViewport(heading, 'the ROOM_NOT_EXIST section');
   await shot('3-room-not-exist-en.png');
 
@@ -110,6 +116,14 @@ test('index → search 1004 → ROOM_NOT_EXIST → 简体中文', async () => {
   const message = zh.locator('xpath=following-sibling::p[1]');
   assert.equal((await message.innerText()).trim(), '房间不存在');
   assert.ok(await message.isVisible(), '房间不存在 is visible');
+  // Readers and fonts take the language from the nearest lang attribute: the book is
+  // English, so the Chinese page says it is Chinese, and the English text it shows
+  // where a translation is missing says it is English.
+  assert.equal(await langOf(message), 'zh-CN', 'the Chinese message is marked zh-CN');
+  const english = page.locator('main a span', { hasText: 'English' }).first();
+  assert.equal(await langOf(english), 'en', 'the link to the English page is marked en');
+  const untranslated = page.locator('main p', { hasText: 'Codes returned by the education room' });
+  assert.equal(await langOf(untranslated.locator('span').first()), 'en', 'English shown for a missing translation is marked en');
   await shot('4-room-not-exist-zh-CN.png');
 });
 
