@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 use crate::load::Inputs;
 use crate::source::{FileId, Sources};
 
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 
 /// A file changed this close to the moment the entry was written could change again
 /// without its size or time changing (file systems with coarse times keep 2 s): such
@@ -47,6 +47,9 @@ struct Entry {
     key: String,
     /// How many of the files errcat generated (the rest are files it leaves alone).
     generated: usize,
+    /// The catalog's size, for `errcat check` to report without parsing it.
+    namespaces: usize,
+    codes: usize,
     dirs: Vec<String>,
     files: Vec<Stat>,
     /// When the listing was taken.
@@ -144,14 +147,17 @@ fn listing(dirs: &[PathBuf]) -> Option<Vec<Stat>> {
     Some(out)
 }
 
+/// The entry of the last clean run, when it had the same key.
+fn entry(catalog_path: &Path, out_override: Option<&Path>, key: Key) -> Option<Entry> {
+    let text = std::fs::read_to_string(entry_path(catalog_path, out_override)?).ok()?;
+    let entry: Entry = serde_json::from_str(&text).ok()?;
+    (entry.format == FORMAT && entry.key == format!("{:016x}", key.0)).then_some(entry)
+}
+
 /// The number of generated files, when the last clean run had the same key and
 /// every output directory is exactly as it left it.
 pub fn fresh(catalog_path: &Path, out_override: Option<&Path>, key: Key) -> Option<usize> {
-    let text = std::fs::read_to_string(entry_path(catalog_path, out_override)?).ok()?;
-    let entry: Entry = serde_json::from_str(&text).ok()?;
-    if entry.format != FORMAT || entry.key != format!("{:016x}", key.0) {
-        return None;
-    }
+    let entry = entry(catalog_path, out_override, key)?;
     let dirs: Vec<PathBuf> = entry.dirs.iter().map(PathBuf::from).collect();
     if entry
         .files
@@ -164,11 +170,31 @@ pub fn fresh(catalog_path: &Path, out_override: Option<&Path>, key: Key) -> Opti
     (now == entry.files).then_some(entry.generated)
 }
 
-/// Remembers a clean run: its key, and the output directories as they are now.
+/// The catalog's namespaces and codes, when the last clean run without `--out-dir` had
+/// the same key: the same inputs then validated without a finding and rendered every
+/// target, so `errcat check` has nothing to report, whatever the outputs are now.
+/// Only `gen` remembers runs: a check has not written the outputs an entry lists.
+pub fn clean(catalog_path: &Path, key: Key) -> Option<Size> {
+    entry(catalog_path, None, key).map(|e| Size {
+        namespaces: e.namespaces,
+        codes: e.codes,
+    })
+}
+
+/// The size of a clean run's catalog: its namespaces and codes.
+#[derive(Clone, Copy, Debug)]
+pub struct Size {
+    pub namespaces: usize,
+    pub codes: usize,
+}
+
+/// Remembers a clean run: its key, its catalog's size, and the output directories as
+/// they are now.
 pub fn store(
     catalog_path: &Path,
     out_override: Option<&Path>,
     key: Key,
+    size: Size,
     dirs: &[PathBuf],
     generated: usize,
 ) {
@@ -197,6 +223,8 @@ pub fn store(
         format: FORMAT,
         key: format!("{:016x}", key.0),
         generated,
+        namespaces: size.namespaces,
+        codes: size.codes,
         dirs,
         files,
         stored_ns,

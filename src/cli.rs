@@ -70,6 +70,9 @@ pub enum Command {
         /// Also fail on breaking changes since this git revision (e.g. main, HEAD~1).
         #[arg(long, value_name = "REV")]
         against: Option<String>,
+        /// Parse and render even when these inputs passed in the last clean `gen`.
+        #[arg(long)]
+        no_cache: bool,
     },
     /// List every change between two catalogs, breaking or compatible; fail on breaking ones.
     Diff {
@@ -205,8 +208,18 @@ pub fn execute(cli: &Cli, settings: &Settings) -> ExitCode {
             format,
             deny_warnings,
             against,
+            no_cache,
         } => match catalog(named) {
-            Ok(path) => check(&path, *format, *deny_warnings, against.as_deref(), out),
+            Ok(path) => check(
+                &path,
+                &CheckOptions {
+                    format: *format,
+                    deny_warnings: *deny_warnings,
+                    against: against.as_deref(),
+                    cache: !*no_cache,
+                },
+                out,
+            ),
             Err(code) => code,
         },
         Command::Changelog { catalog: named } => {
@@ -396,17 +409,77 @@ fn catalog_path(named: Option<&Path>) -> Result<PathBuf, ExitCode> {
     })
 }
 
-fn check(
-    path: &Path,
+/// A catalog's input files, read but not parsed.
+struct Read {
+    sources: crate::source::Sources,
+    report: Report,
+    inputs: Option<crate::load::Inputs>,
+    /// Their cache key, when a cached answer may serve (and reading found nothing).
+    key: Option<crate::cache::Key>,
+}
+
+fn read(path: &Path, out_dir: Option<&Path>, cache: bool, out: Console) -> Read {
+    let mut sources = crate::source::Sources::default();
+    let mut report = Report::default();
+    let inputs = out.phase("read", || {
+        crate::load::read_inputs(path, &mut sources, &mut report, true)
+    });
+    let key = match &inputs {
+        Some(i) if cache && report.diagnostics.is_empty() => {
+            crate::cache::key(path, out_dir, i, &sources)
+        }
+        _ => None,
+    };
+    Read {
+        sources,
+        report,
+        inputs,
+        key,
+    }
+}
+
+struct CheckOptions<'a> {
     format: Format,
     deny_warnings: bool,
-    against: Option<&str>,
-    out: Console,
-) -> ExitCode {
-    let mut checked = load(path, out);
-    // Render in memory too, so template errors surface without writing anything.
+    against: Option<&'a str>,
+    cache: bool,
+}
+
+fn check(path: &Path, opts: &CheckOptions, out: Console) -> ExitCode {
+    let &CheckOptions {
+        format,
+        deny_warnings,
+        against,
+        cache,
+    } = opts;
+    // A comparison with another revision needs the catalog itself.
+    let Read {
+        sources,
+        report,
+        inputs,
+        key,
+    } = read(path, None, cache && against.is_none(), out);
+    // The same inputs passed in the last clean `gen`: no finding, every target rendered.
+    if let Some(size) = key.and_then(|k| crate::cache::clean(path, k)) {
+        out.files_read(&sources);
+        out.detail("cache: these inputs passed in the last clean run");
+        print_report(&Report::default(), &sources, format, out, deny_warnings);
+        if !out.quiet && format == Format::Human {
+            eprintln!(
+                "ok: {} namespaces, {} codes (unchanged since the last run)",
+                size.namespaces, size.codes
+            );
+        }
+        return ExitCode::SUCCESS;
+    }
+    let mut checked = out.phase("parse and validate", || {
+        crate::check_inputs(inputs, sources, report)
+    });
+    out.files_read(&checked.sources);
+    // Render in memory too, so template errors surface without writing anything; each
+    // target's files are dropped as they come, not held for the whole catalog.
     if let Some(c) = &checked.catalog
-        && let Err(report) = out.phase("render", || crate::generate(c))
+        && let Err(report) = out.phase("render", || crate::generate_each(c, &mut drop))
     {
         checked.report.extend(report);
         checked.catalog = None;
@@ -500,18 +573,13 @@ fn generate(path: &Path, opts: &GenOptions, out: Console, settings: &Settings) -
         force,
         cache,
     } = opts;
-    let mut sources = crate::source::Sources::default();
-    let mut report = Report::default();
-    let inputs = out.phase("read", || {
-        crate::load::read_inputs(path, &mut sources, &mut report, true)
-    });
+    let Read {
+        sources,
+        report,
+        inputs,
+        key,
+    } = read(path, out_dir, cache, out);
     // Unchanged inputs and untouched outputs since the last clean run: nothing can be stale.
-    let key = match &inputs {
-        Some(i) if cache && report.diagnostics.is_empty() => {
-            crate::cache::key(path, out_dir, i, &sources)
-        }
-        _ => None,
-    };
     if let Some(n) = key.and_then(|k| crate::cache::fresh(path, out_dir, k)) {
         out.files_read(&sources);
         out.detail("cache: inputs and outputs unchanged since the last clean run");
@@ -530,15 +598,19 @@ fn generate(path: &Path, opts: &GenOptions, out: Console, settings: &Settings) -
     });
     out.files_read(&checked.sources);
     print_report(&checked.report, &checked.sources, format, out, false);
-    // Only a run without findings is remembered, so a cached answer never hides one.
-    let remember = |dirs: &[PathBuf], generated: usize| {
-        if let Some(k) = key.filter(|_| checked.report.diagnostics.is_empty()) {
-            crate::cache::store(path, out_dir, k, dirs, generated);
-        }
-    };
     let (Some(catalog), Some(root)) = (&checked.catalog, &checked.root) else {
         eprintln!("error: the catalog has errors; nothing was written");
         return ExitCode::from(1);
+    };
+    // Only a run without findings is remembered, so a cached answer never hides one.
+    let remember = |dirs: &[PathBuf], generated: usize| {
+        if let Some(k) = key.filter(|_| checked.report.diagnostics.is_empty()) {
+            let size = crate::cache::Size {
+                namespaces: catalog.namespaces.len(),
+                codes: catalog.namespaces.iter().map(|n| n.entries.len()).sum(),
+            };
+            crate::cache::store(path, out_dir, k, size, dirs, generated);
+        }
     };
     // Another run on the same tree waits here until this one has written.
     let _lock = match write::lock(root) {

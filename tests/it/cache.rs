@@ -154,3 +154,54 @@ fn no_cache_renders_and_findings_are_never_cached() {
         );
     }
 }
+
+/// `errcat check`: inputs that passed in the last clean `gen` are answered from the
+/// cache with the same summary; anything else is parsed, validated and rendered.
+#[test]
+fn check_answers_inputs_that_passed_the_last_clean_gen() {
+    let p = fresh_project();
+    let (ok, full) = stderr(p.path(), &["check", "--no-cache"]);
+    assert!(ok && !full.contains(CACHED), "{full}");
+    let summary = full
+        .lines()
+        .find(|l| l.starts_with("ok: "))
+        .unwrap()
+        .to_owned();
+    let (ok, cached) = stderr(p.path(), &["check"]);
+    assert!(ok, "{cached}");
+    assert_eq!(cached.trim(), format!("{summary} ({CACHED})"));
+    // The outputs do not matter to a check: edited ones are gen's business.
+    edit(&p.path().join("generated/rust/src/lib.rs"), |t| {
+        t + "// edited\n"
+    });
+    let (ok, err) = stderr(p.path(), &["check"]);
+    assert!(ok && err.contains(CACHED), "{err}");
+    // A comparison with another revision needs the catalog itself.
+    let (_, err) = stderr(p.path(), &["check", "--against", "HEAD"]);
+    assert!(!err.contains(CACHED), "{err}");
+
+    // An edited input is checked in full, every time: its warning is reported.
+    edit(&p.path().join("schema/shop.yaml"), |t| {
+        t.replacen("does not exist\"", "does not exist \"", 1)
+    });
+    for _ in 0..2 {
+        let (ok, err) = stderr(p.path(), &["check"]);
+        assert!(ok && err.contains("trailing-whitespace"), "{err}");
+        assert!(!err.contains(CACHED), "{err}");
+    }
+}
+
+/// A check never remembers a run: it has not written the outputs an entry would list,
+/// so `gen --check` must still find them stale.
+#[test]
+fn a_check_leaves_gen_its_own_verdict() {
+    let p = fresh_project();
+    edit(&p.path().join("schema/shop.yaml"), |t| {
+        t.replace("does not exist", "is unknown")
+    });
+    for _ in 0..2 {
+        let (ok, err) = stderr(p.path(), &["check"]);
+        assert!(ok && !err.contains(CACHED), "{err}");
+    }
+    assert_stale(p.path(), "stale:");
+}
