@@ -453,17 +453,18 @@ fn check(path: &Path, opts: &CheckOptions, out: Console) -> ExitCode {
         cache,
     } = opts;
     // A comparison with another revision needs the catalog itself.
-    let Read {
-        sources,
-        report,
-        inputs,
-        key,
-    } = read(path, None, cache && against.is_none(), out);
+    let read = read(path, None, cache && against.is_none(), out);
     // The same inputs passed in the last clean `gen`: no finding, every target rendered.
-    if let Some(size) = key.and_then(|k| crate::cache::clean(path, k)) {
-        out.files_read(&sources);
+    if let Some(size) = read.key.and_then(|k| crate::cache::clean(path, k)) {
+        out.files_read(&read.sources);
         out.detail("cache: these inputs passed in the last clean run");
-        print_report(&Report::default(), &sources, format, out, deny_warnings);
+        print_report(
+            &Report::default(),
+            &read.sources,
+            format,
+            out,
+            deny_warnings,
+        );
         if !out.quiet && format == Format::Human {
             eprintln!(
                 "ok: {} namespaces, {} codes (unchanged since the last run)",
@@ -473,13 +474,15 @@ fn check(path: &Path, opts: &CheckOptions, out: Console) -> ExitCode {
         return ExitCode::SUCCESS;
     }
     let mut checked = out.phase("parse and validate", || {
-        crate::check_inputs(inputs, sources, report)
+        crate::check_inputs(read.inputs, read.sources, read.report)
     });
     out.files_read(&checked.sources);
     // Render in memory too, so template errors surface without writing anything; each
-    // target's files are dropped as they come, not held for the whole catalog.
+    // target's files are dropped as they come (unstamped: nothing reads their checksums).
     if let Some(c) = &checked.catalog
-        && let Err(report) = out.phase("render", || crate::generate_each(c, &mut drop))
+        && let Err(report) = out.phase("render", || {
+            crate::render::generate_each(c, crate::par::threads(), &mut drop)
+        })
     {
         checked.report.extend(report);
         checked.catalog = None;
