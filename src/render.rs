@@ -150,7 +150,8 @@ impl<'a> FileContext<'a> {
 
 /// A small view as a template value, every field kept.
 fn whole_value<T: Serialize>(target: &Target, v: &T) -> Result<Value, Box<Diagnostic>> {
-    Value::try_from_serializable(v).map_err(|e| template_error(target, "the template context", &e))
+    Value::try_from_serializable(v)
+        .map_err(|e| template_error(target, "building the template context", &e))
 }
 
 /// A file spec with the names its templates use.
@@ -166,7 +167,7 @@ struct Spec<'a> {
 impl Spec<'_> {
     fn value<T: Serialize>(&self, target: &Target, v: &T) -> Result<Value, Box<Diagnostic>> {
         fields::to_value(v, &self.names)
-            .map_err(|e| template_error(target, "the template context", &e))
+            .map_err(|e| template_error(target, "building the template context", &e))
     }
 
     /// Whether the file is rendered once per catalog or locale and its template lists `what`.
@@ -182,12 +183,30 @@ pub fn render_target(
     threads: usize,
 ) -> Result<Vec<Rendered>, Box<Diagnostic>> {
     let tera = engine(target)?;
+    // Values keep only the fields the templates name. When a render fails, it runs
+    // again with every field: then an error lists the fields there really are, and a
+    // template that reached a field through a computed key (`e[name]`) still renders.
+    render_with(catalog, target, threads, &tera, false)
+        .or_else(|_| render_with(catalog, target, threads, &tera, true))
+}
+
+fn render_with(
+    catalog: &Catalog,
+    target: &Target,
+    threads: usize,
+    tera: &tera::Tera,
+    every_field: bool,
+) -> Result<Vec<Rendered>, Box<Diagnostic>> {
     let specs: Vec<Spec> = target
         .files
         .iter()
         .enumerate()
         .map(|(index, spec)| {
-            let own = Names::of_file(target, spec);
+            let own = if every_field {
+                Names::everything()
+            } else {
+                Names::of_file(target, spec)
+            };
             Spec {
                 index,
                 spec,
@@ -237,10 +256,10 @@ pub fn render_target(
                 ..FileContext::of(&cat)
             };
             if s.spec.each == Each::Namespace {
-                files.push(render_file(&tera, target, s, &cx(None))?);
+                files.push(render_file(tera, target, s, &cx(None))?);
             } else {
                 for l in &locales {
-                    files.push(render_file(&tera, target, s, &cx(Some(l)))?);
+                    files.push(render_file(tera, target, s, &cx(Some(l)))?);
                 }
             }
         }
@@ -252,7 +271,7 @@ pub fn render_target(
         // hand: the file then holds text, not every namespace's values.
         let parts = by_namespace
             .iter()
-            .map(|s| render_parts(&tera, target, s, &cat, &locales, &view))
+            .map(|s| render_parts(tera, target, s, &cat, &locales, &view))
             .collect::<Result<Vec<_>, _>>()?;
         Ok::<_, Box<Diagnostic>>((files, kept, parts))
     });
@@ -293,7 +312,7 @@ pub fn render_target(
             let codes = views.code_views(run);
             by_codes
                 .iter()
-                .map(|s| render_parts(&tera, target, s, &cat, &locales, &codes))
+                .map(|s| render_parts(tera, target, s, &cat, &locales, &codes))
                 .collect::<Result<Vec<_>, _>>()
         }) {
             collect(rendered?, &by_codes);
@@ -359,7 +378,7 @@ pub fn render_target(
             size_hint: parts.map_or(0, |(_, len)| *len),
             ..FileContext::of(&cat)
         };
-        render_file(&tera, target, s, &cx)
+        render_file(tera, target, s, &cx)
     }) {
         out.push(file?);
     }
@@ -399,7 +418,7 @@ fn render_parts<T: Serialize>(
             },
         };
         tera.render(part, &cx.tera())
-            .map_err(|e| template_error(target, part, &e))
+            .map_err(|e| template_error(target, &format!("template `{part}`"), &e))
     };
     if s.spec.each == Each::Locale {
         locales.iter().map(|l| render(Some(l))).collect()
@@ -419,7 +438,7 @@ fn render_file(
     let ctx = cx.tera();
     let rel = tera
         .render(&path_template(s.index), &ctx)
-        .map_err(|e| template_error(target, &spec.path, &e))?;
+        .map_err(|e| template_error(target, &format!("output path `{}`", spec.path), &e))?;
     let rel = clean_path(target, &rel)?;
     let mut text = if cx.size_hint == 0 {
         tera.render(&spec.template, &ctx)
@@ -429,7 +448,7 @@ fn render_file(
         tera.render_to(&spec.template, &ctx, &mut out)
             .and_then(|()| String::from_utf8(out).map_err(Into::into))
     }
-    .map_err(|e| template_error(target, &spec.template, &e))?;
+    .map_err(|e| template_error(target, &format!("template `{}`", spec.template), &e))?;
     if !text.lines().take(5).any(|l| l.contains(view::MARKER)) {
         return Err(Box::new(
             Diagnostic::new(&rules::TEMPLATE, format!("template `{}` of target `{}` does not start with the generated-file header", spec.template, target.id))
@@ -486,7 +505,7 @@ fn engine(target: &Target) -> Result<tera::Tera, Box<Diagnostic>> {
             .map(|(i, f)| (path_template(i), f.path.clone())),
     );
     tera.add_raw_templates(all)
-        .map_err(|e| template_error(target, "templates", &e))?;
+        .map_err(|e| template_error(target, "reading its templates", &e))?;
     Ok(tera)
 }
 
@@ -505,6 +524,7 @@ fn clean_path(target: &Target, rel: &str) -> Result<PathBuf, Box<Diagnostic>> {
     Ok(Path::new(rel).components().collect())
 }
 
+/// `what` failed: a template (`template `x.tera``), or a step (`reading its templates`).
 fn template_error(target: &Target, what: &str, e: &tera::Error) -> Box<Diagnostic> {
     // Tera nests the real cause; show the whole chain.
     let mut msg = e.to_string();
@@ -523,6 +543,6 @@ fn template_error(target: &Target, what: &str, e: &tera::Error) -> Box<Diagnosti
     }
     Box::new(Diagnostic::new(
         &rules::TEMPLATE,
-        format!("target `{}`: template `{what}` failed: {msg}", target.id),
+        format!("target `{}`: {what} failed: {msg}", target.id),
     ))
 }

@@ -2,7 +2,7 @@
 
 use crate::diag::Diagnostic;
 use crate::rules;
-use crate::source::{FileId, Sources};
+use crate::source::{FileId, Sources, Span};
 
 pub fn diagnostic(sources: &Sources, file: FileId, err: &serde_saphyr::Error) -> Diagnostic {
     let text = err.without_snippet().to_string();
@@ -13,17 +13,26 @@ pub fn diagnostic(sources: &Sources, file: FileId, err: &serde_saphyr::Error) ->
     } else {
         message
     };
-    let (rule, help) = classify(message);
-    let span = match err.location() {
+    let (rule, mut help) = classify(message);
+    let mut span = match err.location() {
         Some(loc) => sources.span(file, &loc),
         None => sources.file_start(file),
     };
-    let label = match rule.id {
+    let mut label = match rule.id {
         "unknown-field" => "unknown field",
         "duplicate-key" => "repeated here",
         "invalid-value" => "this value",
         _ => "here",
     };
+    // The parser marks where its scan stopped (often the end of the line before);
+    // point at the tab itself.
+    if message.contains("tab")
+        && let Some(tab) = tab_near(&sources.get(file).text, span)
+    {
+        span = tab;
+        label = "tab";
+        help = Some("YAML indents with spaces: replace the tab".into());
+    }
     // "invalid i64" says nothing about the value; quote what the file holds instead.
     let message = match message.strip_prefix("invalid ") {
         Some(ty) if ty.len() <= 4 && ty[1..].bytes().all(|b| b.is_ascii_digit()) => {
@@ -62,6 +71,27 @@ pub fn diagnostic(sources: &Sources, file: FileId, err: &serde_saphyr::Error) ->
         d = d.help(h);
     }
     d
+}
+
+/// The first tab from the start of `at`'s line, within that line and the next two.
+fn tab_near(text: &str, at: Span) -> Option<Span> {
+    let line_start = text[..at.start.min(text.len())]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    let mut offset = line_start;
+    for (i, line) in text[line_start..].split_inclusive('\n').take(3).enumerate() {
+        if let Some(col) = line.find('\t') {
+            return Some(Span {
+                line: at.line + u32::try_from(i).unwrap_or(0),
+                column: u32::try_from(line[..col].chars().count() + 1).unwrap_or(u32::MAX),
+                start: offset + col,
+                end: offset + col + 1,
+                ..at
+            });
+        }
+        offset += line.len();
+    }
+    None
 }
 
 /// Drops the parser's trailing " at line N, column M": the diagnostic shows the position.

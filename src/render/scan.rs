@@ -9,12 +9,15 @@ use crate::model::{FileSpec, Target};
 /// Every identifier and quoted word inside the `{{ … }}` and `{% … %}` tags of
 /// some templates: the variables, attributes, keys and filters they name.
 #[derive(Clone, Debug, Default)]
-pub struct Names(
-    HashSet<String, BuildHasherDefault<Fnv>>,
+pub struct Names {
+    words: HashSet<String, BuildHasherDefault<Fnv>>,
     /// The names read as variables: not after a `.`, not quoted (`codes` in
     /// `{% for c in codes %}`, not in `{{ ui.codes }}`).
-    HashSet<String, BuildHasherDefault<Fnv>>,
-);
+    variables: HashSet<String, BuildHasherDefault<Fnv>>,
+    /// Every name, whatever the templates say: a template may reach a field through
+    /// a computed key (`e[name]`), which no scan of its text sees.
+    all: bool,
+}
 
 /// FNV-1a: the set is asked once per serialized field, and its keys are short names.
 #[derive(Default)]
@@ -71,29 +74,38 @@ impl Names {
         names
     }
 
+    /// Every name there is: values keep all their fields.
+    pub fn everything() -> Names {
+        Names {
+            all: true,
+            ..Names::default()
+        }
+    }
+
     /// Every name of `all`: what some file of a target can read.
     pub fn union<'n>(all: impl IntoIterator<Item = &'n Names>) -> Names {
         let mut names = Names::default();
         for n in all {
-            names.0.extend(n.0.iter().cloned());
-            names.1.extend(n.1.iter().cloned());
+            names.words.extend(n.words.iter().cloned());
+            names.variables.extend(n.variables.iter().cloned());
+            names.all |= n.all;
         }
         names
     }
 
     pub fn contains(&self, name: &str) -> bool {
-        self.0.contains(name)
+        self.all || self.words.contains(name)
     }
 
     /// Whether some tag reads `name` as a variable of the context.
     pub fn reads_variable(&self, name: &str) -> bool {
-        self.1.contains(name)
+        self.all || self.variables.contains(name)
     }
 
     pub(crate) fn add(&mut self, text: &str) {
         for tag in tags(text) {
-            self.0.extend(words(tag).map(str::to_owned));
-            self.1.extend(variables(tag).map(str::to_owned));
+            self.words.extend(words(tag).map(str::to_owned));
+            self.variables.extend(variables(tag).map(str::to_owned));
         }
     }
 }

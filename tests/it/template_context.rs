@@ -99,19 +99,8 @@ fn the_documented_filters_work() {
         "[en]",
         "{ code: 1, name: A_B_C, message: { en: 'say \"hi\"' } }",
     );
-    std::fs::write(
-        p.join("templates/probe/target.yaml"),
-        "profile: json\nfiles:\n  - { template: probe.tera, path: probe.txt, each: namespace }\n",
-    )
-    .unwrap();
-    let probe = |body: &str| {
-        std::fs::write(
-            p.join("templates/probe/probe.tera"),
-            format!("{{{{ catalog.header }}}}\n{body}\n"),
-        )
-        .unwrap();
-        errcat(p, &["gen"])
-    };
+    one_file_target(p, "");
+    let probe = |body: &str| probe_gen(p, body);
 
     let out = probe(
         "{% set e = namespace.entries[0] %}{{ e.name | lit }} {{ e.name | count(pat=\"_\") }} \
@@ -132,6 +121,28 @@ fn the_documented_filters_work() {
         stderr.contains("`count` needs a non-empty `pat`") && stderr.contains("probe.tera"),
         "{stderr}"
     );
+}
+
+/// The probe target as one file per namespace, `probe.txt` from `probe.tera`, with
+/// `extra` (its `options:`, say) in its target.yaml.
+fn one_file_target(p: &std::path::Path, extra: &str) {
+    std::fs::write(
+        p.join("templates/probe/target.yaml"),
+        format!(
+            "profile: json\n{extra}files:\n  - {{ template: probe.tera, path: probe.txt, each: namespace }}\n"
+        ),
+    )
+    .unwrap();
+}
+
+/// `errcat gen` in a probe project whose `probe.tera` is the header and `body`.
+fn probe_gen(p: &std::path::Path, body: &str) -> std::process::Output {
+    std::fs::write(
+        p.join("templates/probe/probe.tera"),
+        format!("{{{{ catalog.header }}}}\n{body}\n"),
+    )
+    .unwrap();
+    errcat(p, &["gen"])
 }
 
 /// `errcat gen` in project `p`, which must succeed.
@@ -323,4 +334,42 @@ fn parts_by_codes_render_runs_of_the_lookup() {
         manifest(spec);
         gen_fails_at_the_spec(p, want);
     }
+}
+
+/// Values keep only the fields some template names, yet a template that reaches a
+/// field through a computed key still renders it, and a template error lists every
+/// field the value has, not just the ones the templates named.
+#[test]
+fn computed_keys_and_errors_see_every_field() {
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path();
+    probe_project(
+        p,
+        "[en]",
+        "{ code: 7, name: A, message: { en: a }, http: 404 }",
+    );
+    one_file_target(p, "options:\n  cols: [code, http]\n");
+    let probe = |body: &str| probe_gen(p, body);
+
+    let out = probe(
+        "{% for e in namespace.entries %}{% for c in catalog.options.cols %}{{ e[c] }} {% endfor %}{% endfor %}",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let got = std::fs::read_to_string(p.join("out/probe.txt")).unwrap();
+    assert_eq!(got.lines().nth(1), Some("7 404 "));
+
+    let out = probe("{% for e in namespace.entries %}{{ e.cod }}{% endfor %}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        stderr.contains("target `probe`: template `probe.tera` failed")
+            && stderr.contains("Available fields: ")
+            && stderr.contains(" code, ")
+            && stderr.contains(" http, "),
+        "{stderr}"
+    );
 }
