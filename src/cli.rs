@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::console::{ColorChoice, Console};
+use crate::console::{ColorChoice, Console, count};
 use crate::diag::{self, Format, Report};
 use crate::load::display_path;
 use crate::write::{self, Change};
@@ -467,8 +467,9 @@ fn check(path: &Path, opts: &CheckOptions, out: Console) -> ExitCode {
         );
         if !out.quiet && format == Format::Human {
             eprintln!(
-                "ok: {} namespaces, {} codes (unchanged since the last run)",
-                size.namespaces, size.codes
+                "ok: {}, {} (unchanged since the last run)",
+                count(size.namespaces, "namespace"),
+                count(size.codes, "code")
             );
         }
         return ExitCode::SUCCESS;
@@ -518,7 +519,11 @@ fn check(path: &Path, opts: &CheckOptions, out: Console) -> ExitCode {
         && let Some(c) = &checked.catalog
     {
         let n: usize = c.namespaces.iter().map(|n| n.entries.len()).sum();
-        eprintln!("ok: {} namespaces, {n} codes", c.namespaces.len());
+        eprintln!(
+            "ok: {}, {}",
+            count(c.namespaces.len(), "namespace"),
+            count(n, "code")
+        );
     }
     ExitCode::from(u8::from(failed))
 }
@@ -722,8 +727,8 @@ fn generate(path: &Path, opts: &GenOptions, out: Console, settings: &Settings) -
             .count();
         let written = plan.changes.len() - removed;
         eprintln!(
-            "wrote {written} file{}, removed {removed}, {} unchanged",
-            if written == 1 { "" } else { "s" },
+            "wrote {}, removed {removed}, {} unchanged",
+            count(written, "file"),
             plan.unchanged
         );
     }
@@ -806,9 +811,8 @@ fn import(args: &crate::import::Args, console: Console) -> ExitCode {
     }
     if out.result_warnings > 0 && !quiet {
         eprintln!(
-            "note: the result has {} warning{}; `errcat check` lists them",
-            out.result_warnings,
-            if out.result_warnings == 1 { "" } else { "s" }
+            "note: the result has {}; `errcat check` lists them",
+            count(out.result_warnings, "warning")
         );
     }
     for (i, o) in out.outputs.iter().enumerate() {

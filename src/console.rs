@@ -8,6 +8,11 @@ use std::time::Instant;
 
 pub use clap::ColorChoice;
 
+/// "1 code", "2 codes": a count and its noun, which takes an `s` when not one.
+pub fn count(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
+}
+
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Console {
     /// Errors only: no progress, no summary, no warnings that do not fail the run.

@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet, renderer::DecorStyle};
 use serde::Serialize;
 
+use crate::console::count;
 use crate::rules::Rule;
 use crate::source::{Sources, Span};
 
@@ -133,11 +134,10 @@ impl Report {
 
     /// "2 errors, 5 warnings"
     pub fn summary(&self) -> String {
-        let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
         format!(
             "{}, {}",
-            plural(self.errors(), "error"),
-            plural(self.warnings(), "warning")
+            count(self.errors(), "error"),
+            count(self.warnings(), "warning")
         )
     }
 }

@@ -247,8 +247,8 @@ impl Explanation {
             _ => {
                 let _ = writeln!(
                     out,
-                    "{q} is defined in {n} namespace{}:",
-                    if n == 1 { "" } else { "s" }
+                    "{q} is defined in {}:",
+                    crate::console::count(n, "namespace")
                 );
             }
         }

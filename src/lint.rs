@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
+use crate::console::count;
 use crate::diag::Report;
 use crate::model::Catalog;
 
@@ -80,8 +81,9 @@ pub fn summary(catalog: &Catalog, report: &Report) -> String {
     let total: usize = catalog.namespaces.iter().map(|n| n.entries.len()).sum();
     let _ = writeln!(
         out,
-        "\n{} namespaces, {total} codes; * = locale not required (falls back to {}).",
-        catalog.namespaces.len(),
+        "\n{}, {}; * = locale not required (falls back to {}).",
+        count(catalog.namespaces.len(), "namespace"),
+        count(total, "code"),
         catalog.default_locale
     );
     out

@@ -53,6 +53,15 @@ fn init_then_gen_compiles_in_every_language() {
         assert_eq!(std::fs::read_to_string(named).unwrap(), schema, "{file}");
     }
 
+    // The starter catalog checks clean, counted in words that agree with the numbers.
+    let out = errcat(p, &["check"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(err.contains("ok: 1 namespace, 3 codes"), "{err}");
+    let out = errcat(p, &["lint"]);
+    let lint = String::from_utf8_lossy(&out.stdout);
+    assert!(lint.contains("\n1 namespace, 3 codes;"), "{lint}");
+
     let out = errcat(p, &["gen"]);
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "{err}");
