@@ -49,7 +49,8 @@ Install, for example:
 /// Shown after `--help`: what callers (CI, scripts) may rely on.
 const AFTER_HELP: &str = "\
 Without a CATALOG, errcat uses schema/catalog.yaml in the current directory or the
-nearest parent directory that has one.
+nearest parent directory that has one. A directory as CATALOG means its catalog.yaml,
+or its schema/catalog.yaml.
 
 Exit codes:
   0  success
@@ -390,6 +391,22 @@ const DEFAULT_CATALOG: &str = "schema/catalog.yaml";
 /// the nearest parent directory. `Err` (exit code 2) when there is none; the message says why.
 fn catalog_path(named: Option<&Path>) -> Result<PathBuf, ExitCode> {
     if let Some(path) = named {
+        if path.is_dir() {
+            // `errcat check schema` or `errcat check .`: the catalog in it.
+            if let Some(found) = ["catalog.yaml", DEFAULT_CATALOG]
+                .iter()
+                .map(|rel| path.join(rel))
+                .find(|p| p.is_file())
+            {
+                return Ok(found);
+            }
+            eprintln!(
+                "error: no catalog.yaml or {DEFAULT_CATALOG} in {}",
+                display_path(path).display()
+            );
+            eprintln!("help: pass the catalog file, or run `errcat init` to create one");
+            return Err(ExitCode::from(2));
+        }
         if path.exists() {
             return Ok(path.to_path_buf());
         }

@@ -121,6 +121,7 @@ fn without_a_catalog_errcat_says_how_to_make_one() {
         &["explain", "1004"],
         &["changelog"],
         &["check", "nothere.yaml"],
+        &["check", "."],
         &["explain", "1004", "--catalog", "nothere.yaml"],
     ] {
         all.push_str(&transcript(&dir, args));
@@ -136,6 +137,15 @@ fn the_catalog_is_found_from_a_subdirectory() {
     let (_, stderr) = text(&out);
     assert!(out.status.success(), "{stderr}");
     assert_eq!(stderr, "ok: 8 namespaces, 218 codes\n");
+    // A directory names the catalog in it, or in its schema/.
+    for (cwd, arg) in [(repo(), "schema"), (repo(), "."), (dir.clone(), "..")] {
+        let out = errcat(&cwd, &["check", arg]);
+        let (_, stderr) = text(&out);
+        assert!(
+            out.status.success() && stderr.starts_with("ok: 8 namespaces, 218 codes"),
+            "check {arg}: {stderr}"
+        );
+    }
     // Files are named relative to where the user is.
     let out = errcat(&dir, &["explain", "edu.rest/1004"]);
     let (stdout, _) = text(&out);
