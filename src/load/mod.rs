@@ -403,12 +403,51 @@ pub fn read(
     }
 }
 
+/// A kind of YAML file errcat reads, for the messages about an empty one or one of
+/// another kind.
+pub trait FileKind: DeserializeOwned {
+    /// What an empty file of this kind should hold.
+    const EMPTY_HELP: &'static str;
+    /// The key that starts a file of this kind, when no other kind has it.
+    const FIRST_KEY: Option<&'static str> = None;
+    /// "a catalog file", "a namespace file".
+    const NAME: &'static str;
+}
+
+impl FileKind for RawCatalog {
+    const EMPTY_HELP: &'static str =
+        "a catalog starts with `catalog:` and names its `namespaces:` and `targets:`";
+    const FIRST_KEY: Option<&'static str> = Some("catalog");
+    const NAME: &'static str = "a catalog file";
+}
+
+impl FileKind for RawNamespace {
+    const EMPTY_HELP: &'static str =
+        "a namespace file starts with `namespace:` and lists its `entries:`";
+    const FIRST_KEY: Option<&'static str> = Some("namespace");
+    const NAME: &'static str = "a namespace file";
+}
+
+impl FileKind for RawTemplateManifest {
+    const EMPTY_HELP: &'static str =
+        "a target.yaml names its `profile:` and the `files:` to render";
+    const NAME: &'static str = "a target.yaml";
+}
+
+/// For a file parsed as `T` that starts with another kind's key: what it is instead.
+fn other_kind<T: FileKind>(message: &str) -> Option<(&'static str, &'static str)> {
+    let field = message.strip_prefix("unknown field `")?.split('`').next()?;
+    [
+        (RawCatalog::FIRST_KEY, RawCatalog::NAME),
+        (RawNamespace::FIRST_KEY, RawNamespace::NAME),
+    ]
+    .into_iter()
+    .find(|(key, _)| *key == Some(field) && *key != T::FIRST_KEY)
+    .map(|(key, name)| (key.unwrap_or_default(), name))
+}
+
 /// Parses a file already in `sources`, turning parser errors into diagnostics.
-pub fn parse<T: DeserializeOwned>(
-    sources: &Sources,
-    file: FileId,
-    report: &mut Report,
-) -> Option<T> {
+pub fn parse<T: FileKind>(sources: &Sources, file: FileId, report: &mut Report) -> Option<T> {
     let text = &sources.get(file).text;
     if text.contains('\0') {
         let at = text.find('\0').unwrap_or(0);
@@ -435,14 +474,26 @@ pub fn parse<T: DeserializeOwned>(
         report.push(
             Diagnostic::new(&rules::YAML_SYNTAX, "the file is empty")
                 .at(sources.file_start(file), "nothing here")
-                .help("a namespace file starts with `namespace:` and lists its `entries:`"),
+                .help(T::EMPTY_HELP),
         );
         return None;
     }
     match serde_saphyr::from_str_with_options::<T>(text, options()) {
         Ok(v) => Some(v),
         Err(e) => {
-            report.push(parse_error::diagnostic(sources, file, &e));
+            let mut d = parse_error::diagnostic(sources, file, &e);
+            if let Some((key, name)) = other_kind::<T>(&d.message) {
+                d.message = format!("this is {name} (it has `{key}:`), not {}", T::NAME);
+                if let Some(label) = &mut d.primary {
+                    label.message = format!("the key of {name}");
+                }
+                d.help = Some(if T::FIRST_KEY == RawCatalog::FIRST_KEY {
+                    "pass the catalog file that lists it (usually schema/catalog.yaml)".into()
+                } else {
+                    "list only namespace files under the catalog's `namespaces:`".into()
+                });
+            }
+            report.push(d);
             None
         }
     }
