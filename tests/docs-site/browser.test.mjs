@@ -124,6 +124,10 @@ test('index → search 1004 → ROOM_NOT_EXIST → 简体中文', async () => {
   assert.equal(await langOf(english), 'en', 'the link to the English page is marked en');
   const untranslated = page.locator('main p', { hasText: 'Codes returned by the education room' });
   assert.equal(await langOf(untranslated.locator('span').first()), 'en', 'English shown for a missing translation is marked en');
+  // mdBook writes sidebar titles as plain text; site.js marks each with its pages' locale.
+  const sidebar = page.locator('mdbook-sidebar-scrollbox');
+  assert.equal(await langOf(sidebar.locator('a[href$="zh-CN/codes.html"]')), 'zh-CN', 'the sidebar\'s 错误码查询 is marked zh-CN');
+  assert.equal(await langOf(sidebar.locator('a[href$="en/codes.html"]')), 'en', 'the sidebar\'s Code lookup is marked en');
   await shot('4-room-not-exist-zh-CN.png');
 });
 
