@@ -832,6 +832,13 @@ fn import(args: &crate::import::Args, console: Console) -> ExitCode {
             count(out.result_warnings, "warning")
         );
     }
+    if out.wrong_script > 0 && !quiet {
+        eprintln!(
+            "note: {} in Chinese, Japanese or Korean went under a locale written in Latin \
+             letters; import a table in another language with `--locale` (`--locale zh-CN`)",
+            count(out.wrong_script, "imported text")
+        );
+    }
     for (i, o) in out.outputs.iter().enumerate() {
         match &o.path {
             None => print!("{}{}", if i > 0 { "---\n" } else { "" }, o.text),

@@ -46,6 +46,11 @@ pub(super) fn validate(locales: &[String], out: &mut Imported) {
     // The result's warnings are the project's to-do list, shown by `errcat check`;
     // repeating them on every import would bury the import's own findings.
     out.result_warnings = found.warnings();
+    out.wrong_script = found
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule == crate::rules::LOCALE_SCRIPT.id)
+        .count();
     out.report
         .diagnostics
         .extend(found.diagnostics.into_iter().filter(Diagnostic::is_error));

@@ -54,6 +54,9 @@ pub struct Imported {
     pub outputs: Vec<Output>,
     /// Warnings `errcat check` will report on the result (errors are in `report`).
     pub result_warnings: usize,
+    /// Of those, texts in Chinese, Japanese or Korean under a Latin-script locale:
+    /// most likely a table imported without `--locale`.
+    pub wrong_script: usize,
 }
 
 /// What the import needs of the project's catalog: its locales, default first.

@@ -220,6 +220,20 @@ impl<'a> Context<'a> {
                 );
             } else {
                 self.hygiene(span, &format!("{what}{label}"), s);
+                if let Some((cjk, letters)) = super::script::cjk_in_latin_locale(&locale, s) {
+                    self.emit(
+                        Diagnostic::new(
+                            &rules::LOCALE_SCRIPT,
+                            format!(
+                                "{what} in `{locale}` is written in Chinese, Japanese or Korean ({cjk} of its {letters} letters)"
+                            ),
+                        )
+                        .at(span, format!("the `{locale}` text"))
+                        .help(format!(
+                            "move it under its own locale and write the `{locale}` text; `errcat import` takes `--locale`"
+                        )),
+                    );
+                }
             }
             pairs.push((locale, s.to_string()));
         }

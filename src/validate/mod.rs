@@ -7,6 +7,7 @@ mod entries;
 mod levels;
 mod merge;
 mod profile;
+mod script;
 
 use std::collections::BTreeMap;
 

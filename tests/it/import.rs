@@ -12,7 +12,7 @@ use crate::support::{diagnostics_text, errcat, repo};
 
 const S000: &str = "tests/fixtures/seeds/000_eba7aae0cd102d0d.txt";
 const S001: &str = "tests/fixtures/seeds/001_6b4cdfd21982f5f3.txt";
-const S002: &str = "tests/fixtures/seeds/002_d7b0c5669f52595b.txt";
+pub const S002: &str = "tests/fixtures/seeds/002_d7b0c5669f52595b.txt";
 pub const S003: &str = "tests/fixtures/seeds/003_e8b9737c5de50e11.txt";
 const S004: &str = "tests/fixtures/seeds/004_2dadffbdd9988d4f.txt";
 

@@ -1,7 +1,7 @@
 //! `errcat import` as a user meets it: located errors that write nothing, `--help`,
 //! sections as namespaces, idempotent merges, and the corners of each format.
 
-use crate::import::{S003, errcat_line, load, run};
+use crate::import::{S002, S003, errcat_line, load, run};
 use crate::support::{errcat, repo};
 
 #[test]
@@ -271,4 +271,33 @@ fn merging_keeps_everything_a_namespace_file_holds() {
     let found = crate::import::diffs(&rewritten, &schema);
     let shown: Vec<String> = found.iter().map(|d| format!("{d:?}")).collect();
     assert!(shown.is_empty(), "{}", shown.join("\n"));
+}
+
+/// A Chinese table imported without `--locale` lands under the default locale, `en`:
+/// the import says so and how to do it right, and `errcat check` flags each text.
+#[test]
+fn a_table_in_another_script_under_en_is_pointed_out() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("room.yaml").to_string_lossy().into_owned();
+    let out = run(&format!(
+        "import markdown {S002} --namespace edu.room --into {file}"
+    ));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("imported texts in Chinese, Japanese or Korean went under a locale written in Latin letters")
+            && stderr.contains("`--locale zh-CN`"),
+        "{stderr}"
+    );
+    std::fs::write(
+        tmp.path().join("catalog.yaml"),
+        "catalog: t\nformat: 1\nlocales: [en]\ndefault_locale: en\nnamespaces: [room.yaml]\n",
+    )
+    .unwrap();
+    let out = errcat(tmp.path(), &["check", "catalog.yaml"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("warning[locale-script]: the message of ")
+            && stderr.contains("in `en` is written in Chinese, Japanese or Korean"),
+        "{stderr}"
+    );
 }
