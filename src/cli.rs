@@ -126,9 +126,12 @@ pub enum Command {
     },
     /// Show what a code or name means, in every namespace that defines it, with its docs URL.
     Explain {
-        /// A bare code (1001, -2381), an entry name (ROOM_NOT_EXIST) or a qualified code
-        /// (edu.rest/1004).
-        #[arg(allow_negative_numbers = true, value_name = "CODE|NAME|NS/CODE")]
+        /// A bare code (1001, -2381), an entry name (ROOM_NOT_EXIST), or either after its
+        /// namespace (edu.rest/1004, edu.rest/ROOM_NOT_EXIST).
+        #[arg(
+            allow_negative_numbers = true,
+            value_name = "CODE|NAME|NS/CODE|NS/NAME"
+        )]
         query: String,
         /// Only this namespace.
         #[arg(long)]

@@ -17,40 +17,57 @@ pub enum Query {
     Name(String),
     /// A qualified code, `edu.rest/1004`: one entry.
     Qualified { namespace: String, code: i64 },
+    /// A qualified name, `edu.rest/ROOM_NOT_EXIST`: one entry.
+    QualifiedName { namespace: String, name: String },
 }
 
 impl Query {
-    /// `1001` | `ROOM_NOT_EXIST` | `edu.rest/1004`; `Err` says what the forms are.
+    /// `1001` | `ROOM_NOT_EXIST` | `edu.rest/1004` | `edu.rest/ROOM_NOT_EXIST`; `Err`
+    /// says what the forms are.
     pub fn parse(text: &str) -> Result<Query, String> {
         let text = text.trim();
-        if let Ok(code) = text.parse::<i64>() {
-            return Ok(Query::Code(code));
-        }
-        let forms =
-            "a code (1004), an entry name (ROOM_NOT_EXIST) or a qualified code (edu.rest/1004)";
-        if let Some((namespace, code)) = text.split_once('/') {
-            return match code.trim().parse::<i64>() {
-                Ok(code) if !namespace.trim().is_empty() => Ok(Query::Qualified {
-                    namespace: namespace.trim().to_string(),
-                    code,
-                }),
-                _ => Err(format!(
-                    "`{text}` is not a qualified code; explain takes {forms}"
+        let forms = "a code (1004), an entry name (ROOM_NOT_EXIST), or either after its \
+                     namespace (edu.rest/1004, edu.rest/ROOM_NOT_EXIST)";
+        if let Some((namespace, rest)) = text.split_once('/') {
+            let namespace = namespace.trim().to_string();
+            return match (code(rest.trim())?, name(rest.trim())) {
+                _ if namespace.is_empty() => Err(format!(
+                    "`{text}` names no namespace before the `/`; explain takes {forms}"
+                )),
+                (Some(code), _) => Ok(Query::Qualified { namespace, code }),
+                (None, Some(name)) => Ok(Query::QualifiedName { namespace, name }),
+                (None, None) => Err(format!(
+                    "`{text}` is not a qualified code or name; explain takes {forms}"
                 )),
             };
         }
-        let is_name = !text.is_empty()
-            && text
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
-        if is_name {
-            Ok(Query::Name(text.to_ascii_uppercase().replace('-', "_")))
-        } else {
-            Err(format!(
-                "`{text}` is none of the things explain takes: {forms}"
-            ))
+        if let Some(code) = code(text)? {
+            return Ok(Query::Code(code));
         }
+        name(text)
+            .map(Query::Name)
+            .ok_or_else(|| format!("`{text}` is none of the things explain takes: {forms}"))
     }
+}
+
+/// A number as a code; `Err` for one no code can be (beyond 64 bits).
+fn code(text: &str) -> Result<Option<i64>, String> {
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Ok(None);
+    }
+    text.parse::<i64>()
+        .map(Some)
+        .map_err(|_| format!("`{text}` is not a code: codes are whole numbers that fit in 64 bits"))
+}
+
+/// An entry name in any case, `-` for `_`: `room-not-exist` is `ROOM_NOT_EXIST`.
+fn name(text: &str) -> Option<String> {
+    let is_name = !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    is_name.then(|| text.to_ascii_uppercase().replace('-', "_"))
 }
 
 #[derive(Debug, Serialize)]
@@ -195,6 +212,44 @@ pub fn explain(
                 }
             }
         }
+        Query::QualifiedName {
+            namespace: ns_id,
+            name,
+        } => {
+            ex.query = format!("{ns_id}/{name}");
+            ex.definitions = find(&|ns, e| &ns.id == ns_id && &e.name == name);
+            ex.retired = retired(&|ns, r| &ns.id == ns_id && r.name.as_ref() == Some(name));
+            if ex.definitions.is_empty() {
+                match catalog.namespaces.iter().find(|n| &n.id == ns_id) {
+                    Some(ns) => {
+                        ex.not_found = Some(format!("{ns_id} has no entry named {name}"));
+                        if ex.retired.is_empty() {
+                            // The name elsewhere, else a close one here.
+                            ex.did_you_mean = find(&|_, e| &e.name == name)
+                                .iter()
+                                .map(|d| format!("{}/{name}", d.namespace))
+                                .collect();
+                            if ex.did_you_mean.is_empty() {
+                                let names: Vec<&str> =
+                                    ns.entries.iter().map(|e| e.name.as_str()).collect();
+                                ex.did_you_mean.extend(
+                                    crate::load::suggest(name, &names)
+                                        .map(|n| format!("{ns_id}/{n}")),
+                                );
+                            }
+                        }
+                    }
+                    None => {
+                        let ids: Vec<&str> =
+                            catalog.namespaces.iter().map(|n| n.id.as_str()).collect();
+                        ex.not_found = Some(format!("there is no namespace {ns_id}"));
+                        ex.did_you_mean.extend(
+                            crate::load::suggest(ns_id, &ids).map(|n| format!("{n}/{name}")),
+                        );
+                    }
+                }
+            }
+        }
     }
     if !ex.definitions.is_empty() {
         ex.not_found = None;
@@ -314,7 +369,7 @@ mod tests {
     use super::Query;
 
     #[test]
-    fn queries_parse_as_code_name_or_qualified_code() {
+    fn queries_parse_as_code_name_or_qualified_either() {
         assert_eq!(Query::parse("1004"), Ok(Query::Code(1004)));
         assert_eq!(Query::parse(" -2381 "), Ok(Query::Code(-2381)));
         assert_eq!(
@@ -335,13 +390,23 @@ mod tests {
                 code: -1001
             })
         );
+        assert_eq!(
+            Query::parse("edu.rest/room-not-exist"),
+            Ok(Query::QualifiedName {
+                namespace: "edu.rest".into(),
+                name: "ROOM_NOT_EXIST".into()
+            })
+        );
         for bad in [
             "",
             "edu.rest/",
             "/1004",
-            "edu.rest/ROOM",
+            "/ROOM",
+            "edu.rest/ROOM NOT",
             "ROOM NOT",
             "1004?",
+            "99999999999999999999",
+            "edu.rest/-99999999999999999999",
         ] {
             assert!(Query::parse(bad).is_err(), "{bad:?}");
         }

@@ -60,6 +60,11 @@ fn a_qualified_code_finds_one_entry() {
     assert_eq!(v["opposite_sign"], Value::Array(vec![]));
     let (_, v) = explain_json(&repo(), &["roomengine/-1001"]);
     assert_eq!(found(&v)[0].1, "INVALID_PARAMETER");
+    // A name after its namespace: the one entry, whatever other namespaces have it.
+    let (code, v) = explain_json(&repo(), &["edu.rest/success"]);
+    assert_eq!(code, Some(0));
+    assert_eq!(found(&v).len(), 1, "{v:#}");
+    assert_eq!(found(&v)[0].0, "edu.rest");
 }
 
 #[test]
@@ -69,6 +74,9 @@ fn misses_get_a_did_you_mean_and_exit_1() {
         &["explain", "ROOM_NOT_EXSIT"][..],
         &["explain", "edu.rst/1004"],
         &["explain", "edu.client/1004"],
+        &["explain", "edu.client/ROOM_NOT_EXIST"],
+        &["explain", "edu.rest/ROOM_NOT_EXSIT"],
+        &["explain", "99999999999999999999"],
         &["explain", "NO_SUCH_THING_AT_ALL"],
         &["explain", "edu.rest/"],
         &["explain", "what?"],
