@@ -52,7 +52,7 @@ impl Query {
 
 /// A number as a code; `Err` for one no code can be (beyond 64 bits).
 fn code(text: &str) -> Result<Option<i64>, String> {
-    let digits = text.strip_prefix('-').unwrap_or(text);
+    let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return Ok(None);
     }
@@ -366,12 +366,32 @@ fn write_definitions(out: &mut String, definitions: &[Definition]) {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::Query;
+
+    proptest! {
+        /// Whatever the user types is a query or a reason why not, never a panic; and
+        /// a query's normal form reads back as itself.
+        #[test]
+        fn any_text_parses_or_says_why(s in "\\PC{0,24}|-?[0-9]{1,22}|[a-z.]{0,8}/[A-Za-z0-9_-]{0,8}") {
+            if let Ok(q) = Query::parse(&s) {
+                let text = match &q {
+                    Query::Code(c) => c.to_string(),
+                    Query::Name(n) => n.clone(),
+                    Query::Qualified { namespace, code } => format!("{namespace}/{code}"),
+                    Query::QualifiedName { namespace, name } => format!("{namespace}/{name}"),
+                };
+                prop_assert_eq!(Query::parse(&text), Ok(q));
+            }
+        }
+    }
 
     #[test]
     fn queries_parse_as_code_name_or_qualified_either() {
         assert_eq!(Query::parse("1004"), Ok(Query::Code(1004)));
         assert_eq!(Query::parse(" -2381 "), Ok(Query::Code(-2381)));
+        assert_eq!(Query::parse("+1004"), Ok(Query::Code(1004)));
         assert_eq!(
             Query::parse("room-not_exist"),
             Ok(Query::Name("ROOM_NOT_EXIST".into()))

@@ -524,7 +524,8 @@ fn clean_path(target: &Target, rel: &str) -> Result<PathBuf, Box<Diagnostic>> {
     Ok(Path::new(rel).components().collect())
 }
 
-/// `what` failed: a template (`template `x.tera``), or a step (`reading its templates`).
+/// The diagnostic for a failed step of a target: `what` is a template
+/// ("template \`x.tera\`") or a step ("reading its templates").
 fn template_error(target: &Target, what: &str, e: &tera::Error) -> Box<Diagnostic> {
     // Tera nests the real cause; show the whole chain.
     let mut msg = e.to_string();

@@ -26,7 +26,11 @@ pub fn diagnostic(sources: &Sources, file: FileId, err: &serde_saphyr::Error) ->
     };
     // The parser marks where its scan stopped (often the end of the line before);
     // point at the tab itself.
-    if message.contains("tab")
+    let about_a_tab = ["a tab", "tabs disallowed", "tab cannot"]
+        .iter()
+        .any(|w| message.contains(w));
+    if rule.id == rules::YAML_SYNTAX.id
+        && about_a_tab
         && let Some(tab) = tab_near(&sources.get(file).text, span)
     {
         span = tab;

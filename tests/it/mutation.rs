@@ -13,6 +13,8 @@ enum Op {
     DuplicateLine(usize),
     ReplaceValue(usize, String),
     InsertText(usize, String),
+    /// The line's indentation as a tab: YAML refuses tabs there.
+    TabIndent(usize),
 }
 
 fn value() -> impl Strategy<Value = String> {
@@ -37,6 +39,7 @@ fn op() -> impl Strategy<Value = Op> {
         any::<usize>().prop_map(Op::DuplicateLine),
         (any::<usize>(), value()).prop_map(|(i, v)| Op::ReplaceValue(i, v)),
         (any::<usize>(), "\\PC{0,8}").prop_map(|(i, v)| Op::InsertText(i, v)),
+        any::<usize>().prop_map(Op::TabIndent),
     ]
 }
 
@@ -70,6 +73,12 @@ fn mutate(text: &str, ops: &[Op]) -> String {
                     .nth(v.len() % (l.chars().count() + 1))
                     .unwrap_or(l.len());
                 l.insert_str(at, v);
+            }
+            Op::TabIndent(i) => {
+                let l = &mut lines[i % n];
+                let body = l.trim_start_matches(' ').len();
+                let indented = l.len() - body;
+                l.replace_range(..indented, "\t");
             }
         }
     }
