@@ -144,13 +144,13 @@ pub fn page() -> String {
     }
     out.push_str("\nA `null` field is false in a test: `{% if entry.http %}`.\n");
     out.push_str(
-        "\nerrcat builds only the fields that some template of the file \
-         names in a tag (`entry.http`, `entry[\"http\"]`). A field reached only through a \
-         computed key (`entry[col]`, with `col` from the options) is there too: when a \
-         render fails, errcat renders the target again with every field before it reports \
-         an error, whose list of available fields is then complete. Only a test or \
-         default on such a field (`entry[col] is defined`, `entry[col] | default(…)`) \
-         cannot tell; name the field in some tag of the file.\n",
+        "\nerrcat builds only the fields that some template of the file names in a tag\n\
+         (`entry.http`, `entry[\"http\"]`). A field reached only through a computed key\n\
+         (`entry[col]`, with `col` from the options) is there too: when a render fails, errcat\n\
+         renders the target again with every field before it reports an error, whose list of\n\
+         available fields is then complete. Only a test or default on such a field\n\
+         (`entry[col] is defined`, `entry[col] | default(…)`) cannot tell; name the field in\n\
+         some tag of the file.\n",
     );
 
     out.push_str("\n## Types\n");
