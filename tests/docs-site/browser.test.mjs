@@ -79,6 +79,9 @@ async function search(query) {
   const bar = page.locator('#mdbook-searchbar');
   await bar.fill('');
   await bar.pressSequentially(query);
+  // mdBook searches on keyup; text that is not typed key by key (Chinese goes in as
+  // inserted text, as from an input method) needs one, as a reader's last key gives.
+  await bar.press('End');
   await page.locator('#mdbook-searchresults li a').first().waitFor();
 }
 
@@ -129,6 +132,21 @@ test('index → search 1004 → ROOM_NOT_EXIST → 简体中文', async () => {
   assert.equal(await langOf(sidebar.locator('a[href$="zh-CN/codes.html"]')), 'zh-CN', 'the sidebar\'s 错误码查询 is marked zh-CN');
   assert.equal(await langOf(sidebar.locator('a[href$="en/codes.html"]')), 'en', 'the sidebar\'s Code lookup is marked en');
   await shot('4-room-not-exist-zh-CN.png');
+});
+
+test('search finds a Chinese message by part of it', async () => {
+  await page.goto(`${server.url}zh-CN/index.html`);
+  // 房间不存在 ("the room does not exist") is one run of characters with no spaces.
+  await search('不存在');
+  const hit = page
+    .locator('#mdbook-searchresults li a[href*="zh-CN/edu.rest.html"]')
+    .filter({ hasText: 'ROOM_NOT_EXIST' });
+  assert.equal(await hit.count(), 1, 'the Chinese ROOM_NOT_EXIST section is found by 不存在');
+  // From a Chinese page, the Chinese sections come first (the English ones quote the
+  // Chinese message too).
+  const first = page.locator('#mdbook-searchresults li a').first();
+  assert.match(await first.getAttribute('href'), /^(\.\.\/)*zh-CN\//, 'the first result is a Chinese page');
+  await shot('5-search-zh-CN.png');
 });
 
 test('search finds a code by its name', async () => {
