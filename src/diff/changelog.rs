@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use super::{Change, Kind, compare};
+use crate::console::count;
 use crate::diag::Report;
 use crate::model::Catalog;
 use crate::source::Sources;
@@ -63,12 +64,11 @@ pub fn changelog(catalog: &Path) -> Result<String, String> {
             None => {
                 let n: usize = now.namespaces.iter().map(|n| n.entries.len()).sum();
                 let k = now.namespaces.len();
-                let plural = |n: usize| if n == 1 { "" } else { "s" };
                 let _ = writeln!(
                     out,
-                    "First version: {n} code{} in {k} namespace{}.",
-                    plural(n),
-                    plural(k)
+                    "First version: {} in {}.",
+                    count(n, "code"),
+                    count(k, "namespace")
                 );
             }
             Some(before) => section(&mut out, &compare(before, now)),

@@ -125,8 +125,7 @@ pub fn compare(old: &Catalog, new: &Catalog) -> Vec<Change> {
 }
 
 fn codes(n: &Namespace) -> String {
-    let k = n.entries.len();
-    format!("{k} code{}", if k == 1 { "" } else { "s" })
+    crate::console::count(n.entries.len(), "code")
 }
 
 fn entry_label(e: &Entry) -> String {

@@ -183,9 +183,8 @@ pub fn rows(src: &Located, table: &Table, locale: &str, report: &mut Report) -> 
                 Diagnostic::new(
                     &rules::IMPORT_RAGGED_ROW,
                     format!(
-                        "this row has {} cell{}; the header has {}",
-                        cells.len(),
-                        if cells.len() == 1 { "" } else { "s" },
+                        "this row has {}; the header has {}",
+                        crate::console::count(cells.len(), "cell"),
                         cols.len()
                     ),
                 )

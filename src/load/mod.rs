@@ -412,6 +412,8 @@ pub trait FileKind: DeserializeOwned {
     const FIRST_KEY: Option<&'static str> = None;
     /// "a catalog file", "a namespace file".
     const NAME: &'static str;
+    /// What to do when a file of another kind was given where this kind belongs.
+    const INSTEAD: &'static str = "";
 }
 
 impl FileKind for RawCatalog {
@@ -419,6 +421,8 @@ impl FileKind for RawCatalog {
         "a catalog starts with `catalog:` and names its `namespaces:` and `targets:`";
     const FIRST_KEY: Option<&'static str> = Some("catalog");
     const NAME: &'static str = "a catalog file";
+    const INSTEAD: &'static str =
+        "pass the catalog file that lists it (usually schema/catalog.yaml)";
 }
 
 impl FileKind for RawNamespace {
@@ -426,6 +430,7 @@ impl FileKind for RawNamespace {
         "a namespace file starts with `namespace:` and lists its `entries:`";
     const FIRST_KEY: Option<&'static str> = Some("namespace");
     const NAME: &'static str = "a namespace file";
+    const INSTEAD: &'static str = "list only namespace files under the catalog's `namespaces:`";
 }
 
 impl FileKind for RawTemplateManifest {
@@ -487,11 +492,7 @@ pub fn parse<T: FileKind>(sources: &Sources, file: FileId, report: &mut Report) 
                 if let Some(label) = &mut d.primary {
                     label.message = format!("the key of {name}");
                 }
-                d.help = Some(if T::FIRST_KEY == RawCatalog::FIRST_KEY {
-                    "pass the catalog file that lists it (usually schema/catalog.yaml)".into()
-                } else {
-                    "list only namespace files under the catalog's `namespaces:`".into()
-                });
+                d.help = Some(T::INSTEAD.into());
             }
             report.push(d);
             None
