@@ -2,6 +2,7 @@
 //! parse them with positions, and report what cannot be read. No validation here.
 
 pub mod builtin;
+mod found;
 mod parse_error;
 mod paths;
 pub mod raw;

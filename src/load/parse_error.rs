@@ -1,5 +1,6 @@
 //! Parser errors as diagnostics: the rule, a clean message, and a suggestion where we have one.
 
+use super::found::{Found, found, key_before};
 use crate::diag::Diagnostic;
 use crate::rules;
 use crate::source::{FileId, Sources, Span};
@@ -18,6 +19,10 @@ pub fn diagnostic(sources: &Sources, file: FileId, err: &serde_saphyr::Error) ->
         Some(loc) => sources.span(file, &loc),
         None => sources.file_start(file),
     };
+    let source = &sources.get(file).text;
+    if let Some(d) = wrong_kind(err, source, span) {
+        return d;
+    }
     let mut label = match rule.id {
         "unknown-field" => "unknown field",
         "duplicate-key" => "repeated here",
@@ -31,7 +36,7 @@ pub fn diagnostic(sources: &Sources, file: FileId, err: &serde_saphyr::Error) ->
         .any(|w| message.contains(w));
     if rule.id == rules::YAML_SYNTAX.id
         && about_a_tab
-        && let Some(tab) = tab_near(&sources.get(file).text, span)
+        && let Some(tab) = tab_near(source, span)
     {
         span = tab;
         label = "tab";
@@ -40,12 +45,7 @@ pub fn diagnostic(sources: &Sources, file: FileId, err: &serde_saphyr::Error) ->
     // "invalid i64" says nothing about the value; quote what the file holds instead.
     let message = match message.strip_prefix("invalid ") {
         Some(ty) if ty.len() <= 4 && ty[1..].bytes().all(|b| b.is_ascii_digit()) => {
-            let found = sources
-                .get(file)
-                .text
-                .get(span.start..span.end)
-                .unwrap_or("")
-                .trim();
+            let found = source.get(span.start..span.end).unwrap_or("").trim();
             let what = if ty.starts_with('u') {
                 "a non-negative whole number"
             } else {
@@ -70,11 +70,52 @@ pub fn diagnostic(sources: &Sources, file: FileId, err: &serde_saphyr::Error) ->
     } else {
         message
     };
+    // Only a code's own field earns the reminder of what codes are.
+    if message.starts_with("expected a whole number")
+        && key_before(source, span.start) == Some("code")
+    {
+        help = Some("codes are whole numbers that fit in 64 bits".into());
+    }
     let mut d = Diagnostic::new(rule, message).at(span, label);
     if let Some(h) = help {
         d = d.help(h);
     }
     d
+}
+
+/// A value of the wrong kind (nothing where text belongs, a list where one value
+/// does): the parser names its own internals ("string scalar", "Option<String>");
+/// say what the field takes and what the file holds.
+fn wrong_kind(err: &serde_saphyr::Error, text: &str, span: Span) -> Option<Diagnostic> {
+    use serde_saphyr::Error as E;
+    let expected = match err.without_snippet() {
+        E::NullIntoString { .. } => "text",
+        E::Unexpected { expected, .. } => match *expected {
+            "string scalar" | "scalar" => "a single value",
+            "mapping start" => "a map of `key: value` pairs",
+            "sequence start" => "a list",
+            _ => return None,
+        },
+        _ => return None,
+    };
+    let found = found(text, span.start);
+    let field = key_before(text, span.start).map_or(String::new(), |k| format!(" for `{k}`"));
+    let help = match (&found, expected) {
+        (Found::Null(word), _) if *word != "~" => {
+            Some(format!("to mean the word itself, quote it: `\"{word}\"`"))
+        }
+        (_, "a list") => Some("this field takes a list: `[a, b]`, or one `- item` per line".into()),
+        _ => None,
+    };
+    let mut d = Diagnostic::new(
+        &rules::INVALID_VALUE,
+        format!("expected {expected}{field}, found {found}"),
+    )
+    .at(span, "this value");
+    if let Some(h) = help {
+        d = d.help(h);
+    }
+    Some(d)
 }
 
 /// The first tab from the start of `at`'s line, within that line and the next two.
@@ -135,16 +176,7 @@ fn classify(msg: &str) -> (&'static rules::Rule, Option<String>) {
         || msg.starts_with("invalid i")
         || msg.starts_with("invalid u")
     {
-        let help = msg
-            .starts_with("invalid i64")
-            .then(|| "codes are whole numbers that fit in 64 bits".to_string());
-        return (&rules::INVALID_VALUE, help);
-    }
-    if msg.starts_with("expected sequence start") {
-        return (
-            &rules::INVALID_VALUE,
-            Some("this field takes a list: `[a, b]`, or one `- item` per line".into()),
-        );
+        return (&rules::INVALID_VALUE, None);
     }
     if msg.contains("unknown variant") {
         return (&rules::INVALID_VALUE, None);

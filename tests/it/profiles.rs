@@ -102,7 +102,13 @@ fn wrong_declarations_point_at_file_line_and_column() {
         (
             "keywords: [class_def]",
             "keywords: 5",
-            "error[invalid-value]: expected sequence start\n  --> catalog.yaml:16:17",
+            "error[invalid-value]: expected a list for `keywords`, found `5`\n  --> catalog.yaml:16:17",
+        ),
+        (
+            // Kotlin's keywords include `null`, which YAML reads as nothing.
+            "keywords: [class_def]",
+            "keywords: [class_def, null]",
+            "error[invalid-value]: expected text, found `null` (YAML's null)\n  --> catalog.yaml:16:29\n",
         ),
         (
             "min: -32768",

@@ -1,0 +1,113 @@
+//! What a file holds where the parser wanted a value of another kind, in the
+//! user's words: "found a list", "found nothing", "found `5`".
+
+/// What the text at byte `at` is: nothing (an empty value or a YAML null), a list, a map,
+/// or a scalar, quoted as written.
+pub fn found(text: &str, at: usize) -> Found<'_> {
+    let rest = text.get(at..).unwrap_or("");
+    // An empty value is reported at its key's colon.
+    let rest = rest.strip_prefix(':').unwrap_or(rest);
+    let line = rest.lines().next().unwrap_or("").trim();
+    match line.as_bytes() {
+        [] | [b'#', ..] | [b',' | b'}', ..] => Found::Nothing,
+        [b'[', ..] => Found::List,
+        [b'-'] | [b'-', b' ', ..] => Found::List,
+        [b'{', ..] => Found::Map,
+        [q @ (b'"' | b'\''), ..] => {
+            let end = line[1..].find(*q as char).map_or(line.len(), |i| i + 2);
+            Found::Scalar(&line[..end])
+        }
+        _ => {
+            let token = line
+                .split([',', '}', ']', '#'])
+                .next()
+                .unwrap_or(line)
+                .trim();
+            if token.ends_with(':') || token.contains(": ") {
+                Found::Map
+            } else if matches!(token, "~" | "null" | "Null" | "NULL") {
+                Found::Null(token)
+            } else {
+                Found::Scalar(token)
+            }
+        }
+    }
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum Found<'a> {
+    /// An empty value.
+    Nothing,
+    /// `~` or `null`, as written.
+    Null(&'a str),
+    List,
+    Map,
+    /// A scalar as written, quotes included.
+    Scalar(&'a str),
+}
+
+impl std::fmt::Display for Found<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Found::Nothing => f.write_str("nothing"),
+            Found::Null(word) => write!(f, "`{word}` (YAML's null)"),
+            Found::List => f.write_str("a list"),
+            Found::Map => f.write_str("a map"),
+            Found::Scalar(s) => write!(f, "`{s}`"),
+        }
+    }
+}
+
+/// The key whose value starts at byte `at`, when it is on the same line: `http` for
+/// `  http: [1]`, `en` for `message: { en: , … }`.
+pub fn key_before(text: &str, at: usize) -> Option<&str> {
+    let end = at.min(text.len());
+    if !text.is_char_boundary(end) {
+        return None;
+    }
+    let line_start = text[..end].rfind('\n').map_or(0, |i| i + 1);
+    let before = text[line_start..end].trim_end();
+    // An empty value is reported at the colon itself.
+    let before = if text[end..].starts_with(':') {
+        before
+    } else {
+        before.strip_suffix(':')?
+    };
+    let key_start = before
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))
+        .map_or(0, |i| i + 1);
+    let key = &before[key_start..];
+    (!key.is_empty() && !key.starts_with('-')).then_some(key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str, needle: &str) -> usize {
+        text.find(needle).expect("needle")
+    }
+
+    #[test]
+    fn kinds() {
+        let t = "a: [1]\nb: {x: 1}\nc: ~\nd: 5, e\nf: \"a, b\"\ng:\n  - x\nh:\n  k: v\n";
+        assert_eq!(found(t, at(t, "[1]")), Found::List);
+        assert_eq!(found(t, at(t, "{x")), Found::Map);
+        assert_eq!(found(t, at(t, "~")), Found::Null("~"));
+        assert_eq!(found(t, at(t, "5, e")), Found::Scalar("5"));
+        assert_eq!(found(t, at(t, "\"a, b\"")), Found::Scalar("\"a, b\""));
+        assert_eq!(found(t, at(t, "- x")), Found::List);
+        assert_eq!(found(t, at(t, "k: v")), Found::Map);
+        let empty = "m: { en: , zh: x }";
+        assert_eq!(found(empty, at(empty, ": ,")), Found::Nothing);
+    }
+
+    #[test]
+    fn keys() {
+        let t = "    http: [1]\n  - code: x\nm: { en: , zh: y }\nname:\n  a: b\n";
+        assert_eq!(key_before(t, at(t, "[1]")), Some("http"));
+        assert_eq!(key_before(t, at(t, "x\n")), Some("code"));
+        assert_eq!(key_before(t, at(t, ": ,")), Some("en"));
+        assert_eq!(key_before(t, at(t, "a: b")), None);
+    }
+}
