@@ -80,6 +80,20 @@ pub fn key_before(text: &str, at: usize) -> Option<&str> {
     (!key.is_empty() && !key.starts_with('-')).then_some(key)
 }
 
+/// Where the value of the key at byte `at` starts, when `at` is at a key
+/// (`message: true`) with its value on the same line: the key and the value's
+/// byte offset. serde reports a wrong type at the key; the value is the culprit.
+pub fn value_of_key(text: &str, at: usize) -> Option<(&str, usize)> {
+    let rest = text.get(at..)?;
+    let key_len = rest
+        .find(|c: char| !(c.is_alphanumeric() || matches!(c, '_' | '-' | '.')))
+        .filter(|&n| n > 0)?;
+    let after = rest[key_len..].strip_prefix(':')?;
+    let value = after.trim_start_matches([' ', '\t']);
+    (after.len() != value.len() && !value.starts_with(['\n', '\r', '#']))
+        .then(|| (&rest[..key_len], at + rest.len() - value.len()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -100,6 +114,23 @@ mod tests {
         assert_eq!(found(t, at(t, "k: v")), Found::Map);
         let empty = "m: { en: , zh: x }";
         assert_eq!(found(empty, at(empty, ": ,")), Found::Nothing);
+    }
+
+    #[test]
+    fn values_of_keys() {
+        let t = "  - { message: true }\ntitle: [a]\nblock:\n  - x\n";
+        let m = at(t, "message");
+        assert_eq!(value_of_key(t, m), Some(("message", at(t, "true"))));
+        assert_eq!(
+            value_of_key(t, at(t, "title")),
+            Some(("title", at(t, "[a]")))
+        );
+        assert_eq!(
+            value_of_key(t, at(t, "block")),
+            None,
+            "value on the next line"
+        );
+        assert_eq!(value_of_key(t, at(t, "true")), None, "not a key");
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Parser errors as diagnostics: the rule, a clean message, and a suggestion where we have one.
 
-use super::found::{Found, found, key_before};
+use super::found::{Found, found, key_before, value_of_key};
 use crate::diag::Diagnostic;
 use crate::rules;
 use crate::source::{FileId, Sources, Span};
@@ -88,8 +88,14 @@ pub fn diagnostic(sources: &Sources, file: FileId, err: &serde_saphyr::Error) ->
 /// say what the field takes and what the file holds.
 fn wrong_kind(err: &serde_saphyr::Error, text: &str, span: Span) -> Option<Diagnostic> {
     use serde_saphyr::Error as E;
+    if let E::SerdeInvalidType { expected, .. } = err.without_snippet() {
+        return Some(invalid_type(expected, text, span));
+    }
     let expected = match err.without_snippet() {
         E::NullIntoString { .. } => "text",
+        E::InvalidScalar { ty: "boolean", .. } | E::InvalidBooleanStrict { .. } => {
+            "`true` or `false`"
+        }
         E::Unexpected { expected, .. } => match *expected {
             "string scalar" | "scalar" => "a single value",
             "mapping start" => "a map of `key: value` pairs",
@@ -116,6 +122,46 @@ fn wrong_kind(err: &serde_saphyr::Error, text: &str, span: Span) -> Option<Diagn
         d = d.help(h);
     }
     Some(d)
+}
+
+/// A value serde's visitor refused (`message: true`, `title: [a]`). serde points at
+/// the key and words the value its own way (`boolean \`true\``, `sequence`): point at
+/// the value and quote it as written.
+fn invalid_type(expected: &str, text: &str, span: Span) -> Diagnostic {
+    let (span, key) = match value_of_key(text, span.start) {
+        Some((key, start)) => {
+            let skipped = text[span.start..start].chars().count();
+            let span = Span {
+                start,
+                end: start + 1,
+                column: span.column + u32::try_from(skipped).unwrap_or(0),
+                ..span
+            };
+            (span, Some(key))
+        }
+        None => (span, None),
+    };
+    let found = found(text, span.start);
+    let span = match found {
+        Found::Scalar(s) => Span {
+            end: span.start + s.len(),
+            ..span
+        },
+        _ => span,
+    };
+    let field = key.map_or(String::new(), |k| format!(" for `{k}`"));
+    let mut d = Diagnostic::new(
+        &rules::INVALID_VALUE,
+        format!("expected {expected}{field}, found {found}"),
+    )
+    .at(span, "this value");
+    if let Found::Scalar(s) = found
+        && expected.starts_with("a text")
+        && !s.starts_with(['"', '\''])
+    {
+        d = d.help(format!("quote it to keep it as text: `\"{s}\"`"));
+    }
+    d
 }
 
 /// The first tab from the start of `at`'s line, within that line and the next two.

@@ -495,7 +495,7 @@ impl<'de> Deserialize<'de> for RawText {
         impl<'de> Visitor<'de> for V {
             type Value = RawText;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a text: a string, or a map from locale to string")
+                f.write_str("a text (a string, or a map from locale to string)")
             }
             fn visit_str<E: de::Error>(self, s: &str) -> Result<RawText, E> {
                 Ok(RawText::Plain(s.to_owned()))
