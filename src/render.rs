@@ -476,9 +476,9 @@ fn engine(target: &Target) -> Result<tera::Tera, Box<Diagnostic>> {
     let mut tera = tera::Tera::new();
     tera.autoescape_on(Vec::<&str>::new());
     // `x | lit`: any string as a literal of the target language (options, ids, paths).
-    let style = target.profile.strings;
+    let profile = target.profile.clone();
     tera.register_filter("lit", move |s: &str, _: tera::Kwargs, _: &tera::State| {
-        style.literal(s)
+        profile.string(s)
     });
     // `x | count(pat="…")`: how often `pat` occurs in `x`, without the array of
     // pieces that `split | length` builds (templates ask it per literal).

@@ -210,6 +210,9 @@ pub struct RawGenericProfile {
     pub keyword_suffix: Option<S<String>>,
     /// The string-literal escape style, by name.
     pub strings: S<String>,
+    /// Characters that start an interpolation in the language's strings (`$` in Kotlin, `#` in Ruby): written with a backslash.
+    #[serde(default)]
+    pub interpolation: Option<S<String>>,
     /// The line-comment token of headers and doc lines: `#`, `//`, `--`.
     pub line_comment: S<String>,
     /// The integer types codes may use, narrowest first; none: codes are unbounded.

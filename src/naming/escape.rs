@@ -30,18 +30,32 @@ pub enum StringStyle {
     /// other control or invisible character: for languages whose double-quoted strings take
     /// both forms for every code point (not C itself, which forbids them below U+00A0).
     CFamily,
+    /// As `CFamily`, but only `\uXXXX`, a character beyond U+FFFF as its UTF-16 surrogate
+    /// pair: for languages without `\U` or `\u{…}` (Kotlin, C#, Dart, JavaScript).
+    Utf16,
 }
 
 impl StringStyle {
     /// Every style, by the name a generic profile declares it with.
-    pub const NAMED: [(&'static str, StringStyle); 6] = [
+    pub const NAMED: [(&'static str, StringStyle); 7] = [
         ("rust", StringStyle::Rust),
         ("java", StringStyle::Java),
         ("javascript", StringStyle::JavaScript),
         ("json", StringStyle::Json),
         ("markdown", StringStyle::Markdown),
         ("c-family", StringStyle::CFamily),
+        ("utf16", StringStyle::Utf16),
     ];
+
+    /// Whether the style writes a backslash before any character a profile's
+    /// `interpolation` names: a double-quoted literal whose own escapes never use
+    /// such a character (see [`escape_also`]).
+    pub fn takes_backslash_escapes(self) -> bool {
+        matches!(
+            self,
+            StringStyle::Rust | StringStyle::JavaScript | StringStyle::CFamily | StringStyle::Utf16
+        )
+    }
 
     /// A complete literal (with quotes where the language has them).
     pub fn literal(self, s: &str) -> String {
@@ -87,8 +101,41 @@ impl StringStyle {
                 }
                 c => out.push(c),
             }),
+            StringStyle::Utf16 => double_quoted(s, |c, out| {
+                if is_invisible(c) {
+                    for unit in c.encode_utf16(&mut [0; 2]) {
+                        out.push_str("\\u");
+                        push_hex(out, u32::from(*unit), 4, false);
+                    }
+                } else {
+                    out.push(c);
+                }
+            }),
         }
     }
+}
+
+/// Characters a profile's `interpolation` may name: ASCII punctuation that none of
+/// the backslash styles' own escapes (`\u{…}`, `\"`, …) contains.
+pub fn interpolation_char_ok(c: char) -> bool {
+    c.is_ascii_punctuation() && !matches!(c, '"' | '\\' | '{' | '}')
+}
+
+/// `lit` with a backslash before each of `chars`, the characters that start an
+/// interpolation in the language's strings (`$` in Kotlin, `#` in Ruby), so the
+/// text is read as text.
+pub fn escape_also(lit: String, chars: &str) -> String {
+    if chars.is_empty() || !lit.contains(|c| chars.contains(c)) {
+        return lit;
+    }
+    let mut out = String::with_capacity(lit.len() + 8);
+    for c in lit.chars() {
+        if chars.contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// `s` in double quotes with C's escapes for `"`, `\`, newline, carriage return and tab;

@@ -7,7 +7,10 @@
 mod escape;
 mod keywords;
 
-pub use escape::{CommentStyle, DocStyle, StringStyle, double_quoted, is_invisible};
+pub use escape::{
+    CommentStyle, DocStyle, StringStyle, double_quoted, escape_also, interpolation_char_ok,
+    is_invisible,
+};
 
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
@@ -113,6 +116,9 @@ pub struct Profile {
     pub keywords: BTreeSet<String>,
     pub keyword_fix: KeywordFix,
     pub strings: StringStyle,
+    /// Characters that start an interpolation in the language's strings (`$` in
+    /// Kotlin): every literal writes them with a backslash. Empty for most languages.
+    pub interpolation: String,
     pub docs: DocStyle,
     pub comment: CommentStyle,
     pub int_range: Option<IntRange>,
@@ -147,6 +153,7 @@ fn rust() -> Profile {
         keywords: owned(keywords::RUST),
         keyword_fix: KeywordFix::RawOrSuffix,
         strings: StringStyle::Rust,
+        interpolation: String::new(),
         docs: DocStyle::RustMarkdown,
         comment: CommentStyle::Line("//".into()),
         int_range: int_range(i64::MIN, i64::MAX, "Rust i64"),
@@ -168,6 +175,7 @@ fn java() -> Profile {
         keywords: owned(keywords::JAVA),
         keyword_fix: suffix(),
         strings: StringStyle::Java,
+        interpolation: String::new(),
         docs: DocStyle::JavaDoc,
         comment: CommentStyle::Line("//".into()),
         int_range: int_range(i32::MIN as i64, i32::MAX as i64, "Java int"),
@@ -186,6 +194,7 @@ fn typescript() -> Profile {
         keywords: owned(keywords::TYPESCRIPT),
         keyword_fix: suffix(),
         strings: StringStyle::JavaScript,
+        interpolation: String::new(),
         docs: DocStyle::JsDoc,
         comment: CommentStyle::Line("//".into()),
         int_range: int_range(
@@ -208,6 +217,7 @@ fn markdown() -> Profile {
         keywords: BTreeSet::new(),
         keyword_fix: suffix(),
         strings: StringStyle::Markdown,
+        interpolation: String::new(),
         docs: DocStyle::Markdown,
         comment: CommentStyle::Html,
         int_range: None,
@@ -226,6 +236,7 @@ fn json() -> Profile {
         keywords: BTreeSet::new(),
         keyword_fix: suffix(),
         strings: StringStyle::Json,
+        interpolation: String::new(),
         docs: DocStyle::Plain,
         comment: CommentStyle::JsonField,
         int_range: None,
@@ -288,7 +299,7 @@ impl Profile {
     }
 
     pub fn string(&self, s: &str) -> String {
-        self.strings.literal(s)
+        escape_also(self.strings.literal(s), &self.interpolation)
     }
 
     pub fn doc_lines(&self, s: &str) -> Vec<String> {

@@ -97,6 +97,11 @@ fn string_literals() {
             "\"a\\\"b\\\\c\\n\\r\\t\\u0000\\u007f\\u202e😀\\U000e0041\"",
         ),
         (
+            StringStyle::Utf16,
+            "a\"\\\n\0\u{202E}😀\u{E0041}$",
+            "\"a\\\"\\\\\\n\\u0000\\u202e😀\\udb40\\udc41$\"",
+        ),
+        (
             StringStyle::Markdown,
             "a|b*c<d>\nx",
             "a&#124;b\\*c&lt;d&gt;<br>x",
@@ -183,4 +188,18 @@ proptest::proptest! {
             proptest::prop_assert_eq!(case.apply(&s), want, "{:?} of {:?}", case, s);
         }
     }
+}
+
+#[test]
+fn interpolation_characters_get_a_backslash() {
+    let kotlin = |s: &str| escape_also(StringStyle::Utf16.literal(s), "$");
+    assert_eq!(kotlin("${x} costs $5"), r#""\${x} costs \$5""#);
+    // A backslash before `$` in the text stays a backslash, then the `$`.
+    assert_eq!(kotlin("\\$"), r#""\\\$""#);
+    assert_eq!(
+        escape_also(StringStyle::Rust.literal("#{a}\u{1}"), "#"),
+        r#""\#{a}\u{1}""#
+    );
+    assert!("$#@%`'".chars().all(interpolation_char_ok));
+    assert!(!"{}\"\\a1 ".chars().any(interpolation_char_ok));
 }

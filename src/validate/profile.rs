@@ -55,6 +55,35 @@ fn generic(cx: &mut Context, file: FileId, g: &RawGenericProfile, name: &str) ->
         let names = StringStyle::NAMED.map(|(n, _)| n);
         unknown(cx, file, &g.strings, "string escape style", &names);
     }
+    if let Some(chars) = &g.interpolation {
+        let bad = chars
+            .value
+            .chars()
+            .find(|c| !naming::interpolation_char_ok(*c));
+        let problem = match (strings, bad) {
+            (_, Some(c)) => Some((
+                format!("`interpolation` cannot hold `{}`", c.escape_debug()),
+                "ASCII punctuation other than `\"`, `\\`, `{` and `}`: the characters that start an interpolation, like `$`",
+            )),
+            (Some(style), None) if !style.takes_backslash_escapes() => Some((
+                format!(
+                    "string style `{}` has no backslash escapes for `interpolation`",
+                    g.strings.value
+                ),
+                "use c-family, utf16, rust or javascript",
+            )),
+            _ => None,
+        };
+        if let Some((message, help)) = problem {
+            let span = cx.span(file, chars);
+            cx.emit(
+                Diagnostic::new(&rules::INVALID_PROFILE, message)
+                    .at(span, "here")
+                    .help(help),
+            );
+            ok = false;
+        }
+    }
     for (field, what) in [
         (Some(&g.line_comment), "line_comment"),
         (g.keyword_suffix.as_ref(), "keyword_suffix"),
@@ -146,6 +175,11 @@ fn generic(cx: &mut Context, file: FileId, g: &RawGenericProfile, name: &str) ->
                 .map_or("_".into(), |s| s.value.clone()),
         ),
         strings,
+        interpolation: g
+            .interpolation
+            .as_ref()
+            .map(|s| s.value.clone())
+            .unwrap_or_default(),
         docs: DocStyle::LineComment,
         comment: CommentStyle::Line(g.line_comment.value.clone()),
         int_range,

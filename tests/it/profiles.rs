@@ -1,7 +1,7 @@
 //! Generic profiles declared in YAML: wrong declarations point at the file, line and
 //! column; a good one names, escapes and bounds a target's output.
 
-use crate::support::{copy_tree, diagnostics_text, repo};
+use crate::support::{copy_tree, diagnostics_text, errcat, repo};
 
 /// A project in a temp dir with one namespace and the json templates, whose catalog
 /// target declares `profile` (YAML, indented under the target entry).
@@ -135,6 +135,16 @@ fn wrong_declarations_point_at_file_line_and_column() {
             "strings: kotlin",
             "error[invalid-profile]: unknown string escape style `kotlin`\n  --> catalog.yaml:18:16",
         ),
+        (
+            "strings: c-family",
+            "strings: c-family\n      interpolation: \"${\"",
+            "error[invalid-profile]: `interpolation` cannot hold `{`\n  --> catalog.yaml:19:22",
+        ),
+        (
+            "strings: c-family",
+            "strings: java\n      interpolation: \"$\"",
+            "error[invalid-profile]: string style `java` has no backslash escapes for `interpolation`",
+        ),
     ];
     for (from, to, want) in cases {
         assert!(GOOD.contains(from), "{from}");
@@ -151,4 +161,89 @@ fn wrong_declarations_point_at_file_line_and_column() {
         text.contains("expected a built-in profile name, or a map declaring a generic profile"),
         "{text}"
     );
+}
+
+/// A language errcat does not ship, declared the way a user would: Kotlin's strings
+/// take `\uXXXX` only (no `\U`, no `\u{…}`) and `$` starts a template. JavaScript
+/// reads those same escapes (`\uXXXX`, surrogate pairs, `\$`, `\"`, `\\`, `\n`), so
+/// node checks that every literal reads back as exactly the catalog's text.
+#[test]
+fn a_declared_profile_writes_literals_that_read_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let tpl = dir.path().join("templates/kotlin-like");
+    std::fs::create_dir_all(&tpl).unwrap();
+    std::fs::write(
+        tpl.join("target.yaml"),
+        "description: texts as literals\n\
+         profile:\n  type_case: UpperCamelCase\n  variant_case: SCREAMING_SNAKE_CASE\n\
+         \x20 member_case: lowerCamelCase\n  module_case: snake_case\n  strings: utf16\n\
+         \x20 interpolation: \"$\"\n  line_comment: \"//\"\n\
+         options:\n  hidden: \"\\u202E \\U000E0041 $\"\n\
+         files:\n  - template: texts.tera\n    path: \"{{ namespace.module_name }}.mjs\"\n    each: namespace\n",
+    )
+    .unwrap();
+    std::fs::write(
+        tpl.join("texts.tera"),
+        "{{ catalog.header }}\nexport default [{{ namespace.id | lit }}, {{ catalog.options.hidden | lit }}\n\
+         {%- for e in namespace.entries %}, {{ e.message.locales[0].lit }}{% endfor %}];\n",
+    )
+    .unwrap();
+    let texts = [
+        "Pay $5 or ${amount} now",
+        "\\$ stays a backslash and a dollar",
+        "quotes \" and \\ and a tab\tand a new\nline",
+        "房间 😀",
+        "#{ruby} `tick` {{ braces }}",
+    ];
+    let entries: String = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let yaml = serde_json::to_string(t).unwrap();
+            format!("  - {{ code: {}, name: T{i}, message: {yaml} }}\n", i + 1)
+        })
+        .collect();
+    std::fs::write(
+        dir.path().join("catalog.yaml"),
+        "catalog: declared\nformat: 1\nlocales: [en]\ndefault_locale: en\nnamespaces: [a.yaml]\n\
+         lints: { undeclared-placeholder: allow }\n\
+         targets:\n  - id: kt\n    templates: kotlin-like\n    out: out\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("a.yaml"),
+        format!("namespace: pay.app\nentries:\n{entries}"),
+    )
+    .unwrap();
+    let generated = errcat(dir.path(), &["gen", "catalog.yaml"]);
+    let stderr = String::from_utf8_lossy(&generated.stderr);
+    assert!(generated.status.success(), "{stderr}");
+    let out = dir.path().join("out/pay_app.mjs");
+    let source = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        source.contains(r#""Pay \$5 or \${amount} now""#),
+        "{source}"
+    );
+    assert!(
+        source.contains(r"\udb40\udc41"),
+        "a surrogate pair: {source}"
+    );
+    let read = std::process::Command::new("node")
+        .args(["--input-type=module", "-e"])
+        .arg(format!(
+            "import t from {}; console.log(JSON.stringify(t))",
+            serde_json::to_string(&format!("file://{}", out.display())).unwrap()
+        ))
+        .output()
+        .expect("node runs");
+    assert!(
+        read.status.success(),
+        "{}",
+        String::from_utf8_lossy(&read.stderr)
+    );
+    let got: Vec<String> = serde_json::from_slice(&read.stdout).unwrap();
+    // Catalog texts may not hold invisible characters (bidi-control); options may.
+    let mut want = vec!["pay.app".to_string(), "\u{202E} \u{E0041} $".to_string()];
+    want.extend(texts.iter().map(|t| t.to_string()));
+    assert_eq!(got, want);
 }
