@@ -28,7 +28,14 @@ pub fn changelog(catalog: &Path) -> Result<String, String> {
             "--",
             ".",
         ],
-    )?;
+    )
+    .map_err(|e| {
+        if e.ends_with(super::git::NOT_A_REPOSITORY) {
+            format!("the changelog is read from the catalog's git history, but {e}")
+        } else {
+            e
+        }
+    })?;
     let mut states: Vec<(String, Catalog)> = Vec::new();
     let specs = log
         .lines()

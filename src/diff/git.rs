@@ -32,6 +32,15 @@ pub fn load_side(
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
+    // Outside a repository, say so before anything else git would say.
+    let top = run(dir, &["rev-parse", "--show-toplevel"]).map_err(|e| {
+        if e.ends_with(NOT_A_REPOSITORY) {
+            format!("`{spec}` is not a catalog file, nor a git revision: {e}")
+        } else {
+            e
+        }
+    })?;
+    let top = PathBuf::from(top.trim());
     let (rev, rel) = match spec.split_once(':') {
         Some((rev, rel)) => (rev.to_string(), rel.to_string()),
         None => {
@@ -48,7 +57,6 @@ pub fn load_side(
             "`{spec}` is neither a catalog file nor a git revision"
         ));
     }
-    let top = PathBuf::from(run(dir, &["rev-parse", "--show-toplevel"])?.trim());
     let commit = run(
         &top,
         &[
@@ -156,6 +164,10 @@ fn scope_of(rel: &str, catalog_text: &[u8]) -> String {
 }
 
 /// Runs git in `dir`; its stdout, or its stderr as the error.
+/// How [`run`] words a directory outside any git repository (git's own message
+/// names its internals: "fatal: not a git repository (or any of the parent …)").
+pub const NOT_A_REPOSITORY: &str = "is not in a git repository";
+
 pub fn run(dir: &Path, args: &[&str]) -> Result<String, String> {
     let out = Command::new("git")
         .arg("-C")
@@ -165,11 +177,11 @@ pub fn run(dir: &Path, args: &[&str]) -> Result<String, String> {
         .output()
         .map_err(|e| format!("cannot run git: {e}"))?;
     if !out.status.success() {
-        return Err(format!(
-            "git {}: {}",
-            args.join(" "),
-            String::from_utf8_lossy(&out.stderr).trim()
-        ));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        if stderr.contains("not a git repository") {
+            return Err(format!("`{}` {NOT_A_REPOSITORY}", dir.display()));
+        }
+        return Err(format!("git {}: {}", args.join(" "), stderr.trim()));
     }
     Ok(String::from_utf8_lossy(&out.stdout).into_owned())
 }

@@ -273,3 +273,37 @@ First version: 3 codes in 1 namespace.
 ";
     assert_eq!(text, expected);
 }
+
+#[test]
+fn outside_a_repository_a_revision_gets_a_plain_answer() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    crate::support::copy_tree(&repo().join("schema"), &root.join("schema"));
+    let outside = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_errcat"))
+            .current_dir(root)
+            .args(args)
+            // However the temp dir is placed, git must not find a repository above it.
+            .env("GIT_CEILING_DIRECTORIES", root.parent().unwrap())
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    // git's own words ("fatal: not a git repository (or any of the parent …)") are not shown.
+    let (code, stderr) = outside(&["diff", "HEAD"]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert_eq!(
+        stderr.trim(),
+        "error: `HEAD` is not a catalog file, nor a git revision: `schema` is not in a git repository"
+    );
+    let (code, stderr) = outside(&["changelog"]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(
+        stderr.contains("the changelog is read from the catalog's git history, but `schema` is not in a git repository"),
+        "{stderr}"
+    );
+}
