@@ -74,8 +74,10 @@ pub fn key_before(text: &str, at: usize) -> Option<&str> {
         before.strip_suffix(':')?
     };
     let key_start = before
-        .rfind(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !(c.is_alphanumeric() || *c == '_' || *c == '-'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let key = &before[key_start..];
     (!key.is_empty() && !key.starts_with('-')).then_some(key)
 }
@@ -131,6 +133,19 @@ mod tests {
             "value on the next line"
         );
         assert_eq!(value_of_key(t, at(t, "true")), None, "not a key");
+    }
+
+    proptest::proptest! {
+        // Positions come from the parser: at any byte of any text (a char boundary or
+        // not, or past the end), reading what is there never panics.
+        #[test]
+        fn any_text_any_position(text in "[ -~\\n\\t房😀]{0,40}", at in 0usize..48) {
+            let _ = found(&text, at).to_string();
+            let _ = key_before(&text, at);
+            if let Some((_, start)) = value_of_key(&text, at) {
+                proptest::prop_assert!(text.is_char_boundary(start) && start >= at);
+            }
+        }
     }
 
     #[test]
