@@ -15,6 +15,10 @@ enum Op {
     InsertText(usize, String),
     /// The line's indentation as a tab: YAML refuses tabs there.
     TabIndent(usize),
+    /// Text at the end of one of the line's keys (right before a `: `), and a new
+    /// value after it: diagnostics read back from there, and a multi-byte character
+    /// must not split.
+    KeySuffix(usize, usize, String, String),
 }
 
 fn value() -> impl Strategy<Value = String> {
@@ -33,6 +37,16 @@ fn value() -> impl Strategy<Value = String> {
     ]
 }
 
+/// Mostly multi-byte symbols, which are not identifier characters: random `\PC`
+/// is mostly letters.
+fn key_suffix() -> impl Strategy<Value = String> {
+    prop_oneof![
+        proptest::sample::select(vec!["😀", "→", "—", "·", "€", "、", "\u{a0}x"])
+            .prop_map(String::from),
+        "\\PC{1,2}",
+    ]
+}
+
 fn op() -> impl Strategy<Value = Op> {
     prop_oneof![
         any::<usize>().prop_map(Op::DeleteLine),
@@ -40,6 +54,8 @@ fn op() -> impl Strategy<Value = Op> {
         (any::<usize>(), value()).prop_map(|(i, v)| Op::ReplaceValue(i, v)),
         (any::<usize>(), "\\PC{0,8}").prop_map(|(i, v)| Op::InsertText(i, v)),
         any::<usize>().prop_map(Op::TabIndent),
+        (any::<usize>(), any::<usize>(), key_suffix(), value())
+            .prop_map(|(i, k, v, w)| Op::KeySuffix(i, k, v, w)),
     ]
 }
 
@@ -73,6 +89,17 @@ fn mutate(text: &str, ops: &[Op]) -> String {
                     .nth(v.len() % (l.chars().count() + 1))
                     .unwrap_or(l.len());
                 l.insert_str(at, v);
+            }
+            Op::KeySuffix(i, k, v, w) => {
+                let l = &mut lines[i % n];
+                let colons: Vec<usize> = l.match_indices(": ").map(|(b, _)| b).collect();
+                if !colons.is_empty() {
+                    let colon = colons[k % colons.len()];
+                    l.truncate(colon);
+                    l.push_str(v);
+                    l.push_str(": ");
+                    l.push_str(w);
+                }
             }
             Op::TabIndent(i) => {
                 let l = &mut lines[i % n];
