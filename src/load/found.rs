@@ -58,8 +58,8 @@ impl std::fmt::Display for Found<'_> {
     }
 }
 
-/// The key whose value starts at byte `at`, when it is on the same line: `http` for
-/// `  http: [1]`, `en` for `message: { en: , … }`.
+/// The key whose value starts at byte `at`: `http` for `  http: [1]`, `en` for
+/// `message: { en: , … }`, and `name` for a block value on the lines after `name:`.
 pub fn key_before(text: &str, at: usize) -> Option<&str> {
     let end = at.min(text.len());
     if !text.is_char_boundary(end) {
@@ -70,9 +70,35 @@ pub fn key_before(text: &str, at: usize) -> Option<&str> {
     // An empty value is reported at the colon itself.
     let before = if text[end..].starts_with(':') {
         before
+    } else if before.is_empty() {
+        block_key_line(
+            &text[..line_start],
+            end - line_start,
+            text[end..].starts_with("- "),
+        )?
+        .strip_suffix(':')?
     } else {
         before.strip_suffix(':')?
     };
+    trailing_key(before)
+}
+
+/// The line that opens a block value indented by `indent`: the closest line above
+/// that is not blank or a comment, when it is less indented (a list may also sit at
+/// its key's indentation) and ends with `:`.
+fn block_key_line(above: &str, indent: usize, list: bool) -> Option<&str> {
+    let line = above
+        .lines()
+        .rev()
+        .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))?;
+    let line_indent = line.len() - line.trim_start().len();
+    let line = line.trim_end();
+    (line.ends_with(':') && (line_indent < indent || (list && line_indent == indent)))
+        .then_some(line)
+}
+
+/// The key at the end of `before` (which ends where the key's colon was).
+fn trailing_key(before: &str) -> Option<&str> {
     let key_start = before
         .char_indices()
         .rev()
@@ -150,10 +176,18 @@ mod tests {
 
     #[test]
     fn keys() {
-        let t = "    http: [1]\n  - code: x\nm: { en: , zh: y }\nname:\n  a: b\n";
+        let t = "    http: [1]\n  - code: x\nm: { en: , zh: y }\nname:\n  # note\n\n  a: b\n";
         assert_eq!(key_before(t, at(t, "[1]")), Some("http"));
         assert_eq!(key_before(t, at(t, "x\n")), Some("code"));
         assert_eq!(key_before(t, at(t, ": ,")), Some("en"));
-        assert_eq!(key_before(t, at(t, "a: b")), None);
+        assert_eq!(key_before(t, at(t, "a: b")), Some("name"), "a block value");
+        let list = "keywords:\n- a\n  - name:\n      x: 1\nk: v\nother: 1\n";
+        assert_eq!(key_before(list, at(list, "- a")), Some("keywords"));
+        assert_eq!(key_before(list, at(list, "x: 1")), Some("name"));
+        assert_eq!(
+            key_before(list, at(list, "other")),
+            None,
+            "a sibling, not a value"
+        );
     }
 }
