@@ -109,17 +109,36 @@ fn trailing_key(before: &str) -> Option<&str> {
 }
 
 /// Where the value of the key at byte `at` starts, when `at` is at a key
-/// (`message: true`) with its value on the same line: the key and the value's
-/// byte offset. serde reports a wrong type at the key; the value is the culprit.
+/// (`message: true`, or `message:` with a block value on the lines below): the key
+/// and the value's byte offset. serde reports a wrong type at the key; the value is
+/// the culprit.
 pub fn value_of_key(text: &str, at: usize) -> Option<(&str, usize)> {
     let rest = text.get(at..)?;
     let key_len = rest
         .find(|c: char| !(c.is_alphanumeric() || matches!(c, '_' | '-' | '.')))
         .filter(|&n| n > 0)?;
+    let key = &rest[..key_len];
     let after = rest[key_len..].strip_prefix(':')?;
     let value = after.trim_start_matches([' ', '\t']);
-    (after.len() != value.len() && !value.starts_with(['\n', '\r', '#']))
-        .then(|| (&rest[..key_len], at + rest.len() - value.len()))
+    if after.len() != value.len() && !value.starts_with(['\n', '\r', '#']) {
+        return Some((key, at + rest.len() - value.len()));
+    }
+    // A block value: the first line below that is not blank or a comment.
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let key_indent = at - line_start;
+    let mut lines = after.split_inclusive('\n');
+    // Where the line after the key's starts.
+    let mut offset = at + rest.len() - after.len() + lines.next()?.len();
+    for line in lines {
+        let content = line.trim_start_matches(' ');
+        let indent = line.len() - content.len();
+        if !content.trim().is_empty() && !content.starts_with('#') {
+            let below = indent > key_indent || (indent == key_indent && content.starts_with("- "));
+            return below.then_some((key, offset + indent));
+        }
+        offset += line.len();
+    }
+    None
 }
 
 #[cfg(test)]
@@ -155,8 +174,8 @@ mod tests {
         );
         assert_eq!(
             value_of_key(t, at(t, "block")),
-            None,
-            "value on the next line"
+            Some(("block", at(t, "- x"))),
+            "a block value"
         );
         assert_eq!(value_of_key(t, at(t, "true")), None, "not a key");
     }

@@ -129,16 +129,7 @@ fn wrong_kind(err: &serde_saphyr::Error, text: &str, span: Span) -> Option<Diagn
 /// the value and quote it as written.
 fn invalid_type(expected: &str, text: &str, span: Span) -> Diagnostic {
     let (span, key) = match value_of_key(text, span.start) {
-        Some((key, start)) => {
-            let skipped = text[span.start..start].chars().count();
-            let span = Span {
-                start,
-                end: start + 1,
-                column: span.column + u32::try_from(skipped).unwrap_or(0),
-                ..span
-            };
-            (span, Some(key))
-        }
+        Some((key, start)) => (moved(text, span, start), Some(key)),
         None => (span, None),
     };
     let found = found(text, span.start);
@@ -162,6 +153,26 @@ fn invalid_type(expected: &str, text: &str, span: Span) -> Diagnostic {
         d = d.help(format!("quote it to keep it as text: `\"{s}\"`"));
     }
     d
+}
+
+/// `span` moved forward to byte `start` (a value after its key, on the same line or
+/// below), one byte long.
+fn moved(text: &str, span: Span, start: usize) -> Span {
+    let skipped = &text[span.start..start];
+    let (line, column) = match skipped.rfind('\n') {
+        Some(nl) => (
+            span.line + u32::try_from(skipped.matches('\n').count()).unwrap_or(0),
+            skipped[nl + 1..].chars().count() + 1,
+        ),
+        None => (span.line, span.column as usize + skipped.chars().count()),
+    };
+    Span {
+        start,
+        end: start + 1,
+        line,
+        column: u32::try_from(column).unwrap_or(u32::MAX),
+        ..span
+    }
 }
 
 /// The first tab from the start of `at`'s line, within that line and the next two.
