@@ -163,11 +163,11 @@ fn scope_of(rel: &str, catalog_text: &[u8]) -> String {
     parts.join("/")
 }
 
-/// Runs git in `dir`; its stdout, or its stderr as the error.
 /// How [`run`] words a directory outside any git repository (git's own message
 /// names its internals: "fatal: not a git repository (or any of the parent …)").
 pub const NOT_A_REPOSITORY: &str = "is not in a git repository";
 
+/// Runs git in `dir`; its stdout, or its stderr as the error.
 pub fn run(dir: &Path, args: &[&str]) -> Result<String, String> {
     let out = Command::new("git")
         .arg("-C")

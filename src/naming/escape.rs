@@ -47,8 +47,8 @@ impl StringStyle {
         ("utf16", StringStyle::Utf16),
     ];
 
-    /// Whether the style writes a backslash before any character a profile's
-    /// `interpolation` names: a double-quoted literal whose own escapes never use
+    /// Whether a profile's `interpolation` characters can be escaped in this style:
+    /// its literals are double-quoted with backslash escapes, none of which contains
     /// such a character (see [`escape_also`]).
     pub fn takes_backslash_escapes(self) -> bool {
         matches!(
