@@ -167,5 +167,7 @@ pub struct Target {
     /// Template name → the file it came from, as diagnostics name it (a project file,
     /// or `<built-in>/<set>/<name>`).
     pub template_origins: BTreeMap<String, PathBuf>,
+    /// Template name → its text in the `Sources` the catalog was loaded with.
+    pub template_files: BTreeMap<String, crate::source::FileId>,
     pub options: BTreeMap<String, serde_json::Value>,
 }

@@ -9,6 +9,7 @@ use crate::diag::{Diagnostic, Report};
 use tera::Value;
 
 use crate::model::{Catalog, Each, FileSpec, PartsBy, Target};
+use crate::source::Span;
 use crate::view::{self, Views};
 use crate::{par, rules};
 
@@ -527,6 +528,44 @@ fn clean_path(target: &Target, rel: &str) -> Result<PathBuf, Box<Diagnostic>> {
 /// The diagnostic for a failed step of a target: `what` is a template
 /// ("template \`x.tera\`") or a step ("reading its templates").
 fn template_error(target: &Target, what: &str, e: &tera::Error) -> Box<Diagnostic> {
+    // A syntax or rendering error in a template file: point into the file itself, so
+    // every output format (human, JSON, GitHub) carries its path, line and column.
+    if let tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) = e.kind()
+        && let Some(&file) = target.template_files.get(r.filename())
+        && let Some(text) = target.templates.get(r.filename())
+    {
+        let s = r.span();
+        let start = floor_char(text, s.range.start);
+        let span = Span {
+            file,
+            line: u32::try_from(s.start_line).unwrap_or(u32::MAX).max(1),
+            column: u32::try_from(s.start_col + 1).unwrap_or(u32::MAX),
+            start,
+            end: floor_char(text, s.range.end).max(start),
+        };
+        // "Field `x` is not defined. Available fields: a, b": the list is help.
+        let (message, help) = match r.message().split_once(". Available fields: ") {
+            Some((message, fields)) => {
+                let fields: Vec<&str> = fields.split(", ").collect();
+                let wanted = message.split('`').nth(1).unwrap_or("");
+                let help = match crate::load::suggest(wanted, &fields) {
+                    Some(s) => format!("did you mean `{s}`? (fields: {})", fields.join(", ")),
+                    None => format!("fields: {}", fields.join(", ")),
+                };
+                (message, Some(help))
+            }
+            None => (r.message(), None),
+        };
+        let mut d = Diagnostic::new(
+            &rules::TEMPLATE,
+            format!("target `{}`: {what} failed: {message}", target.id),
+        )
+        .at(span, "here");
+        if let Some(h) = help {
+            d = d.help(h);
+        }
+        return Box::new(d);
+    }
     // Tera nests the real cause; show the whole chain.
     let mut msg = e.to_string();
     let mut src = e.source();
@@ -546,4 +585,13 @@ fn template_error(target: &Target, what: &str, e: &tera::Error) -> Box<Diagnosti
         &rules::TEMPLATE,
         format!("target `{}`: {what} failed: {msg}", target.id),
     ))
+}
+
+/// `at` moved back to a character boundary of `text` (and into it).
+fn floor_char(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }

@@ -39,6 +39,8 @@ pub struct LoadedTarget {
     pub templates: BTreeMap<String, String>,
     /// Template name → the file it was read from, as diagnostics show it.
     pub origins: BTreeMap<String, PathBuf>,
+    /// Template name → its text in `Sources`, so a template error can point into it.
+    pub files: BTreeMap<String, FileId>,
 }
 
 /// Parser limits per file: a 100,000-code namespace file passes, an alias bomb does not.
@@ -295,10 +297,12 @@ fn load_target(
     };
     let mut templates = BTreeMap::new();
     let mut origins = BTreeMap::new();
+    let mut ids = BTreeMap::new();
     for (file, source) in files {
         match source {
             TemplateSource::Project(path) => match std::fs::read_to_string(&path) {
                 Ok(text) => {
+                    ids.insert(file.clone(), sources.add(display_path(&path), text.clone()));
                     templates.insert(file.clone(), text);
                     origins.insert(file, display_path(&path));
                 }
@@ -314,8 +318,10 @@ fn load_target(
                 ),
             },
             TemplateSource::BuiltIn(text) => {
+                let shown = builtin::shown_path(name, &file);
+                ids.insert(file.clone(), sources.add(shown.clone(), text.to_owned()));
                 templates.insert(file.clone(), text.to_owned());
-                origins.insert(file.clone(), builtin::shown_path(name, &file));
+                origins.insert(file, shown);
             }
         }
     }
@@ -324,6 +330,7 @@ fn load_target(
         manifest,
         templates,
         origins,
+        files: ids,
     })
 }
 

@@ -447,6 +447,7 @@ impl<'a> Context<'a> {
                 files,
                 templates: lt.templates.clone(),
                 template_origins: lt.origins.clone(),
+                template_files: lt.files.clone(),
                 options,
             });
         }

@@ -166,12 +166,7 @@ fn check_against_a_revision_in_a_scratch_repository() {
         "{stderr}"
     );
     let json = errcat(root, &["check", "--against", "HEAD~1", "--format", "json"]);
-    let line = String::from_utf8_lossy(&json.stderr)
-        .lines()
-        .next()
-        .unwrap_or("")
-        .to_string();
-    let v: serde_json::Value = serde_json::from_str(&line).unwrap();
+    let v = crate::support::first_json_diagnostic(&json);
     assert_eq!(v["rule"], "breaking-change");
     assert_eq!(v["file"], "HEAD~1:schema/edu/rest.yaml");
 

@@ -71,3 +71,10 @@ pub fn errcat(dir: &Path, args: &[&str]) -> std::process::Output {
         .output()
         .unwrap()
 }
+
+/// The first diagnostic `errcat … --format json` printed.
+pub fn first_json_diagnostic(out: &std::process::Output) -> serde_json::Value {
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let line = stderr.lines().next().unwrap_or("");
+    serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {stderr}"))
+}

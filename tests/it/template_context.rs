@@ -367,9 +367,22 @@ fn computed_keys_and_errors_see_every_field() {
     assert!(!out.status.success());
     assert!(
         stderr.contains("target `probe`: template `probe.tera` failed")
-            && stderr.contains("Available fields: ")
-            && stderr.contains(" code, ")
+            && stderr.contains("--> templates/probe/probe.tera:2:38")
+            && stderr.contains("help: did you mean `code`? (fields: ")
             && stderr.contains(" http, "),
         "{stderr}"
+    );
+    // Every format carries the template's path, line and column (GitHub annotations
+    // land on the template).
+    let v = crate::support::first_json_diagnostic(&errcat(p, &["gen", "--format", "json"]));
+    assert_eq!(
+        (&v["rule"], &v["file"], &v["line"], &v["column"]),
+        (
+            &serde_json::json!("template"),
+            &serde_json::json!("templates/probe/probe.tera"),
+            &serde_json::json!(2),
+            &serde_json::json!(38)
+        ),
+        "{v}"
     );
 }
