@@ -535,13 +535,13 @@ fn template_error(target: &Target, what: &str, e: &tera::Error) -> Box<Diagnosti
         && let Some(text) = target.templates.get(r.filename())
     {
         let s = r.span();
-        let start = floor_char(text, s.range.start);
+        let start = crate::source::clamp_to_char(text, s.range.start);
         let span = Span {
             file,
             line: u32::try_from(s.start_line).unwrap_or(u32::MAX).max(1),
             column: u32::try_from(s.start_col + 1).unwrap_or(u32::MAX),
             start,
-            end: floor_char(text, s.range.end).max(start),
+            end: crate::source::clamp_to_char(text, s.range.end).max(start),
         };
         // "Field `x` is not defined. Available fields: a, b": the list is help.
         let (message, help) = match r.message().split_once(". Available fields: ") {
@@ -566,6 +566,42 @@ fn template_error(target: &Target, what: &str, e: &tera::Error) -> Box<Diagnosti
         }
         return Box::new(d);
     }
+    // Tera checks every template's filters, tests, functions, components and includes
+    // at once and joins its reports as text ("error: …\n --> name:line:col\n…"):
+    // the first becomes the diagnostic, the others related labels.
+    if let tera::ErrorKind::Msg(text) = e.kind() {
+        let mut located = text.split("\n\n").filter_map(|report| {
+            let (message, name, line, column, width) = tera_report(report)?;
+            let file = *target.template_files.get(name)?;
+            let source = target.templates.get(name)?;
+            let start = crate::source::offset_of(source, line, column);
+            let end = source[start..]
+                .char_indices()
+                .nth(width)
+                .map_or(source.len(), |(b, _)| start + b);
+            Some((
+                message,
+                Span {
+                    file,
+                    line,
+                    column,
+                    start,
+                    end,
+                },
+            ))
+        });
+        if let Some((message, span)) = located.next() {
+            let mut d = Diagnostic::new(
+                &rules::TEMPLATE,
+                format!("target `{}`: {what} failed: {message}", target.id),
+            )
+            .at(span, "here");
+            for (message, span) in located {
+                d = d.related(span, message);
+            }
+            return Box::new(d);
+        }
+    }
     // Tera nests the real cause; show the whole chain.
     let mut msg = e.to_string();
     let mut src = e.source();
@@ -587,11 +623,20 @@ fn template_error(target: &Target, what: &str, e: &tera::Error) -> Box<Diagnosti
     ))
 }
 
-/// `at` moved back to a character boundary of `text` (and into it).
-fn floor_char(text: &str, at: usize) -> usize {
-    let mut at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
+/// One report of Tera's text form: its message, template name, line, column (both
+/// 1-based) and the width of its underline.
+fn tera_report(report: &str) -> Option<(&str, &str, u32, u32, usize)> {
+    let mut lines = report.lines();
+    let message = lines.next()?.strip_prefix("error: ")?;
+    let at = lines.next()?.trim_start().strip_prefix("--> ")?;
+    let (rest, column) = at.rsplit_once(':')?;
+    let (name, line) = rest.rsplit_once(':')?;
+    let width = lines.last().map_or(1, |l| l.matches('^').count().max(1));
+    Some((
+        message,
+        name,
+        line.parse().ok()?,
+        column.parse().ok()?,
+        width,
+    ))
 }

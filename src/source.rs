@@ -106,7 +106,7 @@ impl Sources {
 }
 
 /// Byte offset of a 1-based (line, character column) position.
-fn offset_of(text: &str, line: u32, column: u32) -> usize {
+pub(crate) fn offset_of(text: &str, line: u32, column: u32) -> usize {
     let mut offset = 0;
     for (i, l) in text.split_inclusive('\n').enumerate() {
         if i + 1 == line as usize {
@@ -118,7 +118,8 @@ fn offset_of(text: &str, line: u32, column: u32) -> usize {
     text.len()
 }
 
-fn clamp_to_char(text: &str, mut i: usize) -> usize {
+/// `i` moved back to a character boundary of `text` (and into it).
+pub(crate) fn clamp_to_char(text: &str, mut i: usize) -> usize {
     i = i.min(text.len());
     while !text.is_char_boundary(i) {
         i -= 1;

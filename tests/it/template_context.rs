@@ -372,8 +372,19 @@ fn computed_keys_and_errors_see_every_field() {
             && stderr.contains(" http, "),
         "{stderr}"
     );
-    // Every format carries the template's path, line and column (GitHub annotations
-    // land on the template).
+    // Tera checks names across templates at once and reports them as text: each is
+    // located all the same, the first as the diagnostic, the rest as labels.
+    let out = probe("{{ namespace.id | nofilter }}\n{{ <nocomp /> }}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("failed: Unknown filter `nofilter`\n --> templates/probe/probe.tera:2:19")
+            && stderr
+                .contains("3 | {{ <nocomp /> }}\n  |    ---------- Unknown component `nocomp`"),
+        "{stderr}"
+    );
+    // Back to the undefined field: every format carries the template's path, line
+    // and column (GitHub annotations land on the template).
+    probe("{% for e in namespace.entries %}{{ e.cod }}{% endfor %}");
     let v = crate::support::first_json_diagnostic(&errcat(p, &["gen", "--format", "json"]));
     assert_eq!(
         (&v["rule"], &v["file"], &v["line"], &v["column"]),
