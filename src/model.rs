@@ -131,6 +131,8 @@ pub enum Each {
 pub struct FileSpec {
     pub template: String,
     pub path: String,
+    /// Where `path` was declared (target.yaml or the catalog), for its errors.
+    pub path_span: Option<Span>,
     pub each: Each,
     /// A template rendered once per namespace (or chunk of codes), handed to
     /// `template` as `parts`.

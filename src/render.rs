@@ -531,18 +531,16 @@ fn template_error(target: &Target, what: &str, e: &tera::Error) -> Box<Diagnosti
     // A syntax or rendering error in a template file: point into the file itself, so
     // every output format (human, JSON, GitHub) carries its path, line and column.
     if let tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) = e.kind()
-        && let Some(&file) = target.template_files.get(r.filename())
-        && let Some(text) = target.templates.get(r.filename())
+        && let Some(span) = {
+            let s = r.span();
+            let width = if s.end_line == s.start_line {
+                s.end_col.saturating_sub(s.start_col)
+            } else {
+                1
+            };
+            locate(target, r.filename(), s.start_line, s.start_col + 1, width)
+        }
     {
-        let s = r.span();
-        let start = crate::source::clamp_to_char(text, s.range.start);
-        let span = Span {
-            file,
-            line: u32::try_from(s.start_line).unwrap_or(u32::MAX).max(1),
-            column: u32::try_from(s.start_col + 1).unwrap_or(u32::MAX),
-            start,
-            end: crate::source::clamp_to_char(text, s.range.end).max(start),
-        };
         // "Field `x` is not defined. Available fields: a, b": the list is help.
         let (message, help) = match r.message().split_once(". Available fields: ") {
             Some((message, fields)) => {
@@ -572,23 +570,7 @@ fn template_error(target: &Target, what: &str, e: &tera::Error) -> Box<Diagnosti
     if let tera::ErrorKind::Msg(text) = e.kind() {
         let mut located = text.split("\n\n").filter_map(|report| {
             let (message, name, line, column, width) = tera_report(report)?;
-            let file = *target.template_files.get(name)?;
-            let source = target.templates.get(name)?;
-            let start = crate::source::offset_of(source, line, column);
-            let end = source[start..]
-                .char_indices()
-                .nth(width)
-                .map_or(source.len(), |(b, _)| start + b);
-            Some((
-                message,
-                Span {
-                    file,
-                    line,
-                    column,
-                    start,
-                    end,
-                },
-            ))
+            Some((message, locate(target, name, line, column, width)?))
         });
         if let Some((message, span)) = located.next() {
             let mut d = Diagnostic::new(
@@ -623,9 +605,33 @@ fn template_error(target: &Target, what: &str, e: &tera::Error) -> Box<Diagnosti
     ))
 }
 
+/// Where Tera's position (1-based line and column, a width in characters) in the
+/// template named `name` is: in the template's file, or, for an output path pattern,
+/// the `path:` value that declared it.
+fn locate(target: &Target, name: &str, line: usize, column: usize, width: usize) -> Option<Span> {
+    if let Some(index) = name.strip_prefix("__path_") {
+        return target.files.get(index.parse::<usize>().ok()?)?.path_span;
+    }
+    let file = *target.template_files.get(name)?;
+    let text = target.templates.get(name)?;
+    let (line, column) = (u32::try_from(line).ok()?, u32::try_from(column).ok()?);
+    let start = crate::source::offset_of(text, line.max(1), column.max(1));
+    let end = text[start..]
+        .char_indices()
+        .nth(width.max(1))
+        .map_or(text.len(), |(b, _)| start + b);
+    Some(Span {
+        file,
+        line: line.max(1),
+        column: column.max(1),
+        start,
+        end,
+    })
+}
+
 /// One report of Tera's text form: its message, template name, line, column (both
 /// 1-based) and the width of its underline.
-fn tera_report(report: &str) -> Option<(&str, &str, u32, u32, usize)> {
+fn tera_report(report: &str) -> Option<(&str, &str, usize, usize, usize)> {
     let mut lines = report.lines();
     let message = lines.next()?.strip_prefix("error: ")?;
     let at = lines.next()?.trim_start().strip_prefix("--> ")?;

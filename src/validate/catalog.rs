@@ -423,6 +423,7 @@ impl<'a> Context<'a> {
                 files.push(FileSpec {
                     template: s.template.value.clone(),
                     path: s.path.value.clone(),
+                    path_span: Some(self.span(sfile, &s.path)),
                     each,
                     parts: s.parts.as_ref().map(|p| p.value.clone()),
                     parts_by,

@@ -382,6 +382,23 @@ fn computed_keys_and_errors_see_every_field() {
                 .contains("3 | {{ <nocomp /> }}\n  |    ---------- Unknown component `nocomp`"),
         "{stderr}"
     );
+    // An output path pattern is a template too: its errors point at its `path:`.
+    std::fs::write(
+        p.join("templates/probe/probe.tera"),
+        "{{ catalog.header }}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        p.join("templates/probe/target.yaml"),
+        "profile: json\nfiles:\n  - { template: probe.tera, path: \"{{ namespace.nope }}.txt\", each: namespace }\n",
+    )
+    .unwrap();
+    let stderr = String::from_utf8_lossy(&errcat(p, &["gen"]).stderr).into_owned();
+    assert!(
+        stderr.contains("output path `{{ namespace.nope }}.txt` failed: Field `nope` is not defined\n --> templates/probe/target.yaml:3:35"),
+        "{stderr}"
+    );
+    one_file_target(p, "options:\n  cols: [code, http]\n");
     // Back to the undefined field: every format carries the template's path, line
     // and column (GitHub annotations land on the template).
     probe("{% for e in namespace.entries %}{{ e.cod }}{% endfor %}");
