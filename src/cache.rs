@@ -19,7 +19,6 @@ use std::time::UNIX_EPOCH;
 
 use serde::{Deserialize, Serialize};
 
-use crate::load::Inputs;
 use crate::source::{FileId, Sources};
 
 const FORMAT: u32 = 3;
@@ -68,14 +67,10 @@ impl Hasher {
     }
 }
 
-/// The fingerprint of a run over `inputs`, or `None` when errcat cannot identify its
-/// own executable (then nothing is cached).
-pub fn key(
-    catalog_path: &Path,
-    out_override: Option<&Path>,
-    inputs: &Inputs,
-    sources: &Sources,
-) -> Option<Key> {
+/// The fingerprint of a run over the files in `sources` (catalog, namespaces and
+/// templates), or `None` when errcat cannot identify its own executable (then
+/// nothing is cached).
+pub fn key(catalog_path: &Path, out_override: Option<&Path>, sources: &Sources) -> Option<Key> {
     let exe = std::env::current_exe().ok()?;
     let meta = std::fs::metadata(&exe).ok()?;
     let mut h = Hasher(0xcbf2_9ce4_8422_2325);
@@ -84,17 +79,11 @@ pub fn key(
     h.field(&mtime_ns(&meta)?.to_le_bytes());
     h.field(absolute(catalog_path).as_os_str().as_encoded_bytes());
     h.field(out_override.map_or(&[][..], |p| p.as_os_str().as_encoded_bytes()));
+    // Every file read, templates included (the loader puts them in `sources` too).
     for id in 0..sources.next_id().0 {
         let file = sources.get(FileId(id));
         h.field(file.path.as_os_str().as_encoded_bytes());
         h.field(file.text.as_bytes());
-    }
-    for t in &inputs.targets {
-        h.field(&(t.index as u64).to_le_bytes());
-        for (name, text) in &t.templates {
-            h.field(name.as_bytes());
-            h.field(text.as_bytes());
-        }
     }
     Some(Key(h.0))
 }

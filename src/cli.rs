@@ -445,8 +445,8 @@ fn read(path: &Path, out_dir: Option<&Path>, cache: bool, out: Console) -> Read 
         crate::load::read_inputs(path, &mut sources, &mut report, true)
     });
     let key = match &inputs {
-        Some(i) if cache && report.diagnostics.is_empty() => {
-            crate::cache::key(path, out_dir, i, &sources)
+        Some(_) if cache && report.diagnostics.is_empty() => {
+            crate::cache::key(path, out_dir, &sources)
         }
         _ => None,
     };
