@@ -24,6 +24,38 @@ pub struct Catalog {
     pub surfaces: Vec<Surface>,
 }
 
+impl Catalog {
+    /// A character that no entry name, no message in any locale and no docs URL
+    /// contains, for generated code that packs several of them into one literal.
+    ///
+    /// The information separators come first (U+001F unless a catalog that allows
+    /// `control-char` uses it). U+2063 INVISIBLE SEPARATOR is the last resort, free by
+    /// validation: `bidi-control` (never relaxed) keeps it out of texts, names are
+    /// ASCII, and the docs URL may hold no invisible character.
+    pub fn delimiter(&self) -> char {
+        const PREFERRED: [char; 4] = ['\u{1f}', '\u{1e}', '\u{1d}', '\u{1c}'];
+        PREFERRED
+            .into_iter()
+            .find(|&d| {
+                let texts = self
+                    .namespaces
+                    .iter()
+                    .flat_map(|n| &n.entries)
+                    .flat_map(|e| {
+                        std::iter::once(e.name.as_str())
+                            .chain(e.message.0.iter().map(|(_, t)| t.as_str()))
+                    });
+                !self
+                    .docs_base_url
+                    .iter()
+                    .map(String::as_str)
+                    .chain(texts)
+                    .any(|t| t.contains(d))
+            })
+            .unwrap_or('\u{2063}')
+    }
+}
+
 /// Namespaces whose codes reach the same consumer (one callback, one API).
 #[derive(Debug, Clone)]
 pub struct Surface {

@@ -43,6 +43,10 @@ pub struct CatalogView {
     pub namespaces: Vec<NamespaceSummary>,
     /// The number of entries in all namespaces.
     pub entry_count: usize,
+    /// A character that no entry name, message or docs URL contains (U+001F unless a
+    /// text holds it): the separator for templates that pack several texts into one
+    /// literal. Write it with `catalog.delimiter | lit`.
+    pub delimiter: String,
 }
 
 /// The target being rendered.
@@ -461,6 +465,7 @@ impl<'a> Views<'a> {
             options: target.options.clone(),
             namespaces: c.namespaces.iter().map(|n| self.summary(n)).collect(),
             entry_count: c.namespaces.iter().map(|n| n.entries.len()).sum(),
+            delimiter: self.when("delimiter", || c.delimiter().to_string()),
         }
     }
 

@@ -113,6 +113,26 @@ impl<'a> Context<'a> {
                     .help("write MAJOR.MINOR.PATCH, e.g. 1.4.0 or 2.0.0-rc.1: generated packages carry it"),
             );
         }
+        if let Some(b) = c.docs.as_ref().map(|d| &d.base_url)
+            && let Some(bad) = b
+                .value
+                .chars()
+                .find(|&ch| ch.is_whitespace() || ch.is_control() || is_bidi_or_invisible(ch))
+        {
+            let span = cx.span(file, b);
+            cx.emit(
+                Diagnostic::new(
+                    &rules::INVALID_VALUE,
+                    format!(
+                        "the docs base URL contains {} U+{:04X}",
+                        if bad.is_whitespace() { "the space" } else { "the invisible character" },
+                        bad as u32
+                    ),
+                )
+                .at(span, "base_url")
+                .help("percent-encode it (a space is %20): every target links to the docs with this URL"),
+            );
+        }
         let mut locales: Vec<String> = Vec::new();
         for l in &c.locales {
             let span = cx.span(file, l);

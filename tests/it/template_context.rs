@@ -414,3 +414,30 @@ fn computed_keys_and_errors_see_every_field() {
         "{v}"
     );
 }
+
+/// `catalog.delimiter` is a character no packed text holds: U+001F, the next information
+/// separator when a catalog that allows control characters uses it, U+2063 when it uses
+/// them all (the hostile fixture's `ctl` namespace compiles and reads that case back).
+#[test]
+fn the_delimiter_is_a_character_no_text_holds() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    std::fs::write(
+        dir.join("catalog.yaml"),
+        "catalog: d\nformat: 1\nlocales: [en]\ndefault_locale: en\nnamespaces: [ns.yaml]\n",
+    )
+    .unwrap();
+    let delimiter = |message: &str| {
+        let ns = format!(
+            "namespace: ns\nlints: {{ control-char: allow }}\nentries:\n  - {{ code: 1, name: A, message: \"{message}\" }}\n"
+        );
+        std::fs::write(dir.join("ns.yaml"), ns).unwrap();
+        let checked = errcat::check(&dir.join("catalog.yaml"));
+        let catalog = checked.catalog.expect("the catalog is valid");
+        catalog.delimiter()
+    };
+    assert_eq!(delimiter("plain"), '\u{1f}');
+    assert_eq!(delimiter("a\\x1Fb"), '\u{1e}');
+    assert_eq!(delimiter("a\\x1Fb\\x1Ec"), '\u{1d}');
+    assert_eq!(delimiter("\\x1F\\x1E\\x1D\\x1C"), '\u{2063}');
+}
