@@ -204,4 +204,6 @@ pub struct Target {
     /// Template name → its text in the `Sources` the catalog was loaded with.
     pub template_files: BTreeMap<String, crate::source::FileId>,
     pub options: BTreeMap<String, serde_json::Value>,
+    /// `limits: codes_per_namespace:` of its target.yaml, and where it is declared.
+    pub codes_per_namespace: Option<(u32, Span)>,
 }

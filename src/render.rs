@@ -451,10 +451,17 @@ fn render_file(
     }
     .map_err(|e| template_error(target, &format!("template `{}`", spec.template), &e))?;
     if !text.lines().take(5).any(|l| l.contains(view::MARKER)) {
-        return Err(Box::new(
-            Diagnostic::new(&rules::TEMPLATE, format!("template `{}` of target `{}` does not start with the generated-file header", spec.template, target.id))
-                .help("put `{{ catalog.header }}` in its first lines: errcat only ever modifies or removes files that carry it"),
-        ));
+        let mut d = Diagnostic::new(&rules::TEMPLATE, format!("template `{}` of target `{}` does not start with the generated-file header", spec.template, target.id))
+            .help("put `{{ catalog.header }}` in its first lines: errcat only ever modifies or removes files that carry it");
+        let first_line = target
+            .templates
+            .get(&spec.template)
+            .and_then(|t| t.lines().next());
+        let width = first_line.map_or(1, |l| l.chars().count());
+        if let Some(span) = locate(target, &spec.template, 1, 1, width) {
+            d = d.at(span, "no header in the first five lines of its output");
+        }
+        return Err(Box::new(d));
     }
     if !text.ends_with('\n') {
         text.push('\n');

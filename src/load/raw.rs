@@ -138,6 +138,19 @@ pub struct RawTemplateManifest {
     /// Options the templates read, with their defaults.
     #[serde(default)]
     pub options: BTreeMap<String, serde_json::Value>,
+    /// What the generated code can hold; a catalog beyond a limit is refused.
+    #[serde(default)]
+    pub limits: Option<RawLimits>,
+}
+
+/// `limits:` in `target.yaml`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawLimits {
+    /// The most codes one namespace may have (a Java enum's static initializer, which
+    /// creates every constant, may not exceed 64 KiB of bytecode).
+    #[serde(default)]
+    pub codes_per_namespace: Option<S<u32>>,
 }
 
 /// `profile:` the name of a built-in profile, or a generic profile declared in place.

@@ -461,6 +461,10 @@ impl<'a> Context<'a> {
             }
             let mut options = manifest.map(|(_, m)| m.options.clone()).unwrap_or_default();
             options.extend(t.options.clone());
+            let codes_per_namespace = manifest.and_then(|(f, m)| {
+                let limit = m.limits.as_ref()?.codes_per_namespace.as_ref()?;
+                Some((limit.value, self.span(*f, limit)))
+            });
             out.push(Target {
                 id: t.id.value.clone(),
                 profile,
@@ -470,6 +474,7 @@ impl<'a> Context<'a> {
                 template_origins: lt.origins.clone(),
                 template_files: lt.files.clone(),
                 options,
+                codes_per_namespace,
             });
         }
         out.sort_by(|a, b| a.id.cmp(&b.id));

@@ -272,3 +272,36 @@ pub fn integer_width(cx: &mut Context, namespaces: &[Namespace], targets: &[Targ
         }
     }
 }
+
+/// `limits:` of each target's templates (a Java enum holds about 4,000 constants).
+pub fn target_limits(cx: &mut Context, namespaces: &[Namespace], targets: &[Target]) {
+    for t in targets {
+        let Some((limit, declared)) = t.codes_per_namespace else {
+            continue;
+        };
+        for ns in namespaces
+            .iter()
+            .filter(|n| n.entries.len() > limit as usize)
+        {
+            cx.emit(
+                Diagnostic::new(
+                    &rules::TARGET_LIMIT,
+                    format!(
+                        "namespace `{}` has {}; target `{}` holds at most {} per namespace",
+                        ns.id,
+                        crate::console::count(ns.entries.len(), "code"),
+                        t.id,
+                        limit
+                    ),
+                )
+                .at(ns.span, "this namespace")
+                .related(declared, "the limit of its templates")
+                .about(&ns.id, None)
+                .help(format!(
+                    "split the namespace into namespaces of at most {limit} codes, or drop target `{}`",
+                    t.id
+                )),
+            );
+        }
+    }
+}

@@ -122,6 +122,7 @@ pub fn validate_files(
     cross::range_overlap(&mut cx, &namespaces, &surfaces);
     cross::name_collisions(&mut cx, &namespaces, &targets);
     cross::integer_width(&mut cx, &namespaces, &targets);
+    cross::target_limits(&mut cx, &namespaces, &targets);
     let mut acks = std::mem::take(&mut cx.acks);
     let catalog = cx.finish(namespaces, targets, surfaces);
     levels::apply(&lint_levels, &mut acks, report);

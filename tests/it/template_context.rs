@@ -413,6 +413,19 @@ fn computed_keys_and_errors_see_every_field() {
         ),
         "{v}"
     );
+    // A template without the header is pointed at too.
+    std::fs::write(p.join("templates/probe/probe.tera"), "no header\n").unwrap();
+    let v = crate::support::first_json_diagnostic(&errcat(p, &["gen", "--format", "json"]));
+    assert_eq!(
+        (&v["rule"], &v["file"], &v["line"], &v["column"]),
+        (
+            &serde_json::json!("template"),
+            &serde_json::json!("templates/probe/probe.tera"),
+            &serde_json::json!(1),
+            &serde_json::json!(1)
+        ),
+        "{v}"
+    );
 }
 
 /// `catalog.delimiter` is a character no packed text holds: U+001F, the next information

@@ -93,6 +93,10 @@ pub fn run_ci(root: &Path) -> Result<(), String> {
     })?;
     conformance::hostile(root)?;
     step(
+        "java: a namespace at the target's limit compiles, one beyond is refused",
+        || conformance::java_limit(root),
+    )?;
+    step(
         "ready-made workflows: actionlint, the example repository, pre-commit hooks",
         || crate::workflows::check(root),
     )?;

@@ -224,6 +224,7 @@ pub fn run_all(root: &Path, langs: &[String]) -> ExitCode {
             "java" => java(root, &generated, "seed"),
             "typescript" => typescript(root, &generated, "seed"),
             "hostile" => hostile(root),
+            "java-limit" => java_limit(root),
             other
                 if root
                     .join("tests/conformance")
@@ -243,4 +244,55 @@ pub fn run_all(root: &Path, langs: &[String]) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The java target's `limits: codes_per_namespace` is what javac can compile: a
+/// namespace of exactly that many codes compiles, and one more is refused by
+/// `errcat check` (rule `target-limit`) before anything is written.
+pub fn java_limit(root: &Path) -> Result<(), String> {
+    let limit = errcat::check(&root.join("schema/catalog.yaml"))
+        .catalog
+        .and_then(|c| {
+            c.targets
+                .iter()
+                .find(|t| t.id == "java")?
+                .codes_per_namespace
+        })
+        .map(|(n, _)| n as usize)
+        .ok_or("the java target of schema/catalog.yaml declares no codes_per_namespace")?;
+    let at = scratch(root, "java-limit")?;
+    crate::synth::write(root, limit, limit, &at)?;
+    let out = at.join("generated");
+    let catalog = at
+        .join(errcat::synth::CATALOG)
+        .to_string_lossy()
+        .into_owned();
+    let out_dir = out.to_string_lossy().into_owned();
+    if crate::errcat_cli(&["gen", &catalog, "--out-dir", &out_dir, "--quiet"]) != ExitCode::SUCCESS
+    {
+        return Err(format!("a namespace of {limit} codes was refused"));
+    }
+    let sources = files_with_ext(&out.join("java"), "java")?;
+    javac(&at.join("classes"), "US-ASCII", &sources)?;
+    eprintln!("a namespace of {limit} codes compiles");
+
+    let beyond = scratch(root, "java-limit-beyond")?;
+    crate::synth::write(root, limit + 1, limit + 1, &beyond)?;
+    let checked = errcat::check(&beyond.join(errcat::synth::CATALOG));
+    let refused = checked
+        .report
+        .diagnostics
+        .iter()
+        .any(|d| d.rule == "target-limit");
+    if !refused {
+        return Err(format!(
+            "a namespace of {} codes was not refused",
+            limit + 1
+        ));
+    }
+    eprintln!(
+        "a namespace of {} codes is refused (target-limit)",
+        limit + 1
+    );
+    Ok(())
 }
