@@ -242,6 +242,8 @@ fn namespace_proto(ns: usize, entries: &[Entry]) -> String {
     p
 }
 
+/// The Java package is the one the conformance harness imports (`cargo xtask
+/// conformance large-namespace` runs it on a synthetic namespace).
 fn catalog_yaml() -> String {
     let body = "catalog: errcat-synth\n\
      format: 1\n\
@@ -253,7 +255,7 @@ fn catalog_yaml() -> String {
      namespaces:\n  - synth/*.yaml\n\
      targets:\n\
      \x20 - id: rust\n    templates: rust\n    out: generated/rust\n    options:\n      crate_name: errcat-synth-codes\n\
-     \x20 - id: java\n    templates: java\n    out: generated/java\n    options:\n      package: dev.errcat.synth\n\
+     \x20 - id: java\n    templates: java\n    out: generated/java\n    options:\n      package: dev.errcat.codes\n\
      \x20 - id: typescript\n    templates: typescript\n    out: generated/typescript\n    options:\n      package_name: \"@errcat/synth\"\n\
      \x20 - id: docs\n    templates: markdown\n    out: generated/docs\n\
      \x20 - id: json\n    templates: json\n    out: generated/json\n";

@@ -93,8 +93,8 @@ pub fn run_ci(root: &Path) -> Result<(), String> {
     })?;
     conformance::hostile(root)?;
     step(
-        "java: a namespace at the target's limit compiles, one beyond is refused",
-        || conformance::java_limit(root),
+        "large namespace: at the java target's limit, Java and TypeScript conformance; one code more is refused",
+        || conformance::large_namespace(root),
     )?;
     step(
         "ready-made workflows: actionlint, the example repository, pre-commit hooks",
