@@ -118,7 +118,9 @@ pub fn read_inputs(
     };
 
     let mut read_ids = Vec::new();
-    let mut seen: Vec<PathBuf> = Vec::new();
+    // Files by identity: resolved once each (thousands of namespace files are fine).
+    let catalog_identity = paths::identity(path);
+    let mut seen: std::collections::HashSet<PathBuf> = std::collections::HashSet::new();
     for pattern in &catalog.namespaces {
         let span = sources.span(catalog_file, &pattern.referenced);
         let files = match paths::expand(&root, &catalog_dir, &pattern.value) {
@@ -135,7 +137,8 @@ pub fn read_inputs(
             }
         };
         for file in files {
-            if paths::same_file(&file, path) {
+            let identity = paths::identity(&file);
+            if identity == catalog_identity {
                 // A glob next to the catalog naturally matches it; only naming it is a mistake.
                 if pattern.value.contains(['*', '?', '[']) {
                     continue;
@@ -152,10 +155,9 @@ pub fn read_inputs(
                 );
                 continue;
             }
-            if seen.iter().any(|f| paths::same_file(f, &file)) {
+            if !seen.insert(identity) {
                 continue;
             }
-            seen.push(file.clone());
             if let Some(id) = read(&file, sources, report, Some(span)) {
                 read_ids.push(id);
             }

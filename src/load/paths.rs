@@ -84,10 +84,18 @@ pub fn child(root: &Path, rel: &Path) -> Result<PathBuf, String> {
 
 /// Fails if `path` exists and resolves (through symlinks) outside `root`.
 pub fn inside(root: &Path, path: &Path) -> Result<(), String> {
-    let (Ok(root), Ok(real)) = (root.canonicalize(), path.canonicalize()) else {
+    match root.canonicalize() {
+        Ok(root) => inside_real(&root, path),
+        Err(_) => Ok(()),
+    }
+}
+
+/// [`inside`] for a root already canonical: a glob's files resolve the root once.
+fn inside_real(root: &Path, path: &Path) -> Result<(), String> {
+    let Ok(real) = path.canonicalize() else {
         return Ok(());
     };
-    if real.starts_with(&root) {
+    if real.starts_with(root) {
         Ok(())
     } else {
         Err(format!(
@@ -114,8 +122,9 @@ pub fn expand(root: &Path, catalog_dir: &Path, pattern: &str) -> Result<Vec<Path
         vec![full]
     };
     files.sort();
+    let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     for f in &files {
-        inside(root, f)
+        inside_real(&root, f)
             .map_err(|why| format!("matches {}, which {why}", display_path(f).display()))?;
         if f.exists() && !is_regular(f) {
             return Err(format!(
@@ -134,11 +143,10 @@ fn is_regular(p: &Path) -> bool {
     std::fs::metadata(p).is_ok_and(|m| m.is_file())
 }
 
-pub fn same_file(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => a == b,
-    }
+/// What identifies a file however it is named: its canonical path, or the path
+/// itself when it cannot be resolved (a missing file).
+pub fn identity(p: &Path) -> PathBuf {
+    p.canonicalize().unwrap_or_else(|_| p.to_path_buf())
 }
 
 /// Every file under a template directory (`target.yaml` too), by `/`-separated name.

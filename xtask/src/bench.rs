@@ -322,7 +322,7 @@ impl Bench {
 
     /// The seed catalog, a single 100,000-code file, and an alias bomb.
     fn special(&mut self) -> Result<(), String> {
-        eprintln!("\n== seed catalog, one big file, alias bomb");
+        eprintln!("\n== seed catalog, one big file, many small files, alias bomb");
         let log = self.log();
         let seed_out = self.dir.join("seed-out");
         let catalog = self.root.join("schema/catalog.yaml");
@@ -359,6 +359,19 @@ impl Bench {
             .map_err(|e| e.to_string())?;
         let s = measure(self.errcat(&["lint", "-q"]).arg(&one_catalog), &log, false)?;
         self.row("errcat lint, one 100k-code file", 100_000, s);
+
+        // Many small files: reading them once compared every file with every other
+        // through the file system (16 s for these 2,000).
+        let many = self.dir.join("many-files");
+        remove(&many)?;
+        crate::synth::write(&self.root, 10_000, 5, &many)?;
+        let s = measure(
+            self.errcat(&["lint", "-q"])
+                .arg(many.join(errcat::synth::CATALOG)),
+            &log,
+            false,
+        )?;
+        self.row("errcat lint, 2,000 files of 5 codes", 10_000, s);
 
         let bomb = self.dir.join("alias-bomb");
         remove(&bomb)?;
