@@ -246,6 +246,23 @@ pub fn run_all(root: &Path, langs: &[String]) -> ExitCode {
     }
 }
 
+/// A synthetic project of `codes` codes in namespaces of `per_file`, generated into
+/// its `generated/`, which is returned.
+fn synth_gen(root: &Path, name: &str, codes: usize, per_file: usize) -> Result<PathBuf, String> {
+    let dir = scratch(root, name)?;
+    crate::synth::write(root, codes, per_file, &dir)?;
+    let out = dir.join("generated");
+    let catalog = dir.join(errcat::synth::CATALOG);
+    let [catalog, out_dir] = [&catalog, &out].map(|p| p.to_string_lossy().into_owned());
+    if crate::errcat_cli(&["gen", &catalog, "--out-dir", &out_dir, "--quiet"]) != ExitCode::SUCCESS
+    {
+        return Err(format!(
+            "generating {codes} codes in namespaces of {per_file} failed"
+        ));
+    }
+    Ok(out)
+}
+
 /// One namespace as large as the java target's `limits: codes_per_namespace` allows:
 /// Java and TypeScript compile it and pass their conformance checks (tsc refused a
 /// namespace of 1,500 codes once); 2,000 namespaces of one code compile in Java and
@@ -263,35 +280,13 @@ pub fn large_namespace(root: &Path) -> Result<(), String> {
         })
         .map(|(n, _)| n as usize)
         .ok_or("the java target of schema/catalog.yaml declares no codes_per_namespace")?;
-    let at = scratch(root, "large-namespace")?;
-    crate::synth::write(root, limit, limit, &at)?;
-    let out = at.join("generated");
-    let catalog = at
-        .join(errcat::synth::CATALOG)
-        .to_string_lossy()
-        .into_owned();
-    let out_dir = out.to_string_lossy().into_owned();
-    if crate::errcat_cli(&["gen", &catalog, "--out-dir", &out_dir, "--quiet"]) != ExitCode::SUCCESS
-    {
-        return Err(format!("a namespace of {limit} codes was refused"));
-    }
+    let out = synth_gen(root, "large-namespace", limit, limit)?;
     java(root, &out, "large-namespace")?;
     typescript(root, &out, "large-namespace")?;
 
     // The registry (`ErrcatCatalog`) switches over namespace ids: one method for
     // 2,000 of them would exceed javac's 64 KiB; it runs over methods of 1,000.
-    let many = scratch(root, "many-namespaces")?;
-    crate::synth::write(root, 2_000, 1, &many)?;
-    let out = many.join("generated");
-    let catalog = many
-        .join(errcat::synth::CATALOG)
-        .to_string_lossy()
-        .into_owned();
-    let out_dir = out.to_string_lossy().into_owned();
-    if crate::errcat_cli(&["gen", &catalog, "--out-dir", &out_dir, "--quiet"]) != ExitCode::SUCCESS
-    {
-        return Err("a catalog of 2,000 namespaces was refused".into());
-    }
+    let out = synth_gen(root, "many-namespaces", 2_000, 1)?;
     java(root, &out, "many-namespaces")?;
 
     let beyond = scratch(root, "large-namespace-beyond")?;
