@@ -204,6 +204,14 @@ pub struct Target {
     /// Template name → its text in the `Sources` the catalog was loaded with.
     pub template_files: BTreeMap<String, crate::source::FileId>,
     pub options: BTreeMap<String, serde_json::Value>,
-    /// `limits: codes_per_namespace:` of its target.yaml, and where it is declared.
+    /// `limits:` of its target.yaml.
+    pub limits: Limits,
+}
+
+/// What a target's generated code can hold (`limits:` in target.yaml): each limit
+/// with where it is declared.
+#[derive(Debug, Clone, Default)]
+pub struct Limits {
     pub codes_per_namespace: Option<(u32, Span)>,
+    pub params_per_code: Option<(u32, Span)>,
 }

@@ -86,9 +86,9 @@ rules! {
     INTEGER_WIDTH = "integer-width", Error, false, "A code does not fit a target's integer type (Java int, TypeScript safe integer).",
         why: "The generated code would silently truncate or fail to compile.",
         fix: "Use a smaller code, or drop the target.";
-    TARGET_LIMIT = "target-limit", Error, false, "A namespace has more codes than a target's generated code can hold (`limits:` in its target.yaml).",
-        why: "The generated code would not compile: a Java enum's constants are created in one static initializer, which may not exceed 64 KiB of bytecode.",
-        fix: "Split the namespace, or drop the target.";
+    TARGET_LIMIT = "target-limit", Error, false, "A namespace has more codes, or a code more params, than a target's generated code can hold (`limits:` in its target.yaml).",
+        why: "The generated code would not compile: a Java enum's constants are created in one static initializer, which may not exceed 64 KiB of bytecode, and a Java method takes at most 255 parameters.",
+        fix: "Split the namespace or the message, or drop the target.";
     UNKNOWN_LOCALE = "unknown-locale", Error, false, "A text uses a locale the catalog does not declare.",
         why: "No target has a slot for it; the text would be lost.",
         fix: "Declare the locale in `locales:`, or correct the tag.";

@@ -151,6 +151,10 @@ pub struct RawLimits {
     /// creates every constant, may not exceed 64 KiB of bytecode).
     #[serde(default)]
     pub codes_per_namespace: Option<S<u32>>,
+    /// The most params (placeholders) one code may declare (a Java method takes at
+    /// most 255 parameters, and a typed formatter has one for the locale).
+    #[serde(default)]
+    pub params_per_code: Option<S<u32>>,
 }
 
 /// `profile:` the name of a built-in profile, or a generic profile declared in place.

@@ -4,8 +4,8 @@ use std::path::Path;
 
 use crate::diag::{Diagnostic, Report};
 use crate::load::Loaded;
-use crate::load::raw::{RawText, S};
-use crate::model::{Catalog, Each, FileSpec, Namespace, PartsBy, Surface, Target, Text};
+use crate::load::raw::{RawLimits, RawText, S};
+use crate::model::{Catalog, Each, FileSpec, Limits, Namespace, PartsBy, Surface, Target, Text};
 
 /// Bidirectional controls and other invisible format characters (the "Trojan Source" class).
 /// Line and paragraph separators are not among them (visible breaks, escaped on output), nor the
@@ -461,10 +461,16 @@ impl<'a> Context<'a> {
             }
             let mut options = manifest.map(|(_, m)| m.options.clone()).unwrap_or_default();
             options.extend(t.options.clone());
-            let codes_per_namespace = manifest.and_then(|(f, m)| {
-                let limit = m.limits.as_ref()?.codes_per_namespace.as_ref()?;
-                Some((limit.value, self.span(*f, limit)))
-            });
+            let limit = |pick: fn(&RawLimits) -> Option<&S<u32>>| {
+                manifest.and_then(|(f, m)| {
+                    let limit = pick(m.limits.as_ref()?)?;
+                    Some((limit.value, self.span(*f, limit)))
+                })
+            };
+            let limits = Limits {
+                codes_per_namespace: limit(|l| l.codes_per_namespace.as_ref()),
+                params_per_code: limit(|l| l.params_per_code.as_ref()),
+            };
             out.push(Target {
                 id: t.id.value.clone(),
                 profile,
@@ -474,7 +480,7 @@ impl<'a> Context<'a> {
                 template_origins: lt.origins.clone(),
                 template_files: lt.files.clone(),
                 options,
-                codes_per_namespace,
+                limits,
             });
         }
         out.sort_by(|a, b| a.id.cmp(&b.id));

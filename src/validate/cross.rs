@@ -273,35 +273,64 @@ pub fn integer_width(cx: &mut Context, namespaces: &[Namespace], targets: &[Targ
     }
 }
 
-/// `limits:` of each target's templates (a Java enum holds about 4,000 constants).
+/// `limits:` of each target's templates (a Java enum holds about 4,000 constants; a
+/// Java method takes at most 255 parameters).
 pub fn target_limits(cx: &mut Context, namespaces: &[Namespace], targets: &[Target]) {
     for t in targets {
-        let Some((limit, declared)) = t.codes_per_namespace else {
-            continue;
-        };
-        for ns in namespaces
-            .iter()
-            .filter(|n| n.entries.len() > limit as usize)
-        {
-            cx.emit(
-                Diagnostic::new(
-                    &rules::TARGET_LIMIT,
-                    format!(
-                        "namespace `{}` has {}; target `{}` holds at most {} per namespace",
-                        ns.id,
-                        crate::console::count(ns.entries.len(), "code"),
-                        t.id,
-                        limit
-                    ),
-                )
-                .at(ns.span, "this namespace")
-                .related(declared, "the limit of its templates")
-                .about(&ns.id, None)
-                .help(format!(
-                    "split the namespace into namespaces of at most {limit} codes, or drop target `{}`",
-                    t.id
-                )),
-            );
+        if let Some((limit, declared)) = t.limits.codes_per_namespace {
+            for ns in namespaces
+                .iter()
+                .filter(|n| n.entries.len() > limit as usize)
+            {
+                cx.emit(
+                    Diagnostic::new(
+                        &rules::TARGET_LIMIT,
+                        format!(
+                            "namespace `{}` has {}; target `{}` holds at most {limit} per namespace",
+                            ns.id,
+                            crate::console::count(ns.entries.len(), "code"),
+                            t.id,
+                        ),
+                    )
+                    .at(ns.span, "this namespace")
+                    .related(declared, "the limit of its templates")
+                    .about(&ns.id, None)
+                    .help(format!(
+                        "split the namespace into namespaces of at most {limit} codes, or drop target `{}`",
+                        t.id
+                    )),
+                );
+            }
+        }
+        if let Some((limit, declared)) = t.limits.params_per_code {
+            for ns in namespaces {
+                for e in ns
+                    .entries
+                    .iter()
+                    .filter(|e| e.params.len() > limit as usize)
+                {
+                    cx.emit(
+                        Diagnostic::new(
+                            &rules::TARGET_LIMIT,
+                            format!(
+                                "{} of namespace `{}` has {}; target `{}` takes at most {limit} per code",
+                                e.name,
+                                ns.id,
+                                crate::console::count(e.params.len(), "param"),
+                                t.id,
+                            ),
+                        )
+                        .at(e.name_span, "this entry")
+                        .related(declared, "the limit of its templates")
+                        .about(&ns.id, Some(e.code))
+                        .help(format!(
+                            "use at most {} in one message, or drop target `{}`",
+                            crate::console::count(limit as usize, "placeholder"),
+                            t.id
+                        )),
+                    );
+                }
+            }
         }
     }
 }
