@@ -257,10 +257,14 @@ fn render_with(
                 ..FileContext::of(&cat)
             };
             if s.spec.each == Each::Namespace {
-                files.push(render_file(tera, target, s, &cx(None))?);
+                files
+                    .push(render_file(tera, target, s, &cx(None)).map_err(|d| rendered_for(d, n))?);
             } else {
                 for l in &locales {
-                    files.push(render_file(tera, target, s, &cx(Some(l)))?);
+                    files.push(
+                        render_file(tera, target, s, &cx(Some(l)))
+                            .map_err(|d| rendered_for(d, n))?,
+                    );
                 }
             }
         }
@@ -440,7 +444,7 @@ fn render_file(
     let rel = tera
         .render(&path_template(s.index), &ctx)
         .map_err(|e| template_error(target, &format!("output path `{}`", spec.path), &e))?;
-    let rel = clean_path(target, &rel)?;
+    let rel = clean_path(target, spec, &rel)?;
     let mut text = if cx.size_hint == 0 {
         tera.render(&spec.template, &ctx)
     } else {
@@ -518,18 +522,36 @@ fn engine(target: &Target) -> Result<tera::Tera, Box<Diagnostic>> {
 }
 
 /// A rendered output path must stay inside the target's output directory.
-fn clean_path(target: &Target, rel: &str) -> Result<PathBuf, Box<Diagnostic>> {
+/// The rendered output path of `spec`, checked: an error points at its `path:` pattern.
+fn clean_path(target: &Target, spec: &FileSpec, rel: &str) -> Result<PathBuf, Box<Diagnostic>> {
     let rel = rel.trim();
     crate::load::check_relative(rel).map_err(|why| {
-        Diagnostic::new(
+        let d = Diagnostic::new(
             &rules::BAD_PATH,
             format!(
                 "target `{}` renders an output path `{rel}` that {why}",
                 target.id
             ),
-        )
+        );
+        match spec.path_span {
+            Some(span) => d.at(span, "this path pattern"),
+            None => d,
+        }
     })?;
     Ok(Path::new(rel).components().collect())
+}
+
+/// An output path error of a file rendered for namespace `n` also points at the
+/// namespace, whose id made the path.
+fn rendered_for(d: Box<Diagnostic>, n: &crate::model::Namespace) -> Box<Diagnostic> {
+    if d.rule != rules::BAD_PATH.id {
+        return d;
+    }
+    let label = format!("rendered for namespace `{}`", n.id);
+    Box::new(match d.primary {
+        Some(_) => d.related(n.span, label),
+        None => d.at(n.span, label),
+    })
 }
 
 /// The diagnostic for a failed step of a target: `what` is a template

@@ -65,6 +65,12 @@ pub fn check_relative(rel: &str) -> Result<(), String> {
                 if s.contains('\\') {
                     return Err("contains a backslash; use `/`".into());
                 }
+                if s.len() > 255 {
+                    return Err(format!(
+                        "has a name of {} bytes; file systems allow 255",
+                        s.len()
+                    ));
+                }
             }
             Component::CurDir => {}
             Component::ParentDir => return Err("leaves the catalog root (`..`)".into()),

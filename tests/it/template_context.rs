@@ -454,3 +454,44 @@ fn the_delimiter_is_a_character_no_text_holds() {
     assert_eq!(delimiter("a\\x1Fb\\x1Ec"), '\u{1d}');
     assert_eq!(delimiter("\\x1F\\x1E\\x1D\\x1C"), '\u{2063}');
 }
+
+/// An output path a namespace id makes impossible (a device name on Windows, a name
+/// longer than file systems allow) is refused at the path pattern and the namespace.
+#[test]
+fn an_impossible_output_path_points_at_its_pattern_and_namespace() {
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path();
+    probe_project(p, "[en]", "{ code: 1, name: A, message: a }");
+    std::fs::write(
+        p.join("templates/probe/target.yaml"),
+        "profile: json\nfiles:\n  - { template: probe.tera, path: \"{{ namespace.id }}.txt\", each: namespace }\n",
+    )
+    .unwrap();
+    std::fs::write(p.join("templates/probe/probe.tera"), "{{ catalog.header }}\n").unwrap();
+    let long = ["segment"; 40].join(".");
+    for (id, why) in [
+        ("aux", "a device name reserved on Windows"),
+        (
+            long.as_str(),
+            "has a name of 323 bytes; file systems allow 255",
+        ),
+    ] {
+        let ns = std::fs::read_to_string(p.join("schema/a.yaml")).unwrap();
+        let first = ns.lines().next().unwrap().to_string();
+        std::fs::write(
+            p.join("schema/a.yaml"),
+            ns.replacen(&first, &format!("namespace: {id}"), 1),
+        )
+        .unwrap();
+        let out = errcat(p, &["gen"]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            !out.status.success()
+                && stderr.contains(why)
+                && stderr.contains(" --> templates/probe/target.yaml:3:35")
+                && stderr.contains(&format!("rendered for namespace `{id}`")),
+            "{stderr}"
+        );
+        assert!(!p.join("out").exists(), "nothing is written");
+    }
+}
