@@ -467,7 +467,11 @@ fn an_impossible_output_path_points_at_its_pattern_and_namespace() {
         "profile: json\nfiles:\n  - { template: probe.tera, path: \"{{ namespace.id }}.txt\", each: namespace }\n",
     )
     .unwrap();
-    std::fs::write(p.join("templates/probe/probe.tera"), "{{ catalog.header }}\n").unwrap();
+    std::fs::write(
+        p.join("templates/probe/probe.tera"),
+        "{{ catalog.header }}\n",
+    )
+    .unwrap();
     let long = ["segment"; 40].join(".");
     for (id, why) in [
         ("aux", "a device name reserved on Windows"),
