@@ -521,8 +521,8 @@ fn engine(target: &Target) -> Result<tera::Tera, Box<Diagnostic>> {
     Ok(tera)
 }
 
-/// A rendered output path must stay inside the target's output directory.
-/// The rendered output path of `spec`, checked: an error points at its `path:` pattern.
+/// The rendered output path of `spec`, which must stay inside the target's output
+/// directory and be a name every file system can hold: an error points at its `path:`.
 fn clean_path(target: &Target, spec: &FileSpec, rel: &str) -> Result<PathBuf, Box<Diagnostic>> {
     let rel = rel.trim();
     crate::load::check_relative(rel).map_err(|why| {

@@ -124,8 +124,12 @@ impl<'a> Context<'a> {
                 Diagnostic::new(
                     &rules::INVALID_VALUE,
                     format!(
-                        "the docs base URL contains {} U+{:04X}",
-                        if bad.is_whitespace() { "the space" } else { "the invisible character" },
+                        "the docs base URL contains {} (U+{:04X})",
+                        match bad {
+                            ' ' => "a space",
+                            c if c.is_whitespace() => "whitespace",
+                            _ => "an invisible character",
+                        },
                         bad as u32
                     ),
                 )
