@@ -573,8 +573,8 @@ fn diff(old: &str, new: Option<&str>, catalog: &Path, format: Format, out: Conso
     if !out.quiet && format == Format::Human {
         let breaking = changes.iter().filter(|c| c.breaking()).count();
         eprintln!(
-            "{} changes, {breaking} breaking{}",
-            changes.len(),
+            "{}, {breaking} breaking{}",
+            crate::console::count(changes.len(), "change"),
             if bump.is_some() && breaking > 0 {
                 " (acknowledged by the major version bump)"
             } else {

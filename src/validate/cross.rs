@@ -296,7 +296,8 @@ pub fn target_limits(cx: &mut Context, namespaces: &[Namespace], targets: &[Targ
                     .related(declared, "the limit of its templates")
                     .about(&ns.id, None)
                     .help(format!(
-                        "split the namespace into namespaces of at most {limit} codes, or drop target `{}`",
+                        "split the namespace into namespaces of at most {}, or drop target `{}`",
+                        crate::console::count(limit as usize, "code"),
                         t.id
                     )),
                 );

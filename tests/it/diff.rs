@@ -123,6 +123,11 @@ fn a_major_version_bump_acknowledges_breaking_changes() {
         if code == 0 {
             assert!(stderr.contains("acknowledged by the major version bump 1.0.0 → 2.0.0"));
             assert!(stderr.contains("warning[breaking-change]: code-removed"));
+            // The summary's count agrees with its noun.
+            assert!(
+                stderr.contains("\n1 change, 1 breaking (acknowledged"),
+                "{stderr}"
+            );
         }
     }
 }
