@@ -26,6 +26,8 @@ pub struct Rendered {
     pub text: String,
     /// The template it was rendered from (for `--verbose`).
     pub template: String,
+    /// Which of the target's `files:` made it (its index), for errors about its path.
+    pub spec: usize,
 }
 
 /// Renders every target of `catalog` on [`par::threads`] threads. On any template
@@ -55,7 +57,7 @@ pub fn generate_each(
     let mut take = |result: Result<Vec<Rendered>, Box<Diagnostic>>| match result {
         Ok(mut files) if !report.has_errors() => {
             files.sort_by(|a, b| a.path.cmp(&b.path));
-            match twice(&files) {
+            match twice(catalog, &files) {
                 Some(d) => report.push(d),
                 None => sink(files),
             }
@@ -85,22 +87,33 @@ pub fn generate_each(
     }
 }
 
-/// A target's file rendered twice (`files` sorted by path).
-fn twice(files: &[Rendered]) -> Option<Diagnostic> {
-    files
-        .windows(2)
-        .find(|p| p[0].path == p[1].path)
-        .map(|pair| {
-            Diagnostic::new(
-                &rules::TEMPLATE,
-                format!(
-                    "target `{}` renders {} twice",
-                    pair[0].target,
-                    pair[0].path.display()
-                ),
-            )
-            .help("make the file's `path` pattern unique per namespace or locale")
-        })
+/// A target's file rendered twice (`files` sorted by path), pointed at the `path:`
+/// patterns that made it.
+fn twice(catalog: &Catalog, files: &[Rendered]) -> Option<Diagnostic> {
+    let pair = files.windows(2).find(|p| p[0].path == p[1].path)?;
+    let pattern = |r: &Rendered| {
+        let target = catalog.targets.iter().find(|t| t.id == r.target)?;
+        target.files.get(r.spec)?.path_span
+    };
+    let mut d = Diagnostic::new(
+        &rules::TEMPLATE,
+        format!(
+            "target `{}` renders {} twice",
+            pair[0].target,
+            pair[0].path.display()
+        ),
+    )
+    .help("make the `path` pattern unique per namespace or locale; a namespace id can also make a path another file has (`index`, `lib`): rename the namespace");
+    let (first, second) = (pattern(&pair[0]), pattern(&pair[1]));
+    if let Some(span) = second.or(first) {
+        d = d.at(span, format!("renders {}", pair[1].path.display()));
+    }
+    if let (Some(a), Some(b)) = (first, second)
+        && a != b
+    {
+        d = d.related(a, "and so does this one");
+    }
+    Some(d)
 }
 
 /// One file's context: the template values it sees. A `tera::Value` clone is a
@@ -475,6 +488,7 @@ fn render_file(
         path: rel,
         text,
         template: spec.template.clone(),
+        spec: s.index,
     })
 }
 

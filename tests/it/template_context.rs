@@ -499,3 +499,38 @@ fn an_impossible_output_path_points_at_its_pattern_and_namespace() {
         assert!(!p.join("out").exists(), "nothing is written");
     }
 }
+
+/// Two files of a target at one path (a namespace `index` whose page is the index
+/// page) are refused at both `path:` patterns, before anything is written.
+#[test]
+fn a_path_rendered_twice_points_at_both_patterns() {
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path();
+    probe_project(p, "[en]", "{ code: 1, name: A, message: a }");
+    let ns = std::fs::read_to_string(p.join("schema/a.yaml")).unwrap();
+    std::fs::write(
+        p.join("schema/a.yaml"),
+        ns.replacen("namespace: app.core", "namespace: index", 1),
+    )
+    .unwrap();
+    std::fs::write(
+        p.join("templates/probe/target.yaml"),
+        "profile: json\nfiles:\n  - { template: probe.tera, path: index.txt }\n  - { template: probe.tera, path: \"{{ namespace.id }}.txt\", each: namespace }\n",
+    )
+    .unwrap();
+    std::fs::write(
+        p.join("templates/probe/probe.tera"),
+        "{{ catalog.header }}\n",
+    )
+    .unwrap();
+    let out = errcat(p, &["gen"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !out.status.success()
+            && stderr.contains("target `probe` renders index.txt twice")
+            && stderr.contains(" --> templates/probe/target.yaml:")
+            && stderr.contains("and so does this one"),
+        "{stderr}"
+    );
+    assert!(!p.join("out").exists(), "nothing is written");
+}
