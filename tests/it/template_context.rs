@@ -402,30 +402,22 @@ fn computed_keys_and_errors_see_every_field() {
     // Back to the undefined field: every format carries the template's path, line
     // and column (GitHub annotations land on the template).
     probe("{% for e in namespace.entries %}{{ e.cod }}{% endfor %}");
-    let v = crate::support::first_json_diagnostic(&errcat(p, &["gen", "--format", "json"]));
     assert_eq!(
-        (&v["rule"], &v["file"], &v["line"], &v["column"]),
-        (
-            &serde_json::json!("template"),
-            &serde_json::json!("templates/probe/probe.tera"),
-            &serde_json::json!(2),
-            &serde_json::json!(38)
-        ),
-        "{v}"
+        first_gen_finding(p),
+        serde_json::json!(["template", "templates/probe/probe.tera", 2, 38])
     );
     // A template without the header is pointed at too.
     std::fs::write(p.join("templates/probe/probe.tera"), "no header\n").unwrap();
-    let v = crate::support::first_json_diagnostic(&errcat(p, &["gen", "--format", "json"]));
     assert_eq!(
-        (&v["rule"], &v["file"], &v["line"], &v["column"]),
-        (
-            &serde_json::json!("template"),
-            &serde_json::json!("templates/probe/probe.tera"),
-            &serde_json::json!(1),
-            &serde_json::json!(1)
-        ),
-        "{v}"
+        first_gen_finding(p),
+        serde_json::json!(["template", "templates/probe/probe.tera", 1, 1])
     );
+}
+
+/// The first finding of `errcat gen --format json` in `p`: rule, file, line, column.
+fn first_gen_finding(p: &std::path::Path) -> serde_json::Value {
+    let v = crate::support::first_json_diagnostic(&errcat(p, &["gen", "--format", "json"]));
+    serde_json::json!([v["rule"], v["file"], v["line"], v["column"]])
 }
 
 /// `catalog.delimiter` is a character no packed text holds: U+001F, the next information
@@ -455,67 +447,20 @@ fn the_delimiter_is_a_character_no_text_holds() {
     assert_eq!(delimiter("\\x1F\\x1E\\x1D\\x1C"), '\u{2063}');
 }
 
-/// An output path a namespace id makes impossible (a device name on Windows, a name
-/// longer than file systems allow) is refused at the path pattern and the namespace.
-#[test]
-fn an_impossible_output_path_points_at_its_pattern_and_namespace() {
-    let tmp = tempfile::tempdir().unwrap();
-    let p = tmp.path();
-    probe_project(p, "[en]", "{ code: 1, name: A, message: a }");
-    std::fs::write(
-        p.join("templates/probe/target.yaml"),
-        "profile: json\nfiles:\n  - { template: probe.tera, path: \"{{ namespace.id }}.txt\", each: namespace }\n",
-    )
-    .unwrap();
-    std::fs::write(
-        p.join("templates/probe/probe.tera"),
-        "{{ catalog.header }}\n",
-    )
-    .unwrap();
-    let long = ["segment"; 40].join(".");
-    for (id, why) in [
-        ("aux", "a device name reserved on Windows"),
-        (
-            long.as_str(),
-            "has a name of 323 bytes; file systems allow 255",
-        ),
-    ] {
-        let ns = std::fs::read_to_string(p.join("schema/a.yaml")).unwrap();
-        let first = ns.lines().next().unwrap().to_string();
-        std::fs::write(
-            p.join("schema/a.yaml"),
-            ns.replacen(&first, &format!("namespace: {id}"), 1),
-        )
-        .unwrap();
-        let out = errcat(p, &["gen"]);
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        assert!(
-            !out.status.success()
-                && stderr.contains(why)
-                && stderr.contains(" --> templates/probe/target.yaml:3:35")
-                && stderr.contains(&format!("rendered for namespace `{id}`")),
-            "{stderr}"
-        );
-        assert!(!p.join("out").exists(), "nothing is written");
-    }
-}
-
-/// Two files of a target at one path (a namespace `index` whose page is the index
-/// page) are refused at both `path:` patterns, before anything is written.
-#[test]
-fn a_path_rendered_twice_points_at_both_patterns() {
-    let tmp = tempfile::tempdir().unwrap();
-    let p = tmp.path();
+/// `errcat gen` in a probe project whose one namespace is `id` and whose target
+/// renders a header-only template by the `files:` list `files`: it must fail and
+/// write nothing; its stderr is returned.
+fn gen_refuses_paths(p: &std::path::Path, id: &str, files: &str) -> String {
     probe_project(p, "[en]", "{ code: 1, name: A, message: a }");
     let ns = std::fs::read_to_string(p.join("schema/a.yaml")).unwrap();
     std::fs::write(
         p.join("schema/a.yaml"),
-        ns.replacen("namespace: app.core", "namespace: index", 1),
+        ns.replacen("namespace: app.core", &format!("namespace: {id}"), 1),
     )
     .unwrap();
     std::fs::write(
         p.join("templates/probe/target.yaml"),
-        "profile: json\nfiles:\n  - { template: probe.tera, path: index.txt }\n  - { template: probe.tera, path: \"{{ namespace.id }}.txt\", each: namespace }\n",
+        format!("profile: json\nfiles:\n{files}"),
     )
     .unwrap();
     std::fs::write(
@@ -524,13 +469,53 @@ fn a_path_rendered_twice_points_at_both_patterns() {
     )
     .unwrap();
     let out = errcat(p, &["gen"]);
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(!out.status.success(), "{stderr}");
+    assert!(!p.join("out").exists(), "nothing is written");
+    stderr
+}
+
+/// An output path a namespace id makes impossible (a device name on Windows, a name
+/// longer than file systems allow) is refused at the path pattern and the namespace.
+#[test]
+fn an_impossible_output_path_points_at_its_pattern_and_namespace() {
+    let tmp = tempfile::tempdir().unwrap();
+    let long = ["segment"; 40].join(".");
+    for (id, why) in [
+        ("aux", "a device name reserved on Windows"),
+        (
+            long.as_str(),
+            "has a name of 323 bytes; file systems allow 255",
+        ),
+    ] {
+        let stderr = gen_refuses_paths(
+            tmp.path(),
+            id,
+            "  - { template: probe.tera, path: \"{{ namespace.id }}.txt\", each: namespace }\n",
+        );
+        assert!(
+            stderr.contains(why)
+                && stderr.contains(" --> templates/probe/target.yaml:3:35")
+                && stderr.contains(&format!("rendered for namespace `{id}`")),
+            "{stderr}"
+        );
+    }
+}
+
+/// Two files of a target at one path (a namespace `index` whose page is the index
+/// page) are refused at both `path:` patterns, before anything is written.
+#[test]
+fn a_path_rendered_twice_points_at_both_patterns() {
+    let tmp = tempfile::tempdir().unwrap();
+    let stderr = gen_refuses_paths(
+        tmp.path(),
+        "index",
+        "  - { template: probe.tera, path: index.txt }\n  - { template: probe.tera, path: \"{{ namespace.id }}.txt\", each: namespace }\n",
+    );
     assert!(
-        !out.status.success()
-            && stderr.contains("target `probe` renders index.txt twice")
+        stderr.contains("target `probe` renders index.txt twice")
             && stderr.contains(" --> templates/probe/target.yaml:")
             && stderr.contains("and so does this one"),
         "{stderr}"
     );
-    assert!(!p.join("out").exists(), "nothing is written");
 }
