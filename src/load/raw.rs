@@ -121,8 +121,9 @@ pub struct RawTarget {
     pub profile: Option<S<RawProfile>>,
     #[serde(default)]
     pub files: Option<Vec<S<RawFileSpec>>>,
+    /// Values over the defaults of its target.yaml's `options:`.
     #[serde(default)]
-    pub options: BTreeMap<String, serde_json::Value>,
+    pub options: BTreeMap<String, S<serde_json::Value>>,
 }
 
 /// `target.yaml` in a template directory: the defaults a catalog's target entry may override.
@@ -137,7 +138,11 @@ pub struct RawTemplateManifest {
     pub files: Vec<S<RawFileSpec>>,
     /// Options the templates read, with their defaults.
     #[serde(default)]
-    pub options: BTreeMap<String, serde_json::Value>,
+    pub options: BTreeMap<String, S<serde_json::Value>>,
+    /// What an option's value must be (text, identifier, qualified-name, crate-name,
+    /// npm-name, module-path); errcat refuses a catalog that sets another.
+    #[serde(default)]
+    pub option_kinds: BTreeMap<String, S<String>>,
     /// What the generated code can hold; a catalog beyond a limit is refused.
     #[serde(default)]
     pub limits: Option<RawLimits>,

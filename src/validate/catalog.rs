@@ -463,8 +463,7 @@ impl<'a> Context<'a> {
                 );
                 continue;
             }
-            let mut options = manifest.map(|(_, m)| m.options.clone()).unwrap_or_default();
-            options.extend(t.options.clone());
+            let options = super::options::resolve(self, t, manifest, &profile);
             let limit = |pick: fn(&RawLimits) -> Option<&S<u32>>| {
                 manifest.and_then(|(f, m)| {
                     let limit = pick(m.limits.as_ref()?)?;

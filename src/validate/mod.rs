@@ -6,6 +6,7 @@ mod cross;
 mod entries;
 mod levels;
 mod merge;
+mod options;
 mod profile;
 mod script;
 

@@ -1,0 +1,461 @@
+//! A target's `options:`: the defaults its target.yaml declares, with the kind of
+//! value each must be (`option_kinds:`), and what the catalog's entry sets over them.
+//!
+//! An option's value lands in places errcat does not otherwise check (a Java
+//! `package` line, a Cargo.toml `name`, a module manifest, output paths), so
+//! a wrong one surfaces as a compiler's error in generated code. Checked here, it
+//! is an error at the line that set it, before anything is written.
+
+use std::collections::BTreeMap;
+
+use crate::diag::Diagnostic;
+use crate::load::raw::{RawTarget, RawTemplateManifest, S};
+use crate::load::suggest;
+use crate::naming::Profile;
+use crate::rules;
+use crate::source::FileId;
+
+use super::catalog::Context;
+
+/// What an option's value must be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// Any text.
+    Text,
+    /// An identifier of the target's language: ASCII letters, digits and `_`, not
+    /// starting with a digit, not one of the profile's keywords.
+    Identifier,
+    /// Identifiers joined by `.` (a Java or Kotlin package).
+    QualifiedName,
+    /// A Cargo package name whose library Rust code can name.
+    CrateName,
+    /// An npm package name, optionally scoped.
+    NpmName,
+    /// A module path: `/`-separated elements, as in `example.com/errors`.
+    ModulePath,
+}
+
+impl Kind {
+    pub const NAMED: [(&'static str, Kind); 6] = [
+        ("text", Kind::Text),
+        ("identifier", Kind::Identifier),
+        ("qualified-name", Kind::QualifiedName),
+        ("crate-name", Kind::CrateName),
+        ("npm-name", Kind::NpmName),
+        ("module-path", Kind::ModulePath),
+    ];
+
+    fn named(name: &str) -> Option<Kind> {
+        Self::NAMED
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, k)| *k)
+    }
+
+    /// The kind in a sentence: "… is not {noun}".
+    fn noun(self) -> &'static str {
+        match self {
+            Kind::Text => "text",
+            Kind::Identifier => "an identifier",
+            Kind::QualifiedName => "a qualified name",
+            Kind::CrateName => "a crate name",
+            Kind::NpmName => "an npm package name",
+            Kind::ModulePath => "a module path",
+        }
+    }
+
+    /// What a value of this kind looks like, for the help line.
+    fn help(self) -> &'static str {
+        match self {
+            Kind::Text => "write it as text",
+            Kind::Identifier => {
+                "use ASCII letters, digits and `_`, not starting with a digit, and no keyword of the target's profile"
+            }
+            Kind::QualifiedName => {
+                "join identifiers (ASCII letters, digits and `_`, no keyword of the target's profile) with `.`, as in `com.example.errors`"
+            }
+            Kind::CrateName => {
+                "use ASCII letters, digits, `-` and `_`, starting with a letter, such as `my-errors`"
+            }
+            Kind::NpmName => {
+                "use lower-case letters, digits, `-`, `.`, `_` and `~`, at most 214 characters, optionally under a scope: `@scope/name`"
+            }
+            Kind::ModulePath => {
+                "join elements of ASCII letters, digits, `-`, `.`, `_` and `~` with `/`, such as `example.com/errors`"
+            }
+        }
+    }
+
+    /// Why `value` is not of this kind; `None` when it is.
+    pub fn fault(self, value: &str, profile: &Profile) -> Option<String> {
+        if value.is_empty() && self != Kind::Text {
+            return Some("it is empty".to_owned());
+        }
+        match self {
+            Kind::Text => None,
+            Kind::Identifier => identifier_fault(value, profile),
+            Kind::QualifiedName => value.split('.').find_map(|part| match part {
+                "" => Some("it has an empty part between dots".to_owned()),
+                _ => identifier_fault(part, profile),
+            }),
+            Kind::CrateName => crate_name_fault(value, profile),
+            Kind::NpmName => npm_name_fault(value),
+            Kind::ModulePath => module_path_fault(value),
+        }
+    }
+}
+
+fn first_bad(value: &str, ok: impl Fn(char) -> bool) -> Option<String> {
+    let c = value.chars().find(|&c| !ok(c))?;
+    Some(match c {
+        ' ' => "it contains a space".to_owned(),
+        c if c.is_control() || c.is_whitespace() => {
+            format!("it contains U+{:04X}", u32::from(c))
+        }
+        c => format!("it contains `{c}`"),
+    })
+}
+
+fn identifier_fault(value: &str, profile: &Profile) -> Option<String> {
+    if let Some(why) = first_bad(value, |c| c.is_ascii_alphanumeric() || c == '_') {
+        return Some(why);
+    }
+    if value.starts_with(|c: char| c.is_ascii_digit()) {
+        return Some(format!("`{value}` starts with a digit"));
+    }
+    profile
+        .keywords
+        .contains(value)
+        .then(|| format!("`{value}` is a keyword of the {} profile", profile.name))
+}
+
+fn crate_name_fault(value: &str, profile: &Profile) -> Option<String> {
+    if let Some(why) = first_bad(value, |c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+        return Some(why);
+    }
+    if !value.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return Some("it does not start with a letter".to_owned());
+    }
+    // Cargo names the library after the package, `-` read as `_`.
+    let lib = value.replace('-', "_");
+    profile.keywords.contains(&lib).then(|| {
+        format!(
+            "its library would be `{lib}`, a keyword of the {} profile",
+            profile.name
+        )
+    })
+}
+
+fn npm_name_fault(value: &str) -> Option<String> {
+    if value.len() > 214 {
+        return Some(format!("it is {} characters long", value.chars().count()));
+    }
+    let url_safe = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || "-._~".contains(c);
+    let part_fault = |part: &str| {
+        if part.is_empty() {
+            return Some("it has an empty part".to_owned());
+        }
+        if let Some(why) = first_bad(part, url_safe) {
+            return Some(why);
+        }
+        part.starts_with(['.', '_'])
+            .then(|| format!("`{part}` starts with `{}`", &part[..1]))
+    };
+    match value.strip_prefix('@') {
+        Some(scoped) => match scoped.split_once('/') {
+            Some((scope, name)) => part_fault(scope).or_else(|| part_fault(name)),
+            None => Some("a scoped name is `@scope/name`".to_owned()),
+        },
+        None => part_fault(value),
+    }
+}
+
+fn module_path_fault(value: &str) -> Option<String> {
+    value.split('/').find_map(|element| {
+        if element.is_empty() {
+            return Some("it has an empty element between slashes".to_owned());
+        }
+        if let Some(why) = first_bad(element, |c| c.is_ascii_alphanumeric() || "-._~".contains(c)) {
+            return Some(why);
+        }
+        if element.starts_with(['.', '-']) || element.ends_with('.') {
+            return Some(format!(
+                "the element `{element}` starts or ends with a dot or a dash"
+            ));
+        }
+        None
+    })
+}
+
+/// The target's options: target.yaml's defaults with the catalog entry's values over
+/// them, each checked against its declared kind. An option the target does not
+/// declare, or a value not of its kind, is an `invalid-option` error.
+pub fn resolve(
+    cx: &mut Context,
+    target: &RawTarget,
+    manifest: Option<&(FileId, RawTemplateManifest)>,
+    profile: &Profile,
+) -> BTreeMap<String, serde_json::Value> {
+    let catalog = cx.loaded.catalog_file;
+    let id = &target.id.value;
+    let Some((mfile, m)) = manifest else {
+        // Declared only in the catalog: the templates are its author's, with nothing to check against.
+        return plain(&target.options);
+    };
+    let kinds = kinds(cx, *mfile, m);
+    let declared: Vec<&str> = m.options.keys().map(String::as_str).collect();
+    for (name, value) in &target.options {
+        if m.options.contains_key(name) {
+            continue;
+        }
+        let span = cx.span(catalog, value);
+        let help = match suggest(name, &declared) {
+            Some(near) => format!("did you mean `{near}`?"),
+            None if declared.is_empty() => "its templates declare no options".to_owned(),
+            None => format!("its templates read: {}", quoted(&declared)),
+        };
+        cx.emit(
+            Diagnostic::new(
+                &rules::INVALID_OPTION,
+                format!("target `{id}` has no option `{name}`"),
+            )
+            .at(span, "set here")
+            .help(help),
+        );
+    }
+    let mut options = plain(&m.options);
+    for (name, value) in &target.options {
+        if m.options.contains_key(name) {
+            options.insert(name.clone(), value.value.clone());
+        }
+    }
+    for (name, kind) in kinds {
+        let (file, value) = match target.options.get(name) {
+            Some(v) => (catalog, v),
+            None => (*mfile, &m.options[name]),
+        };
+        let fault = match &value.value {
+            serde_json::Value::String(s) => kind.fault(s, profile),
+            other => Some(format!("it is {}", json_kind(other))),
+        };
+        if let Some(why) = fault {
+            let span = cx.span(file, value);
+            cx.emit(
+                Diagnostic::new(
+                    &rules::INVALID_OPTION,
+                    format!(
+                        "option `{name}` of target `{id}` is not {}: {why}",
+                        kind.noun()
+                    ),
+                )
+                .at(span, format!("`{name}`"))
+                .help(kind.help()),
+            );
+        }
+    }
+    options
+}
+
+/// `option_kinds:` of a target.yaml, each naming a declared option and a known kind.
+fn kinds<'m>(cx: &mut Context, file: FileId, m: &'m RawTemplateManifest) -> Vec<(&'m str, Kind)> {
+    let mut out = Vec::new();
+    for (name, kind) in &m.option_kinds {
+        let span = cx.span(file, kind);
+        if !m.options.contains_key(name) {
+            cx.emit(
+                Diagnostic::new(
+                    &rules::TARGET_CONFIG,
+                    format!("`option_kinds` names `{name}`, which `options:` does not declare"),
+                )
+                .at(span, "kind declared here")
+                .help(format!("give `{name}` a default under `options:`")),
+            );
+            continue;
+        }
+        match Kind::named(&kind.value) {
+            Some(k) => out.push((name.as_str(), k)),
+            None => {
+                let names = Kind::NAMED.map(|(n, _)| n);
+                let help = match suggest(&kind.value, &names) {
+                    Some(near) => format!("did you mean `{near}`?"),
+                    None => format!("the kinds: {}", quoted(&names)),
+                };
+                cx.emit(
+                    Diagnostic::new(
+                        &rules::TARGET_CONFIG,
+                        format!("unknown option kind `{}`", kind.value),
+                    )
+                    .at(span, "kind")
+                    .help(help),
+                );
+            }
+        }
+    }
+    out
+}
+
+fn plain(options: &BTreeMap<String, S<serde_json::Value>>) -> BTreeMap<String, serde_json::Value> {
+    options
+        .iter()
+        .map(|(k, v)| (k.clone(), v.value.clone()))
+        .collect()
+}
+
+fn quoted(names: &[&str]) -> String {
+    names
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn json_kind(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::Null => "null".to_owned(),
+        serde_json::Value::Bool(b) => format!("the boolean `{b}`"),
+        serde_json::Value::Number(n) => format!("the number `{n}`"),
+        serde_json::Value::String(_) => "text".to_owned(),
+        serde_json::Value::Array(_) => "a list".to_owned(),
+        serde_json::Value::Object(_) => "a map".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Kind;
+    use crate::naming;
+
+    fn fault(kind: Kind, profile: &str, value: &str) -> Option<String> {
+        kind.fault(value, &naming::builtin(profile).unwrap())
+    }
+
+    /// Each `(value, why)`: `value` is refused, and `why` says why.
+    fn refuses(kind: Kind, profile: &str, cases: &[(&str, &str)]) {
+        for (bad, why) in cases {
+            assert_eq!(fault(kind, profile, bad).as_deref(), Some(*why), "{bad}");
+        }
+    }
+
+    #[test]
+    fn java_packages() {
+        assert_eq!(
+            fault(Kind::QualifiedName, "java", "com.example.errors"),
+            None
+        );
+        assert_eq!(fault(Kind::QualifiedName, "java", "dev.errcat_1"), None);
+        refuses(
+            Kind::QualifiedName,
+            "java",
+            &[
+                ("com.example.new", "`new` is a keyword of the java profile"),
+                ("com..example", "it has an empty part between dots"),
+                ("com.example.", "it has an empty part between dots"),
+                ("", "it is empty"),
+                ("com.1st", "`1st` starts with a digit"),
+                ("com.my-errors", "it contains `-`"),
+                ("com.ex ample", "it contains a space"),
+                ("com.exämple", "it contains `ä`"),
+                ("com.a\tb", "it contains U+0009"),
+            ],
+        );
+    }
+
+    #[test]
+    fn identifiers() {
+        assert_eq!(fault(Kind::Identifier, "rust", "codes"), None);
+        assert_eq!(fault(Kind::Identifier, "rust", "_x9"), None);
+        assert_eq!(
+            fault(Kind::Identifier, "rust", "").as_deref(),
+            Some("it is empty")
+        );
+        assert_eq!(
+            fault(Kind::Identifier, "rust", "fn").as_deref(),
+            Some("`fn` is a keyword of the rust profile")
+        );
+        assert_eq!(
+            fault(Kind::Identifier, "rust", "a.b").as_deref(),
+            Some("it contains `.`")
+        );
+    }
+
+    #[test]
+    fn crate_names() {
+        assert_eq!(fault(Kind::CrateName, "rust", "my-errors"), None);
+        assert_eq!(fault(Kind::CrateName, "rust", "errors_2"), None);
+        refuses(
+            Kind::CrateName,
+            "rust",
+            &[
+                ("my errors", "it contains a space"),
+                ("1errors", "it does not start with a letter"),
+                ("-errors", "it does not start with a letter"),
+                ("", "it is empty"),
+                (
+                    "fn",
+                    "its library would be `fn`, a keyword of the rust profile",
+                ),
+                ("errörs", "it contains `ö`"),
+            ],
+        );
+    }
+
+    #[test]
+    fn npm_names() {
+        for good in ["@errcat/codes", "errcat-codes", "a.b_c~d", "x"] {
+            assert_eq!(fault(Kind::NpmName, "typescript", good), None, "{good}");
+        }
+        refuses(
+            Kind::NpmName,
+            "typescript",
+            &[
+                ("@Errcat/codes", "it contains `E`"),
+                ("@errcat", "a scoped name is `@scope/name`"),
+                ("@errcat/", "it has an empty part"),
+                ("", "it is empty"),
+                (".hidden", "`.hidden` starts with `.`"),
+                ("_private", "`_private` starts with `_`"),
+                ("my codes", "it contains a space"),
+                ("@a/b/c", "it contains `/`"),
+            ],
+        );
+        let long = "a".repeat(215);
+        assert_eq!(
+            fault(Kind::NpmName, "typescript", &long).as_deref(),
+            Some("it is 215 characters long")
+        );
+        assert_eq!(fault(Kind::NpmName, "typescript", &long[1..]), None);
+    }
+
+    #[test]
+    fn module_paths() {
+        for good in ["errcat.dev/codes", "example", "github.com/a-b/c_d.e~f/v2"] {
+            assert_eq!(fault(Kind::ModulePath, "rust", good), None, "{good}");
+        }
+        refuses(
+            Kind::ModulePath,
+            "rust",
+            &[
+                (
+                    "errcat.dev//codes",
+                    "it has an empty element between slashes",
+                ),
+                ("/codes", "it has an empty element between slashes"),
+                ("codes/", "it has an empty element between slashes"),
+                ("errcat dev/codes", "it contains a space"),
+                (
+                    "../codes",
+                    "the element `..` starts or ends with a dot or a dash",
+                ),
+                (
+                    "-x/codes",
+                    "the element `-x` starts or ends with a dot or a dash",
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn text_is_anything() {
+        assert_eq!(fault(Kind::Text, "rust", " any thing / at all "), None);
+    }
+}
