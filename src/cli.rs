@@ -99,6 +99,8 @@ pub enum Command {
     Lint {
         /// The catalog file [default: schema/catalog.yaml here or in a parent directory].
         catalog: Option<PathBuf>,
+        /// How to print findings (on stderr) and the summary (on stdout: a table; with
+        /// json, one object per namespace and line; with github, none).
         #[arg(long, value_enum, default_value_t)]
         format: Format,
         /// Fail on warnings too.
@@ -797,10 +799,11 @@ fn lint(path: &Path, format: Format, deny_warnings: bool, out: Console) -> ExitC
     let checked = load(path, out);
     let failed = print_findings(&checked, format, out, deny_warnings);
     match &checked.catalog {
-        Some(c) if format == Format::Human => {
-            print!("{}", crate::lint::summary(c, &checked.report))
-        }
-        Some(_) => {}
+        Some(c) => match format {
+            Format::Human => print!("{}", crate::lint::summary(c, &checked.report)),
+            Format::Json => print!("{}", crate::lint::summary_json(c, &checked.report)),
+            Format::Github => {}
+        },
         None => eprintln!("error: fix the errors above to see the summary"),
     }
     ExitCode::from(u8::from(failed))

@@ -289,3 +289,46 @@ fn colour_only_on_a_terminal_and_never_with_no_color() {
     ));
     assert!(forced.contains(esc), "--color always: {forced}");
 }
+
+#[test]
+fn lint_summarises_as_json_lines_on_stdout() {
+    // The seed catalog: one object per namespace, in the catalog's order, with the
+    // numbers of the table.
+    let out = errcat(&repo(), &["lint", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let (stdout, _) = text(&out);
+    let rows: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect();
+    let table = text(&errcat(&repo(), &["lint"])).0;
+    assert_eq!(
+        rows.len(),
+        table.lines().filter(|l| l.contains('/')).count()
+    );
+    let edu = rows.iter().find(|r| r["namespace"] == "edu.rest").unwrap();
+    let line = table.lines().find(|l| l.starts_with("edu.rest ")).unwrap();
+    let codes = edu["codes"].as_u64().unwrap();
+    assert!(line.contains(&format!(" {codes} ")), "{line}");
+    for m in edu["messages"].as_array().unwrap() {
+        let (locale, have) = (m["locale"].as_str().unwrap(), &m["have"]);
+        let mark = if m["required"] == true { "" } else { "*" };
+        assert!(
+            line.contains(&format!("{locale}{mark} {have}/{codes}")),
+            "{line}"
+        );
+    }
+
+    // Findings are counted per rule, the diagnostics themselves go to stderr.
+    let warns = repo().join("tests/fixtures/rules/duplicate-message");
+    let out = errcat(&warns, &["lint", "catalog.yaml", "--format", "json"]);
+    let (stdout, stderr) = text(&out);
+    let row: serde_json::Value = serde_json::from_str(stdout.trim()).unwrap();
+    assert_eq!(
+        row["findings"],
+        serde_json::json!({ "duplicate-message": 1 })
+    );
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    let finding: serde_json::Value = serde_json::from_str(&stderr).unwrap();
+    assert_eq!(finding["rule"], "duplicate-message");
+}
