@@ -256,18 +256,8 @@ fn render_github(d: &Diagnostic, sources: &Sources) -> String {
     if let Some(h) = &d.help {
         let _ = write!(msg, "\nhelp: {h}");
     }
-    // Workflow-command escaping: data needs %, CR, LF escaped; properties also , and :.
-    let data = msg
-        .replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A");
-    let prop = |s: &str| {
-        s.replace('%', "%25")
-            .replace('\r', "%0D")
-            .replace('\n', "%0A")
-            .replace(':', "%3A")
-            .replace(',', "%2C")
-    };
+    let data = github_data(&msg);
+    let prop = github_property;
     match &d.primary {
         Some(l) => format!(
             "::{kind} file={},line={},col={},title={}::{data}",
@@ -333,6 +323,17 @@ impl JsonDiagnostic {
     }
 }
 
+// Workflow-command escaping: data needs %, CR, LF escaped; properties also , and :.
+fn github_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+fn github_property(s: &str) -> String {
+    github_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
 /// 1-based line and character column where a span ends, counted from its start.
 fn end_of(text: &str, span: &Span) -> (u32, u32) {
     let inner = text.get(span.start..span.end.min(text.len())).unwrap_or("");
@@ -345,4 +346,66 @@ fn end_of(text: &str, span: &Span) -> (u32, u32) {
         None => span.column as usize + inner.chars().count(),
     };
     (line, u32::try_from(col).unwrap_or(u32::MAX))
+}
+
+/// A line about the run itself rather than a finding (a stale generated file, a
+/// failed write), about `file` when it concerns one (`message` then reads on from
+/// its path: "is stale"): `level: message` for people, a
+/// JSON object (with `file` but no line) or a GitHub annotation on the file in the
+/// machine formats, so that their streams stay parseable to the last line.
+pub fn render_status(
+    format: Format,
+    level: Severity,
+    message: &str,
+    file: Option<&std::path::Path>,
+    help: Option<&str>,
+) -> String {
+    let file = file.map(|f| f.to_string_lossy().into_owned());
+    // Messages about a file read on from its path: "generated/x.rs is stale".
+    let message = &match &file {
+        Some(f) => format!("{f} {message}"),
+        None => message.to_owned(),
+    };
+    match format {
+        Format::Human => {
+            let level = match level {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            };
+            let mut out = format!("{level}: {message}\n");
+            if let Some(h) = help {
+                let _ = writeln!(out, "help: {h}");
+            }
+            out
+        }
+        Format::Json => {
+            #[derive(Serialize)]
+            struct Status<'a> {
+                level: Severity,
+                message: &'a str,
+                #[serde(skip_serializing_if = "Option::is_none")]
+                file: Option<String>,
+                help: Option<&'a str>,
+            }
+            let status = Status {
+                level,
+                message,
+                file,
+                help,
+            };
+            serde_json::to_string(&status).unwrap_or_default() + "\n"
+        }
+        Format::Github => {
+            let kind = match level {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            };
+            let mut msg = message.to_owned();
+            if let Some(h) = help {
+                let _ = write!(msg, "\nhelp: {h}");
+            }
+            let at = file.map_or_else(String::new, |f| format!(" file={}", github_property(&f)));
+            format!("::{kind}{at}::{}\n", github_data(&msg))
+        }
+    }
 }

@@ -332,3 +332,52 @@ fn lint_summarises_as_json_lines_on_stdout() {
     let finding: serde_json::Value = serde_json::from_str(&stderr).unwrap();
     assert_eq!(finding["rule"], "duplicate-message");
 }
+
+#[test]
+fn gen_check_in_machine_formats_writes_only_records() {
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path();
+    assert_eq!(errcat(p, &["init", "-q"]).status.code(), Some(0));
+    // Nothing generated yet: every file is missing, one record each and nothing else.
+    let out = errcat(p, &["gen", "--check", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let (stdout, stderr) = text(&out);
+    assert_eq!(stdout, "");
+    let records: Vec<serde_json::Value> = stderr
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect();
+    assert!(records.len() > 20, "{stderr}");
+    for r in &records {
+        let file = r["file"].as_str().unwrap();
+        assert!(file.starts_with("generated/"), "{r}");
+        assert_eq!(r["message"], format!("{file} is missing"));
+        assert_eq!(r["level"], "error");
+        assert_eq!(r["help"], "run `errcat gen` and commit");
+    }
+    let (_, stderr) = text(&errcat(p, &["gen", "--check", "--format", "github"]));
+    assert_eq!(stderr.lines().count(), records.len(), "{stderr}");
+    assert!(
+        stderr
+            .lines()
+            .all(|l| l.starts_with("::error file=generated/")),
+        "{stderr}"
+    );
+
+    // A successful run says nothing; a file edited by hand is one record.
+    let out = errcat(p, &["gen", "--format", "json"]);
+    assert_eq!((out.status.code(), text(&out).1.as_str()), (Some(0), ""));
+    let lib = p.join("generated/rust/src/lib.rs");
+    let edited = std::fs::read_to_string(&lib).unwrap() + "// mine\n";
+    std::fs::write(&lib, edited).unwrap();
+    let (_, stderr) = text(&errcat(p, &["gen", "--check", "--format", "json"]));
+    let r: serde_json::Value = serde_json::from_str(&stderr).unwrap();
+    assert_eq!(
+        r["message"],
+        "generated/rust/src/lib.rs is stale (edited by hand since it was generated)"
+    );
+    let (_, stderr) = text(&errcat(p, &["gen", "--format", "json"]));
+    let r: serde_json::Value = serde_json::from_str(&stderr).unwrap();
+    assert_eq!(r["level"], "warning");
+    assert_eq!(r["file"], "generated/rust/src/lib.rs");
+}
