@@ -806,6 +806,14 @@ fn explain(
             return ExitCode::from(2);
         }
     };
+    if let (Some(named), Some(flag)) = (query.namespace(), namespace)
+        && named != flag
+    {
+        eprintln!(
+            "error: `{query}` names namespace {named}, but --namespace asks for {flag}; give one of the two"
+        );
+        return ExitCode::from(2);
+    }
     let checked = load(path, out);
     let Some(catalog) = &checked.catalog else {
         print_report(&checked.report, &checked.sources, Format::Human, out, false);

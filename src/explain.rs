@@ -50,6 +50,43 @@ impl Query {
     }
 }
 
+impl Query {
+    /// The namespace a qualified query names.
+    pub fn namespace(&self) -> Option<&str> {
+        match self {
+            Query::Qualified { namespace, .. } | Query::QualifiedName { namespace, .. } => {
+                Some(namespace)
+            }
+            Query::Code(_) | Query::Name(_) => None,
+        }
+    }
+
+    fn code(&self) -> Option<i64> {
+        match self {
+            Query::Code(code) | Query::Qualified { code, .. } => Some(*code),
+            Query::Name(_) | Query::QualifiedName { .. } => None,
+        }
+    }
+
+    /// The code or name, without its namespace.
+    fn unqualified(&self) -> String {
+        match self {
+            Query::Code(code) | Query::Qualified { code, .. } => code.to_string(),
+            Query::Name(name) | Query::QualifiedName { name, .. } => name.clone(),
+        }
+    }
+}
+
+/// The query normalised: `edu.rest/ROOM_NOT_EXIST`.
+impl std::fmt::Display for Query {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.namespace() {
+            Some(ns) => write!(f, "{ns}/{}", self.unqualified()),
+            None => f.write_str(&self.unqualified()),
+        }
+    }
+}
+
 /// A number as a code; `Err` for one no code can be (beyond 64 bits).
 fn code(text: &str) -> Result<Option<i64>, String> {
     let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
@@ -145,6 +182,17 @@ pub fn explain(
         not_found: None,
         did_you_mean: Vec::new(),
     };
+    // `--namespace` naming no namespace: say so, rather than that nothing matched.
+    if let Some(wanted) = namespace.filter(|n| catalog.namespaces.iter().all(|ns| ns.id != *n)) {
+        ex.query = query.to_string();
+        ex.code = query.code();
+        ex.not_found = Some(format!("there is no namespace {wanted}"));
+        let ids: Vec<&str> = catalog.namespaces.iter().map(|n| n.id.as_str()).collect();
+        ex.did_you_mean.extend(
+            crate::load::suggest(wanted, &ids).map(|n| format!("{n}/{}", query.unqualified())),
+        );
+        return ex;
+    }
     let retired = |matches: &dyn Fn(&Namespace, &crate::model::Reserved) -> bool| {
         let mut out = Vec::new();
         for ns in catalog.namespaces.iter().filter(|ns| in_scope(ns)) {
@@ -309,9 +357,15 @@ impl Explanation {
         }
         write_definitions(&mut out, &self.definitions);
         if let Some(first) = self.opposite_sign.first() {
+            // Only a negative code loses its sign on the way to the query.
+            let how = if first.code < 0 {
+                "drops the sign"
+            } else {
+                "negates codes"
+            };
             let _ = writeln!(
                 out,
-                "\nWith the other sign, {} (a log or UI that drops the sign shows it as {q}):",
+                "\nWith the other sign, {} (a log or UI that {how} shows it as {q}):",
                 first.code
             );
             write_definitions(&mut out, &self.opposite_sign);

@@ -80,6 +80,9 @@ fn misses_get_a_did_you_mean_and_exit_1() {
         &["explain", "NO_SUCH_THING_AT_ALL"],
         &["explain", "edu.rest/"],
         &["explain", "what?"],
+        &["explain", "1004", "--namespace", "edu.rst"],
+        &["explain", "edu.rest/1004", "--namespace", "av.push"],
+        &["explain", "-1004"],
     ] {
         let out = errcat(&repo(), args);
         all.push_str(&format!(
