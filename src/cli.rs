@@ -250,13 +250,23 @@ pub fn execute(cli: &Cli, settings: &Settings) -> ExitCode {
             catalog: named,
             format,
         } => {
-            // Two catalog files need no project catalog; a revision is read where it would be.
-            let path = named.clone().unwrap_or_else(|| {
-                std::env::current_dir()
-                    .ok()
-                    .and_then(|cwd| crate::project::find_catalog(&cwd))
-                    .unwrap_or_else(|| PathBuf::from(DEFAULT_CATALOG))
-            });
+            // Two catalog files need no project catalog; a revision is read where the
+            // catalog would be: `--catalog`, else NEW when it is a catalog (`diff
+            // HEAD:errors/catalog.yaml errors/catalog.yaml`), else the project's.
+            let on_disk = |p: &Path| match p.is_dir() {
+                true => crate::project::catalog_in(p),
+                false => p.is_file().then(|| p.to_path_buf()),
+            };
+            let path = named
+                .as_deref()
+                .map(|p| on_disk(p).unwrap_or_else(|| p.to_path_buf()))
+                .or_else(|| new.as_deref().map(Path::new).and_then(on_disk))
+                .or_else(|| {
+                    std::env::current_dir()
+                        .ok()
+                        .and_then(|cwd| crate::project::find_catalog(&cwd))
+                })
+                .unwrap_or_else(|| PathBuf::from(DEFAULT_CATALOG));
             diff(old, new.as_deref(), &path, *format, out)
         }
         Command::Lint {
@@ -397,12 +407,7 @@ const DEFAULT_CATALOG: &str = "schema/catalog.yaml";
 fn catalog_path(named: Option<&Path>) -> Result<PathBuf, ExitCode> {
     if let Some(path) = named {
         if path.is_dir() {
-            // `errcat check schema` or `errcat check .`: the catalog in it.
-            if let Some(found) = ["catalog.yaml", DEFAULT_CATALOG]
-                .iter()
-                .map(|rel| path.join(rel))
-                .find(|p| p.is_file())
-            {
+            if let Some(found) = crate::project::catalog_in(path) {
                 return Ok(found);
             }
             eprintln!(

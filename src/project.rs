@@ -14,6 +14,15 @@ pub fn find_catalog(cwd: &Path) -> Option<PathBuf> {
     Some(path)
 }
 
+/// The catalog a directory named on the command line stands for: its `catalog.yaml`
+/// (`errcat check schema`), else its `schema/catalog.yaml` (`errcat check .`).
+pub fn catalog_in(dir: &Path) -> Option<PathBuf> {
+    ["catalog.yaml", "schema/catalog.yaml"]
+        .iter()
+        .map(|rel| dir.join(rel))
+        .find(|p| p.is_file())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

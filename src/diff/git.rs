@@ -26,10 +26,18 @@ pub fn load_side(
         return Ok(load_path(path, sources, report));
     }
     if path.is_dir() {
-        return Ok(load_path(&path.join("catalog.yaml"), sources, report));
+        return match crate::project::catalog_in(path) {
+            Some(found) => Ok(load_path(&found, sources, report)),
+            None => Err(format!(
+                "`{spec}` is a directory without a catalog.yaml or schema/catalog.yaml"
+            )),
+        };
     }
+    // git runs in the catalog's directory, or the nearest one that exists.
     let dir = catalog
-        .parent()
+        .ancestors()
+        .skip(1)
+        .find(|d| d.as_os_str().is_empty() || d.is_dir())
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     // Outside a repository, say so before anything else git would say.

@@ -307,3 +307,40 @@ fn outside_a_repository_a_revision_gets_a_plain_answer() {
         "{stderr}"
     );
 }
+
+#[test]
+fn diff_takes_directories_and_a_catalog_outside_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    crate::support::copy_tree(&repo().join("schema"), &root.join("schema"));
+    git(root, &["init", "-q"]);
+    git(root, &["add", "-A"]);
+    git(root, &["commit", "-q", "-m", "one"]);
+    let run = |args: &[&str]| {
+        let out = crate::support::errcat(root, args);
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let same = (Some(0), "0 changes, 0 breaking\n".to_string());
+    // A project directory, or a schema directory, means its catalog, as in `check`.
+    assert_eq!(run(&["diff", "HEAD", "."]), same);
+    assert_eq!(run(&["diff", "schema", "."]), same);
+    assert_eq!(run(&["diff", "HEAD", "--catalog", "schema"]), same);
+    let (code, stderr) = run(&["diff", "HEAD", "schema/edu"]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(
+        stderr
+            .contains("`schema/edu` is a directory without a catalog.yaml or schema/catalog.yaml"),
+        "{stderr}"
+    );
+    // A catalog that is not at schema/catalog.yaml: REV:path and the file are enough.
+    git(root, &["mv", "schema", "errors"]);
+    git(root, &["commit", "-q", "-m", "move"]);
+    assert_eq!(
+        run(&["diff", "HEAD:errors/catalog.yaml", "errors/catalog.yaml"]),
+        same
+    );
+    assert_eq!(run(&["diff", "HEAD~1:schema/catalog.yaml", "errors"]), same);
+}
