@@ -890,10 +890,13 @@ fn import(args: &crate::import::Args, console: Console) -> ExitCode {
         match &o.path {
             None => print!("{}{}", if i > 0 { "---\n" } else { "" }, o.text),
             Some(p) if !quiet => eprintln!(
-                "{}: namespace {}, {} entries ({} new)",
+                "{}: namespace {}, {} ({} new)",
                 display_path(p).display(),
                 o.namespace,
-                o.entries,
+                match o.entries {
+                    1 => "1 entry".to_owned(),
+                    n => format!("{n} entries"),
+                },
                 o.added
             ),
             Some(_) => {}

@@ -60,8 +60,12 @@ A new namespace requires the locales every message has. Where other texts exist
 in fewer locales (a Chinese Javadoc beside English titles), it also gets
 `lints: { missing-translation: warn }`, so `errcat check` lists what to translate.
 
-The result is validated (against --catalog, default schema/catalog.yaml when it
-exists) before anything is written; without --into it goes to standard output.
+The result is validated before anything is written, as `errcat check` will read
+it: written into the project of --catalog (default schema/catalog.yaml when it
+exists), beside the project's other files and targets, so a code another file of
+the namespace defines, or one a target's integers cannot hold, is refused; a
+file outside the project is checked on its own. Without --into the result goes
+to standard output.
 
 Examples:
 
@@ -133,7 +137,7 @@ pub struct Args {
     /// java-enum: the field the Javadoc fills.
     #[arg(long, value_enum, default_value_t, value_name = "FIELD")]
     pub javadoc_as: DocField,
-    /// The catalog whose locales the result is validated against.
+    /// The project catalog the result is validated in (its locales, its other files and targets).
     #[arg(long, value_name = "PATH")]
     pub catalog: Option<PathBuf>,
 }

@@ -1,11 +1,74 @@
 //! The result, validated in memory as `errcat check` will read it.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use super::{Imported, yaml};
+use super::{Imported, Output, yaml};
 use crate::diag::{Diagnostic, Report};
 use crate::load::raw::{RawCatalog, RawNamespace};
 use crate::load::{self, display_path};
+
+/// Validates the outputs inside the project `catalog` belongs to, as `errcat check`
+/// will read it once they are written: in place of the files they replace, beside
+/// the namespace's other files and every other namespace, with the targets' integer
+/// widths and limits. Only findings that point into an output are the import's; the
+/// project's others are `check`'s business. `false` (nothing checked) when the project
+/// does not load, or an output goes to standard output or outside its root.
+pub(super) fn validate_in_project(catalog: &Path, out: &mut Imported) -> bool {
+    if out.outputs.iter().any(|o| o.path.is_none()) {
+        return false;
+    }
+    let mut project = Report::default();
+    let Some(mut inputs) = load::read_inputs(catalog, &mut out.sources, &mut project, true) else {
+        return false;
+    };
+    // An output outside the project's root is a file of its own, not the project's.
+    let root = load::identity(&inputs.root);
+    let outside = |path: &Path| {
+        let existing = path
+            .ancestors()
+            .find(|a| a.exists())
+            .unwrap_or(Path::new("."));
+        !load::identity(existing).starts_with(&root)
+    };
+    if project.has_errors() || out.outputs.iter().flat_map(|o| &o.path).any(|p| outside(p)) {
+        return false;
+    }
+    let mut ours = Vec::new();
+    for o in &out.outputs {
+        let file = out.sources.add(shown(o), o.text.clone());
+        ours.push(file);
+        let Some(path) = &o.path else { continue };
+        let identity = load::identity(path);
+        let replaced = inputs
+            .namespace_files
+            .iter_mut()
+            .find(|id| load::identity(out.sources.path(**id)) == identity);
+        match replaced {
+            Some(slot) => *slot = file,
+            None => inputs.namespace_files.push(file),
+        }
+    }
+    let loaded = inputs.parse(&out.sources, &mut project);
+    let mut found = Report::default();
+    found.extend(project);
+    crate::validate::validate(&loaded, &out.sources, &mut found);
+    found.diagnostics.retain(|d| {
+        d.primary
+            .iter()
+            .chain(&d.related)
+            .any(|l| ours.contains(&l.span.file))
+    });
+    record(found, out);
+    true
+}
+
+/// How an output is named in findings: it is not on disk yet.
+fn shown(o: &Output) -> PathBuf {
+    PathBuf::from(match &o.path {
+        Some(p) => format!("{} (as imported)", display_path(p).display()),
+        None => format!("{} (as imported)", o.namespace),
+    })
+}
 
 /// Loads and validates the outputs as `errcat check` would read them, in a catalog
 /// that declares `locales` (default first) and nothing else: other namespaces,
@@ -25,11 +88,7 @@ pub(super) fn validate(locales: &[String], out: &mut Imported) {
     };
     let mut namespaces = Vec::new();
     for o in &out.outputs {
-        let shown = match &o.path {
-            Some(p) => format!("{} (as imported)", display_path(p).display()),
-            None => format!("{} (as imported)", o.namespace),
-        };
-        let file = out.sources.add(PathBuf::from(shown), o.text.clone());
+        let file = out.sources.add(shown(o), o.text.clone());
         if let Some(raw) = load::parse::<RawNamespace>(&out.sources, file, &mut out.report) {
             namespaces.push((file, raw));
         }
@@ -43,6 +102,11 @@ pub(super) fn validate(locales: &[String], out: &mut Imported) {
     };
     let mut found = Report::default();
     crate::validate::validate(&loaded, &out.sources, &mut found);
+    record(found, out);
+}
+
+/// Keeps the errors of `found`, and counts its warnings.
+fn record(found: Report, out: &mut Imported) {
     // The result's warnings are the project's to-do list, shown by `errcat check`;
     // repeating them on every import would bury the import's own findings.
     out.result_warnings = found.warnings();

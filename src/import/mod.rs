@@ -146,7 +146,11 @@ pub fn run(args: &Args) -> Result<Imported, String> {
             added: doc.entries.len() - before,
         });
     }
-    if !out.report.has_errors() {
+    let in_project = |out: &mut Imported| {
+        let catalog = catalog_path.as_deref()?;
+        check::validate_in_project(catalog, out).then_some(())
+    };
+    if !out.report.has_errors() && in_project(&mut out).is_none() {
         // The project's locales when there is a catalog; else the ones the import uses.
         let locales = catalog.map_or(order, |c| {
             let rest = c.locales.into_iter().filter(|x| *x != c.default_locale);

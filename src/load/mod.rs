@@ -18,7 +18,7 @@ use crate::source::{FileId, Sources, Span};
 use raw::{RawCatalog, RawNamespace, RawTarget, RawTemplateManifest};
 
 pub use parse_error::suggest;
-pub use paths::{check_relative, display_path, inside};
+pub use paths::{check_relative, display_path, identity, inside};
 
 /// Everything read from disk for one catalog.
 #[derive(Debug)]

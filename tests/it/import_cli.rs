@@ -301,3 +301,70 @@ fn a_table_in_another_script_under_en_is_pointed_out() {
         "{stderr}"
     );
 }
+
+#[test]
+fn an_import_into_the_project_is_checked_with_the_project() {
+    let tmp = tempfile::tempdir().unwrap();
+    let p = &tmp.path().join("project");
+    std::fs::create_dir(p).unwrap();
+    assert_eq!(errcat(p, &["init", "-q"]).status.code(), Some(0));
+    let table = |rows: &str| format!("## App\n| Error Code | Error message |\n|---|---|\n{rows}");
+    let import = |name: &str, rows: &str, namespace: &str, into: &str| {
+        std::fs::write(p.join(name), table(rows)).unwrap();
+        let out = errcat(
+            p,
+            &[
+                "import",
+                "markdown",
+                name,
+                "--namespace",
+                namespace,
+                "--into",
+                into,
+            ],
+        );
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        (out.status.code(), stderr)
+    };
+    // A second file of namespace `app` that redefines one of its codes, and a code
+    // beyond the java target's int: `errcat check` would refuse both, so import does.
+    let (code, stderr) = import(
+        "dupe.md",
+        "| 1001 | Something else |\n",
+        "app",
+        "schema/app2.yaml",
+    );
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(
+        stderr.contains(
+            "error[conflicting-definition]: code 1001 of namespace app is defined in two files"
+        ) && stderr.contains("--> schema/app2.yaml (as imported):"),
+        "{stderr}"
+    );
+    let (code, stderr) = import(
+        "big.md",
+        "| 3000000000 | Too big |\n",
+        "big",
+        "schema/big.yaml",
+    );
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains("error[integer-width]"), "{stderr}");
+    assert!(!p.join("schema/app2.yaml").exists() && !p.join("schema/big.yaml").exists());
+    // Outside the project's root the file is its own: the project's codes do not clash.
+    let (code, stderr) = import(
+        "dupe.md",
+        "| 1001 | Something else |\n",
+        "app",
+        "../elsewhere.yaml",
+    );
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stderr.contains("namespace app, 1 entry (1 new)"),
+        "{stderr}"
+    );
+    assert!(tmp.path().join("elsewhere.yaml").is_file());
+    // A good import passes, and so does `errcat check` after it.
+    let (code, stderr) = import("ok.md", "| 4000 | Fine |\n", "fine", "schema/fine.yaml");
+    assert_eq!(code, Some(0), "{stderr}");
+    assert_eq!(errcat(p, &["check"]).status.code(), Some(0));
+}
