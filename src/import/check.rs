@@ -6,6 +6,7 @@ use super::{Imported, Output, yaml};
 use crate::diag::{Diagnostic, Report};
 use crate::load::raw::{RawCatalog, RawNamespace};
 use crate::load::{self, display_path};
+use crate::source::FileId;
 
 /// Validates the outputs inside the project `catalog` belongs to, as `errcat check`
 /// will read it once they are written: in place of the files they replace, beside
@@ -58,8 +59,34 @@ pub(super) fn validate_in_project(catalog: &Path, out: &mut Imported) -> bool {
             .chain(&d.related)
             .any(|l| ours.contains(&l.span.file))
     });
-    record(found, out);
+    record(found, &ours, out);
     true
+}
+
+/// A finding in an entry of an output also points at the source row the entry came
+/// from: the output is not on disk yet, and the row is what the user can fix.
+fn from_row(d: Diagnostic, ours: &[FileId], out: &Imported) -> Diagnostic {
+    let Some(at) = d.primary.as_ref().map(|l| l.span) else {
+        return d;
+    };
+    let Some(i) = ours.iter().position(|&f| f == at.file) else {
+        return d;
+    };
+    // The entry is the last `  - code: N` at or above the finding's line.
+    let text = &out.sources.get(at.file).text;
+    let code = text
+        .lines()
+        .take(at.line as usize)
+        .filter_map(|l| l.strip_prefix("  - code: "))
+        .last()
+        .and_then(|c| c.trim().parse::<i64>().ok());
+    let row = code.and_then(|c| out.outputs[i].rows.iter().find(|(code, _)| *code == c));
+    match row {
+        Some((_, span)) if d.related.iter().all(|l| l.span != *span) => {
+            d.related(*span, "imported from this row")
+        }
+        _ => d,
+    }
 }
 
 /// How an output is named in findings: it is not on disk yet.
@@ -87,8 +114,10 @@ pub(super) fn validate(locales: &[String], out: &mut Imported) {
         return;
     };
     let mut namespaces = Vec::new();
+    let mut ours = Vec::new();
     for o in &out.outputs {
         let file = out.sources.add(shown(o), o.text.clone());
+        ours.push(file);
         if let Some(raw) = load::parse::<RawNamespace>(&out.sources, file, &mut out.report) {
             namespaces.push((file, raw));
         }
@@ -102,11 +131,17 @@ pub(super) fn validate(locales: &[String], out: &mut Imported) {
     };
     let mut found = Report::default();
     crate::validate::validate(&loaded, &out.sources, &mut found);
-    record(found, out);
+    record(found, &ours, out);
 }
 
-/// Keeps the errors of `found`, and counts its warnings.
-fn record(found: Report, out: &mut Imported) {
+/// Keeps the errors of `found`, and counts its warnings; `ours` are the outputs' files,
+/// in the order of `out.outputs`.
+fn record(mut found: Report, ours: &[FileId], out: &mut Imported) {
+    found.diagnostics = found
+        .diagnostics
+        .into_iter()
+        .map(|d| from_row(d, ours, out))
+        .collect();
     // The result's warnings are the project's to-do list, shown by `errcat check`;
     // repeating them on every import would bury the import's own findings.
     out.result_warnings = found.warnings();

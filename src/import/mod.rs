@@ -28,7 +28,7 @@ use crate::diag::{Diagnostic, Report};
 use crate::load::raw::{RawCatalog, RawNamespace};
 use crate::load::{self, display_path};
 use crate::rules;
-use crate::source::{FileId, Sources};
+use crate::source::{FileId, Sources, Span};
 
 pub use args::{Args, DocField, HELP, InputFormat, SectionsAs};
 use doc::Field;
@@ -44,6 +44,9 @@ pub struct Output {
     pub entries: usize,
     /// Entries that did not exist before.
     pub added: usize,
+    /// The code of each entry a source row gave, with where that row's code is: a
+    /// finding in the result points back at the row it came from.
+    pub rows: Vec<(i64, Span)>,
 }
 
 /// The result of an import: findings, and the files to write when there is no error.
@@ -144,6 +147,11 @@ pub fn run(args: &Args) -> Result<Imported, String> {
             text: yaml::namespace(&doc, &order),
             entries: doc.entries.len(),
             added: doc.entries.len() - before,
+            rows: doc
+                .entries
+                .iter()
+                .filter_map(|e| Some((e.code, e.code_span?)))
+                .collect(),
         });
     }
     let in_project = |out: &mut Imported| {

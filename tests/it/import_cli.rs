@@ -341,6 +341,11 @@ fn an_import_into_the_project_is_checked_with_the_project() {
         ) && stderr.contains("--> schema/app2.yaml (as imported):"),
         "{stderr}"
     );
+    // The result is not on disk: the finding also points at the row to fix.
+    assert!(
+        stderr.contains("::: dupe.md:4:3") && stderr.contains("imported from this row"),
+        "{stderr}"
+    );
     let (code, stderr) = import(
         "big.md",
         "| 3000000000 | Too big |\n",
