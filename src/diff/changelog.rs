@@ -36,6 +36,17 @@ pub fn changelog(catalog: &Path) -> Result<String, String> {
             e
         }
     })?;
+    // A shallow clone's oldest commit looks like a first version: refuse rather than publish
+    // a changelog whose history silently starts there.
+    let boundary = super::git::shallow_boundary(dir);
+    if let Some(cut) = log.lines().find(|c| boundary.iter().any(|b| b == c)) {
+        return Err(format!(
+            "this is a shallow git clone: the catalog's history before commit {} is missing, \
+             so the changelog would start there as if it were the first version; {}",
+            super::git::short(cut),
+            super::git::UNSHALLOW
+        ));
+    }
     let mut states: Vec<(String, Catalog)> = Vec::new();
     let specs = log
         .lines()

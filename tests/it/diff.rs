@@ -306,6 +306,68 @@ First version: 3 codes in 1 namespace.
 }
 
 #[test]
+fn a_shallow_clone_says_its_history_is_cut() {
+    let dir = tempfile::tempdir().unwrap();
+    let full = dir.path().join("full");
+    std::fs::create_dir(&full).unwrap();
+    std::fs::write(full.join("README.md"), "before the catalog\n").unwrap();
+    git(&full, &["init", "-q", "-b", "main"]);
+    git(&full, &["add", "."]);
+    git(&full, &["commit", "-q", "-m", "readme"]);
+    let fixture = repo().join("tests/fixtures/diff/code-removed/old");
+    crate::support::copy_tree(&fixture, &full.join("schema"));
+    git(&full, &["add", "."]);
+    git(&full, &["commit", "-q", "-m", "1.0.0"]);
+    let cat = full.join("schema/catalog.yaml");
+    let text = std::fs::read_to_string(&cat).unwrap();
+    std::fs::write(&cat, text.replace("1.0.0", "1.1.0")).unwrap();
+    git(&full, &["commit", "-q", "-am", "1.1.0"]);
+    let clone = |depth: &str| {
+        let to = dir.path().join(format!("depth-{depth}"));
+        let url = format!("file://{}", full.display());
+        let args = ["clone", "-q", "--depth", depth, &url, to.to_str().unwrap()];
+        git(dir.path(), &args);
+        to
+    };
+
+    // CI's default checkout: one commit, which would pass for the first version.
+    let ci = clone("1");
+    let out = errcat(&ci, &["changelog"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        out.stdout.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert!(stderr.contains("this is a shallow git clone"), "{stderr}");
+    assert!(stderr.contains("`git fetch --unshallow`"), "{stderr}");
+    assert!(stderr.contains("`fetch-depth: 0`"), "{stderr}");
+    let out = errcat(&ci, &["check", "--against", "HEAD~1"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains(
+            "`HEAD~1` is neither a catalog file nor a git revision; this is a shallow git clone"
+        ),
+        "{stderr}"
+    );
+    assert!(stderr.contains("`git fetch --unshallow`"), "{stderr}");
+
+    // Cut before the catalog existed: its whole history is there.
+    let deep = clone("3");
+    let stdout = changelog(&deep);
+    assert!(
+        stdout.contains("## 1.1.0\n\nNo change to the codes."),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("## 1.0.0\n\nFirst version: 3 codes"),
+        "{stdout}"
+    );
+}
+
+#[test]
 fn outside_a_repository_a_revision_gets_a_plain_answer() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
