@@ -15,6 +15,8 @@ pub struct Catalog {
     pub version: Option<String>,
     /// Declared locales, default locale first.
     pub locales: Vec<String>,
+    /// Where `locales:` lists them in the catalog file (for `errcat diff`).
+    pub locales_span: Span,
     pub default_locale: String,
     pub docs_base_url: Option<String>,
     /// The catalog file, relative to the root (for headers: "generated from …").

@@ -149,7 +149,7 @@ rules! {
     CODE_OVERLAP = "code-overlap", Warning, true, "The same code means different things in namespaces on different surfaces.",
         why: "A bare code is ambiguous to anyone who sees it without its namespace (support, logs).",
         fix: "Show codes with their namespace; acknowledge the overlap on the code with a reason once it is understood.";
-    BREAKING_CHANGE = "breaking-change", Error, false, "Compared with an older catalog (`errcat diff`, `errcat check --against`), a change breaks deployed clients: a code removed or renamed, a name moved, a code moved to another namespace, its HTTP status or `retryable` changed, a reserved code released or reused, a namespace removed, a placeholder removed.",
+    BREAKING_CHANGE = "breaking-change", Error, false, "Compared with an older catalog (`errcat diff`, `errcat check --against`), a change breaks deployed clients: a code removed or renamed, a name moved, a code moved to another namespace, its HTTP status or `retryable` changed, a reserved code released or reused, a namespace removed, a placeholder removed, added or reordered in `params:`, a locale removed from the catalog's `locales:`.",
         why: "Error codes are a wire contract: clients switch on them for years and cannot be updated with the catalog.",
         fix: "Retire removed codes in `reserved:`; deprecate a code and add a new one instead of changing it; if the break is intended, bump the catalog's major `version` (1.4.0 → 2.0.0).";
     COMPATIBLE_CHANGE = "compatible-change", Warning, false, "Compared with an older catalog (`errcat diff`), a change deployed clients survive: a code or namespace added, text changed, a translation added, a code deprecated or retired to `reserved:`.",

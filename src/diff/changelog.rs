@@ -36,6 +36,17 @@ pub fn changelog(catalog: &Path) -> Result<String, String> {
             e
         }
     })?;
+    // A shallow clone's oldest commit looks like a first version: refuse rather than publish
+    // a changelog whose history silently starts there.
+    let boundary = super::git::shallow_boundary(dir);
+    if let Some(cut) = log.lines().find(|c| boundary.iter().any(|b| b == c)) {
+        return Err(format!(
+            "this is a shallow git clone: the catalog's history before commit {} is missing, \
+             so the changelog would start there as if it were the first version; {}",
+            super::git::short(cut),
+            super::git::UNSHALLOW
+        ));
+    }
     let mut states: Vec<(String, Catalog)> = Vec::new();
     let specs = log
         .lines()
@@ -105,7 +116,12 @@ fn section(out: &mut String, changes: &[Change]) {
         any = true;
         let _ = writeln!(out, "### {title}\n");
         for c in list {
-            let _ = writeln!(out, "- `{}`: {}", c.namespace, escape(&c.message));
+            // A quoted reason comes escaped; the rest is names in code spans and plain words.
+            let text = c.markdown.clone().unwrap_or_else(|| escape(&c.message));
+            let _ = match c.namespace.as_str() {
+                "" => writeln!(out, "- {text}"),
+                ns => writeln!(out, "- `{ns}`: {text}"),
+            };
         }
         out.push('\n');
     }
@@ -117,7 +133,28 @@ fn section(out: &mut String, changes: &[Change]) {
     }
 }
 
-/// Reasons are plain text: keep them from turning into HTML (names sit in code spans).
+/// Messages without free text: keep them from turning into HTML (names sit in code spans).
 fn escape(s: &str) -> String {
     s.replace('<', "&lt;").replace('>', "&gt;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_change_to_the_catalog_itself_is_listed_without_a_namespace() {
+        let change = Change {
+            kind: Kind::LocaleRemoved,
+            namespace: String::new(),
+            code: None,
+            message: "locale fr was removed".into(),
+            markdown: None,
+            old: None,
+            new: None,
+        };
+        let mut out = String::new();
+        section(&mut out, &[change]);
+        assert_eq!(out, "### Breaking\n\n- locale fr was removed\n");
+    }
 }

@@ -74,7 +74,16 @@ pub fn load_side(
             &format!("{rev}^{{commit}}"),
         ],
     )
-    .map_err(|_| format!("`{spec}` is neither a catalog file nor a git revision"))?;
+    .map_err(|_| {
+        let not_found = format!("`{spec}` is neither a catalog file nor a git revision");
+        match shallow_boundary(&top).first() {
+            Some(cut) => format!(
+                "{not_found}; this is a shallow git clone, whose history stops at commit {}: {UNSHALLOW}",
+                short(cut)
+            ),
+            None => not_found,
+        }
+    })?;
     let commit = commit.trim();
     let tmp =
         tempfile::tempdir().map_err(|e| format!("cannot create a temporary directory: {e}"))?;
@@ -169,6 +178,31 @@ fn scope_of(rel: &str, catalog_text: &[u8]) -> String {
         }
     }
     parts.join("/")
+}
+
+/// How to get the history a shallow clone lacks.
+pub const UNSHALLOW: &str = "fetch it with `git fetch --unshallow` (in CI, e.g. GitHub's \
+     `actions/checkout`, set `fetch-depth: 0`)";
+
+/// The commits where a shallow clone's history stops (none for a full clone): git shows
+/// them without parents, so what came before looks as if it never was.
+pub fn shallow_boundary(dir: &Path) -> Vec<String> {
+    let shallow = run(dir, &["rev-parse", "--is-shallow-repository"]);
+    if !shallow.is_ok_and(|s| s.trim() == "true") {
+        return Vec::new();
+    }
+    // `--git-path` answers relative to `dir` (or absolute, which `join` keeps).
+    let Ok(file) = run(dir, &["rev-parse", "--git-path", "shallow"]) else {
+        return Vec::new();
+    };
+    std::fs::read_to_string(dir.join(file.trim()))
+        .map(|text| text.lines().map(str::to_string).collect())
+        .unwrap_or_default()
+}
+
+/// A commit id as people quote it.
+pub fn short(commit: &str) -> &str {
+    commit.get(..10).unwrap_or(commit)
 }
 
 /// How [`run`] words a directory outside any git repository (git's own message

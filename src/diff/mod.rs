@@ -4,6 +4,7 @@
 
 pub mod changelog;
 pub mod git;
+mod prose;
 pub mod report;
 
 use crate::model::{Catalog, Entry, Namespace, Text};
@@ -23,6 +24,9 @@ pub enum Kind {
     ReservedReused,
     NamespaceRemoved,
     ParamRemoved,
+    ParamAdded,
+    ParamOrderChanged,
+    LocaleRemoved,
     CodeAdded,
     TextChanged,
     TranslationAdded,
@@ -43,6 +47,9 @@ impl Kind {
         Kind::ReservedReused,
         Kind::NamespaceRemoved,
         Kind::ParamRemoved,
+        Kind::ParamAdded,
+        Kind::ParamOrderChanged,
+        Kind::LocaleRemoved,
         Kind::CodeAdded,
         Kind::TextChanged,
         Kind::TranslationAdded,
@@ -63,6 +70,9 @@ impl Kind {
             Kind::ReservedReused => "reserved-reused",
             Kind::NamespaceRemoved => "namespace-removed",
             Kind::ParamRemoved => "param-removed",
+            Kind::ParamAdded => "param-added",
+            Kind::ParamOrderChanged => "param-order-changed",
+            Kind::LocaleRemoved => "locale-removed",
             Kind::CodeAdded => "code-added",
             Kind::TextChanged => "text-changed",
             Kind::TranslationAdded => "translation-added",
@@ -82,9 +92,13 @@ impl Kind {
 #[derive(Clone, Debug)]
 pub struct Change {
     pub kind: Kind,
+    /// Empty for a change to the catalog file itself (a locale removed).
     pub namespace: String,
     pub code: Option<i64>,
     pub message: String,
+    /// The message for the Markdown changelog, when it quotes free text (a reason);
+    /// otherwise `message` is fit for it as it stands.
+    pub markdown: Option<String>,
     /// Where it was on the old side (for removals, the primary place).
     pub old: Option<Span>,
     /// Where it is on the new side.
@@ -97,12 +111,27 @@ impl Change {
     }
 }
 
-/// Every change from `old` to `new`, in namespace and code order.
+/// A message quoting `reason`, a user's free text: on one line, and escaped for Markdown.
+fn quoting(reason: &str, message: impl Fn(&str) -> String) -> (String, Option<String>) {
+    let plain = message(&prose::one_line(reason));
+    (plain, Some(message(&prose::markdown(reason))))
+}
+
+/// Every change from `old` to `new`: the catalog's own first, then in namespace and code order.
 pub fn compare(old: &Catalog, new: &Catalog) -> Vec<Change> {
     let mut out = Vec::new();
+    let gone: Vec<&str> = old
+        .locales
+        .iter()
+        .filter(|l| !new.locales.contains(l))
+        .map(String::as_str)
+        .collect();
+    for locale in &gone {
+        out.push(locale_removed(locale, old, new));
+    }
     for o in &old.namespaces {
         match new.namespaces.iter().find(|n| n.id == o.id) {
-            Some(n) => namespace(o, n, old, new, &mut out),
+            Some(n) => namespace(o, n, old, new, &gone, &mut out),
             None => removed_namespace(o, old, new, &mut out),
         }
     }
@@ -113,6 +142,7 @@ pub fn compare(old: &Catalog, new: &Catalog) -> Vec<Change> {
                 namespace: n.id.clone(),
                 code: None,
                 message: format!("namespace {} was added ({})", n.id, codes(n)),
+                markdown: None,
                 old: None,
                 new: Some(n.span),
             });
@@ -122,6 +152,36 @@ pub fn compare(old: &Catalog, new: &Catalog) -> Vec<Change> {
         (&a.namespace, a.code, a.kind, &a.message).cmp(&(&b.namespace, b.code, b.kind, &b.message))
     });
     out
+}
+
+/// Generated code has one constant per catalog locale: removing one breaks every client
+/// that names it. The texts in it go with it; they are counted here, not listed per code.
+fn locale_removed(locale: &str, old: &Catalog, new: &Catalog) -> Change {
+    let texts = old
+        .namespaces
+        .iter()
+        .flat_map(|n| &n.entries)
+        .filter(|e| {
+            [&e.title, &e.description, &e.cause, &e.solution]
+                .into_iter()
+                .flatten()
+                .chain([&e.message])
+                .any(|t| t.get(locale).is_some())
+        })
+        .count();
+    Change {
+        kind: Kind::LocaleRemoved,
+        namespace: String::new(),
+        code: None,
+        message: format!(
+            "locale {locale} was removed from the catalog's `locales:` (generated code no longer \
+             has it; {} had texts in it)",
+            crate::console::count(texts, "code")
+        ),
+        markdown: None,
+        old: Some(old.locales_span),
+        new: Some(new.locales_span),
+    }
 }
 
 fn codes(n: &Namespace) -> String {
@@ -162,6 +222,7 @@ fn removed_namespace(o: &Namespace, old: &Catalog, new: &Catalog, out: &mut Vec<
         namespace: o.id.clone(),
         code: None,
         message: format!("namespace {} was removed ({})", o.id, codes(o)),
+        markdown: None,
         old: Some(o.span),
         new: None,
     });
@@ -183,28 +244,40 @@ fn moved(e: &Entry, from: &Namespace, to: &Namespace, x: &Entry) -> Change {
             from.id,
             to.id
         ),
+        markdown: None,
         old: Some(e.span),
         new: Some(x.span),
     }
 }
 
-fn namespace(o: &Namespace, n: &Namespace, old: &Catalog, new: &Catalog, out: &mut Vec<Change>) {
+fn namespace(
+    o: &Namespace,
+    n: &Namespace,
+    old: &Catalog,
+    new: &Catalog,
+    gone: &[&str],
+    out: &mut Vec<Change>,
+) {
     let ns = &o.id;
-    let change = |kind, code, message: String, was: Option<Span>, now: Option<Span>| Change {
+    let change = |kind, code, message: (String, Option<String>), was, now| Change {
         kind,
         namespace: ns.clone(),
         code,
-        message,
+        message: message.0,
+        markdown: message.1,
         old: was,
         new: now,
     };
     for e in &o.entries {
         match n.entries.iter().find(|x| x.code == e.code) {
-            Some(x) => out.extend(entry(e, x, ns)),
+            Some(x) => out.extend(entry(e, x, ns, gone)),
             None if n.reserved.iter().any(|r| r.code == e.code) => out.push(change(
                 Kind::CodeRetired,
                 Some(e.code),
-                format!("{} was retired to `reserved`", entry_label(e)),
+                (
+                    format!("{} was retired to `reserved`", entry_label(e)),
+                    None,
+                ),
                 Some(e.span),
                 Some(n.span),
             )),
@@ -215,7 +288,10 @@ fn namespace(o: &Namespace, n: &Namespace, old: &Catalog, new: &Catalog, out: &m
                     None => change(
                         Kind::CodeRemoved,
                         Some(e.code),
-                        format!("{} was removed from namespace {ns}", entry_label(e)),
+                        (
+                            format!("{} was removed from namespace {ns}", entry_label(e)),
+                            None,
+                        ),
                         Some(e.span),
                         None,
                     ),
@@ -232,9 +308,12 @@ fn namespace(o: &Namespace, n: &Namespace, old: &Catalog, new: &Catalog, out: &m
             out.push(change(
                 Kind::NameMoved,
                 Some(x.code),
-                format!(
-                    "name `{}` moved from code {} to code {}",
-                    x.name, e.code, x.code
+                (
+                    format!(
+                        "name `{}` moved from code {} to code {}",
+                        x.name, e.code, x.code
+                    ),
+                    None,
                 ),
                 Some(e.name_span),
                 Some(x.name_span),
@@ -246,12 +325,17 @@ fn namespace(o: &Namespace, n: &Namespace, old: &Catalog, new: &Catalog, out: &m
         let (kind, message) = match o.reserved.iter().find(|r| r.code == x.code) {
             Some(r) => (
                 Kind::ReservedReused,
-                format!(
-                    "code {} was reserved ({}) and is now reused by `{}`",
-                    x.code, r.reason, x.name
-                ),
+                quoting(&r.reason, |reason| {
+                    format!(
+                        "code {} was reserved ({reason}) and is now reused by `{}`",
+                        x.code, x.name
+                    )
+                }),
             ),
-            None => (Kind::CodeAdded, format!("{} was added", entry_label(x))),
+            None => (
+                Kind::CodeAdded,
+                (format!("{} was added", entry_label(x)), None),
+            ),
         };
         out.push(change(kind, Some(x.code), message, None, Some(x.span)));
     }
@@ -261,10 +345,12 @@ fn namespace(o: &Namespace, n: &Namespace, old: &Catalog, new: &Catalog, out: &m
             out.push(change(
                 Kind::ReservedRemoved,
                 Some(r.code),
-                format!(
-                    "reserved code {} was removed from `reserved` ({})",
-                    r.code, r.reason
-                ),
+                quoting(&r.reason, |reason| {
+                    format!(
+                        "reserved code {} was removed from `reserved` ({reason})",
+                        r.code
+                    )
+                }),
                 Some(o.span),
                 Some(n.span),
             ));
@@ -272,8 +358,9 @@ fn namespace(o: &Namespace, n: &Namespace, old: &Catalog, new: &Catalog, out: &m
     }
 }
 
-/// Changes to one code present on both sides.
-fn entry(e: &Entry, x: &Entry, ns: &str) -> Vec<Change> {
+/// Changes to one code present on both sides. Texts in the `gone` locales are left to
+/// the locale's own change.
+fn entry(e: &Entry, x: &Entry, ns: &str, gone: &[&str]) -> Vec<Change> {
     let mut out = Vec::new();
     let mut push = |kind, message: String, old: Span, new: Span| {
         out.push(Change {
@@ -281,6 +368,7 @@ fn entry(e: &Entry, x: &Entry, ns: &str) -> Vec<Change> {
             namespace: ns.to_string(),
             code: Some(x.code),
             message,
+            markdown: None,
             old: Some(old),
             new: Some(new),
         });
@@ -329,11 +417,47 @@ fn entry(e: &Entry, x: &Entry, ns: &str) -> Vec<Change> {
             x.span,
         );
     }
+    // Generated formatters take the params in `params:` order, as positional arguments.
+    let order = format!(
+        "params [{}] → [{}]",
+        e.params.join(", "),
+        x.params.join(", ")
+    );
     for p in e.params.iter().filter(|p| !x.params.contains(p)) {
         push(
             Kind::ParamRemoved,
             format!(
-                "placeholder `{{{p}}}` of {} was removed or renamed",
+                "placeholder `{{{p}}}` of {} was removed or renamed ({order})",
+                entry_label(x)
+            ),
+            e.span,
+            x.span,
+        );
+    }
+    // One in the place of a removed one is a rename, which `param-removed` reports.
+    let renamed = |i: usize| e.params.get(i).is_some_and(|o| !x.params.contains(o));
+    let added = x.params.iter().enumerate();
+    for (_, p) in added.filter(|(i, p)| !e.params.contains(p) && !renamed(*i)) {
+        push(
+            Kind::ParamAdded,
+            format!(
+                "placeholder `{{{p}}}` was added to {} ({order}): every caller of its \
+                 formatter must now pass it",
+                entry_label(x)
+            ),
+            e.span,
+            x.span,
+        );
+    }
+    let kept = |a: &[String], b: &[String]| -> Vec<String> {
+        a.iter().filter(|p| b.contains(p)).cloned().collect()
+    };
+    if kept(&e.params, &x.params) != kept(&x.params, &e.params) {
+        push(
+            Kind::ParamOrderChanged,
+            format!(
+                "the placeholders of {} changed order ({order}): existing callers of its \
+                 formatter still compile and pass them swapped",
                 entry_label(x)
             ),
             e.span,
@@ -364,7 +488,8 @@ fn entry(e: &Entry, x: &Entry, ns: &str) -> Vec<Change> {
                 Some(_) => {}
             }
         }
-        for (locale, _) in a.0.iter().filter(|(l, _)| b.get(l).is_none()) {
+        let dropped = |l: &str| b.get(l).is_none() && !gone.contains(&l);
+        for (locale, _) in a.0.iter().filter(|(l, _)| dropped(l)) {
             changed.push(format!("{field} ({locale}) removed"));
         }
     }
@@ -396,12 +521,14 @@ fn entry(e: &Entry, x: &Entry, ns: &str) -> Vec<Change> {
             .as_ref()
             .map(|r| format!(", replaced by {r}"))
             .unwrap_or_default();
-        push(
-            Kind::CodeDeprecated,
-            format!("{} was deprecated ({}{by})", entry_label(x), d.reason),
-            e.span,
-            x.span,
-        );
+        let (message, markdown) = quoting(&d.reason, |reason| {
+            format!("{} was deprecated ({reason}{by})", entry_label(x))
+        });
+        push(Kind::CodeDeprecated, message, e.span, x.span);
+        // The reason is free text: the changelog gets it escaped.
+        if let Some(last) = out.last_mut() {
+            last.markdown = markdown;
+        }
     }
     out
 }

@@ -16,8 +16,14 @@ fn help(kind: Kind) -> &'static str {
         Kind::CodeMovedNamespace => {
             "keep the code in its namespace; deprecate it there and add a new code to the other"
         }
-        Kind::HttpChanged | Kind::RetryableChanged | Kind::ParamRemoved => {
+        Kind::HttpChanged | Kind::RetryableChanged | Kind::ParamRemoved | Kind::ParamAdded => {
             "clients rely on this: deprecate the code and add a new one with the new behaviour"
+        }
+        Kind::ParamOrderChanged => {
+            "keep the `params:` order (a message may use its placeholders in any order), or deprecate the code and add a new one"
+        }
+        Kind::LocaleRemoved => {
+            "keep the locale in `locales:`; a code without a text in it shows the default locale's"
         }
         Kind::ReservedRemoved | Kind::ReservedReused => {
             "keep the code in `reserved:`; deployed clients may still send or expect its old meaning"
@@ -40,8 +46,10 @@ pub fn diagnostics(changes: &[Change], acknowledged: Option<&str>, compatible: b
         } else {
             &rules::COMPATIBLE_CHANGE
         };
-        let mut d = Diagnostic::new(rule, format!("{}: {}", c.kind.id(), c.message))
-            .about(&c.namespace, c.code);
+        let mut d = Diagnostic::new(rule, format!("{}: {}", c.kind.id(), c.message));
+        if !c.namespace.is_empty() {
+            d = d.about(&c.namespace, c.code);
+        }
         d = match (c.new, c.old) {
             (Some(new), Some(old)) if c.kind != Kind::CodeRetired => {
                 d.at(new, "now").related(old, "before")

@@ -564,10 +564,25 @@ impl<'a> Context<'a> {
         {
             b.push('/');
         }
+        let file = self.loaded.catalog_file;
+        // The list as written, first locale to last (the first alone when it spans lines).
+        let locales_span = match (c.locales.first(), c.locales.last()) {
+            (Some(first), Some(last)) => {
+                let (first, last) = (self.span(file, first), self.span(file, last));
+                let end = if last.line == first.line {
+                    last.end
+                } else {
+                    first.end
+                };
+                Span { end, ..first }
+            }
+            _ => self.sources.file_start(file),
+        };
         Catalog {
             id: c.catalog.value.clone(),
             version: c.version.as_ref().map(|v| v.value.clone()),
             locales: self.locales.clone(),
+            locales_span,
             default_locale: self.default_locale.clone(),
             docs_base_url: base,
             catalog_file,
