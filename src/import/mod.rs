@@ -13,6 +13,7 @@ mod columns;
 mod doc;
 mod http_status;
 mod java_enum;
+mod java_int;
 mod list;
 mod locales;
 mod markdown;

@@ -301,3 +301,53 @@ fn a_table_in_another_script_under_en_is_pointed_out() {
         "{stderr}"
     );
 }
+
+/// Java reads `010` as 8 and `0xFFFFFFFF` as -1 (a 32-bit int): the import must too,
+/// and a literal javac refuses is a located import-bad-code, not a guess.
+#[test]
+fn java_integer_literals_mean_what_javac_makes_of_them() {
+    let tmp = tempfile::tempdir().unwrap();
+    let java = tmp.path().join("R4.java");
+    std::fs::write(
+        &java,
+        "enum R4 { J(010, \"octal\"), D(0777, \"octal big\"), F(0xFFFFFFFF, \"hex all ones\"),\n  B(0b101, \"binary\"), U(1_000, \"underscores\"), L(0x1_0000_0000L, \"long\") }\n",
+    )
+    .unwrap();
+    let out = run(&format!(
+        "import java-enum {} --namespace app.core",
+        java.display()
+    ));
+    let yaml = String::from_utf8_lossy(&out.stdout);
+    let codes: Vec<&str> = yaml
+        .lines()
+        .filter(|l| l.starts_with("  - code: "))
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            "  - code: 8",
+            "  - code: 511",
+            "  - code: -1",
+            "  - code: 5",
+            "  - code: 1000",
+            "  - code: 4294967296"
+        ],
+        "{yaml}"
+    );
+
+    std::fs::write(
+        &java,
+        "enum R5 {\n  OK(1, \"fine\"),\n  BIG(99999999999999999999L, \"beyond a long\");\n}\n",
+    )
+    .unwrap();
+    let out = errcat_line(&format!(
+        "import java-enum {} --namespace app.core",
+        java.display()
+    ));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("error[import-bad-code]: enum constant BIG has no code: `99999999999999999999L` does not fit in a Java long")
+            && stderr.contains(&format!("{}:3:7", java.display())),
+        "{stderr}"
+    );
+}
