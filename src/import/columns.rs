@@ -62,8 +62,8 @@ const HEADERS: &[(&str, Column)] = &[
 ];
 
 pub fn classify(header: &str) -> Option<Column> {
-    let h = header
-        .replace("**", "")
+    let h = super::inline::plain(header, str::to_owned);
+    let h = h
         .trim()
         .trim_end_matches([':', '：'])
         .split_whitespace()
@@ -245,10 +245,10 @@ pub fn rows(src: &Located, table: &Table, locale: &str, report: &mut Report) -> 
     out
 }
 
-/// A cell's text as readers see it: bold markers and surrounding quotes dropped,
-/// `<br/>` as a line break, runs of blanks as one space.
+/// A cell's text as readers see it: paired bold markers and surrounding quotes
+/// dropped, `<br/>` as a line break, runs of blanks as one space.
 pub fn clean(cell: &str) -> String {
-    let mut s = cell.replace("\\|", "|").replace("**", "");
+    let mut s = super::inline::plain(&cell.replace("\\|", "|"), str::to_owned);
     for br in ["<br/>", "<br />", "<br>", "<BR/>", "<BR>", "<BR />"] {
         s = s.replace(br, "\n");
     }

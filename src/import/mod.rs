@@ -12,6 +12,7 @@ mod check;
 mod columns;
 mod doc;
 mod http_status;
+mod inline;
 mod java_enum;
 mod java_int;
 mod list;

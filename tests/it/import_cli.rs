@@ -351,3 +351,31 @@ fn java_integer_literals_mean_what_javac_makes_of_them() {
         "{stderr}"
     );
 }
+
+/// Imports a Markdown file holding `text` into `app.core`, printed on standard output.
+fn import_markdown(text: &str) -> std::process::Output {
+    let tmp = tempfile::tempdir().unwrap();
+    let md = tmp.path().join("t.md");
+    std::fs::write(&md, text).unwrap();
+    errcat_line(&format!(
+        "import markdown {} --namespace app.core",
+        md.display()
+    ))
+}
+
+/// Only paired bold markers outside code spans are markup: `**kwargs` in backticks
+/// and a lone `**` (a power) are the text itself.
+#[test]
+fn cells_keep_the_stars_that_are_not_bold_markers() {
+    let out = import_markdown(
+        "| Code | Message |\n|---|---|\n| 1 | **Bold** words |\n| 2 | Call `**kwargs` here |\n| 4 | Price is 5 * 3 ** 2 |\n",
+    );
+    assert_has(
+        &String::from_utf8_lossy(&out.stdout),
+        &[
+            "      en: Bold words\n",
+            "      en: Call `**kwargs` here\n",
+            "      en: Price is 5 * 3 ** 2\n",
+        ],
+    );
+}
