@@ -22,6 +22,12 @@ fn bad_input_gets_a_located_error_and_nothing_is_written() {
             "6:1",
         ),
         (
+            "no-rows.md",
+            "# Room errors\n\n| Error Code | Description |\n|---|---|\n\nThe end.\n".to_owned(),
+            "import-not-a-table",
+            "3:1",
+        ),
+        (
             "prose.md",
             "# Room errors\n\n1004 means the room does not exist.\n".to_owned(),
             "import-not-a-table",
