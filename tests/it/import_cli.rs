@@ -385,3 +385,26 @@ fn cells_keep_the_stars_that_are_not_bold_markers() {
         ],
     );
 }
+
+/// A file that cannot be written is named, and nothing is left half done.
+#[test]
+fn a_write_that_fails_names_the_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let md = tmp.path().join("t.md");
+    std::fs::write(&md, "| Code | Message |\n|---|---|\n| 1 | One |\n").unwrap();
+    // The target's directory is a file: no one, not even root, can write there.
+    std::fs::write(tmp.path().join("plain"), "").unwrap();
+    let into = tmp.path().join("plain/ns.yaml");
+    let out = errcat_line(&format!(
+        "import markdown {} --namespace app.core --into {}",
+        md.display(),
+        into.display()
+    ));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains(&format!("error: writing {} failed: ", into.display()))
+            && stderr.contains("nothing was written"),
+        "{stderr}"
+    );
+}
