@@ -246,13 +246,12 @@ pub fn rows(src: &Located, table: &Table, locale: &str, report: &mut Report) -> 
 }
 
 /// A cell's text as readers see it: paired bold markers and surrounding quotes
-/// dropped, `<br/>` as a line break, runs of blanks as one space.
+/// dropped, outside code spans `<br/>` as a line break and HTML entities decoded,
+/// runs of blanks as one space.
 pub fn clean(cell: &str) -> String {
-    let mut s = super::inline::plain(&cell.replace("\\|", "|"), str::to_owned);
-    for br in ["<br/>", "<br />", "<br>", "<BR/>", "<BR>", "<BR />"] {
-        s = s.replace(br, "\n");
-    }
-    let s = squeeze(&s);
+    let s = super::inline::plain(&cell.replace("\\|", "|"), super::inline::html_text);
+    // A cell holding only `&nbsp;` is HTML's way to write an empty cell.
+    let s = squeeze(&s).trim_matches(['\u{a0}', ' ']).to_owned();
     match s.strip_prefix('"').and_then(|x| x.strip_suffix('"')) {
         Some(inner) if !inner.contains('"') => inner.trim().to_owned(),
         _ => s,

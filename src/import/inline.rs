@@ -1,6 +1,7 @@
 //! Markdown inline markup in a cell or heading: what a reader drops and what is text.
 //! A code span (`` `…` ``) is always text, as written; outside code spans only
-//! paired bold markers go, so `5 * 3 ** 2` keeps its `**`.
+//! paired bold markers go, so `5 * 3 ** 2` keeps its `**`, and HTML's `<br>` and
+//! entities become the characters they stand for.
 
 use std::ops::Range;
 
@@ -100,9 +101,59 @@ pub fn plain(s: &str, outside: impl Fn(&str) -> String) -> String {
     out
 }
 
+/// `<br>` (any of its spellings) as a line break, then HTML's character references
+/// decoded: the named ones tables use and numeric ones. Others stay as written.
+pub fn html_text(s: &str) -> String {
+    let mut s = s.to_owned();
+    for br in ["<br/>", "<br />", "<br>", "<BR/>", "<BR>", "<BR />"] {
+        s = s.replace(br, "\n");
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s.as_str();
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        rest = &rest[amp..];
+        let decoded = rest[1..]
+            .find(';')
+            .filter(|&n| n <= 10)
+            .and_then(|n| Some((entity(&rest[1..=n])?, n + 2)));
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The character `&name;` stands for (`name` without `&` and `;`).
+fn entity(name: &str) -> Option<char> {
+    let number = |digits: &str, radix| u32::from_str_radix(digits, radix).ok();
+    let code = match name {
+        "amp" => return Some('&'),
+        "lt" => return Some('<'),
+        "gt" => return Some('>'),
+        "quot" => return Some('"'),
+        "apos" => return Some('\''),
+        "nbsp" => return Some('\u{a0}'),
+        _ => match name.strip_prefix('#')? {
+            n if n.starts_with(['x', 'X']) => number(&n[1..], 16),
+            n => number(n, 10),
+        },
+    }?;
+    // NUL and surrogates are no text: the reference stays as written.
+    char::from_u32(code).filter(|&c| c != '\0')
+}
+
 #[cfg(test)]
 mod tests {
-    use super::plain;
+    use super::{html_text, plain};
 
     fn same(s: &str) -> String {
         s.to_owned()
@@ -124,5 +175,30 @@ mod tests {
         ] {
             assert_eq!(plain(cell, same), want, "{cell}");
         }
+    }
+
+    #[test]
+    fn entities_and_line_breaks_are_decoded() {
+        for (cell, want) in [
+            (
+                "Tom &amp; Jerry &lt;x&gt; &#39;q&#39;",
+                "Tom & Jerry <x> 'q'",
+            ),
+            ("&quot;a&quot; &apos;b&apos; &#x27;c&#X27;", "\"a\" 'b' 'c'"),
+            ("10&nbsp;MB", "10\u{a0}MB"),
+            ("one<br/>two<BR>three", "one\ntwo\nthree"),
+            ("&lt;br&gt; stays", "<br> stays"),
+            (
+                "AT&T &copy; &#0; &#xD800; &#99999999; & ;",
+                "AT&T &copy; &#0; &#xD800; &#99999999; & ;",
+            ),
+            ("&", "&"),
+        ] {
+            assert_eq!(html_text(cell), want, "{cell}");
+        }
+        assert_eq!(
+            plain("`a<br>&amp;` &amp; <br>", html_text),
+            "`a<br>&amp;` & \n"
+        );
     }
 }

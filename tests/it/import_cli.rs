@@ -408,3 +408,20 @@ fn a_write_that_fails_names_the_file() {
         "{stderr}"
     );
 }
+
+/// HTML entities in a cell are the characters they stand for, in the text and so in
+/// the derived name; inside a code span `<br>` and `&amp;` are text as written.
+#[test]
+fn cells_decode_html_entities_outside_code_spans() {
+    let out = import_markdown(
+        "| Code | Message |\n|---|---|\n| 1005 | Tom &amp; Jerry &lt;x&gt; &#39;q&#39; |\n| 1006 | Use `a<br>b &amp;` here<br>and &#x27;there&#X27; |\n",
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_has(
+        &stdout,
+        &[
+            "  - code: 1005\n    name: TOM_JERRY_X_Q\n    message:\n      en: Tom & Jerry <x> 'q'\n",
+            "      en: |-\n        Use `a<br>b &amp;` here\n        and 'there'\n",
+        ],
+    );
+}
