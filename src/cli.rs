@@ -870,7 +870,7 @@ fn import(args: &crate::import::Args, console: Console) -> ExitCode {
         return ExitCode::from(if io { 2 } else { 1 });
     }
     if let Err(e) = crate::import::write(&out.outputs) {
-        eprintln!("error: writing failed: {e}");
+        eprintln!("error: {e}");
         return ExitCode::from(2);
     }
     if out.result_warnings > 0 && !quiet {

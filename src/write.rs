@@ -141,7 +141,10 @@ impl Stager {
             }
         };
         let (text, staged) = if self.stage {
-            (String::new(), Some(self.stage_file(&path, &text)?))
+            (
+                String::new(),
+                Some(stage(&mut self.plan.made_dirs, &path, &text)?),
+            )
         } else {
             (text, None)
         };
@@ -153,27 +156,6 @@ impl Stager {
             staged,
         });
         Ok(())
-    }
-
-    fn stage_file(&mut self, path: &Path, text: &str) -> std::io::Result<PathBuf> {
-        let dir = path.parent().unwrap_or(Path::new("."));
-        let missing: Vec<PathBuf> = dir
-            .ancestors()
-            .take_while(|d| !d.as_os_str().is_empty() && !d.exists())
-            .map(Path::to_path_buf)
-            .collect();
-        // Recorded first: a directory made before a failure is removed with the rest.
-        self.plan.made_dirs.extend(missing.into_iter().rev());
-        std::fs::create_dir_all(dir)?;
-        let tmp = temp_sibling(path);
-        if let Err(e) = std::fs::write(&tmp, text) {
-            let _ = std::fs::remove_file(&tmp);
-            return Err(std::io::Error::new(
-                e.kind(),
-                format!("{}: {e}", tmp.display()),
-            ));
-        }
-        Ok(tmp)
     }
 
     /// The plan: every file added, plus the removal of generated files in `dirs`
@@ -219,6 +201,29 @@ impl Stager {
     pub fn discard(self) {
         discard(&self.plan);
     }
+}
+
+/// Writes `text` to a temporary sibling of `path` and returns it, making the missing
+/// directories (recorded in `made_dirs`, so that [`discard`] can remove them).
+pub fn stage(made_dirs: &mut Vec<PathBuf>, path: &Path, text: &str) -> std::io::Result<PathBuf> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let missing: Vec<PathBuf> = dir
+        .ancestors()
+        .take_while(|d| !d.as_os_str().is_empty() && !d.exists())
+        .map(Path::to_path_buf)
+        .collect();
+    // Recorded first: a directory made before a failure is removed with the rest.
+    made_dirs.extend(missing.into_iter().rev());
+    std::fs::create_dir_all(dir)?;
+    let tmp = temp_sibling(path);
+    if let Err(e) = std::fs::write(&tmp, text) {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(std::io::Error::new(
+            e.kind(),
+            format!("{}: {e}", tmp.display()),
+        ));
+    }
+    Ok(tmp)
 }
 
 /// Removes a plan's staged files and the directories made for them (when empty):

@@ -62,8 +62,8 @@ const HEADERS: &[(&str, Column)] = &[
 ];
 
 pub fn classify(header: &str) -> Option<Column> {
-    let h = header
-        .replace("**", "")
+    let h = super::inline::plain(header, str::to_owned);
+    let h = h
         .trim()
         .trim_end_matches([':', '：'])
         .split_whitespace()
@@ -245,14 +245,13 @@ pub fn rows(src: &Located, table: &Table, locale: &str, report: &mut Report) -> 
     out
 }
 
-/// A cell's text as readers see it: bold markers and surrounding quotes dropped,
-/// `<br/>` as a line break, runs of blanks as one space.
+/// A cell's text as readers see it: paired bold markers and surrounding quotes
+/// dropped, outside code spans `<br/>` as a line break and HTML entities decoded,
+/// runs of blanks as one space.
 pub fn clean(cell: &str) -> String {
-    let mut s = cell.replace("\\|", "|").replace("**", "");
-    for br in ["<br/>", "<br />", "<br>", "<BR/>", "<BR>", "<BR />"] {
-        s = s.replace(br, "\n");
-    }
-    let s = squeeze(&s);
+    let s = super::inline::plain(&cell.replace("\\|", "|"), super::inline::html_text);
+    // A cell holding only `&nbsp;` is HTML's way to write an empty cell.
+    let s = squeeze(&s).trim_matches(['\u{a0}', ' ']).to_owned();
     match s.strip_prefix('"').and_then(|x| x.strip_suffix('"')) {
         Some(inner) if !inner.contains('"') => inner.trim().to_owned(),
         _ => s,

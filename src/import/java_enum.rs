@@ -173,7 +173,8 @@ fn status(arg: &[Token]) -> Result<Option<i64>, String> {
     }
 }
 
-fn integer(arg: &[Token]) -> Option<i64> {
+/// The code an argument states: an integer literal, maybe negated. `Err` says why not.
+fn integer(arg: &[Token]) -> Result<i64, String> {
     let (neg, num) = match arg {
         [
             Token {
@@ -183,21 +184,12 @@ fn integer(arg: &[Token]) -> Option<i64> {
             n,
         ] => (true, n),
         [n] => (false, n),
-        _ => return None,
+        _ => return Err("the first argument is not an integer literal".to_owned()),
     };
-    let Tok::Number(raw) = &num.tok else {
-        return None;
-    };
-    let digits = raw.replace('_', "");
-    let digits = digits.trim_end_matches(['L', 'l']);
-    let value = match digits
-        .strip_prefix("0x")
-        .or_else(|| digits.strip_prefix("0X"))
-    {
-        Some(hex) => i64::from_str_radix(hex, 16).ok()?,
-        None => digits.parse::<i64>().ok()?,
-    };
-    Some(if neg { -value } else { value })
+    match &num.tok {
+        Tok::Number(raw) => super::java_int::value(raw, neg),
+        _ => Err("the first argument is not an integer literal".to_owned()),
+    }
 }
 
 /// The string an argument is: one literal, or literals joined with `+`.
@@ -430,18 +422,27 @@ fn constant(
         (Some(f), Some(l)) => src.span(f.start, l.end),
         _ => name_span,
     };
-    let Some(code) = args.first().and_then(|a| integer(a)) else {
+    let Some(Ok(code)) = args.first().map(|a| integer(a)) else {
         let (span, what) = match args.first() {
-            Some(a) => (arg_span(a), "the first argument is not an integer literal"),
-            None => (name_span, "the constant has no arguments"),
+            Some(a) => (arg_span(a), integer(a).err().unwrap_or_default()),
+            None => (name_span, "the constant has no arguments".to_owned()),
         };
+        // A literal javac refuses is a typo to fix, not a missing code.
+        let literal = args.first().is_some_and(|a| {
+            a.last()
+                .is_some_and(|t| matches!(t.tok, Tok::Number(_)) && a.len() <= 2)
+        });
         report.push(
             Diagnostic::new(
                 &rules::IMPORT_BAD_CODE,
                 format!("enum constant {name} has no code: {what}"),
             )
             .at(span, "expected the code here")
-            .help("write the code as the first argument: `NAME(1004, \"message\")`"),
+            .help(if literal {
+                "javac would refuse this literal: write the code as the enum compiles it"
+            } else {
+                "write the code as the first argument: `NAME(1004, \"message\")`"
+            }),
         );
         return None;
     };

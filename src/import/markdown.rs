@@ -112,6 +112,7 @@ pub fn read(src: &Located, locale: &str, report: &mut Report) -> Vec<Section> {
     let mut headings: Vec<(usize, String, crate::source::Span)> = Vec::new();
     let mut sections: Vec<Section> = Vec::new();
     let mut open_fence: Option<(char, usize)> = None;
+    let mut tables = 0;
     let mut i = 0;
     while i < lines.len() {
         let line = &lines[i];
@@ -154,6 +155,17 @@ pub fn read(src: &Located, locale: &str, report: &mut Report) -> Vec<Section> {
             rows.push((src.span(l.start, l.start + l.text.len()), cells_of(l)));
             i += 1;
         }
+        tables += 1;
+        if rows.is_empty() {
+            // Nothing to import: said here, not as an empty namespace later.
+            let span = src.span(line.start, line.start + line.text.len());
+            report.push(
+                Diagnostic::new(&rules::IMPORT_NOT_A_TABLE, "the table has no rows")
+                    .at(span, "a header and a delimiter row, then nothing")
+                    .help("add one row per code below the `|---|` line, or remove the table"),
+            );
+            continue;
+        }
         let table = Table { header, rows };
         let rows = columns::rows(src, &table, locale, report);
         let title = headings.last().map(|(_, t, _)| t.clone());
@@ -171,7 +183,7 @@ pub fn read(src: &Located, locale: &str, report: &mut Report) -> Vec<Section> {
             }),
         }
     }
-    if sections.is_empty() {
+    if tables == 0 {
         report.push(
             Diagnostic::new(
                 &rules::IMPORT_NOT_A_TABLE,

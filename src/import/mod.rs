@@ -12,12 +12,15 @@ mod check;
 mod columns;
 mod doc;
 mod http_status;
+mod inline;
 mod java_enum;
+mod java_int;
 mod list;
 mod locales;
 mod markdown;
 mod merge;
 mod names;
+mod output;
 mod plan;
 mod rows;
 mod yaml;
@@ -32,6 +35,7 @@ use crate::source::{FileId, Sources, Span};
 
 pub use args::{Args, DocField, HELP, InputFormat, SectionsAs};
 use doc::Field;
+pub use output::write;
 use rows::{Located, Row, RowText, Section};
 
 /// A namespace file the import produced.
@@ -289,19 +293,4 @@ fn read_existing(
         return None;
     }
     Some(d)
-}
-
-/// Writes each output that has a path and differs from the file; returns the paths
-/// written. Standard-output results are left to the caller.
-pub fn write(outputs: &[Output]) -> std::io::Result<Vec<PathBuf>> {
-    let mut written = Vec::new();
-    for o in outputs {
-        let Some(path) = &o.path else { continue };
-        if std::fs::read_to_string(path).is_ok_and(|old| old == o.text) {
-            continue;
-        }
-        crate::write::write_atomic(path, o.text.as_bytes())?;
-        written.push(path.clone());
-    }
-    Ok(written)
 }

@@ -22,6 +22,12 @@ fn bad_input_gets_a_located_error_and_nothing_is_written() {
             "6:1",
         ),
         (
+            "no-rows.md",
+            "# Room errors\n\n| Error Code | Description |\n|---|---|\n\nThe end.\n".to_owned(),
+            "import-not-a-table",
+            "3:1",
+        ),
+        (
             "prose.md",
             "# Room errors\n\n1004 means the room does not exist.\n".to_owned(),
             "import-not-a-table",
@@ -372,4 +378,122 @@ fn an_import_into_the_project_is_checked_with_the_project() {
     let (code, stderr) = import("ok.md", "| 4000 | Fine |\n", "fine", "schema/fine.yaml");
     assert_eq!(code, Some(0), "{stderr}");
     assert_eq!(errcat(p, &["check"]).status.code(), Some(0));
+}
+
+/// Java reads `010` as 8 and `0xFFFFFFFF` as -1 (a 32-bit int): the import must too,
+/// and a literal javac refuses is a located import-bad-code, not a guess.
+#[test]
+fn java_integer_literals_mean_what_javac_makes_of_them() {
+    let tmp = tempfile::tempdir().unwrap();
+    let java = tmp.path().join("R4.java");
+    std::fs::write(
+        &java,
+        "enum R4 { J(010, \"octal\"), D(0777, \"octal big\"), F(0xFFFFFFFF, \"hex all ones\"),\n  B(0b101, \"binary\"), U(1_000, \"underscores\"), L(0x1_0000_0000L, \"long\") }\n",
+    )
+    .unwrap();
+    let out = run(&format!(
+        "import java-enum {} --namespace app.core",
+        java.display()
+    ));
+    let yaml = String::from_utf8_lossy(&out.stdout);
+    let codes: Vec<&str> = yaml
+        .lines()
+        .filter(|l| l.starts_with("  - code: "))
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            "  - code: 8",
+            "  - code: 511",
+            "  - code: -1",
+            "  - code: 5",
+            "  - code: 1000",
+            "  - code: 4294967296"
+        ],
+        "{yaml}"
+    );
+
+    std::fs::write(
+        &java,
+        "enum R5 {\n  OK(1, \"fine\"),\n  BIG(99999999999999999999L, \"beyond a long\");\n}\n",
+    )
+    .unwrap();
+    let out = errcat_line(&format!(
+        "import java-enum {} --namespace app.core",
+        java.display()
+    ));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("error[import-bad-code]: enum constant BIG has no code: `99999999999999999999L` does not fit in a Java long")
+            && stderr.contains(&format!("{}:3:7", java.display())),
+        "{stderr}"
+    );
+}
+
+/// Imports a Markdown file holding `text` into `app.core`, printed on standard output.
+fn import_markdown(text: &str) -> std::process::Output {
+    let tmp = tempfile::tempdir().unwrap();
+    let md = tmp.path().join("t.md");
+    std::fs::write(&md, text).unwrap();
+    errcat_line(&format!(
+        "import markdown {} --namespace app.core",
+        md.display()
+    ))
+}
+
+/// Only paired bold markers outside code spans are markup: `**kwargs` in backticks
+/// and a lone `**` (a power) are the text itself.
+#[test]
+fn cells_keep_the_stars_that_are_not_bold_markers() {
+    let out = import_markdown(
+        "| Code | Message |\n|---|---|\n| 1 | **Bold** words |\n| 2 | Call `**kwargs` here |\n| 4 | Price is 5 * 3 ** 2 |\n",
+    );
+    assert_has(
+        &String::from_utf8_lossy(&out.stdout),
+        &[
+            "      en: Bold words\n",
+            "      en: Call `**kwargs` here\n",
+            "      en: Price is 5 * 3 ** 2\n",
+        ],
+    );
+}
+
+/// A file that cannot be written is named, and nothing is left half done.
+#[test]
+fn a_write_that_fails_names_the_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let md = tmp.path().join("t.md");
+    std::fs::write(&md, "| Code | Message |\n|---|---|\n| 1 | One |\n").unwrap();
+    // The target's directory is a file: no one, not even root, can write there.
+    std::fs::write(tmp.path().join("plain"), "").unwrap();
+    let into = tmp.path().join("plain/ns.yaml");
+    let out = errcat_line(&format!(
+        "import markdown {} --namespace app.core --into {}",
+        md.display(),
+        into.display()
+    ));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains(&format!("error: writing {} failed: ", into.display()))
+            && stderr.contains("nothing was written"),
+        "{stderr}"
+    );
+}
+
+/// HTML entities in a cell are the characters they stand for, in the text and so in
+/// the derived name; inside a code span `<br>` and `&amp;` are text as written.
+#[test]
+fn cells_decode_html_entities_outside_code_spans() {
+    let out = import_markdown(
+        "| Code | Message |\n|---|---|\n| 1005 | Tom &amp; Jerry &lt;x&gt; &#39;q&#39; |\n| 1006 | Use `a<br>b &amp;` here<br>and &#x27;there&#X27; |\n",
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_has(
+        &stdout,
+        &[
+            "  - code: 1005\n    name: TOM_JERRY_X_Q\n    message:\n      en: Tom & Jerry <x> 'q'\n",
+            "      en: |-\n        Use `a<br>b &amp;` here\n        and 'there'\n",
+        ],
+    );
 }
