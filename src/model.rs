@@ -123,6 +123,17 @@ pub enum Severity {
     Info,
 }
 
+impl Severity {
+    /// As written in the catalog.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Deprecation {
     pub reason: String,

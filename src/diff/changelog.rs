@@ -103,8 +103,17 @@ fn section(out: &mut String, changes: &[Change]) {
         }),
         ("Deprecated", &|k| k == Kind::CodeDeprecated),
         ("Retired", &|k| k == Kind::CodeRetired),
+        // What a reader of release notes acts on; tags, groups, `since` and ranges are
+        // bookkeeping that the generated docs already show.
         ("Changed", &|k| {
-            matches!(k, Kind::TextChanged | Kind::TranslationAdded)
+            matches!(
+                k,
+                Kind::TextChanged
+                    | Kind::TranslationAdded
+                    | Kind::CodeUndeprecated
+                    | Kind::SeverityChanged
+                    | Kind::NamespaceTextChanged
+            )
         }),
     ];
     let mut any = false;

@@ -33,6 +33,14 @@ pub enum Kind {
     CodeDeprecated,
     CodeRetired,
     NamespaceAdded,
+    // Added later; compatible, so they sort after `CodeAdded` like the rest.
+    CodeUndeprecated,
+    SeverityChanged,
+    GroupChanged,
+    TagsChanged,
+    SinceChanged,
+    RangeChanged,
+    NamespaceTextChanged,
 }
 
 impl Kind {
@@ -56,6 +64,13 @@ impl Kind {
         Kind::CodeDeprecated,
         Kind::CodeRetired,
         Kind::NamespaceAdded,
+        Kind::CodeUndeprecated,
+        Kind::SeverityChanged,
+        Kind::GroupChanged,
+        Kind::TagsChanged,
+        Kind::SinceChanged,
+        Kind::RangeChanged,
+        Kind::NamespaceTextChanged,
     ];
 
     pub fn id(self) -> &'static str {
@@ -79,6 +94,13 @@ impl Kind {
             Kind::CodeDeprecated => "code-deprecated",
             Kind::CodeRetired => "code-retired",
             Kind::NamespaceAdded => "namespace-added",
+            Kind::CodeUndeprecated => "code-undeprecated",
+            Kind::SeverityChanged => "severity-changed",
+            Kind::GroupChanged => "group-changed",
+            Kind::TagsChanged => "tags-changed",
+            Kind::SinceChanged => "since-changed",
+            Kind::RangeChanged => "range-changed",
+            Kind::NamespaceTextChanged => "namespace-text-changed",
         }
     }
 
@@ -268,6 +290,51 @@ fn namespace(
         old: was,
         new: now,
     };
+    if o.range != n.range {
+        let show = |r: Option<(i64, i64)>| {
+            r.map_or_else(|| "none".to_string(), |(a, b)| format!("{a}..={b}"))
+        };
+        // Validation keeps every code of `n` inside its range, so no code a client can
+        // receive falls out of it: only where future codes go has changed.
+        out.push(change(
+            Kind::RangeChanged,
+            None,
+            (
+                format!(
+                    "the range of namespace {ns} changed from {} to {}",
+                    show(o.range),
+                    show(n.range)
+                ),
+                None,
+            ),
+            Some(o.span),
+            Some(n.span),
+        ));
+    }
+    let texts = [
+        ("title", o.title.as_ref(), n.title.as_ref()),
+        (
+            "description",
+            o.description.as_ref(),
+            n.description.as_ref(),
+        ),
+    ];
+    let edits: Vec<String> = text_edits(texts, gone)
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+    if !edits.is_empty() {
+        out.push(change(
+            Kind::NamespaceTextChanged,
+            None,
+            (
+                format!("namespace {ns}: text changed: {}", edits.join(", ")),
+                None,
+            ),
+            Some(o.span),
+            Some(n.span),
+        ));
+    }
     for e in &o.entries {
         match n.entries.iter().find(|x| x.code == e.code) {
             Some(x) => out.extend(entry(e, x, ns, gone)),
@@ -356,6 +423,70 @@ fn namespace(
             ));
         }
     }
+}
+
+/// An optional value in a message: user text on one line, or `none`.
+fn shown(value: Option<&str>) -> String {
+    value.map_or_else(|| "none".to_string(), prose::one_line)
+}
+
+enum Edit {
+    Added,
+    Changed,
+    Removed,
+}
+
+/// One localized text added, changed or removed: `title (fr) added`.
+struct TextEdit<'a> {
+    field: &'a str,
+    locale: &'a str,
+    edit: Edit,
+}
+
+impl std::fmt::Display for TextEdit<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let what = match self.edit {
+            Edit::Added => " added",
+            Edit::Changed => "",
+            Edit::Removed => " removed",
+        };
+        write!(f, "{} ({}){what}", self.field, self.locale)
+    }
+}
+
+/// The texts that differ, field by field (old, new), each locale in the new side's order and
+/// then the ones dropped. Texts in the `gone` locales are left to the locale's own change.
+fn text_edits<'a>(
+    fields: impl IntoIterator<Item = (&'a str, Option<&'a Text>, Option<&'a Text>)>,
+    gone: &[&str],
+) -> Vec<TextEdit<'a>> {
+    const EMPTY: &Text = &Text(Vec::new());
+    let mut out = Vec::new();
+    for (field, a, b) in fields {
+        let (a, b) = (a.unwrap_or(EMPTY), b.unwrap_or(EMPTY));
+        for (locale, text) in &b.0 {
+            let edit = match a.get(locale) {
+                None => Edit::Added,
+                Some(t) if t != text => Edit::Changed,
+                Some(_) => continue,
+            };
+            out.push(TextEdit {
+                field,
+                locale,
+                edit,
+            });
+        }
+        for (locale, _) in &a.0 {
+            if b.get(locale).is_none() && !gone.contains(&locale.as_str()) {
+                out.push(TextEdit {
+                    field,
+                    locale,
+                    edit: Edit::Removed,
+                });
+            }
+        }
+    }
+    out
 }
 
 /// Changes to one code present on both sides. Texts in the `gone` locales are left to
@@ -477,20 +608,11 @@ fn entry(e: &Entry, x: &Entry, ns: &str, gone: &[&str]) -> Vec<Change> {
     ];
     let mut added: Vec<&str> = Vec::new();
     let mut changed: Vec<String> = Vec::new();
-    let empty = Text::default();
-    for (field, a, b) in texts {
-        let (a, b) = (a.unwrap_or(&empty), b.unwrap_or(&empty));
-        for (locale, text) in &b.0 {
-            match a.get(locale) {
-                None if field == "message" => added.push(locale),
-                None => changed.push(format!("{field} ({locale}) added")),
-                Some(t) if t != text => changed.push(format!("{field} ({locale})")),
-                Some(_) => {}
-            }
-        }
-        let dropped = |l: &str| b.get(l).is_none() && !gone.contains(&l);
-        for (locale, _) in a.0.iter().filter(|(l, _)| dropped(l)) {
-            changed.push(format!("{field} ({locale}) removed"));
+    for t in text_edits(texts, gone) {
+        // A message in a new locale is a translation; any other new text is an edit.
+        match t.edit {
+            Edit::Added if t.field == "message" => added.push(t.locale),
+            _ => changed.push(t.to_string()),
         }
     }
     if !added.is_empty() {
@@ -513,6 +635,60 @@ fn entry(e: &Entry, x: &Entry, ns: &str, gone: &[&str]) -> Vec<Change> {
             x.span,
         );
     }
+    if e.deprecated.is_some() && x.deprecated.is_none() {
+        push(
+            Kind::CodeUndeprecated,
+            format!("{} is no longer deprecated", entry_label(x)),
+            e.span,
+            x.span,
+        );
+    }
+    // Fields shown as they are: "the group of code … changed from a to b".
+    let fields = [
+        (
+            Kind::SeverityChanged,
+            "severity",
+            e.severity != x.severity,
+            e.severity.as_str().to_string(),
+            x.severity.as_str().to_string(),
+        ),
+        (
+            Kind::GroupChanged,
+            "group",
+            e.group != x.group,
+            shown(e.group.as_deref()),
+            shown(x.group.as_deref()),
+        ),
+        (
+            Kind::SinceChanged,
+            "`since`",
+            e.since != x.since,
+            shown(e.since.as_deref()),
+            shown(x.since.as_deref()),
+        ),
+    ];
+    for (kind, field, _, was, now) in fields.into_iter().filter(|f| f.2) {
+        let message = format!(
+            "the {field} of {} changed from {was} to {now}",
+            entry_label(x)
+        );
+        push(kind, message, e.span, x.span);
+    }
+    if e.tags != x.tags {
+        let list = |t: &[String]| t.iter().map(|t| prose::one_line(t)).collect::<Vec<_>>();
+        push(
+            Kind::TagsChanged,
+            format!(
+                "the tags of {} changed: [{}] → [{}]",
+                entry_label(x),
+                list(&e.tags).join(", "),
+                list(&x.tags).join(", ")
+            ),
+            e.span,
+            x.span,
+        );
+    }
+    // Last: it amends the change it pushes, which `push` keeps borrowed until then.
     if e.deprecated.is_none()
         && let Some(d) = &x.deprecated
     {

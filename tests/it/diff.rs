@@ -306,6 +306,39 @@ First version: 3 codes in 1 namespace.
 }
 
 #[test]
+fn changelog_lists_a_code_no_longer_deprecated_and_a_new_severity() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let fixture = repo().join("tests/fixtures/diff/code-undeprecated");
+    crate::support::copy_tree(&fixture.join("old"), &root.join("schema"));
+    git(root, &["init", "-q", "-b", "main"]);
+    git(root, &["add", "."]);
+    git(root, &["commit", "-q", "-m", "1.0.0"]);
+    let cat = root.join("schema/catalog.yaml");
+    let text = std::fs::read_to_string(&cat).unwrap();
+    std::fs::write(&cat, text.replace("1.0.0", "1.1.0")).unwrap();
+    let ns = std::fs::read_to_string(fixture.join("new/a.yaml")).unwrap();
+    // Tags are bookkeeping: listed by `diff`, not in release notes.
+    let ns = ns.replace(
+        "retryable: true }",
+        "retryable: true, severity: warning, tags: [x] }",
+    );
+    std::fs::write(root.join("schema/a.yaml"), ns).unwrap();
+
+    let text = changelog(root);
+    let expected = "## 1.1.0
+
+### Changed
+
+- `app.core`: code 1003 `ROOM_BUSY` is no longer deprecated
+- `app.core`: the severity of code 1003 `ROOM_BUSY` changed from error to warning
+
+## 1.0.0
+";
+    assert!(text.contains(expected), "{text}");
+}
+
+#[test]
 fn a_shallow_clone_says_its_history_is_cut() {
     let dir = tempfile::tempdir().unwrap();
     let full = dir.path().join("full");
