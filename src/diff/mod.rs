@@ -238,6 +238,30 @@ fn moved_to<'a>(
         })
 }
 
+/// Whether `x`, new in namespace `into`, came from another namespace: the code that
+/// [`moved_to`] reports as moved to `into` from a namespace that no longer has it.
+fn moved_in(x: &Entry, into: &str, old: &Catalog, new: &Catalog) -> bool {
+    old.namespaces.iter().filter(|o| o.id != into).any(|o| {
+        let Some(e) = o
+            .entries
+            .iter()
+            .find(|e| e.code == x.code && e.name == x.name)
+        else {
+            return false;
+        };
+        // Still there, or retired there: not a move.
+        let left = new
+            .namespaces
+            .iter()
+            .find(|n| n.id == o.id)
+            .is_none_or(|n| {
+                !n.entries.iter().any(|k| k.code == e.code)
+                    && !n.reserved.iter().any(|r| r.code == e.code)
+            });
+        left && moved_to(e, &o.id, old, new).is_some_and(|(m, _)| m.id == into)
+    })
+}
+
 fn removed_namespace(o: &Namespace, old: &Catalog, new: &Catalog, out: &mut Vec<Change>) {
     out.push(Change {
         kind: Kind::NamespaceRemoved,
@@ -399,6 +423,8 @@ fn namespace(
                     )
                 }),
             ),
+            // A move is reported once, where the code left.
+            None if moved_in(x, ns, old, new) => continue,
             None => (
                 Kind::CodeAdded,
                 (format!("{} was added", entry_label(x)), None),

@@ -135,6 +135,36 @@ fn a_major_version_bump_acknowledges_breaking_changes() {
     }
 }
 
+#[test]
+fn a_code_moved_to_an_existing_namespace_is_one_change() {
+    let dir = tempfile::tempdir().unwrap();
+    crate::support::copy_tree(
+        &repo().join("tests/fixtures/diff/code-moved-namespace"),
+        dir.path(),
+    );
+    // app.room exists on both sides; 1003 joins it.
+    let room = "  - { code: 2001, name: ROOM_GONE, message: { en: The room is gone } }\n";
+    let old_b = format!("namespace: app.room\nlocales: [en]\nentries:\n{room}");
+    std::fs::write(dir.path().join("old/b.yaml"), old_b).unwrap();
+    let new_b = dir.path().join("new/b.yaml");
+    let text = std::fs::read_to_string(&new_b).unwrap();
+    std::fs::write(&new_b, format!("{text}{room}")).unwrap();
+    let (old, new) = (
+        dir.path().join("old/catalog.yaml"),
+        dir.path().join("new/catalog.yaml"),
+    );
+
+    let (changes, _, text) = compare(&old, &new);
+    let kinds: Vec<Kind> = changes.iter().map(|c| c.kind).collect();
+    assert_eq!(kinds, [Kind::CodeMovedNamespace], "{text}");
+    let out = errcat(
+        dir.path(),
+        &["diff", old.to_str().unwrap(), new.to_str().unwrap()],
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.ends_with("\n1 change, 1 breaking\n"), "{stderr}");
+}
+
 fn git(dir: &Path, args: &[&str]) {
     let out = Command::new("git")
         .current_dir(dir)
