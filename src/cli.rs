@@ -517,7 +517,11 @@ fn check(path: &Path, opts: &CheckOptions, out: Console) -> ExitCode {
     }
     if let (Some(rev), Some(new)) = (against, &checked.catalog) {
         let mut found = Report::default();
-        match crate::diff::git::load_side(rev, path, &mut checked.sources, &mut found) {
+        let old =
+            crate::diff::git::load_old_side(rev, path, &mut checked.sources, &mut found, |note| {
+                say_note(note, format, out)
+            });
+        match old {
             Err(usage) => {
                 eprintln!("error: {usage}");
                 return ExitCode::from(2);
@@ -555,16 +559,31 @@ fn check(path: &Path, opts: &CheckOptions, out: Console) -> ExitCode {
     ExitCode::from(u8::from(failed))
 }
 
+/// A line about the comparison itself (not a finding), in the output's format.
+fn say_note(note: &str, format: Format, out: Console) {
+    if !(out.quiet && format == Format::Human) {
+        eprint!(
+            "{}",
+            diag::render_status(format, diag::Severity::Warning, note, None, None)
+        );
+    }
+}
+
 fn diff(old: &str, new: Option<&str>, catalog: &Path, format: Format, out: Console) -> ExitCode {
     let mut sources = crate::source::Sources::default();
     let mut report = Report::default();
     let new_spec = new.map_or_else(|| catalog.to_string_lossy().into_owned(), str::to_string);
-    let mut side = |spec: &str| {
-        crate::diff::git::load_side(spec, catalog, &mut sources, &mut report)
-            .map_err(|usage| eprintln!("error: {usage}"))
-    };
-    let (Ok(a), Ok(b)) = (side(old), side(&new_spec)) else {
-        return ExitCode::from(2);
+    let note = |note: &str| say_note(note, format, out);
+    let a = crate::diff::git::load_old_side(old, catalog, &mut sources, &mut report, note);
+    let b = crate::diff::git::load_side(&new_spec, catalog, &mut sources, &mut report);
+    let (a, b) = match (a, b) {
+        (Ok(a), Ok(b)) => (a, b),
+        (a, b) => {
+            for usage in [a.err(), b.err()].into_iter().flatten() {
+                eprintln!("error: {usage}");
+            }
+            return ExitCode::from(2);
+        }
     };
     let (Some(a), Some(b)) = (a, b) else {
         report.sort(&sources);

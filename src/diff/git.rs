@@ -14,13 +14,86 @@ use crate::source::Sources;
 
 /// Loads one side: `spec` is a catalog path, a revision (`HEAD~1`, `main`) whose catalog
 /// sits where `catalog` is in the working tree, or `REV:path` (path from the repository top).
-/// `Err` is a usage problem (no such revision, no git); `Ok(None)` a catalog with errors.
+/// `Err` is a usage problem (no such revision, no git, no catalog at the revision);
+/// `Ok(None)` a catalog with errors.
 pub fn load_side(
     spec: &str,
     catalog: &Path,
     sources: &mut Sources,
     report: &mut Report,
 ) -> Result<Option<Catalog>, String> {
+    load(spec, catalog, sources, report).map_err(|e| match e {
+        Unloaded::Usage(e) | Unloaded::NoCatalog(e) => e,
+    })
+}
+
+/// The old side of a comparison, as [`load_side`], except that a revision from before the
+/// catalog existed is an empty catalog (everything in the new one is added, nothing breaks):
+/// a change that introduces the catalog must pass `check --against` its base. `note` gets
+/// the one line that says so.
+pub fn load_old_side(
+    spec: &str,
+    catalog: &Path,
+    sources: &mut Sources,
+    report: &mut Report,
+    note: impl FnOnce(&str),
+) -> Result<Option<Catalog>, String> {
+    match load(spec, catalog, sources, report) {
+        Ok(loaded) => Ok(loaded),
+        Err(Unloaded::Usage(e)) => Err(e),
+        Err(Unloaded::NoCatalog(e)) => {
+            note(&format!(
+                "{e}: compared with an empty catalog, so every code is new"
+            ));
+            Ok(Some(empty(spec, sources)))
+        }
+    }
+}
+
+/// Why a side did not load.
+enum Unloaded {
+    /// No such file or revision, no git: a usage error.
+    Usage(String),
+    /// The revision exists but has no catalog there (yet).
+    NoCatalog(String),
+}
+
+impl From<String> for Unloaded {
+    fn from(e: String) -> Self {
+        Unloaded::Usage(e)
+    }
+}
+
+/// A catalog without locales or namespaces, standing for `spec` (an empty source of that
+/// name gives its `locales:` a place, though with no locale nothing points there).
+fn empty(spec: &str, sources: &mut Sources) -> Catalog {
+    let file = sources.add(PathBuf::from(spec), String::new());
+    Catalog {
+        id: String::new(),
+        version: None,
+        locales: Vec::new(),
+        locales_span: crate::source::Span {
+            file,
+            line: 1,
+            column: 1,
+            start: 0,
+            end: 0,
+        },
+        default_locale: String::new(),
+        docs_base_url: None,
+        catalog_file: String::new(),
+        namespaces: Vec::new(),
+        targets: Vec::new(),
+        surfaces: Vec::new(),
+    }
+}
+
+fn load(
+    spec: &str,
+    catalog: &Path,
+    sources: &mut Sources,
+    report: &mut Report,
+) -> Result<Option<Catalog>, Unloaded> {
     let path = Path::new(spec);
     if path.is_file() {
         return Ok(load_path(path, sources, report));
@@ -28,9 +101,9 @@ pub fn load_side(
     if path.is_dir() {
         return match crate::project::catalog_in(path) {
             Some(found) => Ok(load_path(&found, sources, report)),
-            None => Err(format!(
+            None => Err(Unloaded::Usage(format!(
                 "`{spec}` is a directory without a catalog.yaml or schema/catalog.yaml"
-            )),
+            ))),
         };
     }
     // git runs in the catalog's directory, or the nearest one that exists.
@@ -61,9 +134,9 @@ pub fn load_side(
         }
     };
     if rev.starts_with('-') {
-        return Err(format!(
+        return Err(Unloaded::Usage(format!(
             "`{spec}` is neither a catalog file nor a git revision"
-        ));
+        )));
     }
     let commit = run(
         &top,
@@ -91,7 +164,7 @@ pub fn load_side(
         .into_iter()
         .next()
         .flatten()
-        .ok_or_else(|| format!("there is no {rel} at {rev}"))?;
+        .ok_or_else(|| Unloaded::NoCatalog(format!("there is no {rel} at {rev}")))?;
     // Namespace globs resolve inside the catalog's root: read the YAML files they can match.
     let root = scope_of(&rel, &catalog_text);
     let mut args = vec!["ls-tree", "-r", "-z", "--name-only", commit];

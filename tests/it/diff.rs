@@ -239,6 +239,55 @@ fn check_against_a_revision_in_a_scratch_repository() {
     );
 }
 
+#[test]
+fn a_revision_before_the_catalog_is_an_empty_catalog() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::write(root.join("README.md"), "before the catalog\n").unwrap();
+    git(root, &["init", "-q", "-b", "main"]);
+    git(root, &["add", "."]);
+    git(root, &["commit", "-q", "-m", "readme"]);
+    // The change that introduces errcat, first uncommitted, then committed.
+    crate::support::copy_tree(&repo().join("schema"), &root.join("schema"));
+    crate::support::copy_tree(&repo().join("templates"), &root.join("templates"));
+    let note = "warning: there is no schema/catalog.yaml at main: compared with an empty \
+                catalog, so every code is new\n";
+    for base in ["main", "HEAD"] {
+        let out = errcat(root, &["check", "--against", base]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{stderr}");
+        assert!(stderr.starts_with(&note.replace("main", base)), "{stderr}");
+        if base == "HEAD" {
+            git(root, &["add", "."]);
+            git(root, &["commit", "-q", "-m", "errcat"]);
+        }
+    }
+    let out = errcat(root, &["diff", "main~1"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.starts_with(&note.replace("main", "main~1")),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("warning[compatible-change]: namespace-added"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.ends_with(" breaking\n") && stderr.contains(" changes, 0 breaking"),
+        "{stderr}"
+    );
+    // In a machine format the note is a record too.
+    let out = errcat(root, &["check", "--against", "main~1", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let v = crate::support::first_json_diagnostic(&out);
+    assert_eq!(v["level"], "warning");
+    assert!(changelog(root).contains("First version: "));
+    // A revision that does not exist is still a usage error.
+    let out = errcat(root, &["diff", "no-such-branch"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
 /// `errcat changelog` in `dir`, which must succeed: its Markdown.
 fn changelog(dir: &Path) -> String {
     let out = errcat(dir, &["changelog"]);
