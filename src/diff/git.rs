@@ -122,6 +122,7 @@ fn load(
         }
     })?;
     let top = PathBuf::from(top.trim());
+    let named_path = spec.contains(':');
     let (rev, rel) = match spec.split_once(':') {
         Some((rev, rel)) => (rev.to_string(), rel.to_string()),
         None => {
@@ -164,7 +165,15 @@ fn load(
         .into_iter()
         .next()
         .flatten()
-        .ok_or_else(|| Unloaded::NoCatalog(format!("there is no {rel} at {rev}")))?;
+        .ok_or_else(|| {
+            let missing = format!("there is no {rel} at {rev}");
+            // A path the user wrote may be mistyped: only the catalog's own place is
+            // empty before the catalog existed.
+            match named_path {
+                true => Unloaded::Usage(missing),
+                false => Unloaded::NoCatalog(missing),
+            }
+        })?;
     // Namespace globs resolve inside the catalog's root: read the YAML files they can match.
     let root = scope_of(&rel, &catalog_text);
     let mut args = vec!["ls-tree", "-r", "-z", "--name-only", commit];

@@ -283,9 +283,14 @@ fn a_revision_before_the_catalog_is_an_empty_catalog() {
     let v = crate::support::first_json_diagnostic(&out);
     assert_eq!(v["level"], "warning");
     assert!(changelog(root).contains("First version: "));
-    // A revision that does not exist is still a usage error.
+    // A revision that does not exist is still a usage error, and so is a path the
+    // user named that is not at the revision (it may be mistyped).
     let out = errcat(root, &["diff", "no-such-branch"]);
     assert_eq!(out.status.code(), Some(2));
+    let out = errcat(root, &["diff", "main~1:schema/catalog.yaml"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert_eq!(stderr, "error: there is no schema/catalog.yaml at main~1\n");
 }
 
 /// `errcat changelog` in `dir`, which must succeed: its Markdown.
