@@ -227,6 +227,7 @@ pub fn read(src: &Located, texts: &Texts, report: &mut Report) -> Vec<Section> {
             title: Some(heading_above(src.text, name_span.start).unwrap_or(name)),
             parent: None,
             span: name_span,
+            locale: texts.locale.to_owned(),
             rows,
         });
     }

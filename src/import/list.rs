@@ -81,6 +81,7 @@ pub fn read(src: &Located, locale: &str, report: &mut Report) -> Vec<Section> {
                 .checked_sub(2)
                 .map(|p| columns::clean(lines[titles[p]].1)),
             span: title_span,
+            locale: locale.to_owned(),
             rows: columns::rows(src, &table, locale, report),
         });
         i = k;

@@ -179,6 +179,7 @@ pub fn read(src: &Located, locale: &str, report: &mut Report) -> Vec<Section> {
                 title,
                 parent: headings.len().checked_sub(2).map(|p| headings[p].1.clone()),
                 span,
+                locale: locale.to_owned(),
                 rows,
             }),
         }

@@ -74,6 +74,8 @@ fn help_documents_each_format_with_an_example() {
         "comments in it are not kept",
         "--sections",
         "--name-prefix",
+        "given once per FILE, each\nFILE is in its own",
+        "en.md zh.md --locale en --locale zh-CN",
     ] {
         assert!(
             help.contains(needle),
@@ -496,4 +498,61 @@ fn cells_decode_html_entities_outside_code_spans() {
             "      en: |-\n        Use `a<br>b &amp;` here\n        and 'there'\n",
         ],
     );
+}
+
+/// `errcat init`'s namespace requires `en` and `zh-CN`, so neither file of a table and
+/// its translation can add a code alone: `--locale` once per file imports both in one
+/// run, merged by code.
+#[test]
+fn a_table_and_its_translation_import_in_one_run() {
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path();
+    assert_eq!(errcat(p, &["init", "-q"]).status.code(), Some(0));
+    std::fs::write(
+        p.join("en.md"),
+        "| Error Code | Error message |\n|---|---|\n| 1004 | The room does not exist |\n",
+    )
+    .unwrap();
+    std::fs::write(
+        p.join("zh.md"),
+        "| 错误码 | 错误提示 |\n|---|---|\n| 1004 | 房间不存在 |\n",
+    )
+    .unwrap();
+    let import = |extra: &[&str]| {
+        let mut argv = vec!["import", "markdown"];
+        argv.extend(extra);
+        argv.extend(["--namespace", "app", "--into", "schema/app.yaml"]);
+        let out = errcat(p, &argv);
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        (out.status.code(), stderr)
+    };
+    let before = std::fs::read(p.join("schema/app.yaml")).unwrap();
+    let (code, stderr) = import(&["en.md"]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(
+        stderr.contains("error[missing-translation]")
+            && stderr.contains("`--locale` once per file"),
+        "{stderr}"
+    );
+    let (code, stderr) = import(&[
+        "en.md", "zh.md", "--locale", "en", "--locale", "zh-CN", "--locale", "fr",
+    ]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(
+        stderr.contains("error: 2 files but 3 --locale values: give --locale once for every file, or once per file in their order"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read(p.join("schema/app.yaml")).unwrap(), before);
+
+    let (code, stderr) = import(&["en.md", "zh.md", "--locale", "en", "--locale", "zh-CN"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(stderr.contains("4 entries (1 new)"), "{stderr}");
+    let yaml = std::fs::read_to_string(p.join("schema/app.yaml")).unwrap();
+    assert_has(
+        &yaml,
+        &[
+            "  - code: 1004\n    name: ROOM_NOT_EXIST\n    message:\n      en: The room does not exist\n      zh-CN: 房间不存在\n",
+        ],
+    );
+    assert_eq!(errcat(p, &["check"]).status.code(), Some(0));
 }
