@@ -221,8 +221,20 @@ pub fn read(src: &Located, texts: &Texts, report: &mut Report) -> Vec<Section> {
     let mut from = 0;
     while let Some((name, name_span, body)) = find_enum(src, from) {
         let toks = tokens(src.text, body);
+        let said = report.diagnostics.len();
         let (rows, end) = constants(src, &toks, texts, report);
         from = end.max(body);
+        if rows.is_empty() && report.diagnostics.len() == said {
+            // Nothing read and nothing said why: an enum without constants.
+            report.push(
+                Diagnostic::new(
+                    &rules::IMPORT_NOT_A_TABLE,
+                    format!("enum {name} has no constants"),
+                )
+                .at(name_span, "no `CONSTANT(code, \"message\")` before its first `;` or `}`")
+                .help("an enum of error codes lists its constants first: `ROOM_NOT_EXIST(1004, \"Room Not Found\"),`"),
+            );
+        }
         sections.push(Section {
             title: Some(heading_above(src.text, name_span.start).unwrap_or(name)),
             parent: None,

@@ -556,3 +556,63 @@ fn a_table_and_its_translation_import_in_one_run() {
     );
     assert_eq!(errcat(p, &["check"]).status.code(), Some(0));
 }
+
+/// A list, enum or table with no codes is said where it stands, never as an empty
+/// namespace that lacks its default locale.
+#[test]
+fn a_list_enum_or_table_without_codes_is_located() {
+    let tmp = tempfile::tempdir().unwrap();
+    let cases = [
+        (
+            "list",
+            "l.txt",
+            "Room errors\n\nError Code\nDescription\n\nThe end.\n",
+            "3:1",
+            "the list has no rows",
+        ),
+        (
+            "list",
+            "nbsp.txt",
+            "Error Code\nDescription\n&nbsp;\n&nbsp;\n",
+            "1:1",
+            "the list has no rows",
+        ),
+        (
+            "java-enum",
+            "Empty.java",
+            "package x;\nenum Codes {\n  ;\n  private int code;\n}\n",
+            "2:6",
+            "enum Codes has no constants",
+        ),
+        (
+            "java-enum",
+            "Braces.java",
+            "enum Codes {}\n",
+            "1:6",
+            "enum Codes has no constants",
+        ),
+        (
+            "markdown",
+            "blank.md",
+            "# Room\n\n| Code | Message |\n|---|---|\n| | |\n",
+            "3:1",
+            "the table has no rows",
+        ),
+    ];
+    for (format, file, text, at, message) in cases {
+        let input = tmp.path().join(file);
+        std::fs::write(&input, text).unwrap();
+        let out = errcat_line(&format!(
+            "import {format} {} --namespace app.core",
+            input.display()
+        ));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{stderr}");
+        assert!(
+            stderr.contains(&format!("error[import-not-a-table]: {message}"))
+                && stderr.contains(&format!("{}:{at}", input.display()))
+                && !stderr.contains("0 of 0"),
+            "{file}:\n{stderr}"
+        );
+    }
+}
