@@ -36,6 +36,11 @@ Formats:
              HttpStatus.SC_* (or Spring HttpStatus.*) constant the HTTP status. The
              Javadoc above a constant fills --javadoc-as, in --doc-locale. The enum
              may sit in a Markdown code block; the heading above it is its section.
+             String literals joined with + are one text; a text that needs
+             evaluating (\"a\" + PREFIX, a call) is an error at the expression. A
+             status may also be HttpStatus.valueOf(409), or an int where other
+             constants pass a status or the constructor's parameter is named for
+             one (int httpStatus); an int elsewhere is not a status.
 
                /** The roomUuid matches no live room */
                ROOM_NOT_EXIST(1004, \"Room Not Found\", HttpStatus.SC_NOT_FOUND),

@@ -13,6 +13,7 @@ mod columns;
 mod doc;
 mod http_status;
 mod inline;
+mod java_args;
 mod java_enum;
 mod java_int;
 mod list;

@@ -164,7 +164,7 @@ public enum Codes implements HasCode, Serializable {
     MINUS(-7, "Minus\tseven", HttpServletResponse.SC_BAD_REQUEST) {
         @Override public String toString() { return "x"; }
     },
-    SELF_REF(8, "Plain", 42);
+    SELF_REF(8, "Plain", 409);
     private final int code;
     Codes(int code, String message, Object status) { this.code = code; }
 }
@@ -182,7 +182,8 @@ public enum Codes implements HasCode, Serializable {
             "  - code: 16\n    name: HELLO\n    title:\n      en: Hello there\n    message:\n      en: Hello there\n    description:\n      en: \"Said \\\"hi\\\": a quote, a colon and a # inside.\"\n    http: 404\n",
             "  - code: -7\n    name: MINUS\n    title:\n      en: Minus seven\n",
             "    http: 400\n",
-            "  - code: 8\n    name: SELF_REF\n",
+            // An int where the others pass a status constant is the status.
+            "  - code: 8\n    name: SELF_REF\n    title:\n      en: Plain\n    message:\n      en: Plain\n    http: 409\n",
         ],
     );
     assert_eq!(yaml.matches("- code:").count(), 3, "{yaml}");
@@ -615,4 +616,74 @@ fn a_list_enum_or_table_without_codes_is_located() {
             "{file}:\n{stderr}"
         );
     }
+}
+
+/// A constant's text is string literals joined with `+`, and its status a constant,
+/// `HttpStatus.valueOf(n)` or an int where the enum passes statuses; what would need
+/// evaluating is reported at the expression, never dropped or guessed.
+#[test]
+fn java_enum_texts_and_statuses_are_read_as_written() {
+    let tmp = tempfile::tempdir().unwrap();
+    let java = tmp.path().join("C.java");
+    let import = |body: &str| {
+        std::fs::write(&java, body).unwrap();
+        errcat_line(&format!(
+            "import java-enum {} --namespace app.core",
+            java.display()
+        ))
+    };
+    let out = import(
+        "enum C {\n  A(7001, \"Plain \" + \"joined\", 404),\n  B(7002, \"Valued\", HttpStatus.valueOf(409)),\n  N(7003, \"No status\");\n  C(int code, String message, int httpStatus) {}\n}\n",
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let yaml = String::from_utf8_lossy(&out.stdout);
+    assert_has(
+        &yaml,
+        &[
+            "  - code: 7001\n    name: A\n    title:\n      en: Plain joined\n    message:\n      en: Plain joined\n    http: 404\n",
+            "  - code: 7002\n    name: B\n    title:\n      en: Valued\n    message:\n      en: Valued\n    http: 409\n",
+        ],
+    );
+    // An int is a status only where the enum passes statuses: not a retry count.
+    let out = import(
+        "enum R {\n  A(7001, \"Plain\", 404);\n  R(int code, String message, int retries) {}\n}\n",
+    );
+    let yaml = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success() && !yaml.contains("http:"), "{yaml}");
+
+    let out = import(
+        "enum C {\n  D(7003, \"Concat \" + PREFIX + \" end\"),\n  F(7004, String.format(\"x %s\", 1), HttpStatus.SC_OK),\n  G(7005, \"Bad status\", 700),\n  H(7006, \"Bad factory\", HttpStatus.valueOf(code));\n}\n",
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    let at = |l: &str| format!("{}:{l}", java.display());
+    for (needle, place) in [
+        (
+            "error[import-not-a-table]: the text of enum constant D is `\"Concat \" + PREFIX + \" end\"`, which errcat cannot read",
+            "2:11",
+        ),
+        (
+            "error[import-not-a-table]: the text of enum constant F is `String.format(\"x %s\", 1)`, which errcat cannot read",
+            "3:11",
+        ),
+        (
+            "error[import-bad-status]: `700` is not an HTTP status",
+            "4:25",
+        ),
+        (
+            "error[import-bad-status]: `HttpStatus.valueOf(code)` is not an HTTP status errcat can read",
+            "5:26",
+        ),
+    ] {
+        assert!(
+            stderr.contains(needle) && stderr.contains(&at(place)),
+            "{needle} at {place}:\n{stderr}"
+        );
+    }
+    assert!(!stderr.contains("no string argument"), "{stderr}");
 }
