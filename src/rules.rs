@@ -155,7 +155,7 @@ rules! {
     COMPATIBLE_CHANGE = "compatible-change", Warning, false, "Compared with an older catalog (`errcat diff`), a change deployed clients survive: a code or namespace added, text changed, a translation added, a code deprecated, no longer deprecated or retired to `reserved:`, a code's `severity`, `group`, `tags` or `since` changed, a namespace's `range` (which still holds its codes), title or description changed.",
         why: "Listed so a reviewer sees everything that changed; `errcat check --against` does not report them.",
         fix: "Nothing to fix; review the change.";
-    IMPORT_NOT_A_TABLE = "import-not-a-table", Error, false, "`errcat import` found no table, list or enum it can read in a file, a table lacks a code or text column, or no section has the title asked for.",
+    IMPORT_NOT_A_TABLE = "import-not-a-table", Error, false, "`errcat import` found no table, list or enum it can read in a file, one without rows or constants, a table lacks a code or text column, an enum constant's text is not string literals alone, or no section has the title asked for.",
         why: "Importing nothing from a file the user named would hide that the file was not understood.",
         fix: "Check the format argument; give the table a code column (`Error Code`, `错误码`) and a text column (`Description`, `错误描述`).";
     IMPORT_BAD_CODE = "import-bad-code", Error, false, "An imported row's code is missing or not an integer.",

@@ -36,6 +36,11 @@ Formats:
              HttpStatus.SC_* (or Spring HttpStatus.*) constant the HTTP status. The
              Javadoc above a constant fills --javadoc-as, in --doc-locale. The enum
              may sit in a Markdown code block; the heading above it is its section.
+             String literals joined with + are one text; a text that needs
+             evaluating (\"a\" + PREFIX, a call) is an error at the expression. A
+             status may also be HttpStatus.valueOf(409), or an int where other
+             constants pass a status or the constructor's parameter is named for
+             one (int httpStatus); an int elsewhere is not a status.
 
                /** The roomUuid matches no live room */
                ROOM_NOT_EXIST(1004, \"Room Not Found\", HttpStatus.SC_NOT_FOUND),
@@ -44,6 +49,14 @@ Sections: one section imports into NS. A file with several asks for
 --sections namespaces (each its own namespace NS.<id from its title>; --into is
 then a directory), --sections groups (one namespace, a group per section) or
 --sections merge; --section TITLE picks sections by title.
+
+Locales: the texts of a FILE are in --locale (default: the catalog's default
+locale, else en). Given once, it covers every FILE; given once per FILE, each
+FILE is in its own, in order, and the files merge by code: a table and its
+translation in one run, which a namespace that requires both locales needs
+(each file alone lacks the other's texts). --doc-locale names the language of
+the Javadoc in every FILE; without it, each FILE's Javadoc is in that FILE's
+--locale.
 
 Names: a source without names gets SCREAMING_SNAKE names from the English text
 (stop words dropped, at most five words), unique in the namespace (the code is
@@ -73,6 +86,8 @@ Examples:
       --doc-locale zh-CN --javadoc-as cause --into schema/edu/rest.yaml
   errcat import markdown codes.zh.md --namespace edu.rest --locale zh-CN \\
       --into schema/edu/rest.yaml
+  errcat import markdown en.md zh.md --locale en --locale zh-CN --namespace app \\
+      --into schema/app.yaml
   errcat import markdown sdk.md --namespace av --sections namespaces --into schema/av
 ";
 
@@ -116,9 +131,10 @@ pub struct Args {
     /// The namespace to import into (the prefix with --sections namespaces).
     #[arg(long, value_name = "NS")]
     pub namespace: String,
-    /// The language of the texts [default: the catalog's default locale, else en].
+    /// The language of the texts: once for every FILE, or once per FILE in their
+    /// order [default: the catalog's default locale, else en].
     #[arg(long, value_name = "L")]
-    pub locale: Option<String>,
+    pub locale: Vec<String>,
     /// The namespace file to write or merge into (a directory with --sections namespaces).
     #[arg(long, value_name = "PATH")]
     pub into: Option<PathBuf>,
@@ -131,7 +147,7 @@ pub struct Args {
     /// Import only the sections with this title (repeatable).
     #[arg(long = "section", value_name = "TITLE")]
     pub section: Vec<String>,
-    /// java-enum: the language of the Javadoc [default: --locale].
+    /// java-enum: the language of the Javadoc in every FILE [default: that FILE's --locale].
     #[arg(long, value_name = "L")]
     pub doc_locale: Option<String>,
     /// java-enum: the field the Javadoc fills.

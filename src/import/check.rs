@@ -81,12 +81,18 @@ fn from_row(d: Diagnostic, ours: &[FileId], out: &Imported) -> Diagnostic {
         .last()
         .and_then(|c| c.trim().parse::<i64>().ok());
     let row = code.and_then(|c| out.outputs[i].rows.iter().find(|(code, _)| *code == c));
-    match row {
-        Some((_, span)) if d.related.iter().all(|l| l.span != *span) => {
-            d.related(*span, "imported from this row")
-        }
-        _ => d,
+    let Some((_, span)) = row.filter(|(_, s)| d.related.iter().all(|l| l.span != *s)) else {
+        return d;
+    };
+    let mut d = d.related(*span, "imported from this row");
+    // Each file of a translated table lacks the other's locale: one run takes both.
+    if d.rule == crate::rules::MISSING_TRANSLATION.id {
+        let help = d.help.take().map_or_else(String::new, |h| format!("{h}; "));
+        d.help = Some(format!(
+            "{help}import each locale's file in one run, `--locale` once per file: FILE... --locale en --locale zh-CN"
+        ));
     }
+    d
 }
 
 /// How an output is named in findings: it is not on disk yet.

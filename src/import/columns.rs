@@ -87,6 +87,16 @@ pub struct Table {
     pub rows: Vec<(Span, Vec<(String, Span)>)>,
 }
 
+impl Table {
+    /// Whether a row has a cell filled: blank rows are skipped, so a table of only
+    /// those has nothing to import.
+    pub fn has_rows(&self) -> bool {
+        self.rows
+            .iter()
+            .any(|(_, cells)| cells.iter().any(|(c, _)| !c.is_empty()))
+    }
+}
+
 fn is_code(s: &str) -> bool {
     s.parse::<i64>().is_ok()
 }

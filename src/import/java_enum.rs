@@ -4,13 +4,14 @@
 //! Javadoc above a constant is kept. The enum may sit inside a Markdown page.
 
 use super::doc::Field;
+use super::java_args::{self, Status, integer};
 use super::{Located, Row, RowText, Section};
 use crate::diag::{Diagnostic, Report};
 use crate::rules;
 use crate::source::Span;
 
 #[derive(Clone, Debug, PartialEq)]
-enum Tok {
+pub(super) enum Tok {
     Ident(String),
     Number(String),
     Str(String),
@@ -19,10 +20,10 @@ enum Tok {
 }
 
 #[derive(Clone, Debug)]
-struct Token {
-    tok: Tok,
-    start: usize,
-    end: usize,
+pub(super) struct Token {
+    pub tok: Tok,
+    pub start: usize,
+    pub end: usize,
 }
 
 /// Java tokens from `from` on; comments other than Javadoc are dropped. Never fails:
@@ -144,67 +145,6 @@ fn javadoc(body: &str) -> String {
         .join("\n")
 }
 
-/// Classes whose constants are HTTP statuses.
-const STATUS_CLASSES: &[&str] = &["HttpStatus", "HttpServletResponse", "HttpStatusCode"];
-
-/// The HTTP status an argument names: `Ok(None)` when it names none.
-fn status(arg: &[Token]) -> Result<Option<i64>, String> {
-    let idents: Vec<&str> = arg
-        .iter()
-        .filter_map(|t| match &t.tok {
-            Tok::Ident(s) => Some(s.as_str()),
-            _ => None,
-        })
-        .collect();
-    let dotted = arg
-        .iter()
-        .all(|t| matches!(&t.tok, Tok::Ident(_) | Tok::Punct('.')));
-    let (Some(last), true) = (idents.last(), dotted) else {
-        return Ok(None);
-    };
-    let bare = last.strip_prefix("SC_").unwrap_or(last);
-    let from_class = idents.iter().any(|i| STATUS_CLASSES.contains(i));
-    if !from_class && !last.starts_with("SC_") {
-        return Ok(None);
-    }
-    match super::http_status::by_name(bare) {
-        Some(code) => Ok(Some(code)),
-        None => Err(idents.join(".")),
-    }
-}
-
-/// The code an argument states: an integer literal, maybe negated. `Err` says why not.
-fn integer(arg: &[Token]) -> Result<i64, String> {
-    let (neg, num) = match arg {
-        [
-            Token {
-                tok: Tok::Punct('-'),
-                ..
-            },
-            n,
-        ] => (true, n),
-        [n] => (false, n),
-        _ => return Err("the first argument is not an integer literal".to_owned()),
-    };
-    match &num.tok {
-        Tok::Number(raw) => super::java_int::value(raw, neg),
-        _ => Err("the first argument is not an integer literal".to_owned()),
-    }
-}
-
-/// The string an argument is: one literal, or literals joined with `+`.
-fn text(arg: &[Token]) -> Option<String> {
-    let mut out = String::new();
-    for (k, t) in arg.iter().enumerate() {
-        match (&t.tok, k % 2) {
-            (Tok::Str(s), 0) => out.push_str(s),
-            (Tok::Punct('+'), 1) => {}
-            _ => return None,
-        }
-    }
-    (!arg.is_empty()).then_some(out)
-}
-
 /// How the constants' texts are filed.
 pub struct Texts<'a> {
     /// Language of the string arguments.
@@ -221,12 +161,31 @@ pub fn read(src: &Located, texts: &Texts, report: &mut Report) -> Vec<Section> {
     let mut from = 0;
     while let Some((name, name_span, body)) = find_enum(src, from) {
         let toks = tokens(src.text, body);
-        let (rows, end) = constants(src, &toks, texts, report);
+        let said = report.diagnostics.len();
+        let (consts, after, end) = constants(src, &toks, report);
         from = end.max(body);
+        let ctors = java_args::constructors(&name, &toks[after..]);
+        let at_status = java_args::status_positions(consts.iter().map(|c| &c.args[..]), &ctors);
+        let rows: Vec<Row> = consts
+            .iter()
+            .filter_map(|c| constant(src, c, &at_status, texts, report))
+            .collect();
+        if consts.is_empty() && report.diagnostics.len() == said {
+            // Nothing read and nothing said why: an enum without constants.
+            report.push(
+                Diagnostic::new(
+                    &rules::IMPORT_NOT_A_TABLE,
+                    format!("enum {name} has no constants"),
+                )
+                .at(name_span, "no `CONSTANT(code, \"message\")` before its first `;` or `}`")
+                .help("an enum of error codes lists its constants first: `ROOM_NOT_EXIST(1004, \"Room Not Found\"),`"),
+            );
+        }
         sections.push(Section {
             title: Some(heading_above(src.text, name_span.start).unwrap_or(name)),
             parent: None,
             span: name_span,
+            locale: texts.locale.to_owned(),
             rows,
         });
     }
@@ -301,7 +260,7 @@ fn heading_above(text: &str, offset: usize) -> Option<String> {
 }
 
 /// Skips a balanced `open … close` group starting at `k`; returns the index after it.
-fn skip_group(toks: &[Token], mut k: usize, open: char, close: char) -> usize {
+pub(super) fn skip_group(toks: &[Token], mut k: usize, open: char, close: char) -> usize {
     let mut depth = 0;
     while let Some(t) = toks.get(k) {
         match t.tok {
@@ -319,14 +278,21 @@ fn skip_group(toks: &[Token], mut k: usize, open: char, close: char) -> usize {
     k
 }
 
-/// The enum's constants, up to the `;` or `}` that ends them; and where that is.
-fn constants(
+/// An enum constant as written: its name, its arguments and the Javadoc above it.
+struct Constant<'t> {
+    name: &'t Token,
+    args: Vec<&'t [Token]>,
+    doc: Option<&'t Token>,
+}
+
+/// The enum's constants, up to the `;` or `}` that ends them; the index of the token
+/// after that, and its offset.
+fn constants<'t>(
     src: &Located,
-    toks: &[Token],
-    texts: &Texts,
+    toks: &'t [Token],
     report: &mut Report,
-) -> (Vec<Row>, usize) {
-    let mut rows = Vec::new();
+) -> (Vec<Constant<'t>>, usize, usize) {
+    let mut consts = Vec::new();
     let mut doc: Option<&Token> = None;
     let mut k = 0;
     while let Some(t) = toks.get(k) {
@@ -347,8 +313,8 @@ fn constants(
                 }
             }
             Tok::Punct(',') => k += 1,
-            Tok::Ident(name) => {
-                let name_tok = t;
+            Tok::Ident(_) => {
+                let name = t;
                 k += 1;
                 let mut args: Vec<&[Token]> = Vec::new();
                 if matches!(toks.get(k).map(|t| &t.tok), Some(Tok::Punct('('))) {
@@ -360,12 +326,10 @@ fn constants(
                 if matches!(toks.get(k).map(|t| &t.tok), Some(Tok::Punct('{'))) {
                     k = skip_group(toks, k, '{', '}');
                 }
-                if let Some(row) = constant(src, name, name_tok, &args, doc, texts, report) {
-                    rows.push(row);
-                }
+                consts.push(Constant { name, args, doc });
                 doc = None;
             }
-            Tok::Punct(';' | '}') => return (rows, t.end),
+            Tok::Punct(';' | '}') => return (consts, k + 1, t.end),
             other => {
                 let shown = match other {
                     Tok::Number(s) | Tok::Ident(s) => s.clone(),
@@ -380,14 +344,14 @@ fn constants(
                     )
                     .at(src.span(t.start, t.end), "expected a constant, `,` or `;`"),
                 );
-                return (rows, t.end);
+                return (consts, toks.len(), t.end);
             }
         }
     }
-    (rows, toks.last().map_or(0, |t| t.end))
+    (consts, toks.len(), toks.last().map_or(0, |t| t.end))
 }
 
-fn split_args(inner: &[Token]) -> Vec<&[Token]> {
+pub(super) fn split_args(inner: &[Token]) -> Vec<&[Token]> {
     let mut args = Vec::new();
     let mut depth = 0i32;
     let mut start = 0;
@@ -408,16 +372,19 @@ fn split_args(inner: &[Token]) -> Vec<&[Token]> {
     args
 }
 
+/// The row of a constant; `at_status` are the argument positions that hold HTTP statuses.
 fn constant(
     src: &Located,
-    name: &str,
-    name_tok: &Token,
-    args: &[&[Token]],
-    doc: Option<&Token>,
+    c: &Constant,
+    at_status: &[usize],
     texts: &Texts,
     report: &mut Report,
 ) -> Option<Row> {
-    let name_span = src.span(name_tok.start, name_tok.end);
+    let (args, doc) = (&c.args, c.doc);
+    let Tok::Ident(name) = &c.name.tok else {
+        return None;
+    };
+    let name_span = src.span(c.name.start, c.name.end);
     let arg_span = |a: &[Token]| match (a.first(), a.last()) {
         (Some(f), Some(l)) => src.span(f.start, l.end),
         _ => name_span,
@@ -448,28 +415,49 @@ fn constant(
     };
     let mut row = Row::new(code, arg_span(args[0]));
     row.name = Some((name.to_owned(), name_span));
-    let title = args[1..]
+    // The expression as written, on one line, for messages.
+    let shown = |a: &[Token]| {
+        let (f, l) = (
+            a.first().map_or(0, |t| t.start),
+            a.last().map_or(0, |t| t.end),
+        );
+        src.text[f..l]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let title = match args[1..]
         .iter()
-        .find_map(|a| text(a).map(|s| (s, arg_span(a))));
-    for a in &args[1..] {
-        match status(a) {
-            Ok(Some(h)) => {
-                row.http = Some((h, arg_span(a)));
-                break;
-            }
-            Ok(None) => {}
-            Err(constant) => {
-                report.push(
-                    Diagnostic::new(
-                        &rules::IMPORT_BAD_STATUS,
-                        format!("`{constant}` is not an HTTP status errcat knows"),
-                    )
-                    .at(arg_span(a), "HTTP status")
-                    .help("use a standard status constant such as HttpStatus.SC_NOT_FOUND"),
-                );
-                break;
-            }
+        .find_map(|a| java_args::text(a).map(|t| (t, *a)))
+    {
+        Some((Ok(t), a)) => Some((t, arg_span(a))),
+        Some((Err(()), a)) => {
+            report.push(
+                Diagnostic::new(
+                    &rules::IMPORT_NOT_A_TABLE,
+                    format!(
+                        "the text of enum constant {name} is `{}`, which errcat cannot read",
+                        shown(a)
+                    ),
+                )
+                .at(arg_span(a), "not string literals alone")
+                .help("errcat reads string literals, joined with `+`, and evaluates no constant or call: write the text out"),
+            );
+            return None;
         }
+        None => None,
+    };
+    for (p, a) in args.iter().enumerate().skip(1) {
+        match java_args::status(a, at_status.contains(&p)) {
+            Status::None => continue,
+            Status::Code(h) => row.http = Some((h, arg_span(a))),
+            Status::Bad(why, help) => report.push(
+                Diagnostic::new(&rules::IMPORT_BAD_STATUS, format!("`{}` {why}", shown(a)))
+                    .at(arg_span(a), "HTTP status")
+                    .help(help),
+            ),
+        }
+        break;
     }
     let doc = doc.and_then(|d| match &d.tok {
         Tok::Javadoc(s) if !s.is_empty() => Some((s.clone(), src.span(d.start, d.end))),

@@ -23,6 +23,7 @@ pub fn read(src: &Located, locale: &str, report: &mut Report) -> Vec<Section> {
         src.span(s + lead, s + l.trim_end().len())
     };
     let mut sections = Vec::new();
+    let mut lists = 0;
     // Where the previous list ended: titles are looked for after it.
     let mut after_list = 0;
     let mut i = 0;
@@ -72,7 +73,18 @@ pub fn read(src: &Located, locale: &str, report: &mut Report) -> Vec<Section> {
             rows.push((span, cells));
         }
         after_list = k;
+        lists += 1;
         let table = Table { header, rows };
+        if !table.has_rows() {
+            // Nothing to import: said here, not as an empty namespace later.
+            report.push(
+                Diagnostic::new(&rules::IMPORT_NOT_A_TABLE, "the list has no rows")
+                    .at(table.header[0].1, "a header, then no cells")
+                    .help("put each row's cells one per line right below the header lines, with no blank line between"),
+            );
+            i = k;
+            continue;
+        }
         let title_span = titles.last().map_or(table.header[0].1, |&t| span_of(t));
         sections.push(Section {
             title: titles.last().map(|&t| columns::clean(lines[t].1)),
@@ -81,11 +93,12 @@ pub fn read(src: &Located, locale: &str, report: &mut Report) -> Vec<Section> {
                 .checked_sub(2)
                 .map(|p| columns::clean(lines[titles[p]].1)),
             span: title_span,
+            locale: locale.to_owned(),
             rows: columns::rows(src, &table, locale, report),
         });
         i = k;
     }
-    if sections.is_empty() {
+    if lists == 0 {
         report.push(
             Diagnostic::new(&rules::IMPORT_NOT_A_TABLE, "no vertical error-code list in this file")
                 .at(src.span(0, 0), "expected a list")

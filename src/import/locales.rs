@@ -4,16 +4,36 @@ use super::doc::{self, Field};
 use crate::diag::{Diagnostic, Report};
 use crate::rules;
 
-/// Locales in the order texts list them: the catalog's, else the default first.
+/// The language of each input file: `--locale` given once covers every file, given
+/// once per file pairs them in order (so one run can import a table and its
+/// translation); absent, the catalog's default. `Err` is a usage error.
+pub(super) fn per_file(
+    given: &[String],
+    files: usize,
+    default: &str,
+) -> Result<Vec<String>, String> {
+    match given {
+        [] => Ok(vec![default.to_owned(); files]),
+        [one] => Ok(vec![one.clone(); files]),
+        many if many.len() == files => Ok(many.to_vec()),
+        many => Err(format!(
+            "{} but {} --locale values: give --locale once for every file, or once per file in their order",
+            crate::console::count(files, "file"),
+            many.len()
+        )),
+    }
+}
+
+/// Locales in the order texts list them: the catalog's, else the default first,
+/// then the ones the import uses (`used`) in the order given.
 pub(super) fn locale_order(
     catalog: Option<&[String]>,
     default: &str,
-    locale: &str,
-    doc_locale: &str,
+    used: &[&str],
 ) -> Vec<String> {
     let mut order = vec![default.to_owned()];
     order.extend(catalog.unwrap_or_default().iter().cloned());
-    order.extend([locale.to_owned(), doc_locale.to_owned()]);
+    order.extend(used.iter().map(|l| (*l).to_owned()));
     let mut seen = Vec::new();
     order.retain(|l| {
         let new = !seen.contains(l);
@@ -51,7 +71,7 @@ pub(super) fn require_locales(
                 doc.entries.len()
             ),
         )
-        .help(format!("import the `{default}` texts first, then merge these into that file with --into"));
+        .help(format!("import the `{default}` texts in the same run (`--locale` once per file, in order), or first, then merge these into that file with --into"));
         if let Some(span) = lacking.first().and_then(|e| e.code_span) {
             d = d.at(span, format!("no `{default}` message for this code"));
         }

@@ -156,17 +156,17 @@ pub fn read(src: &Located, locale: &str, report: &mut Report) -> Vec<Section> {
             i += 1;
         }
         tables += 1;
-        if rows.is_empty() {
+        let table = Table { header, rows };
+        if !table.has_rows() {
             // Nothing to import: said here, not as an empty namespace later.
             let span = src.span(line.start, line.start + line.text.len());
             report.push(
                 Diagnostic::new(&rules::IMPORT_NOT_A_TABLE, "the table has no rows")
-                    .at(span, "a header and a delimiter row, then nothing")
+                    .at(span, "a header and a delimiter row, then no filled row")
                     .help("add one row per code below the `|---|` line, or remove the table"),
             );
             continue;
         }
-        let table = Table { header, rows };
         let rows = columns::rows(src, &table, locale, report);
         let title = headings.last().map(|(_, t, _)| t.clone());
         let span = headings
@@ -179,6 +179,7 @@ pub fn read(src: &Located, locale: &str, report: &mut Report) -> Vec<Section> {
                 title,
                 parent: headings.len().checked_sub(2).map(|p| headings[p].1.clone()),
                 span,
+                locale: locale.to_owned(),
                 rows,
             }),
         }

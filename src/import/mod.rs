@@ -13,6 +13,7 @@ mod columns;
 mod doc;
 mod http_status;
 mod inline;
+mod java_args;
 mod java_enum;
 mod java_int;
 mod list;
@@ -97,11 +98,7 @@ pub fn run(args: &Args) -> Result<Imported, String> {
     let default_locale = catalog
         .as_ref()
         .map_or_else(|| "en".to_owned(), |c| c.default_locale.clone());
-    let locale = args
-        .locale
-        .clone()
-        .unwrap_or_else(|| default_locale.clone());
-    let doc_locale = args.doc_locale.clone().unwrap_or_else(|| locale.clone());
+    let file_locales = locales::per_file(&args.locale, args.files.len(), &default_locale)?;
     let prefix = args.name_prefix.as_deref().map(names::prefix);
     if prefix
         .as_ref()
@@ -110,7 +107,7 @@ pub fn run(args: &Args) -> Result<Imported, String> {
         return Err("--name-prefix must start with a letter, e.g. REC".into());
     }
 
-    let mut sections = read_inputs(args, &locale, &doc_locale, &mut out);
+    let mut sections = read_inputs(args, &file_locales, &mut out);
     plan::select(&mut sections, &args.section, &out.sources, &mut out.report);
     if out.report.has_errors() {
         out.report.sort(&out.sources);
@@ -118,11 +115,15 @@ pub fn run(args: &Args) -> Result<Imported, String> {
     }
 
     let mode = plan::mode(args, &sections, &out.sources)?;
+    let used: Vec<&str> = file_locales
+        .iter()
+        .chain(&args.doc_locale)
+        .map(String::as_str)
+        .collect();
     let order = locales::locale_order(
         catalog.as_ref().map(|c| c.locales.as_slice()),
         &default_locale,
-        &locale,
-        &doc_locale,
+        &used,
     );
     for target in plan::plan(args, mode, &sections)? {
         let mut existing = false;
@@ -134,12 +135,11 @@ pub fn run(args: &Args) -> Result<Imported, String> {
                     None => continue,
                 }
             }
-            _ => plan::new_doc(&target, args.format, &locale, &sections, &out.sources),
+            _ => plan::new_doc(&target, args.format, &sections, &out.sources),
         };
         let before = doc.entries.len();
         let ctx = Fill {
             mode,
-            locale: &locale,
             default_locale: &default_locale,
             order: &order,
             prefix: prefix.as_deref(),
@@ -176,15 +176,12 @@ pub fn run(args: &Args) -> Result<Imported, String> {
     Ok(out)
 }
 
-/// Reads every input file with the reader of `args.format`.
-fn read_inputs(
-    args: &Args,
-    locale: &str,
-    doc_locale: &str,
-    out: &mut Imported,
-) -> Vec<(FileId, Section)> {
+/// Reads every input file with the reader of `args.format`, each in its own locale.
+fn read_inputs(args: &Args, locales: &[String], out: &mut Imported) -> Vec<(FileId, Section)> {
     let mut sections = Vec::new();
-    for path in &args.files {
+    for (path, locale) in args.files.iter().zip(locales) {
+        let locale = locale.as_str();
+        let doc_locale = args.doc_locale.as_deref().unwrap_or(locale);
         let Some(file) = load::read(path, &mut out.sources, &mut out.report, None) else {
             continue;
         };
@@ -214,7 +211,6 @@ fn read_inputs(
 /// How a namespace is filled, the same for every target of one import.
 struct Fill<'a> {
     mode: SectionsAs,
-    locale: &'a str,
     default_locale: &'a str,
     order: &'a [String],
     prefix: Option<&'a str>,
@@ -233,8 +229,8 @@ fn fill(
     let mut merger = merge::Merger::new(doc);
     for &k in &target.sections {
         let (_, section) = &sections[k];
-        let group = (cx.mode == SectionsAs::Groups)
-            .then(|| plan::group_for(merger.doc_mut(), section, cx.locale, k));
+        let group =
+            (cx.mode == SectionsAs::Groups).then(|| plan::group_for(merger.doc_mut(), section, k));
         for row in &section.rows {
             merger.add(row.clone(), group.as_deref(), report);
         }

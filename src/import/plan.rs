@@ -148,7 +148,6 @@ pub(super) fn plan(
 pub(super) fn new_doc(
     target: &Target,
     format: InputFormat,
-    locale: &str,
     sections: &[(FileId, Section)],
     sources: &Sources,
 ) -> doc::Doc {
@@ -175,7 +174,9 @@ pub(super) fn new_doc(
     };
     doc::Doc {
         namespace: target.id.clone(),
-        title: title.map(|t| doc::Text::one(locale, &t, None)),
+        title: first
+            .zip(title)
+            .map(|((_, s), t)| doc::Text::one(&s.locale, &t, None)),
         source: first.map(|(f, _)| doc::Source {
             file: Some(
                 display_path(sources.path(*f))
@@ -190,12 +191,7 @@ pub(super) fn new_doc(
 }
 
 /// The group a section's entries join: one with the same title, else a new one.
-pub(super) fn group_for(
-    doc: &mut doc::Doc,
-    section: &Section,
-    locale: &str,
-    index: usize,
-) -> String {
+pub(super) fn group_for(doc: &mut doc::Doc, section: &Section, index: usize) -> String {
     let title = section
         .title
         .clone()
@@ -216,7 +212,7 @@ pub(super) fn group_for(
     }
     doc.groups.push(doc::Group {
         id: id.clone(),
-        title: doc::Text::one(locale, &title, Some(section.span)),
+        title: doc::Text::one(&section.locale, &title, Some(section.span)),
     });
     id
 }

@@ -87,5 +87,7 @@ pub struct Section {
     /// The heading the title sits under, if any (a page title).
     pub parent: Option<String>,
     pub span: Span,
+    /// The language of its texts: its file's `--locale`.
+    pub locale: String,
     pub rows: Vec<Row>,
 }

@@ -74,6 +74,8 @@ fn help_documents_each_format_with_an_example() {
         "comments in it are not kept",
         "--sections",
         "--name-prefix",
+        "given once per FILE, each\nFILE is in its own",
+        "en.md zh.md --locale en --locale zh-CN",
     ] {
         assert!(
             help.contains(needle),
@@ -162,7 +164,7 @@ public enum Codes implements HasCode, Serializable {
     MINUS(-7, "Minus\tseven", HttpServletResponse.SC_BAD_REQUEST) {
         @Override public String toString() { return "x"; }
     },
-    SELF_REF(8, "Plain", 42);
+    SELF_REF(8, "Plain", 409);
     private final int code;
     Codes(int code, String message, Object status) { this.code = code; }
 }
@@ -180,7 +182,8 @@ public enum Codes implements HasCode, Serializable {
             "  - code: 16\n    name: HELLO\n    title:\n      en: Hello there\n    message:\n      en: Hello there\n    description:\n      en: \"Said \\\"hi\\\": a quote, a colon and a # inside.\"\n    http: 404\n",
             "  - code: -7\n    name: MINUS\n    title:\n      en: Minus seven\n",
             "    http: 400\n",
-            "  - code: 8\n    name: SELF_REF\n",
+            // An int where the others pass a status constant is the status.
+            "  - code: 8\n    name: SELF_REF\n    title:\n      en: Plain\n    message:\n      en: Plain\n    http: 409\n",
         ],
     );
     assert_eq!(yaml.matches("- code:").count(), 3, "{yaml}");
@@ -496,4 +499,191 @@ fn cells_decode_html_entities_outside_code_spans() {
             "      en: |-\n        Use `a<br>b &amp;` here\n        and 'there'\n",
         ],
     );
+}
+
+/// `errcat init`'s namespace requires `en` and `zh-CN`, so neither file of a table and
+/// its translation can add a code alone: `--locale` once per file imports both in one
+/// run, merged by code.
+#[test]
+fn a_table_and_its_translation_import_in_one_run() {
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path();
+    assert_eq!(errcat(p, &["init", "-q"]).status.code(), Some(0));
+    std::fs::write(
+        p.join("en.md"),
+        "| Error Code | Error message |\n|---|---|\n| 1004 | The room does not exist |\n",
+    )
+    .unwrap();
+    std::fs::write(
+        p.join("zh.md"),
+        "| 错误码 | 错误提示 |\n|---|---|\n| 1004 | 房间不存在 |\n",
+    )
+    .unwrap();
+    let import = |extra: &[&str]| {
+        let mut argv = vec!["import", "markdown"];
+        argv.extend(extra);
+        argv.extend(["--namespace", "app", "--into", "schema/app.yaml"]);
+        let out = errcat(p, &argv);
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        (out.status.code(), stderr)
+    };
+    let before = std::fs::read(p.join("schema/app.yaml")).unwrap();
+    let (code, stderr) = import(&["en.md"]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(
+        stderr.contains("error[missing-translation]")
+            && stderr.contains("`--locale` once per file"),
+        "{stderr}"
+    );
+    let (code, stderr) = import(&[
+        "en.md", "zh.md", "--locale", "en", "--locale", "zh-CN", "--locale", "fr",
+    ]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(
+        stderr.contains("error: 2 files but 3 --locale values: give --locale once for every file, or once per file in their order"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read(p.join("schema/app.yaml")).unwrap(), before);
+
+    let (code, stderr) = import(&["en.md", "zh.md", "--locale", "en", "--locale", "zh-CN"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(stderr.contains("4 entries (1 new)"), "{stderr}");
+    let yaml = std::fs::read_to_string(p.join("schema/app.yaml")).unwrap();
+    assert_has(
+        &yaml,
+        &[
+            "  - code: 1004\n    name: ROOM_NOT_EXIST\n    message:\n      en: The room does not exist\n      zh-CN: 房间不存在\n",
+        ],
+    );
+    assert_eq!(errcat(p, &["check"]).status.code(), Some(0));
+}
+
+/// A list, enum or table with no codes is said where it stands, never as an empty
+/// namespace that lacks its default locale.
+#[test]
+fn a_list_enum_or_table_without_codes_is_located() {
+    let tmp = tempfile::tempdir().unwrap();
+    let cases = [
+        (
+            "list",
+            "l.txt",
+            "Room errors\n\nError Code\nDescription\n\nThe end.\n",
+            "3:1",
+            "the list has no rows",
+        ),
+        (
+            "list",
+            "nbsp.txt",
+            "Error Code\nDescription\n&nbsp;\n&nbsp;\n",
+            "1:1",
+            "the list has no rows",
+        ),
+        (
+            "java-enum",
+            "Empty.java",
+            "package x;\nenum Codes {\n  ;\n  private int code;\n}\n",
+            "2:6",
+            "enum Codes has no constants",
+        ),
+        (
+            "java-enum",
+            "Braces.java",
+            "enum Codes {}\n",
+            "1:6",
+            "enum Codes has no constants",
+        ),
+        (
+            "markdown",
+            "blank.md",
+            "# Room\n\n| Code | Message |\n|---|---|\n| | |\n",
+            "3:1",
+            "the table has no rows",
+        ),
+    ];
+    for (format, file, text, at, message) in cases {
+        let input = tmp.path().join(file);
+        std::fs::write(&input, text).unwrap();
+        let out = errcat_line(&format!(
+            "import {format} {} --namespace app.core",
+            input.display()
+        ));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{stderr}");
+        assert!(
+            stderr.contains(&format!("error[import-not-a-table]: {message}"))
+                && stderr.contains(&format!("{}:{at}", input.display()))
+                && !stderr.contains("0 of 0"),
+            "{file}:\n{stderr}"
+        );
+    }
+}
+
+/// A constant's text is string literals joined with `+`, and its status a constant,
+/// `HttpStatus.valueOf(n)` or an int where the enum passes statuses; what would need
+/// evaluating is reported at the expression, never dropped or guessed.
+#[test]
+fn java_enum_texts_and_statuses_are_read_as_written() {
+    let tmp = tempfile::tempdir().unwrap();
+    let java = tmp.path().join("C.java");
+    let import = |body: &str| {
+        std::fs::write(&java, body).unwrap();
+        errcat_line(&format!(
+            "import java-enum {} --namespace app.core",
+            java.display()
+        ))
+    };
+    let out = import(
+        "enum C {\n  A(7001, \"Plain \" + \"joined\", 404),\n  B(7002, \"Valued\", HttpStatus.valueOf(409)),\n  N(7003, \"No status\");\n  C(int code, String message, int httpStatus) {}\n}\n",
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let yaml = String::from_utf8_lossy(&out.stdout);
+    assert_has(
+        &yaml,
+        &[
+            "  - code: 7001\n    name: A\n    title:\n      en: Plain joined\n    message:\n      en: Plain joined\n    http: 404\n",
+            "  - code: 7002\n    name: B\n    title:\n      en: Valued\n    message:\n      en: Valued\n    http: 409\n",
+        ],
+    );
+    // An int is a status only where the enum passes statuses: not a retry count.
+    let out = import(
+        "enum R {\n  A(7001, \"Plain\", 404);\n  R(int code, String message, int retries) {}\n}\n",
+    );
+    let yaml = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success() && !yaml.contains("http:"), "{yaml}");
+
+    let out = import(
+        "enum C {\n  D(7003, \"Concat \" + PREFIX + \" end\"),\n  F(7004, String.format(\"x %s\", 1), HttpStatus.SC_OK),\n  G(7005, \"Bad status\", 700),\n  H(7006, \"Bad factory\", HttpStatus.valueOf(code));\n}\n",
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    let at = |l: &str| format!("{}:{l}", java.display());
+    for (needle, place) in [
+        (
+            "error[import-not-a-table]: the text of enum constant D is `\"Concat \" + PREFIX + \" end\"`, which errcat cannot read",
+            "2:11",
+        ),
+        (
+            "error[import-not-a-table]: the text of enum constant F is `String.format(\"x %s\", 1)`, which errcat cannot read",
+            "3:11",
+        ),
+        (
+            "error[import-bad-status]: `700` is not an HTTP status",
+            "4:25",
+        ),
+        (
+            "error[import-bad-status]: `HttpStatus.valueOf(code)` is not an HTTP status errcat can read",
+            "5:26",
+        ),
+    ] {
+        assert!(
+            stderr.contains(needle) && stderr.contains(&at(place)),
+            "{needle} at {place}:\n{stderr}"
+        );
+    }
+    assert!(!stderr.contains("no string argument"), "{stderr}");
 }
