@@ -29,9 +29,9 @@ macro_rules! rules {
 }
 
 rules! {
-    IO = "io", Error, false, "A file named by the catalog cannot be read.",
-        why: "errcat cannot validate or generate from what it cannot read.",
-        fix: "Correct the path, or create the file.";
+    IO = "io", Error, false, "A file named by the catalog cannot be read, or an import's input cannot be read or is not UTF-8 text.",
+        why: "errcat cannot validate, generate or import from what it cannot read.",
+        fix: "Correct the path, create the file, or save it as UTF-8.";
     YAML_SYNTAX = "yaml-syntax", Error, false, "The file is not valid UTF-8 YAML, or breaks a parser limit (alias budget, nesting depth).",
         why: "A file that does not parse has no meaning to check; the limits stop alias bombs and runaway nesting.",
         fix: "Fix the YAML at the position shown; expand anchors by hand if the alias budget is hit.";

@@ -85,6 +85,8 @@ pub struct Table {
     pub header: Vec<(String, Span)>,
     /// Each row: its span (for ragged-row findings) and its cleaned cells.
     pub rows: Vec<(Span, Vec<(String, Span)>)>,
+    /// How a row gets one cell per column in the table's format, for ragged-row help.
+    pub cells_help: &'static str,
 }
 
 impl Table {
@@ -199,7 +201,7 @@ pub fn rows(src: &Located, table: &Table, locale: &str, report: &mut Report) -> 
                     ),
                 )
                 .at(*row_span, "ragged row")
-                .help("every row needs one cell per header column; escape a `|` inside a cell as `\\|`"),
+                .help(table.cells_help),
             );
             continue;
         }

@@ -74,7 +74,11 @@ pub fn read(src: &Located, locale: &str, report: &mut Report) -> Vec<Section> {
         }
         after_list = k;
         lists += 1;
-        let table = Table { header, rows };
+        let table = Table {
+            header,
+            rows,
+            cells_help: "every row needs one line per header line, one row after another; a blank line ends the list, so one cell left out shifts every row after it",
+        };
         if !table.has_rows() {
             // Nothing to import: said here, not as an empty namespace later.
             report.push(

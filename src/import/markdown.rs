@@ -156,7 +156,11 @@ pub fn read(src: &Located, locale: &str, report: &mut Report) -> Vec<Section> {
             i += 1;
         }
         tables += 1;
-        let table = Table { header, rows };
+        let table = Table {
+            header,
+            rows,
+            cells_help: "every row needs one cell per header column; escape a `|` inside a cell as `\\|`",
+        };
         if !table.has_rows() {
             // Nothing to import: said here, not as an empty namespace later.
             let span = src.span(line.start, line.start + line.text.len());

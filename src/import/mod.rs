@@ -182,7 +182,13 @@ fn read_inputs(args: &Args, locales: &[String], out: &mut Imported) -> Vec<(File
     for (path, locale) in args.files.iter().zip(locales) {
         let locale = locale.as_str();
         let doc_locale = args.doc_locale.as_deref().unwrap_or(locale);
+        let before = out.report.diagnostics.len();
         let Some(file) = load::read(path, &mut out.sources, &mut out.report, None) else {
+            // An input is no YAML file: what stops errcat reading it (not UTF-8, too
+            // large) is `io`, whatever the loader calls it in a catalog file.
+            for d in &mut out.report.diagnostics[before..] {
+                d.rule = rules::IO.id;
+            }
             continue;
         };
         let text = out.sources.get(file).text.clone();

@@ -687,3 +687,43 @@ fn java_enum_texts_and_statuses_are_read_as_written() {
     }
     assert!(!stderr.contains("no string argument"), "{stderr}");
 }
+
+#[test]
+fn each_format_says_how_its_rows_and_bytes_go_wrong() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = |name: &str, bytes: &[u8]| {
+        let path = tmp.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        path.to_string_lossy().into_owned()
+    };
+    let import = |args: String| {
+        let out = errcat_line(&args);
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        (out.status.code(), stderr)
+    };
+    // A vertical list has no `|` to escape: its rows are lines up to a blank one.
+    let list = input(
+        "rag.txt",
+        b"Error Code\nDescription\n1001\nRoom missing\n1002\n\n",
+    );
+    let (code, stderr) = import(format!("import list {list} --namespace app"));
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(
+        stderr.contains(&format!("{list}:5:1"))
+            && stderr.contains("help: every row needs one line per header line")
+            && !stderr.contains("`\\|`"),
+        "{stderr}"
+    );
+    // An input that is not UTF-8 cannot be read (io, exit 2); it is not a YAML error.
+    let latin1 = input(
+        "latin1.md",
+        b"| Error Code | Description |\n|---|---|\n| 1 | caf\xe9 |\n",
+    );
+    let (code, stderr) = import(format!("import markdown {latin1} --namespace app"));
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(
+        stderr.contains(&format!("error[io]: {latin1} is not valid UTF-8"))
+            && stderr.contains(&format!("{latin1}:3:10")),
+        "{stderr}"
+    );
+}
