@@ -168,9 +168,33 @@ pub fn place_each(
             return Err(report);
         }
     }
+    let mut escaped = diag::Report::default();
+    let mut inside = write::Inside::default();
     generate_each(catalog, &mut |rendered| {
         let placed = rendered
             .into_iter()
+            .filter(|r| {
+                // A symlink below the output directory (a cloned repository's
+                // `generated/rust/src -> /elsewhere`) must not carry a write out of it.
+                let Some(t) = catalog.targets.iter().find(|t| t.id == r.target) else {
+                    return true;
+                };
+                let Err(real) = inside.check(&dir(t), &r.path) else {
+                    return true;
+                };
+                if !escaped.has_errors() {
+                    escaped.push(diag::Diagnostic::new(
+                        &rules::BAD_PATH,
+                        format!(
+                            "{} of target `{}` would be written outside its output directory, through a link (to {})",
+                            load::display_path(&dir(t).join(&r.path)).display(),
+                            t.id,
+                            real.display()
+                        ),
+                    ).help("remove the link: errcat writes only inside each target's directory"));
+                }
+                false
+            })
             .map(|r| {
                 let target = catalog.targets.iter().find(|t| t.id == r.target);
                 // The file each template was read from: a project override or `<built-in>/…`.
@@ -186,6 +210,9 @@ pub fn place_each(
             .collect();
         sink(placed);
     })?;
+    if escaped.has_errors() {
+        return Err(escaped);
+    }
     Ok(target_dirs(catalog, root, out_override))
 }
 

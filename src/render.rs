@@ -87,15 +87,15 @@ pub fn generate_each(
     }
 }
 
-/// A target's file rendered twice (`files` sorted by path), pointed at the `path:`
-/// patterns that made it.
+/// A target's file rendered twice (`files` sorted by path), or as a file and as the
+/// directory of another (`x` and `x/y`: no disk holds both), pointed at the `path:`
+/// patterns that made them.
 fn twice(catalog: &Catalog, files: &[Rendered]) -> Option<Diagnostic> {
+    if let Some(d) = file_and_dir(catalog, files) {
+        return Some(d);
+    }
     let pair = files.windows(2).find(|p| p[0].path == p[1].path)?;
-    let pattern = |r: &Rendered| {
-        let target = catalog.targets.iter().find(|t| t.id == r.target)?;
-        target.files.get(r.spec)?.path_span
-    };
-    let mut d = Diagnostic::new(
+    let d = Diagnostic::new(
         &rules::TEMPLATE,
         format!(
             "target `{}` renders {} twice",
@@ -104,16 +104,55 @@ fn twice(catalog: &Catalog, files: &[Rendered]) -> Option<Diagnostic> {
         ),
     )
     .help("make the `path` pattern unique per namespace or locale; a namespace id can also make a path another file has (`index`, `lib`): rename the namespace");
-    let (first, second) = (pattern(&pair[0]), pattern(&pair[1]));
+    Some(point(
+        catalog,
+        d,
+        [&pair[0], &pair[1]],
+        "and so does this one",
+    ))
+}
+
+/// `d` at the `path:` pattern of `pair[1]`, and at `pair[0]`'s when it is another.
+fn point(catalog: &Catalog, mut d: Diagnostic, pair: [&Rendered; 2], also: &str) -> Diagnostic {
+    let pattern = |r: &Rendered| {
+        let target = catalog.targets.iter().find(|t| t.id == r.target)?;
+        target.files.get(r.spec)?.path_span
+    };
+    let (first, second) = (pattern(pair[0]), pattern(pair[1]));
     if let Some(span) = second.or(first) {
         d = d.at(span, format!("renders {}", pair[1].path.display()));
     }
     if let (Some(a), Some(b)) = (first, second)
         && a != b
     {
-        d = d.related(a, "and so does this one");
+        d = d.related(a, also);
     }
-    Some(d)
+    d
+}
+
+/// A file whose path is another file's directory.
+fn file_and_dir(catalog: &Catalog, files: &[Rendered]) -> Option<Diagnostic> {
+    let index: std::collections::HashMap<&Path, &Rendered> =
+        files.iter().map(|r| (r.path.as_path(), r)).collect();
+    files.iter().find_map(|inner| {
+        let outer = inner.path.ancestors().skip(1).find_map(|a| index.get(a))?;
+        let d = Diagnostic::new(
+            &rules::TEMPLATE,
+            format!(
+                "target `{}` renders {} as a file and as the directory of {}",
+                inner.target,
+                outer.path.display(),
+                inner.path.display()
+            ),
+        )
+        .help("make the `path` patterns name different places: a file cannot also be a directory");
+        Some(point(
+            catalog,
+            d,
+            [outer, inner],
+            format!("renders {}", outer.path.display()).as_str(),
+        ))
+    })
 }
 
 /// One file's context: the template values it sees. A `tera::Value` clone is a

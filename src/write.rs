@@ -77,6 +77,44 @@ pub fn plan(files: Vec<(PathBuf, String)>, dirs: &[PathBuf]) -> std::io::Result<
     stager.finish(dirs)
 }
 
+/// Whether rendered files land inside their target's directory once symlinks are
+/// resolved; directories already found inside are remembered (a target writes
+/// hundreds of files into a few directories).
+#[derive(Default)]
+pub struct Inside {
+    real_dirs: std::collections::HashMap<PathBuf, Option<PathBuf>>,
+    fine: std::collections::HashSet<PathBuf>,
+}
+
+impl Inside {
+    /// `Err` with where it leads when `rel` (a rendered file's path under `dir`) would
+    /// be written through a link outside `dir`.
+    pub fn check(&mut self, dir: &Path, rel: &Path) -> Result<(), PathBuf> {
+        let real_dir = self
+            .real_dirs
+            .entry(dir.to_path_buf())
+            .or_insert_with(|| dir.canonicalize().ok())
+            .clone();
+        // No directory yet: nothing in it can be a link.
+        let Some(real_dir) = real_dir else {
+            return Ok(());
+        };
+        let parent = dir.join(rel.parent().unwrap_or(Path::new("")));
+        if self.fine.contains(&parent) {
+            return Ok(());
+        }
+        // The deepest part of the path that exists decides where the rest goes.
+        let existing = parent.ancestors().find(|a| a.exists()).unwrap_or(dir);
+        match existing.canonicalize() {
+            Ok(real) if !real.starts_with(&real_dir) => Err(real),
+            _ => {
+                self.fine.insert(parent);
+                Ok(())
+            }
+        }
+    }
+}
+
 /// Builds a [`Plan`] file by file, as files are rendered. A staging stager writes each
 /// new or changed file to a temporary sibling at once, so that the caller need not
 /// hold every text until the end; [`apply`] renames them into place, [`discard`]

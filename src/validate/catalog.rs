@@ -1,6 +1,6 @@
 //! The catalog file: identity, locales, docs, targets; and text conversion shared by all files.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::diag::{Diagnostic, Report};
 use crate::load::Loaded;
@@ -311,6 +311,8 @@ impl<'a> Context<'a> {
     pub fn targets(&mut self, loaded: &Loaded) -> Vec<Target> {
         let file = loaded.catalog_file;
         let mut out: Vec<Target> = Vec::new();
+        // Each target's output directory, for the check that no two share one.
+        let mut outs: Vec<(String, PathBuf, Span)> = Vec::new();
         for lt in &loaded.targets {
             let raw = &loaded.catalog.targets[lt.index];
             let t = &raw.value;
@@ -463,6 +465,11 @@ impl<'a> Context<'a> {
                 );
                 continue;
             }
+            let normal: PathBuf = Path::new(&t.out.value)
+                .components()
+                .filter(|c| !matches!(c, std::path::Component::CurDir))
+                .collect();
+            outs.push((t.id.value.clone(), normal, out_span));
             let options = super::options::resolve(self, t, manifest, &profile);
             let limit = |pick: fn(&RawLimits) -> Option<&S<u32>>| {
                 manifest.and_then(|(f, m)| {
@@ -486,8 +493,37 @@ impl<'a> Context<'a> {
                 limits,
             });
         }
+        self.shared_outputs(&outs);
         out.sort_by(|a, b| a.id.cmp(&b.id));
         out
+    }
+
+    /// Two targets whose output directories are one, or one inside the other: each
+    /// removes the files of its directory it no longer renders, so each would delete
+    /// (or overwrite) the other's.
+    fn shared_outputs(&mut self, outs: &[(String, PathBuf, Span)]) {
+        for (i, (id, dir, span)) in outs.iter().enumerate() {
+            let Some((other, other_dir, other_span)) = outs[..i]
+                .iter()
+                .find(|(_, d, _)| d.starts_with(dir) || dir.starts_with(d))
+            else {
+                continue;
+            };
+            let how = if dir == other_dir {
+                "the same"
+            } else {
+                "a nested"
+            };
+            self.emit(
+                Diagnostic::new(
+                    &rules::TARGET_CONFIG,
+                    format!("targets `{other}` and `{id}` write to {how} output directory"),
+                )
+                .at(*span, format!("`{id}` writes here"))
+                .related(*other_span, format!("`{other}` writes here"))
+                .help("give each target a directory of its own: each removes the files in it that it no longer renders"),
+            );
+        }
     }
 
     /// The catalog's surfaces, checked against the namespaces.

@@ -360,3 +360,86 @@ fn a_template_error_after_staging_changes_nothing() {
     assert_eq!(errcat(p.path(), &["gen"]).status.code(), Some(1));
     assert!(!p.path().join("generated").exists());
 }
+
+/// A link one level below an output directory is refused too, and nothing of any
+/// target is written (the rust target's `src` here, the json target rendered first).
+#[cfg(unix)]
+#[test]
+fn a_link_inside_an_output_directory_is_refused() {
+    let p = project();
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(p.path().join("generated/rust")).unwrap();
+    std::os::unix::fs::symlink(outside.path(), p.path().join("generated/rust/src")).unwrap();
+    let before = snapshot(p.path());
+    let out = errcat(p.path(), &["gen"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("error[bad-path]: generated/rust/src/")
+            && err.contains(
+                "of target `rust` would be written outside its output directory, through a link"
+            ),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_dir(outside.path()).unwrap().count(), 0);
+    assert_eq!(snapshot(p.path()), before, "nothing written");
+}
+
+/// Two targets in one directory (or one inside the other) would each remove the
+/// other's files as stale: refused before anything is rendered, at both `out:`.
+#[test]
+fn targets_sharing_an_output_directory_are_refused() {
+    let p = project();
+    let catalog = p.path().join("schema/catalog.yaml");
+    let text = std::fs::read_to_string(&catalog).unwrap();
+    for (shared, how) in [
+        ("generated/rust", "the same"),
+        ("generated/rust/json", "a nested"),
+    ] {
+        std::fs::write(
+            &catalog,
+            text.replace("out: generated/json", &format!("out: {shared}")),
+        )
+        .unwrap();
+        let out = errcat(p.path(), &["gen"]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        assert!(
+            err.contains("error[target-config]: targets `")
+                && err.contains(&format!("write to {how} output directory")),
+            "{err}"
+        );
+        assert!(!p.path().join("generated").exists(), "{err}");
+    }
+}
+
+/// A target that renders `x` and `x/y` cannot have both on disk: refused at its
+/// `path:` patterns before anything is written, not as an I/O error halfway.
+#[test]
+fn a_file_that_is_also_a_directory_is_refused() {
+    let p = project();
+    let t = p.path().join("templates/t");
+    std::fs::create_dir_all(&t).unwrap();
+    std::fs::write(t.join("s.tera"), "{{ catalog.header }}\n").unwrap();
+    std::fs::write(
+        t.join("target.yaml"),
+        "profile: json\nfiles:\n  - { template: s.tera, path: x }\n  - { template: s.tera, path: x/y }\n",
+    )
+    .unwrap();
+    let catalog = p.path().join("schema/catalog.yaml");
+    let text = std::fs::read_to_string(&catalog).unwrap();
+    std::fs::write(
+        &catalog,
+        text + "  - { id: t, templates: t, out: generated/t }\n",
+    )
+    .unwrap();
+    let out = errcat(p.path(), &["gen"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("error[template]: target `t` renders x as a file and as the directory of x/y")
+            && err.contains("templates/t/target.yaml:4:31"),
+        "{err}"
+    );
+    assert!(!p.path().join("generated").exists(), "{err}");
+}
