@@ -108,6 +108,53 @@ fn generic(cx: &mut Context, file: FileId, g: &RawGenericProfile, name: &str) ->
             ok = false;
         }
     }
+    // Suffixes become part of identifiers: only characters identifiers are made of.
+    for (field, what) in [
+        (g.type_suffix.as_ref(), "type_suffix"),
+        (g.keyword_suffix.as_ref(), "keyword_suffix"),
+    ]
+    .into_iter()
+    .filter_map(|(f, w)| f.map(|f| (f, w)))
+    {
+        if let Some(c) = field
+            .value
+            .chars()
+            .find(|&c| !(c.is_ascii_alphanumeric() || c == '_' || c == '$'))
+        {
+            let span = cx.span(file, field);
+            cx.emit(
+                Diagnostic::new(
+                    &rules::INVALID_PROFILE,
+                    format!(
+                        "`{what}` contains {}, which no identifier can hold",
+                        if c == ' ' {
+                            "a space".to_owned()
+                        } else {
+                            format!("`{c}`")
+                        }
+                    ),
+                )
+                .at(span, "here")
+                .help(
+                    "use ASCII letters, digits, `_` or `$`: the suffix is written into identifiers",
+                ),
+            );
+            ok = false;
+        }
+    }
+    for t in &g.integers {
+        let name = &t.value.name;
+        if name.value.trim().is_empty() {
+            let span = cx.span(file, name);
+            cx.error(
+                &rules::INVALID_PROFILE,
+                span,
+                "an integer type's name is empty".into(),
+                "here",
+            );
+            ok = false;
+        }
+    }
     for k in &g.keywords {
         if k.value.trim().is_empty() {
             let span = cx.span(file, k);
