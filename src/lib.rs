@@ -250,7 +250,7 @@ pub fn stage(
     stage: bool,
     on_file: &mut dyn FnMut(&Path, &str),
 ) -> Result<write::Plan, StageError> {
-    let mut stager = write::Stager::new(stage);
+    let mut stager = write::Stager::new(stage).only_from(&catalog.catalog_file);
     let mut failed = None;
     let dirs = place_each(catalog, root, out_override, &mut |files| {
         for (path, text, origin) in files {

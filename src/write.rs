@@ -124,6 +124,8 @@ pub struct Stager {
     plan: Plan,
     stage: bool,
     wanted: std::collections::BTreeSet<PathBuf>,
+    /// The header's words that name this run's catalog (`… from schema/catalog.yaml.`).
+    own: Option<String>,
 }
 
 impl Stager {
@@ -134,7 +136,27 @@ impl Stager {
             plan: Plan::default(),
             stage,
             wanted: std::collections::BTreeSet::new(),
+            own: None,
         }
+    }
+
+    /// Removes, of the files no target renders any more, only those generated from
+    /// `catalog_file` (as headers name it): another catalog's output in the same
+    /// tree is that catalog's to remove.
+    pub fn only_from(mut self, catalog_file: &str) -> Stager {
+        self.own = Some(format!("{MARKER} from {catalog_file}."));
+        self
+    }
+
+    /// Whether `text`'s header names another catalog than this run's.
+    fn names_another_catalog(&self, text: &str) -> bool {
+        let Some(own) = &self.own else {
+            return false;
+        };
+        let from = format!("{MARKER} from ");
+        text.lines()
+            .take(5)
+            .any(|l| l.contains(&from) && !l.contains(own.as_str()))
     }
 
     /// Compares one rendered file with the disk.
@@ -219,8 +241,12 @@ impl Stager {
             if self.wanted.contains(&file) || staged.contains(&file) {
                 continue;
             }
-            // Only what errcat generated is ever removed.
-            if std::fs::read(&file).is_ok_and(|b| is_generated(&String::from_utf8_lossy(&b))) {
+            // Only what errcat generated, from this catalog, is ever removed.
+            let ours = |b: Vec<u8>| {
+                let text = String::from_utf8_lossy(&b);
+                is_generated(&text) && !self.names_another_catalog(&text)
+            };
+            if std::fs::read(&file).is_ok_and(ours) {
                 self.plan.changes.push(Planned {
                     path: file,
                     change: Change::Remove,
