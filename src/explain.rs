@@ -174,8 +174,8 @@ pub fn explain(
         definitions(catalog, sources, &|ns, e| in_scope(ns) && matches(ns, e))
     };
     let mut ex = Explanation {
-        query: String::new(),
-        code: None,
+        query: query.to_string(),
+        code: query.code(),
         definitions: Vec::new(),
         opposite_sign: Vec::new(),
         retired: Vec::new(),
@@ -184,8 +184,6 @@ pub fn explain(
     };
     // `--namespace` naming no namespace: say so, rather than that nothing matched.
     if let Some(wanted) = namespace.filter(|n| catalog.namespaces.iter().all(|ns| ns.id != *n)) {
-        ex.query = query.to_string();
-        ex.code = query.code();
         ex.not_found = Some(format!("there is no namespace {wanted}"));
         let ids: Vec<&str> = catalog.namespaces.iter().map(|n| n.id.as_str()).collect();
         ex.did_you_mean.extend(
@@ -209,8 +207,6 @@ pub fn explain(
     };
     match query {
         Query::Code(code) => {
-            ex.query = code.to_string();
-            ex.code = Some(*code);
             ex.definitions = find(&|_, e| e.code == *code);
             ex.retired = retired(&|_, r| r.code == *code);
             if let Some(other) = code.checked_neg().filter(|c| c != code) {
@@ -219,7 +215,6 @@ pub fn explain(
             ex.not_found = Some(format!("{code} is not defined in any namespace"));
         }
         Query::Name(name) => {
-            ex.query = name.clone();
             ex.definitions = find(&|_, e| &e.name == name);
             ex.retired = retired(&|_, r| r.name.as_ref() == Some(name));
             ex.not_found = Some(format!("no entry is named {name}"));
@@ -238,8 +233,6 @@ pub fn explain(
             namespace: ns_id,
             code,
         } => {
-            ex.query = format!("{ns_id}/{code}");
-            ex.code = Some(*code);
             ex.definitions = find(&|ns, e| &ns.id == ns_id && e.code == *code);
             ex.retired = retired(&|ns, r| &ns.id == ns_id && r.code == *code);
             if ex.definitions.is_empty() {
@@ -264,7 +257,6 @@ pub fn explain(
             namespace: ns_id,
             name,
         } => {
-            ex.query = format!("{ns_id}/{name}");
             ex.definitions = find(&|ns, e| &ns.id == ns_id && &e.name == name);
             ex.retired = retired(&|ns, r| &ns.id == ns_id && r.name.as_ref() == Some(name));
             if ex.definitions.is_empty() {
@@ -430,12 +422,7 @@ mod tests {
         #[test]
         fn any_text_parses_or_says_why(s in "\\PC{0,24}|-?[0-9]{1,22}|[a-z.]{0,8}/[A-Za-z0-9_-]{0,8}") {
             if let Ok(q) = Query::parse(&s) {
-                let text = match &q {
-                    Query::Code(c) => c.to_string(),
-                    Query::Name(n) => n.clone(),
-                    Query::Qualified { namespace, code } => format!("{namespace}/{code}"),
-                    Query::QualifiedName { namespace, name } => format!("{namespace}/{name}"),
-                };
+                let text = q.to_string();
                 prop_assert_eq!(Query::parse(&text), Ok(q));
             }
         }

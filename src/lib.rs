@@ -173,30 +173,25 @@ pub fn place_each(
     generate_each(catalog, &mut |rendered| {
         let placed = rendered
             .into_iter()
-            .filter(|r| {
+            .filter_map(|r| {
+                let target = catalog.targets.iter().find(|t| t.id == r.target);
+                let base = target.map_or_else(PathBuf::new, dir);
                 // A symlink below the output directory (a cloned repository's
                 // `generated/rust/src -> /elsewhere`) must not carry a write out of it.
-                let Some(t) = catalog.targets.iter().find(|t| t.id == r.target) else {
-                    return true;
-                };
-                let Err(real) = inside.check(&dir(t), &r.path) else {
-                    return true;
-                };
-                if !escaped.has_errors() {
-                    escaped.push(diag::Diagnostic::new(
-                        &rules::BAD_PATH,
-                        format!(
-                            "{} of target `{}` would be written outside its output directory, through a link (to {})",
-                            load::display_path(&dir(t).join(&r.path)).display(),
-                            t.id,
-                            real.display()
-                        ),
-                    ).help("remove the link: errcat writes only inside each target's directory"));
+                if let Err(real) = inside.check(&base, &r.path) {
+                    if !escaped.has_errors() {
+                        escaped.push(diag::Diagnostic::new(
+                            &rules::BAD_PATH,
+                            format!(
+                                "{} of target `{}` would be written outside its output directory, through a link (to {})",
+                                load::display_path(&base.join(&r.path)).display(),
+                                r.target,
+                                real.display()
+                            ),
+                        ).help("remove the link: errcat writes only inside each target's directory"));
+                    }
+                    return None;
                 }
-                false
-            })
-            .map(|r| {
-                let target = catalog.targets.iter().find(|t| t.id == r.target);
                 // The file each template was read from: a project override or `<built-in>/…`.
                 let origin = target
                     .and_then(|t| t.template_origins.get(&r.template))
@@ -204,8 +199,7 @@ pub fn place_each(
                         || format!("{}: {}", r.target, r.template),
                         |from| format!("{}: {}", r.target, from.display()),
                     );
-                let base = target.map_or_else(PathBuf::new, dir);
-                (base.join(&r.path), r.text, origin)
+                Some((base.join(&r.path), r.text, origin))
             })
             .collect();
         sink(placed);
