@@ -92,18 +92,23 @@ pub fn key(catalog_path: &Path, out_override: Option<&Path>, sources: &Sources) 
 /// override, under `ERRCAT_CACHE_DIR`, else `$XDG_CACHE_HOME/errcat`, else
 /// `~/.cache/errcat`.
 fn entry_path(catalog_path: &Path, out_override: Option<&Path>) -> Option<PathBuf> {
-    let dir = match std::env::var_os("ERRCAT_CACHE_DIR") {
-        Some(d) if d.is_empty() => return None,
-        Some(d) => PathBuf::from(d),
-        None => match std::env::var_os("XDG_CACHE_HOME").filter(|d| !d.is_empty()) {
-            Some(d) => PathBuf::from(d).join("errcat"),
-            None => PathBuf::from(std::env::var_os("HOME")?).join(".cache/errcat"),
-        },
-    };
+    let dir = dir()?;
     let mut h = Hasher(0xcbf2_9ce4_8422_2325);
     h.field(absolute(catalog_path).as_os_str().as_encoded_bytes());
     h.field(out_override.map_or(&[][..], |p| p.as_os_str().as_encoded_bytes()));
     Some(dir.join(format!("{:016x}.json", h.0)))
+}
+
+/// The cache directory, `None` when caching is turned off or there is no home.
+pub fn dir() -> Option<PathBuf> {
+    match std::env::var_os("ERRCAT_CACHE_DIR") {
+        Some(d) if d.is_empty() => None,
+        Some(d) => Some(PathBuf::from(d)),
+        None => match std::env::var_os("XDG_CACHE_HOME").filter(|d| !d.is_empty()) {
+            Some(d) => Some(PathBuf::from(d).join("errcat")),
+            None => Some(PathBuf::from(std::env::var_os("HOME")?).join(".cache/errcat")),
+        },
+    }
 }
 
 fn absolute(p: &Path) -> PathBuf {

@@ -476,8 +476,11 @@ pub fn apply_on(plan: &Plan, disk: &mut dyn Disk) -> std::io::Result<()> {
 }
 
 /// Holds an exclusive lock for one output tree while errcat plans and writes it, so two
-/// runs at once take turns instead of interleaving. The lock file lives in the temp
-/// directory, named after the root, and is released when the guard drops.
+/// runs at once take turns instead of interleaving. The lock file is named after the
+/// root and lives beside the cache entries: per user, where errcat already keeps a file
+/// per project, rather than one more file in the shared temp directory for every tree
+/// ever generated (the temp directory only when caching is off). The lock is released
+/// when the guard drops.
 pub fn lock(root: &Path) -> std::io::Result<std::fs::File> {
     let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     let digest = root
@@ -486,7 +489,10 @@ pub fn lock(root: &Path) -> std::io::Result<std::fs::File> {
         .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
             (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
         });
-    let path = std::env::temp_dir().join(format!("errcat-{digest:016x}.lock"));
+    let dir = crate::cache::dir()
+        .filter(|d| std::fs::create_dir_all(d).is_ok())
+        .unwrap_or_else(std::env::temp_dir);
+    let path = dir.join(format!("errcat-{digest:016x}.lock"));
     let file = std::fs::OpenOptions::new()
         .create(true)
         .truncate(false)

@@ -254,6 +254,10 @@ fn on_a_terminal(dir: &Path, args: &str, no_color: bool) -> String {
         .arg(format!("{} {args}", env!("CARGO_BIN_EXE_errcat")))
         .arg("/dev/null")
         .current_dir(dir)
+        .env(
+            "ERRCAT_CACHE_DIR",
+            Path::new(env!("CARGO_TARGET_TMPDIR")).join("errcat-cache"),
+        )
         .env_remove("NO_COLOR");
     if no_color {
         cmd.env("NO_COLOR", "1");

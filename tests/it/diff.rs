@@ -500,6 +500,10 @@ fn outside_a_repository_a_revision_gets_a_plain_answer() {
             // However the temp dir is placed, git must not find a repository above it.
             .env("GIT_CEILING_DIRECTORIES", root.parent().unwrap())
             .env("NO_COLOR", "1")
+            .env(
+                "ERRCAT_CACHE_DIR",
+                std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("errcat-cache"),
+            )
             .output()
             .unwrap();
         (

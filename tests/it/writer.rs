@@ -320,10 +320,12 @@ fn check_names_generated_files_edited_by_hand() {
 #[test]
 fn concurrent_runs_take_turns() {
     let p = project();
+    let cache = tempfile::tempdir().unwrap();
     let spawn = || {
         std::process::Command::new(env!("CARGO_BIN_EXE_errcat"))
             .current_dir(p.path())
             .args(["gen", "--quiet"])
+            .env("ERRCAT_CACHE_DIR", cache.path())
             .spawn()
             .unwrap()
     };
@@ -341,6 +343,34 @@ fn concurrent_runs_take_turns() {
         !snapshot(&p.path().join("generated"))
             .iter()
             .any(|(n, _, _)| n.contains(".errcat-"))
+    );
+}
+
+/// The lock that makes runs take turns lives with the cache entries: a run leaves
+/// nothing in the shared temp directory (a file per tree ever generated, before).
+#[test]
+fn the_lock_lives_with_the_cache_not_in_the_temp_directory() {
+    let p = project();
+    let (tmp, cache) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_errcat"))
+        .current_dir(p.path())
+        .args(["gen", "--quiet"])
+        .env("TMPDIR", tmp.path())
+        .env("ERRCAT_CACHE_DIR", cache.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let names = |d: &Path| -> Vec<String> {
+        std::fs::read_dir(d)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect()
+    };
+    assert_eq!(names(tmp.path()), Vec::<String>::new());
+    assert!(
+        names(cache.path()).iter().any(|n| n.ends_with(".lock")),
+        "{:?}",
+        names(cache.path())
     );
 }
 
