@@ -1,7 +1,7 @@
 //! The up-to-date cache: `errcat gen` and `gen --check` remember, per project, a
 //! fingerprint of every input and the listing of every output directory after a
 //! clean run. When the inputs hash the same and every output file still has the
-//! size and modification time it had then, nothing can be stale, so errcat answers
+//! size, modification time and change time it had then, nothing can be stale, so errcat answers
 //! without parsing or rendering (the slow part of a 100,000-code catalog).
 //!
 //! The key covers the errcat executable itself (size and modification time: a
@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::source::{FileId, Sources};
 
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 
 /// A file changed this close to the moment the entry was written could change again
 /// without its size or time changing (file systems with coarse times keep 2 s): such
@@ -38,6 +38,9 @@ struct Stat {
     path: String,
     len: u64,
     mtime_ns: u128,
+    /// The inode's change time as well, as git's index keeps it: `touch -r`, `cp -p`
+    /// or `tar` can put back an edited file's size and modification time, never this.
+    ctime_ns: u128,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -125,6 +128,19 @@ fn mtime_ns(meta: &std::fs::Metadata) -> Option<u128> {
     )
 }
 
+#[cfg(unix)]
+fn ctime_ns(meta: &std::fs::Metadata) -> Option<u128> {
+    use std::os::unix::fs::MetadataExt;
+    let secs = u128::try_from(meta.ctime()).ok()?;
+    Some(secs * 1_000_000_000 + u128::try_from(meta.ctime_nsec()).ok()?)
+}
+
+/// Elsewhere there is no change time to compare: size and modification time decide.
+#[cfg(not(unix))]
+fn ctime_ns(_: &std::fs::Metadata) -> Option<u128> {
+    Some(0)
+}
+
 /// Every file under the output directories, as the writer sees them.
 fn listing(dirs: &[PathBuf]) -> Option<Vec<Stat>> {
     let mut out = Vec::new();
@@ -135,6 +151,7 @@ fn listing(dirs: &[PathBuf]) -> Option<Vec<Stat>> {
                 path: file.to_str()?.to_owned(),
                 len: meta.len(),
                 mtime_ns: mtime_ns(&meta)?,
+                ctime_ns: ctime_ns(&meta)?,
             });
         }
     }

@@ -566,7 +566,17 @@ fn check(path: &Path, opts: &CheckOptions, out: Console) -> Printed<ExitCode> {
             count(n, "code")
         )?;
     }
-    Ok(ExitCode::from(u8::from(failed)))
+    Ok(findings_exit(&checked.report, failed))
+}
+
+/// The exit code of a run whose findings `failed` it (or not): 2, as documented for
+/// I/O errors, when one of them is a file that could not be read.
+fn findings_exit(report: &Report, failed: bool) -> ExitCode {
+    match (failed, report.unreadable()) {
+        (false, _) => ExitCode::SUCCESS,
+        (true, true) => ExitCode::from(2),
+        (true, false) => ExitCode::from(1),
+    }
 }
 
 /// A line about the comparison itself (not a finding), in the output's format.
@@ -694,7 +704,7 @@ fn generate(
     print_report(&checked.report, &checked.sources, format, out, false)?;
     let (Some(catalog), Some(root)) = (&checked.catalog, &checked.root) else {
         error("the catalog has errors; nothing was written")?;
-        return Ok(ExitCode::from(1));
+        return Ok(findings_exit(&checked.report, true));
     };
     // Only a run without findings is remembered, so a cached answer never hides one.
     let remember = |dirs: &[PathBuf], generated: usize| {
@@ -710,7 +720,7 @@ fn generate(
     let _lock = match write::lock(root) {
         Ok(l) => l,
         Err(e) => {
-            error(&format!("cannot lock the output: {e}"))?;
+            error(&e)?;
             return Ok(ExitCode::from(2));
         }
     };
@@ -895,7 +905,7 @@ fn lint(path: &Path, format: Format, deny_warnings: bool, out: Console) -> Print
         },
         None => errln!("error: fix the errors above to see the summary")?,
     }
-    Ok(ExitCode::from(u8::from(failed)))
+    Ok(findings_exit(&checked.report, failed))
 }
 
 fn import(args: &crate::import::Args, console: Console) -> Printed<ExitCode> {
@@ -910,12 +920,7 @@ fn import(args: &crate::import::Args, console: Console) -> Printed<ExitCode> {
     print_report(&out.report, &out.sources, Format::Human, console, false)?;
     if out.report.has_errors() {
         errln!("error: nothing was written")?;
-        let io = out
-            .report
-            .diagnostics
-            .iter()
-            .any(|d| d.rule == crate::rules::IO.id);
-        return Ok(ExitCode::from(if io { 2 } else { 1 }));
+        return Ok(findings_exit(&out.report, true));
     }
     if let Err(e) = crate::import::write(&out.outputs) {
         errln!("error: {e}")?;

@@ -106,6 +106,13 @@ impl Report {
         self.diagnostics.extend(other.diagnostics);
     }
 
+    /// Whether a file could not be read: exit code 2 (an I/O error), not 1 (findings).
+    pub fn unreadable(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.rule == crate::rules::IO.id && d.is_error())
+    }
+
     pub fn errors(&self) -> usize {
         self.diagnostics.iter().filter(|d| d.is_error()).count()
     }

@@ -481,7 +481,7 @@ pub fn apply_on(plan: &Plan, disk: &mut dyn Disk) -> std::io::Result<()> {
 /// per project, rather than one more file in the shared temp directory for every tree
 /// ever generated (the temp directory only when caching is off). The lock is released
 /// when the guard drops.
-pub fn lock(root: &Path) -> std::io::Result<std::fs::File> {
+pub fn lock(root: &Path) -> Result<std::fs::File, String> {
     let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     let digest = root
         .to_string_lossy()
@@ -493,13 +493,18 @@ pub fn lock(root: &Path) -> std::io::Result<std::fs::File> {
         .filter(|d| std::fs::create_dir_all(d).is_ok())
         .unwrap_or_else(std::env::temp_dir);
     let path = dir.join(format!("errcat-{digest:016x}.lock"));
+    // A lock file someone else created may be read-only to us; reading is all `flock` needs.
     let file = std::fs::OpenOptions::new()
         .create(true)
         .truncate(false)
         .write(true)
-        .open(&path)?;
-    file.lock()?;
-    Ok(file)
+        .open(&path)
+        .or_else(|e| match e.kind() {
+            std::io::ErrorKind::PermissionDenied => std::fs::File::open(&path),
+            _ => Err(e),
+        })
+        .and_then(|file| file.lock().map(|()| file));
+    file.map_err(|e| format!("cannot lock the output with {}: {e}", path.display()))
 }
 
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {

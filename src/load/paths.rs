@@ -143,10 +143,19 @@ pub fn expand(root: &Path, catalog_dir: &Path, pattern: &str) -> Result<Vec<Path
     let is_glob = pattern.contains(['*', '?', '[']);
     let mut files: Vec<PathBuf> = if is_glob {
         let pat = full.to_string_lossy().into_owned();
-        let paths = glob::glob(&pat).map_err(|e| format!("is not a valid glob: {e}"))?;
+        // As in a shell, `*` does not match a leading dot: editors keep `.#app.yaml`
+        // (a dangling link) or `.app.yaml` beside the file being edited.
+        let options = glob::MatchOptions {
+            require_literal_leading_dot: true,
+            ..glob::MatchOptions::new()
+        };
+        let paths =
+            glob::glob_with(&pat, options).map_err(|e| format!("is not a valid glob: {e}"))?;
+        // A link that leads nowhere is kept: the reader reports it like a named file
+        // that cannot be read, instead of the namespace silently going missing.
         paths
             .filter_map(Result::ok)
-            .filter(|p| p.is_file())
+            .filter(|p| !p.is_dir())
             .collect()
     } else {
         // A named file that cannot be read is reported by the reader, with the OS's reason.

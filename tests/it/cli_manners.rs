@@ -185,6 +185,64 @@ fn exit_codes_are_documented_and_kept() {
     assert_eq!(code(&repo(), &["-q", "-v", "check"]), Some(2));
 }
 
+/// The README's synopsis of each subcommand names every one of its flags (beyond the
+/// global ones), as `--help` does: the two drifted apart once.
+#[test]
+fn the_readme_synopsis_names_every_flag() {
+    let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
+    let synopsis = readme
+        .split("## The `errcat` command\n\n```text\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("README has the synopsis block");
+    let cli = errcat::cli::command();
+    let global: Vec<_> = cli.get_arguments().filter_map(|a| a.get_long()).collect();
+    let mut missing = Vec::new();
+    for sub in cli.get_subcommands().filter(|s| s.get_name() != "help") {
+        // A subcommand's synopsis runs from its line to the next `errcat ` line.
+        let start = format!("errcat {}", sub.get_name());
+        let Some(at) = synopsis
+            .find(&format!("{start} "))
+            .or_else(|| synopsis.find(&format!("{start}\n")))
+        else {
+            missing.push(start);
+            continue;
+        };
+        let text = &synopsis[at..];
+        let text = &text[..text[1..].find("\nerrcat ").map_or(text.len(), |n| n + 1)];
+        for flag in sub.get_arguments().filter_map(|a| a.get_long()) {
+            if !global.contains(&flag) && flag != "help" && !text.contains(&format!("--{flag}")) {
+                missing.push(format!("{start} --{flag}"));
+            }
+        }
+    }
+    assert_eq!(missing, Vec::<String>::new(), "not in the README synopsis");
+}
+
+/// A namespace file that cannot be read is an I/O error (exit 2, as `--help` says), in
+/// every command that reads the catalog; a glob's link to nowhere is such a file, while
+/// an editor's hidden lock link beside the file it edits is not matched at all.
+#[cfg(unix)]
+#[test]
+fn a_file_that_cannot_be_read_exits_2_and_hidden_files_are_not_matched() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    assert!(errcat(root, &["init", "-q"]).status.success());
+    std::os::unix::fs::symlink("user@host.4242", root.join("schema/.#app.yaml")).unwrap();
+    assert_eq!(errcat(root, &["check"]).status.code(), Some(0));
+    std::os::unix::fs::symlink(root.join("nowhere"), root.join("schema/gone.yaml")).unwrap();
+    for args in [&["check"][..], &["gen"], &["lint"]] {
+        let out = errcat(root, args);
+        let (_, err) = text(&out);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(
+            err.contains("error[io]: cannot read schema/gone.yaml: No such file"),
+            "{err}"
+        );
+    }
+    assert!(!root.join("generated").exists());
+}
+
 #[test]
 fn quiet_prints_only_errors_and_verbose_shows_files_templates_and_timings() {
     let warns = repo().join("tests/fixtures/rules/duplicate-message");

@@ -374,6 +374,42 @@ fn the_lock_lives_with_the_cache_not_in_the_temp_directory() {
     );
 }
 
+/// Another user's lock file (root ran `gen` first) is read-only to this user, who
+/// still takes turns through it instead of failing. Needs root to play both users.
+#[cfg(unix)]
+#[test]
+fn another_users_lock_file_still_locks() {
+    use std::os::unix::fs::PermissionsExt;
+    let id = std::process::Command::new("id").arg("-u").output().unwrap();
+    if String::from_utf8_lossy(&id.stdout).trim() != "0" {
+        eprintln!("skipped: only root can run errcat as another user");
+        return;
+    }
+    let p = project();
+    let cache = tempfile::tempdir().unwrap();
+    let open = |dir: &Path| {
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o777)).unwrap();
+    };
+    open(p.path());
+    open(cache.path());
+    let run = |nobody: bool, args: &[&str]| {
+        let mut cmd = std::process::Command::new(if nobody { "setpriv" } else { "env" });
+        if nobody {
+            cmd.args(["--reuid=65534", "--regid=65534", "--clear-groups"]);
+        }
+        cmd.arg(env!("CARGO_BIN_EXE_errcat"))
+            .args(args)
+            .current_dir(p.path())
+            .env("ERRCAT_CACHE_DIR", cache.path())
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap()
+    };
+    assert!(run(false, &["gen", "--quiet"]).status.success());
+    let out = run(true, &["gen", "--check", "--no-cache"]);
+    assert!(out.status.success(), "{out:?}");
+}
+
 #[cfg(unix)]
 #[test]
 fn an_output_directory_linked_outside_the_root_is_refused() {
