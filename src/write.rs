@@ -10,6 +10,7 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+use crate::load::display_path;
 use crate::view::MARKER;
 
 mod in_the_way;
@@ -348,14 +349,18 @@ pub fn stage(made_dirs: &mut Vec<PathBuf>, path: &Path, text: &str) -> std::io::
         .collect();
     // Recorded first: a directory made before a failure is removed with the rest.
     made_dirs.extend(missing.into_iter().rev());
-    std::fs::create_dir_all(dir)?;
+    // Errors name the file the user asked for, not the hidden temporary beside it.
+    let failed = |e: std::io::Error| {
+        std::io::Error::new(
+            e.kind(),
+            format!("cannot write {}: {e}", display_path(path).display()),
+        )
+    };
+    std::fs::create_dir_all(dir).map_err(failed)?;
     let tmp = temp_sibling(path);
     if let Err(e) = std::fs::write(&tmp, text) {
         let _ = std::fs::remove_file(&tmp);
-        return Err(std::io::Error::new(
-            e.kind(),
-            format!("{}: {e}", tmp.display()),
-        ));
+        return Err(failed(e));
     }
     Ok(tmp)
 }

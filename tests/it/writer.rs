@@ -374,40 +374,91 @@ fn the_lock_lives_with_the_cache_not_in_the_temp_directory() {
     );
 }
 
-/// Another user's lock file (root ran `gen` first) is read-only to this user, who
-/// still takes turns through it instead of failing. Needs root to play both users.
+/// Runs errcat in `dir` as root, or as `nobody` through setpriv: `None` unless this
+/// process is root, since only root can play both users.
 #[cfg(unix)]
-#[test]
-fn another_users_lock_file_still_locks() {
-    use std::os::unix::fs::PermissionsExt;
+fn as_root_or_nobody(
+    dir: &Path,
+    cache: &Path,
+) -> Option<impl Fn(bool, &[&str]) -> std::process::Output> {
     let id = std::process::Command::new("id").arg("-u").output().unwrap();
     if String::from_utf8_lossy(&id.stdout).trim() != "0" {
         eprintln!("skipped: only root can run errcat as another user");
-        return;
+        return None;
     }
-    let p = project();
-    let cache = tempfile::tempdir().unwrap();
-    let open = |dir: &Path| {
-        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o777)).unwrap();
-    };
-    open(p.path());
-    open(cache.path());
-    let run = |nobody: bool, args: &[&str]| {
+    let (dir, cache) = (dir.to_path_buf(), cache.to_path_buf());
+    Some(move |nobody: bool, args: &[&str]| {
         let mut cmd = std::process::Command::new(if nobody { "setpriv" } else { "env" });
         if nobody {
             cmd.args(["--reuid=65534", "--regid=65534", "--clear-groups"]);
         }
         cmd.arg(env!("CARGO_BIN_EXE_errcat"))
             .args(args)
-            .current_dir(p.path())
-            .env("ERRCAT_CACHE_DIR", cache.path())
+            .current_dir(&dir)
+            .env("ERRCAT_CACHE_DIR", &cache)
             .env("NO_COLOR", "1")
             .output()
             .unwrap()
+    })
+}
+
+/// Makes `dir` and everything under it writable (or not) by anyone.
+#[cfg(unix)]
+fn open_to_all(dir: &Path, writable: bool) {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |is_dir: bool| match (is_dir, writable) {
+        (true, true) => 0o777,
+        (true, false) => 0o555,
+        (false, true) => 0o666,
+        (false, false) => 0o444,
     };
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(mode(true))).unwrap();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            open_to_all(&path, writable);
+        } else {
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode(false))).unwrap();
+        }
+    }
+}
+
+/// Another user's lock file (root ran `gen` first) is read-only to this user, who
+/// still takes turns through it instead of failing.
+#[cfg(unix)]
+#[test]
+fn another_users_lock_file_still_locks() {
+    let (p, cache) = (project(), tempfile::tempdir().unwrap());
+    let Some(run) = as_root_or_nobody(p.path(), cache.path()) else {
+        return;
+    };
+    open_to_all(p.path(), true);
+    open_to_all(cache.path(), true);
     assert!(run(false, &["gen", "--quiet"]).status.success());
     let out = run(true, &["gen", "--check", "--no-cache"]);
     assert!(out.status.success(), "{out:?}");
+}
+
+/// A read-only output directory: the error names the file that could not be
+/// written, not the hidden temporary file staged beside it.
+#[cfg(unix)]
+#[test]
+fn a_read_only_output_is_named_not_its_temporary_file() {
+    let (p, cache) = (project(), tempfile::tempdir().unwrap());
+    let Some(run) = as_root_or_nobody(p.path(), cache.path()) else {
+        return;
+    };
+    assert!(run(false, &["gen", "--quiet"]).status.success());
+    let shop = p.path().join("schema/shop.yaml");
+    let text = std::fs::read_to_string(&shop).unwrap();
+    std::fs::write(&shop, text.replace("Reload the order list.", "Reload it.")).unwrap();
+    open_to_all(p.path(), true);
+    open_to_all(&p.path().join("generated/docs"), false);
+    let out = run(true, &["gen"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("error: cannot write generated/docs/"), "{err}");
+    assert!(!err.contains(".errcat-"), "{err}");
 }
 
 #[cfg(unix)]
