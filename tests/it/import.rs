@@ -57,6 +57,7 @@ const CURATED: &[Curated] = &[
     c("roomengine.rest", None, "name", "*", "*", "the seed lists codes and texts only; schema/ chose shorter REST_ names"),
     c("av.server", Some(10009), "name", "AV_ERR_SERVER_ID_NOT_IN_ROOM_10009", "AV_ERR_SERVER_ROOM_NOT_EXIST", "the seed prints the 10006 name again at 10009: the import appends the code (import-renamed); schema/ renamed it after its description"),
     // Texts schema/ wrote where the seeds have none, or resolved where they contradict.
+    c("av.server", Some(10009), "description.zh-CN", "", "*", "schema/ says that the seed also names 10009 AV_ERR_SERVER_ID_NOT_IN_ROOM, in both locales"),
     c("edu.rest", None, "cause.en", "", "*", "the ResCode Javadoc is Chinese only; schema/ added English translations"),
     c("edu.rest", Some(1001), "message.en", "An error occurred on the server", "The room is not prepared", "CONTRADICTION: the component table's 1001 predates ROOM_NOT_PREPARED; schema/ writes the message from the enum and keeps the table's text as the description"),
     c("edu.rest", Some(1001), "message.zh-CN", "服务出错了", "房间未准备好", "the same contradiction, in Chinese"),
