@@ -11,6 +11,7 @@ mod diff_targets;
 mod diff_together;
 mod docs_site;
 mod explain;
+mod formats;
 mod golden;
 mod hostile;
 mod import;
