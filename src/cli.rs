@@ -209,7 +209,23 @@ where
 }
 
 pub fn execute(cli: &Cli, settings: &Settings) -> ExitCode {
-    output::exit(command_result(cli, settings))
+    output::exit(command_result(cli, settings), format_of(&cli.command))
+}
+
+/// How the command prints its findings and errors: in a machine format, every line.
+fn format_of(command: &Command) -> Format {
+    match command {
+        Command::Check { format, .. }
+        | Command::Diff { format, .. }
+        | Command::Lint { format, .. }
+        | Command::Gen { format, .. } => *format,
+        _ => Format::Human,
+    }
+}
+
+/// An error that stops the command, as a line of the command's format.
+fn fatal(format: Format, message: &str, help: Option<&str>) -> Printed {
+    err!("{}", diag::Status::fatal(message, help).render(format))
 }
 
 /// Runs the command; `Err` when its output was cut (see [`output`]).
@@ -220,13 +236,14 @@ fn command_result(cli: &Cli, settings: &Settings) -> Printed<ExitCode> {
         color: cli.color,
     };
     // The command's catalog; when there is none, the message says why (exit code 2).
+    let format = format_of(&cli.command);
     let with_catalog =
         |named: &Option<PathBuf>, run: &dyn Fn(PathBuf) -> Printed<ExitCode>| match catalog_path(
             named.as_deref(),
         ) {
             Ok(path) => run(path),
-            Err(why) => {
-                errln!("{why}")?;
+            Err((message, help)) => {
+                fatal(format, &message, Some(help))?;
                 Ok(ExitCode::from(2))
             }
         };
@@ -362,26 +379,22 @@ fn init(dir: &Path, quiet: bool) -> Printed<ExitCode> {
     }
 }
 
-/// Findings on stderr. `--quiet` leaves out warnings, unless `fails_on_warnings`.
+/// Findings on stderr. `--deny-warnings` makes warnings errors; `--quiet` leaves out
+/// the warnings that are left, in every format.
 fn print_report(
     report: &Report,
     sources: &crate::source::Sources,
     format: Format,
     out: Console,
-    fails_on_warnings: bool,
+    deny_warnings: bool,
 ) -> Printed {
-    let quiet = out.quiet && format == Format::Human && !fails_on_warnings;
-    let errors_only;
-    let report = if quiet && report.warnings() > 0 {
-        errors_only = Report {
-            diagnostics: report
-                .diagnostics
-                .iter()
-                .filter(|d| d.is_error())
-                .cloned()
-                .collect(),
-        };
-        &errors_only
+    let shown;
+    let report = if deny_warnings && report.warnings() > 0 {
+        shown = report.denying_warnings();
+        &shown
+    } else if out.quiet && report.warnings() > 0 {
+        shown = report.errors_only();
+        &shown
     } else {
         report
     };
@@ -413,34 +426,37 @@ fn print_findings(
 const DEFAULT_CATALOG: &str = "schema/catalog.yaml";
 
 /// The catalog a command works on: the one named, else `schema/catalog.yaml` here or in
-/// the nearest parent directory. `Err` when there is none: what to print (an error and a help line).
-fn catalog_path(named: Option<&Path>) -> Result<PathBuf, String> {
-    const HELP: &str = "help: pass the catalog file, or run `errcat init` to create one";
+/// the nearest parent directory. `Err` when there is none: what to say, and a help line.
+fn catalog_path(named: Option<&Path>) -> Result<PathBuf, (String, &'static str)> {
+    const HELP: &str = "pass the catalog file, or run `errcat init` to create one";
     if let Some(path) = named {
         if path.is_dir() {
             if let Some(found) = crate::project::catalog_in(path) {
                 return Ok(found);
             }
-            return Err(format!(
-                "error: no catalog.yaml or {DEFAULT_CATALOG} in {}\n{HELP}",
-                display_path(path).display()
+            return Err((
+                format!(
+                    "no catalog.yaml or {DEFAULT_CATALOG} in {}",
+                    display_path(path).display()
+                ),
+                HELP,
             ));
         }
         if path.exists() {
             return Ok(path.to_path_buf());
         }
-        return Err(format!(
-            "error: no catalog at {}\n{HELP}",
-            display_path(path).display()
+        return Err((
+            format!("no catalog at {}", display_path(path).display()),
+            HELP,
         ));
     }
     let found = std::env::current_dir()
         .ok()
         .and_then(|cwd| crate::project::find_catalog(&cwd));
     found.ok_or_else(|| {
-        format!(
-            "error: no {DEFAULT_CATALOG} here; run `errcat init`\n\
-             help: errcat looks in the current directory and its parents; or pass the catalog file"
+        (
+            format!("no {DEFAULT_CATALOG} here; run `errcat init`"),
+            "errcat looks in the current directory and its parents; or pass the catalog file",
         )
     })
 }
@@ -533,12 +549,13 @@ fn check(path: &Path, opts: &CheckOptions, out: Console) -> Printed<ExitCode> {
             });
         match old {
             Err(usage) => {
-                errln!("error: {usage}")?;
+                fatal(format, &usage, None)?;
                 return Ok(ExitCode::from(2));
             }
             Ok(None) => {
-                print_report(&found, &checked.sources, format, out, true)?;
-                errln!("error: the catalog at {rev} has errors; cannot compare with it")?;
+                print_report(&found, &checked.sources, format, out, false)?;
+                let why = format!("the catalog at {rev} has errors; cannot compare with it");
+                fatal(format, &why, None)?;
                 return Ok(ExitCode::from(1));
             }
             Ok(Some(old)) => {
@@ -579,13 +596,14 @@ fn findings_exit(report: &Report, failed: bool) -> ExitCode {
     }
 }
 
-/// A line about the comparison itself (not a finding), in the output's format.
+/// A warning about the comparison itself (not a finding), in the output's format.
 fn say_note(note: &str, format: Format, out: Console) -> Printed {
-    if !(out.quiet && format == Format::Human) {
-        err!(
-            "{}",
-            diag::render_status(format, diag::Severity::Warning, note, None, None)
-        )?;
+    if !out.quiet {
+        let status = diag::Status {
+            level: diag::Severity::Warning,
+            ..diag::Status::fatal(note, None)
+        };
+        err!("{}", status.render(format))?;
     }
     Ok(())
 }
@@ -610,15 +628,15 @@ fn diff(
         (Ok(a), Ok(b)) => (a, b),
         (a, b) => {
             for usage in [a.err(), b.err()].into_iter().flatten() {
-                errln!("error: {usage}")?;
+                fatal(format, &usage, None)?;
             }
             return Ok(ExitCode::from(2));
         }
     };
     let (Some(a), Some(b)) = (a, b) else {
         report.sort(&sources);
-        print_report(&report, &sources, format, out, true)?;
-        errln!("error: a catalog has errors; cannot compare")?;
+        print_report(&report, &sources, format, out, false)?;
+        fatal(format, "a catalog has errors; cannot compare", None)?;
         return Ok(ExitCode::from(1));
     };
     let changes = crate::diff::compare(&a, &b);
@@ -670,19 +688,23 @@ fn generate(
     } = read(path, out_dir, cache, out);
     // Plain lines for people; in the machine formats every line is a record.
     let human = format == Format::Human;
-    let say = |level: diag::Severity, message: &str, file: Option<&Path>, help: Option<&str>| {
-        err!(
-            "{}",
-            diag::render_status(
-                format,
+    // A line about a generated file, under `rule`; `--quiet` drops the warnings.
+    let say =
+        |level: diag::Severity, rule: &str, message: &str, file: &Path, help: Option<&str>| {
+            if out.quiet && level == diag::Severity::Warning {
+                return Ok(());
+            }
+            let file = display_path(file);
+            let status = diag::Status {
                 level,
+                rule: Some(rule),
                 message,
-                file.map(display_path).as_deref(),
-                help
-            )
-        )
-    };
-    let error = |message: &str| say(diag::Severity::Error, message, None, None);
+                file: Some(&file),
+                help,
+            };
+            err!("{}", status.render(format))
+        };
+    let error = |message: &str| fatal(format, message, None);
     // Unchanged inputs and untouched outputs since the last clean run: nothing can be stale.
     if let Some(n) = key.and_then(|k| crate::cache::fresh(path, out_dir, k)) {
         out.files_read(&sources)?;
@@ -759,8 +781,9 @@ fn generate(
                 let last = i + 1 == plan.foreign.len();
                 say(
                     diag::Severity::Error,
+                    crate::rules::output::FOREIGN,
                     "exists and was not generated by errcat (no generated-file header)",
-                    Some(&f.path),
+                    &f.path,
                     Some(help).filter(|_| last || !human),
                 )?;
             }
@@ -780,17 +803,19 @@ fn generate(
         let hint = format!("run `{}` and commit", settings.regenerate_hint);
         for p in &plan.changes {
             let shown = display_path(&p.path);
-            let what = match &p.change {
-                Change::Create => "missing",
-                Change::Remove => "extra (no target renders it any more)",
-                Change::Update(_) if p.edited_by_hand => {
-                    "stale (edited by hand since it was generated)"
-                }
-                Change::Update(_) => "stale",
+            use crate::rules::output as rule;
+            let (what, rule) = match &p.change {
+                Change::Create => ("missing", rule::MISSING),
+                Change::Remove => ("extra (no target renders it any more)", rule::EXTRA),
+                Change::Update(_) if p.edited_by_hand => (
+                    "stale (edited by hand since it was generated)",
+                    rule::EDITED,
+                ),
+                Change::Update(_) => ("stale", rule::STALE),
             };
             if !human {
                 let message = format!("is {what}");
-                say(diag::Severity::Error, &message, Some(&p.path), Some(&hint))?;
+                say(diag::Severity::Error, rule, &message, &p.path, Some(&hint))?;
                 continue;
             }
             let (label, rest) = what.split_once(' ').unwrap_or((what, ""));
@@ -821,8 +846,9 @@ fn generate(
     for p in plan.changes.iter().filter(|p| p.edited_by_hand) {
         say(
             diag::Severity::Warning,
+            crate::rules::output::EDITED,
             "was edited by hand; regenerating it drops those edits",
-            Some(&p.path),
+            &p.path,
             Some("change schema/ or templates/ instead"),
         )?;
     }
@@ -898,12 +924,14 @@ fn lint(path: &Path, format: Format, deny_warnings: bool, out: Console) -> Print
     let checked = load(path, out)?;
     let failed = print_findings(&checked, format, out, deny_warnings)?;
     match &checked.catalog {
+        // `--quiet`: errors only, so no summary.
+        Some(_) if out.quiet => {}
         Some(c) => match format {
             Format::Human => out!("{}", crate::lint::summary(c, &checked.report))?,
             Format::Json => out!("{}", crate::lint::summary_json(c, &checked.report))?,
             Format::Github => {}
         },
-        None => errln!("error: fix the errors above to see the summary")?,
+        None => fatal(format, "fix the errors above to see the summary", None)?,
     }
     Ok(findings_exit(&checked.report, failed))
 }

@@ -6,6 +6,7 @@ use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet, rendere
 use serde::Serialize;
 
 use crate::console::count;
+use crate::github;
 use crate::rules::Rule;
 use crate::source::{Sources, Span};
 
@@ -34,6 +35,8 @@ pub struct Diagnostic {
     /// Other places that take part ("first defined here").
     pub related: Vec<Label>,
     pub help: Option<String>,
+    /// Said after the help, in human and GitHub output ("made an error by `--deny-warnings`").
+    pub note: Option<String>,
     /// The namespaces (and codes) the finding is about: lint levels and acknowledgements match on them.
     pub scope: Vec<(String, Option<i64>)>,
 }
@@ -47,6 +50,7 @@ impl Diagnostic {
             primary: None,
             related: Vec::new(),
             help: None,
+            note: None,
             scope: Vec::new(),
         }
     }
@@ -139,6 +143,31 @@ impl Report {
         });
     }
 
+    /// The findings `-q` leaves: the errors.
+    pub fn errors_only(&self) -> Report {
+        Report {
+            diagnostics: self
+                .diagnostics
+                .iter()
+                .filter(|d| d.is_error())
+                .cloned()
+                .collect(),
+        }
+    }
+
+    /// The findings with every warning an error, as `--deny-warnings` makes them: what
+    /// fails the run reads as an error in every format (rustc's `-D warnings` too).
+    pub fn denying_warnings(&self) -> Report {
+        let mut report = Report {
+            diagnostics: self.diagnostics.clone(),
+        };
+        for d in report.diagnostics.iter_mut().filter(|d| !d.is_error()) {
+            d.severity = Severity::Error;
+            d.note = Some("a warning, made an error by `--deny-warnings`".into());
+        }
+        report
+    }
+
     /// "2 errors, 5 warnings"
     pub fn summary(&self) -> String {
         format!(
@@ -171,10 +200,7 @@ pub fn render(report: &Report, sources: &Sources, format: Format, color: bool) -
                 out.push_str("\n\n");
             }
             Format::Json => {
-                out.push_str(
-                    &serde_json::to_string(&JsonDiagnostic::new(d, sources)).unwrap_or_default(),
-                );
-                out.push('\n');
+                out.push_str(&JsonRecord::new(d, sources).line());
             }
             Format::Github => {
                 out.push_str(&render_github(d, sources));
@@ -279,6 +305,11 @@ fn render_human(d: &Diagnostic, sources: &Sources, color: bool) -> String {
             Level::HELP.secondary_title(help.as_str()),
         ));
     }
+    if let Some(note) = &d.note {
+        report.push(Group::with_title(
+            Level::NOTE.secondary_title(note.as_str()),
+        ));
+    }
     let renderer = if color {
         Renderer::styled()
     } else {
@@ -288,31 +319,53 @@ fn render_human(d: &Diagnostic, sources: &Sources, color: bool) -> String {
 }
 
 fn render_github(d: &Diagnostic, sources: &Sources) -> String {
-    let kind = match d.severity {
+    // A label in a file read from a git revision (a removed code's `HEAD~1:…`) names no
+    // file of the checkout: the annotation goes to the first label in one, else to none.
+    let place = d
+        .primary
+        .iter()
+        .chain(&d.related)
+        .find(|l| !sources.get(l.span.file).from_revision)
+        .map(|l| github::Place {
+            file: sources.path(l.span.file),
+            at: Some((l.span.line, l.span.column)),
+        });
+    github::annotation(
+        level_name(d.severity),
+        place,
+        Some(d.rule),
+        &with_help(&d.message, d.help.as_deref(), d.note.as_deref()),
+    )
+}
+
+fn level_name(level: Severity) -> &'static str {
+    match level {
         Severity::Error => "error",
         Severity::Warning => "warning",
-    };
-    let mut msg = d.message.clone();
-    if let Some(h) = &d.help {
-        let _ = write!(msg, "\nhelp: {h}");
-    }
-    let data = github_data(&msg);
-    let prop = github_property;
-    match &d.primary {
-        Some(l) => format!(
-            "::{kind} file={},line={},col={},title={}::{data}",
-            prop(&sources.path(l.span.file).to_string_lossy()),
-            l.span.line,
-            l.span.column,
-            prop(d.rule)
-        ),
-        None => format!("::{kind} title={}::{data}", prop(d.rule)),
     }
 }
 
+/// The message with its help and note after it, on lines of their own.
+fn with_help(message: &str, help: Option<&str>, note: Option<&str>) -> String {
+    let mut out = message.to_owned();
+    for (what, text) in [("help", help), ("note", note)] {
+        if let Some(t) = text {
+            let _ = write!(out, "\n{what}: {t}");
+        }
+    }
+    out
+}
+
+/// A place in a JSON record: `file`, and where in it unless it is about the whole file.
 #[derive(Serialize)]
 struct JsonLocation {
     file: String,
+    #[serde(flatten)]
+    position: Option<JsonPosition>,
+}
+
+#[derive(Serialize)]
+struct JsonPosition {
     line: u32,
     column: u32,
     end_line: u32,
@@ -326,52 +379,49 @@ impl JsonLocation {
         let (end_line, end_column) = end_of(&src.text, &l.span);
         JsonLocation {
             file: src.path.to_string_lossy().into_owned(),
-            line: l.span.line,
-            column: l.span.column,
-            end_line,
-            end_column,
-            label: l.message.clone(),
+            position: Some(JsonPosition {
+                line: l.span.line,
+                column: l.span.column,
+                end_line,
+                end_column,
+                label: l.message.clone(),
+            }),
         }
     }
 }
 
+/// One line of `--format json`, for a finding and for a line about the run alike.
 #[derive(Serialize)]
-struct JsonDiagnostic {
-    rule: &'static str,
+struct JsonRecord<'a> {
+    /// `None` only for a line about the run itself (no catalog, a failed write).
+    rule: Option<&'a str>,
     level: Severity,
-    message: String,
+    message: &'a str,
     #[serde(flatten)]
     location: Option<JsonLocation>,
     related: Vec<JsonLocation>,
-    help: Option<String>,
+    help: Option<&'a str>,
 }
 
-impl JsonDiagnostic {
-    fn new(d: &Diagnostic, sources: &Sources) -> Self {
-        JsonDiagnostic {
-            rule: d.rule,
+impl<'a> JsonRecord<'a> {
+    fn new(d: &'a Diagnostic, sources: &Sources) -> Self {
+        JsonRecord {
+            rule: Some(d.rule),
             level: d.severity,
-            message: d.message.clone(),
+            message: &d.message,
             location: d.primary.as_ref().map(|l| JsonLocation::new(l, sources)),
             related: d
                 .related
                 .iter()
                 .map(|l| JsonLocation::new(l, sources))
                 .collect(),
-            help: d.help.clone(),
+            help: d.help.as_deref(),
         }
     }
-}
 
-// Workflow-command escaping: data needs %, CR, LF escaped; properties also , and :.
-fn github_data(s: &str) -> String {
-    s.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
-}
-
-fn github_property(s: &str) -> String {
-    github_data(s).replace(':', "%3A").replace(',', "%2C")
+    fn line(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default() + "\n"
+    }
 }
 
 /// 1-based line and character column where a span ends, counted from its start.
@@ -390,62 +440,65 @@ fn end_of(text: &str, span: &Span) -> (u32, u32) {
 
 /// A line about the run itself rather than a finding (a stale generated file, a
 /// failed write), about `file` when it concerns one (`message` then reads on from
-/// its path: "is stale"): `level: message` for people, a
-/// JSON object (with `file` but no line) or a GitHub annotation on the file in the
+/// its path: "is stale"), under `rule` when it has one: `level: message` for people,
+/// a JSON record (with `file` but no line) or a GitHub annotation on the file in the
 /// machine formats, so that their streams stay parseable to the last line.
-pub fn render_status(
-    format: Format,
-    level: Severity,
-    message: &str,
-    file: Option<&std::path::Path>,
-    help: Option<&str>,
-) -> String {
-    let file = file.map(|f| f.to_string_lossy().into_owned());
-    // Messages about a file read on from its path: "generated/x.rs is stale".
-    let message = &match &file {
-        Some(f) => format!("{f} {message}"),
-        None => message.to_owned(),
-    };
-    match format {
-        Format::Human => {
-            let level = match level {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-            };
-            let mut out = format!("{level}: {message}\n");
-            if let Some(h) = help {
-                let _ = writeln!(out, "help: {h}");
-            }
-            out
+pub struct Status<'a> {
+    pub level: Severity,
+    pub rule: Option<&'a str>,
+    pub message: &'a str,
+    pub file: Option<&'a std::path::Path>,
+    pub help: Option<&'a str>,
+}
+
+impl Status<'_> {
+    /// An error about the run, with no rule and no file (no catalog, a failed write).
+    pub fn fatal<'a>(message: &'a str, help: Option<&'a str>) -> Status<'a> {
+        Status {
+            level: Severity::Error,
+            rule: None,
+            message,
+            file: None,
+            help,
         }
-        Format::Json => {
-            #[derive(Serialize)]
-            struct Status<'a> {
-                level: Severity,
-                message: &'a str,
-                #[serde(skip_serializing_if = "Option::is_none")]
-                file: Option<String>,
-                help: Option<&'a str>,
+    }
+
+    pub fn render(&self, format: Format) -> String {
+        let file = self.file.map(|f| f.to_string_lossy().into_owned());
+        // Messages about a file read on from its path: "generated/x.rs is stale".
+        let message = &match &file {
+            Some(f) => format!("{f} {}", self.message),
+            None => self.message.to_owned(),
+        };
+        match format {
+            Format::Human => {
+                let mut out = format!("{}: {message}\n", level_name(self.level));
+                if let Some(h) = self.help {
+                    let _ = writeln!(out, "help: {h}");
+                }
+                out
             }
-            let status = Status {
-                level,
+            Format::Json => JsonRecord {
+                rule: self.rule,
+                level: self.level,
                 message,
-                file,
-                help,
-            };
-            serde_json::to_string(&status).unwrap_or_default() + "\n"
-        }
-        Format::Github => {
-            let kind = match level {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-            };
-            let mut msg = message.to_owned();
-            if let Some(h) = help {
-                let _ = write!(msg, "\nhelp: {h}");
+                location: file.map(|file| JsonLocation {
+                    file,
+                    position: None,
+                }),
+                related: Vec::new(),
+                help: self.help,
             }
-            let at = file.map_or_else(String::new, |f| format!(" file={}", github_property(&f)));
-            format!("::{kind}{at}::{}\n", github_data(&msg))
+            .line(),
+            Format::Github => {
+                let place = self.file.map(|file| github::Place { file, at: None });
+                github::annotation(
+                    level_name(self.level),
+                    place,
+                    self.rule,
+                    &with_help(message, self.help, None),
+                ) + "\n"
+            }
         }
     }
 }

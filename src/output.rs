@@ -73,14 +73,17 @@ fn send(
     }
 }
 
-/// The exit status of a command that returned `result`.
-pub fn exit(result: Printed<ExitCode>) -> ExitCode {
+/// The exit status of a command that returned `result`; a failure to write stdout is
+/// reported on stderr in `format`, the command's.
+pub fn exit(result: Printed<ExitCode>, format: crate::diag::Format) -> ExitCode {
     match result {
         _ if gone() => ExitCode::from(GONE_STATUS),
         Ok(code) => code,
         Err(Cut::Gone) => ExitCode::from(GONE_STATUS),
         Err(Cut::Failed(e)) => {
-            let _ = stderr(format_args!("error: cannot write to stdout: {e}\n"));
+            let message = format!("cannot write to stdout: {e}");
+            let line = crate::diag::Status::fatal(&message, None).render(format);
+            let _ = stderr(format_args!("{line}"));
             ExitCode::from(2)
         }
     }

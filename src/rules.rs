@@ -188,3 +188,21 @@ rules! {
 pub fn find(id: &str) -> Option<&'static Rule> {
     ALL.iter().find(|r| r.id == id)
 }
+
+/// The ids of `gen`'s findings about generated files, which name their records in
+/// `--format json|github` as a rule does. They are no catalog rules: nothing in the
+/// catalog is wrong and no `lints:` level applies, so docs/use-errcat.md lists them.
+pub mod output {
+    /// `gen --check`: a file a target renders is not on disk.
+    pub const MISSING: &str = "missing-output";
+    /// `gen --check`: a generated file no target renders any more.
+    pub const EXTRA: &str = "extra-output";
+    /// `gen --check`: a generated file's bytes differ from what `gen` would write.
+    pub const STALE: &str = "stale-output";
+    /// A generated file edited since it was written (stale in `gen --check`, a warning in `gen`).
+    pub const EDITED: &str = "edited-output";
+    /// A file without errcat's generated-file header stands where `gen` would write.
+    pub const FOREIGN: &str = "foreign-file";
+    /// All of them, for the docs' test.
+    pub const ALL: &[&str] = &[MISSING, EXTRA, STALE, EDITED, FOREIGN];
+}

@@ -140,7 +140,7 @@ pub(super) fn namespace(
                             None,
                         ),
                         Some(e.span),
-                        None,
+                        Some(n.span),
                     ),
                 });
             }

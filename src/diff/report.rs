@@ -57,10 +57,13 @@ pub fn diagnostics(changes: &[Change], acknowledged: Option<&str>, compatible: b
             d = d.about(&c.namespace, c.code);
         }
         d = match (c.new, c.old) {
-            (Some(new), Some(old)) if c.kind != Kind::CodeRetired => {
-                d.at(new, "now").related(old, "before")
+            // A code gone from its namespace is shown where it was; the namespace's
+            // place now gives GitHub a file of the checkout to annotate.
+            (Some(new), Some(old)) if matches!(c.kind, Kind::CodeRetired | Kind::CodeRemoved) => {
+                d.at(old, "was here").related(new, "its namespace now")
             }
-            (_, Some(old)) => d.at(old, "was here"),
+            (Some(new), Some(old)) => d.at(new, "now").related(old, "before"),
+            (None, Some(old)) => d.at(old, "was here"),
             (Some(new), None) => d.at(new, "here"),
             (None, None) => d,
         };

@@ -24,6 +24,8 @@ pub struct SourceFile {
     /// Path as shown in diagnostics (relative to the working directory where possible).
     pub path: PathBuf,
     pub text: String,
+    /// Read from a git revision (`REV:path`), so not a file in the working tree.
+    pub from_revision: bool,
 }
 
 /// Every file the loader read, so diagnostics can quote them.
@@ -34,17 +36,22 @@ pub struct Sources {
 
 impl Sources {
     pub fn add(&mut self, path: PathBuf, text: String) -> FileId {
-        self.files.push(SourceFile { path, text });
+        self.files.push(SourceFile {
+            path,
+            text,
+            from_revision: false,
+        });
         FileId(u32::try_from(self.files.len() - 1).unwrap_or(u32::MAX))
     }
 
-    /// Renames the files read from `from` onwards whose path lies under `dir`: the rest of
-    /// the path is passed to `name` (a catalog read from a git revision is shown as `REV:path`,
-    /// not as the temporary directory it was materialised in).
+    /// Marks the files read from `from` onwards whose path lies under `dir` as read from a
+    /// git revision, and renames them: the rest of the path is passed to `name` (they are
+    /// shown as `REV:path`, not as the temporary directory they were materialised in).
     pub fn relabel(&mut self, from: FileId, dir: &Path, name: impl Fn(&Path) -> PathBuf) {
         for f in self.files.iter_mut().skip(from.0 as usize) {
             if let Ok(rest) = f.path.strip_prefix(dir) {
                 f.path = name(rest);
+                f.from_revision = true;
             }
         }
     }

@@ -5,14 +5,7 @@
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
-use crate::support::{assert_snapshot, errcat, repo};
-
-fn text(out: &Output) -> (String, String) {
-    (
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+use crate::support::{assert_snapshot, errcat, repo, text};
 
 /// Sources the bash script, then asks its completion function what to offer for `words`
 /// with the cursor at the end of the last one, as bash does on TAB.
@@ -258,7 +251,7 @@ fn quiet_prints_only_errors_and_verbose_shows_files_templates_and_timings() {
         &warns,
         &["-q", "check", "catalog.yaml", "--deny-warnings"],
     ));
-    assert!(stderr.contains("warning[duplicate-message]"), "{stderr}");
+    assert!(stderr.contains("error[duplicate-message]"), "{stderr}");
     let (_, stderr) = text(&errcat(&repo(), &["gen", "--check", "-q"]));
     assert_eq!(stderr, "");
     let errors = repo().join("tests/fixtures/rules/duplicate-code");

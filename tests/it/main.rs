@@ -12,6 +12,7 @@ mod diff_together;
 mod docs_site;
 mod explain;
 mod format_doc;
+mod formats;
 mod golden;
 mod hostile;
 mod import;

@@ -59,17 +59,33 @@ pub fn copy_tree(from: &Path, to: &Path) {
 
 /// Runs the built `errcat` binary in `dir`.
 pub fn errcat(dir: &Path, args: &[&str]) -> std::process::Output {
+    errcat_env(dir, args, &[])
+}
+
+/// Runs the built `errcat` binary in `dir` with the variables `env` set.
+pub fn errcat_env(dir: &Path, args: &[&str], env: &[(&str, &Path)]) -> std::process::Output {
     std::process::Command::new(env!("CARGO_BIN_EXE_errcat"))
         .current_dir(dir)
         .args(args)
         .env("NO_COLOR", "1")
-        // Hermetic: errcat's up-to-date cache stays in the test's target dir.
+        // Hermetic: errcat's up-to-date cache stays in the test's target dir, and
+        // GitHub paths do not depend on whether the tests run in GitHub Actions.
         .env(
             "ERRCAT_CACHE_DIR",
             Path::new(env!("CARGO_TARGET_TMPDIR")).join("errcat-cache"),
         )
+        .env_remove("GITHUB_WORKSPACE")
+        .envs(env.iter().copied())
         .output()
         .unwrap()
+}
+
+/// A command's stdout and stderr as text.
+pub fn text(out: &std::process::Output) -> (String, String) {
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 /// The first diagnostic `errcat … --format json` printed.
