@@ -705,6 +705,12 @@ fn generate(
             err!("{}", status.render(format))
         };
     let error = |message: &str| fatal(format, message, None);
+    // A check never writes: saying that nothing was written would suggest it might have.
+    let unwritten = if check_only {
+        ""
+    } else {
+        "; nothing was written"
+    };
     // Unchanged inputs and untouched outputs since the last clean run: nothing can be stale.
     if let Some(n) = key.and_then(|k| crate::cache::fresh(path, out_dir, k)) {
         out.files_read(&sources)?;
@@ -725,7 +731,7 @@ fn generate(
     out.files_read(&checked.sources)?;
     print_report(&checked.report, &checked.sources, format, out, false)?;
     let (Some(catalog), Some(root)) = (&checked.catalog, &checked.root) else {
-        error("the catalog has errors; nothing was written")?;
+        error(&format!("the catalog has errors{unwritten}"))?;
         return Ok(findings_exit(&checked.report, true));
     };
     // Only a run without findings is remembered, so a cached answer never hides one.
@@ -765,11 +771,11 @@ fn generate(
         Ok(p) => write::Staged::new(p),
         Err(crate::StageError::Render(report)) => {
             print_report(&report, &checked.sources, format, out, false)?;
-            error("generation failed; nothing was written")?;
+            error(&format!("generation failed{unwritten}"))?;
             return Ok(ExitCode::from(1));
         }
         Err(crate::StageError::Io(e)) => {
-            error(&format!("{e}; nothing was written"))?;
+            error(&format!("{e}{unwritten}"))?;
             return Ok(ExitCode::from(2));
         }
     };

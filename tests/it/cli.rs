@@ -103,4 +103,9 @@ fn duplicate_code_fails_gen_with_both_places() {
         before,
         std::fs::read(p.path().join("generated/json/catalog.json")).unwrap()
     );
+    // A check never writes, and does not say it did not.
+    let out = errcat(p.path(), &["gen", "--check"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.ends_with("error: the catalog has errors\n"), "{err}");
 }
