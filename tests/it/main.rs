@@ -10,6 +10,7 @@ mod diff_changelog;
 mod diff_targets;
 mod diff_together;
 mod docs_site;
+mod emptied_dirs;
 mod explain;
 mod golden;
 mod hostile;
