@@ -31,5 +31,6 @@ mod template_context;
 mod template_nesting;
 mod template_only;
 mod typescript_builds;
+mod typescript_fallback;
 mod up_to_date;
 mod writer;
