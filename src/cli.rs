@@ -835,6 +835,14 @@ fn generate(
                 err!("{}", write::short_diff(old, &p.text, 12))?;
             }
         }
+        // Not an error of its own: a directory goes with the last of its extra files.
+        for dir in plan.emptied.iter().filter(|_| human) {
+            let shown = display_path(dir);
+            errln!(
+                "empty:   {}/ (left empty once the extra files go)",
+                shown.display()
+            )?;
+        }
         if human {
             errln!(
                 "error: {} generated file{} out of date",
@@ -868,6 +876,12 @@ fn generate(
         .filter(|p| p.change == Change::Remove)
         .count();
     let (written, unchanged) = (plan.changes.len() - removed, plan.unchanged);
+    // The directories the removals leave empty go with them (`write::emptied`).
+    let emptied = match plan.emptied.len() {
+        0 => String::new(),
+        1 => " (and 1 emptied directory)".to_string(),
+        n => format!(" (and {n} emptied directories)"),
+    };
     if let Err(e) = out.phase("write", || plan.apply()) {
         error(&format!("writing failed: {e}"))?;
         return Ok(ExitCode::from(2));
@@ -875,7 +889,7 @@ fn generate(
     remember(&dirs, total);
     if !out.quiet && human {
         errln!(
-            "wrote {}, removed {removed}, {unchanged} unchanged",
+            "wrote {}, removed {removed}{emptied}, {unchanged} unchanged",
             count(written, "file"),
         )?;
     }

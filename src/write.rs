@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use crate::load::display_path;
 use crate::view::MARKER;
 
+mod emptied;
 mod in_the_way;
 
 pub use in_the_way::{Blocked, InTheWay};
@@ -48,6 +49,8 @@ pub struct Plan {
     pub foreign: Vec<Planned>,
     /// Directories made to stage files in, parents first: removed again by [`discard`].
     pub made_dirs: Vec<PathBuf>,
+    /// Directories the removals leave empty, deepest first: removed after them.
+    pub emptied: Vec<PathBuf>,
 }
 
 /// Does `text` carry errcat's generated-file header?
@@ -268,29 +271,35 @@ impl Stager {
         let mut found = Vec::new();
         for dir in dirs {
             match walk(dir) {
-                Ok(files) => found.extend(files),
+                Ok(files) => found.extend(files.into_iter().map(|f| (f, dir.as_path()))),
                 Err(e) => {
                     discard(&self.plan);
                     return Err(e);
                 }
             }
         }
-        for file in found {
+        let mut removed = Vec::new();
+        for (file, dir) in found {
             if self.wanted.contains(&file) || staged.contains(&file) {
                 continue;
             }
             // Only what errcat generated, from this catalog, is ever removed.
             let ours = |b: Vec<u8>| self.own.disowns(&String::from_utf8_lossy(&b)).is_none();
             if std::fs::read(&file).is_ok_and(ours) {
-                self.plan.changes.push(Planned {
-                    path: file,
-                    change: Change::Remove,
-                    text: String::new(),
-                    edited_by_hand: false,
-                    staged: None,
-                });
+                removed.push((file, dir));
             }
         }
+        let wanted = self.wanted.iter().map(PathBuf::as_path).collect();
+        self.plan.emptied = emptied::emptied(&removed, &wanted);
+        self.plan
+            .changes
+            .extend(removed.into_iter().map(|(path, _)| Planned {
+                path,
+                change: Change::Remove,
+                text: String::new(),
+                edited_by_hand: false,
+                staged: None,
+            }));
         self.plan.changes.sort_by(|a, b| a.path.cmp(&b.path));
         self.plan.foreign.sort_by(|a, b| a.path.cmp(&b.path));
         Ok(self.plan)
@@ -463,21 +472,35 @@ pub fn apply_on(plan: &Plan, disk: &mut dyn Disk) -> std::io::Result<()> {
         .changes
         .iter()
         .partition(|p| p.change == Change::Remove);
-    for p in removals.into_iter().chain(writes) {
-        let done = match (&p.change, &p.staged) {
-            (Change::Remove, _) => disk.remove(&p.path),
-            (_, staged) => in_the_way::clear(disk, &p.path).and_then(|()| match staged {
-                Some(tmp) => disk.rename(tmp, &p.path),
-                None => disk.write(&p.path, p.text.as_bytes()),
-            }),
-        };
-        if let Err(e) = done {
-            // What was not moved into place yet goes: no temporary file outlives a run.
-            discard(plan);
-            return Err(e);
+    let result = (|| {
+        for p in removals {
+            put(disk, p)?;
         }
+        for dir in &plan.emptied {
+            // Something put there since the plan was made is not errcat's to remove.
+            disk.remove_dir(dir).or_else(|e| match e.kind() {
+                std::io::ErrorKind::DirectoryNotEmpty | std::io::ErrorKind::NotFound => Ok(()),
+                _ => Err(e),
+            })?;
+        }
+        writes.into_iter().try_for_each(|p| put(disk, p))
+    })();
+    if result.is_err() {
+        // What was not moved into place yet goes: no temporary file outlives a run.
+        discard(plan);
     }
-    Ok(())
+    result
+}
+
+/// Removes, or moves into place, one planned file.
+fn put(disk: &mut dyn Disk, p: &Planned) -> std::io::Result<()> {
+    match (&p.change, &p.staged) {
+        (Change::Remove, _) => disk.remove(&p.path),
+        (_, staged) => in_the_way::clear(disk, &p.path).and_then(|()| match staged {
+            Some(tmp) => disk.rename(tmp, &p.path),
+            None => disk.write(&p.path, p.text.as_bytes()),
+        }),
+    }
 }
 
 /// Holds an exclusive lock for one output tree while errcat plans and writes it, so two

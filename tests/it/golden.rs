@@ -104,7 +104,7 @@ fn a_fallback_is_marked_with_the_language_it_is_in() {
         ),
         (
             "a.yaml",
-            "namespace: dev\ngroups:\n  - { id: g, title: { zh-CN: 设备 } }\n\
+            "namespace: dev\ntitle: { zh-CN: 设备错误 }\ngroups:\n  - { id: g, title: { zh-CN: 设备 } }\n\
              entries:\n  - { code: 1, name: OK, group: g, title: { zh-CN: 成功标题 }, message: { en: Fine, fr: Bien } }\n",
         ),
     ]);
@@ -116,12 +116,27 @@ fn a_fallback_is_marked_with_the_language_it_is_in() {
             && en.contains("## <span lang=\"zh-CN\">设备</span> _(Simplified Chinese)_"),
         "{en}"
     );
+    // So does the page's heading; SUMMARY.md, whose titles mdBook reads as plain
+    // text (no HTML, no emphasis), names the language in plain text.
+    assert!(
+        en.contains("\n# <span lang=\"zh-CN\">设备错误</span> _(Simplified Chinese)_\n"),
+        "{en}"
+    );
+    let summary = page("docs/SUMMARY.md");
+    for line in [
+        "  - [设备错误 (Simplified Chinese)](en/dev.md)\n",
+        "  - [设备错误](zh-CN/dev.md)\n",
+        "  - [设备错误 (Simplified Chinese)](fr/dev.md)\n",
+    ] {
+        assert!(summary.contains(line), "{line}{summary}");
+    }
     // The zh-CN page shows the en message, named in Chinese.
     let zh = page("docs/zh-CN/dev.md");
     assert!(
         zh.contains("<span lang=\"en\">Fine</span> _(暂无中文，显示英文原文)_"),
         "{zh}"
     );
+    assert!(zh.contains("\n# 设备错误\n"), "{zh}");
     let json: serde_json::Value = serde_json::from_str(page("json/catalog.json"))
         .unwrap_or_else(|e| panic!("{e}:\n{}", page("json/catalog.json")));
     let entry = &json["namespaces"][0]["entries"][0];
