@@ -191,7 +191,7 @@ fn severity(s: RawSeverity) -> &'static str {
 pub fn from_raw(raw: &RawNamespace, file: FileId, sources: &Sources, default_locale: &str) -> Doc {
     let span = |loc: &serde_saphyr::Location| Some(sources.span(file, loc));
     let text = |t: &S<RawText>| match &t.value {
-        RawText::Plain(s) => Text::one(default_locale, s, span(&t.referenced)),
+        RawText::Plain(s) | RawText::Scalar(s) => Text::one(default_locale, s, span(&t.referenced)),
         RawText::ByLocale(pairs) => Text(
             pairs
                 .iter()

@@ -530,6 +530,19 @@ pub struct RawDeprecated {
 pub enum RawText {
     Plain(String),
     ByLocale(Vec<(S<String>, S<String>)>),
+    /// A plain scalar YAML reads as a number or a flag (`0x10`, `1.0`, `true`): the value
+    /// as YAML read it until the loader puts back the text as written (`load::written`).
+    Scalar(String),
+}
+
+impl RawText {
+    /// The one text in the default locale, when it is not given per locale.
+    pub fn plain(&self) -> Option<&str> {
+        match self {
+            RawText::Plain(s) | RawText::Scalar(s) => Some(s),
+            RawText::ByLocale(_) => None,
+        }
+    }
 }
 
 impl JsonSchema for RawText {
@@ -538,11 +551,17 @@ impl JsonSchema for RawText {
     }
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
-            "description": "A text: a string in the default locale, or a map from locale to string.",
+            "description": "A text: a string in the default locale, or a map from locale to string; a number or a flag is the text as written (`0x10`, `1.0`, `true`).",
             "anyOf": [
                 { "type": "string" },
-                { "type": "integer" },
-                { "type": "object", "additionalProperties": { "type": "string" } }
+                { "type": "number" },
+                { "type": "boolean" },
+                {
+                    "type": "object",
+                    "additionalProperties": {
+                        "anyOf": [{ "type": "string" }, { "type": "number" }, { "type": "boolean" }]
+                    }
+                }
             ]
         })
     }
@@ -559,12 +578,19 @@ impl<'de> Deserialize<'de> for RawText {
             fn visit_str<E: de::Error>(self, s: &str) -> Result<RawText, E> {
                 Ok(RawText::Plain(s.to_owned()))
             }
-            // `message: 404` reads unambiguously as the text "404"; floats and booleans do not.
+            // `message: 0x10` is the text "0x10", as `message: { en: 0x10 }` is: what
+            // YAML infers is only the value until the loader recovers the spelling.
             fn visit_i64<E: de::Error>(self, n: i64) -> Result<RawText, E> {
-                Ok(RawText::Plain(n.to_string()))
+                Ok(RawText::Scalar(n.to_string()))
             }
             fn visit_u64<E: de::Error>(self, n: u64) -> Result<RawText, E> {
-                Ok(RawText::Plain(n.to_string()))
+                Ok(RawText::Scalar(n.to_string()))
+            }
+            fn visit_f64<E: de::Error>(self, n: f64) -> Result<RawText, E> {
+                Ok(RawText::Scalar(n.to_string()))
+            }
+            fn visit_bool<E: de::Error>(self, b: bool) -> Result<RawText, E> {
+                Ok(RawText::Scalar(b.to_string()))
             }
             fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<RawText, A::Error> {
                 let mut v = Vec::new();

@@ -204,7 +204,7 @@ impl<'a> Context<'a> {
                 Some((_, text)) => self.span(file, text),
                 None => self.span(file, raw),
             },
-            RawText::Plain(_) => self.span(file, raw),
+            RawText::Plain(_) | RawText::Scalar(_) => self.span(file, raw),
         }
     }
 
@@ -227,7 +227,7 @@ impl<'a> Context<'a> {
         // Each text with the span of its locale (the key, or the whole text when
         // plain) and of the text itself.
         let items: Vec<(String, &str, Span, Span)> = match &raw.value {
-            RawText::Plain(s) => {
+            RawText::Plain(s) | RawText::Scalar(s) => {
                 let span = self.span(file, raw);
                 vec![(self.default_locale.clone(), s.as_str(), span, span)]
             }
@@ -244,7 +244,7 @@ impl<'a> Context<'a> {
                 self.unknown_locale(key_span, what, &locale);
                 continue;
             }
-            let label = if matches!(raw.value, RawText::Plain(_)) {
+            let label = if raw.value.plain().is_some() {
                 String::new()
             } else {
                 format!(" in `{locale}`")
