@@ -13,7 +13,7 @@ use serde::Deserialize;
 use serde::de::{self, MapAccess, Visitor};
 use serde_saphyr::{Location, Spanned};
 
-use super::number::{opt_flag, opt_whole, whole};
+use super::number::{nullable_whole, opt_flag, opt_whole, whole};
 
 /// A value and where it was written: serde-saphyr's `Spanned`, in a type of errcat's
 /// own so the JSON Schema (`errcat schema`) can describe it as the bare value.
@@ -472,9 +472,9 @@ pub struct RawEntry {
     /// What to do about it.
     #[serde(default)]
     pub solution: Option<S<RawText>>,
-    /// The HTTP status that goes with it (100-599).
-    #[serde(default, deserialize_with = "opt_whole")]
-    pub http: Option<S<i64>>,
+    /// The HTTP status that goes with it (100-599); `null`: none, whatever `defaults.http` says.
+    #[serde(default, deserialize_with = "nullable_whole")]
+    pub http: Option<S<Option<i64>>>,
     /// Whether the operation may be retried as it is.
     #[serde(default, deserialize_with = "opt_flag")]
     pub retryable: Option<S<bool>>,
