@@ -21,7 +21,7 @@ use crate::source::{FileId, Sources, Span};
 use raw::{RawCatalog, RawNamespace, RawTarget, RawTemplateManifest};
 
 pub use parse_error::suggest;
-pub use paths::{check_relative, display_path, identity, inside};
+pub use paths::{check_portable, check_relative, display_path, identity, inside};
 
 /// Everything read from disk for one catalog.
 #[derive(Debug)]
