@@ -14,6 +14,7 @@ use crate::view::{self, Views};
 use crate::{par, rules};
 
 mod case;
+mod components;
 mod fields;
 mod nesting;
 mod scan;
@@ -738,6 +739,7 @@ fn template_error(target: &Target, what: &str, e: &tera::Error) -> Box<Diagnosti
         tera::ErrorKind::Msg(text) if text.contains("recursion depth for components") => {
             nesting::runaway_components(target, what)
         }
+        tera::ErrorKind::Msg(text) => components::defined_twice(target, what, text),
         _ => None,
     };
     if let Some(d) = looped {
