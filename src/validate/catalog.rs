@@ -478,7 +478,10 @@ impl<'a> Context<'a> {
                 });
             }
             let out_span = self.span(file, &t.out);
-            if let Err(why) = crate::load::check_relative(&t.out.value) {
+            // A literal directory, no pattern: it must be one every system can hold too.
+            let checked = crate::load::check_relative(&t.out.value)
+                .and_then(|()| crate::load::check_portable(&t.out.value).map_err(|(why, _)| why));
+            if let Err(why) = checked {
                 self.error(
                     &rules::BAD_PATH,
                     out_span,
