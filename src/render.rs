@@ -13,6 +13,8 @@ use crate::source::Span;
 use crate::view::{self, Views};
 use crate::{par, rules};
 
+mod case;
+mod components;
 mod fields;
 mod nesting;
 mod scan;
@@ -58,10 +60,11 @@ pub fn generate_each(
     sink: &mut dyn FnMut(Vec<Rendered>),
 ) -> Result<(), Report> {
     let mut report = Report::default();
+    let mut seen = case::Seen::default();
     let mut take = |result: Result<Vec<Rendered>, Box<Diagnostic>>| match result {
         Ok(mut files) if !report.has_errors() => {
             files.sort_by(|a, b| a.path.cmp(&b.path));
-            match twice(catalog, &files) {
+            match twice(catalog, &files).or_else(|| seen.add(catalog, &files)) {
                 Some(d) => report.push(d),
                 None => sink(files),
             }
@@ -609,7 +612,24 @@ fn engine(target: &Target) -> Result<tera::Tera, Box<Diagnostic>> {
 /// directory and be a name every file system can hold: an error points at its `path:`.
 fn clean_path(target: &Target, spec: &FileSpec, rel: &str) -> Result<PathBuf, Box<Diagnostic>> {
     let rel = rel.trim();
-    crate::load::check_relative(rel).map_err(|why| {
+    // The part of the path to blame, and how a label names it.
+    let invisible = |c: char| (c.to_string(), format!("U+{:04X}", u32::from(c)));
+    let checked = crate::load::check_relative(rel)
+        .map_err(|why| {
+            (
+                why,
+                rel.chars()
+                    .find(|&c| crate::naming::is_invisible(c))
+                    .map(invisible),
+            )
+        })
+        .and_then(|()| {
+            crate::load::check_portable(rel).map_err(|(why, part)| {
+                let shown = format!("`{}`", crate::naming::visible(&part));
+                (why, Some((part, shown)))
+            })
+        });
+    checked.map_err(|(why, culprit)| {
         let mut d = Diagnostic::new(
             &rules::BAD_PATH,
             format!(
@@ -621,22 +641,32 @@ fn clean_path(target: &Target, spec: &FileSpec, rel: &str) -> Result<PathBuf, Bo
         if let Some(span) = spec.path_span {
             d = d.at(span, "this path pattern");
         }
-        // An option's value may have brought the character in: point at where it was set.
-        if let Some(c) = rel.chars().find(|&c| crate::naming::is_invisible(c)) {
-            for (name, value) in &target.options {
-                if let (Some(text), Some(span)) = (value.as_str(), target.option_spans.get(name))
-                    && text.contains(c)
-                {
-                    d = d.related(
-                        *span,
-                        format!("option `{name}` holds U+{:04X}", u32::from(c)),
-                    );
-                }
-            }
+        if let Some((part, shown)) = culprit {
+            d = at_options(d, target, |text| text.contains(&part), &shown);
         }
         Box::new(d)
     })?;
     Ok(Path::new(rel).components().collect())
+}
+
+/// `d` also at each string option of `target` whose value `made` the bad part of an
+/// output path (where it was set: the catalog, or the target.yaml's default), labelled
+/// "option `x` holds {shown}" (`{}` in `shown` is the value).
+fn at_options(
+    mut d: Diagnostic,
+    target: &Target,
+    made: impl Fn(&str) -> bool,
+    shown: &str,
+) -> Diagnostic {
+    for (name, value) in &target.options {
+        if let (Some(text), Some(span)) = (value.as_str(), target.option_spans.get(name))
+            && made(text)
+        {
+            let shown = shown.replace("{}", text);
+            d = d.related(*span, format!("option `{name}` holds {shown}"));
+        }
+    }
+    d
 }
 
 /// An output path error of a file rendered for namespace `n` also points at the
@@ -709,6 +739,7 @@ fn template_error(target: &Target, what: &str, e: &tera::Error) -> Box<Diagnosti
         tera::ErrorKind::Msg(text) if text.contains("recursion depth for components") => {
             nesting::runaway_components(target, what)
         }
+        tera::ErrorKind::Msg(text) => components::defined_twice(target, what, text),
         _ => None,
     };
     if let Some(d) = looped {

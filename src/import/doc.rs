@@ -107,6 +107,8 @@ pub struct Entry {
     /// Only non-empty texts, in field order.
     pub texts: Vec<(Field, Text)>,
     pub http: Option<(i64, Option<Span>)>,
+    /// `http: null`: no status in spite of `defaults.http`, kept when the file is rewritten.
+    pub no_http: bool,
     pub retryable: Option<bool>,
     pub severity: Option<&'static str>,
     pub group: Option<String>,
@@ -128,6 +130,7 @@ impl Entry {
             name_span: None,
             texts: Vec::new(),
             http: None,
+            no_http: false,
             retryable: None,
             severity: None,
             group: None,
@@ -191,7 +194,7 @@ fn severity(s: RawSeverity) -> &'static str {
 pub fn from_raw(raw: &RawNamespace, file: FileId, sources: &Sources, default_locale: &str) -> Doc {
     let span = |loc: &serde_saphyr::Location| Some(sources.span(file, loc));
     let text = |t: &S<RawText>| match &t.value {
-        RawText::Plain(s) => Text::one(default_locale, s, span(&t.referenced)),
+        RawText::Plain(s) | RawText::Scalar(s) => Text::one(default_locale, s, span(&t.referenced)),
         RawText::ByLocale(pairs) => Text(
             pairs
                 .iter()
@@ -223,7 +226,11 @@ pub fn from_raw(raw: &RawNamespace, file: FileId, sources: &Sources, default_loc
                     *entry.text_mut(f) = text(t);
                 }
             }
-            entry.http = e.http.as_ref().map(|h| (h.value, span(&h.referenced)));
+            entry.http = e
+                .http
+                .as_ref()
+                .and_then(|h| Some((h.value?, span(&h.referenced))));
+            entry.no_http = e.http.as_ref().is_some_and(|h| h.value.is_none());
             entry.retryable = e.retryable.as_ref().map(|r| r.value);
             entry.severity = e.severity.as_ref().map(|s| severity(s.value));
             entry.group = e.group.as_ref().map(|g| g.value.clone());

@@ -215,6 +215,9 @@ fn entry(out: &mut String, e: &Entry, order: &[String]) {
     for (f, t) in &e.texts {
         text(out, 4, f.key(), t, order);
     }
+    if e.no_http && e.http.is_none() {
+        out.push_str("    http: null\n");
+    }
     behaviour(out, 4, e.http.map(|(h, _)| h), e.retryable, e.severity);
     if let Some(g) = &e.group {
         field(out, 4, "group", g);

@@ -8,6 +8,7 @@ pub mod number;
 mod parse_error;
 mod paths;
 pub mod raw;
+mod written;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -20,7 +21,7 @@ use crate::source::{FileId, Sources, Span};
 use raw::{RawCatalog, RawNamespace, RawTarget, RawTemplateManifest};
 
 pub use parse_error::suggest;
-pub use paths::{check_relative, display_path, identity, inside};
+pub use paths::{check_portable, check_relative, display_path, identity, inside};
 
 /// Everything read from disk for one catalog.
 #[derive(Debug)]
@@ -475,6 +476,8 @@ pub trait FileKind: DeserializeOwned {
     const NAME: &'static str;
     /// What to do when a file of another kind was given where this kind belongs.
     const INSTEAD: &'static str = "";
+    /// Puts back as written the texts YAML read as numbers or flags ([`written`]).
+    fn texts_as_written(&mut self, _sources: &Sources, _file: FileId) {}
 }
 
 impl FileKind for RawCatalog {
@@ -484,6 +487,9 @@ impl FileKind for RawCatalog {
     const NAME: &'static str = "a catalog file";
     const INSTEAD: &'static str =
         "pass the catalog file that lists it (usually schema/catalog.yaml)";
+    fn texts_as_written(&mut self, sources: &Sources, file: FileId) {
+        written::catalog(self, sources, file);
+    }
 }
 
 impl FileKind for RawNamespace {
@@ -492,6 +498,9 @@ impl FileKind for RawNamespace {
     const FIRST_KEY: Option<&'static str> = Some("namespace");
     const NAME: &'static str = "a namespace file";
     const INSTEAD: &'static str = "list only namespace files under the catalog's `namespaces:`";
+    fn texts_as_written(&mut self, sources: &Sources, file: FileId) {
+        written::namespace(self, sources, file);
+    }
 }
 
 impl FileKind for RawTemplateManifest {
@@ -545,7 +554,10 @@ pub fn parse<T: FileKind>(sources: &Sources, file: FileId, report: &mut Report) 
         return None;
     }
     match serde_saphyr::from_str_with_options::<T>(text, options()) {
-        Ok(v) => Some(v),
+        Ok(mut v) => {
+            v.texts_as_written(sources, file);
+            Some(v)
+        }
         Err(e) => {
             let mut d = parse_error::diagnostic(sources, file, &e);
             if let Some((key, name)) = other_kind::<T>(&d.message) {

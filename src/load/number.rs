@@ -105,6 +105,24 @@ pub fn opt_whole<'de, D: Deserializer<'de>, T: Whole>(d: D) -> Result<Option<S<T
     Ok(Option::<S<ReadWhole<T>>>::deserialize(d)?.map(|s| s.map(|w| w.0)))
 }
 
+/// A whole number or an explicit `null`.
+struct ReadNullable<T>(Option<T>);
+
+impl<'de, T: Whole> Deserialize<'de> for ReadNullable<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Option::<ReadWhole<T>>::deserialize(d).map(|n| ReadNullable(n.map(|w| w.0)))
+    }
+}
+
+/// `#[serde(deserialize_with)]` of a whole-number field where `null` means "none", as
+/// against a missing field: `Some` of `None` for `http: null`, which opts an entry out
+/// of its namespace's default.
+pub fn nullable_whole<'de, D: Deserializer<'de>, T: Whole>(
+    d: D,
+) -> Result<Option<S<Option<T>>>, D::Error> {
+    Ok(Some(S::<ReadNullable<T>>::deserialize(d)?.map(|n| n.0)))
+}
+
 /// What a flag takes (the diagnostic's words).
 pub const FLAG: &str = "`true` or `false`";
 

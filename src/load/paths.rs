@@ -78,12 +78,7 @@ pub fn check_relative(rel: &str) -> Result<(), String> {
         match c {
             Component::Normal(s) => {
                 let s = s.to_string_lossy();
-                let stem = s.split('.').next().unwrap_or("").to_ascii_uppercase();
-                let reserved = matches!(stem.as_str(), "CON" | "PRN" | "AUX" | "NUL")
-                    || (stem.len() == 4
-                        && (stem.starts_with("COM") || stem.starts_with("LPT"))
-                        && stem.as_bytes()[3].is_ascii_digit());
-                if reserved {
+                if reserved_on_windows(&s) {
                     return Err(format!("uses `{s}`, a device name reserved on Windows"));
                 }
                 if s.contains('\\') {
@@ -100,6 +95,48 @@ pub fn check_relative(rel: &str) -> Result<(), String> {
             Component::ParentDir => return Err("leaves the catalog root (`..`)".into()),
             Component::RootDir => return Err("is absolute".into()),
             Component::Prefix(_) => return Err("starts with a drive or network prefix".into()),
+        }
+    }
+    Ok(())
+}
+
+/// Whether Windows reads the name `s` as a device: `CON`, `PRN`, `AUX`, `NUL`, `COM1`
+/// to `COM9` and `LPT1` to `LPT9` (also with the superscripts ¹²³), in any case,
+/// with any extension, and with spaces before it (`nul .txt`), which Windows drops.
+fn reserved_on_windows(s: &str) -> bool {
+    let stem = s.split('.').next().unwrap_or("").trim_end_matches(' ');
+    let stem = stem.to_ascii_uppercase();
+    let numbered = |prefix: &str| {
+        stem.strip_prefix(prefix).is_some_and(|n| {
+            let mut c = n.chars();
+            matches!(
+                (c.next(), c.next()),
+                (Some('0'..='9' | '¹' | '²' | '³'), None)
+            )
+        })
+    };
+    matches!(stem.as_str(), "CON" | "PRN" | "AUX" | "NUL") || numbered("COM") || numbered("LPT")
+}
+
+/// What makes an output path impossible to check out on Windows or macOS though
+/// Linux writes it, and the part of the path to blame: a character Windows refuses
+/// in a name (`?` and `*` are wildcards there), or a name ending in a dot or a space,
+/// which Windows drops so that the file is another one. (Catalog paths are patterns
+/// where `*?[` are wildcards: only rendered output paths are checked so.)
+pub fn check_portable(rel: &str) -> Result<(), (String, String)> {
+    if let Some(c) = rel.chars().find(|c| "<>\"|?*".contains(*c)) {
+        return Err((
+            format!("contains `{c}`, which a file name cannot hold on Windows"),
+            c.to_string(),
+        ));
+    }
+    for s in rel.split('/') {
+        if s != "." && s != ".." && s.ends_with(['.', ' ']) {
+            let what = if s.ends_with('.') { "a dot" } else { "a space" };
+            return Err((
+                format!("has a name `{s}` ending in {what}, which Windows drops from file names"),
+                s.to_owned(),
+            ));
         }
     }
     Ok(())

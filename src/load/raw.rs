@@ -13,7 +13,7 @@ use serde::Deserialize;
 use serde::de::{self, MapAccess, Visitor};
 use serde_saphyr::{Location, Spanned};
 
-use super::number::{opt_flag, opt_whole, whole};
+use super::number::{nullable_whole, opt_flag, opt_whole, whole};
 
 /// A value and where it was written: serde-saphyr's `Spanned`, in a type of errcat's
 /// own so the JSON Schema (`errcat schema`) can describe it as the bare value.
@@ -472,9 +472,9 @@ pub struct RawEntry {
     /// What to do about it.
     #[serde(default)]
     pub solution: Option<S<RawText>>,
-    /// The HTTP status that goes with it (100-599).
-    #[serde(default, deserialize_with = "opt_whole")]
-    pub http: Option<S<i64>>,
+    /// The HTTP status that goes with it (100-599); `null`: none, whatever `defaults.http` says.
+    #[serde(default, deserialize_with = "nullable_whole")]
+    pub http: Option<S<Option<i64>>>,
     /// Whether the operation may be retried as it is.
     #[serde(default, deserialize_with = "opt_flag")]
     pub retryable: Option<S<bool>>,
@@ -530,6 +530,19 @@ pub struct RawDeprecated {
 pub enum RawText {
     Plain(String),
     ByLocale(Vec<(S<String>, S<String>)>),
+    /// A plain scalar YAML reads as a number or a flag (`0x10`, `1.0`, `true`): the value
+    /// as YAML read it until the loader puts back the text as written (`load::written`).
+    Scalar(String),
+}
+
+impl RawText {
+    /// The one text in the default locale, when it is not given per locale.
+    pub fn plain(&self) -> Option<&str> {
+        match self {
+            RawText::Plain(s) | RawText::Scalar(s) => Some(s),
+            RawText::ByLocale(_) => None,
+        }
+    }
 }
 
 impl JsonSchema for RawText {
@@ -538,11 +551,17 @@ impl JsonSchema for RawText {
     }
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
-            "description": "A text: a string in the default locale, or a map from locale to string.",
+            "description": "A text: a string in the default locale, or a map from locale to string; a number or a flag is the text as written (`0x10`, `1.0`, `true`).",
             "anyOf": [
                 { "type": "string" },
-                { "type": "integer" },
-                { "type": "object", "additionalProperties": { "type": "string" } }
+                { "type": "number" },
+                { "type": "boolean" },
+                {
+                    "type": "object",
+                    "additionalProperties": {
+                        "anyOf": [{ "type": "string" }, { "type": "number" }, { "type": "boolean" }]
+                    }
+                }
             ]
         })
     }
@@ -559,12 +578,19 @@ impl<'de> Deserialize<'de> for RawText {
             fn visit_str<E: de::Error>(self, s: &str) -> Result<RawText, E> {
                 Ok(RawText::Plain(s.to_owned()))
             }
-            // `message: 404` reads unambiguously as the text "404"; floats and booleans do not.
+            // `message: 0x10` is the text "0x10", as `message: { en: 0x10 }` is: what
+            // YAML infers is only the value until the loader recovers the spelling.
             fn visit_i64<E: de::Error>(self, n: i64) -> Result<RawText, E> {
-                Ok(RawText::Plain(n.to_string()))
+                Ok(RawText::Scalar(n.to_string()))
             }
             fn visit_u64<E: de::Error>(self, n: u64) -> Result<RawText, E> {
-                Ok(RawText::Plain(n.to_string()))
+                Ok(RawText::Scalar(n.to_string()))
+            }
+            fn visit_f64<E: de::Error>(self, n: f64) -> Result<RawText, E> {
+                Ok(RawText::Scalar(n.to_string()))
+            }
+            fn visit_bool<E: de::Error>(self, b: bool) -> Result<RawText, E> {
+                Ok(RawText::Scalar(b.to_string()))
             }
             fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<RawText, A::Error> {
                 let mut v = Vec::new();

@@ -365,7 +365,7 @@ fn named_by(body: &str, range: Range<usize>) -> Option<(Named<'_>, Range<usize>)
 
 /// The tags Tera reads as code, their insides without whitespace control: none
 /// inside `{% raw %}` … `{% endraw %}`, whose text is output as it stands.
-fn code_tags(text: &str) -> Vec<(Range<usize>, &str)> {
+pub(super) fn code_tags(text: &str) -> Vec<(Range<usize>, &str)> {
     let mut raw = false;
     let mut out = Vec::new();
     for (range, body) in tag_ranges(text) {
@@ -381,14 +381,14 @@ fn code_tags(text: &str) -> Vec<(Range<usize>, &str)> {
 }
 
 /// What follows `word` and blanks at the start of a tag's inside.
-fn word_after<'b>(body: &'b str, word: &str) -> Option<&'b str> {
+pub(super) fn word_after<'b>(body: &'b str, word: &str) -> Option<&'b str> {
     body.strip_prefix(word)
         .filter(|r| r.starts_with(char::is_whitespace))
         .map(str::trim_start)
 }
 
 /// The span of `range` in template `name`'s file.
-fn span(target: &Target, name: &str, range: Range<usize>) -> Option<Span> {
+pub(super) fn span(target: &Target, name: &str, range: Range<usize>) -> Option<Span> {
     let text = target.templates.get(name)?;
     let file = *target.template_files.get(name)?;
     let before = text.get(..range.start)?;

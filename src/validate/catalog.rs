@@ -204,7 +204,7 @@ impl<'a> Context<'a> {
                 Some((_, text)) => self.span(file, text),
                 None => self.span(file, raw),
             },
-            RawText::Plain(_) => self.span(file, raw),
+            RawText::Plain(_) | RawText::Scalar(_) => self.span(file, raw),
         }
     }
 
@@ -227,7 +227,7 @@ impl<'a> Context<'a> {
         // Each text with the span of its locale (the key, or the whole text when
         // plain) and of the text itself.
         let items: Vec<(String, &str, Span, Span)> = match &raw.value {
-            RawText::Plain(s) => {
+            RawText::Plain(s) | RawText::Scalar(s) => {
                 let span = self.span(file, raw);
                 vec![(self.default_locale.clone(), s.as_str(), span, span)]
             }
@@ -244,7 +244,7 @@ impl<'a> Context<'a> {
                 self.unknown_locale(key_span, what, &locale);
                 continue;
             }
-            let label = if matches!(raw.value, RawText::Plain(_)) {
+            let label = if raw.value.plain().is_some() {
                 String::new()
             } else {
                 format!(" in `{locale}`")
@@ -478,7 +478,10 @@ impl<'a> Context<'a> {
                 });
             }
             let out_span = self.span(file, &t.out);
-            if let Err(why) = crate::load::check_relative(&t.out.value) {
+            // A literal directory, no pattern: it must be one every system can hold too.
+            let checked = crate::load::check_relative(&t.out.value)
+                .and_then(|()| crate::load::check_portable(&t.out.value).map_err(|(why, _)| why));
+            if let Err(why) = checked {
                 self.error(
                     &rules::BAD_PATH,
                     out_span,

@@ -191,7 +191,7 @@ pub fn namespace(cx: &mut Context, file: FileId, raw: &RawNamespace) -> Option<N
 
     let defaults = raw.defaults.as_ref();
     if let Some(h) = defaults.and_then(|d| d.http.as_ref()) {
-        check_http(cx, file, h);
+        check_http(cx, cx.span(file, h), h.value);
     }
     let mut entries: Vec<Entry> = Vec::new();
     let mut raws: Vec<&RawEntry> = Vec::new();
@@ -409,17 +409,16 @@ fn duplicate_messages(cx: &mut Context, id: &str, entries: &[Entry]) {
     }
 }
 
-fn check_http(cx: &mut Context, file: FileId, h: &S<i64>) -> Option<u16> {
-    if (100..=599).contains(&h.value) {
-        u16::try_from(h.value).ok()
+fn check_http(cx: &mut Context, span: Span, status: i64) -> Option<u16> {
+    if (100..=599).contains(&status) {
+        u16::try_from(status).ok()
     } else {
-        let s = cx.span(file, h);
         cx.emit(
             Diagnostic::new(
                 &rules::HTTP_STATUS,
-                format!("HTTP status {} is outside 100-599", h.value),
+                format!("HTTP status {status} is outside 100-599"),
             )
-            .at(s, "not an HTTP status"),
+            .at(span, "not an HTTP status"),
         );
         None
     }
@@ -489,13 +488,12 @@ fn entry(
             require_locales(cx, file, raw, text, &subject(what), required);
         }
     }
-    let http = match e
-        .http
-        .as_ref()
-        .or_else(|| defaults.and_then(|d| d.http.as_ref()))
-    {
-        Some(h) => check_http(cx, file, h),
-        None => None,
+    // `http: null` is no status, whatever the default; a missing `http:` takes it.
+    let http = match &e.http {
+        Some(h) => h.value.and_then(|v| check_http(cx, cx.span(file, h), v)),
+        None => defaults
+            .and_then(|d| d.http.as_ref())
+            .and_then(|h| check_http(cx, cx.span(file, h), h.value)),
     };
     let params: Vec<String> = e.params.iter().map(|p| p.value.clone()).collect();
     placeholders(cx, file, e, &message, &params);

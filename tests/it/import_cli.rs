@@ -282,6 +282,34 @@ fn merging_keeps_everything_a_namespace_file_holds() {
     assert!(shown.is_empty(), "{}", shown.join("\n"));
 }
 
+/// `http: null` (no status, in spite of `defaults.http`) survives a merge that
+/// rewrites the file: dropped, the entry would take the default.
+#[test]
+fn merging_keeps_an_entry_without_a_status() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("app.yaml");
+    std::fs::write(
+        &file,
+        "namespace: app\nlocales: [en]\ndefaults: { http: 400 }\nentries:\n  - { code: 1, name: A, message: { en: a }, http: null }\n",
+    )
+    .unwrap();
+    let table = tmp.path().join("t.md");
+    std::fs::write(&table, "| Code | Message |\n|---|---|\n| 2 | b |\n").unwrap();
+    run(&format!(
+        "import markdown {} --namespace app --locale en --into {}",
+        table.display(),
+        file.display()
+    ));
+    std::fs::remove_file(&table).unwrap();
+    let catalog = load(tmp.path());
+    let statuses: Vec<_> = catalog.namespaces[0]
+        .entries
+        .iter()
+        .map(|e| (e.code, e.http))
+        .collect();
+    assert_eq!(statuses, [(1, None), (2, Some(400))]);
+}
+
 /// A Chinese table imported without `--locale` lands under the default locale, `en`:
 /// the import says so and how to do it right, and `errcat check` flags each text.
 #[test]

@@ -43,6 +43,7 @@ fn accepted_where_yaml_is_unambiguous() {
         "yaml-tags",
         "merge-keys",
         "number-as-text",
+        "text-spellings",
         "template-text-in-message",
         "version-as-number",
     ] {
@@ -66,6 +67,36 @@ fn accepted_where_yaml_is_unambiguous() {
         errcat::check(&repo().join("tests/fixtures/nasty/version-as-number/catalog.yaml"));
     let e = &checked.catalog.unwrap().namespaces[0].entries[0];
     assert_eq!(e.since.as_deref(), Some("1.10"));
+}
+
+/// A text written as a plain scalar that YAML reads as a number or a flag is the
+/// text as written: `0x10` is not "16", and `1.0` not "1".
+#[test]
+fn texts_keep_the_spelling_yaml_reads_as_a_number_or_flag() {
+    let checked = errcat::check(&repo().join("tests/fixtures/nasty/text-spellings/catalog.yaml"));
+    let catalog = checked.catalog.expect("accepted");
+    let en = |t: &errcat::model::Text| t.get("en").unwrap().to_owned();
+    let ns = &catalog.namespaces[0];
+    let e = |code: i64| ns.entries.iter().find(|e| e.code == code).unwrap();
+    let opt = |t: &Option<errcat::model::Text>| t.as_ref().map(en);
+    assert_eq!(opt(&ns.title).as_deref(), Some("0x10"));
+    assert_eq!(opt(&ns.description).as_deref(), Some("1e3"));
+    assert_eq!(en(&ns.groups[0].title), "true");
+    assert_eq!(opt(&catalog.surfaces[0].title).as_deref(), Some("2.0"));
+    let messages: Vec<String> = ns.entries.iter().map(|e| en(&e.message)).collect();
+    assert_eq!(
+        messages,
+        ["0x10", "0o17", "1.0", "0b11", "0b11", "0x1F", "0x10"]
+    );
+    let b = e(2);
+    assert_eq!(
+        [&b.description, &b.cause, &b.solution].map(&opt),
+        [Some(".5".into()), Some("-0".into()), Some("+5".into())]
+    );
+    assert_eq!(
+        [opt(&e(1).title), opt(&e(3).title)],
+        [Some("yes".into()), Some("false".into())]
+    );
 }
 
 /// A 200 MB file and a file of one 50 MB line, made here rather than committed.

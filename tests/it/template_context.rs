@@ -502,6 +502,90 @@ fn an_impossible_output_path_points_at_its_pattern_and_namespace() {
     }
 }
 
+/// An output path Linux writes but a Windows or macOS clone of the committed output
+/// cannot hold (a character Windows refuses, a name ending in a dot or a space, a
+/// device name in any spelling Windows reads as one, two paths that differ only in
+/// case) is refused at its pattern, and at the option whose value made it.
+#[test]
+fn an_output_path_other_systems_cannot_hold_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    for (path, why) in [
+        (
+            "a?b.txt",
+            "contains `?`, which a file name cannot hold on Windows",
+        ),
+        ("a*b.txt", "contains `*`, which"),
+        ("a<b.txt", "contains `<`, which"),
+        ("a>b.txt", "contains `>`, which"),
+        ("a'b\"c.txt", "contains `\"`, which"),
+        ("a|b.txt", "contains `|`, which"),
+        (
+            "x./y.txt",
+            "has a name `x.` ending in a dot, which Windows drops from file names",
+        ),
+        (
+            "x /y.txt",
+            "has a name `x ` ending in a space, which Windows drops",
+        ),
+        ("y.txt.", "has a name `y.txt.` ending in a dot"),
+        (
+            "Con.txt",
+            "uses `Con.txt`, a device name reserved on Windows",
+        ),
+        ("docs/nul.tar.gz", "uses `nul.tar.gz`, a device name"),
+        ("aux .md", "uses `aux .md`, a device name"),
+        ("LPT9", "uses `LPT9`, a device name"),
+        ("com\u{b9}.md", "uses `com\u{b9}.md`, a device name"),
+    ] {
+        // Single-quoted in YAML: only `'` is doubled.
+        let quoted = path.replace('\'', "''");
+        let stderr = gen_refuses_paths(
+            tmp.path(),
+            "app.core",
+            &format!("  - {{ template: probe.tera, path: '{quoted}' }}\n"),
+        );
+        assert!(
+            stderr.contains(&format!(
+                "error[bad-path]: target `probe` renders an output path `{path}` that {why}"
+            )) && stderr.contains(" --> templates/probe/target.yaml:3:35"),
+            "{path}: {stderr}"
+        );
+    }
+    // A value of an option brought the character in.
+    let dir = "  - { template: probe.tera, path: \"{{ catalog.options.dir }}/x.txt\" }\n";
+    let stderr = gen_refuses_paths(
+        tmp.path(),
+        "app.core",
+        &format!("{dir}options: {{ dir: \"what?\" }}\n"),
+    );
+    assert!(stderr.contains("option `dir` holds `?`"), "{stderr}");
+    // Paths that differ only in case, as files or as directories, one made by an option.
+    let stderr = gen_refuses_paths(
+        tmp.path(),
+        "app.core",
+        "  - { template: probe.tera, path: README.md }\n  - { template: probe.tera, path: readme.md }\n",
+    );
+    assert!(
+        stderr.contains(
+            "error[bad-path]: output paths out/README.md and out/readme.md differ only in case"
+        ) && stderr.contains("renders README.md")
+            && stderr.contains("renders readme.md"),
+        "{stderr}"
+    );
+    let stderr = gen_refuses_paths(
+        tmp.path(),
+        "app.core",
+        &format!(
+            "{dir}  - {{ template: probe.tera, path: docs/y.txt }}\noptions: {{ dir: Docs }}\n"
+        ),
+    );
+    assert!(
+        stderr.contains("output paths out/Docs and out/docs differ only in case")
+            && stderr.contains("option `dir` holds `Docs`"),
+        "{stderr}"
+    );
+}
+
 /// Two files of a target at one path (a namespace `index` whose page is the index
 /// page) are refused at both `path:` patterns and at the namespace's id, before
 /// anything is written.

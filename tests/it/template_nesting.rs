@@ -186,6 +186,33 @@ fn loops_and_runaway_recursion_point_at_the_closing_tag() {
     );
 }
 
+/// A component defined in two templates of a target: Tera names both templates but
+/// no position; errcat points at both `{% component %}` tags.
+#[test]
+fn a_component_defined_twice_points_at_both_definitions() {
+    let p = project(
+        &["t"],
+        &[
+            (
+                "main.tera",
+                format!("{HEADER}{{% include \"a.tera\" %}}{{{{ <box x={{1}}/> }}}}\n"),
+            ),
+            (
+                "a.tera",
+                "{% component box(x) %}[{{ x }}]{% endcomponent box %}\n".into(),
+            ),
+            (
+                "b.tera",
+                "\n  {%- component box(y) -%}<{{ y }}>{% endcomponent box %}\n".into(),
+            ),
+        ],
+    );
+    assert_snapshot(
+        &repo().join("tests/fixtures/template-nesting/component-defined-twice.txt"),
+        &refused(p.path()),
+    );
+}
+
 /// The deepest nesting errcat allows renders without exhausting any thread's stack:
 /// 16 templates inside each other (a component's body including a chain of 15) at
 /// each of the 20 levels of component calls Tera allows, in catalog files (two

@@ -143,7 +143,7 @@ fn texts_round_trip_through_a_namespace_file() {
     for (e, s) in raw.entries.iter().zip(&all) {
         let by_locale = |t: &RawText| match t {
             RawText::ByLocale(v) => v[0].1.value.clone(),
-            RawText::Plain(p) => panic!("plain text {p:?}"),
+            RawText::Plain(p) | RawText::Scalar(p) => panic!("plain text {p:?}"),
         };
         assert_eq!(by_locale(&e.value.message.value), *s);
         let cause = e.value.cause.as_ref().map(|c| by_locale(&c.value));

@@ -1,0 +1,84 @@
+//! Output paths that differ only in case (`README.md` and `readme.md`, `Docs/` and
+//! `docs/`): Linux writes both, but Windows and macOS file systems hold one of them,
+//! so a clone of the committed output there loses a file or mixes two directories.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use super::{Rendered, at_options, point};
+use crate::diag::Diagnostic;
+use crate::model::Catalog;
+use crate::rules;
+
+/// The output paths seen so far, across targets: lower-cased path → the path as
+/// rendered, and the file that made it.
+#[derive(Default)]
+pub struct Seen(HashMap<String, (PathBuf, Rendered)>);
+
+impl Seen {
+    /// Records `files` of one target; the first of them whose path (or a directory
+    /// of it) another output path matches but for case, as a `bad-path` error at
+    /// both files' `path:` patterns.
+    pub fn add(&mut self, catalog: &Catalog, files: &[Rendered]) -> Option<Diagnostic> {
+        for file in files {
+            let Some(target) = catalog.targets.iter().find(|t| t.id == file.target) else {
+                continue;
+            };
+            let full = target.out_dir.join(&file.path);
+            // The file and each directory it is in, up to the output directory.
+            let mut places: Vec<&Path> = full.ancestors().collect();
+            places.truncate(file.path.components().count());
+            for place in places {
+                let key = place.to_string_lossy().to_lowercase();
+                match self.0.get(&key) {
+                    Some((seen, other)) if seen != place => {
+                        return Some(clash(catalog, seen, other, place, file));
+                    }
+                    Some(_) => {}
+                    None => {
+                        // Without its text, which may be large.
+                        let first = Rendered {
+                            target: file.target.clone(),
+                            path: file.path.clone(),
+                            text: String::new(),
+                            template: String::new(),
+                            spec: file.spec,
+                            namespace: file.namespace,
+                        };
+                        self.0.insert(key, (place.to_path_buf(), first));
+                    }
+                }
+            }
+        }
+        None
+    }
+}
+
+fn clash(catalog: &Catalog, a: &Path, first: &Rendered, b: &Path, second: &Rendered) -> Diagnostic {
+    let d = Diagnostic::new(
+        &rules::BAD_PATH,
+        format!(
+            "output paths {} and {} differ only in case: Windows and macOS file systems hold only one of them",
+            a.display(),
+            b.display()
+        ),
+    )
+    .help("make the `path` patterns (or the option or namespace id in them) differ in more than case");
+    let mut d = point(
+        catalog,
+        d,
+        [first, second],
+        &format!("renders {}", first.path.display()),
+    );
+    for (place, file) in [(a, first), (b, second)] {
+        let name = place
+            .file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default();
+        if let Some(target) = catalog.targets.iter().find(|t| t.id == file.target) {
+            let made = |text: &str| !text.is_empty() && name.contains(text);
+            d = at_options(d, target, made, "`{}`");
+        }
+    }
+    d
+}
