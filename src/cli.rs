@@ -219,6 +219,11 @@ fn format_of(command: &Command) -> Format {
         | Command::Diff { format, .. }
         | Command::Lint { format, .. }
         | Command::Gen { format, .. } => *format,
+        // explain's result is on stdout; its errors, like every command's, on stderr.
+        Command::Explain {
+            format: ExplainFormat::Json,
+            ..
+        } => Format::Json,
         _ => Format::Human,
     }
 }
@@ -230,13 +235,14 @@ fn fatal(format: Format, message: &str, help: Option<&str>) -> Printed {
 
 /// Runs the command; `Err` when its output was cut (see [`output`]).
 fn command_result(cli: &Cli, settings: &Settings) -> Printed<ExitCode> {
+    let format = format_of(&cli.command);
     let out = Console {
         quiet: cli.quiet,
         verbose: cli.verbose,
         color: cli.color,
+        format,
     };
     // The command's catalog; when there is none, the message says why (exit code 2).
-    let format = format_of(&cli.command);
     let with_catalog =
         |named: &Option<PathBuf>, run: &dyn Fn(PathBuf) -> Printed<ExitCode>| match catalog_path(
             named.as_deref(),
@@ -913,22 +919,26 @@ fn explain(
     let query = match crate::explain::Query::parse(query) {
         Ok(q) => q,
         Err(usage) => {
-            errln!("error: {usage}")?;
+            fatal(out.format, &usage, None)?;
             return Ok(ExitCode::from(2));
         }
     };
     if let (Some(named), Some(flag)) = (query.namespace(), namespace)
         && named != flag
     {
-        errln!(
-            "error: `{query}` names namespace {named}, but --namespace asks for {flag}; give one of the two"
+        fatal(
+            out.format,
+            &format!(
+                "`{query}` names namespace {named}, but --namespace asks for {flag}; give one of the two"
+            ),
+            None,
         )?;
         return Ok(ExitCode::from(2));
     }
     let checked = load(path, out)?;
     let Some(catalog) = &checked.catalog else {
-        print_report(&checked.report, &checked.sources, Format::Human, out, false)?;
-        return Ok(ExitCode::from(1));
+        print_report(&checked.report, &checked.sources, out.format, out, false)?;
+        return Ok(findings_exit(&checked.report, true));
     };
     let ex = crate::explain::explain(catalog, &checked.sources, &query, namespace);
     match format {

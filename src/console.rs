@@ -7,7 +7,7 @@ use std::fmt::Display;
 use std::io::IsTerminal;
 use std::time::Instant;
 
-use crate::output::{Printed, errln};
+use crate::output::{Printed, err};
 
 pub use clap::ColorChoice;
 
@@ -23,6 +23,8 @@ pub struct Console {
     /// Also which files were read, which template each output came from, and timings.
     pub verbose: bool,
     pub color: ColorChoice,
+    /// The command's output format: `--verbose` lines keep a machine stream parseable.
+    pub format: crate::diag::Format,
 }
 
 impl Console {
@@ -38,10 +40,13 @@ impl Console {
         }
     }
 
-    /// A line for `--verbose` only.
+    /// A line for `--verbose` only, in the command's format.
     pub fn detail(&self, line: impl Display) -> Printed {
         if self.verbose {
-            errln!("{line}")?;
+            err!(
+                "{}",
+                crate::diag::render_detail(self.format, &line.to_string())
+            )?;
         }
         Ok(())
     }

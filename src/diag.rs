@@ -451,6 +451,35 @@ pub struct Status<'a> {
     pub help: Option<&'a str>,
 }
 
+/// A `--verbose` line (a file read, a phase's time): as it stands for people, a
+/// `::debug::` command for GitHub (shown when a run's debug logging is on), and a
+/// record of level `debug` in JSON, so that the stream stays one record per line.
+pub fn render_detail(format: Format, line: &str) -> String {
+    match format {
+        Format::Human => format!("{line}\n"),
+        Format::Github => github::annotation("debug", None, None, line) + "\n",
+        Format::Json => {
+            // The fields of every other record, in their order.
+            #[derive(Serialize)]
+            struct Detail<'a> {
+                rule: Option<&'a str>,
+                level: &'a str,
+                message: &'a str,
+                related: [(); 0],
+                help: Option<&'a str>,
+            }
+            let record = Detail {
+                rule: None,
+                level: "debug",
+                message: line,
+                related: [],
+                help: None,
+            };
+            format!("{}\n", serde_json::to_string(&record).unwrap_or_default())
+        }
+    }
+}
+
 impl Status<'_> {
     /// An error about the run, with no rule and no file (no catalog, a failed write).
     pub fn fatal<'a>(message: &'a str, help: Option<&'a str>) -> Status<'a> {

@@ -321,3 +321,78 @@ fn quiet_is_quiet_in_every_format() {
     ]);
     assert_eq!(records(&stderr).len(), 1, "{stderr}");
 }
+
+/// `-v` lines (files read, phase times) keep a machine stream parseable: JSON
+/// records of level `debug`, GitHub `::debug::` commands.
+#[test]
+fn verbose_lines_are_records_in_machine_formats() {
+    let (code, _, stderr) = on_a_warning(&[
+        "-v",
+        "check",
+        "catalog.yaml",
+        "--format",
+        "json",
+        "--no-cache",
+    ]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let records = records(&stderr);
+    let debug: Vec<_> = records.iter().filter(|r| r["level"] == "debug").collect();
+    assert!(
+        debug.iter().any(|r| r["message"] == "read: catalog.yaml")
+            && debug.iter().any(|r| r["message"]
+                .as_str()
+                .is_some_and(|m| m.starts_with("time: "))),
+        "{stderr}"
+    );
+    assert!(
+        records.iter().any(|r| r["rule"] == "duplicate-message"),
+        "{stderr}"
+    );
+    let (_, _, stderr) = on_a_warning(&[
+        "-v",
+        "check",
+        "catalog.yaml",
+        "--format",
+        "github",
+        "--no-cache",
+    ]);
+    assert!(
+        stderr.lines().all(|l| l.starts_with("::"))
+            && stderr.contains("::debug::read: catalog.yaml\n"),
+        "{stderr}"
+    );
+}
+
+/// explain's result goes to stdout; with `--format json`, its errors are JSON records
+/// on stderr like every other command's.
+#[test]
+fn explain_errors_are_records_in_json() {
+    let empty = tempfile::tempdir().unwrap();
+    let out = errcat(empty.path(), &["explain", "1004", "--format", "json"]);
+    let (stdout, stderr) = text(&out);
+    assert_eq!(
+        (out.status.code(), stdout.as_str()),
+        (Some(2), ""),
+        "{stderr}"
+    );
+    assert_eq!(records(&stderr)[0]["level"], "error", "{stderr}");
+    let out = errcat(
+        &repo(),
+        &[
+            "explain",
+            "av.client/1001",
+            "--namespace",
+            "av.push",
+            "--format",
+            "json",
+        ],
+    );
+    let (_, stderr) = text(&out);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        records(&stderr)[0]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("--namespace asks for av.push")),
+        "{stderr}"
+    );
+}
