@@ -130,6 +130,8 @@ pub struct Retired {
     pub code: i64,
     pub name: Option<String>,
     pub reason: String,
+    /// The docs site lists retired codes too, under the code's usual anchor.
+    pub doc_url: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -203,6 +205,7 @@ pub fn explain(
                     code: r.code,
                     name: r.name.clone(),
                     reason: r.reason.clone(),
+                    doc_url: crate::view::doc_url(catalog, &ns.id, r.code),
                 });
             }
         }
@@ -408,6 +411,9 @@ impl Explanation {
                     .map(|n| format!("  {n}"))
                     .unwrap_or_default();
                 let _ = writeln!(out, "  {}  {}{name}  {}", r.namespace, r.code, r.reason);
+                if let Some(u) = &r.doc_url {
+                    let _ = writeln!(out, "    docs     {u}");
+                }
             }
         }
         if !self.did_you_mean.is_empty() {

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::model::{Catalog, Entry, Namespace, Target, Text};
+use crate::model::{Catalog, Entry, Namespace, Surface, Target, Text};
 use crate::naming::Profile;
 use crate::placeholder::{self, Segment};
 
@@ -41,6 +41,8 @@ pub struct CatalogView {
     pub options: BTreeMap<String, serde_json::Value>,
     /// Every namespace in brief, for indexes and cross-links.
     pub namespaces: Vec<NamespaceSummary>,
+    /// The catalog's surfaces (`surfaces:`), by id.
+    pub surfaces: Vec<SurfaceView>,
     /// The number of entries in all namespaces.
     pub entry_count: usize,
     /// A character that no entry name, message or docs URL contains (U+001F unless a
@@ -111,6 +113,15 @@ pub struct SurfaceRef {
     pub id: String,
     /// The surface's title, or its id when it has none.
     pub title: TextView,
+}
+
+/// A surface with the namespaces whose codes reach its consumer (in `catalog.surfaces`).
+#[derive(Clone, Debug, Serialize, JsonSchema)]
+pub struct SurfaceView {
+    #[serde(flatten)]
+    pub surface: SurfaceRef,
+    /// The ids of its namespaces, as `catalog.yaml` lists them.
+    pub namespaces: Vec<String>,
 }
 
 /// A localized text, resolved for every catalog locale.
@@ -227,6 +238,9 @@ pub struct ReservedView {
     pub code: i64,
     /// The name it had, if recorded.
     pub name: Option<String>,
+    /// `name` as a string literal with a line-break opportunity after each `_` (see
+    /// an entry's `name_wrap`).
+    pub name_wrap: Option<String>,
     /// Why it was retired.
     pub reason: TextView,
     /// Docs anchor of the code: `edu-rest-1013`.
@@ -244,6 +258,10 @@ pub struct EntryView {
     pub name: String,
     /// The name as a string literal.
     pub name_lit: String,
+    /// The name as a string literal with a line-break opportunity (`<wbr>`) after each
+    /// `_`, for HTML: a long name in a narrow table column breaks between its words
+    /// (`ROOM_<wbr>NOT_<wbr>EXIST`, Markdown-escaped), never inside one.
+    pub name_wrap: String,
     /// The entry's identifier: `RoomNotExist` (Rust), `ROOM_NOT_EXIST` (Java).
     pub ident: String,
     /// Identifier of the entry's typed message formatter: `format_room_not_exist` / `formatRoomNotExist`.
@@ -329,6 +347,21 @@ pub struct CodeView {
     pub anchor: String,
     /// Each namespace that defines the code, in namespace order.
     pub uses: Vec<CodeUse>,
+    /// The same number with the other sign, when a namespace defines it too.
+    pub other_sign: Option<OtherSign>,
+}
+
+/// The code of the lookup with the other sign: a log or UI that drops a minus sign
+/// turns -1001 into 1001, so a reader of either needs to know of the other.
+#[derive(Clone, Debug, Serialize, JsonSchema)]
+pub struct OtherSign {
+    /// The numeric code: `-1001` for 1001.
+    pub code: i64,
+    /// Its anchor on the lookup page: `code-minus-1001`.
+    pub anchor: String,
+    /// True when the other code is negative: dropping its sign gives this one (else
+    /// negating this one gives it).
+    pub sign_dropped: bool,
 }
 
 /// A code of the lookup and where it is defined: (namespace, entry) indices into
@@ -337,6 +370,8 @@ pub struct CodeView {
 pub struct CodeAt {
     pub code: i64,
     pub uses: Vec<(usize, usize)>,
+    /// Whether some namespace defines the code with the other sign.
+    pub other_sign: bool,
 }
 
 /// One namespace's entry for a bare code.
@@ -348,6 +383,8 @@ pub struct CodeUse {
     pub page: String,
     /// The entry's name.
     pub name: String,
+    /// The name with a line-break opportunity after each `_` (as an entry's `name_wrap`).
+    pub name_wrap: String,
     /// The entry's docs anchor.
     pub anchor: String,
     /// The entry's message.
@@ -472,6 +509,14 @@ impl<'a> Views<'a> {
             },
             options: target.options.clone(),
             namespaces: c.namespaces.iter().map(|n| self.summary(n)).collect(),
+            surfaces: c
+                .surfaces
+                .iter()
+                .map(|s| SurfaceView {
+                    surface: self.surface(s),
+                    namespaces: s.namespaces.clone(),
+                })
+                .collect(),
             entry_count: c.namespaces.iter().map(|n| n.entries.len()).sum(),
             delimiter: self.when("delimiter", || c.delimiter().to_string()),
         }
@@ -514,15 +559,28 @@ impl<'a> Views<'a> {
                 .surfaces
                 .iter()
                 .filter(|s| s.namespaces.contains(&n.id))
-                .map(|s| SurfaceRef {
-                    id: s.id.clone(),
-                    title: match &s.title {
-                        Some(t) => self.text(t, &[]),
-                        None => self.plain(&s.id),
-                    },
-                })
+                .map(|s| self.surface(s))
                 .collect(),
         }
+    }
+
+    fn surface(&self, s: &Surface) -> SurfaceRef {
+        SurfaceRef {
+            id: s.id.clone(),
+            title: match &s.title {
+                Some(t) => self.text(t, &[]),
+                None => self.plain(&s.id),
+            },
+        }
+    }
+
+    /// `name` as a literal that may break after each `_`: `ROOM_<wbr>NOT_<wbr>EXIST`.
+    fn name_wrap(&self, name: &str) -> String {
+        let joint = format!("{}<wbr>", self.profile.string("_"));
+        name.split('_')
+            .map(|w| self.profile.string(w))
+            .collect::<Vec<_>>()
+            .join(&joint)
     }
 
     pub fn text(&self, t: &Text, params: &[String]) -> TextView {
@@ -652,6 +710,10 @@ impl<'a> Views<'a> {
                 .map(|r| ReservedView {
                     code: r.code,
                     name: r.name.clone(),
+                    name_wrap: r
+                        .name
+                        .as_deref()
+                        .and_then(|x| self.when("name_wrap", || Some(self.name_wrap(x)))),
                     reason: self.plain(&r.reason),
                     anchor: anchor(&n.id, r.code),
                 })
@@ -699,6 +761,7 @@ impl<'a> Views<'a> {
             code_lit: self.when("code_lit", || e.code.to_string()),
             name: e.name.clone(),
             name_lit: self.when("name_lit", || p.string(&e.name)),
+            name_wrap: self.when("name_wrap", || self.name_wrap(&e.name)),
             ident: self.when("ident", || p.variant_name(&e.name)),
             formatter_ident: self.when("formatter_ident", || {
                 p.member_name(&format!("format_{}", e.name.to_lowercase()))
@@ -767,9 +830,19 @@ impl<'a> Views<'a> {
                 by_code.entry(entry.code).or_default().push((n, e));
             }
         }
+        let defined = |code: i64| by_code.contains_key(&code);
+        let other_signs: Vec<bool> = by_code
+            .keys()
+            .map(|&c| c.checked_neg().is_some_and(|o| o != c && defined(o)))
+            .collect();
         by_code
             .into_iter()
-            .map(|(code, uses)| CodeAt { code, uses })
+            .zip(other_signs)
+            .map(|((code, uses), other_sign)| CodeAt {
+                code,
+                uses,
+                other_sign,
+            })
             .collect()
     }
 
@@ -789,11 +862,17 @@ impl<'a> Views<'a> {
                             namespace: n.id.clone(),
                             page: n.id.clone(),
                             name: e.name.clone(),
+                            name_wrap: self.when("name_wrap", || self.name_wrap(&e.name)),
                             anchor: anchor(&n.id, e.code),
                             message: self.text(&e.message, &[]),
                         }
                     })
                     .collect(),
+                other_sign: at.other_sign.then(|| OtherSign {
+                    code: -at.code,
+                    anchor: code_anchor(-at.code),
+                    sign_dropped: at.code > 0,
+                }),
             })
             .collect()
     }

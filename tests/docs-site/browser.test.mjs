@@ -157,3 +157,77 @@ test('search finds a code by its name', async () => {
   assert.match(await hits.first().innerText(), /1004/);
   await shot('5-search-name.png');
 });
+
+test('an exact code lists the code lookup\'s row first, then the page\'s own language', async () => {
+  for (const [locale, query, anchor] of [
+    ['en', '1001', 'code-1001'],
+    ['zh-CN', '1001', 'code-1001'],
+    ['en', '-1001', 'code-minus-1001'],
+  ]) {
+    await page.goto(`${server.url}${locale}/index.html`);
+    await search(query);
+    const hrefs = await page
+      .locator('#mdbook-searchresults li a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href').replace(/\?[^#]*/, '')));
+    // The lookup is one long section that mdBook scores low: 20 results held none of it.
+    assert.equal(hrefs[0], `../${locale}/codes.html#${anchor}`, `${query} from ${locale}: ${hrefs}`);
+    const mine = hrefs.map((h) => h.startsWith(`../${locale}/`));
+    assert.ok(mine.indexOf(false) < 0 || mine.lastIndexOf(true) < mine.indexOf(false), `${query} from ${locale}: the page's own language first: ${hrefs}`);
+    assert.ok(mine.filter(Boolean).length >= 4, `${query} from ${locale}: the namespaces defining it in ${locale}: ${hrefs}`);
+  }
+  await shot('6-search-1001.png');
+  await page.locator('#mdbook-searchresults li a').first().click();
+  await page.waitForURL(/\/en\/codes\.html.*#code-minus-1001$/);
+  await assertInViewport(page.locator('[id="code-minus-1001"]'), 'the lookup row of -1001');
+});
+
+/** Per row of the page's tables: the first cell's text, how many lines it takes, and
+ *  each cell's width. */
+async function tableRows() {
+  return page.locator('main table').evaluateAll((tables) =>
+    tables.flatMap((t) =>
+      [...t.querySelectorAll('tbody tr')].map((tr) => {
+        const cell = tr.children[0];
+        const range = document.createRange();
+        range.selectNodeContents(cell);
+        const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+        return {
+          first: cell.innerText.trim(),
+          lines: tops.size,
+          widths: [...tr.children].map((td) => td.getBoundingClientRect().width),
+        };
+      }),
+    ),
+  );
+}
+
+test('a code never wraps, and on a phone the message keeps room to be read', async () => {
+  const pages = [
+    'en/codes.html',
+    'zh-CN/codes.html',
+    'en/av.recording.html',
+    'zh-CN/av.client.html',
+    'zh-CN/roomengine.html',
+    'zh-CN/edu.rest.html',
+  ];
+  try {
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 844 });
+      for (const p of pages) {
+        await page.goto(`${server.url}${p}`);
+        const rows = await tableRows();
+        assert.ok(rows.length > 10, `${p}: tables found`);
+        const split = rows.filter((r) => r.first && r.lines > 1).map((r) => r.first.replace(/\n/g, '⏎'));
+        assert.deepEqual(split, [], `${p} at ${width} px: codes drawn over two lines`);
+        if (width === 390) {
+          // The message (the last column) keeps room for a few words, about 9em.
+          const narrow = rows.filter((r) => r.widths.length >= 4 && r.widths.at(-1) < 140);
+          assert.deepEqual(narrow.map((r) => `${r.first}: ${Math.round(r.widths.at(-1))} px`), [], `${p} at 390 px: message column too narrow`);
+        }
+      }
+      if (width === 390) await shot('7-phone-zh-CN-av-client.png');
+    }
+  } finally {
+    await page.setViewportSize({ width: 1280, height: 800 });
+  }
+});

@@ -118,6 +118,45 @@ fn a_retired_code_says_why() {
     );
 }
 
+/// The docs list retired codes under the code's usual anchor: explain links there too.
+#[test]
+fn a_retired_code_has_its_docs_url() {
+    let dir = crate::support::project(&[
+        (
+            "schema/catalog.yaml",
+            "catalog: t\nformat: 1\nroot: ..\nlocales: [en]\ndefault_locale: en\nnamespaces: [app.yaml]\n\
+             docs: { base_url: https://example.com/codes/ }\n\
+             targets:\n  - { id: docs, templates: markdown, out: generated/docs }\n",
+        ),
+        (
+            "schema/app.yaml",
+            "namespace: app\nreserved:\n  - { code: 1013, reason: Retired in 1.2. }\n\
+             entries:\n  - { code: 1001, name: NOT_FOUND, message: Not found }\n",
+        ),
+    ]);
+    let out = errcat(dir.path(), &["explain", "1013"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains(
+            "  app  1013  Retired in 1.2.\n    docs     https://example.com/codes/en/app.html#app-1013\n"
+        ),
+        "{stdout}"
+    );
+    let (_, v) = explain_json(dir.path(), &["1013"]);
+    assert_eq!(
+        v["retired"][0]["doc_url"],
+        "https://example.com/codes/en/app.html#app-1013"
+    );
+    let out = errcat(dir.path(), &["gen", "-q"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let page = std::fs::read_to_string(dir.path().join("generated/docs/en/app.md")).unwrap();
+    assert!(page.contains("<a id=\"app-1013\"></a>1013"), "{page}");
+}
+
 /// The docs URL of every form of query lands on an anchor of its page, in the generated
 /// Markdown and in the site built from it (as `cargo xtask docs` builds it).
 #[test]

@@ -142,3 +142,117 @@ fn a_fallback_is_marked_with_the_language_it_is_in() {
     let entry = &json["namespaces"][0]["entries"][0];
     assert_eq!(entry["title"], serde_json::json!({ "zh-CN": "成功标题" }));
 }
+
+/// A deprecation's reason and a retired code's reason are one text, in the default
+/// locale: another locale's page marks them as that language, as every fallback.
+#[test]
+fn reasons_on_another_locale_page_are_marked_as_fallbacks() {
+    let dir = crate::support::project(&[
+        (
+            "catalog.yaml",
+            "catalog: t\nformat: 1\nlocales: [en, zh-CN]\ndefault_locale: en\nnamespaces: [a.yaml]\n\
+             targets:\n  - { id: docs, templates: markdown, out: docs }\n",
+        ),
+        (
+            "a.yaml",
+            "namespace: dev\nreserved:\n  - { code: 3, name: OLD_ONE, reason: Merged into 1. }\n\
+             entries:\n  - { code: 1, name: OK, message: { en: Fine, zh-CN: 好 } }\n\
+             \x20 - { code: 2, name: GONE, message: { en: Gone, zh-CN: 没了 }, deprecated: { reason: Use OK., replaced_by: OK } }\n",
+        ),
+    ]);
+    let files = render(&dir.path().join("catalog.yaml"));
+    let zh = files[Path::new("docs/zh-CN/dev.md")].as_str();
+    assert!(
+        zh.contains(
+            "- **已弃用**: <span lang=\"en\">Use OK.</span> _(暂无中文，显示英文原文)_ 替代:"
+        ),
+        "{zh}"
+    );
+    assert!(
+        zh.contains("| <a id=\"dev-3\"></a>3 | <code>OLD\\_<wbr>ONE</code> | <span lang=\"en\">Merged into 1.</span> _(英文)_ |"),
+        "{zh}"
+    );
+    // On the default locale's page they are the page's own language.
+    let en = files[Path::new("docs/en/dev.md")].as_str();
+    assert!(
+        en.contains("- **Deprecated**: Use OK. Replaced by:"),
+        "{en}"
+    );
+    assert!(en.contains("| Merged into 1. |"), "{en}");
+}
+
+/// The code lookup names the same number with the other sign on both rows, in the
+/// page's language: a log or UI that drops the sign shows -7 as 7.
+#[test]
+fn the_code_lookup_names_the_code_with_the_other_sign() {
+    let dir = crate::support::project(&[
+        (
+            "catalog.yaml",
+            "catalog: t\nformat: 1\nlocales: [en, zh-CN]\ndefault_locale: en\nnamespaces: [a.yaml]\n\
+             targets:\n  - { id: docs, templates: markdown, out: docs }\n",
+        ),
+        (
+            "a.yaml",
+            "namespace: dev\nentries:\n\
+             \x20 - { code: -7, name: MINUS, message: { en: Minus, zh-CN: 负 } }\n\
+             \x20 - { code: 7, name: PLUS, message: { en: Plus, zh-CN: 正 } }\n\
+             \x20 - { code: 8, name: ALONE, message: { en: Alone, zh-CN: 单 } }\n",
+        ),
+    ]);
+    let files = render(&dir.path().join("catalog.yaml"));
+    let en = files[Path::new("docs/en/codes.md")].as_str();
+    let rows: Vec<&str> = en.lines().filter(|l| l.starts_with("| ")).skip(2).collect();
+    assert_eq!(
+        rows,
+        [
+            "| <a id=\"code-minus-7\"></a>-7 | [`dev`](dev.md) | [<code>MINUS</code>](dev.md#dev-minus-7) | Minus |",
+            "| | | | _With the other sign: [7](#code-7) (a log or UI that negates codes shows it as -7)_ |",
+            "| <a id=\"code-7\"></a>7 | [`dev`](dev.md) | [<code>PLUS</code>](dev.md#dev-7) | Plus |",
+            "| | | | _With the other sign: [-7](#code-minus-7) (a log or UI that drops the sign shows it as 7)_ |",
+            "| <a id=\"code-8\"></a>8 | [`dev`](dev.md) | [<code>ALONE</code>](dev.md#dev-8) | Alone |",
+        ],
+        "{en}"
+    );
+    let zh = files[Path::new("docs/zh-CN/codes.md")].as_str();
+    assert!(
+        zh.contains(
+            "| | | | _符号相反的错误码：[-7](#code-minus-7)（丢掉负号的日志或界面把它显示为 7）_ |"
+        ),
+        "{zh}"
+    );
+}
+
+/// catalog.json lists the surfaces, the namespaces whose codes reach one consumer:
+/// what tells apart two codes of the same number.
+#[test]
+fn catalog_json_lists_the_surfaces() {
+    let dir = crate::support::project(&[
+        (
+            "catalog.yaml",
+            "catalog: t\nformat: 1\nlocales: [en, zh-CN]\ndefault_locale: en\nnamespaces: [a.yaml, b.yaml]\n\
+             surfaces:\n  - { id: app, title: { en: App callbacks, zh-CN: 应用回调 }, namespaces: [b, a] }\n\
+             \x20 - { id: bare, namespaces: [a] }\n\
+             targets:\n  - { id: json, templates: json, out: json }\n",
+        ),
+        (
+            "a.yaml",
+            "namespace: a\nentries:\n  - { code: 1, name: ONE, message: { en: One, zh-CN: 一 } }\n",
+        ),
+        (
+            "b.yaml",
+            "namespace: b\nentries:\n  - { code: 2, name: TWO, message: { en: Two, zh-CN: 二 } }\n",
+        ),
+    ]);
+    let files = render(&dir.path().join("catalog.yaml"));
+    let text = files[Path::new("json/catalog.json")].as_str();
+    let json: serde_json::Value =
+        serde_json::from_str(text).unwrap_or_else(|e| panic!("{e}:\n{text}"));
+    assert_eq!(
+        json["surfaces"],
+        serde_json::json!([
+            { "id": "app", "title": { "en": "App callbacks", "zh-CN": "应用回调" }, "namespaces": ["b", "a"] },
+            { "id": "bare", "title": { "en": "bare" }, "namespaces": ["a"] },
+        ]),
+        "{text}"
+    );
+}

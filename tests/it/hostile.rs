@@ -4,8 +4,8 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use crate::support::repo;
 
-/// HTML errcat itself writes into Markdown: anchors, language marks, line breaks, the
-/// header comment.
+/// HTML errcat itself writes into Markdown: anchors, language marks, line breaks, names
+/// in tables (`<code>` with a `<wbr>` after each `_`), the header comment.
 fn ours(html: &str) -> bool {
     let h = html.trim();
     let anchor = h
@@ -30,6 +30,11 @@ fn ours(html: &str) -> bool {
     });
     anchor
         || lang
+        // A source's section, in a language the catalog does not record.
+        || h == "<span lang=\"\">"
+        || h == "<code>"
+        || h == "</code>"
+        || h == "<wbr>"
         || h == "<br>"
         || h == "</a>"
         || h == "</div>"
