@@ -225,7 +225,7 @@ test('a code never wraps, and on a phone the message keeps room to be read', asy
           assert.deepEqual(narrow.map((r) => `${r.first}: ${Math.round(r.widths.at(-1))} px`), [], `${p} at 390 px: message column too narrow`);
         }
       }
-      if (width === 390) await shot('7-phone-zh-CN-av-client.png');
+      if (width === 390) await shot('7-phone-zh-CN-edu-rest.png'); // the last page of the loop
     }
   } finally {
     await page.setViewportSize({ width: 1280, height: 800 });
