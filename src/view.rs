@@ -347,8 +347,28 @@ pub struct CodeView {
     pub anchor: String,
     /// Each namespace that defines the code, in namespace order.
     pub uses: Vec<CodeUse>,
+    /// Each namespace that retired the code (`reserved:`), in namespace order: an old
+    /// log or client may still show it.
+    pub retired: Vec<CodeRetired>,
     /// The same number with the other sign, when a namespace defines it too.
     pub other_sign: Option<OtherSign>,
+}
+
+/// One namespace's retired code, for a bare code.
+#[derive(Clone, Debug, Serialize, JsonSchema)]
+pub struct CodeRetired {
+    /// The namespace id.
+    pub namespace: String,
+    /// The namespace's docs page, without extension.
+    pub page: String,
+    /// The name it had, if recorded.
+    pub name: Option<String>,
+    /// `name` with a line-break opportunity after each `_` (as an entry's `name_wrap`).
+    pub name_wrap: Option<String>,
+    /// The code's anchor in its namespace's table of retired codes.
+    pub anchor: String,
+    /// Why it was retired.
+    pub reason: TextView,
 }
 
 /// The code of the lookup with the other sign: a log or UI that drops a minus sign
@@ -370,7 +390,9 @@ pub struct OtherSign {
 pub struct CodeAt {
     pub code: i64,
     pub uses: Vec<(usize, usize)>,
-    /// Whether some namespace defines the code with the other sign.
+    /// Where it is retired: (namespace, reserved) indices.
+    pub retired: Vec<(usize, usize)>,
+    /// Whether some namespace defines or retired the code with the other sign.
     pub other_sign: bool,
 }
 
@@ -824,10 +846,14 @@ impl<'a> Views<'a> {
     /// Every numeric code in order, with where each namespace defines it
     /// (namespace, entry): the code lookup before its views are built.
     pub fn code_index(&self) -> Vec<CodeAt> {
-        let mut by_code: BTreeMap<i64, Vec<(usize, usize)>> = BTreeMap::new();
+        type Places = (Vec<(usize, usize)>, Vec<(usize, usize)>);
+        let mut by_code: BTreeMap<i64, Places> = BTreeMap::new();
         for (n, ns) in self.catalog.namespaces.iter().enumerate() {
             for (e, entry) in ns.entries.iter().enumerate() {
-                by_code.entry(entry.code).or_default().push((n, e));
+                by_code.entry(entry.code).or_default().0.push((n, e));
+            }
+            for (r, reserved) in ns.reserved.iter().enumerate() {
+                by_code.entry(reserved.code).or_default().1.push((n, r));
             }
         }
         let defined = |code: i64| by_code.contains_key(&code);
@@ -838,9 +864,10 @@ impl<'a> Views<'a> {
         by_code
             .into_iter()
             .zip(other_signs)
-            .map(|((code, uses), other_sign)| CodeAt {
+            .map(|((code, (uses, retired)), other_sign)| CodeAt {
                 code,
                 uses,
+                retired,
                 other_sign,
             })
             .collect()
@@ -865,6 +892,24 @@ impl<'a> Views<'a> {
                             name_wrap: self.when("name_wrap", || self.name_wrap(&e.name)),
                             anchor: anchor(&n.id, e.code),
                             message: self.text(&e.message, &[]),
+                        }
+                    })
+                    .collect(),
+                retired: at
+                    .retired
+                    .iter()
+                    .map(|&(n, r)| {
+                        let n = &self.catalog.namespaces[n];
+                        let r = &n.reserved[r];
+                        CodeRetired {
+                            namespace: n.id.clone(),
+                            page: n.id.clone(),
+                            name: r.name.clone(),
+                            name_wrap: r.name.as_deref().and_then(|x| {
+                                self.when("name_wrap", || Some(self.name_wrap(x)))
+                            }),
+                            anchor: anchor(&n.id, r.code),
+                            reason: self.plain(&r.reason),
                         }
                     })
                     .collect(),
