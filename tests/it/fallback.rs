@@ -7,8 +7,23 @@ use std::process::Command;
 
 use crate::support::{copy_tree, errcat, repo};
 
-/// Generates TypeScript and Java for a namespace whose messages lack `zh-CN`, or `en`
-/// (the default locale), with the rule lowered; returns the project directory.
+/// The built-in code targets: every directory of templates/ with a target.yaml but the
+/// docs and JSON, which lay texts out rather than choose one for a locale (the docs mark a
+/// fallback with its language: golden.rs; the JSON lists only the catalog's texts).
+fn code_targets() -> Vec<String> {
+    let mut ids: Vec<String> = std::fs::read_dir(repo().join("templates"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|d| d.join("target.yaml").is_file())
+        .map(|d| d.file_name().unwrap().to_string_lossy().into_owned())
+        .filter(|id| id != "markdown" && id != "json")
+        .collect();
+    ids.sort();
+    ids
+}
+
+/// Generates every code target for a namespace whose messages lack `zh-CN`, or
+/// `en` (the default locale), with the rule lowered; returns the project directory.
 fn generated() -> tempfile::TempDir {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path();
@@ -18,7 +33,7 @@ fn generated() -> tempfile::TempDir {
                        default_locale: en\nnamespaces: [app.yaml]\n\
                        lints: { missing-translation: warn }\ntargets:\n"
         .to_string();
-    for id in ["typescript", "java"] {
+    for id in code_targets() {
         catalog += &format!("  - {{ id: {id}, templates: {id}, out: generated/{id} }}\n");
     }
     std::fs::write(root.join("schema/catalog.yaml"), catalog).unwrap();
@@ -72,6 +87,56 @@ fn typescript_comments_name_the_text_that_stands_in() {
     let zuo = "    // Every locale has the zh-CN text.\n    void locale;\n    \
                return [\n      // en (no text: zh-CN's)\n      \"座位 \",";
     assert!(ts.contains(zuo), "{ts}");
+}
+
+/// Every file under `dir`, its words joined by single spaces without comment markers,
+/// so a sentence reads the same however a language wraps and marks its comments.
+fn prose_of_files(dir: &Path) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(prose_of_files(&path));
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        let words: Vec<&str> = text
+            .split_whitespace()
+            .filter(|w| !["//", "///", "*", "#", "/**", "*/"].contains(w))
+            .collect();
+        out.push((path.display().to_string(), words.join(" ")));
+    }
+    out
+}
+
+/// A message may lack the default locale itself: no code target may say that every
+/// message falls back to it, and each says what such a message has instead (the first
+/// text it has, as the view gives it).
+#[test]
+fn every_target_says_what_a_message_without_the_default_locale_has() {
+    let tmp = generated();
+    for id in code_targets() {
+        let files = prose_of_files(&tmp.path().join("generated").join(&id));
+        for (path, prose) in &files {
+            for claim in ["falls back to", "fall back to", "missing translation holds"] {
+                assert!(!prose.contains(claim), "{path} says `{claim}`:\n{prose}");
+            }
+        }
+        let says = |s: &str| files.iter().any(|(_, p)| p.contains(s));
+        let lacks = "when it lacks this one too, which only a lowered";
+        assert!(says(lacks), "{id}: nothing says `{lacks}`");
+        assert!(says("the first locale's that it has"), "{id}");
+    }
+    // A Java formatter of a message without the default locale's text says whose stands in.
+    let java = read(
+        tmp.path(),
+        "java/src/main/java/dev/errcat/codes/AppError.java",
+    );
+    let no_en = "{@link #NO_EN_ARG} in the given locale, falling back to the default locale\n     \
+                 * (whose text here is the zh-CN one: the message has no en text).\n";
+    assert!(java.contains(no_en), "{java}");
+    let no_zh = "{@link #NO_ZH_ARG} in the given locale, falling back to the default locale.\n";
+    assert!(java.contains(no_zh), "{java}");
 }
 
 /// Java leaves a fallback's slot empty and reads the default locale's slot instead:
