@@ -605,6 +605,12 @@ impl<'a> Views<'a> {
             .join(&joint)
     }
 
+    /// A retired code's name, when it has one, as [`Self::name_wrap`] (when named).
+    fn retired_name_wrap(&self, r: &crate::model::Reserved) -> Option<String> {
+        let name = r.name.as_deref()?;
+        self.when("name_wrap", || Some(self.name_wrap(name)))
+    }
+
     pub fn text(&self, t: &Text, params: &[String]) -> TextView {
         let default = &self.catalog.default_locale;
         let (base_lang, base) =
@@ -732,10 +738,7 @@ impl<'a> Views<'a> {
                 .map(|r| ReservedView {
                     code: r.code,
                     name: r.name.clone(),
-                    name_wrap: r
-                        .name
-                        .as_deref()
-                        .and_then(|x| self.when("name_wrap", || Some(self.name_wrap(x)))),
+                    name_wrap: self.retired_name_wrap(r),
                     reason: self.plain(&r.reason),
                     anchor: anchor(&n.id, r.code),
                 })
@@ -905,9 +908,7 @@ impl<'a> Views<'a> {
                             namespace: n.id.clone(),
                             page: n.id.clone(),
                             name: r.name.clone(),
-                            name_wrap: r.name.as_deref().and_then(|x| {
-                                self.when("name_wrap", || Some(self.name_wrap(x)))
-                            }),
+                            name_wrap: self.retired_name_wrap(r),
                             anchor: anchor(&n.id, r.code),
                             reason: self.plain(&r.reason),
                         }
