@@ -534,6 +534,24 @@ impl<'a> Context<'a> {
     /// (or overwrite) the other's.
     fn shared_outputs(&mut self, outs: &[(String, PathBuf, Span)]) {
         for (i, (id, dir, span)) in outs.iter().enumerate() {
+            // `Gen/java` and `gen/ts` are two directories on Linux and one on Windows
+            // and macOS: the committed output would mix there.
+            let case_only = outs[..i]
+                .iter()
+                .find_map(|(other, d, other_span)| Some((other, case_only(dir, d)?, other_span)));
+            if let Some((other, (mine, theirs), other_span)) = case_only {
+                self.emit(
+                    Diagnostic::new(
+                        &rules::BAD_PATH,
+                        format!(
+                            "the output directories of targets `{other}` and `{id}` differ only in case (`{theirs}` and `{mine}`): Windows and macOS file systems hold one directory for both"
+                        ),
+                    )
+                    .at(*span, format!("`{id}` writes here"))
+                    .related(*other_span, format!("`{other}` writes here"))
+                    .help("spell the directories alike, or make them differ in more than case"),
+                );
+            }
             let Some((other, other_dir, other_span)) = outs[..i]
                 .iter()
                 .find(|(_, d, _)| d.starts_with(dir) || dir.starts_with(d))
@@ -705,4 +723,20 @@ fn stray_whitespace(s: &str) -> Option<std::ops::Range<usize>> {
     }
     let kept = s.trim_end().len();
     (kept < s.len()).then_some(kept..s.len())
+}
+
+/// The first pair of directory names of `a` and `b`, from the top, that differ only in
+/// case (`Gen` and `gen`), when the names before them are equal.
+fn case_only(a: &Path, b: &Path) -> Option<(String, String)> {
+    for (x, y) in a.components().zip(b.components()) {
+        let (x, y) = (
+            x.as_os_str().to_string_lossy(),
+            y.as_os_str().to_string_lossy(),
+        );
+        if x == y {
+            continue;
+        }
+        return (x.to_lowercase() == y.to_lowercase()).then(|| (x.into_owned(), y.into_owned()));
+    }
+    None
 }
