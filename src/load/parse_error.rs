@@ -24,6 +24,16 @@ pub fn diagnostic(sources: &Sources, file: FileId, err: &serde_saphyr::Error) ->
     if let Some(d) = wrong_kind(err, source, span) {
         return d;
     }
+    // `.inf`, `.nan` and `1e999` are floats YAML cannot hold as numbers: in errcat's
+    // fields (texts, whole numbers) the author meant the text, which quotes keep.
+    if let serde_saphyr::Error::NonFiniteFloat { value, .. } = err.without_snippet() {
+        return Diagnostic::new(
+            &rules::INVALID_VALUE,
+            format!("`{value}` reads as a YAML float that is not finite (an infinity or not-a-number), which no field of a catalog takes"),
+        )
+        .at(span, "this value")
+        .help(format!("for a text, quote it: '{value}'; a code or an HTTP status is a whole number in decimal digits"));
+    }
     let mut label = match rule.id {
         "unknown-field" => "unknown field",
         "duplicate-key" => "repeated here",
