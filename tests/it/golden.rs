@@ -143,24 +143,28 @@ fn a_fallback_is_marked_with_the_language_it_is_in() {
     assert_eq!(entry["title"], serde_json::json!({ "zh-CN": "成功标题" }));
 }
 
-/// A deprecation's reason and a retired code's reason are one text, in the default
-/// locale: another locale's page marks them as that language, as every fallback.
-#[test]
-fn reasons_on_another_locale_page_are_marked_as_fallbacks() {
+/// The docs target's files for one namespace file `a.yaml` (en and zh-CN, en default).
+fn docs_of(namespace: &str) -> BTreeMap<PathBuf, String> {
     let dir = crate::support::project(&[
         (
             "catalog.yaml",
             "catalog: t\nformat: 1\nlocales: [en, zh-CN]\ndefault_locale: en\nnamespaces: [a.yaml]\n\
              targets:\n  - { id: docs, templates: markdown, out: docs }\n",
         ),
-        (
-            "a.yaml",
-            "namespace: dev\nreserved:\n  - { code: 3, name: OLD_ONE, reason: Merged into 1. }\n\
+        ("a.yaml", namespace),
+    ]);
+    render(&dir.path().join("catalog.yaml"))
+}
+
+/// A deprecation's reason and a retired code's reason are one text, in the default
+/// locale: another locale's page marks them as that language, as every fallback.
+#[test]
+fn reasons_on_another_locale_page_are_marked_as_fallbacks() {
+    let files = docs_of(
+        "namespace: dev\nreserved:\n  - { code: 3, name: OLD_ONE, reason: Merged into 1. }\n\
              entries:\n  - { code: 1, name: OK, message: { en: Fine, zh-CN: 好 } }\n\
              \x20 - { code: 2, name: GONE, message: { en: Gone, zh-CN: 没了 }, deprecated: { reason: Use OK., replaced_by: OK } }\n",
-        ),
-    ]);
-    let files = render(&dir.path().join("catalog.yaml"));
+    );
     let zh = files[Path::new("docs/zh-CN/dev.md")].as_str();
     assert!(
         zh.contains(
@@ -185,21 +189,12 @@ fn reasons_on_another_locale_page_are_marked_as_fallbacks() {
 /// page's language: a log or UI that drops the sign shows -7 as 7.
 #[test]
 fn the_code_lookup_names_the_code_with_the_other_sign() {
-    let dir = crate::support::project(&[
-        (
-            "catalog.yaml",
-            "catalog: t\nformat: 1\nlocales: [en, zh-CN]\ndefault_locale: en\nnamespaces: [a.yaml]\n\
-             targets:\n  - { id: docs, templates: markdown, out: docs }\n",
-        ),
-        (
-            "a.yaml",
-            "namespace: dev\nentries:\n\
+    let files = docs_of(
+        "namespace: dev\nentries:\n\
              \x20 - { code: -7, name: MINUS, message: { en: Minus, zh-CN: 负 } }\n\
              \x20 - { code: 7, name: PLUS, message: { en: Plus, zh-CN: 正 } }\n\
              \x20 - { code: 8, name: ALONE, message: { en: Alone, zh-CN: 单 } }\n",
-        ),
-    ]);
-    let files = render(&dir.path().join("catalog.yaml"));
+    );
     let en = files[Path::new("docs/en/codes.md")].as_str();
     let rows: Vec<&str> = en.lines().filter(|l| l.starts_with("| ")).skip(2).collect();
     assert_eq!(
