@@ -395,7 +395,8 @@ impl JsonLocation {
 struct JsonRecord<'a> {
     /// `None` only for a line about the run itself (no catalog, a failed write).
     rule: Option<&'a str>,
-    level: Severity,
+    /// `error` or `warning`; `debug` for a `-v` line.
+    level: &'a str,
     message: &'a str,
     #[serde(flatten)]
     location: Option<JsonLocation>,
@@ -407,7 +408,7 @@ impl<'a> JsonRecord<'a> {
     fn new(d: &'a Diagnostic, sources: &Sources) -> Self {
         JsonRecord {
             rule: Some(d.rule),
-            level: d.severity,
+            level: level_name(d.severity),
             message: &d.message,
             location: d.primary.as_ref().map(|l| JsonLocation::new(l, sources)),
             related: d
@@ -458,25 +459,15 @@ pub fn render_detail(format: Format, line: &str) -> String {
     match format {
         Format::Human => format!("{line}\n"),
         Format::Github => github::annotation("debug", None, None, line) + "\n",
-        Format::Json => {
-            // The fields of every other record, in their order.
-            #[derive(Serialize)]
-            struct Detail<'a> {
-                rule: Option<&'a str>,
-                level: &'a str,
-                message: &'a str,
-                related: [(); 0],
-                help: Option<&'a str>,
-            }
-            let record = Detail {
-                rule: None,
-                level: "debug",
-                message: line,
-                related: [],
-                help: None,
-            };
-            format!("{}\n", serde_json::to_string(&record).unwrap_or_default())
+        Format::Json => JsonRecord {
+            rule: None,
+            level: "debug",
+            message: line,
+            location: None,
+            related: Vec::new(),
+            help: None,
         }
+        .line(),
     }
 }
 
@@ -509,7 +500,7 @@ impl Status<'_> {
             }
             Format::Json => JsonRecord {
                 rule: self.rule,
-                level: self.level,
+                level: level_name(self.level),
                 message,
                 location: file.map(|file| JsonLocation {
                     file,
