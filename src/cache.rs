@@ -13,6 +13,7 @@
 //! disk access it is the writer's business: [`store`] goes through
 //! [`crate::write::write_atomic`]; a cache that cannot be read or written is
 //! ignored, never an error. `--no-cache` or `ERRCAT_CACHE_DIR=""` turns it off.
+//! Storing an entry prunes the directory of entries and lock files unused for 30 days.
 
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
@@ -101,6 +102,17 @@ fn entry_path(catalog_path: &Path, out_override: Option<&Path>) -> Option<PathBu
     h.field(out_override.map_or(&[][..], |p| p.as_os_str().as_encoded_bytes()));
     Some(dir.join(format!("{:016x}.json", h.0)))
 }
+
+/// Whether `name` is the file name of an entry: 16 hex digits and `.json`.
+pub fn is_entry_name(name: &str) -> bool {
+    name.strip_suffix(".json")
+        .is_some_and(|stem| stem.len() == 16 && stem.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// Entries and lock files that no run has written for this long are removed when a
+/// run stores its entry; an entry pruned while still in use costs its project one full
+/// run, as after any change.
+const UNUSED_FOR: std::time::Duration = std::time::Duration::from_secs(30 * 24 * 60 * 60);
 
 /// The cache directory, `None` when caching is turned off or there is no home.
 pub fn dir() -> Option<PathBuf> {
@@ -248,5 +260,8 @@ pub fn store(
     {
         // A cache that cannot be written only costs the next run its shortcut.
         let _ = crate::write::write_atomic(&path, json.as_bytes());
+        if let Some(cutoff) = std::time::SystemTime::now().checked_sub(UNUSED_FOR) {
+            crate::write::prune_cache(parent, cutoff);
+        }
     }
 }

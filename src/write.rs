@@ -520,19 +520,84 @@ pub fn lock(root: &Path) -> Result<std::fs::File, String> {
     let dir = crate::cache::dir()
         .filter(|d| std::fs::create_dir_all(d).is_ok())
         .unwrap_or_else(std::env::temp_dir);
-    let path = dir.join(format!("errcat-{digest:016x}.lock"));
-    // A lock file someone else created may be read-only to us; reading is all `flock` needs.
-    let file = std::fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&path)
-        .or_else(|e| match e.kind() {
-            std::io::ErrorKind::PermissionDenied => std::fs::File::open(&path),
-            _ => Err(e),
-        })
-        .and_then(|file| file.lock().map(|()| file));
-    file.map_err(|e| format!("cannot lock the output with {}: {e}", path.display()))
+    let path = dir.join(format!("{LOCK_PREFIX}{digest:016x}{LOCK_SUFFIX}"));
+    let failed = |e: std::io::Error| format!("cannot lock the output with {}: {e}", path.display());
+    loop {
+        // A lock file someone else created may be read-only to us; reading is all `flock` needs.
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .or_else(|e| match e.kind() {
+                std::io::ErrorKind::PermissionDenied => std::fs::File::open(&path),
+                _ => Err(e),
+            })
+            .map_err(failed)?;
+        file.lock().map_err(failed)?;
+        // `prune_cache` may have removed the file between our open and our lock; a lock
+        // on a removed file excludes no one, so take the one now at the path instead.
+        if same_file(&file, &path) {
+            return Ok(file);
+        }
+    }
+}
+
+const LOCK_PREFIX: &str = "errcat-";
+const LOCK_SUFFIX: &str = ".lock";
+
+#[cfg(unix)]
+fn same_file(file: &std::fs::File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (file.metadata(), std::fs::metadata(path)) {
+        (Ok(a), Ok(b)) => (a.dev(), a.ino()) == (b.dev(), b.ino()),
+        _ => false,
+    }
+}
+
+/// Elsewhere an open file cannot be removed, so the path still names it.
+#[cfg(not(unix))]
+fn same_file(_: &std::fs::File, _: &Path) -> bool {
+    true
+}
+
+/// Removes the cache directory's entries, lock files and leftover temporary files last
+/// modified before `cutoff`: each catalog path ever used leaves an entry and a lock file,
+/// and checkouts in temporary directories come and go. A lock file is removed only while
+/// this process holds its lock, so no run that holds it loses it (see [`lock`]). Files
+/// errcat does not name this way are left alone; a file that cannot be removed is
+/// skipped, because the cache is never an error.
+pub fn prune_cache(dir: &Path, cutoff: std::time::SystemTime) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        let is_lock = name.starts_with(LOCK_PREFIX) && name.ends_with(LOCK_SUFFIX);
+        let ours = is_lock
+            || crate::cache::is_entry_name(name)
+            || (name.starts_with('.') && name.contains(".errcat-") && name.ends_with(".tmp"));
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .is_ok_and(|t| t < cutoff);
+        if !(ours && old && entry.file_type().is_ok_and(|t| t.is_file())) {
+            continue;
+        }
+        let path = entry.path();
+        if is_lock {
+            // Held by a run: it is in use, whatever its age.
+            let Ok(file) = std::fs::File::open(&path) else {
+                continue;
+            };
+            if file.try_lock().is_ok() {
+                let _ = std::fs::remove_file(&path);
+            }
+        } else {
+            let _ = std::fs::remove_file(&path);
+        }
+    }
 }
 
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {

@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::time::{Duration, SystemTime};
 
-use crate::support::errcat;
+use crate::support::{errcat, errcat_env, text};
 use crate::writer::project;
 
 const CACHED: &str = "unchanged since the last run";
@@ -217,4 +217,65 @@ fn a_check_leaves_gen_its_own_verdict() {
         assert!(ok && !err.contains(CACHED), "{err}");
     }
     assert_stale(p.path(), "stale:");
+}
+
+/// Every catalog path ever used leaves an entry and a lock file in the cache directory:
+/// a run that stores its entry removes those that no run has written for 30 days,
+/// except a lock that a run holds, and never a file errcat does not name.
+#[test]
+fn unused_entries_and_locks_are_pruned_when_a_run_stores_its_entry() {
+    let p = project();
+    edit(&p.path().join("schema/catalog.yaml"), |t| {
+        t + "lints:\n  undeclared-placeholder: allow\n"
+    });
+    let cache = tempfile::tempdir().unwrap();
+    let file = |name: &str, days: u64| {
+        let path = cache.path().join(name);
+        let f = std::fs::File::create(&path).unwrap();
+        f.set_modified(SystemTime::now() - Duration::from_secs(days * 24 * 60 * 60))
+            .unwrap();
+        f
+    };
+    let made = [
+        ("0123456789abcdef.json", 31),
+        ("errcat-0123456789abcdef.lock", 31),
+        (".0123456789abcdef.json.errcat-99.tmp", 31),
+        ("fedcba9876543210.json", 29),
+        ("errcat-fedcba9876543210.lock", 29),
+        ("notes.json", 31),
+        ("0123456789abcdef.json.bak", 31),
+        ("errcat-00000000000000ff.lock", 31),
+    ];
+    let files: Vec<std::fs::File> = made.iter().map(|&(n, d)| file(n, d)).collect();
+    // A run holds this one, old as it is.
+    files[7].lock().unwrap();
+
+    let out = errcat_env(p.path(), &["gen"], &[("ERRCAT_CACHE_DIR", cache.path())]);
+    assert!(out.status.success(), "{}", text(&out).1);
+
+    let left: Vec<String> = std::fs::read_dir(cache.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    let own = left.iter().filter(|n| !made.iter().any(|m| m.0 == *n));
+    assert_eq!(own.count(), 2, "the run's own entry and lock: {left:?}");
+    for kept in [
+        "errcat-00000000000000ff.lock",
+        "fedcba9876543210.json",
+        "errcat-fedcba9876543210.lock",
+        "notes.json",
+        "0123456789abcdef.json.bak",
+    ] {
+        assert!(
+            left.iter().any(|n| n == kept),
+            "{kept} was removed: {left:?}"
+        );
+    }
+    for gone in [
+        "0123456789abcdef.json",
+        "errcat-0123456789abcdef.lock",
+        ".0123456789abcdef.json.errcat-99.tmp",
+    ] {
+        assert!(!left.iter().any(|n| n == gone), "{gone} was kept: {left:?}");
+    }
 }
