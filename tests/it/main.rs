@@ -27,6 +27,7 @@ mod nasty;
 mod parallel;
 mod profiles;
 mod reserved_names;
+mod rust_error;
 mod schema;
 mod seeds;
 mod support;

@@ -92,6 +92,7 @@ pub fn run_ci(root: &Path) -> Result<(), String> {
         crate::readme::typescript(root, &root.join("target/xtask/conformance-ts-seed-catalog"))
     })?;
     conformance::hostile(root)?;
+    conformance::fallback(root)?;
     step(
         "large catalogs: a namespace at the java target's limit (Java and TypeScript conformance), 2,000 namespaces (Java), one code too many refused",
         || conformance::large_namespace(root),

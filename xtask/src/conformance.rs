@@ -225,18 +225,7 @@ fn run_declared(root: &Path, generated: &Path, id: &str, label: &str) -> Result<
 
 /// The hostile fixture: generated into a scratch directory, then every language's checks.
 pub fn hostile(root: &Path) -> Result<(), String> {
-    let out = scratch(root, "hostile-gen")?;
-    let dir = out.to_string_lossy().into_owned();
-    if crate::errcat_cli(&[
-        "gen",
-        "tests/fixtures/hostile/catalog.yaml",
-        "--out-dir",
-        &dir,
-        "--quiet",
-    ]) != ExitCode::SUCCESS
-    {
-        return Err("generating the hostile fixture failed".into());
-    }
+    let out = fixture_gen(root, "hostile")?;
     // Formatting must survive hostile text too.
     let sources = files_with_ext(&out.join("rust/src"), "rs")?;
     run(Command::new("rustfmt")
@@ -245,17 +234,38 @@ pub fn hostile(root: &Path) -> Result<(), String> {
     all_languages(root, &out, "hostile fixture")
 }
 
+/// The fallback fixture (messages without some locale's text, even the default one's):
+/// every language's checks of the text that stands in.
+pub fn fallback(root: &Path) -> Result<(), String> {
+    let out = fixture_gen(root, "fallback")?;
+    all_languages(root, &out, "fallback fixture")
+}
+
+/// `tests/fixtures/<name>/catalog.yaml` generated into a scratch directory, returned.
+fn fixture_gen(root: &Path, name: &str) -> Result<PathBuf, String> {
+    let out = scratch(root, &format!("{name}-gen"))?;
+    let dir = out.to_string_lossy().into_owned();
+    let catalog = format!("tests/fixtures/{name}/catalog.yaml");
+    if crate::errcat_cli(&["gen", &catalog, "--out-dir", &dir, "--quiet"]) != ExitCode::SUCCESS {
+        return Err(format!("generating the {name} fixture failed"));
+    }
+    Ok(out)
+}
+
 /// `cargo xtask conformance [LANG…]` on generated/.
 pub fn run_all(root: &Path, langs: &[String]) -> ExitCode {
     let generated = root.join("generated");
     let result = if langs.is_empty() {
-        all_languages(root, &generated, "seed catalog").and_then(|()| hostile(root))
+        all_languages(root, &generated, "seed catalog")
+            .and_then(|()| hostile(root))
+            .and_then(|()| fallback(root))
     } else {
         langs.iter().try_for_each(|l| match l.as_str() {
             "rust" => rust(root, &generated, "seed"),
             "java" => java(root, &generated, "seed"),
             "typescript" => typescript(root, &generated, "seed"),
             "hostile" => hostile(root),
+            "fallback" => fallback(root),
             "large-namespace" => large_namespace(root),
             other
                 if root

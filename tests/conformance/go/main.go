@@ -264,7 +264,7 @@ func checkEntry(cat catalog, ns namespace, n *codes.Namespace, e entry, consts m
 		c("typed value", e.Code, reflect.ValueOf(err).Int())
 		name := t.Name() + "_" + e.Name
 		c("typed constant "+name, constant{t.Name(), e.Code}, consts[name])
-		fallback := e.Message[cat.DefaultLocale]
+		fallback := standIn(e.Message, cat.DefaultLocale, cat.Locales)
 		c("Error()", e.Name+": "+fallback, err.Error())
 		c("String()", e.Name, value.String())
 		c("Info()", info, value.Info())
@@ -291,4 +291,16 @@ func checkEntry(cat catalog, ns namespace, n *codes.Namespace, e entry, consts m
 		c("Message (unknown locale)", fallback, value.Message("x-none"))
 	})
 	return t
+}
+
+// standIn is the text that stands in where a locale has none: the default
+// locale's, else (missing-translation lowered) the first the message has in
+// catalog order.
+func standIn(message map[string]string, defaultLocale string, locales []string) string {
+	for _, l := range append([]string{defaultLocale}, locales...) {
+		if m, ok := message[l]; ok {
+			return m
+		}
+	}
+	return ""
 }

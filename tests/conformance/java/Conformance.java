@@ -139,9 +139,10 @@ public final class Conformance {
         check(where, "name", entry.get("name"), c.getName());
         check(where, "namespace", ns, c.getNamespace());
         Map<String, Object> message = object(entry.get("message"));
-        check(where, "message", message.get(defaultLocale), c.getMessage());
+        Object standIn = standIn(message, locales, defaultLocale);
+        check(where, "message", standIn, c.getMessage());
         for (String locale : locales) {
-            Object expected = message.containsKey(locale) ? message.get(locale) : message.get(defaultLocale);
+            Object expected = message.containsKey(locale) ? message.get(locale) : standIn;
             check(where, "message[" + locale + "]", expected, c.getMessage(locale));
             check(where, "message[Locale " + locale + "]", expected, c.getMessage(Locale.forLanguageTag(locale)));
         }
@@ -156,6 +157,17 @@ public final class Conformance {
         if (!params.isEmpty()) {
             checkFormatter(where, c, entry, params, locales, defaultLocale);
         }
+    }
+
+    /**
+     * The text that stands in where a locale has none: the default locale's, else (with
+     * {@code missing-translation} lowered) the first the message has in catalog order.
+     */
+    private static Object standIn(Map<String, Object> message, List<String> locales, String defaultLocale) {
+        if (message.containsKey(defaultLocale)) {
+            return message.get(defaultLocale);
+        }
+        return locales.stream().filter(message::containsKey).findFirst().map(message::get).orElse(null);
     }
 
     /** Calls the entry's typed formatter with a distinct value per parameter, in every locale. */
@@ -176,8 +188,9 @@ public final class Conformance {
             args[i + 1] = values.get(p);
         }
         Map<String, Object> message = object(entry.get("message"));
+        Object standIn = standIn(message, locales, defaultLocale);
         for (String locale : locales) {
-            String template = (String) (message.containsKey(locale) ? message.get(locale) : message.get(defaultLocale));
+            String template = (String) (message.containsKey(locale) ? message.get(locale) : standIn);
             args[0] = Locale.forLanguageTag(locale);
             Object actual;
             try {

@@ -1,0 +1,99 @@
+//! The generated Rust crate's `Error`, used as a user would: a program built with cargo
+//! against a generated crate reports codes with formatted and localized messages, through
+//! `?`, `Box<dyn Error>` and a cause.
+
+use std::process::Command;
+
+use crate::support::{errcat, project, repo};
+
+const CATALOG: &str = "catalog: app\nformat: 1\nroot: ..\nlocales: [en, zh-CN]\n\
+    default_locale: en\nnamespaces: [app.yaml]\n\
+    targets:\n  - { id: rust, templates: rust, out: generated/rust }\n";
+
+const NAMESPACE: &str = "namespace: app\ntitle: { en: App }\nlocales: [en, zh-CN]\nentries:\n\
+    \x20 - { code: 1, name: ROOM_FULL, message: { en: The room is full, zh-CN: 房间已满 } }\n\
+    \x20 - { code: 2, name: SEAT_TAKEN, params: [n], \
+    message: { en: \"Seat {n} is taken\", zh-CN: \"座位 {n} 已占用\" } }\n";
+
+/// The user's program: each line it prints is checked below.
+const MAIN: &str = r#"
+use std::error::Error as _;
+
+use codes::{AppError, Error, Locale};
+
+fn seat(n: &str) -> Result<(), Error<AppError>> {
+    let message = AppError::format_seat_taken(Locale::ZhCn, n);
+    Err(Error::with_message(AppError::SeatTaken, message))
+}
+
+fn full() -> Result<(), Error<AppError>> {
+    Err(AppError::RoomFull)?
+}
+
+fn boxed() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+    seat("7").map_err(|e| e.with_source(std::io::Error::other("disk full")))?;
+    Ok(())
+}
+
+fn shared<T: Send + Sync + 'static>(_: &T) {}
+
+fn main() {
+    let e = seat("7").unwrap_err();
+    shared(&e);
+    println!("{e} | {} | {:?} | {}", e.message(), e.code(), e.source().is_none());
+    let e = full().unwrap_err();
+    println!("{e} | {:?}", e.code());
+    println!("{}", Error::in_locale(AppError::RoomFull, Locale::ZhCn));
+    let b = boxed().unwrap_err();
+    let e = b.downcast_ref::<Error<AppError>>().unwrap();
+    println!("{b} | {:?} | {}", e.code(), b.source().unwrap());
+    let any: Error = Error::new(codes::lookup("app", 2).unwrap());
+    shared(&any);
+    println!("{any} | {}", any.code().code());
+    println!("{:?}", Error::new(AppError::RoomFull));
+}
+"#;
+
+#[test]
+fn a_program_reports_codes_with_their_formatted_messages() {
+    let tmp = project(&[
+        ("schema/catalog.yaml", CATALOG),
+        ("schema/app.yaml", NAMESPACE),
+        ("user/src/main.rs", MAIN),
+    ]);
+    let root = tmp.path();
+    let out = errcat(root, &["gen"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let krate = root.join("generated/rust");
+    let manifest = format!(
+        "[package]\nname = \"user\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n\
+         [dependencies]\ncodes = {{ package = \"errcat-codes\", path = {krate:?} }}\n\n[workspace]\n"
+    );
+    std::fs::write(root.join("user/Cargo.toml"), manifest).unwrap();
+    let out = Command::new(env!("CARGO"))
+        .args(["run", "--offline", "--quiet", "--manifest-path"])
+        .arg(root.join("user/Cargo.toml"))
+        .env("CARGO_TARGET_DIR", repo().join("target/it-rust-error"))
+        .env("RUSTFLAGS", "-D warnings")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let expected = "\
+SEAT_TAKEN (app/2): 座位 7 已占用 | 座位 7 已占用 | SeatTaken | true
+ROOM_FULL (app/1): The room is full | RoomFull
+ROOM_FULL (app/1): 房间已满
+SEAT_TAKEN (app/2): 座位 7 已占用 | SeatTaken | disk full
+SEAT_TAKEN (app/2): Seat {n} is taken | 2
+Error { code: RoomFull, message: \"The room is full\", source: None }
+";
+    assert_eq!(stdout, expected);
+}
