@@ -7,7 +7,7 @@ use std::path::PathBuf;
 /// (target, file name, text), sorted by target then name.
 static FILES: &[(&str, &str, &str)] = include!(concat!(env!("OUT_DIR"), "/builtin_templates.rs"));
 
-/// The built-in template sets, sorted: rust, java, typescript, markdown, json.
+/// The built-in template sets, sorted by name (go, java, json, markdown, …).
 pub fn names() -> Vec<&'static str> {
     let mut names: Vec<&str> = FILES.iter().map(|(t, _, _)| *t).collect();
     names.dedup();

@@ -47,6 +47,10 @@ pub enum StringStyle {
     /// other control or invisible character: for languages whose double-quoted strings take
     /// both forms for every code point (not C itself, which forbids them below U+00A0).
     CFamily,
+    /// C and C++: as `CFamily`, but a control character as octal escapes of its UTF-8
+    /// bytes (C forbids a universal character name below U+00A0), and a `?` after a `?`
+    /// as `\?`: C reads `??/` as a backslash, `??!` as `|`, before it reads escapes.
+    C,
     /// As `CFamily`, but only `\uXXXX`, a character beyond U+FFFF as its UTF-16 surrogate
     /// pair: for languages without `\U` or `\u{…}` (Kotlin, C#, Dart, JavaScript).
     Utf16,
@@ -54,7 +58,7 @@ pub enum StringStyle {
 
 impl StringStyle {
     /// Every style, by the name a generic profile declares it with.
-    pub const NAMED: [(&'static str, StringStyle); 7] = [
+    pub const NAMED: [(&'static str, StringStyle); 8] = [
         ("rust", StringStyle::Rust),
         ("java", StringStyle::Java),
         ("javascript", StringStyle::JavaScript),
@@ -62,11 +66,13 @@ impl StringStyle {
         ("markdown", StringStyle::Markdown),
         ("c-family", StringStyle::CFamily),
         ("utf16", StringStyle::Utf16),
+        ("c", StringStyle::C),
     ];
 
     /// Whether a profile's `interpolation` characters can be escaped in this style:
     /// its literals are double-quoted with backslash escapes, none of which contains
-    /// such a character (see [`escape_also`]).
+    /// such a character (see [`escape_also`]). Not `C`: its `\?` holds one, and C has no
+    /// interpolation.
     pub fn takes_backslash_escapes(self) -> bool {
         matches!(
             self,
@@ -108,16 +114,19 @@ impl StringStyle {
             }),
             StringStyle::Json => serde_json::to_string(s).unwrap_or_default(),
             StringStyle::Markdown => markdown_inline(s),
-            // One code point per escape, never a surrogate pair (which some readers reject).
             StringStyle::CFamily => double_quoted(s, |c, out| match c {
-                c if is_invisible(c) && (c as u32) <= 0xFFFF => {
-                    let _ = write!(out, "\\u{:04x}", c as u32);
-                }
-                c if is_invisible(c) => {
-                    let _ = write!(out, "\\U{:08x}", c as u32);
-                }
+                c if is_invisible(c) => push_ucn(out, c),
                 c => out.push(c),
             }),
+            StringStyle::C => no_trigraphs(double_quoted(s, |c, out| match c {
+                c if c.is_control() => {
+                    for byte in c.encode_utf8(&mut [0; 4]).bytes() {
+                        let _ = write!(out, "\\{byte:03o}");
+                    }
+                }
+                c if is_invisible(c) => push_ucn(out, c),
+                c => out.push(c),
+            })),
             StringStyle::Utf16 => double_quoted(s, |c, out| {
                 if is_invisible(c) {
                     for unit in c.encode_utf16(&mut [0; 2]) {
@@ -130,6 +139,35 @@ impl StringStyle {
             }),
         }
     }
+}
+
+/// `c` as a universal character name, one code point per escape (never a surrogate
+/// pair, which some readers reject): `\u202e`, `\U000e0041`.
+fn push_ucn(out: &mut String, c: char) {
+    if (c as u32) <= 0xFFFF {
+        let _ = write!(out, "\\u{:04x}", c as u32);
+    } else {
+        let _ = write!(out, "\\U{:08x}", c as u32);
+    }
+}
+
+/// A C literal with `\?` for each `?` that follows a `?`, so that no two are adjacent:
+/// C replaces a trigraph (`??` and one of `=/'()!<>-`) before it reads the literal.
+/// No escape of the literal holds a `?`, so each one in it is the text's.
+fn no_trigraphs(lit: String) -> String {
+    if !lit.contains("??") {
+        return lit;
+    }
+    let mut out = String::with_capacity(lit.len() + 8);
+    let mut prev = '\0';
+    for c in lit.chars() {
+        if c == '?' && prev == '?' {
+            out.push('\\');
+        }
+        out.push(c);
+        prev = c;
+    }
+    out
 }
 
 /// Characters a profile's `interpolation` may name: ASCII punctuation that none of
@@ -270,7 +308,8 @@ pub enum DocStyle {
     Markdown,
     Plain,
     /// Inert in any line comment: controls and invisible characters (a carriage return
-    /// ends a comment in some languages) are written as `\u{…}`.
+    /// ends a comment in some languages) are written as `\u{…}`, and so is a backslash
+    /// that ends the line (C and C++ continue the comment onto the next line; `??/` is one).
     LineComment,
 }
 
@@ -358,7 +397,16 @@ impl DocStyle {
             }
             DocStyle::Markdown => out = markdown_inline(l),
             DocStyle::Plain => out.push_str(l),
-            DocStyle::LineComment => out.push_str(&visible(l)),
+            DocStyle::LineComment => {
+                out.push_str(&visible(l));
+                if out.ends_with('\\') {
+                    out.pop();
+                    out.push_str("\\u{5c}");
+                } else if out.ends_with("??/") {
+                    out.pop();
+                    out.push_str("\\u{2f}");
+                }
+            }
         }
         out
     }

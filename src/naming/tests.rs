@@ -99,6 +99,18 @@ fn string_literals() {
             "a\"b\\c\n\r\t\0\u{7f}\u{202E}😀\u{E0041}",
             "\"a\\\"b\\\\c\\n\\r\\t\\u0000\\u007f\\u202e😀\\U000e0041\"",
         ),
+        // No universal character name below U+00A0 (C forbids them): octal UTF-8 bytes.
+        (
+            StringStyle::C,
+            "a\"\\\n\0\u{1}1\u{7f}\u{85}\u{202E}😀\u{E0041}",
+            "\"a\\\"\\\\\\n\\000\\0011\\177\\302\\205\\u202e😀\\U000e0041\"",
+        ),
+        // No two `?` in a row: C reads `??/` as `\` and `??!` as `|`.
+        (
+            StringStyle::C,
+            "What??! ??/ ???= ? ?",
+            "\"What?\\?! ?\\?/ ?\\?\\?= ? ?\"",
+        ),
         (
             StringStyle::Utf16,
             "a\"\\\n\0\u{202E}😀\u{E0041}$",
@@ -149,6 +161,11 @@ fn doc_comments_are_inert() {
     assert_eq!(
         DocStyle::LineComment.lines("a\rb \u{2028} */ # 房"),
         ["a\\u{d}b \\u{2028} */ # 房"]
+    );
+    // A backslash at the end would continue a C or C++ line comment onto the next line.
+    assert_eq!(
+        DocStyle::LineComment.lines("ends in \\\nthen ??/\nmid \\ and ??/ stay"),
+        ["ends in \\u{5c}", "then ??\\u{2f}", "mid \\ and ??/ stay"]
     );
     // Indentation would make a doctest; it is dropped.
     assert_eq!(

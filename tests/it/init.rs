@@ -140,3 +140,30 @@ fn init_creates_the_directory_it_is_given() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// The catalog `errcat init` writes is where a new user learns what `templates:` may
+/// name: every built-in set, and a set of their own for a language errcat lacks.
+#[test]
+fn init_catalog_names_every_template_set_and_a_set_of_ones_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = errcat(dir.path(), &["init"]);
+    assert_eq!(out.status.code(), Some(0));
+    let catalog = std::fs::read_to_string(dir.path().join("schema/catalog.yaml")).unwrap();
+    let sets = catalog
+        .split("built-in template sets (")
+        .nth(1)
+        .and_then(|rest| rest.split(')').next())
+        .unwrap_or_else(|| panic!("no list of template sets:\n{catalog}"));
+    let mut named: Vec<&str> = sets.split(", ").collect();
+    named.sort_unstable();
+    let mut builtin: Vec<String> = std::fs::read_dir(repo().join("templates"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    builtin.sort_unstable();
+    assert_eq!(named, builtin);
+    assert!(
+        catalog.contains("a new language is a directory templates/<name>/"),
+        "{catalog}"
+    );
+}
