@@ -260,7 +260,9 @@ pub struct EntryView {
     pub name_lit: String,
     /// The name as a string literal with a line-break opportunity (`<wbr>`) after each
     /// `_`, for HTML: a long name in a narrow table column breaks between its words
-    /// (`ROOM_<wbr>NOT_<wbr>EXIST`, Markdown-escaped), never inside one.
+    /// (`ROOM_<wbr>NOT_<wbr>EXIST`, Markdown-escaped), never inside one. mdBook's search
+    /// index reads the `<wbr>` as a space, so the built-in docs pages show `name` and
+    /// their `site.js` adds the breaks in the browser.
     pub name_wrap: String,
     /// The entry's identifier: `RoomNotExist` (Rust), `ROOM_NOT_EXIST` (Java).
     pub ident: String,

@@ -2,11 +2,13 @@
 // playwright-core, opens the index, searches for 1004 and for a name, follows
 // the result to ROOM_NOT_EXIST and switches that section to Chinese.
 //
-// Run after `cargo xtask docs` (cargo xtask ci does both):
+// Run after `cargo xtask docs` (cargo xtask ci does both), which builds both sites:
 //   node --test tests/docs-site/browser.test.mjs
-// DOCS_SITE_DIR (default target/docs-site/html) is the built site; screenshots
-// go to DOCS_SITE_SHOTS (default target/docs-site/screenshots); CHROMIUM
-// (default /usr/bin/chromium) is the browser.
+// DOCS_SITE_DIR (default target/docs-site/html) is the built site;
+// DOCS_SITE_GOLDEN_DIR (default target/docs-site/golden) the golden fixture's,
+// whose titles fall back to English on the Chinese pages; screenshots go to
+// DOCS_SITE_SHOTS (default target/docs-site/screenshots); CHROMIUM (default
+// /usr/bin/chromium) is the browser.
 
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -17,10 +19,12 @@ import { chromium } from 'playwright-core';
 import { serve } from './serve.mjs';
 
 const site = resolve(process.env.DOCS_SITE_DIR ?? 'target/docs-site/html');
+const golden = resolve(process.env.DOCS_SITE_GOLDEN_DIR ?? 'target/docs-site/golden');
 const shots = resolve(process.env.DOCS_SITE_SHOTS ?? 'target/docs-site/screenshots');
 const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
 let server;
+let goldenServer;
 let context;
 let page;
 let profile;
@@ -34,8 +38,13 @@ before(async () => {
     statSync(executablePath, { throwIfNoEntry: false }),
     `no browser at ${executablePath}: \`apt-get install chromium\``,
   );
+  assert.ok(
+    statSync(join(golden, 'index.html'), { throwIfNoEntry: false }),
+    `no golden fixture site at ${golden}: run \`cargo xtask docs\` first`,
+  );
   mkdirSync(shots, { recursive: true });
   server = await serve(site);
+  goldenServer = await serve(golden);
   // A fresh profile every run. Playwright passes it as --user-data-dir itself
   // (it refuses that flag in `args`).
   profile = mkdtempSync(join(tmpdir(), 'errcat-chromium-'));
@@ -61,6 +70,7 @@ before(async () => {
 after(async () => {
   await context?.close();
   server?.close();
+  goldenServer?.close();
   if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
@@ -230,4 +240,86 @@ test('a code never wraps, and on a phone the message keeps room to be read', asy
   } finally {
     await page.setViewportSize({ width: 1280, height: 800 });
   }
+});
+
+test('search finds a name in the tables, not only in its section', async () => {
+  await page.goto(`${server.url}en/index.html`);
+  await search('AV_ERR_SERVER_ID_NOT_IN_ROOM');
+  const hrefs = await page
+    .locator('#mdbook-searchresults li a')
+    .evaluateAll((as) => as.map((a) => a.getAttribute('href').replace(/\?[^#]*/, '')));
+  const details = '../en/av.server.html#10006-av_err_server_id_not_in_room';
+  assert.ok(hrefs.includes(details), `the name's own section: ${hrefs}`);
+  // mdBook's index reads any markup inside a word as a space: a name with a <wbr> in
+  // it was found in the sections that spell it in a heading, never in a table.
+  assert.ok(hrefs.some((h) => h.startsWith('../en/codes.html#')), `the code lookup's row: ${hrefs}`);
+  assert.ok(hrefs.some((h) => h.startsWith('../en/av.server.html#') && h !== details && !h.includes('#10009-')), `the namespace's table: ${hrefs}`);
+});
+
+test('on a phone names and namespace ids break, tables fit, and a copied name is the name', async () => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
+  try {
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const p of ['en/codes.html', 'zh-CN/codes.html', 'en/av.server.html', 'zh-CN/roomengine.html', 'en/edu.rest.html']) {
+      await page.goto(`${server.url}${p}`);
+      const wide = await page.evaluate(() =>
+        [document.documentElement, ...document.querySelectorAll('main .table-wrapper')]
+          .filter((e) => e.scrollWidth > e.clientWidth + 1)
+          .map((e) => `${e.className || e.tagName}: ${e.scrollWidth} > ${e.clientWidth}`),
+      );
+      assert.deepEqual(wide, [], `${p} at 390 px scrolls sideways`);
+    }
+    // A long name and a long namespace id take more than a line, each broken where
+    // site.js put a break (after `_` and `.`), and the cell holds its lines.
+    await page.goto(`${server.url}en/codes.html`);
+    for (const text of ['PUSH_ROOM_QUERY_GROCERY_DATA_FAILED', 'roomengine.rest']) {
+      const code = page.locator('main td code', { hasText: new RegExp(`^${text.replace('.', '\\.')}$`) }).first();
+      const drawn = await code.evaluate((c) => {
+        const lines = new Map();
+        for (const node of c.childNodes) {
+          if (node.nodeType !== Node.TEXT_NODE) continue;
+          const range = document.createRange();
+          range.selectNodeContents(node);
+          const top = Math.round(range.getClientRects()[0].top);
+          lines.set(top, (lines.get(top) ?? '') + node.data);
+        }
+        const cell = c.closest('td').getBoundingClientRect();
+        const box = c.getBoundingClientRect();
+        return { lines: [...lines.values()], inside: box.right <= cell.right + 0.5 };
+      });
+      assert.ok(drawn.lines.length > 1, `${text} breaks on a phone: ${drawn.lines}`);
+      assert.ok(drawn.lines.slice(0, -1).every((l) => /[_.]$/.test(l)), `${text} breaks after _ or . only: ${drawn.lines}`);
+      assert.ok(drawn.inside, `${text} stays inside its cell`);
+      // Copied from the page, as a reader does, it is the name: no character was added.
+      await code.evaluate((c) => {
+        const range = document.createRange();
+        range.selectNodeContents(c);
+        getSelection().removeAllRanges();
+        getSelection().addRange(range);
+      });
+      await page.keyboard.press('Control+C');
+      assert.equal(await page.evaluate(() => navigator.clipboard.readText()), text, `${text} copied`);
+    }
+    await shot('8-phone-en-codes.png');
+  } finally {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await context.clearPermissions();
+  }
+});
+
+test('a sidebar title shown in the fallback locale is marked with it', async () => {
+  await page.goto(`${goldenServer.url}zh-CN/shop.order.html`);
+  const sidebar = page.locator('mdbook-sidebar-scrollbox');
+  // The golden fixture's Keywords namespace has no Chinese title: its Chinese page's
+  // entry reads "Keywords (英文)", the title English, the note Chinese.
+  const entry = sidebar.locator('a[href$="zh-CN/type.html"]');
+  assert.equal((await entry.innerText()).trim(), 'Keywords (英文)');
+  assert.equal(await langOf(entry.locator('span', { hasText: 'Keywords' })), 'en', 'the fallback title is marked en');
+  assert.equal(await entry.getAttribute('lang'), 'zh-CN', 'the note is the page\'s language');
+  assert.equal(await entry.locator('span[lang]').count(), 1);
+  assert.equal(await entry.evaluate((a) => a.textContent.trim()), 'Keywords (英文)', 'the text is unchanged');
+  // A translated title and the English page's entry are the link's language alone.
+  assert.equal(await sidebar.locator('a[href$="zh-CN/shop.order.html"] span[lang]').count(), 0);
+  assert.equal(await sidebar.locator('a[href$="en/type.html"] span[lang]').count(), 0);
+  assert.equal(await langOf(sidebar.locator('a[href$="en/type.html"]')), 'en');
 });

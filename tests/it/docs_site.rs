@@ -90,6 +90,17 @@ fn every_doc_url_lands_on_its_code_in_every_locale_and_search_finds_it() {
                     "search does not lead to {code} {name} on {page} (by number: {by_number:?}, by name: {by_name:?})"
                 ));
             }
+            // The tables hold the name whole too (the index reads markup inside a word
+            // as a space): the code lookup's row and the namespace's table.
+            let in_body = search.find("body", name);
+            let lookup = format!("{locale}/codes.html#");
+            if !in_body.iter().any(|u| u.starts_with(&lookup))
+                || on_page(in_body.clone()).is_empty()
+            {
+                problems.push(format!(
+                    "search by {name} finds no table row in {lookup} or {page}: {in_body:?}"
+                ));
+            }
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));

@@ -173,7 +173,7 @@ fn reasons_on_another_locale_page_are_marked_as_fallbacks() {
         "{zh}"
     );
     assert!(
-        zh.contains("| <a id=\"dev-3\"></a>3 | <code>OLD\\_<wbr>ONE</code> | <span lang=\"en\">Merged into 1.</span> _(英文)_ |"),
+        zh.contains("| <a id=\"dev-3\"></a>3 | `OLD_ONE` | <span lang=\"en\">Merged into 1.</span> _(英文)_ |"),
         "{zh}"
     );
     // On the default locale's page they are the page's own language.
@@ -200,11 +200,11 @@ fn the_code_lookup_names_the_code_with_the_other_sign() {
     assert_eq!(
         rows,
         [
-            "| <a id=\"code-minus-7\"></a>-7 | [`dev`](dev.md) | [<code>MINUS</code>](dev.md#dev-minus-7) | Minus |",
+            "| <a id=\"code-minus-7\"></a>-7 | [`dev`](dev.md) | [`MINUS`](dev.md#dev-minus-7) | Minus |",
             "| | | | _With the other sign: [7](#code-7) (a log or UI that negates codes shows it as -7)_ |",
-            "| <a id=\"code-7\"></a>7 | [`dev`](dev.md) | [<code>PLUS</code>](dev.md#dev-7) | Plus |",
+            "| <a id=\"code-7\"></a>7 | [`dev`](dev.md) | [`PLUS`](dev.md#dev-7) | Plus |",
             "| | | | _With the other sign: [-7](#code-minus-7) (a log or UI that drops the sign shows it as 7)_ |",
-            "| <a id=\"code-8\"></a>8 | [`dev`](dev.md) | [<code>ALONE</code>](dev.md#dev-8) | Alone |",
+            "| <a id=\"code-8\"></a>8 | [`dev`](dev.md) | [`ALONE`](dev.md#dev-8) | Alone |",
         ],
         "{en}"
     );

@@ -4,8 +4,8 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use crate::support::repo;
 
-/// HTML errcat itself writes into Markdown: anchors, language marks, line breaks, names
-/// in tables (`<code>` with a `<wbr>` after each `_`), the header comment.
+/// HTML errcat itself writes into Markdown: anchors, language marks, line breaks, the
+/// box of a table of codes (`<div class="codes">`), the header comment.
 fn ours(html: &str) -> bool {
     let h = html.trim();
     let anchor = h
@@ -32,9 +32,7 @@ fn ours(html: &str) -> bool {
         || lang
         // A source's section, in a language the catalog does not record.
         || h == "<span lang=\"\">"
-        || h == "<code>"
-        || h == "</code>"
-        || h == "<wbr>"
+        || h == "<div class=\"codes\">"
         || h == "<br>"
         || h == "</a>"
         || h == "</div>"

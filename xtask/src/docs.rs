@@ -8,17 +8,25 @@ use std::process::{Command, ExitCode};
 
 use crate::ci::{cargo, run};
 
-/// Under the git-ignored build directory `target/docs-site/`: the site, and the
-/// browser test's screenshots.
+/// Under the git-ignored build directory `target/docs-site/`: the site, the golden
+/// fixture's site, and the browser test's screenshots.
 pub const SITE: &str = "target/docs-site/html";
+pub const GOLDEN_SITE: &str = "target/docs-site/golden";
 pub const SCREENSHOTS: &str = "target/docs-site/screenshots";
 
-/// Builds the site (and checks its links).
+/// Builds the site, and the golden fixture's (whose Chinese pages show titles that
+/// fall back to English, for the browser test), and checks their links.
 pub fn build(root: &Path) -> Result<(), String> {
-    run(cargo()
-        .args(["run", "--quiet", "--package", "docs-site", "--"])
-        .arg(root.join("generated/docs"))
-        .arg(root.join(SITE)))
+    for (docs, site) in [
+        ("generated/docs", SITE),
+        ("tests/fixtures/golden/expected/docs", GOLDEN_SITE),
+    ] {
+        run(cargo()
+            .args(["run", "--quiet", "--package", "docs-site", "--"])
+            .arg(root.join(docs))
+            .arg(root.join(site)))?;
+    }
+    Ok(())
 }
 
 /// markdownlint-cli2 (`.markdownlint-cli2.jsonc`) on the generated Markdown and the golden docs.
@@ -38,6 +46,7 @@ pub fn browser(root: &Path) -> Result<(), String> {
     run(Command::new("node")
         .args(["--test", "tests/docs-site/browser.test.mjs"])
         .env("DOCS_SITE_DIR", root.join(SITE))
+        .env("DOCS_SITE_GOLDEN_DIR", root.join(GOLDEN_SITE))
         .env("DOCS_SITE_SHOTS", root.join(SCREENSHOTS))
         .current_dir(root))?;
     eprintln!("screenshots: {}", root.join(SCREENSHOTS).display());
