@@ -535,21 +535,25 @@ impl<'a> Context<'a> {
     fn shared_outputs(&mut self, outs: &[(String, PathBuf, Span)]) {
         for (i, (id, dir, span)) in outs.iter().enumerate() {
             // `Gen/java` and `gen/ts` are two directories on Linux and one on Windows
-            // and macOS: the committed output would mix there.
+            // and macOS (so are `café` in NFC and in NFD on macOS): the committed
+            // output would mix there.
             let case_only = outs[..i]
                 .iter()
                 .find_map(|(other, d, other_span)| Some((other, case_only(dir, d)?, other_span)));
             if let Some((other, (mine, theirs), other_span)) = case_only {
+                let alike = crate::fold::Alike::of(&mine, &theirs);
+                let (how, systems) = (alike.how, alike.systems);
+                let (mine, theirs) = (alike.show(&mine), alike.show(&theirs));
                 self.emit(
                     Diagnostic::new(
                         &rules::BAD_PATH,
                         format!(
-                            "the output directories of targets `{other}` and `{id}` differ only in case (`{theirs}` and `{mine}`): Windows and macOS file systems hold one directory for both"
+                            "the output directories of targets `{other}` and `{id}` differ only in {how} (`{theirs}` and `{mine}`): {systems} hold one directory for both"
                         ),
                     )
                     .at(*span, format!("`{id}` writes here"))
                     .related(*other_span, format!("`{other}` writes here"))
-                    .help("spell the directories alike, or make them differ in more than case"),
+                    .help(format!("spell the directories alike, or make them differ in more than {how}")),
                 );
             }
             let Some((other, other_dir, other_span)) = outs[..i]
@@ -726,7 +730,7 @@ fn stray_whitespace(s: &str) -> Option<std::ops::Range<usize>> {
 }
 
 /// The first pair of directory names of `a` and `b`, from the top, that differ only in
-/// case (`Gen` and `gen`), when the names before them are equal.
+/// case or Unicode normalisation (`Gen` and `gen`), when the names before them are equal.
 fn case_only(a: &Path, b: &Path) -> Option<(String, String)> {
     for (x, y) in a.components().zip(b.components()) {
         let (x, y) = (
@@ -736,7 +740,8 @@ fn case_only(a: &Path, b: &Path) -> Option<(String, String)> {
         if x == y {
             continue;
         }
-        return (x.to_lowercase() == y.to_lowercase()).then(|| (x.into_owned(), y.into_owned()));
+        return (crate::fold::fold(&x) == crate::fold::fold(&y))
+            .then(|| (x.into_owned(), y.into_owned()));
     }
     None
 }
