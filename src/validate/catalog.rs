@@ -659,26 +659,34 @@ impl<'a> Context<'a> {
             b.push('/');
         }
         let file = self.loaded.catalog_file;
-        // The list as written, first locale to last (the first alone when it spans lines).
-        let locales_span = match (c.locales.first(), c.locales.last()) {
+        // A list as written, first item to last (the first alone when it spans lines);
+        // the file's start for an empty list.
+        let list = |items: Vec<Span>| match (items.first(), items.last()) {
             (Some(first), Some(last)) => {
-                let (first, last) = (self.span(file, first), self.span(file, last));
                 let end = if last.line == first.line {
                     last.end
                 } else {
                     first.end
                 };
-                Span { end, ..first }
+                Span { end, ..*first }
             }
             _ => self.sources.file_start(file),
         };
+        let spans = |items: &[S<String>]| items.iter().map(|i| self.span(file, i)).collect();
         Catalog {
             id: c.catalog.value.clone(),
             version: c.version.as_ref().map(|v| v.value.clone()),
             locales: self.locales.clone(),
             spans: CatalogSpans {
                 id: self.span(file, &c.catalog),
-                locales: locales_span,
+                locales: list(spans(&c.locales)),
+                namespaces: list(spans(&c.namespaces)),
+                targets: list(
+                    c.targets
+                        .iter()
+                        .map(|t| self.span(file, &t.value.id))
+                        .collect(),
+                ),
                 default_locale: self.span(file, &c.default_locale),
                 docs_base_url: c.docs.as_ref().map(|d| self.span(file, &d.base_url)),
             },
