@@ -85,6 +85,10 @@ pub struct CatalogSpans {
     pub id: Span,
     /// The `locales:` list.
     pub locales: Span,
+    /// The `namespaces:` list, where a namespace removed from the catalog was named.
+    pub namespaces: Span,
+    /// The ids of the `targets:` list, where a removed target was declared.
+    pub targets: Span,
     pub default_locale: Span,
     pub docs_base_url: Option<Span>,
 }

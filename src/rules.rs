@@ -47,7 +47,7 @@ rules! {
     UNSUPPORTED_FORMAT = "unsupported-format", Error, false, "The catalog declares a format version this errcat does not read.",
         why: "A newer format may mean things this errcat would get wrong.",
         fix: "Upgrade errcat, or declare `format: 1`.";
-    BAD_PATH = "bad-path", Error, false, "A path in the catalog, or an output path a pattern renders, leaves the catalog's root, is absolute, names a reserved device, holds a `:` or a control character, or matches nothing; an output path that a Windows or macOS clone could not hold (`<>\"|?*`, a name ending in a dot or a space, two paths that differ only in case); or an output file's place is taken by a file or directory errcat may not remove.",
+    BAD_PATH = "bad-path", Error, false, "A path in the catalog, or an output path a pattern renders, leaves the catalog's root, is absolute, names a reserved device, holds a `:` or a control character, or matches nothing; an output path that a Windows or macOS clone could not hold (`<>\"|?*`, a name ending in a dot or a space, two paths that differ only in case or Unicode normalisation); or an output file's place is taken by a file or directory errcat may not remove.",
         why: "errcat must never read or write outside the project it was pointed at, nor remove what it did not generate.",
         fix: "Use a relative path inside the root, with `/` separators; move away what stands where an output file goes.";
     INVALID_ID = "invalid-id", Error, false, "A catalog, namespace, target, group, param or locale id is malformed or declared twice.",
@@ -201,7 +201,8 @@ pub mod output {
     pub const STALE: &str = "stale-output";
     /// A generated file edited since it was written (stale in `gen --check`, a warning in `gen`).
     pub const EDITED: &str = "edited-output";
-    /// A file without errcat's generated-file header stands where `gen` would write.
+    /// A file without errcat's generated-file header stands where `gen` would write, or
+    /// one not this catalog's is named like a file `gen` writes but for case or normalisation.
     pub const FOREIGN: &str = "foreign-file";
     /// All of them, for the docs' test.
     pub const ALL: &[&str] = &[MISSING, EXTRA, STALE, EDITED, FOREIGN];

@@ -13,9 +13,11 @@ use std::path::{Path, PathBuf};
 use crate::load::display_path;
 use crate::view::MARKER;
 
+mod clash;
 mod emptied;
 mod in_the_way;
 
+pub use clash::Clash;
 pub use in_the_way::{Blocked, InTheWay};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,6 +49,9 @@ pub struct Plan {
     pub unchanged: usize,
     /// Files errcat would have to overwrite but did not generate (applied only with `--force`).
     pub foreign: Vec<Planned>,
+    /// Files that are not this catalog's output and that a rendered file, on disk
+    /// beside them, would overwrite on Windows or macOS (removed only with `--force`).
+    pub clashes: Vec<Clash>,
     /// Directories made to stage files in, parents first: removed again by [`discard`].
     pub made_dirs: Vec<PathBuf>,
     /// Directories the removals leave empty, deepest first: removed after them.
@@ -279,16 +284,21 @@ impl Stager {
             }
         }
         let mut removed = Vec::new();
+        let mut unowned = Vec::new();
         for (file, dir) in found {
             if self.wanted.contains(&file) || staged.contains(&file) {
                 continue;
             }
             // Only what errcat generated, from this catalog, is ever removed.
-            let ours = |b: Vec<u8>| self.own.disowns(&String::from_utf8_lossy(&b)).is_none();
-            if std::fs::read(&file).is_ok_and(ours) {
-                removed.push((file, dir));
+            match std::fs::read(&file) {
+                Ok(b) => match self.own.disowns(&String::from_utf8_lossy(&b)) {
+                    None => removed.push((file, dir)),
+                    Some(why) => unowned.push((file, why)),
+                },
+                Err(_) => unowned.push((file, "cannot be read")),
             }
         }
+        self.plan.clashes = clash::clashes(unowned, &self.wanted, &self.plan.foreign);
         let wanted = self.wanted.iter().map(PathBuf::as_path).collect();
         self.plan.emptied = emptied::emptied(&removed, &wanted);
         self.plan

@@ -82,6 +82,8 @@ fn empty(spec: &str, sources: &mut Sources) -> Catalog {
         spans: crate::model::CatalogSpans {
             id: start,
             locales: start,
+            namespaces: start,
+            targets: start,
             default_locale: start,
             docs_base_url: None,
         },

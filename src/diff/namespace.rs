@@ -69,7 +69,8 @@ pub(super) fn removed(o: &Namespace, old: &Catalog, new: &Catalog, out: &mut Vec
         message: format!("namespace {} was removed ({})", o.id, codes(o)),
         markdown: None,
         old: Some(o.span),
-        new: None,
+        // The `namespaces:` list now gives GitHub a file of the checkout to annotate.
+        new: Some(new.spans.namespaces),
     });
     for e in &o.entries {
         if let Some((n, x)) = moved_to(e, &o.id, old, new) {

@@ -56,16 +56,20 @@ pub fn diagnostics(changes: &[Change], acknowledged: Option<&str>, compatible: b
         if !c.namespace.is_empty() {
             d = d.about(&c.namespace, c.code);
         }
-        d = match (c.new, c.old) {
-            // A code gone from its namespace is shown where it was; the namespace's
-            // place now gives GitHub a file of the checkout to annotate.
-            (Some(new), Some(old)) if matches!(c.kind, Kind::CodeRetired | Kind::CodeRemoved) => {
-                d.at(old, "was here").related(new, "its namespace now")
-            }
-            (Some(new), Some(old)) => d.at(new, "now").related(old, "before"),
-            (None, Some(old)) => d.at(old, "was here"),
-            (Some(new), None) => d.at(new, "here"),
-            (None, None) => d,
+        // A thing gone is shown where it was; where it was listed now (its namespace,
+        // the catalog's list) gives GitHub a file of the checkout to annotate.
+        let gone_from = match c.kind {
+            Kind::CodeRetired | Kind::CodeRemoved => Some("its namespace now"),
+            Kind::NamespaceRemoved => Some("the catalog's `namespaces:` now"),
+            Kind::TargetRemoved => Some("the catalog's `targets:` now"),
+            _ => None,
+        };
+        d = match (c.new, c.old, gone_from) {
+            (Some(new), Some(old), Some(now)) => d.at(old, "was here").related(new, now),
+            (Some(new), Some(old), None) => d.at(new, "now").related(old, "before"),
+            (None, Some(old), _) => d.at(old, "was here"),
+            (Some(new), None, _) => d.at(new, "here"),
+            (None, None, _) => d,
         };
         if c.breaking() {
             match acknowledged {

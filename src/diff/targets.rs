@@ -16,11 +16,12 @@ pub(super) fn changes(old: &Catalog, new: &Catalog) -> Vec<Change> {
                 "target {} was removed: errcat no longer generates its code",
                 a.id
             );
+            // The `targets:` list now gives GitHub a file of the checkout to annotate.
             out.push(change(
                 Kind::TargetRemoved,
                 (message, None),
                 Some(a.span),
-                None,
+                Some(new.spans.targets),
             ));
             continue;
         };

@@ -1,23 +1,26 @@
 //! Output paths that differ only in case (`README.md` and `readme.md`, `Docs/` and
-//! `docs/`): Linux writes both, but Windows and macOS file systems hold one of them,
-//! so a clone of the committed output there loses a file or mixes two directories.
+//! `docs/`) or in Unicode normalisation (`café.md` with U+00E9 or with `e` + U+0301):
+//! Linux writes both, but Windows and macOS file systems hold one of them (see
+//! [`crate::fold`]), so a clone of the committed output there loses a file or mixes
+//! two directories.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use super::{Rendered, at_options, point};
 use crate::diag::Diagnostic;
+use crate::fold::{Alike, fold};
 use crate::model::Catalog;
 use crate::rules;
 
-/// The output paths seen so far, across targets: lower-cased path → the path as
+/// The output paths seen so far, across targets: [`fold`]ed path → the path as
 /// rendered, and the file that made it.
 #[derive(Default)]
 pub struct Seen(HashMap<String, (PathBuf, Rendered)>);
 
 impl Seen {
     /// Records `files` of one target; the first of them whose path (or a directory
-    /// of it) another output path matches but for case, as a `bad-path` error at
+    /// of it) another output path matches but for case or normalisation, as a `bad-path` error at
     /// both files' `path:` patterns.
     pub fn add(&mut self, catalog: &Catalog, files: &[Rendered]) -> Option<Diagnostic> {
         for file in files {
@@ -29,7 +32,7 @@ impl Seen {
             let mut places: Vec<&Path> = full.ancestors().collect();
             places.truncate(file.path.components().count());
             for place in places {
-                let key = place.to_string_lossy().to_lowercase();
+                let key = fold(&place.to_string_lossy());
                 match self.0.get(&key) {
                     Some((seen, other)) if seen != place => {
                         return Some(clash(catalog, seen, other, place, file));
@@ -55,15 +58,20 @@ impl Seen {
 }
 
 fn clash(catalog: &Catalog, a: &Path, first: &Rendered, b: &Path, second: &Rendered) -> Diagnostic {
+    let (a_name, b_name) = (a.to_string_lossy(), b.to_string_lossy());
+    let alike = Alike::of(&a_name, &b_name);
+    let (how, systems) = (alike.how, alike.systems);
+    // Two spellings of one letter look alike: they are shown escaped as well.
+    let spellings = if how == "case" {
+        String::new()
+    } else {
+        format!(" (`{}` and `{}`)", alike.show(&a_name), alike.show(&b_name))
+    };
     let d = Diagnostic::new(
         &rules::BAD_PATH,
-        format!(
-            "output paths {} and {} differ only in case: Windows and macOS file systems hold only one of them",
-            a.display(),
-            b.display()
-        ),
+        format!("output paths {a_name} and {b_name} differ only in {how}{spellings}: {systems} hold only one of them"),
     )
-    .help("make the `path` patterns (or the option or namespace id in them) differ in more than case");
+    .help(format!("make the `path` patterns (or the option or namespace id in them) differ in more than {how}"));
     let mut d = point(
         catalog,
         d,

@@ -535,21 +535,25 @@ impl<'a> Context<'a> {
     fn shared_outputs(&mut self, outs: &[(String, PathBuf, Span)]) {
         for (i, (id, dir, span)) in outs.iter().enumerate() {
             // `Gen/java` and `gen/ts` are two directories on Linux and one on Windows
-            // and macOS: the committed output would mix there.
+            // and macOS (so are `café` in NFC and in NFD on macOS): the committed
+            // output would mix there.
             let case_only = outs[..i]
                 .iter()
                 .find_map(|(other, d, other_span)| Some((other, case_only(dir, d)?, other_span)));
             if let Some((other, (mine, theirs), other_span)) = case_only {
+                let alike = crate::fold::Alike::of(&mine, &theirs);
+                let (how, systems) = (alike.how, alike.systems);
+                let (mine, theirs) = (alike.show(&mine), alike.show(&theirs));
                 self.emit(
                     Diagnostic::new(
                         &rules::BAD_PATH,
                         format!(
-                            "the output directories of targets `{other}` and `{id}` differ only in case (`{theirs}` and `{mine}`): Windows and macOS file systems hold one directory for both"
+                            "the output directories of targets `{other}` and `{id}` differ only in {how} (`{theirs}` and `{mine}`): {systems} hold one directory for both"
                         ),
                     )
                     .at(*span, format!("`{id}` writes here"))
                     .related(*other_span, format!("`{other}` writes here"))
-                    .help("spell the directories alike, or make them differ in more than case"),
+                    .help(format!("spell the directories alike, or make them differ in more than {how}")),
                 );
             }
             let Some((other, other_dir, other_span)) = outs[..i]
@@ -655,26 +659,34 @@ impl<'a> Context<'a> {
             b.push('/');
         }
         let file = self.loaded.catalog_file;
-        // The list as written, first locale to last (the first alone when it spans lines).
-        let locales_span = match (c.locales.first(), c.locales.last()) {
+        // A list as written, first item to last (the first alone when it spans lines);
+        // the file's start for an empty list.
+        let list = |items: Vec<Span>| match (items.first(), items.last()) {
             (Some(first), Some(last)) => {
-                let (first, last) = (self.span(file, first), self.span(file, last));
                 let end = if last.line == first.line {
                     last.end
                 } else {
                     first.end
                 };
-                Span { end, ..first }
+                Span { end, ..*first }
             }
             _ => self.sources.file_start(file),
         };
+        let spans = |items: &[S<String>]| items.iter().map(|i| self.span(file, i)).collect();
         Catalog {
             id: c.catalog.value.clone(),
             version: c.version.as_ref().map(|v| v.value.clone()),
             locales: self.locales.clone(),
             spans: CatalogSpans {
                 id: self.span(file, &c.catalog),
-                locales: locales_span,
+                locales: list(spans(&c.locales)),
+                namespaces: list(spans(&c.namespaces)),
+                targets: list(
+                    c.targets
+                        .iter()
+                        .map(|t| self.span(file, &t.value.id))
+                        .collect(),
+                ),
                 default_locale: self.span(file, &c.default_locale),
                 docs_base_url: c.docs.as_ref().map(|d| self.span(file, &d.base_url)),
             },
@@ -726,7 +738,7 @@ fn stray_whitespace(s: &str) -> Option<std::ops::Range<usize>> {
 }
 
 /// The first pair of directory names of `a` and `b`, from the top, that differ only in
-/// case (`Gen` and `gen`), when the names before them are equal.
+/// case or Unicode normalisation (`Gen` and `gen`), when the names before them are equal.
 fn case_only(a: &Path, b: &Path) -> Option<(String, String)> {
     for (x, y) in a.components().zip(b.components()) {
         let (x, y) = (
@@ -736,7 +748,8 @@ fn case_only(a: &Path, b: &Path) -> Option<(String, String)> {
         if x == y {
             continue;
         }
-        return (x.to_lowercase() == y.to_lowercase()).then(|| (x.into_owned(), y.into_owned()));
+        return (crate::fold::fold(&x) == crate::fold::fold(&y))
+            .then(|| (x.into_owned(), y.into_owned()));
     }
     None
 }

@@ -180,21 +180,81 @@ fn a_removed_code_is_annotated_on_its_namespace_in_the_checkout() {
     let r = &records(&text(&out).1)[0];
     assert_eq!(r["file"], "HEAD:svc/schema/app.yaml");
     assert_eq!(r["related"][0]["file"], "schema/app.yaml");
-    // A target removed is shown only in the revision: no `file=`.
-    let catalog = svc.join("schema/catalog.yaml");
-    let yaml = std::fs::read_to_string(&catalog).unwrap();
+}
+
+/// A target or namespace removed exists only in the revision: its annotation goes to
+/// the catalog's list in the checkout, where it was declared (`targets:`,
+/// `namespaces:`), and JSON shows that place beside the old one.
+#[test]
+fn a_removed_target_or_namespace_is_annotated_on_the_catalogs_list() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mono = monorepo(tmp.path());
+    let svc = mono.join("svc");
+    let schema = svc.join("schema");
     std::fs::write(
-        &catalog,
-        &yaml[..yaml.find("  # The whole catalog as JSON").unwrap()],
+        schema.join("extra.yaml"),
+        "namespace: extra\nentries:\n  - { code: 9001, name: X, message: { en: x, zh-CN: x } }\n",
     )
     .unwrap();
+    let catalog = schema.join("catalog.yaml");
+    let yaml = std::fs::read_to_string(&catalog).unwrap();
+    let listed = yaml.replace("  - \"*.yaml\"\n", "  - app.yaml\n  - extra.yaml\n");
+    assert_ne!(yaml, listed, "errcat init's example changed");
+    std::fs::write(&catalog, &listed).unwrap();
+    git(&mono, &["add", "."]);
+    git(&mono, &["commit", "-q", "-m", "errcat"]);
+    std::fs::remove_file(schema.join("extra.yaml")).unwrap();
+    let now = listed.replace("  - extra.yaml\n", "");
+    let now = &now[..now.find("  # The whole catalog as JSON").unwrap()];
+    std::fs::write(&catalog, now).unwrap();
+    let line_of = |s: &str| 1 + now.lines().position(|l| l == s).unwrap();
+    let (targets, namespaces) = (line_of("  - id: rust"), line_of("  - app.yaml"));
     let (_, stderr) = text(&errcat(&svc, &["diff", "HEAD", "--format", "github"]));
-    assert!(
-        stderr
-            .lines()
-            .any(|l| l.starts_with("::error title=breaking-change::target-removed")),
-        "{stderr}"
-    );
+    for expected in [
+        format!(
+            "::error file=svc/schema/catalog.yaml,line={namespaces},col=5,title=breaking-change::namespace-removed: namespace extra"
+        ),
+        format!(
+            "::error file=svc/schema/catalog.yaml,line={targets},col=9,title=breaking-change::target-removed: target json"
+        ),
+    ] {
+        assert!(
+            stderr.lines().any(|l| l.starts_with(&expected)),
+            "{expected}\n{stderr}"
+        );
+    }
+    let out = errcat(&svc, &["diff", "HEAD", "--format", "json"]);
+    let records = records(&text(&out).1);
+    for (kind, file, label) in [
+        (
+            "namespace-removed",
+            "HEAD:svc/schema/extra.yaml",
+            "the catalog's `namespaces:` now",
+        ),
+        (
+            "target-removed",
+            "HEAD:svc/schema/catalog.yaml",
+            "the catalog's `targets:` now",
+        ),
+    ] {
+        let r = records
+            .iter()
+            .find(|r| r["message"].as_str().unwrap().starts_with(kind))
+            .unwrap();
+        assert_eq!(
+            (
+                &r["file"],
+                &r["related"][0]["file"],
+                &r["related"][0]["label"]
+            ),
+            (
+                &serde_json::json!(file),
+                &serde_json::json!("schema/catalog.yaml"),
+                &serde_json::json!(label)
+            ),
+            "{r}"
+        );
+    }
 }
 
 #[test]

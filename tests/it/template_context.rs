@@ -584,6 +584,65 @@ fn an_output_path_other_systems_cannot_hold_is_refused() {
             && stderr.contains("option `dir` holds `Docs`"),
         "{stderr}"
     );
+    // Paths that differ only in Unicode normalisation (`é` as U+00E9, or `e` and
+    // U+0301) are one file on macOS: as files, and as directories made by an option.
+    let stderr = gen_refuses_paths(
+        tmp.path(),
+        "app.core",
+        "  - { template: probe.tera, path: \"caf\\u00e9.md\" }\n  - { template: probe.tera, path: \"cafe\\u0301.md\" }\n",
+    );
+    assert!(
+        stderr.contains(
+            "error[bad-path]: output paths out/cafe\u{301}.md and out/caf\u{e9}.md differ only in Unicode normalisation (`out/cafe\\u{301}.md` and `out/caf\\u{e9}.md`): macOS file systems hold only one of them"
+        ) && stderr.contains(" --> templates/probe/target.yaml:3:35")
+            && stderr.contains("renders caf\u{e9}.md")
+            && stderr.contains("renders cafe\u{301}.md"),
+        "{stderr}"
+    );
+    let stderr = gen_refuses_paths(
+        tmp.path(),
+        "app.core",
+        &format!(
+            "{dir}  - {{ template: probe.tera, path: \"Caf\\u00e9/y.txt\" }}\noptions: {{ dir: \"cafe\\u0301\" }}\n"
+        ),
+    );
+    assert!(
+        stderr.contains("differ only in case and Unicode normalisation")
+            && stderr.contains("option `dir` holds `cafe\u{301}`"),
+        "{stderr}"
+    );
+}
+
+/// Two targets' output directories that differ only in Unicode normalisation are
+/// one directory on macOS: refused at both `out:` values.
+#[test]
+fn output_directories_that_differ_only_in_normalisation_are_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path();
+    probe_project(p, "[en]", "{ code: 1, name: A, message: a }");
+    let catalog = p.join("schema/catalog.yaml");
+    let text = std::fs::read_to_string(&catalog).unwrap().replace(
+        "out: out }",
+        "out: \"caf\\u00e9/a\" }\n  - { id: json, templates: json, out: \"cafe\\u0301/b\" }",
+    );
+    std::fs::write(&catalog, text).unwrap();
+    std::fs::write(
+        p.join("templates/probe/target.yaml"),
+        "profile: json\nfiles:\n  - { template: probe.tera, path: x.txt }\n",
+    )
+    .unwrap();
+    std::fs::write(
+        p.join("templates/probe/probe.tera"),
+        "{{ catalog.header }}\n",
+    )
+    .unwrap();
+    let out = errcat(p, &["check"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("error[bad-path]: the output directories of targets `probe` and `json` differ only in Unicode normalisation (`caf\\u{e9}` and `cafe\\u{301}`): macOS file systems hold one directory for both")
+            && stderr.contains(" --> schema/catalog.yaml:9:"),
+        "{stderr}"
+    );
 }
 
 /// Two files of a target at one path (a namespace `index` whose page is the index
