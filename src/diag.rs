@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::console::count;
 use crate::github;
 use crate::rules::Rule;
-use crate::source::{Sources, Span};
+use crate::source::{Sources, Span, clamp_to_char};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -251,9 +251,12 @@ fn render_human(d: &Diagnostic, sources: &Sources, color: bool) -> String {
             }
         }
         for cluster in clusters {
-            let lo = cluster.iter().map(|(l, _)| l.span.start).min().unwrap_or(0);
-            let hi = cluster.iter().map(|(l, _)| l.span.end).max().unwrap_or(0);
             let text = src.text.as_str();
+            // A span that ends inside a character is a bug elsewhere; it must not panic here.
+            let start = |l: &Label| clamp_to_char(text, l.span.start);
+            let end = |l: &Label| clamp_to_char(text, l.span.end.max(l.span.start));
+            let lo = cluster.iter().map(|(l, _)| start(l)).min().unwrap_or(0);
+            let hi = cluster.iter().map(|(l, _)| end(l)).max().unwrap_or(0);
             // Lines end at `\n`, `\r\n` or a lone `\r`, as YAML reads them.
             let from = text[..lo.min(text.len())]
                 .rfind(['\n', '\r'])
@@ -274,13 +277,7 @@ fn render_human(d: &Diagnostic, sources: &Sources, color: bool) -> String {
                 text: quoted.replace("\r\n", "\n").replace('\r', "\n"),
                 labels: cluster
                     .iter()
-                    .map(|(l, primary)| {
-                        (
-                            at(l.span.start)..at(l.span.end),
-                            l.message.as_str(),
-                            *primary,
-                        )
-                    })
+                    .map(|(l, primary)| (at(start(l))..at(end(l)), l.message.as_str(), *primary))
                     .collect(),
             });
         }
@@ -520,5 +517,29 @@ impl Status<'_> {
                 ) + "\n"
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A span that ends inside a character (a bug in whatever made it) still renders:
+    /// the renderer must not be the one to panic on user input.
+    #[test]
+    fn a_span_inside_a_character_renders() {
+        let mut sources = Sources::default();
+        let file = sources.add("ns.yaml".into(), "  - code: ᤠ:\n".into());
+        let mut report = Report::default();
+        let span = Span {
+            file,
+            line: 1,
+            column: 11,
+            start: 10,
+            end: 11,
+        };
+        report.push(Diagnostic::new(&crate::rules::INVALID_VALUE, "found a map").at(span, "here"));
+        let text = render(&report, &sources, Format::Human, false);
+        assert!(text.contains("ns.yaml:1:11") && text.contains("ᤠ"), "{text}");
     }
 }

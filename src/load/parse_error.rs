@@ -209,7 +209,7 @@ fn tagged(text: &str, span: Span) -> Option<Diagnostic> {
 }
 
 /// `span` moved forward to byte `start` (a value after its key, on the same line or
-/// below), one byte long.
+/// below), one character long (a byte could end inside `ᤠ`).
 fn moved(text: &str, span: Span, start: usize) -> Span {
     let skipped = &text[span.start..start];
     let (line, column) = match skipped.rfind('\n') {
@@ -221,7 +221,7 @@ fn moved(text: &str, span: Span, start: usize) -> Span {
     };
     Span {
         start,
-        end: start + 1,
+        end: start + text[start..].chars().next().map_or(0, char::len_utf8),
         line,
         column: u32::try_from(column).unwrap_or(u32::MAX),
         ..span

@@ -134,3 +134,41 @@ fn huge_files_are_refused_or_read_without_trouble() {
     let checked = errcat::check(&dir.path().join("catalog.yaml"));
     assert!(checked.catalog.is_some(), "{}", diagnostics_text(&checked));
 }
+
+/// `code: ᤠ:` (YAML 1.2 forbids a compact nested mapping there; the parser reads one,
+/// so it lives here, not among the fixtures the JSON Schema test also reads): the
+/// finding points at the value, whose first character is three bytes long.
+#[test]
+fn a_map_after_a_multibyte_key_is_quoted_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        repo().join("tests/fixtures/nasty/list-for-value/catalog.yaml"),
+        dir.path().join("catalog.yaml"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("ns.yaml"),
+        "namespace: x.y\nlocales: [en]\nentries:\n  - code: ᤠ:\n    name: A\n    message: hi\n",
+    )
+    .unwrap();
+    let checked = errcat::check(&dir.path().join("catalog.yaml"));
+    let span = checked.report.diagnostics[0].primary.as_ref().unwrap().span;
+    assert_eq!(
+        span.end - span.start,
+        "ᤠ".len(),
+        "the label covers the character"
+    );
+    let text = diagnostics_text(&checked);
+    let text = text.replace(&dir.path().display().to_string(), "DIR");
+    assert_eq!(
+        text,
+        "error[invalid-value]: expected a whole number in decimal digits for `code`, found a map
+ --> DIR/ns.yaml:4:11
+  |
+4 |   - code: ᤠ:
+  |           ^ this value
+
+1 error, 0 warnings
+"
+    );
+}
