@@ -266,7 +266,8 @@ pub struct EntryView {
     pub name_wrap: String,
     /// The entry's identifier: `RoomNotExist` (Rust), `ROOM_NOT_EXIST` (Java).
     pub ident: String,
-    /// Identifier of the entry's typed message formatter: `format_room_not_exist` / `formatRoomNotExist`.
+    /// Identifier of the entry's typed message formatter: `format_room_not_exist` / `formatRoomNotExist`
+    /// (in the profile's `formatter_case`, when it has one: `FormatRoomNotExist`).
     pub formatter_ident: String,
     /// The entry's short title, if it has one.
     pub title: Option<TextView>,
@@ -790,9 +791,7 @@ impl<'a> Views<'a> {
             name_lit: self.when("name_lit", || p.string(&e.name)),
             name_wrap: self.when("name_wrap", || self.name_wrap(&e.name)),
             ident: self.when("ident", || p.variant_name(&e.name)),
-            formatter_ident: self.when("formatter_ident", || {
-                p.member_name(&format!("format_{}", e.name.to_lowercase()))
-            }),
+            formatter_ident: self.when("formatter_ident", || p.formatter_name(&e.name)),
             title: e.title.as_ref().map(|t| self.text(t, &[])),
             message: self.text(&e.message, &e.params),
             description: e.description.as_ref().map(|t| self.text(t, &[])),

@@ -248,6 +248,9 @@ pub struct RawGenericProfile {
     pub type_case: S<String>,
     pub variant_case: S<String>,
     pub member_case: S<String>,
+    /// Case of `formatter_ident` when not `member_case`'s: `FormatRoomNotExist` where a capital exports a name.
+    #[serde(default)]
+    pub formatter_case: Option<S<String>>,
     pub module_case: S<String>,
     /// Appended to every namespace's type name (`Error` in `EduRestError`).
     #[serde(default)]

@@ -115,6 +115,9 @@ pub struct Profile {
     pub type_suffix: String,
     pub variant_case: Case,
     pub member_case: Case,
+    /// Case of a typed formatter's identifier, when not `member_case`: where a
+    /// capital exports a name, a formatter has one and its parameters do not.
+    pub formatter_case: Option<Case>,
     pub module_case: Case,
     pub keywords: BTreeSet<String>,
     pub keyword_fix: KeywordFix,
@@ -167,6 +170,7 @@ fn rust() -> Profile {
         type_suffix: "Error".into(),
         variant_case: Case::UpperCamel,
         member_case: Case::Snake,
+        formatter_case: None,
         module_case: Case::Snake,
         keywords: owned(keywords::RUST),
         keyword_fix: KeywordFix::RawOrSuffix,
@@ -195,6 +199,7 @@ fn java() -> Profile {
         type_suffix: "Error".into(),
         variant_case: Case::ScreamingSnake,
         member_case: Case::LowerCamel,
+        formatter_case: None,
         module_case: Case::UpperCamel,
         keywords: owned(keywords::JAVA),
         keyword_fix: suffix(),
@@ -215,6 +220,7 @@ fn typescript() -> Profile {
         type_suffix: "Error".into(),
         variant_case: Case::ScreamingSnake,
         member_case: Case::LowerCamel,
+        formatter_case: None,
         module_case: Case::Kebab,
         keywords: owned(keywords::TYPESCRIPT),
         keyword_fix: suffix(),
@@ -239,6 +245,7 @@ fn markdown() -> Profile {
         type_suffix: String::new(),
         variant_case: Case::ScreamingSnake,
         member_case: Case::Snake,
+        formatter_case: None,
         module_case: Case::Kebab,
         keywords: BTreeSet::new(),
         keyword_fix: suffix(),
@@ -259,6 +266,7 @@ fn json() -> Profile {
         type_suffix: String::new(),
         variant_case: Case::ScreamingSnake,
         member_case: Case::Snake,
+        formatter_case: None,
         module_case: Case::Snake,
         keywords: BTreeSet::new(),
         keyword_fix: suffix(),
@@ -327,6 +335,13 @@ impl Profile {
     /// Identifier of a parameter or field: `room_id` → `room_id` / `roomId`.
     pub fn member_name(&self, name: &str) -> String {
         self.sanitize(self.member_case.apply(name))
+    }
+
+    /// Identifier of the typed formatter of entry `name`: `ROOM_NOT_EXIST` →
+    /// `format_room_not_exist` / `formatRoomNotExist` / `FormatRoomNotExist`.
+    pub fn formatter_name(&self, name: &str) -> String {
+        let case = self.formatter_case.unwrap_or(self.member_case);
+        self.sanitize(case.apply(&format!("format_{}", name.to_lowercase())))
     }
 
     /// Identifier of a typed formatter's parameter: a member name that is none of the

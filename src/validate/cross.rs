@@ -172,11 +172,7 @@ pub fn name_collisions(cx: &mut Context, namespaces: &[Namespace], targets: &[Ta
             for e in &ns.entries {
                 let mut idents = vec![(&mut variants, p.variant_name(&e.name), "constant")];
                 if !e.params.is_empty() && formatters_named {
-                    idents.push((
-                        &mut formatters,
-                        p.member_name(&format!("format_{}", e.name.to_lowercase())),
-                        "formatter",
-                    ));
+                    idents.push((&mut formatters, p.formatter_name(&e.name), "formatter"));
                 }
                 for (map, ident, what) in idents {
                     if let Some(first) = map.get(&ident) {

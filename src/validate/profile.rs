@@ -49,6 +49,7 @@ fn generic(cx: &mut Context, file: FileId, g: &RawGenericProfile, name: &str) ->
     let type_case = case(cx, &g.type_case);
     let variant_case = case(cx, &g.variant_case);
     let member_case = case(cx, &g.member_case);
+    let formatter_case = g.formatter_case.as_ref().map(|f| case(cx, f));
     let module_case = case(cx, &g.module_case);
     let strings = named(&StringStyle::NAMED, &g.strings.value);
     if strings.is_none() {
@@ -214,6 +215,7 @@ fn generic(cx: &mut Context, file: FileId, g: &RawGenericProfile, name: &str) ->
             .unwrap_or_default(),
         variant_case,
         member_case,
+        formatter_case,
         module_case,
         keywords: g.keywords.iter().map(|k| k.value.clone()).collect(),
         keyword_fix: KeywordFix::Suffix(

@@ -81,7 +81,10 @@ fn a_generic_profile_names_escapes_and_bounds_the_target() {
 
     // Codes choose the narrowest declared type; the widest bounds them.
     let views = errcat::view::Views::new(catalog, &catalog.targets[0]);
-    assert_eq!(views.namespace(&catalog.namespaces[0]).int_type, "int16");
+    let ns = views.namespace(&catalog.namespaces[0]);
+    assert_eq!(ns.int_type, "int16");
+    // Without `formatter_case`, a formatter is named like a member.
+    assert_eq!(ns.entries[0].formatter_ident, "format_code_7");
     let wide = project(GOOD, &[7, 40_000]);
     let checked = check(&wide);
     let catalog = checked.catalog.as_ref().unwrap();
@@ -93,6 +96,29 @@ fn a_generic_profile_names_escapes_and_bounds_the_target() {
         text.contains("error[integer-width]: code 3000000000 of CODE_3000000000 does not fit a `int32` (target `custom`)"),
         "{text}"
     );
+}
+
+/// `formatter_case` names the formatters apart from the members: where a capital
+/// exports a name, a formatter (`FormatCode7`) is exported and its parameters
+/// (`roomId`) are not.
+#[test]
+fn formatter_case_names_the_formatters_alone() {
+    let profile = GOOD.replace(
+        "member_case: snake_case",
+        "member_case: lowerCamelCase\n      formatter_case: UpperCamelCase",
+    );
+    let dir = project(&profile, &[7]);
+    let checked = check(&dir);
+    let catalog = checked
+        .catalog
+        .as_ref()
+        .unwrap_or_else(|| panic!("{}", diagnostics_text(&checked)));
+    let target = &catalog.targets[0];
+    let views = errcat::view::Views::new(catalog, target);
+    let ns = views.namespace(&catalog.namespaces[0]);
+    assert_eq!(ns.entries[0].formatter_ident, "FormatCode7");
+    assert_eq!(target.profile.param_name("room_id"), "roomId");
+    assert_eq!(target.profile.member_name("format_x"), "formatX");
 }
 
 #[test]
@@ -129,6 +155,11 @@ fn wrong_declarations_point_at_file_line_and_column() {
             "variant_case: SCREAMING_SNAKE_CASE",
             "variant_case: SCREAMING-SNAKE-CASE",
             "error[invalid-profile]: unknown case style `SCREAMING-SNAKE-CASE`\n  --> catalog.yaml:13:21",
+        ),
+        (
+            "member_case: snake_case",
+            "member_case: snake_case\n      formatter_case: Upper",
+            "error[invalid-profile]: unknown case style `Upper`\n  --> catalog.yaml:15:23",
         ),
         (
             "strings: c-family",

@@ -6,8 +6,14 @@
 // generated source: TypeName_NAME of the namespace's type, with the code as
 // its value), the typed value as an error (Error(), String()), the message in
 // every catalog locale (and the fallbacks), HTTP status, retryable flag, docs
-// URL, deprecation; and that codes a namespace does not have are rejected. It
-// embeds no expected value, so it runs on any catalog.
+// URL, deprecation; the typed formatter of every message with placeholders,
+// in every locale; Error (its Error(), Unwrap, errors.Is and errors.As against
+// the code); and that codes a namespace does not have are rejected. It embeds
+// no expected value, so it runs on any catalog.
+//
+// Go cannot look up a package's functions by name at run time: the run script
+// lists the generated package's exported functions in funcs (funcs.go, next to
+// this file when it is built), and the formatters are found there by name.
 //
 // The run script next to this file builds it against the generated module
 // (replacing the placeholder import path) and runs
@@ -21,6 +27,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"go/ast"
 	"go/parser"
@@ -38,6 +45,7 @@ import (
 type entry struct {
 	Code       int64             `json:"code"`
 	Name       string            `json:"name"`
+	Params     []string          `json:"params"`
 	Message    map[string]string `json:"message"`
 	HTTP       *int              `json:"http"`
 	Retryable  bool              `json:"retryable"`
@@ -67,6 +75,9 @@ type constant struct {
 var (
 	passed   int
 	failures []string
+	// funcs holds every exported function of the generated package, by name
+	// (set by the generated funcs.go).
+	funcs = map[string]interface{}{}
 )
 
 // check is one counted assertion: actual must deep-equal expected.
@@ -289,8 +300,118 @@ func checkEntry(cat catalog, ns namespace, n *codes.Namespace, e entry, consts m
 		c("Message (no locale)", fallback, value.Message(""))
 		// No catalog locale is "x-none" (a language subtag has 2 or 3 letters).
 		c("Message (unknown locale)", fallback, value.Message("x-none"))
+		checkFormatter(cat, e, t.Name(), fallback, c)
+		if code, ok := err.(codes.Code); c("a codes.Code", true, ok) {
+			checkError(cat, e, code, fallback, c)
+		}
 	})
 	return t
+}
+
+// checkFormatter finds the formatter of e (TypeName_FormatEntryName, matched
+// ignoring case and underscores) and calls it in every locale with a distinct
+// value per parameter: it must give the locale's text (or the one that stands
+// in) with each placeholder replaced by its value.
+func checkFormatter(cat catalog, e entry, typeName string, fallback string, c func(string, interface{}, interface{}) bool) {
+	squash := func(s string) string { return strings.ToLower(strings.ReplaceAll(s, "_", "")) }
+	wanted := squash(typeName + "Format" + e.Name)
+	var name string
+	for n := range funcs {
+		if squash(n) == wanted {
+			name = n
+		}
+	}
+	if len(e.Params) == 0 {
+		c("formatter (none without params)", "", name)
+		return
+	}
+	if !c("formatter "+typeName+"_Format… (found)", true, name != "") {
+		return
+	}
+	f := reflect.ValueOf(funcs[name])
+	ft := f.Type()
+	typedOK := ft.NumIn() == len(e.Params)+1 && ft.NumOut() == 1 && ft.Out(0).Kind() == reflect.String
+	for i := 0; typedOK && i < ft.NumIn(); i++ {
+		typedOK = ft.In(i).Kind() == reflect.String
+	}
+	if !c(name+" (func(locale string, one string per param) string)", true, typedOK) {
+		return
+	}
+	values := map[string]string{}
+	args := []reflect.Value{reflect.ValueOf("")}
+	for i, p := range e.Params {
+		values[p] = fmt.Sprintf("<%d:%s>", i, p)
+		args = append(args, reflect.ValueOf(values[p]))
+	}
+	for _, locale := range cat.Locales {
+		text, ok := e.Message[locale]
+		if !ok {
+			text = fallback
+		}
+		args[0] = reflect.ValueOf(locale)
+		c(name+"("+locale+")", substitute(text, values), f.Call(args)[0].String())
+	}
+	args[0] = reflect.ValueOf("x-none")
+	c(name+"(unknown locale)", substitute(fallback, values), f.Call(args)[0].String())
+}
+
+// substitute replaces each placeholder of s ({name}: a lower_snake name in
+// single braces, not inside {{ }}, one of values) with its value; every other
+// brace is text.
+func substitute(s string, values map[string]string) string {
+	var out strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '{' && (i == 0 || s[i-1] != '{') && (i+1 >= len(s) || s[i+1] != '{') {
+			j := i + 1
+			for j < len(s) && (s[j] >= 'a' && s[j] <= 'z' || s[j] >= '0' && s[j] <= '9' || s[j] == '_') {
+				j++
+			}
+			closes := j < len(s) && s[j] == '}' && (j+1 >= len(s) || s[j+1] != '}')
+			name := s[i+1 : j]
+			if v, ok := values[name]; closes && name != "" && name[0] >= 'a' && name[0] <= 'z' && ok {
+				out.WriteString(v)
+				i = j
+				continue
+			}
+		}
+		out.WriteByte(s[i])
+	}
+	return out.String()
+}
+
+// checkError checks codes.Error with code: its message in every locale, its
+// Error() text with and without a cause, Unwrap, and errors.Is / errors.As
+// through a wrapping error.
+func checkError(cat catalog, e entry, code codes.Code, fallback string, c func(string, interface{}, interface{}) bool) {
+	for _, locale := range cat.Locales {
+		expected, ok := e.Message[locale]
+		if !ok {
+			expected = fallback
+		}
+		err := codes.NewError(code, locale, nil)
+		c("NewError("+locale+").Message", expected, err.Message)
+		c("NewError("+locale+").Error()", e.Name+": "+expected, err.Error())
+		c("NewError("+locale+").Unwrap()", nil, err.Unwrap())
+	}
+	cause := errors.New("the cause")
+	err := &codes.Error{Code: code, Message: "formatted", Cause: cause}
+	c("Error() (with a cause)", e.Name+": formatted: the cause", err.Error())
+	c("Unwrap() (the cause)", cause, errors.Unwrap(err))
+	wrapped := fmt.Errorf("wrapped: %w", err)
+	c("errors.Is (the code)", true, errors.Is(wrapped, code))
+	c("errors.Is (the cause)", true, errors.Is(wrapped, cause))
+	other := reflect.New(reflect.TypeOf(code)).Elem()
+	other.SetInt(reflect.ValueOf(code).Int() ^ 1)
+	c("errors.Is (another code)", false, errors.Is(wrapped, other.Interface().(error)))
+	var asError *codes.Error
+	c("errors.As (*Error)", true, errors.As(wrapped, &asError) && asError == err)
+	var asCode codes.Code
+	c("errors.As (Code)", true, errors.As(wrapped, &asCode) && asCode == code)
+	typed := reflect.New(reflect.TypeOf(code))
+	c("errors.As (the namespace's type)", true, errors.As(wrapped, typed.Interface()) && typed.Elem().Interface() == code)
+	var notCoded *strconv.NumError
+	c("errors.As (an unrelated type)", false, errors.As(wrapped, &notCoded))
+	c("errors.Is (a bare code, no Error)", false, errors.Is(cause, code))
 }
 
 // standIn is the text that stands in where a locale has none: the default

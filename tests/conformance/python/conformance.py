@@ -4,8 +4,9 @@ Reads a generated catalog.json (the json target) at run time and checks, for
 every entry of every namespace, that the generated package agrees: lookup by
 namespace id + code through the registry, the IntEnum member by name and by
 value, the message in every catalog locale (and the fallbacks), HTTP status,
-retryable flag, docs URL, deprecation, ErrcatError; and that codes a
-namespace does not have are rejected. It embeds no expected value, so it runs
+retryable flag, docs URL, deprecation, ErrcatError (with a message of its
+own), the keyword-argument formatter of every message with placeholders in
+every locale; and that codes a namespace does not have are rejected. It embeds no expected value, so it runs
 on any catalog.
 
     python3 -W error conformance.py PACKAGE_PARENT_DIR GEN/json/catalog.json
@@ -16,6 +17,7 @@ the exit status is non-zero if M > 0.
 """
 
 import importlib
+import inspect
 import json
 import sys
 from collections.abc import Callable
@@ -154,6 +156,77 @@ def check_entry(gen: Any, nid: str, found: Any, module: Any, e: dict[str, Any], 
         if err is not None:
             c("error (ErrcatError)", True, isinstance(err, gen.ErrcatError) and isinstance(err, Exception))
             c("error (namespace, code, name, str)", (nid, code, e["name"], fallback), (err.namespace, err.code, err.name, str(err)))
+        for locale in locales:
+            err = run("error", lambda: member.error(locale))
+            c(f"error({locale}) str", e["message"].get(locale, fallback), str(err))
+        err = run("error", lambda: member.error(message="formatted"))
+        c("error(message=) str", "formatted", str(err))
+        err = run("ErrcatError", lambda: gen.ErrcatError(info, message="formatted"))
+        c("ErrcatError(info, message=) str", "formatted", str(err))
+    check_formatter(module, e, locales, fallback, c, run)
+
+
+def squash(name: str) -> str:
+    return name.replace("_", "").lower()
+
+
+def check_formatter(
+    module: Any,
+    e: dict[str, Any],
+    locales: list[str],
+    fallback: str,
+    c: Callable[[str, object, object], bool],
+    run: Callable[[str, Callable[[], Any]], Any],
+) -> None:
+    """The formatter of `e` (`format_<name>`, matched ignoring case and underscores),
+    called in every locale with a distinct value per placeholder: keyword-only
+    parameters typed `str`, one per placeholder in order, then `locale`."""
+    wanted = squash("format_" + e["name"])
+    found = [n for n in vars(module) if squash(n) == wanted and callable(getattr(module, n))]
+    if not e["params"]:
+        c("formatter (none without params)", [], found)
+        return
+    if not c("formatter (found)", 1, len(found)):
+        return
+    name = found[0]
+    f = getattr(module, name)
+    params = list(inspect.signature(f).parameters.values())
+    shape = [(p.kind, p.annotation, p.default) for p in params]
+    keyword = inspect.Parameter.KEYWORD_ONLY
+    expected_shape = [(keyword, "str", inspect.Parameter.empty)] * len(e["params"])
+    expected_shape.append((keyword, "str | None", None))
+    # The module may postpone annotations (strings) or not (types): compare their text.
+    shape = [(k, a if isinstance(a, str) else inspect.formatannotation(a), d) for k, a, d in shape]
+    if not c(f"{name} signature (kind, annotation, default)", expected_shape, shape):
+        return
+    c(f"{name} last parameter", "locale", params[-1].name)
+    values = {p: f"<{i}:{p}>" for i, p in enumerate(e["params"])}
+    kwargs = {param.name: values[p] for param, p in zip(params, e["params"])}
+    for locale in [*locales, "x-none"]:
+        text = e["message"].get(locale, fallback)
+        c(f"{name}({locale})", substitute(text, values), run(name, lambda: f(**kwargs, locale=locale)))
+    c(f"{name}(no locale)", substitute(fallback, values), run(name, lambda: f(**kwargs)))
+
+
+def substitute(s: str, values: dict[str, str]) -> str:
+    """`s` with each placeholder (`{name}`: a lower_snake name in single braces, not
+    inside `{{ }}`, one of `values`) replaced by its value; other braces are text."""
+    out = []
+    i = 0
+    while i < len(s):
+        if s[i] == "{" and (i == 0 or s[i - 1] != "{") and s[i + 1 : i + 2] != "{":
+            j = i + 1
+            while j < len(s) and (s[j].islower() and s[j].isascii() or s[j].isdigit() and s[j].isascii() or s[j] == "_"):
+                j += 1
+            name = s[i + 1 : j]
+            closes = s[j : j + 1] == "}" and s[j + 1 : j + 2] != "}"
+            if closes and name[:1].isascii() and name[:1].islower() and name in values:
+                out.append(values[name])
+                i = j + 1
+                continue
+        out.append(s[i])
+        i += 1
+    return "".join(out)
 
 
 if __name__ == "__main__":
