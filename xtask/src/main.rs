@@ -41,7 +41,7 @@ fn main() -> ExitCode {
         Some("bench") => bench::main(&root, &args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask <gen | check | ci | docs | man | conformance [rust|java|typescript|hostile|large-namespace|<target id>] | fuzz [N] | synth | bench>"
+                "usage: cargo xtask <gen | check | ci | docs | man | conformance [rust|java|typescript|hostile|fallback|large-namespace|<target id>] | fuzz [N] | synth | bench>"
             );
             eprintln!("  gen          validate schema/ and regenerate generated/");
             eprintln!("  check        validate and fail if generated/ is not what gen would write");

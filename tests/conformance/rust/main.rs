@@ -23,6 +23,30 @@ impl Tally {
     }
 }
 
+/// `codes::Error` of the code: its text in each locale or a message of its own, displayed
+/// like the code, through `Box<dyn Error>` with a cause.
+fn check_error(t: &mut Tally, found: &'static dyn codes::ErrorCode, id: &str, name: &str, locales: &[&str]) {
+    let code = found.code();
+    let error = codes::Error::new(found);
+    let shown = error.to_string();
+    let expected = format!("{name} ({id}/{code}): {}", found.message());
+    t.check(shown == expected, || format!("{id}/{code}: Error displays {shown:?}, expected {expected:?}"));
+    for l in locales {
+        let locale = codes::Locale::from_tag(l).expect("locale");
+        let error = codes::Error::in_locale(found, locale);
+        t.check(error.message() == found.message_in(locale), || format!("{id}/{code}: Error::in_locale({l}) {:?}", error.message()));
+    }
+    let cause = codes::UnknownCode { namespace: "cause", code };
+    let boxed: Box<dyn std::error::Error + Send + Sync> = Box::new(codes::Error::with_message(found, "formatted").with_source(cause));
+    let shown = boxed.to_string();
+    let expected = format!("{name} ({id}/{code}): formatted");
+    t.check(shown == expected, || format!("{id}/{code}: Error::with_message displays {shown:?}"));
+    let source = boxed.source().map(|s| s.to_string());
+    t.check(source == Some(cause.to_string()), || format!("{id}/{code}: source {source:?}"));
+    let back = boxed.downcast_ref::<codes::Error>();
+    t.check(back.is_some_and(|e| e.code().code() == code && e.message() == "formatted"), || format!("{id}/{code}: downcast {back:?}"));
+}
+
 fn main() -> ExitCode {
     let Some(path) = std::env::args().nth(1) else {
         eprintln!("usage: conformance CATALOG_JSON");
@@ -63,6 +87,7 @@ fn main() -> ExitCode {
                 t.check(actual == expected, || format!("{id}/{code}: message[{l}] {actual:?}, expected {expected:?}"));
             }
             t.check(found.message() == stand_in, || format!("{id}/{code}: message() {:?}", found.message()));
+            check_error(&mut t, found, id, name, &locales);
             let http = e["http"].as_u64().map(|h| h as u16);
             t.check(found.http_status() == http, || format!("{id}/{code}: http {:?}, expected {http:?}", found.http_status()));
             let retryable = e["retryable"].as_bool().expect("retryable");
