@@ -7,16 +7,17 @@ use std::process::{Command, Output};
 
 use crate::support::{errcat, project, repo};
 
-/// A catalog with the publishable targets, `options` (YAML lines) added to each
-/// target entry, and the namespaces `app` and, with `billing`, `billing`.
-fn catalog(options: &str, billing: bool) -> tempfile::TempDir {
+/// A catalog of `version` (a `version:` line, or none) with the publishable
+/// targets, `options` (YAML lines) added to each target entry, and the namespaces
+/// `app` and, with `billing`, `billing`.
+fn catalog(version: &str, options: &str, billing: bool) -> tempfile::TempDir {
     let targets = [
         ("typescript", "typescript", "package_name: \"@acme/errors\""),
         ("rust", "rust", "crate_name: acme-errors"),
     ];
-    let mut yaml = String::from(
-        "catalog: acme\nformat: 1\nversion: 2.3.4\nlocales: [en]\ndefault_locale: en\n\
-         namespaces: [\"*.yaml\"]\ntargets:\n",
+    let mut yaml = format!(
+        "catalog: acme\nformat: 1\n{version}locales: [en]\ndefault_locale: en\n\
+         namespaces: [\"*.yaml\"]\ntargets:\n"
     );
     for (id, templates, name) in targets {
         yaml += &format!(
@@ -101,7 +102,7 @@ fn npm_pack(package: &Path, into: &Path) -> (PathBuf, Vec<String>) {
 /// undeclared one extraneous, and a checkout without it fails `tsc: not found`).
 #[test]
 fn the_npm_package_declares_the_typescript_its_build_runs() {
-    let dir = catalog("", false);
+    let dir = catalog("version: 2.3.4\n", "", false);
     let package = dir.path().join("generated/typescript");
     std::os::unix::fs::symlink(repo().join("node_modules"), package.join("node_modules")).unwrap();
     let out = Command::new("npm")
@@ -123,7 +124,7 @@ fn the_npm_package_declares_the_typescript_its_build_runs() {
 /// with its types under `tsc`.
 #[test]
 fn the_npm_tarball_installs_and_imports_from_esm_cjs_and_typescript() {
-    let dir = catalog("", true);
+    let dir = catalog("version: 2.3.4\n", "", true);
     let package = dir.path().join("generated/typescript");
     npm_pack(&package, dir.path());
     std::fs::remove_file(dir.path().join("billing.yaml")).unwrap();
@@ -213,4 +214,73 @@ fn the_npm_tarball_installs_and_imports_from_esm_cjs_and_typescript() {
             "cjs.cts",
         ],
     );
+}
+
+/// `cargo metadata` of the generated crate, as cargo reads its manifest.
+fn crate_metadata(dir: &Path) -> serde_json::Value {
+    let out = run(
+        &dir.join("generated/rust"),
+        "cargo",
+        &[
+            "metadata",
+            "--offline",
+            "--no-deps",
+            "--format-version",
+            "1",
+        ],
+    );
+    let metadata: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    metadata["packages"][0].clone()
+}
+
+/// `npm pkg get` of the generated package.json's `fields`.
+fn npm_fields(dir: &Path, fields: &[&str]) -> serde_json::Value {
+    let mut args = vec!["pkg", "get"];
+    args.extend(fields);
+    let out = run(&dir.join("generated/typescript"), "npm", &args);
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// The target option `license` reaches Cargo.toml and package.json; with it the
+/// crate is publishable and `cargo package` misses no metadata crates.io requires, and
+/// both take the catalog's version.
+#[test]
+fn a_license_makes_the_crate_publishable_and_reaches_both_manifests() {
+    let dir = catalog("version: 2.3.4\n", "license: MIT OR Apache-2.0", false);
+    let krate = crate_metadata(dir.path());
+    assert_eq!(krate["license"], "MIT OR Apache-2.0");
+    assert_eq!(
+        krate["publish"],
+        serde_json::Value::Null,
+        "publishable anywhere"
+    );
+    assert_eq!(krate["version"], "2.3.4");
+    let npm = npm_fields(dir.path(), &["license", "version"]);
+    assert_eq!(
+        npm,
+        serde_json::json!({ "license": "MIT OR Apache-2.0", "version": "2.3.4" })
+    );
+    let packed = run(
+        &dir.path().join("generated/rust"),
+        "cargo",
+        &["package", "--offline", "--no-verify", "--allow-dirty"],
+    );
+    let stderr = String::from_utf8_lossy(&packed.stderr);
+    // crates.io requires a description and a license; the rest it only recommends.
+    assert!(!stderr.contains("license"), "{stderr}");
+}
+
+/// Without a license the crate is not publishable (crates.io would refuse it), and
+/// its manifest says which option makes it so; without a catalog `version:` the
+/// crate and the npm package have one version, 0.0.0.
+#[test]
+fn without_a_license_the_crate_says_which_option_publishes_it() {
+    let dir = catalog("", "", false);
+    let krate = crate_metadata(dir.path());
+    assert_eq!(krate["publish"], serde_json::json!([]), "publish = false");
+    let manifest = std::fs::read_to_string(dir.path().join("generated/rust/Cargo.toml")).unwrap();
+    assert!(manifest.contains("`license`\n# option"), "{manifest}");
+    assert_eq!(krate["version"], "0.0.0");
+    assert_eq!(npm_fields(dir.path(), &["version"]), "0.0.0");
+    assert_eq!(npm_fields(dir.path(), &["license"]), serde_json::json!({}));
 }
