@@ -7,6 +7,10 @@ use std::process::{Command, Output};
 
 use crate::support::{errcat, project, repo};
 
+/// The namespace every test catalog has.
+const APP: &str =
+    "namespace: app\nentries:\n  - code: 1001\n    name: NOT_FOUND\n    message: Not found\n";
+
 /// A catalog of `version` (a `version:` line, or none) with the publishable
 /// targets, `options` (YAML lines) added to each target entry, and the namespaces
 /// `app` and, with `billing`, `billing`.
@@ -27,11 +31,9 @@ fn catalog(version: &str, options: &str, billing: bool) -> tempfile::TempDir {
             yaml += &format!("      {line}\n");
         }
     }
-    let app =
-        "namespace: app\nentries:\n  - code: 1001\n    name: NOT_FOUND\n    message: Not found\n";
     let billing_ns =
         "namespace: billing\nentries:\n  - code: 2001\n    name: DECLINED\n    message: Declined\n";
-    let mut files = vec![("catalog.yaml", yaml.as_str()), ("app.yaml", app)];
+    let mut files = vec![("catalog.yaml", yaml.as_str()), ("app.yaml", APP)];
     if billing {
         files.push(("billing.yaml", billing_ns));
     }
@@ -283,4 +285,32 @@ fn without_a_license_the_crate_says_which_option_publishes_it() {
     assert_eq!(krate["version"], "0.0.0");
     assert_eq!(npm_fields(dir.path(), &["version"]), "0.0.0");
     assert_eq!(npm_fields(dir.path(), &["license"]), serde_json::json!({}));
+}
+
+/// Every template set with a script in `tests/fixtures/publish/pack/` (named for the
+/// set) packs as its ecosystem publishes, offline: the script gets the generated
+/// directory of a catalog whose one target renders that set with its default
+/// options, a scratch directory and the catalog's version, and installs and
+/// imports what it packed.
+#[test]
+fn each_template_set_with_a_pack_script_packs_and_installs() {
+    let scripts = repo().join("tests/fixtures/publish/pack");
+    let mut ran = 0;
+    for entry in std::fs::read_dir(&scripts).unwrap() {
+        let script = entry.unwrap().path();
+        let set = script.file_name().unwrap().to_str().unwrap().to_owned();
+        let yaml = format!(
+            "catalog: acme\nformat: 1\nversion: 2.3.4\nlocales: [en]\ndefault_locale: en\n\
+             namespaces: [\"*.yaml\"]\ntargets:\n  - id: {set}\n    templates: {set}\n    out: out\n"
+        );
+        let dir = project(&[("catalog.yaml", yaml.as_str()), ("app.yaml", APP)]);
+        generate(dir.path());
+        let scratch = dir.path().join("scratch");
+        std::fs::create_dir(&scratch).unwrap();
+        let out = dir.path().join("out");
+        let args = [out.to_str().unwrap(), scratch.to_str().unwrap(), "2.3.4"];
+        run(dir.path(), script.to_str().unwrap(), &args);
+        ran += 1;
+    }
+    assert!(ran > 0, "no script in {}", scripts.display());
 }
