@@ -314,3 +314,28 @@ fn each_template_set_with_a_pack_script_packs_and_installs() {
     }
     assert!(ran > 0, "no script in {}", scripts.display());
 }
+
+/// A `license` that is not text is refused at the catalog line that set it, for
+/// each target that takes one, not as a template error inside a built-in template.
+#[test]
+fn a_license_that_is_not_text_is_refused_where_the_catalog_sets_it() {
+    for (set, name) in [
+        ("rust", "crate_name: acme-errors"),
+        ("typescript", "package_name: \"@acme/errors\""),
+    ] {
+        let yaml = format!(
+            "catalog: acme\nformat: 1\nlocales: [en]\ndefault_locale: en\nnamespaces: [\"*.yaml\"]\n\
+             targets:\n  - id: {set}\n    templates: {set}\n    out: out\n    options:\n      {name}\n      license: [MIT]\n"
+        );
+        let dir = project(&[("catalog.yaml", yaml.as_str()), ("app.yaml", APP)]);
+        let out = errcat(dir.path(), &["gen", "catalog.yaml"]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{stderr}");
+        assert!(
+            stderr.contains("error[invalid-option]: option `license`")
+                && stderr.contains("--> catalog.yaml:12:16"),
+            "{stderr}"
+        );
+        assert!(!dir.path().join("out").exists());
+    }
+}
