@@ -26,6 +26,7 @@ mod mutation;
 mod nasty;
 mod parallel;
 mod profiles;
+mod publish;
 mod reserved_names;
 mod rust_error;
 mod schema;
