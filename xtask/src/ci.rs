@@ -23,9 +23,14 @@ pub fn cargo() -> Command {
     Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
 }
 
+/// Runs one step, saying how long it took: `.ci/run` has 20 minutes on two cores, and
+/// a step that grows should show in the log before the budget is gone.
 fn step(name: &str, f: impl FnOnce() -> Result<(), String>) -> Result<(), String> {
     eprintln!("\n== {name}");
-    f().map_err(|e| format!("{name}: {e}"))
+    let start = std::time::Instant::now();
+    let result = f().map_err(|e| format!("{name}: {e}"));
+    eprintln!("-- {name}: {:.0} s", start.elapsed().as_secs_f64());
+    result
 }
 
 pub fn run_ci(root: &Path) -> Result<(), String> {
@@ -115,9 +120,11 @@ pub fn run_ci(root: &Path) -> Result<(), String> {
 }
 
 pub fn main(root: &Path) -> ExitCode {
+    let start = std::time::Instant::now();
     match run_ci(root) {
         Ok(()) => {
-            eprintln!("\nci: all steps passed");
+            let took = start.elapsed().as_secs_f64() / 60.0;
+            eprintln!("\nci: all steps passed in {took:.1} min");
             ExitCode::SUCCESS
         }
         Err(e) => {
