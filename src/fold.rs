@@ -32,6 +32,11 @@ impl Alike {
         Alike { how, systems }
     }
 
+    /// Two names as a message shows them: "`a` and `b`", escaped as [`Alike::show`] does.
+    pub fn pair(self, a: &str, b: &str) -> String {
+        format!("`{}` and `{}`", self.show(a), self.show(b))
+    }
+
     /// `name` as a message shows it: names that differ in more than case look alike,
     /// so every character beyond ASCII is written as `\u{…}` (`cafe\u{301}`).
     pub fn show(self, name: &str) -> String {

@@ -65,7 +65,7 @@ fn clash(catalog: &Catalog, a: &Path, first: &Rendered, b: &Path, second: &Rende
     let spellings = if how == "case" {
         String::new()
     } else {
-        format!(" (`{}` and `{}`)", alike.show(&a_name), alike.show(&b_name))
+        format!(" ({})", alike.pair(&a_name, &b_name))
     };
     let d = Diagnostic::new(
         &rules::BAD_PATH,

@@ -543,12 +543,12 @@ impl<'a> Context<'a> {
             if let Some((other, (mine, theirs), other_span)) = case_only {
                 let alike = crate::fold::Alike::of(&mine, &theirs);
                 let (how, systems) = (alike.how, alike.systems);
-                let (mine, theirs) = (alike.show(&mine), alike.show(&theirs));
+                let names = alike.pair(&theirs, &mine);
                 self.emit(
                     Diagnostic::new(
                         &rules::BAD_PATH,
                         format!(
-                            "the output directories of targets `{other}` and `{id}` differ only in {how} (`{theirs}` and `{mine}`): {systems} hold one directory for both"
+                            "the output directories of targets `{other}` and `{id}` differ only in {how} ({names}): {systems} hold one directory for both"
                         ),
                     )
                     .at(*span, format!("`{id}` writes here"))
