@@ -17,16 +17,49 @@ pub const SCREENSHOTS: &str = "target/docs-site/screenshots";
 /// Builds the site, and the golden fixture's (whose Chinese pages show titles that
 /// fall back to English, for the browser test), and checks their links.
 pub fn build(root: &Path) -> Result<(), String> {
+    // Built as part of the workspace with its tests, not `cargo run -p docs-site`:
+    // features are unified per build, and docs-site alone asks its dependencies for
+    // other features than the test build does, so CI compiled some fifty of
+    // mdBook's crates twice (90 of its seconds). This build reuses the tests'.
+    let site_builder = site_builder(root)?;
     for (docs, site) in [
         ("generated/docs", SITE),
         ("tests/fixtures/golden/expected/docs", GOLDEN_SITE),
     ] {
-        run(cargo()
-            .args(["run", "--quiet", "--package", "docs-site", "--"])
+        run(Command::new(&site_builder)
             .arg(root.join(docs))
             .arg(root.join(site)))?;
     }
     Ok(())
+}
+
+/// Builds the workspace's binaries and tests, and returns the docs-site binary's path
+/// as cargo reports it (wherever the target directory is configured).
+fn site_builder(root: &Path) -> Result<std::path::PathBuf, String> {
+    let mut cmd = cargo();
+    cmd.args(["build", "--quiet", "--workspace", "--all-features"])
+        .args(["--bins", "--tests", "--message-format", "json"])
+        .current_dir(root);
+    eprintln!("$ {}", format!("{cmd:?}").replace('"', ""));
+    let out = cmd
+        .stderr(std::process::Stdio::inherit())
+        .output()
+        .map_err(|e| format!("cannot run cargo build: {e}"))?;
+    if !out.status.success() {
+        return Err(format!("cargo build failed ({})", out.status));
+    }
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+        .find(|m| {
+            m["reason"] == "compiler-artifact"
+                && m["target"]["name"] == "docs-site"
+                && m["target"]["kind"][0] == "bin"
+                // `--tests` also builds the binary's own test harness under the same name.
+                && m["profile"]["test"] == false
+        })
+        .and_then(|m| m["executable"].as_str().map(std::path::PathBuf::from))
+        .ok_or_else(|| "cargo build reported no docs-site executable".into())
 }
 
 /// markdownlint-cli2 (`.markdownlint-cli2.jsonc`) on the generated Markdown and the golden docs.
