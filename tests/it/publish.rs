@@ -1,6 +1,7 @@
 //! Each generated package packs and installs the way its ecosystem publishes one,
 //! offline, from a catalog written the way a user would: `npm pack` and a consumer
-//! that installs the tarball, `cargo package`.
+//! that installs the tarball, `cargo package`, and the pack and metadata scripts of
+//! `tests/fixtures/publish/` for the template sets errcat knows from templates alone.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -188,6 +189,21 @@ fn the_npm_tarball_installs_and_imports_from_esm_cjs_and_typescript() {
     .unwrap();
     run(&consumer, "node", &["esm.mjs"]);
     run(&consumer, "node", &["cjs.cjs"]);
+    // The shared runtime module is the package's own business: `./*` exports every
+    // namespace module but not it, so consumers can't come to depend on it.
+    let unexported = "(e) => process.exit(e.code === \"ERR_PACKAGE_PATH_NOT_EXPORTED\" ? 0 : 2)";
+    std::fs::write(
+        consumer.join("internal.mjs"),
+        format!("import(\"@acme/errors/_errcat\").then(() => process.exit(1), {unexported});\n"),
+    )
+    .unwrap();
+    std::fs::write(
+        consumer.join("internal.cjs"),
+        format!("try {{ require(\"@acme/errors/_errcat\"); process.exit(1); }} catch (e) {{ ({unexported})(e); }}\n"),
+    )
+    .unwrap();
+    run(&consumer, "node", &["internal.mjs"]);
+    run(&consumer, "node", &["internal.cjs"]);
     // The same source as ES module and as CommonJS: `tsc` resolves each through its
     // condition (`import` or `require`) to that build's declarations.
     for file in ["esm.mts", "cjs.cts"] {
@@ -243,24 +259,34 @@ fn npm_fields(dir: &Path, fields: &[&str]) -> serde_json::Value {
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
-/// The target option `license` reaches Cargo.toml and package.json; with it the
-/// crate is publishable and `cargo package` misses no metadata crates.io requires, and
-/// both take the catalog's version.
+/// The target option `license` reaches Cargo.toml and package.json, and the
+/// catalog's `docs.base_url` is both packages' home page; with them the crate is
+/// publishable and `cargo package` misses no metadata crates.io requires or
+/// recommends, and both take the catalog's version.
 #[test]
 fn a_license_makes_the_crate_publishable_and_reaches_both_manifests() {
-    let dir = catalog("version: 2.3.4\n", "license: MIT OR Apache-2.0", false);
+    let dir = catalog(
+        "version: 2.3.4\ndocs:\n  base_url: https://acme.dev/errors\n",
+        "license: MIT OR Apache-2.0",
+        false,
+    );
     let krate = crate_metadata(dir.path());
     assert_eq!(krate["license"], "MIT OR Apache-2.0");
+    assert_eq!(krate["homepage"], "https://acme.dev/errors/");
     assert_eq!(
         krate["publish"],
         serde_json::Value::Null,
         "publishable anywhere"
     );
     assert_eq!(krate["version"], "2.3.4");
-    let npm = npm_fields(dir.path(), &["license", "version"]);
+    let npm = npm_fields(dir.path(), &["license", "version", "homepage"]);
     assert_eq!(
         npm,
-        serde_json::json!({ "license": "MIT OR Apache-2.0", "version": "2.3.4" })
+        serde_json::json!({
+            "license": "MIT OR Apache-2.0",
+            "version": "2.3.4",
+            "homepage": "https://acme.dev/errors/",
+        })
     );
     let packed = run(
         &dir.path().join("generated/rust"),
@@ -268,8 +294,10 @@ fn a_license_makes_the_crate_publishable_and_reaches_both_manifests() {
         &["package", "--offline", "--no-verify", "--allow-dirty"],
     );
     let stderr = String::from_utf8_lossy(&packed.stderr);
-    // crates.io requires a description and a license; the rest it only recommends.
+    // crates.io requires a description and a license, and recommends a home page
+    // ("manifest has no documentation, homepage or repository").
     assert!(!stderr.contains("license"), "{stderr}");
+    assert!(!stderr.contains("homepage"), "{stderr}");
 }
 
 /// Without a license the crate is not publishable (crates.io would refuse it), and
@@ -285,6 +313,25 @@ fn without_a_license_the_crate_says_which_option_publishes_it() {
     assert_eq!(krate["version"], "0.0.0");
     assert_eq!(npm_fields(dir.path(), &["version"]), "0.0.0");
     assert_eq!(npm_fields(dir.path(), &["license"]), serde_json::json!({}));
+    assert_eq!(krate["homepage"], serde_json::Value::Null);
+    assert_eq!(npm_fields(dir.path(), &["homepage"]), serde_json::json!({}));
+}
+
+/// The scripts of `tests/fixtures/publish/<kind>/`, each with the template set it is
+/// named for; at least one.
+fn set_scripts(kind: &str) -> Vec<(String, PathBuf)> {
+    let dir = repo().join("tests/fixtures/publish").join(kind);
+    let mut scripts: Vec<(String, PathBuf)> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|entry| {
+            let script = entry.unwrap().path();
+            let set = script.file_name().unwrap().to_string_lossy().into_owned();
+            (set, script)
+        })
+        .collect();
+    scripts.sort();
+    assert!(!scripts.is_empty(), "no script in {}", dir.display());
+    scripts
 }
 
 /// Every template set with a script in `tests/fixtures/publish/pack/` (named for the
@@ -294,11 +341,7 @@ fn without_a_license_the_crate_says_which_option_publishes_it() {
 /// imports what it packed.
 #[test]
 fn each_template_set_with_a_pack_script_packs_and_installs() {
-    let scripts = repo().join("tests/fixtures/publish/pack");
-    let mut ran = 0;
-    for entry in std::fs::read_dir(&scripts).unwrap() {
-        let script = entry.unwrap().path();
-        let set = script.file_name().unwrap().to_str().unwrap().to_owned();
+    for (set, script) in set_scripts("pack") {
         let yaml = format!(
             "catalog: acme\nformat: 1\nversion: 2.3.4\nlocales: [en]\ndefault_locale: en\n\
              namespaces: [\"*.yaml\"]\ntargets:\n  - id: {set}\n    templates: {set}\n    out: out\n"
@@ -310,22 +353,79 @@ fn each_template_set_with_a_pack_script_packs_and_installs() {
         let out = dir.path().join("out");
         let args = [out.to_str().unwrap(), scratch.to_str().unwrap(), "2.3.4"];
         run(dir.path(), script.to_str().unwrap(), &args);
-        ran += 1;
     }
-    assert!(ran > 0, "no script in {}", scripts.display());
+}
+
+/// Every template set with a script in `tests/fixtures/publish/metadata/` (named for
+/// the set) carries the `license` option and the catalog's `docs.base_url` and
+/// version into its package's manifest: the script prints them as its ecosystem's
+/// tools read them, null for what the manifest lacks.
+#[test]
+fn each_template_set_with_a_metadata_script_declares_license_home_page_and_version() {
+    for (set, script) in set_scripts("metadata") {
+        for (head, options, expected) in [
+            (
+                "version: 2.3.4\ndocs:\n  base_url: https://acme.dev/errors\n",
+                "    options:\n      license: MIT OR Apache-2.0\n",
+                serde_json::json!({
+                    "license": "MIT OR Apache-2.0",
+                    "homepage": "https://acme.dev/errors/",
+                    "version": "2.3.4",
+                }),
+            ),
+            (
+                "",
+                "",
+                serde_json::json!({ "license": null, "homepage": null, "version": "0.0.0" }),
+            ),
+        ] {
+            let yaml = format!(
+                "catalog: acme\nformat: 1\n{head}locales: [en]\ndefault_locale: en\n\
+                 namespaces: [\"*.yaml\"]\ntargets:\n  - id: {set}\n    templates: {set}\n    out: out\n{options}"
+            );
+            let dir = project(&[("catalog.yaml", yaml.as_str()), ("app.yaml", APP)]);
+            generate(dir.path());
+            let out = dir.path().join("out");
+            let printed = run(
+                dir.path(),
+                script.to_str().unwrap(),
+                &[out.to_str().unwrap()],
+            );
+            let read: serde_json::Value = serde_json::from_slice(&printed.stdout)
+                .unwrap_or_else(|e| panic!("{}: {e}", script.display()));
+            assert_eq!(read, expected, "{set} with\n{yaml}");
+        }
+    }
+}
+
+/// The built-in template sets whose target.yaml declares a `license` option.
+fn sets_with_a_license() -> Vec<String> {
+    let mut sets = Vec::new();
+    for entry in std::fs::read_dir(repo().join("templates")).unwrap() {
+        let dir = entry.unwrap().path();
+        let Ok(text) = std::fs::read_to_string(dir.join("target.yaml")) else {
+            continue;
+        };
+        let manifest: errcat::load::raw::RawTemplateManifest =
+            serde_saphyr::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+        if manifest.option_kinds.contains_key("license") {
+            sets.push(dir.file_name().unwrap().to_string_lossy().into_owned());
+        }
+    }
+    sets.sort();
+    sets
 }
 
 /// A `license` that is not text is refused at the catalog line that set it, for
 /// each target that takes one, not as a template error inside a built-in template.
 #[test]
 fn a_license_that_is_not_text_is_refused_where_the_catalog_sets_it() {
-    for (set, name) in [
-        ("rust", "crate_name: acme-errors"),
-        ("typescript", "package_name: \"@acme/errors\""),
-    ] {
+    let sets = sets_with_a_license();
+    assert!(sets.len() >= 3, "{sets:?}");
+    for set in sets {
         let yaml = format!(
             "catalog: acme\nformat: 1\nlocales: [en]\ndefault_locale: en\nnamespaces: [\"*.yaml\"]\n\
-             targets:\n  - id: {set}\n    templates: {set}\n    out: out\n    options:\n      {name}\n      license: [MIT]\n"
+             targets:\n  - id: {set}\n    templates: {set}\n    out: out\n    options:\n      license: [MIT]\n"
         );
         let dir = project(&[("catalog.yaml", yaml.as_str()), ("app.yaml", APP)]);
         let out = errcat(dir.path(), &["gen", "catalog.yaml"]);
@@ -333,7 +433,7 @@ fn a_license_that_is_not_text_is_refused_where_the_catalog_sets_it() {
         assert!(!out.status.success(), "{stderr}");
         assert!(
             stderr.contains("error[invalid-option]: option `license`")
-                && stderr.contains("--> catalog.yaml:12:16"),
+                && stderr.contains("--> catalog.yaml:11:16"),
             "{stderr}"
         );
         assert!(!dir.path().join("out").exists());

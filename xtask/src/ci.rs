@@ -90,14 +90,22 @@ pub fn run_ci(root: &Path) -> Result<(), String> {
     step("manual pages, formatted by groff (cargo xtask man)", || {
         crate::man::check(root)
     })?;
-    conformance::all_languages(root, &root.join("generated"), "seed catalog")?;
+    step("conformance: the seed catalog in every language", || {
+        conformance::all_languages(root, &root.join("generated"), "seed catalog")
+    })?;
     step("README usage examples, compiled and run", || {
         crate::readme::rust(root)?;
         crate::readme::java(root)?;
         crate::readme::typescript(root, &root.join("target/xtask/conformance-ts-seed-catalog"))
     })?;
-    conformance::hostile(root)?;
-    conformance::fallback(root)?;
+    step(
+        "conformance: the hostile and fallback fixtures and errcat init's starter catalog",
+        || {
+            conformance::hostile(root)?;
+            conformance::fallback(root)?;
+            conformance::starter(root)
+        },
+    )?;
     step(
         "large catalogs: a namespace at the java target's limit (Java and TypeScript conformance), 2,000 namespaces (Java), one code too many refused",
         || conformance::large_namespace(root),

@@ -97,10 +97,30 @@ pub fn javac_command(out: &Path, encoding: &str, sources: &[PathBuf]) -> Command
 pub fn java(root: &Path, generated: &Path, label: &str) -> Result<(), String> {
     let out = scratch(root, &format!("conformance-java-{label}"))?;
     let mut sources = files_with_ext(&generated.join("java"), "java")?;
-    sources.extend(files_with_ext(
-        &root.join("tests/conformance/java"),
-        "java",
-    )?);
+    // The harness imports the seed catalog's package; any other catalog's (the
+    // `package` option) takes its place, as the generated ErrcatCatalog declares it.
+    let catalog_class = sources
+        .iter()
+        .find(|p| p.ends_with("ErrcatCatalog.java"))
+        .ok_or("no ErrcatCatalog.java was generated")?;
+    let text = std::fs::read_to_string(catalog_class)
+        .map_err(|e| format!("{}: {e}", catalog_class.display()))?;
+    let package = text
+        .lines()
+        .find_map(|l| l.strip_prefix("package ")?.strip_suffix(';'))
+        .ok_or_else(|| format!("no package line in {}", catalog_class.display()))?;
+    let harness_src = scratch(root, &format!("conformance-java-src-{label}"))?;
+    for harness in files_with_ext(&root.join("tests/conformance/java"), "java")? {
+        let text =
+            std::fs::read_to_string(&harness).map_err(|e| format!("{}: {e}", harness.display()))?;
+        let to = harness_src.join(harness.file_name().ok_or("a harness file has no name")?);
+        std::fs::write(
+            &to,
+            text.replace("dev.errcat.codes.", &format!("{package}.")),
+        )
+        .map_err(|e| format!("{}: {e}", to.display()))?;
+        sources.push(to);
+    }
     // Generated Java is ASCII-only: compiling it as US-ASCII proves it.
     javac(&out, "US-ASCII", &sources)?;
     run(Command::new("java")
@@ -241,6 +261,24 @@ pub fn fallback(root: &Path) -> Result<(), String> {
     all_languages(root, &out, "fallback fixture")
 }
 
+/// The catalog `errcat init` starts a project with, generated as a new user would:
+/// every target it declares must pass its language's checks.
+pub fn starter(root: &Path) -> Result<(), String> {
+    let dir = scratch(root, "init-starter")?;
+    let project = dir.to_string_lossy().into_owned();
+    if crate::errcat_cli(&["init", &project, "--quiet"]) != ExitCode::SUCCESS {
+        return Err("errcat init failed".into());
+    }
+    let catalog = dir
+        .join("schema/catalog.yaml")
+        .to_string_lossy()
+        .into_owned();
+    if crate::errcat_cli(&["gen", &catalog, "--quiet"]) != ExitCode::SUCCESS {
+        return Err("generating errcat init's catalog failed".into());
+    }
+    all_languages(root, &dir.join("generated"), "starter catalog")
+}
+
 /// `tests/fixtures/<name>/catalog.yaml` generated into a scratch directory, returned.
 fn fixture_gen(root: &Path, name: &str) -> Result<PathBuf, String> {
     let out = scratch(root, &format!("{name}-gen"))?;
@@ -259,6 +297,7 @@ pub fn run_all(root: &Path, langs: &[String]) -> ExitCode {
         all_languages(root, &generated, "seed catalog")
             .and_then(|()| hostile(root))
             .and_then(|()| fallback(root))
+            .and_then(|()| starter(root))
     } else {
         langs.iter().try_for_each(|l| match l.as_str() {
             "rust" => rust(root, &generated, "seed"),
@@ -266,6 +305,7 @@ pub fn run_all(root: &Path, langs: &[String]) -> ExitCode {
             "typescript" => typescript(root, &generated, "seed"),
             "hostile" => hostile(root),
             "fallback" => fallback(root),
+            "starter" => starter(root),
             "large-namespace" => large_namespace(root),
             other
                 if root

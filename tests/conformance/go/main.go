@@ -4,7 +4,8 @@
 // every entry of every namespace, that the generated package agrees: lookup by
 // namespace id + code through the registry, the typed constant (found in the
 // generated source: TypeName_NAME of the namespace's type, with the code as
-// its value), the typed value as an error (Error(), String()), the message in
+// its value, marked Deprecated as go doc reads it when the entry is), the
+// typed value as an error (Error(), String()), the message in
 // every catalog locale (and the fallbacks), HTTP status, retryable flag, docs
 // URL, deprecation; the typed formatter of every message with placeholders,
 // in every locale; Error (its Error(), Unwrap, errors.Is and errors.As against
@@ -70,6 +71,9 @@ type catalog struct {
 type constant struct {
 	typ   string
 	value int64
+	// deprecated is true when its doc comment has a paragraph that starts
+	// "Deprecated: ", as go doc, gopls and staticcheck read it.
+	deprecated bool
 }
 
 var (
@@ -111,7 +115,7 @@ func constants(dir string) (map[string]constant, error) {
 	}
 	fset := token.NewFileSet()
 	for _, file := range files {
-		f, err := parser.ParseFile(fset, file, nil, 0)
+		f, err := parser.ParseFile(fset, file, nil, parser.ParseComments)
 		if err != nil {
 			return nil, err
 		}
@@ -127,12 +131,25 @@ func constants(dir string) (map[string]constant, error) {
 					continue
 				}
 				if value, ok := intLiteral(v.Values[0]); ok {
-					found[v.Names[0].Name] = constant{typ.Name, value}
+					found[v.Names[0].Name] = constant{typ.Name, value, deprecated(g.Doc)}
 				}
 			}
 		}
 	}
 	return found, nil
+}
+
+// deprecated tells whether doc has a "Deprecated: " paragraph.
+func deprecated(doc *ast.CommentGroup) bool {
+	if doc == nil {
+		return false
+	}
+	for _, paragraph := range strings.Split(doc.Text(), "\n\n") {
+		if strings.HasPrefix(paragraph, "Deprecated: ") {
+			return true
+		}
+	}
+	return false
 }
 
 func intLiteral(e ast.Expr) (int64, bool) {
@@ -274,7 +291,7 @@ func checkEntry(cat catalog, ns namespace, n *codes.Namespace, e entry, consts m
 		c("type is an integer", true, t.Kind() == reflect.Int32 || t.Kind() == reflect.Int64)
 		c("typed value", e.Code, reflect.ValueOf(err).Int())
 		name := t.Name() + "_" + e.Name
-		c("typed constant "+name, constant{t.Name(), e.Code}, consts[name])
+		c("typed constant "+name, constant{t.Name(), e.Code, e.Deprecated != nil}, consts[name])
 		fallback := standIn(e.Message, cat.DefaultLocale, cat.Locales)
 		c("Error()", e.Name+": "+fallback, err.Error())
 		c("String()", e.Name, value.String())

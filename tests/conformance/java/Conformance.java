@@ -33,6 +33,9 @@ import java.util.TreeSet;
  * java -cp OUT Conformance GEN/json/catalog.json
  * </pre>
  *
+ * <p>It imports the seed catalog's package; for a catalog with another {@code package} option,
+ * {@code cargo xtask conformance} compiles a copy that imports that package instead.
+ *
  * <p>Prints every failed assertion as {@code FAIL namespace/code field: expected X, got Y}, then
  * {@code conformance: N passed, M failed}; exits with status 1 if any failed.
  */
