@@ -96,7 +96,8 @@ pub fn run_ci(root: &Path) -> Result<(), String> {
     step("README usage examples, compiled and run", || {
         crate::readme::rust(root)?;
         crate::readme::java(root)?;
-        crate::readme::typescript(root, &root.join("target/xtask/conformance-ts-seed-catalog"))
+        crate::readme::typescript(root, &root.join("target/xtask/conformance-ts-seed-catalog"))?;
+        crate::readme::declared(root)
     })?;
     step(
         "conformance: the hostile and fallback fixtures and errcat init's starter catalog",

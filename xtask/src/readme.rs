@@ -97,3 +97,37 @@ pub fn typescript(root: &Path, compiled: &Path) -> Result<(), String> {
         .arg(compiled.join("readme-example.ts")))?;
     run(Command::new("node").arg(compiled.join("readme-example.js")))
 }
+
+/// The README's examples in the languages errcat knows from templates alone: each
+/// `<!-- example:ID -->` other than the three above is run by
+/// `tests/conformance/ID/readme-example EXAMPLE_FILE generated/ID`, so that xtask need
+/// not know the language. An example without its runner is an error: it would drift.
+pub fn declared(root: &Path) -> Result<(), String> {
+    let readme = std::fs::read_to_string(root.join("README.md")).map_err(|e| e.to_string())?;
+    let ids = readme
+        .split("<!-- example:")
+        .skip(1)
+        .filter_map(|rest| rest.split_once(" -->").map(|(id, _)| id))
+        .filter(|id| !["rust", "java", "typescript"].contains(id));
+    for id in ids {
+        let runner = root
+            .join("tests/conformance")
+            .join(id)
+            .join("readme-example");
+        if !runner.is_file() {
+            return Err(format!(
+                "the README's example `{id}` has no runner: tests/conformance/{id}/readme-example"
+            ));
+        }
+        let work = crate::conformance::scratch(root, &format!("readme-{id}"))?;
+        let file = work.join("example");
+        std::fs::write(&file, example(root, id)?)
+            .map_err(|e| format!("{}: {e}", file.display()))?;
+        run(Command::new(runner)
+            .arg(&file)
+            .arg(root.join("generated").join(id))
+            .env("ERRCAT_SCRATCH", &work)
+            .current_dir(root))?;
+    }
+    Ok(())
+}
