@@ -256,11 +256,11 @@ test('search finds a name in the tables, not only in its section', async () => {
   assert.ok(hrefs.some((h) => h.startsWith('../en/av.server.html#') && h !== details && !h.includes('#10009-')), `the namespace's table: ${hrefs}`);
 });
 
-test('on a phone names and namespace ids break, tables fit, and a copied name is the name', async () => {
+test('on a phone names and namespace ids break, tables fit with their rows striped, and a copied name is the name', async () => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
   try {
     await page.setViewportSize({ width: 390, height: 844 });
-    for (const p of ['en/codes.html', 'zh-CN/codes.html', 'en/av.server.html', 'zh-CN/roomengine.html', 'en/edu.rest.html']) {
+    for (const p of ['en/index.html', 'zh-CN/index.html', 'en/codes.html', 'zh-CN/codes.html', 'en/av.server.html', 'zh-CN/roomengine.html', 'en/edu.rest.html']) {
       await page.goto(`${server.url}${p}`);
       const wide = await page.evaluate(() =>
         [document.documentElement, ...document.querySelectorAll('main .table-wrapper')]
@@ -268,6 +268,23 @@ test('on a phone names and namespace ids break, tables fit, and a copied name is
           .map((e) => `${e.className || e.tagName}: ${e.scrollWidth} > ${e.clientWidth}`),
       );
       assert.deepEqual(wide, [], `${p} at 390 px scrolls sideways`);
+      // Rows stay told apart by their stripe, though a table laid out as a grid
+      // draws no row boxes: the colour painted under a row's first cell is that of
+      // the nearest ancestor that draws a box and a background.
+      const unstriped = await page.evaluate(() => {
+        const painted = (cell) => {
+          for (let e = cell; e; e = e.parentElement) {
+            const style = getComputedStyle(e);
+            if (style.display !== 'contents' && style.backgroundColor !== 'rgba(0, 0, 0, 0)') return style.backgroundColor;
+          }
+          return 'none';
+        };
+        return [...document.querySelectorAll('main table')]
+          .map((t) => [...t.querySelectorAll('tbody tr')].slice(0, 2).map((r) => painted(r.cells[0])))
+          .filter((colours) => colours.length === 2 && colours[0] === colours[1])
+          .map((colours) => colours[0]);
+      });
+      assert.deepEqual(unstriped, [], `${p} at 390 px: a table's first two rows have one colour`);
     }
     // A long name and a long namespace id take more than a line, each broken where
     // site.js put a break (after `_` and `.`), and the cell holds its lines.
