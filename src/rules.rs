@@ -201,8 +201,9 @@ pub mod output {
     pub const STALE: &str = "stale-output";
     /// A generated file edited since it was written (stale in `gen --check`, a warning in `gen`).
     pub const EDITED: &str = "edited-output";
-    /// A file without errcat's generated-file header stands where `gen` would write, or
-    /// one not this catalog's is named like a file `gen` writes but for case or normalisation.
+    /// A file without errcat's generated-file header, or another catalog's output, stands
+    /// where `gen` would write, or one not this catalog's is named like a file `gen`
+    /// writes but for case or normalisation.
     pub const FOREIGN: &str = "foreign-file";
     /// All of them, for the docs' test.
     pub const ALL: &[&str] = &[MISSING, EXTRA, STALE, EDITED, FOREIGN];

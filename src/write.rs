@@ -47,8 +47,9 @@ pub struct Plan {
     /// Files that differ from what is on disk.
     pub changes: Vec<Planned>,
     pub unchanged: usize,
-    /// Files errcat would have to overwrite but did not generate (applied only with `--force`).
-    pub foreign: Vec<Planned>,
+    /// Files errcat would have to overwrite that are not this catalog's output, each
+    /// with why (applied only with `--force`).
+    pub foreign: Vec<(Planned, &'static str)>,
     /// Files that are not this catalog's output and that a rendered file, on disk
     /// beside them, would overwrite on Windows or macOS (removed only with `--force`).
     pub clashes: Vec<Clash>,
@@ -92,6 +93,16 @@ impl Owner {
             .any(|l| l.contains(&from) && !l.contains(own))
             .then_some("was generated from another catalog")
     }
+}
+
+/// The catalog file a generated file's header names (`schema/catalog.yaml`), if any.
+pub fn generated_from(text: &str) -> Option<&str> {
+    let from = format!("{MARKER} from ");
+    text.lines().take(5).find_map(|l| {
+        let rest = &l[l.find(&from)? + from.len()..];
+        rest.split_once(". ")
+            .map_or(rest.strip_suffix('.'), |(file, _)| Some(file))
+    })
 }
 
 fn normalise(s: &str) -> String {
@@ -206,15 +217,18 @@ impl Stager {
                     self.plan.unchanged += 1;
                     return Ok(());
                 }
-                if !is_generated(&old) {
+                // Not errcat's, or another catalog's output at the same path: both
+                // runs would overwrite each other's file in turn.
+                if let Some(why) = self.own.disowns(&old) {
                     // Rare, and written only with `--force`: kept in memory.
-                    self.plan.foreign.push(Planned {
+                    let planned = Planned {
                         path,
                         change: Change::Update(old),
                         text,
                         edited_by_hand: false,
                         staged: None,
-                    });
+                    };
+                    self.plan.foreign.push((planned, why));
                     return Ok(());
                 }
                 let edited = crate::checksum::intact(&old) == Some(false);
@@ -311,7 +325,9 @@ impl Stager {
                 staged: None,
             }));
         self.plan.changes.sort_by(|a, b| a.path.cmp(&b.path));
-        self.plan.foreign.sort_by(|a, b| a.path.cmp(&b.path));
+        self.plan
+            .foreign
+            .sort_by(|(a, _), (b, _)| a.path.cmp(&b.path));
         Ok(self.plan)
     }
 
@@ -387,7 +403,11 @@ pub fn stage(made_dirs: &mut Vec<PathBuf>, path: &Path, text: &str) -> std::io::
 /// Removes a plan's staged files and the directories made for them (when empty):
 /// the disk is as it was before the plan was made.
 pub fn discard(plan: &Plan) {
-    for p in plan.changes.iter().chain(&plan.foreign) {
+    for p in plan
+        .changes
+        .iter()
+        .chain(plan.foreign.iter().map(|(p, _)| p))
+    {
         if let Some(tmp) = &p.staged {
             let _ = std::fs::remove_file(tmp);
         }

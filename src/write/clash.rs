@@ -26,7 +26,7 @@ pub struct Clash {
 pub fn clashes(
     unowned: Vec<(PathBuf, &'static str)>,
     wanted: &BTreeSet<PathBuf>,
-    foreign: &[super::Planned],
+    foreign: &[(super::Planned, &'static str)],
 ) -> Vec<Clash> {
     if unowned.is_empty() {
         return Vec::new();
@@ -40,7 +40,7 @@ pub fn clashes(
         .filter_map(|(on_disk, why)| {
             let name = on_disk.to_string_lossy();
             let rendered = *folded.get(&fold(&name))?;
-            if foreign.iter().any(|f| &f.path == rendered) {
+            if foreign.iter().any(|(f, _)| &f.path == rendered) {
                 return None;
             }
             Some(Clash {

@@ -33,6 +33,7 @@ fn ours(html: &str) -> bool {
         // A source's section, in a language the catalog does not record.
         || h == "<span lang=\"\">"
         || h == "<div class=\"codes\">"
+        || h == "<div class=\"namespaces\">"
         || h == "<br>"
         || h == "</a>"
         || h == "</div>"

@@ -618,13 +618,11 @@ fn a_file_that_is_also_a_directory_is_refused() {
     assert!(!p.path().join("generated").exists(), "{err}");
 }
 
-/// Two catalogs of one tree, one's output inside the other's directory: each removes
-/// only the stale files generated from itself, as the headers name their catalog.
-#[test]
-fn another_catalogs_output_is_not_removed() {
-    let tmp = tempfile::tempdir().unwrap();
-    for (name, out) in [("svc", "shared/svc-json"), ("main", "shared")] {
-        let schema = tmp.path().join(name).join("schema");
+/// Catalogs of one tree under `root`: each `(name, out)` is `name/schema/catalog.yaml`,
+/// with one namespace `name.x` and a json target writing to `out`.
+fn catalogs_in_one_tree(root: &Path, catalogs: &[(&str, &str)]) {
+    for (name, out) in catalogs {
+        let schema = root.join(name).join("schema");
         std::fs::create_dir_all(&schema).unwrap();
         std::fs::write(
             schema.join("a.yaml"),
@@ -637,6 +635,17 @@ fn another_catalogs_output_is_not_removed() {
         )
         .unwrap();
     }
+}
+
+/// Two catalogs of one tree, one's output inside the other's directory: each removes
+/// only the stale files generated from itself, as the headers name their catalog.
+#[test]
+fn another_catalogs_output_is_not_removed() {
+    let tmp = tempfile::tempdir().unwrap();
+    catalogs_in_one_tree(
+        tmp.path(),
+        &[("svc", "shared/svc-json"), ("main", "shared")],
+    );
     let svc_json = tmp.path().join("shared/svc-json/catalog.json");
     assert!(errcat(&tmp.path().join("svc"), &["gen"]).status.success());
     assert!(svc_json.is_file());
@@ -651,4 +660,36 @@ fn another_catalogs_output_is_not_removed() {
     }
     assert!(svc_json.is_file(), "main's gen removed svc's output");
     assert!(tmp.path().join("shared/catalog.json").is_file());
+}
+
+/// Two catalogs of one tree rendering one file: the second run refuses to overwrite
+/// the first's output, naming its catalog, and writes nothing; `--force` takes it.
+#[test]
+fn another_catalogs_file_at_a_rendered_path_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    catalogs_in_one_tree(tmp.path(), &[("svc", "shared"), ("main", "shared")]);
+    let json = tmp.path().join("shared/catalog.json");
+    assert!(
+        errcat(tmp.path(), &["gen", "svc/schema/catalog.yaml"])
+            .status
+            .success()
+    );
+    let svc = std::fs::read_to_string(&json).unwrap();
+    let main = ["gen", "main/schema/catalog.yaml"];
+    for more in [&["--check", "--no-cache"][..], &["--no-cache"]] {
+        let args = [&main[..], more].concat();
+        let out = errcat(tmp.path(), &args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
+        assert!(
+            err.contains(
+                "error: shared/catalog.json exists and was generated from another catalog (svc/schema/catalog.yaml)"
+            ) && err.contains("nothing was written"),
+            "{args:?}: {err}"
+        );
+        assert_eq!(std::fs::read_to_string(&json).unwrap(), svc, "{args:?}");
+    }
+    let forced = [&main[..], &["--force"]].concat();
+    assert!(errcat(tmp.path(), &forced).status.success());
+    assert!(std::fs::read_to_string(&json).unwrap().contains("main.x"));
 }
