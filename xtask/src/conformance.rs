@@ -187,23 +187,38 @@ pub fn files_with_ext(dir: &Path, ext: &str) -> Result<Vec<PathBuf>, String> {
     Ok(out)
 }
 
-/// All three languages on one generated tree, then every declared harness.
+/// All three languages on one generated tree, then every declared harness. Every
+/// language runs, whichever fails: one change often breaks several, and a run names
+/// them all.
 pub fn all_languages(root: &Path, generated: &Path, what: &str) -> Result<(), String> {
     let label = what.replace(' ', "-");
+    let mut failed = Vec::new();
+    let mut check = |lang: &str, result: Result<(), String>| {
+        if let Err(e) = result {
+            eprintln!("xtask: conformance {lang} ({what}): {e}");
+            failed.push(lang.to_string());
+        }
+    };
     for (lang, f) in [
         ("rust", rust as fn(&Path, &Path, &str) -> Result<(), String>),
         ("java", java),
         ("typescript", typescript),
     ] {
         eprintln!("\n== conformance: {lang} ({what})");
-        f(root, generated, &label).map_err(|e| format!("conformance {lang} ({what}): {e}"))?;
+        check(lang, f(root, generated, &label));
     }
     for id in declared(root)? {
         eprintln!("\n== conformance: {id} ({what})");
-        run_declared(root, generated, &id, &label)
-            .map_err(|e| format!("conformance {id} ({what}): {e}"))?;
+        check(&id, run_declared(root, generated, &id, &label));
     }
-    Ok(())
+    if failed.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "conformance ({what}) failed in {}",
+            failed.join(", ")
+        ))
+    }
 }
 
 /// Targets whose harness declares how it runs: `tests/conformance/<target id>/run`, an
