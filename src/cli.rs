@@ -374,7 +374,8 @@ fn init(dir: &Path, quiet: bool) -> Printed<ExitCode> {
                     format!("cd {} && ", cd.display())
                 };
                 errln!(
-                    "next: `{cd}errcat gen` writes generated/ (Rust, Java, TypeScript, docs, JSON)"
+                    "next: `{cd}errcat gen` writes generated/ (targets {})",
+                    crate::init::target_ids().join(", ")
                 )?;
             }
             Ok(ExitCode::SUCCESS)

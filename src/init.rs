@@ -21,6 +21,15 @@ pub fn files() -> Vec<(PathBuf, String)> {
     ]
 }
 
+/// The ids of the targets the starter catalog declares, in its order.
+pub fn target_ids() -> Vec<&'static str> {
+    CATALOG
+        .lines()
+        .filter_map(|l| l.strip_prefix("  - id: "))
+        .map(str::trim)
+        .collect()
+}
+
 /// Why `init` wrote nothing, or stopped.
 #[derive(Debug)]
 pub enum Error {

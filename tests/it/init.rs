@@ -40,6 +40,17 @@ fn init_then_gen_compiles_in_every_language() {
     assert_eq!(out.status.code(), Some(0), "{err}");
     assert!(err.contains("created schema/catalog.yaml"), "{err}");
     assert!(err.contains("next: `errcat gen`"), "{err}");
+    // The targets it names are the catalog's, every one.
+    let catalog = std::fs::read_to_string(p.join("schema/catalog.yaml")).unwrap();
+    let ids: Vec<&str> = catalog
+        .lines()
+        .filter_map(|l| l.strip_prefix("  - id: "))
+        .collect();
+    assert!(ids.len() >= 5, "{catalog}");
+    assert!(
+        err.contains(&format!("writes generated/ (targets {})", ids.join(", "))),
+        "{err}"
+    );
 
     // Each YAML file names the schema next to it, and that is `errcat schema`'s output.
     let schema = String::from_utf8(errcat(p, &["schema"]).stdout).unwrap();
