@@ -268,9 +268,24 @@ pub struct RawGenericProfile {
     pub interpolation: Option<S<String>>,
     /// The line-comment token of headers and doc lines: `#`, `//`, `--`.
     pub line_comment: S<String>,
+    /// The language's block comment, for doc lines written inside one (KDoc's `/** … */`):
+    /// every opening or closing token in a text is broken with a space.
+    #[serde(default)]
+    pub block_comment: Option<S<RawBlockComment>>,
     /// The integer types codes may use, narrowest first; none: codes are unbounded.
     #[serde(default)]
     pub integers: Vec<S<RawIntType>>,
+}
+
+/// A block comment's tokens: `{ open: "/*", close: "*/" }`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(rename = "BlockComment")]
+pub struct RawBlockComment {
+    /// The token that opens the comment (and a nested one, in languages that nest them).
+    pub open: S<String>,
+    /// The token that closes it.
+    pub close: S<String>,
 }
 
 /// An integer type of the target language and the codes it holds.

@@ -298,7 +298,7 @@ fn markdown_inline(s: &str) -> String {
     out
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DocStyle {
     /// rustdoc Markdown: no intra-doc links, no doctests, no raw HTML, URLs as autolinks.
     RustMarkdown,
@@ -311,15 +311,23 @@ pub enum DocStyle {
     /// ends a comment in some languages) are written as `\u{…}`, and so is a backslash
     /// that ends the line (C and C++ continue the comment onto the next line; `??/` is one).
     LineComment,
+    /// As `LineComment`, and inert inside a block comment of these tokens too: each
+    /// opening or closing token in the text gets a space after its first character
+    /// (`*/` becomes `* /`), so that it neither ends the comment nor, where comments
+    /// nest, opens another.
+    BlockComment {
+        open: String,
+        close: String,
+    },
 }
 
 impl DocStyle {
     /// The text as comment lines, without the comment prefix.
-    pub fn lines(self, s: &str) -> Vec<String> {
+    pub fn lines(&self, s: &str) -> Vec<String> {
         s.lines().map(|l| self.line(l.trim())).collect()
     }
 
-    fn line(self, l: &str) -> String {
+    fn line(&self, l: &str) -> String {
         let mut out = String::with_capacity(l.len());
         match self {
             DocStyle::RustMarkdown => {
@@ -405,6 +413,21 @@ impl DocStyle {
                 } else if out.ends_with("??/") {
                     out.pop();
                     out.push_str("\\u{2f}");
+                }
+            }
+            DocStyle::BlockComment { open, close } => {
+                let line = DocStyle::LineComment.line(l);
+                let mut rest = line.as_str();
+                while let Some(c) = rest.chars().next() {
+                    out.push(c);
+                    rest = &rest[c.len_utf8()..];
+                    // Checked again from the next character: `*/*` holds both tokens.
+                    let token = [open, close]
+                        .into_iter()
+                        .any(|t| t.starts_with(c) && rest.starts_with(&t[c.len_utf8()..]));
+                    if token {
+                        out.push(' ');
+                    }
                 }
             }
         }

@@ -167,6 +167,21 @@ fn doc_comments_are_inert() {
         DocStyle::LineComment.lines("ends in \\\nthen ??/\nmid \\ and ??/ stay"),
         ["ends in \\u{5c}", "then ??\\u{2f}", "mid \\ and ??/ stay"]
     );
+    // Inside a block comment no token survives whole, however the tokens touch; the
+    // line-comment escapes still apply.
+    let block = DocStyle::BlockComment {
+        open: "/*".into(),
+        close: "*/".into(),
+    };
+    assert_eq!(
+        block.lines("a */ b /* c /**/ d */*/ e ***/ f\r\u{2028} ends in \\"),
+        ["a * / b / * c / ** / d * / * / e *** / f\\u{d}\\u{2028} ends in \\u{5c}"]
+    );
+    let ocaml = DocStyle::BlockComment {
+        open: "(*".into(),
+        close: "*)".into(),
+    };
+    assert_eq!(ocaml.lines("f (*) g *)(* h"), ["f ( * ) g * )( * h"]);
     // Indentation would make a doctest; it is dropped.
     assert_eq!(
         DocStyle::RustMarkdown.lines("    let x = 1;"),

@@ -85,6 +85,23 @@ fn generic(cx: &mut Context, file: FileId, g: &RawGenericProfile, name: &str) ->
             ok = false;
         }
     }
+    if let Some(block) = &g.block_comment {
+        for (token, what) in [(&block.value.open, "open"), (&block.value.close, "close")] {
+            let t = &token.value;
+            if t.chars().count() < 2 || t.chars().any(|c| c.is_whitespace() || c.is_control()) {
+                let span = cx.span(file, token);
+                cx.emit(
+                    Diagnostic::new(
+                        &rules::INVALID_PROFILE,
+                        format!("block comment `{what}` must be a token of two or more characters without spaces"),
+                    )
+                    .at(span, "here")
+                    .help("errcat breaks the token in a text with a space after its first character: one character cannot be broken"),
+                );
+                ok = false;
+            }
+        }
+    }
     for (field, what) in [
         (Some(&g.line_comment), "line_comment"),
         (g.keyword_suffix.as_ref(), "keyword_suffix"),
@@ -229,7 +246,13 @@ fn generic(cx: &mut Context, file: FileId, g: &RawGenericProfile, name: &str) ->
             .as_ref()
             .map(|s| s.value.clone())
             .unwrap_or_default(),
-        docs: DocStyle::LineComment,
+        docs: match &g.block_comment {
+            Some(b) => DocStyle::BlockComment {
+                open: b.value.open.value.clone(),
+                close: b.value.close.value.clone(),
+            },
+            None => DocStyle::LineComment,
+        },
         comment: CommentStyle::Line(g.line_comment.value.clone()),
         int_range,
         int_types,

@@ -172,6 +172,17 @@ fn wrong_declarations_point_at_file_line_and_column() {
             "error[invalid-profile]: `interpolation` cannot hold `{`\n  --> catalog.yaml:19:22",
         ),
         (
+            // One character cannot be broken apart in a text.
+            "line_comment: \"--\"",
+            "line_comment: \"--\"\n      block_comment: { open: \"{-\", close: \"}\" }",
+            "error[invalid-profile]: block comment `close` must be a token of two or more characters without spaces\n  --> catalog.yaml:20:43",
+        ),
+        (
+            "line_comment: \"--\"",
+            "line_comment: \"--\"\n      block_comment: { open: \"{-\" }",
+            "error[invalid-value]: missing field `close`: `block_comment` has none\n  --> catalog.yaml:20:22",
+        ),
+        (
             "strings: c-family",
             "strings: java\n      interpolation: \"$\"",
             "error[invalid-profile]: string style `java` has no backslash escapes for `interpolation`",
@@ -309,7 +320,8 @@ fn a_c_target_compiles_in_strict_c11_and_reads_back() {
                 .collect();
             format!(
                 "  - code: {}\n    name: T{i}\n    message: {yaml}\n    \
-                 description: \"The doc line ends in a backslash \\\\\\nor a trigraph of one ??/\"\n",
+                 description: \"The doc line ends in a backslash \\\\\\nor a trigraph of one ??/\\n\
+                 and */ closes a block comment, /* opens one (gcc warns), /**/ is both\"\n",
                 i + 1
             )
         })
@@ -343,6 +355,13 @@ fn a_c_target_compiles_in_strict_c11_and_reads_back() {
         cc.status.success(),
         "{}\n{header}",
         String::from_utf8_lossy(&cc.stderr)
+    );
+    // The doc comment keeps its text, each token broken apart.
+    assert!(
+        header.contains(
+            "     * and * / closes a block comment, / * opens one (gcc warns), / ** / is both\n"
+        ),
+        "{header}"
     );
     let run = std::process::Command::new(&exe).output().unwrap();
     assert!(run.status.success());
