@@ -258,6 +258,9 @@ pub struct RawGenericProfile {
     /// Identifiers that must be changed (with `keyword_suffix`) to be legal.
     #[serde(default)]
     pub keywords: Vec<S<String>>,
+    /// Words that camel-case identifiers write in capitals: `ID`, `URL` (`roomID`).
+    #[serde(default)]
+    pub initialisms: Vec<S<String>>,
     /// Appended to an identifier that is a keyword; `_` when not given.
     #[serde(default)]
     pub keyword_suffix: Option<S<String>>,

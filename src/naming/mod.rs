@@ -132,6 +132,9 @@ pub struct Profile {
     pub int_types: Vec<(String, i64, i64)>,
     /// Names identifiers of one kind must not take, beyond the keywords.
     pub reserved: ReservedNames,
+    /// Words a camel-case identifier writes in capitals (`ID`, `URL`: `roomID`),
+    /// upper-case; none for most languages.
+    pub initialisms: BTreeSet<String>,
 }
 
 /// Names that identifiers of one kind must avoid though the language allows them:
@@ -189,6 +192,7 @@ fn rust() -> Profile {
             params: BTreeSet::new(),
             modules: owned(&["std", "core", "alloc"]),
         },
+        initialisms: BTreeSet::new(),
     }
 }
 
@@ -210,6 +214,7 @@ fn java() -> Profile {
         int_range: int_range(i32::MIN as i64, i32::MAX as i64, "Java int"),
         int_types: vec![("int".into(), i32::MIN as i64, i32::MAX as i64)],
         reserved: ReservedNames::default(),
+        initialisms: BTreeSet::new(),
     }
 }
 
@@ -235,6 +240,7 @@ fn typescript() -> Profile {
         ),
         int_types: vec![("number".into(), i64::MIN, i64::MAX)],
         reserved: ReservedNames::default(),
+        initialisms: BTreeSet::new(),
     }
 }
 
@@ -256,6 +262,7 @@ fn markdown() -> Profile {
         int_range: None,
         int_types: Vec::new(),
         reserved: ReservedNames::default(),
+        initialisms: BTreeSet::new(),
     }
 }
 
@@ -277,6 +284,7 @@ fn json() -> Profile {
         int_range: None,
         int_types: Vec::new(),
         reserved: ReservedNames::default(),
+        initialisms: BTreeSet::new(),
     }
 }
 
@@ -315,33 +323,60 @@ impl Profile {
         }
     }
 
+    /// `s` in `case`; in the camel cases each word that is one of the profile's
+    /// initialisms in capitals: `room_id` → `roomID`, `format_user_id` →
+    /// `FormatUserID` (a lower-camel identifier's first word stays lower-case: `idCard`).
+    fn cased(&self, case: Case, s: &str) -> String {
+        let out = case.apply(s);
+        if self.initialisms.is_empty() || !matches!(case, Case::UpperCamel | Case::LowerCamel) {
+            return out;
+        }
+        let mut result = String::with_capacity(out.len());
+        let mut words = out
+            .char_indices()
+            .filter(|&(i, c)| i == 0 || c.is_uppercase());
+        let mut start = words.next().map_or(0, |(i, _)| i);
+        for end in words.map(|(i, _)| i).chain(std::iter::once(out.len())) {
+            let word = &out[start..end];
+            let upper = word.to_uppercase();
+            let first_of_lower = case == Case::LowerCamel && start == 0;
+            if !first_of_lower && self.initialisms.contains(&upper) {
+                result.push_str(&upper);
+            } else {
+                result.push_str(word);
+            }
+            start = end;
+        }
+        result
+    }
+
     /// Identifier of a namespace's type: `edu.rest` → `EduRestError`.
     pub fn type_name(&self, namespace: &str) -> String {
-        let base = self.type_case.apply(&namespace.replace('.', "_"));
+        let base = self.cased(self.type_case, &namespace.replace('.', "_"));
         self.sanitize(format!("{base}{}", self.type_suffix))
     }
 
     /// Identifier of a namespace's module or file stem: `edu.rest` → `edu_rest` / `edu-rest` / `EduRest`.
     pub fn module_name(&self, namespace: &str) -> String {
-        let ident = self.sanitize(self.module_case.apply(&namespace.replace('.', "_")));
+        let ident = self.sanitize(self.cased(self.module_case, &namespace.replace('.', "_")));
         self.avoid(&self.reserved.modules, ident)
     }
 
     /// Identifier of an entry: `ROOM_NOT_EXIST` → `RoomNotExist` / `ROOM_NOT_EXIST`.
     pub fn variant_name(&self, name: &str) -> String {
-        self.sanitize(self.variant_case.apply(name))
+        self.sanitize(self.cased(self.variant_case, name))
     }
 
     /// Identifier of a parameter or field: `room_id` → `room_id` / `roomId`.
     pub fn member_name(&self, name: &str) -> String {
-        self.sanitize(self.member_case.apply(name))
+        self.sanitize(self.cased(self.member_case, name))
     }
 
     /// Identifier of the typed formatter of entry `name`: `ROOM_NOT_EXIST` →
     /// `format_room_not_exist` / `formatRoomNotExist` / `FormatRoomNotExist`.
     pub fn formatter_name(&self, name: &str) -> String {
         let case = self.formatter_case.unwrap_or(self.member_case);
-        self.sanitize(case.apply(&format!("format_{}", name.to_lowercase())))
+        self.sanitize(self.cased(case, &format!("format_{}", name.to_lowercase())))
     }
 
     /// Identifier of a typed formatter's parameter: a member name that is none of the
@@ -361,7 +396,7 @@ impl Profile {
 
     /// Identifier for a locale: `zh-CN` → `ZhCn` (Rust) / `ZH_CN` (Java).
     pub fn locale_name(&self, tag: &str) -> String {
-        self.sanitize(self.variant_case.apply(&tag.replace('-', "_")))
+        self.sanitize(self.cased(self.variant_case, &tag.replace('-', "_")))
     }
 
     pub fn string(&self, s: &str) -> String {

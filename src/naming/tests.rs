@@ -252,3 +252,22 @@ fn parameters_avoid_the_names_their_formatter_reserves() {
     assert_eq!(java.param_name("locale_id"), "localeId_");
     assert_eq!(p("java").param_name("locale_id"), "localeId");
 }
+
+#[test]
+fn initialisms_are_capitals_in_camel_case() {
+    let mut p = builtin("java").unwrap();
+    p.initialisms = ["ID", "URL", "HTTP", "UTF8"].map(String::from).into();
+    assert_eq!(p.member_name("room_id"), "roomID");
+    // A lower-camel identifier starts lower-case, initialism or not.
+    assert_eq!(p.member_name("id_card"), "idCard");
+    assert_eq!(p.member_name("url"), "url");
+    assert_eq!(p.member_name("callback_url_utf8"), "callbackURLUTF8");
+    // Only whole words: `identity` and `http2` are not `ID` and `HTTP`.
+    assert_eq!(p.member_name("identity_http2"), "identityHttp2");
+    assert_eq!(p.formatter_name("USER_ID_MISSING"), "formatUserIDMissing");
+    assert_eq!(p.type_name("api.http"), "ApiHTTPError");
+    // Upper-case styles are left alone.
+    assert_eq!(p.variant_name("ROOM_ID"), "ROOM_ID");
+    p.member_case = Case::UpperCamel;
+    assert_eq!(p.member_name("id_card"), "IDCard");
+}

@@ -85,6 +85,25 @@ fn generic(cx: &mut Context, file: FileId, g: &RawGenericProfile, name: &str) ->
             ok = false;
         }
     }
+    for word in &g.initialisms {
+        let w = &word.value;
+        if !w.starts_with(|c: char| c.is_ascii_uppercase())
+            || !w
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        {
+            let span = cx.span(file, word);
+            cx.emit(
+                Diagnostic::new(
+                    &rules::INVALID_PROFILE,
+                    format!("initialism `{w}` is not an upper-case word"),
+                )
+                .at(span, "here")
+                .help("write it as identifiers show it: ID, URL, HTTP, UTF8"),
+            );
+            ok = false;
+        }
+    }
     if let Some(block) = &g.block_comment {
         for (token, what) in [(&block.value.open, "open"), (&block.value.close, "close")] {
             let t = &token.value;
@@ -257,6 +276,7 @@ fn generic(cx: &mut Context, file: FileId, g: &RawGenericProfile, name: &str) ->
         int_range,
         int_types,
         reserved: ReservedNames::default(),
+        initialisms: g.initialisms.iter().map(|w| w.value.clone()).collect(),
     })
 }
 

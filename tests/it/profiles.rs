@@ -172,6 +172,11 @@ fn wrong_declarations_point_at_file_line_and_column() {
             "error[invalid-profile]: `interpolation` cannot hold `{`\n  --> catalog.yaml:19:22",
         ),
         (
+            "keywords: [class_def]",
+            "keywords: [class_def]\n      initialisms: [ID, Url]",
+            "error[invalid-profile]: initialism `Url` is not an upper-case word\n  --> catalog.yaml:17:25",
+        ),
+        (
             // One character cannot be broken apart in a text.
             "line_comment: \"--\"",
             "line_comment: \"--\"\n      block_comment: { open: \"{-\", close: \"}\" }",
