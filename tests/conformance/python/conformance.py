@@ -130,6 +130,8 @@ def check_entry(gen: Any, nid: str, found: Any, module: Any, e: dict[str, Any], 
         c("member.http_status", e["http"], run("member.http_status", lambda: member.http_status))
         c("member.retryable", e["retryable"], run("member.retryable", lambda: member.retryable))
         c("member.doc_url", e["doc_url"], run("member.doc_url", lambda: member.doc_url))
+        deprecated = e["deprecated"]["reason"] if e["deprecated"] else None
+        c("member.deprecated", deprecated, run("member.deprecated", lambda: member.deprecated))
     # The text that stands in where a locale has none: the default locale's, else
     # (`missing-translation` lowered) the first the message has in catalog order.
     fallback = next(e["message"][l] for l in [default, *locales] if l in e["message"])
