@@ -154,6 +154,45 @@ proptest! {
         std::fs::write(&file, mutate(&text, &ops)).unwrap();
         run(dir.path());
     }
+
+    /// A target's own target.yaml, declaring a generic profile, mutated the same way.
+    #[test]
+    fn mutated_generic_profiles_get_diagnostics_not_panics(ops in proptest::collection::vec(op(), 1..6)) {
+        let dir = tempfile::tempdir().unwrap();
+        generic_profile_project(dir.path());
+        let file = dir.path().join("schema/templates/c/target.yaml");
+        let text = std::fs::read_to_string(&file).unwrap();
+        std::fs::write(&file, mutate(&text, &ops)).unwrap();
+        run(dir.path());
+    }
+}
+
+/// The C example target's project (a template set declaring a generic profile, with
+/// `block_comment`) under `dir/schema`, with a namespace of placeholders and a
+/// deprecated code, so that the profile names, escapes and comments what renders.
+fn generic_profile_project(dir: &Path) {
+    let schema = dir.join("schema");
+    copy_tree(&repo().join("tests/fixtures/c-target"), &schema);
+    std::fs::write(
+        schema.join("register.yaml"),
+        "namespace: register\ntitle: Register\nentries:\n  \
+         - { code: 1, name: USER_ID_MISSING, message: \"No {user_id} */ here\", params: [user_id] }\n  \
+         - { code: 2, name: OLD, message: Old, deprecated: { reason: \"Use /* NEW */\", replaced_by: NEW } }\n  \
+         - { code: 3, name: NEW, message: New, description: \"Ends in \\\\\" }\n",
+    )
+    .unwrap();
+}
+
+/// The unmutated project of [`mutated_generic_profiles_get_diagnostics_not_panics`]
+/// is valid and generates: mutations start from a catalog that reaches rendering.
+#[test]
+fn the_generic_profile_project_generates() {
+    let dir = tempfile::tempdir().unwrap();
+    generic_profile_project(dir.path());
+    let checked = errcat::check(&dir.path().join("schema/catalog.yaml"));
+    assert!(!checked.report.has_errors(), "{:?}", checked.report);
+    let files = errcat::generate(&checked.catalog.unwrap()).unwrap();
+    assert!(!files.is_empty());
 }
 
 /// A random valid catalog: names, codes, unicode messages, an optional second locale.
