@@ -94,10 +94,7 @@ pub fn run_ci(root: &Path) -> Result<(), String> {
         conformance::all_languages(root, &root.join("generated"), "seed catalog")
     })?;
     step("README usage examples, compiled and run", || {
-        crate::readme::rust(root)?;
-        crate::readme::java(root)?;
-        crate::readme::typescript(root, &root.join("target/xtask/conformance-ts-seed-catalog"))?;
-        crate::readme::declared(root)
+        crate::readme::all(root)
     })?;
     step(
         "conformance: the hostile and fallback fixtures and errcat init's starter catalog",

@@ -322,14 +322,9 @@ pub fn run_all(root: &Path, langs: &[String]) -> ExitCode {
             "fallback" => fallback(root),
             "starter" => starter(root),
             // The README's examples; TypeScript's runs on the harness's compiled output.
-            "readme" => typescript(root, &generated, "seed-catalog")
-                .and_then(|()| crate::readme::rust(root))
-                .and_then(|()| crate::readme::java(root))
-                .and_then(|()| {
-                    let compiled = root.join("target/xtask/conformance-ts-seed-catalog");
-                    crate::readme::typescript(root, &compiled)
-                })
-                .and_then(|()| crate::readme::declared(root)),
+            "readme" => {
+                typescript(root, &generated, "seed-catalog").and_then(|()| crate::readme::all(root))
+            }
             "large-namespace" => large_namespace(root),
             other
                 if root

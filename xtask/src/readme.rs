@@ -33,7 +33,16 @@ fn split(code: &str) -> (String, String) {
     (imports.join("\n"), body.join("\n"))
 }
 
-pub fn rust(root: &Path) -> Result<(), String> {
+/// Every README example, in the order CI runs them; after the TypeScript conformance
+/// step of the seed catalog, whose compiled output the TypeScript example imports.
+pub fn all(root: &Path) -> Result<(), String> {
+    rust(root)?;
+    java(root)?;
+    typescript(root, &root.join("target/xtask/conformance-ts-seed-catalog"))?;
+    declared(root)
+}
+
+fn rust(root: &Path) -> Result<(), String> {
     let dir = root.join("target/xtask/readme-rust");
     std::fs::create_dir_all(dir.join("src")).map_err(|e| e.to_string())?;
     let (uses, body) = split(&example(root, "rust")?);
@@ -56,7 +65,7 @@ pub fn rust(root: &Path) -> Result<(), String> {
         ))
 }
 
-pub fn java(root: &Path) -> Result<(), String> {
+fn java(root: &Path) -> Result<(), String> {
     let dir = root.join("target/xtask/readme-java");
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
     let (imports, body) = split(&example(root, "java")?);
@@ -74,7 +83,7 @@ pub fn java(root: &Path) -> Result<(), String> {
 }
 
 /// Runs after the TypeScript conformance step compiled generated/typescript into `compiled`.
-pub fn typescript(root: &Path, compiled: &Path) -> Result<(), String> {
+fn typescript(root: &Path, compiled: &Path) -> Result<(), String> {
     let (imports, body) = split(&example(root, "typescript")?);
     let imports = imports.replace("\"@errcat/codes\"", "\"./index.js\"");
     let ts = format!(
@@ -102,7 +111,7 @@ pub fn typescript(root: &Path, compiled: &Path) -> Result<(), String> {
 /// `<!-- example:ID -->` other than the three above is run by
 /// `tests/conformance/ID/readme-example EXAMPLE_FILE generated/ID`, so that xtask need
 /// not know the language. An example without its runner is an error: it would drift.
-pub fn declared(root: &Path) -> Result<(), String> {
+fn declared(root: &Path) -> Result<(), String> {
     let readme = std::fs::read_to_string(root.join("README.md")).map_err(|e| e.to_string())?;
     let ids = readme
         .split("<!-- example:")
