@@ -1,0 +1,322 @@
+//! `errcat gen` and `gen --check`: render, compare with the disk, then write or report.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use super::{Read, Settings, fatal, findings_exit, print_report, read};
+use crate::console::{Console, count};
+use crate::diag::{self, Format, Report};
+use crate::load::display_path;
+use crate::output::{self, Printed, err, errln};
+use crate::write::{self, Change};
+
+pub(super) struct Options<'a> {
+    pub check_only: bool,
+    pub out_dir: Option<&'a Path>,
+    pub format: Format,
+    pub force: bool,
+    pub cache: bool,
+}
+
+/// A line about a generated file, under a rule; `--quiet` drops the warnings.
+#[derive(Clone, Copy)]
+struct Say {
+    out: Console,
+    format: Format,
+}
+
+impl Say {
+    fn line(
+        self,
+        level: diag::Severity,
+        rule: &str,
+        message: &str,
+        file: &Path,
+        help: Option<&str>,
+    ) -> Printed {
+        if self.out.quiet && level == diag::Severity::Warning {
+            return Ok(());
+        }
+        let file = display_path(file);
+        let status = diag::Status {
+            level,
+            rule: Some(rule),
+            message,
+            file: Some(&file),
+            help,
+        };
+        err!("{}", status.render(self.format))
+    }
+
+    /// Plain lines for people; in the machine formats every line is a record.
+    fn human(self) -> bool {
+        self.format == Format::Human
+    }
+}
+
+pub(super) fn run(
+    path: &Path,
+    opts: &Options,
+    out: Console,
+    settings: &Settings,
+) -> Printed<ExitCode> {
+    let &Options {
+        check_only,
+        out_dir,
+        format,
+        force,
+        cache,
+    } = opts;
+    let Read {
+        sources,
+        report,
+        inputs,
+        key,
+    } = read(path, out_dir, cache, out);
+    let say = Say { out, format };
+    let human = say.human();
+    let error = |message: &str| fatal(format, message, None);
+    // A check never writes: saying that nothing was written would suggest it might have.
+    let unwritten = if check_only {
+        ""
+    } else {
+        "; nothing was written"
+    };
+    // Unchanged inputs and untouched outputs since the last clean run: nothing can be stale.
+    if let Some(n) = key.and_then(|k| crate::cache::fresh(path, out_dir, k)) {
+        out.files_read(&sources)?;
+        out.detail("cache: inputs and outputs unchanged since the last clean run")?;
+        print_report(&Report::default(), &sources, format, out, false)?;
+        if !out.quiet && human {
+            if check_only {
+                errln!("ok: {n} generated files are up to date (unchanged since the last run)")?;
+            } else {
+                errln!("wrote 0 files, removed 0, {n} unchanged (unchanged since the last run)")?;
+            }
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let checked = out.phase("parse and validate", || {
+        crate::check_inputs(inputs, sources, report)
+    });
+    out.files_read(&checked.sources)?;
+    print_report(&checked.report, &checked.sources, format, out, false)?;
+    let (Some(catalog), Some(root)) = (&checked.catalog, &checked.root) else {
+        error(&format!("the catalog has errors{unwritten}"))?;
+        return Ok(findings_exit(&checked.report, true));
+    };
+    // Only a run without findings is remembered, so a cached answer never hides one.
+    let remember = |dirs: &[PathBuf], generated: usize| {
+        if let Some(k) = key.filter(|_| checked.report.diagnostics.is_empty()) {
+            let size = crate::cache::Size {
+                namespaces: catalog.namespaces.len(),
+                codes: catalog.namespaces.iter().map(|n| n.entries.len()).sum(),
+            };
+            crate::cache::store(path, out_dir, k, size, dirs, generated);
+        }
+    };
+    // Another run on the same tree waits here until this one has written.
+    let _lock = match write::lock(root) {
+        Ok(l) => l,
+        Err(e) => {
+            error(&e)?;
+            return Ok(ExitCode::from(2));
+        }
+    };
+    // Rendered files are compared with the disk as they come, and (unless this is a
+    // check) new and changed ones staged next to their place.
+    let mut total = 0;
+    let staged = out.phase("render and compare", || {
+        crate::stage(catalog, root, out_dir, !check_only, &mut |path, origin| {
+            total += 1;
+            // A line lost to a reader gone stops the run before anything is written.
+            let _ = out.detail(format_args!(
+                "render: {} <- {origin}",
+                display_path(path).display()
+            ));
+        })
+    });
+    // From here on, whatever stops the run before the rename (a `?` included) drops
+    // the plan, and with it the staged files.
+    let mut plan = match staged {
+        Ok(p) => write::Staged::new(p),
+        Err(crate::StageError::Render(report)) => {
+            print_report(&report, &checked.sources, format, out, false)?;
+            error(&format!("generation failed{unwritten}"))?;
+            return Ok(ExitCode::from(1));
+        }
+        Err(crate::StageError::Io(e)) => {
+            error(&format!("{e}{unwritten}"))?;
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let dirs = crate::target_dirs(catalog, root, out_dir);
+    if !plan.foreign.is_empty() || !plan.clashes.is_empty() {
+        if !force {
+            refuse(&plan, say)?;
+            return Ok(ExitCode::from(1));
+        }
+        take_over(&mut plan);
+    }
+    if check_only {
+        if plan.changes.is_empty() {
+            remember(&dirs, total);
+            if !out.quiet && human {
+                errln!("ok: {total} generated files are up to date")?;
+            }
+            return Ok(ExitCode::SUCCESS);
+        }
+        report_stale(
+            &plan,
+            say,
+            &format!("run `{}` and commit", settings.regenerate_hint),
+        )?;
+        return Ok(ExitCode::from(1));
+    }
+    for p in plan.changes.iter().filter(|p| p.edited_by_hand) {
+        say.line(
+            diag::Severity::Warning,
+            crate::rules::output::EDITED,
+            "was edited by hand; regenerating it drops those edits",
+            &p.path,
+            Some("change schema/ or templates/ instead"),
+        )?;
+    }
+    // A `--verbose` line lost while rendering: the reader has gone, so stop unwritten.
+    if output::gone() {
+        return Err(output::Cut::Gone);
+    }
+    let removed = plan
+        .changes
+        .iter()
+        .filter(|p| p.change == Change::Remove)
+        .count();
+    let (written, unchanged) = (plan.changes.len() - removed, plan.unchanged);
+    // The directories the removals leave empty go with them (`write::emptied`).
+    let emptied = match plan.emptied.len() {
+        0 => String::new(),
+        1 => " (and 1 emptied directory)".to_string(),
+        n => format!(" (and {n} emptied directories)"),
+    };
+    if let Err(e) = out.phase("write", || plan.apply()) {
+        error(&format!("writing failed: {e}"))?;
+        return Ok(ExitCode::from(2));
+    }
+    remember(&dirs, total);
+    if !out.quiet && human {
+        errln!(
+            "wrote {}, removed {removed}{emptied}, {unchanged} unchanged",
+            count(written, "file"),
+        )?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Names every file in the way of a rendered one: without errcat's header, from another
+/// catalog, or named like a rendered file but for case or normalisation.
+fn refuse(plan: &write::Staged, say: Say) -> Printed {
+    let help = "move the file away, or pass --force to overwrite it; nothing was written";
+    let in_the_way = plan.foreign.iter().map(|(f, why)| {
+        let old = match &f.change {
+            Change::Update(old) => old.as_str(),
+            _ => "",
+        };
+        let why = match write::generated_from(old) {
+            Some(other) => format!(
+                "exists and {why} ({other}): two catalogs writing one file would \
+                 overwrite each other's output in turn"
+            ),
+            None => format!("exists and {why} (no generated-file header)"),
+        };
+        (f.path.as_path(), why)
+    });
+    // A file beside a rendered one, named alike: one file on other systems.
+    let alike = plan.clashes.iter().map(|c| {
+        let why = format!(
+            "{}, and {}, which gen writes, differs from it only in {}: on {} writing that file overwrites this one",
+            c.why,
+            display_path(&c.rendered).display(),
+            c.alike.how,
+            c.alike.systems
+        );
+        (c.on_disk.as_path(), why)
+    });
+    let refused: Vec<(&Path, String)> = in_the_way.chain(alike).collect();
+    for (i, (path, why)) in refused.iter().enumerate() {
+        let last = i + 1 == refused.len();
+        say.line(
+            diag::Severity::Error,
+            crate::rules::output::FOREIGN,
+            why,
+            path,
+            Some(help).filter(|_| last || !say.human()),
+        )?;
+    }
+    Ok(())
+}
+
+/// `--force`: the files in the way are overwritten, and those named alike removed.
+fn take_over(plan: &mut write::Staged) {
+    let foreign = std::mem::take(&mut plan.foreign);
+    plan.changes.extend(foreign.into_iter().map(|(p, _)| p));
+    // The rendered file takes its place, as it would on Windows and macOS.
+    for c in std::mem::take(&mut plan.clashes) {
+        plan.changes.push(write::Planned {
+            path: c.on_disk,
+            change: Change::Remove,
+            text: String::new(),
+            edited_by_hand: false,
+            staged: None,
+        });
+    }
+}
+
+/// `gen --check` found work: each missing, extra or stale file, with a diff of the stale.
+fn report_stale(plan: &write::Staged, say: Say, hint: &str) -> Printed {
+    let human = say.human();
+    for p in &plan.changes {
+        let shown = display_path(&p.path);
+        use crate::rules::output as rule;
+        let (what, rule) = match &p.change {
+            Change::Create => ("missing", rule::MISSING),
+            Change::Remove => ("extra (no target renders it any more)", rule::EXTRA),
+            Change::Update(_) if p.edited_by_hand => (
+                "stale (edited by hand since it was generated)",
+                rule::EDITED,
+            ),
+            Change::Update(_) => ("stale", rule::STALE),
+        };
+        if !human {
+            let message = format!("is {what}");
+            say.line(diag::Severity::Error, rule, &message, &p.path, Some(hint))?;
+            continue;
+        }
+        let (label, rest) = what.split_once(' ').unwrap_or((what, ""));
+        let note = if rest.is_empty() {
+            String::new()
+        } else {
+            format!(" {rest}")
+        };
+        errln!("{:<8} {}{note}", format!("{label}:"), shown.display())?;
+        if let Change::Update(old) = &p.change {
+            err!("{}", write::short_diff(old, &p.text, 12))?;
+        }
+    }
+    if !human {
+        return Ok(());
+    }
+    // Not an error of its own: a directory goes with the last of its extra files.
+    for dir in &plan.emptied {
+        let shown = display_path(dir);
+        errln!(
+            "empty:   {}/ (left empty once the extra files go)",
+            shown.display()
+        )?;
+    }
+    let n = plan.changes.len();
+    errln!(
+        "error: {n} generated file{} out of date",
+        if n == 1 { " is" } else { "s are" }
+    )?;
+    errln!("{hint}")
+}
