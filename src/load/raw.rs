@@ -174,6 +174,11 @@ pub struct RawReservedNames {
     /// take one gets the keyword suffix instead (`locale_`).
     #[serde(default)]
     pub params: Vec<S<String>>,
+    /// The names the templates' own code gives locals or receivers where it also names a
+    /// namespace's module (`module_name`: a package-level variable, a file stem): a
+    /// namespace whose module would take one gets the keyword suffix instead (`code_`).
+    #[serde(default)]
+    pub modules: Vec<S<String>>,
 }
 
 /// `limits:` in `target.yaml`.

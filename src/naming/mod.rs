@@ -187,10 +187,11 @@ fn rust() -> Profile {
             ("i64".into(), i64::MIN, i64::MAX),
         ],
         // A crate-root module named like a standard crate shadows it in every path
-        // of the crate root (`std::error::Error` would look inside the module).
+        // of the crate root (`std::error::Error` would look inside the module); and
+        // cargo reads a `src/main.rs` as the crate's binary.
         reserved: ReservedNames {
             params: BTreeSet::new(),
-            modules: owned(&["std", "core", "alloc"]),
+            modules: owned(&["std", "core", "alloc", "main"]),
         },
         initialisms: BTreeSet::new(),
     }

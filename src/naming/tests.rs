@@ -70,6 +70,8 @@ fn keywords_are_escaped() {
     assert_eq!(p("rust").module_name("self"), "self_");
     // `r#std` would still be `std`, shadowing the crate: reserved names take the suffix.
     assert_eq!(p("rust").module_name("std"), "std_");
+    // cargo would build `src/main.rs` as a binary of the crate.
+    assert_eq!(p("rust").module_name("main"), "main_");
     assert_eq!(p("java").module_name("std"), "Std");
     assert_eq!(p("rust").sanitize("2fa".into()), "_2fa");
     assert_eq!(p("rust").locale_name("zh-CN"), "ZhCn");

@@ -289,22 +289,28 @@ pub fn reserve(
     profile: &mut Profile,
 ) -> bool {
     let mut ok = true;
-    for name in &raw.params {
-        let n = &name.value;
-        let ident = n.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_' || c == '$')
-            && n.chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$');
-        if ident {
-            profile.reserved.params.insert(n.clone());
-        } else {
+    let lists = [
+        (&raw.params, &mut profile.reserved.params, "parameter"),
+        (&raw.modules, &mut profile.reserved.modules, "module"),
+    ];
+    for (names, into, what) in lists {
+        for name in names {
+            let n = &name.value;
+            let ident = n.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_' || c == '$')
+                && n.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$');
+            if ident {
+                into.insert(n.clone());
+                continue;
+            }
             let span = cx.span(file, name);
             cx.emit(
                 Diagnostic::new(
                     &rules::TARGET_CONFIG,
-                    format!("reserved parameter name `{n}` is not an identifier"),
+                    format!("reserved {what} name `{n}` is not an identifier"),
                 )
                 .at(span, "here")
-                .help("list the names the formatter template itself declares: ASCII letters, digits, `_` or `$`, not starting with a digit"),
+                .help("list the names the templates themselves declare: ASCII letters, digits, `_` or `$`, not starting with a digit"),
             );
             ok = false;
         }

@@ -103,8 +103,9 @@ fn no_module_shadows_a_crate_the_crate_root_names() {
     assert!(lib.contains("std::sync::OnceLock") && lib.contains("core::fmt"));
 }
 
-/// A project whose target `custom` renders each parameter identifier with the rust
-/// profile and a target.yaml that reserves `reserved` (YAML).
+/// A project whose target `custom` renders each namespace's module name and each
+/// parameter identifier with the rust profile and a target.yaml whose `reserved:`
+/// holds `reserved` (YAML lines).
 fn custom_target(reserved: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let t = dir.path().join("templates/custom");
@@ -112,13 +113,13 @@ fn custom_target(reserved: &str) -> tempfile::TempDir {
     std::fs::write(
         t.join("target.yaml"),
         format!(
-            "profile: rust\nreserved:\n  params: {reserved}\nfiles:\n  - {{ template: p.tera, path: p.txt }}\n"
+            "profile: rust\nreserved:\n{reserved}files:\n  - {{ template: p.tera, path: p.txt }}\n"
         ),
     )
     .unwrap();
     std::fs::write(
         t.join("p.tera"),
-        "{{ catalog.header }}\n{% for n in namespaces %}{% for e in n.entries %}{% for p in e.params %}{{ p.ident }} {% endfor %}{% endfor %}{% endfor %}\n",
+        "{{ catalog.header }}\n{% for n in namespaces %}{{ n.module_name }}: {% for e in n.entries %}{% for p in e.params %}{{ p.ident }} {% endfor %}{% endfor %}{% endfor %}\n",
     )
     .unwrap();
     std::fs::write(
@@ -135,25 +136,46 @@ fn custom_target(reserved: &str) -> tempfile::TempDir {
     dir
 }
 
-#[test]
-fn a_target_yaml_reserves_names_for_its_formatters() {
-    let dir = custom_target("[room, ctx]");
+/// `reserved` renders the project to a text ending in `tail`; `bad` is refused with
+/// `error` at `at`.
+fn reserves(reserved: &str, tail: &str, bad: &str, error: &str, at: &str) {
+    let dir = custom_target(reserved);
     let checked = errcat::check(&dir.path().join("catalog.yaml"));
     let catalog = checked.catalog.expect("the project validates");
     let out = errcat::generate(&catalog).unwrap();
-    assert!(
-        out[0].text.ends_with("\nroom_ room_id r#type \n"),
-        "{}",
-        out[0].text
-    );
+    assert!(out[0].text.ends_with(tail), "{}", out[0].text);
 
-    let dir = custom_target("[ctx, 2nd]");
+    let dir = custom_target(bad);
     let checked = errcat::check(&dir.path().join("catalog.yaml"));
     assert!(checked.catalog.is_none());
     let text = diagnostics_text(&checked);
     assert!(
-        text.contains("error[target-config]: reserved parameter name `2nd` is not an identifier")
-            && text.contains("templates/custom/target.yaml:3:17"),
+        text.contains(&format!("error[target-config]: {error}"))
+            && text.contains(&format!("templates/custom/target.yaml:{at}")),
         "{text}"
+    );
+}
+
+#[test]
+fn a_target_yaml_reserves_names_for_its_formatters() {
+    reserves(
+        "  params: [room, ctx]\n",
+        "\na: room_ room_id r#type \n",
+        "  params: [ctx, 2nd]\n",
+        "reserved parameter name `2nd` is not an identifier",
+        "3:17",
+    );
+}
+
+/// A name the templates give a local where they also name the namespace's module
+/// (Go's receiver `e`): a namespace whose module would take it gets the suffix.
+#[test]
+fn a_target_yaml_reserves_names_for_its_locals() {
+    reserves(
+        "  modules: [a, e]\n",
+        "\na_: room room_id r#type \n",
+        "  modules: [a-b]\n",
+        "reserved module name `a-b` is not an identifier",
+        "3:13",
     );
 }
