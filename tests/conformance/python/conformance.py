@@ -16,9 +16,11 @@ expected and actual; the last line is `conformance: N passed, M failed`, and
 the exit status is non-zero if M > 0.
 """
 
+import copy
 import importlib
 import inspect
 import json
+import pickle
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -163,6 +165,12 @@ def check_entry(gen: Any, nid: str, found: Any, module: Any, e: dict[str, Any], 
             c(f"error({locale}) str", e["message"].get(locale, fallback), str(err))
         err = run("error", lambda: member.error(message="formatted"))
         c("error(message=) str", "formatted", str(err))
+        # A process pool pickles a worker's exception; copy reduces it the same way.
+        for how, again in (("pickle", lambda: pickle.loads(pickle.dumps(err))), ("copy", lambda: copy.copy(err))):
+            back = run(how, again)
+            c(f"error {how} round trip", (type(err), err.info, err.namespace, err.code, err.name, "formatted"),
+              (type(back), getattr(back, "info", None), getattr(back, "namespace", None), getattr(back, "code", None),
+               getattr(back, "name", None), str(back)))
         err = run("ErrcatError", lambda: gen.ErrcatError(info, message="formatted"))
         c("ErrcatError(info, message=) str", "formatted", str(err))
     check_formatter(module, e, locales, fallback, c, run)
