@@ -168,7 +168,7 @@ fn a_target_yaml_reserves_names_for_its_formatters() {
 }
 
 /// A name the templates give a local where they also name the namespace's module
-/// (Go's receiver `e`): a namespace whose module would take it gets the suffix.
+/// (a method's receiver `e`): a namespace whose module would take it gets the suffix.
 #[test]
 fn a_target_yaml_reserves_names_for_its_locals() {
     reserves(
