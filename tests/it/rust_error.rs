@@ -1,6 +1,6 @@
 //! The generated Rust crate's `Error`, used as a user would: a program built with cargo
 //! against a generated crate reports codes with formatted and localized messages, through
-//! `?`, `Box<dyn Error>` and a cause.
+//! `?` (into one namespace's `Error` or any namespace's), `Box<dyn Error>` and a cause.
 
 use std::process::Command;
 
@@ -35,6 +35,17 @@ fn boxed() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
     Ok(())
 }
 
+// A handler of several namespaces: `?` turns a code, or an `Error` of one namespace,
+// into an `Error` of any.
+fn any_full() -> Result<(), Error> {
+    Err(AppError::RoomFull)?
+}
+
+fn any_seat() -> Result<(), Error> {
+    seat("8").map_err(|e| e.with_source(std::io::Error::other("no seat")))?;
+    Ok(())
+}
+
 fn shared<T: Send + Sync + 'static>(_: &T) {}
 
 fn main() {
@@ -51,6 +62,10 @@ fn main() {
     shared(&any);
     println!("{any} | {}", any.code().code());
     println!("{:?}", Error::new(AppError::RoomFull));
+    let e = any_full().unwrap_err();
+    println!("{e} | {}", e.code().name());
+    let e = any_seat().unwrap_err();
+    println!("{e} | {} | {}", e.code().code(), e.source().unwrap());
 }
 "#;
 
@@ -94,6 +109,8 @@ ROOM_FULL (app/1): 房间已满
 SEAT_TAKEN (app/2): 座位 7 已占用 | SeatTaken | disk full
 SEAT_TAKEN (app/2): Seat {n} is taken | 2
 Error { code: RoomFull, message: \"The room is full\", source: None }
+ROOM_FULL (app/1): The room is full | ROOM_FULL
+SEAT_TAKEN (app/2): 座位 8 已占用 | 2 | no seat
 ";
     assert_eq!(stdout, expected);
 }

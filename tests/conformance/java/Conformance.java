@@ -148,6 +148,9 @@ public final class Conformance {
             Object expected = message.containsKey(locale) ? message.get(locale) : standIn;
             check(where, "message[" + locale + "]", expected, c.getMessage(locale));
             check(where, "message[Locale " + locale + "]", expected, c.getMessage(Locale.forLanguageTag(locale)));
+            // Tags match in any case, with `_` for `-`.
+            String variant = locale.toUpperCase(Locale.ROOT).replace('-', '_');
+            check(where, "message[" + variant + "]", expected, c.getMessage(variant));
         }
         Object http = entry.get("http");
         check(where, "http", http == null ? OptionalInt.empty() : OptionalInt.of((int) (long) (Long) http), c.getHttpStatus());

@@ -33,6 +33,10 @@ fn check_error(t: &mut Tally, found: &'static dyn codes::ErrorCode, id: &str, na
     t.check(shown == expected, || format!("{id}/{code}: Error displays {shown:?}, expected {expected:?}"));
     for l in locales {
         let locale = codes::Locale::from_tag(l).expect("locale");
+        // Tags match in any case, with `_` for `-`.
+        let variant = l.to_uppercase().replace('-', "_");
+        let other = codes::Locale::from_tag(&variant);
+        t.check(other == Some(locale), || format!("{id}/{code}: Locale::from_tag({variant:?}) is {other:?}, expected {locale:?}"));
         let error = codes::Error::in_locale(found, locale);
         t.check(error.message() == found.message_in(locale), || format!("{id}/{code}: Error::in_locale({l}) {:?}", error.message()));
     }
