@@ -2,6 +2,7 @@
 //! parse them with positions, and report what cannot be read. No validation here.
 
 pub mod builtin;
+mod cause;
 mod found;
 mod missing;
 pub mod number;
@@ -560,6 +561,18 @@ pub fn parse<T: FileKind>(sources: &Sources, file: FileId, report: &mut Report) 
         }
         Err(e) => {
             let mut d = parse_error::diagnostic(sources, file, &e);
+            // The parser reads as it deserializes: a key indented too little closes
+            // its entry early, and the entry's missing field is found before the
+            // syntax error behind it. Report the syntax error, the cause.
+            if d.rule != rules::YAML_SYNTAX.id
+                && let Err(e) =
+                    serde_saphyr::from_str_with_options::<serde::de::IgnoredAny>(text, options())
+            {
+                let syntax = parse_error::diagnostic(sources, file, &e);
+                if syntax.rule == rules::YAML_SYNTAX.id {
+                    d = syntax;
+                }
+            }
             if let Some((key, name)) = other_kind::<T>(&d.message) {
                 d.message = format!("this is {name} (it has `{key}:`), not {}", T::NAME);
                 if let Some(label) = &mut d.primary {

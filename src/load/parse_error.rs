@@ -53,9 +53,37 @@ pub fn diagnostic(sources: &Sources, file: FileId, err: &serde_saphyr::Error) ->
         label = "tab";
         help = Some("YAML indents with spaces: replace the tab".into());
     }
+    // Where the parser noticed the slip is often a line or more after it.
+    if rule.id == rules::YAML_SYNTAX.id {
+        if message.contains("quoted scalar")
+            && let Some(quote) = super::cause::unclosed_quote(source, span)
+        {
+            span = quote;
+            label = "this quote does not close on its line";
+            help = Some("close the quote; a quoted text that goes on to the next lines indents them further than its key".into());
+        } else if message.starts_with("multiple YAML documents")
+            && let Some(marker) = super::cause::document_start(source, span)
+        {
+            span = marker;
+            label = "a second document starts here";
+        } else if let Some((open, c)) = super::cause::unclosed_flow(source, span) {
+            let close = if c == '[' { ']' } else { '}' };
+            span = open;
+            label = if c == '[' {
+                "this `[` does not close on its line"
+            } else {
+                "this `{` does not close on its line"
+            };
+            help = Some(format!(
+                "close it with `{close}`; a flow list or map that goes on to the next lines indents them further than its key"
+            ));
+        } else if message.contains("did not find expected '-' indicator") {
+            help = Some("this line is indented unlike the keys around it: indent it as far as the other keys of its entry, or start a new item with `- `".into());
+        }
+    }
     // The parser's own words name its API and internals; say what the user did instead.
     let message = if message.starts_with("multiple YAML documents") {
-        "the file holds more than one YAML document (a second `---`); a catalog file holds one"
+        "the file holds more than one YAML document (a `---` line ends the first); a catalog file holds one"
             .to_string()
     } else if let Some(detail) = message.strip_prefix("budget breached: ") {
         format!(
@@ -281,9 +309,10 @@ fn classify(msg: &str) -> (&'static rules::Rule, Option<String>) {
     if msg.starts_with("missing field") {
         return (&rules::INVALID_VALUE, None);
     }
+    // "invalid indentation …" is the scanner's: a syntax error, not a value's.
     if msg.starts_with("invalid type")
         || msg.starts_with("invalid value")
-        || msg.starts_with("invalid i")
+        || (msg.starts_with("invalid i") && !msg.starts_with("invalid indentation"))
         || msg.starts_with("invalid u")
     {
         return (&rules::INVALID_VALUE, None);
