@@ -178,3 +178,30 @@ fn init_catalog_names_every_template_set_and_a_set_of_ones_own() {
         "{catalog}"
     );
 }
+
+/// A project before its first codes: the starter catalog with `namespaces: []`
+/// generates every built-in target (their code is compiled and checked by
+/// `cargo xtask conformance starter`).
+#[test]
+fn a_catalog_without_namespaces_generates_every_target() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    assert_eq!(errcat(p, &["init", "--quiet"]).status.code(), Some(0));
+    let path = p.join("schema/catalog.yaml");
+    let catalog = std::fs::read_to_string(&path).unwrap();
+    let list = catalog.find("\nnamespaces:\n").expect("a namespaces list") + 1;
+    let end = catalog[list..]
+        .find("\n# ")
+        .map_or(catalog.len(), |i| list + i + 1);
+    let emptied = format!("{}namespaces: []\n{}", &catalog[..list], &catalog[end..]);
+    std::fs::write(&path, emptied).unwrap();
+    let out = errcat(p, &["gen"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    let ids = catalog
+        .lines()
+        .filter(|l| l.starts_with("  - id: "))
+        .count();
+    let dirs = std::fs::read_dir(p.join("generated")).unwrap().count();
+    assert_eq!(dirs, ids, "{err}");
+}

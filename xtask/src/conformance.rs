@@ -277,21 +277,67 @@ pub fn fallback(root: &Path) -> Result<(), String> {
 }
 
 /// The catalog `errcat init` starts a project with, generated as a new user would:
-/// every target it declares must pass its language's checks.
+/// every target it declares must pass its language's checks; and so must the same
+/// catalog with no namespace at all (a project before its first codes).
 pub fn starter(root: &Path) -> Result<(), String> {
-    let dir = scratch(root, "init-starter")?;
+    let dir = init_starter(root, "init-starter")?;
+    gen_starter(&dir, "errcat init's catalog")?;
+    all_languages(root, &dir.join("generated"), "starter catalog")?;
+
+    let dir = init_starter(root, "init-empty")?;
+    let catalog = dir.join("schema/catalog.yaml");
+    let text = std::fs::read_to_string(&catalog).map_err(|e| e.to_string())?;
+    let empty =
+        without_namespaces(&text).ok_or("errcat init's catalog has no `namespaces:` list")?;
+    std::fs::write(&catalog, empty).map_err(|e| e.to_string())?;
+    gen_starter(&dir, "errcat init's catalog without namespaces")?;
+    all_languages(
+        root,
+        &dir.join("generated"),
+        "starter catalog without namespaces",
+    )
+}
+
+/// A scratch project `errcat init` made.
+fn init_starter(root: &Path, name: &str) -> Result<PathBuf, String> {
+    let dir = scratch(root, name)?;
     let project = dir.to_string_lossy().into_owned();
     if crate::errcat_cli(&["init", &project, "--quiet"]) != ExitCode::SUCCESS {
         return Err("errcat init failed".into());
     }
+    Ok(dir)
+}
+
+fn gen_starter(dir: &Path, what: &str) -> Result<(), String> {
     let catalog = dir
         .join("schema/catalog.yaml")
         .to_string_lossy()
         .into_owned();
     if crate::errcat_cli(&["gen", &catalog, "--quiet"]) != ExitCode::SUCCESS {
-        return Err("generating errcat init's catalog failed".into());
+        return Err(format!("generating {what} failed"));
     }
-    all_languages(root, &dir.join("generated"), "starter catalog")
+    Ok(())
+}
+
+/// `catalog.yaml`'s text with its block list `namespaces:` replaced by `[]`.
+fn without_namespaces(text: &str) -> Option<String> {
+    let mut out = String::new();
+    let mut found = false;
+    let mut in_list = false;
+    for line in text.lines() {
+        if line.trim_end() == "namespaces:" {
+            out.push_str("namespaces: []\n");
+            (found, in_list) = (true, true);
+            continue;
+        }
+        if in_list && line.starts_with("  - ") {
+            continue;
+        }
+        in_list = false;
+        out.push_str(line);
+        out.push('\n');
+    }
+    found.then_some(out)
 }
 
 /// `tests/fixtures/<name>/catalog.yaml` generated into a scratch directory, returned.
