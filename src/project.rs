@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 /// messages are too.
 pub fn find_catalog(cwd: &Path) -> Option<PathBuf> {
     let rel = Path::new("schema/catalog.yaml");
-    let depth = cwd.ancestors().position(|dir| dir.join(rel).is_file())?;
+    // Anything by that name is the catalog: the reader says if it is not a file.
+    let depth = cwd.ancestors().position(|dir| dir.join(rel).exists())?;
     let mut path: PathBuf = std::iter::repeat_n("..", depth).collect();
     path.push(rel);
     Some(path)
@@ -20,7 +21,7 @@ pub fn catalog_in(dir: &Path) -> Option<PathBuf> {
     ["catalog.yaml", "schema/catalog.yaml"]
         .iter()
         .map(|rel| dir.join(rel))
-        .find(|p| p.is_file())
+        .find(|p| p.exists())
 }
 
 #[cfg(test)]

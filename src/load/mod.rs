@@ -51,6 +51,8 @@ pub struct LoadedTarget {
     /// The project's files that override a built-in set but replace none of its files
     /// (a new template, or a misspelt name): each must be used by the target.
     pub additions: Vec<String>,
+    /// The template files that are there but could not be read (reported as such).
+    pub unread: Vec<String>,
 }
 
 /// Parser limits per file: a 100,000-code namespace file passes, an alias bomb does not.
@@ -351,25 +353,20 @@ fn load_target(
     let mut templates = BTreeMap::new();
     let mut origins = BTreeMap::new();
     let mut ids = BTreeMap::new();
+    let mut unread = Vec::new();
     for (file, source) in files.into_iter().filter(|_| with_templates) {
         match source {
-            TemplateSource::Project(path) => match std::fs::read_to_string(&path) {
-                Ok(text) => {
-                    ids.insert(file.clone(), sources.add(display_path(&path), text.clone()));
-                    templates.insert(file.clone(), text);
-                    origins.insert(file, display_path(&path));
+            TemplateSource::Project(path) => {
+                match read_input(&path, Input::Template, sources, report, Some(span)) {
+                    Some(id) => {
+                        ids.insert(file.clone(), id);
+                        templates.insert(file.clone(), sources.get(id).text.clone());
+                        origins.insert(file, display_path(&path));
+                    }
+                    // Reported: the target.yaml that names it must not call it missing.
+                    None => unread.push(file),
                 }
-                Err(e) => report.push(
-                    Diagnostic::new(
-                        &rules::IO,
-                        format!(
-                            "cannot read template {}: {e}",
-                            display_path(&path).display()
-                        ),
-                    )
-                    .at(span, "template directory named here"),
-                ),
-            },
+            }
             TemplateSource::BuiltIn(text) => {
                 let shown = builtin::shown_path(name, &file);
                 ids.insert(file.clone(), sources.add(shown.clone(), text.to_owned()));
@@ -386,6 +383,7 @@ fn load_target(
         origins,
         files: ids,
         additions,
+        unread,
     })
 }
 
@@ -393,6 +391,15 @@ fn load_target(
 /// locales and descriptions stays far below it; anything larger is refused before it
 /// is read, so time and memory stay bounded.
 pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
+
+/// What a file errcat reads is, for the messages that refuse it.
+#[derive(Clone, Copy)]
+pub enum Input {
+    /// A catalog or namespace file (or a table to import).
+    Catalog,
+    /// A file of a template directory.
+    Template,
+}
 
 /// Reads a UTF-8 file into `sources`. A BOM is dropped; other bad bytes are reported
 /// with the line and column of the first one.
@@ -402,25 +409,57 @@ pub fn read(
     report: &mut Report,
     named_at: Option<Span>,
 ) -> Option<FileId> {
+    read_input(path, Input::Catalog, sources, report, named_at)
+}
+
+/// [`read`], for a file of the given kind: one that is not a regular file (a pipe, a
+/// device: reading it could wait forever) or is over [`MAX_FILE_BYTES`] is refused
+/// before it is read.
+pub fn read_input(
+    path: &Path,
+    kind: Input,
+    sources: &mut Sources,
+    report: &mut Report,
+    named_at: Option<Span>,
+) -> Option<FileId> {
     let shown = display_path(path);
-    if let Ok(meta) = std::fs::metadata(path)
-        && meta.len() > MAX_FILE_BYTES
-    {
-        let mut d = Diagnostic::new(
-            &rules::YAML_SYNTAX,
-            format!(
-                "{} is {} MiB; errcat reads catalog files of at most {} MiB",
-                shown.display(),
-                meta.len() >> 20,
-                MAX_FILE_BYTES >> 20
-            ),
-        )
-        .help("split the namespace across several files");
+    let (what, help) = match kind {
+        Input::Catalog => ("catalog file", "split the namespace across several files"),
+        Input::Template => (
+            "template",
+            "split the template, with `include` or components in files of their own",
+        ),
+    };
+    let refuse = |report: &mut Report, rule, message: String, help: Option<&str>| {
+        let mut d = Diagnostic::new(rule, message);
+        if let Some(h) = help {
+            d = d.help(h);
+        }
         if let Some(span) = named_at {
             d = d.at(span, "named here");
         }
         report.push(d);
-        return None;
+    };
+    if let Ok(meta) = std::fs::metadata(path) {
+        if !meta.is_file() {
+            let message = format!("{} is not a regular file", shown.display());
+            refuse(report, &rules::IO, message, None);
+            return None;
+        }
+        if meta.len() > MAX_FILE_BYTES {
+            let message = format!(
+                "{} is {} bytes, over the {} MiB errcat reads of a {what}",
+                shown.display(),
+                meta.len(),
+                MAX_FILE_BYTES >> 20
+            );
+            let rule = match kind {
+                Input::Catalog => &rules::YAML_SYNTAX,
+                Input::Template => &rules::TEMPLATE,
+            };
+            refuse(report, rule, message, Some(help));
+            return None;
+        }
     }
     let bytes = match std::fs::read(path) {
         Ok(b) => b,

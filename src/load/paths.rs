@@ -243,7 +243,9 @@ pub fn template_files(dir: &Path) -> std::io::Result<Vec<(String, PathBuf)>> {
             let path = entry.path();
             if path.is_dir() {
                 stack.push(path);
-            } else if path.is_file() {
+            } else {
+                // Not only regular files: the reader refuses a pipe or a link that leads
+                // nowhere by name, instead of the template going missing.
                 let rel = path.strip_prefix(dir).unwrap_or(&path);
                 let name = rel
                     .components()

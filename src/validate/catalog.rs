@@ -408,6 +408,10 @@ impl<'a> Context<'a> {
                     .into_iter()
                     .flatten()
                     .find(|name| !lt.templates.contains_key(&name.value));
+                // One that is there but could not be read is reported already.
+                if missing.is_some_and(|name| lt.unread.contains(&name.value)) {
+                    continue;
+                }
                 if let Some(name) = missing {
                     let span = self.span(sfile, name);
                     self.emit(

@@ -113,7 +113,7 @@ fn huge_files_are_refused_or_read_without_trouble() {
         .unwrap();
     let text = diagnostics_text(&errcat::check(&dir.path().join("catalog.yaml")));
     assert!(
-        text.contains("is 190 MiB; errcat reads catalog files of at most 32 MiB"),
+        text.contains("ns.yaml is 200000000 bytes, over the 32 MiB errcat reads of a catalog file"),
         "{text}"
     );
     let one_line = |len: usize| {
@@ -126,13 +126,89 @@ fn huge_files_are_refused_or_read_without_trouble() {
     std::fs::write(&ns, one_line(50_000_000)).unwrap();
     let text = diagnostics_text(&errcat::check(&dir.path().join("catalog.yaml")));
     assert!(
-        text.contains("is 47 MiB; errcat reads catalog files of at most 32 MiB"),
+        text.contains("is 50000076 bytes, over the 32 MiB errcat reads of a catalog file"),
         "{text}"
     );
     // One 30 MB line, under the limit: read and validated.
     std::fs::write(&ns, one_line(30_000_000)).unwrap();
     let checked = errcat::check(&dir.path().join("catalog.yaml"));
     assert!(checked.catalog.is_some(), "{}", diagnostics_text(&checked));
+
+    // A template is held to the same limit, by its own name.
+    let templates = dir.path().join("templates/big");
+    std::fs::create_dir_all(&templates).unwrap();
+    std::fs::write(
+        templates.join("target.yaml"),
+        "profile: rust\nfiles:\n  - { template: t.tera, path: t.txt }\n",
+    )
+    .unwrap();
+    std::fs::File::create(templates.join("t.tera"))
+        .unwrap()
+        .set_len(40_000_000)
+        .unwrap();
+    let cat = format!("{cat}targets:\n  - {{ id: big, templates: big, out: out }}\n");
+    std::fs::write(dir.path().join("catalog.yaml"), cat).unwrap();
+    let text = diagnostics_text(&errcat::check(&dir.path().join("catalog.yaml")));
+    assert!(
+        text.contains("error[template]: ")
+            && text.contains(
+                "templates/big/t.tera is 40000000 bytes, over the 32 MiB errcat reads of a template"
+            )
+            && !text.contains("is not in templates/big"),
+        "{text}"
+    );
+}
+
+/// A pipe where a template or the catalog should be is refused by name, never read
+/// (reading one waits for a writer that never comes).
+#[cfg(unix)]
+#[test]
+fn a_pipe_for_a_file_is_refused_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    let fifo = |path: &Path| {
+        let made = std::process::Command::new("mkfifo")
+            .arg(path)
+            .status()
+            .unwrap();
+        assert!(made.success());
+    };
+    std::fs::create_dir_all(p.join("schema")).unwrap();
+    std::fs::create_dir_all(p.join("templates/t")).unwrap();
+    std::fs::write(
+        p.join("schema/catalog.yaml"),
+        "catalog: f\nformat: 1\nroot: ..\nlocales: [en]\ndefault_locale: en\nnamespaces: [ns.yaml]\n\
+         targets:\n  - { id: t, templates: t, out: out }\n",
+    )
+    .unwrap();
+    std::fs::write(
+        p.join("schema/ns.yaml"),
+        "namespace: a\nentries:\n  - { code: 1, name: A, message: a }\n",
+    )
+    .unwrap();
+    std::fs::write(
+        p.join("templates/t/target.yaml"),
+        "profile: rust\nfiles:\n  - { template: t.tera, path: t.txt }\n",
+    )
+    .unwrap();
+    fifo(&p.join("templates/t/t.tera"));
+    let text = diagnostics_text(&errcat::check(&p.join("schema/catalog.yaml")));
+    assert!(
+        text.contains("error[io]: ")
+            && text.contains("templates/t/t.tera is not a regular file")
+            && !text.contains("is not in templates/t"),
+        "{text}"
+    );
+    // The catalog itself, found from the directory as `errcat check` finds it.
+    std::fs::remove_file(p.join("schema/catalog.yaml")).unwrap();
+    fifo(&p.join("schema/catalog.yaml"));
+    let out = crate::support::errcat(p, &["check"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("error[io]: schema/catalog.yaml is not a regular file"),
+        "{err}"
+    );
 }
 
 /// `code: ᤠ:` (YAML 1.2 forbids a compact nested mapping there; the typed parse reads
