@@ -614,7 +614,16 @@ fn clean_path(target: &Target, spec: &FileSpec, rel: &str) -> Result<PathBuf, Bo
     let rel = rel.trim();
     // The part of the path to blame, and how a label names it.
     let invisible = |c: char| (c.to_string(), format!("U+{:04X}", u32::from(c)));
+    // A path that ends in `/` (or `/.`) names a directory: the file would take its name.
+    let names_a_directory = rel.ends_with('/') || rel == "." || rel.ends_with("/.");
     let checked = crate::load::check_relative(rel)
+        .and_then(|()| {
+            if names_a_directory {
+                Err("names a directory (it ends with `/`), not a file".to_string())
+            } else {
+                Ok(())
+            }
+        })
         .map_err(|why| {
             (
                 why,

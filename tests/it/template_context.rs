@@ -536,6 +536,9 @@ fn an_output_path_other_systems_cannot_hold_is_refused() {
         ("aux .md", "uses `aux .md`, a device name"),
         ("LPT9", "uses `LPT9`, a device name"),
         ("com\u{b9}.md", "uses `com\u{b9}.md`, a device name"),
+        // Not a file name at all: the file would be written as `docs`.
+        ("docs/", "names a directory (it ends with `/`), not a file"),
+        ("docs/.", "names a directory"),
     ] {
         // Single-quoted in YAML: only `'` is doubled.
         let quoted = path.replace('\'', "''");
