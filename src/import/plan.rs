@@ -135,7 +135,7 @@ pub(super) fn plan(
             s.title.clone(),
             Target {
                 id: format!("{}.{seg}", args.namespace),
-                path: args.into.as_ref().map(|d| d.join(format!("{seg}.yaml"))),
+                path: args.into.as_ref().map(|d| d.join(file_name(&seg))),
                 sections: vec![k],
             },
         ));
@@ -241,4 +241,15 @@ fn translated_group<'d>(doc: &'d mut doc::Doc, section: &Section) -> Option<&'d 
     doc.groups
         .iter_mut()
         .find(|g| g.id == first && g.title.get(&section.locale).is_none())
+}
+
+/// The file of a namespace made from a section: `{seg}.yaml`, unless Windows reads
+/// that as a device (a section `CON`), which no clone there could check out.
+fn file_name(seg: &str) -> String {
+    let name = format!("{seg}.yaml");
+    if crate::load::check_relative(&name).is_ok() {
+        name
+    } else {
+        format!("{seg}_.yaml")
+    }
 }

@@ -201,8 +201,15 @@ pub fn expand(root: &Path, catalog_dir: &Path, pattern: &str) -> Result<Vec<Path
     files.sort();
     let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     for f in &files {
-        inside_real(&root, f)
-            .map_err(|why| format!("matches {}, which {why}", display_path(f).display()))?;
+        let matches = |why: String| format!("matches {}, which {why}", display_path(f).display());
+        // A name the pattern did not spell out must be one a clone on Windows can hold.
+        if is_glob && let Ok(rel) = f.strip_prefix(catalog_dir) {
+            let rel = rel.to_string_lossy().replace('\\', "/");
+            check_relative(&rel)
+                .and_then(|()| check_portable(&rel).map_err(|(why, _)| why))
+                .map_err(|why| format!("matches {}: the path {why}", display_path(f).display()))?;
+        }
+        inside_real(&root, f).map_err(matches)?;
         if f.exists() && !is_regular(f) {
             return Err(format!(
                 "matches {}, which is not a regular file",

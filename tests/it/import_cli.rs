@@ -132,6 +132,27 @@ fn sections_as_namespaces_become_one_file_each() {
         4
     );
     assert_eq!(stdout.matches("---\n").count(), 3);
+
+    // A section named like a Windows device gets a file a clone there can hold.
+    let input = tmp.path().join("devices.md");
+    let table = "| Error Code | Error message |\n|---|---|\n";
+    std::fs::write(
+        &input,
+        format!("## CON\n\n{table}| 1 | a |\n\n## Aux\n\n{table}| 2 | b |\n"),
+    )
+    .unwrap();
+    let dir = tmp.path().join("dev");
+    run(&format!(
+        "import markdown {} --namespace dev --sections namespaces --into {}",
+        input.display(),
+        dir.display()
+    ));
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    assert_eq!(files, ["aux_.yaml", "con_.yaml"]);
 }
 
 #[test]

@@ -248,3 +248,42 @@ fn a_map_after_a_multibyte_key_is_quoted_whole() {
 "
     );
 }
+
+/// A namespace file a glob matches is held to the names a clone on Windows can hold,
+/// as a file named in the catalog is (made here: the repository must not hold them).
+#[test]
+fn a_glob_admits_no_name_windows_cannot_hold() {
+    for (name, why) in [
+        (
+            "con.yaml",
+            "the path uses `con.yaml`, a device name reserved on Windows",
+        ),
+        (
+            "ab:c.yaml",
+            "the path contains `:`, which a file name cannot hold on Windows",
+        ),
+        (
+            "a|b.yaml",
+            "the path contains `|`, which a file name cannot hold on Windows",
+        ),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path();
+        std::fs::write(
+            p.join("catalog.yaml"),
+            "catalog: g\nformat: 1\nlocales: [en]\ndefault_locale: en\nnamespaces: [\"*.yaml\"]\n",
+        )
+        .unwrap();
+        std::fs::write(
+            p.join(name),
+            "namespace: a\nentries:\n  - { code: 1, name: A, message: a }\n",
+        )
+        .unwrap();
+        let text = diagnostics_text(&errcat::check(&p.join("catalog.yaml")));
+        assert!(
+            text.contains("error[bad-path]: namespace path `*.yaml` matches ")
+                && text.contains(&format!("{name}: {why}")),
+            "{text}"
+        );
+    }
+}
