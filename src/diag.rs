@@ -312,7 +312,14 @@ fn render_human(d: &Diagnostic, sources: &Sources, color: bool) -> String {
     } else {
         Renderer::plain()
     };
-    renderer.decor_style(DecorStyle::Ascii).render(&report)
+    let renderer = renderer.decor_style(DecorStyle::Ascii);
+    // Without a quoted line there is no gutter to continue: rendered together, the
+    // help would hang under a lone ` |`.
+    if parts.is_empty() {
+        let lines: Vec<String> = report.into_iter().map(|g| renderer.render(&[g])).collect();
+        return lines.join("\n");
+    }
+    renderer.render(&report)
 }
 
 fn render_github(d: &Diagnostic, sources: &Sources) -> String {

@@ -164,10 +164,14 @@ pub fn place_each(
         let mut report = diag::Report::default();
         for t in &catalog.targets {
             if let Err(why) = load::inside(root, &dir(t)) {
-                report.push(diag::Diagnostic::new(
-                    &rules::BAD_PATH,
-                    format!("the output directory of target `{}` {why}", t.id),
-                ));
+                report.push(
+                    diag::Diagnostic::new(
+                        &rules::BAD_PATH,
+                        format!("the output directory of target `{}` {why}", t.id),
+                    )
+                    .at(t.out_span, "named here")
+                    .help("the output directory, or a link on its way, leads out of the project: point `out:` inside it, or remove the link"),
+                );
             }
         }
         if report.has_errors() {

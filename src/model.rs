@@ -197,6 +197,8 @@ pub struct Entry {
     pub since: Option<String>,
     pub tags: Vec<String>,
     pub params: Vec<String>,
+    /// Where each of `params` is written.
+    pub param_spans: Vec<Span>,
     pub deprecated: Option<Deprecation>,
     /// Where the entry's code is written.
     pub span: Span,
@@ -249,6 +251,8 @@ pub struct Target {
     pub profile: Profile,
     /// Output directory relative to the root.
     pub out_dir: PathBuf,
+    /// Where the catalog sets it (`out:`).
+    pub out_span: Span,
     pub files: Vec<FileSpec>,
     /// Template name → template text, read by the loader.
     pub templates: BTreeMap<String, String>,

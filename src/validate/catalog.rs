@@ -518,6 +518,7 @@ impl<'a> Context<'a> {
                 id: t.id.value.clone(),
                 profile,
                 out_dir: Path::new(&t.out.value).to_path_buf(),
+                out_span,
                 files,
                 templates: lt.templates.clone(),
                 template_origins: lt.origins.clone(),

@@ -192,24 +192,25 @@ pub fn name_collisions(cx: &mut Context, namespaces: &[Namespace], targets: &[Ta
                         map.insert(ident, e);
                     }
                 }
-                let mut params: BTreeMap<String, &str> = BTreeMap::new();
-                for param in &e.params {
+                let mut params: BTreeMap<String, (&str, Span)> = BTreeMap::new();
+                for (i, param) in e.params.iter().enumerate() {
                     let ident = p.param_name(param);
+                    let at = e.param_spans.get(i).copied().unwrap_or(e.name_span);
                     match params.get(&ident) {
-                        Some(first) if first != param => note(
+                        Some(&(first, first_at)) if first != param => note(
                             (
                                 "parameter".into(),
-                                (*first).to_string(),
+                                first.to_string(),
                                 param.clone(),
                                 ident.clone(),
                             ),
-                            (e.name_span, e.name_span),
+                            (at, first_at),
                             &ns.id,
                             Some(e.code),
                             &t.id,
                         ),
                         _ => {
-                            params.insert(ident, param);
+                            params.insert(ident, (param, at));
                         }
                     }
                 }

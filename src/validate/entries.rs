@@ -521,6 +521,7 @@ fn entry(
         since: e.since.as_ref().map(|s| s.value.clone()),
         tags: e.tags.iter().map(|t| t.value.clone()).collect(),
         params,
+        param_spans: e.params.iter().map(|p| cx.span(file, p)).collect(),
         deprecated: e.deprecated.as_ref().map(|d| Deprecation {
             reason: d.value.reason.value.clone(),
             replaced_by: d.value.replaced_by.as_ref().map(|r| r.value.clone()),

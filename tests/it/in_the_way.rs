@@ -179,5 +179,10 @@ fn a_link_out_is_reported_after_a_file_in_the_way() {
             && err.contains("error[bad-path]: generated/t/s/z.txt of target `t` would be written outside its output directory, through a link"),
         "{err}"
     );
+    // Without a quoted line, the help follows the message: no gutter hangs between.
+    assert!(
+        err.contains("through a link (to ") && !err.contains("\n |\nhelp: remove the link"),
+        "{err}"
+    );
     assert_eq!(std::fs::read_dir(outside.path()).unwrap().count(), 0);
 }

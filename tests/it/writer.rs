@@ -513,6 +513,18 @@ fn an_output_directory_linked_outside_the_root_is_refused() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(err.contains("error[bad-path]: the output directory of target `json` resolves outside the catalog root"), "{err}");
+    // At the `out:` that names it.
+    let catalog = std::fs::read_to_string(p.path().join("schema/catalog.yaml")).unwrap();
+    let (n, line) = catalog
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains("generated/json"))
+        .unwrap();
+    let column = line.find("generated/json").unwrap() + 1;
+    assert!(
+        err.contains(&format!("--> schema/catalog.yaml:{}:{column}", n + 1)),
+        "{err}"
+    );
     assert_eq!(
         std::fs::read_dir(outside.path()).unwrap().count(),
         0,
