@@ -136,7 +136,7 @@ pub struct Args {
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
     /// The namespace to import into (the prefix with --sections namespaces).
-    #[arg(long, value_name = "NS")]
+    #[arg(long, value_name = "NS", value_parser = namespace_id)]
     pub namespace: String,
     /// The language of the texts: once for every FILE, or once per FILE in their
     /// order [default: the catalog's default locale, else en].
@@ -163,4 +163,13 @@ pub struct Args {
     /// The project catalog the result is validated in (its locales, its other files and targets).
     #[arg(long, value_name = "PATH")]
     pub catalog: Option<PathBuf>,
+}
+
+/// `--namespace`: a bad id is a usage error, said before any file is read.
+fn namespace_id(s: &str) -> Result<String, String> {
+    if crate::validate::is_namespace_id(s) {
+        Ok(s.to_owned())
+    } else {
+        Err("a namespace id is dotted lower-case: segments of [a-z][a-z0-9_]* joined by `.`, e.g. `edu.rest`".into())
+    }
 }

@@ -1,5 +1,6 @@
 //! Which sections go into which namespace, and what a new namespace starts with.
 
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use super::args::{Args, InputFormat, SectionsAs};
@@ -152,13 +153,14 @@ pub(super) fn new_doc(
     sources: &Sources,
 ) -> doc::Doc {
     let first = target.sections.first().map(|&k| &sections[k]);
-    let several = target
-        .sections
-        .iter()
-        .filter_map(|&k| sections[k].1.title.as_ref())
-        .collect::<std::collections::BTreeSet<_>>()
-        .len()
-        > 1;
+    let taken = || target.sections.iter().map(|&k| &sections[k].1);
+    // Several sections, unless each locale has one title: then the others translate it.
+    let several = per_locale(taken(), |s| s.title.as_ref()).is_none()
+        && taken()
+            .filter_map(|s| s.title.as_ref())
+            .collect::<BTreeSet<_>>()
+            .len()
+            > 1;
     let section = first.and_then(|(_, s)| {
         if several {
             s.parent.clone().or_else(|| s.title.clone())
@@ -169,14 +171,12 @@ pub(super) fn new_doc(
     // A heading above an enum may be in any language; table headings are in the table's.
     let title = match (format, several) {
         (InputFormat::JavaEnum, _) => None,
-        (_, true) => first.and_then(|(_, s)| s.parent.clone()),
-        (_, false) => section.clone(),
+        (_, true) => per_locale(taken(), |s| s.parent.as_ref()),
+        (_, false) => per_locale(taken(), |s| s.title.as_ref()),
     };
     doc::Doc {
         namespace: target.id.clone(),
-        title: first
-            .zip(title)
-            .map(|((_, s), t)| doc::Text::one(&s.locale, &t, None)),
+        title,
         source: first.map(|(f, _)| doc::Source {
             file: Some(
                 display_path(sources.path(*f))
@@ -188,6 +188,28 @@ pub(super) fn new_doc(
         }),
         ..Default::default()
     }
+}
+
+/// What `pick` gives the sections, as one text, when each locale's sections give one
+/// value (a heading and its translation); `None` when some locale has two, or none has any.
+fn per_locale<'s>(
+    sections: impl Iterator<Item = &'s Section>,
+    pick: impl Fn(&'s Section) -> Option<&'s String>,
+) -> Option<doc::Text> {
+    let mut text = doc::Text::default();
+    for s in sections {
+        let Some(value) = pick(s) else { continue };
+        match text.0.iter().find(|l| l.locale == s.locale) {
+            Some(l) if &l.text != value => return None,
+            Some(_) => {}
+            None => text.0.push(doc::Localized {
+                locale: s.locale.clone(),
+                text: value.clone(),
+                span: None,
+            }),
+        }
+    }
+    (!text.0.is_empty()).then_some(text)
 }
 
 /// The group a section's entries join: one with the same title, else a new one.

@@ -38,7 +38,7 @@ fn name_help(name: &str) -> String {
     )
 }
 
-fn is_namespace_id(s: &str) -> bool {
+pub fn is_namespace_id(s: &str) -> bool {
     s.split('.').all(|seg| is_id(seg, '_'))
 }
 

@@ -4,6 +4,8 @@
 mod catalog;
 mod cross;
 mod entries;
+
+pub use entries::is_namespace_id;
 mod levels;
 mod locales;
 mod merge;

@@ -511,6 +511,20 @@ fn cells_keep_the_stars_that_are_not_bold_markers() {
 }
 
 /// A file that cannot be written is named, and nothing is left half done.
+/// A namespace id that is not one is a usage error, said before any file is read.
+#[test]
+fn a_bad_namespace_id_is_a_usage_error() {
+    let out = errcat_line("import markdown no-such-file.md --namespace Bad.NS");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains(
+            "invalid value 'Bad.NS' for '--namespace <NS>': a namespace id is dotted lower-case"
+        ),
+        "{stderr}"
+    );
+}
+
 #[test]
 fn a_write_that_fails_names_the_file() {
     let tmp = tempfile::tempdir().unwrap();
@@ -664,6 +678,40 @@ fn translated_sections_title_the_groups_of_their_codes() {
         &[
             "groups:\n  - id: basic\n    title:\n      en: Basic\n      zh-CN: 基础错误码\n  - id: streaming\n    title:\n      en: Streaming\n      zh-CN: 推流\nentries:\n",
         ],
+    );
+    assert_eq!(errcat(p, &["check"]).status.code(), Some(0));
+}
+
+/// A document and its translation, one section each: the new namespace's title is
+/// the heading in both languages (it was dropped, as if they were two sections).
+#[test]
+fn a_translated_heading_titles_the_namespace_in_both_locales() {
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path();
+    assert_eq!(errcat(p, &["init", "-q"]).status.code(), Some(0));
+    let table = "| Error Code | Error message |\n|---|---|\n";
+    std::fs::write(
+        p.join("en.md"),
+        format!("## Payment errors\n\n{table}| 2001 | Card declined |\n"),
+    )
+    .unwrap();
+    std::fs::write(
+        p.join("zh.md"),
+        format!("## 支付错误\n\n{table}| 2001 | 卡被拒绝 |\n"),
+    )
+    .unwrap();
+    let args = "import markdown en.md zh.md --locale en --locale zh-CN --namespace pay --into schema/pay.yaml";
+    let out = errcat(p, &args.split(' ').collect::<Vec<_>>());
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let yaml = std::fs::read_to_string(p.join("schema/pay.yaml")).unwrap();
+    assert_has(
+        &yaml,
+        &["namespace: pay\ntitle:\n  en: Payment errors\n  zh-CN: 支付错误\n"],
     );
     assert_eq!(errcat(p, &["check"]).status.code(), Some(0));
 }
