@@ -277,7 +277,17 @@ fn read_existing(
     out: &mut Imported,
 ) -> Option<doc::Doc> {
     let file = load::read(path, &mut out.sources, &mut out.report, None)?;
-    let raw = load::parse::<RawNamespace>(&out.sources, file, &mut out.report)?;
+    let seen = out.report.diagnostics.len();
+    let Some(raw) = load::parse::<RawNamespace>(&out.sources, file, &mut out.report) else {
+        // The loader's help for a catalog file among the namespaces is about
+        // `namespaces:`; here `--into` named it.
+        for d in &mut out.report.diagnostics[seen..] {
+            if d.message.starts_with("this is a catalog file") {
+                d.help = Some("--into names the namespace file to write or merge into, not the catalog: one the catalog's `namespaces:` lists, or a new file".into());
+            }
+        }
+        return None;
+    };
     let d = doc::from_raw(&raw, file, &out.sources, default_locale);
     if d.namespace != id {
         let span = d

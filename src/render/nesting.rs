@@ -229,8 +229,10 @@ pub(super) fn runaway_components(target: &Target, what: &str) -> Option<Diagnost
     for (at, label) in closing {
         d = d.related(at, label);
     }
+    // Tera 2 stops a component call chain at 20 calls (MAX_COMPONENT_RECURSION_DEPTH),
+    // whether or not the recursion would end later.
     Some(d.help(
-        "give the recursion an end: make the call depend on an argument that changes with each call (`{% if n < 5 %}`)",
+        "Tera nests component calls at most 20 deep: end the recursion within that, with a call that depends on an argument changing each time (`{% if n < 5 %}`), or use a loop",
     ))
 }
 
@@ -316,7 +318,7 @@ fn walk(
                 .map(|v| format!(" (through `{v}`)"))
                 .unwrap_or_default();
             let label = format!(
-                "`{}` calls `{}` here{through}, without end",
+                "`{}` calls `{}` here{through}, deeper than Tera allows",
                 names[current], call.component
             );
             closing.push((call.at, label));

@@ -173,6 +173,11 @@ impl<'a> Context<'a> {
                     &locales.iter().map(String::as_str).collect::<Vec<_>>(),
                 ) {
                     Some(near) => format!("did you mean `{near}`? or add `{d}` to `locales:`"),
+                    None if locales.is_empty() => {
+                        format!(
+                            "`locales:` is empty: list `{d}` there, and every other locale of the texts"
+                        )
+                    }
                     None => format!(
                         "add `{d}` to `locales:`, or make the default one of them: {}",
                         locales.join(", ")

@@ -169,6 +169,9 @@ impl Context<'_> {
                 "did you mean `{near}`? declared locales: {}",
                 known.join(", ")
             )),
+            None if known.is_empty() => d.help(format!(
+                "the catalog's `locales:` is empty: add `{locale}` to it"
+            )),
             None => d.help(format!("declared locales: {}", known.join(", "))),
         }
     }

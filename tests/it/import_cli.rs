@@ -511,6 +511,35 @@ fn cells_keep_the_stars_that_are_not_bold_markers() {
 }
 
 /// A file that cannot be written is named, and nothing is left half done.
+/// `--into` naming the catalog: refused, with a help about `--into`.
+#[test]
+fn into_the_catalog_is_refused_with_a_help_about_into() {
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path();
+    assert_eq!(errcat(p, &["init", "-q"]).status.code(), Some(0));
+    std::fs::write(
+        p.join("t.md"),
+        "| Error Code | Error message |\n|---|---|\n| 5 | x |\n",
+    )
+    .unwrap();
+    let before = std::fs::read(p.join("schema/catalog.yaml")).unwrap();
+    let args = "import markdown t.md --namespace a --into schema/catalog.yaml";
+    let out = errcat(p, &args.split(' ').collect::<Vec<_>>());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("this is a catalog file (it has `catalog:`), not a namespace file")
+            && stderr.contains(
+                "help: --into names the namespace file to write or merge into, not the catalog"
+            ),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read(p.join("schema/catalog.yaml")).unwrap(),
+        before
+    );
+}
+
 /// A namespace id that is not one is a usage error, said before any file is read.
 #[test]
 fn a_bad_namespace_id_is_a_usage_error() {

@@ -96,7 +96,7 @@ fn chain(n: usize, last: &str) -> Vec<(&'static str, String)> {
 #[test]
 fn loops_and_runaway_recursion_point_at_the_closing_tag() {
     let mut all = String::new();
-    let cases: [(&str, Vec<(&str, String)>); 5] = [
+    let cases: [(&str, Vec<(&str, String)>); 6] = [
         (
             "an include loop, entered from main.tera",
             vec![
@@ -132,6 +132,15 @@ fn loops_and_runaway_recursion_point_at_the_closing_tag() {
                 "main.tera",
                 format!(
                     "{HEADER}{{% component down(n) %}}{{{{ n }}}} {{{{ <down n={{n + 1}}/> }}}}{{% endcomponent down %}}\n{{{{ <down n={{1}}/> }}}}\n"
+                ),
+            )],
+        ),
+        (
+            "a component whose recursion ends, but deeper than Tera allows",
+            vec![(
+                "main.tera",
+                format!(
+                    "{HEADER}{{% component down(n) %}}{{% if n < 1000 %}}{{{{ <down n={{n + 1}}/> }}}}{{% endif %}}{{% endcomponent down %}}\n{{{{ <down n={{1}}/> }}}}\n"
                 ),
             )],
         ),
