@@ -136,6 +136,23 @@ impl<'a> Context<'a> {
                 .help("percent-encode it (a space is %20): every target links to the docs with this URL"),
             );
         }
+        // Packages take it as their home page and every code's doc_url starts with it:
+        // a `javascript:` or relative URL would be a link that goes nowhere, or worse.
+        if let Some(b) = c.docs.as_ref().map(|d| &d.base_url)
+            && !["http://", "https://"].iter().any(|scheme| {
+                b.value.get(..scheme.len()).is_some_and(|s| s.eq_ignore_ascii_case(scheme))
+            })
+        {
+            let span = cx.span(file, b);
+            cx.emit(
+                Diagnostic::new(
+                    &rules::INVALID_VALUE,
+                    format!("the docs base URL `{}` is not an http or https URL", crate::naming::visible(&b.value)),
+                )
+                .at(span, "base_url")
+                .help("write the address the docs are served at, e.g. https://docs.example.com/errors/: every target links each code there, and the packages name it as their home page"),
+            );
+        }
         let mut locales: Vec<String> = Vec::new();
         for l in &c.locales {
             let span = cx.span(file, l);
