@@ -140,7 +140,9 @@ impl<'a> Context<'a> {
         // a `javascript:` or relative URL would be a link that goes nowhere, or worse.
         if let Some(b) = c.docs.as_ref().map(|d| &d.base_url)
             && !["http://", "https://"].iter().any(|scheme| {
-                b.value.get(..scheme.len()).is_some_and(|s| s.eq_ignore_ascii_case(scheme))
+                b.value
+                    .get(..scheme.len())
+                    .is_some_and(|s| s.eq_ignore_ascii_case(scheme))
             })
         {
             let span = cx.span(file, b);

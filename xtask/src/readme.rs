@@ -95,6 +95,8 @@ fn typescript(root: &Path, compiled: &Path) -> Result<(), String> {
         .args([
             "--strict",
             "--noUncheckedIndexedAccess",
+            // A consumer's strictest settings: an option passed as `string | undefined`.
+            "--exactOptionalPropertyTypes",
             "--target",
             "ES2022",
             "--module",
