@@ -107,7 +107,9 @@ pub fn page() -> String {
          the target language, `ident` fields identifiers, `doc` fields doc-comment lines), so\n\
          templates hold layout, not naming or escaping. The `lit` filter turns any other string\n\
          into a literal: `{{ catalog.options.package | lit }}`; `count` tells how often a\n\
-         substring occurs: `{{ e.name_lit | count(pat=\"_\") }}`. Templates are\n\
+         substring occurs: `{{ e.name_lit | count(pat=\"_\") }}`; `width` gives the columns a\n\
+         text takes in an editor (a wide CJK character two), to lay out lines the way the\n\
+         language's formatter would: `{% if (x.lit | width) > 74 %}`. Templates are\n\
          [Tera 2](https://keats.github.io/tera/); see [catalog-format.md](catalog-format.md) for\n\
          how a target names its templates and files. A file with `parts:` also sees\n\
          `parts`: its part template rendered once per namespace, as strings in namespace order\n\

@@ -586,6 +586,11 @@ fn engine(target: &Target) -> Result<tera::Tera, Box<Diagnostic>> {
             Ok(s.matches(pat).count())
         },
     );
+    // `x | width`: the columns `x` takes in an editor (a wide CJK character takes two),
+    // as code formatters count a line against their limit.
+    tera.register_filter("width", |s: &str, _: tera::Kwargs, _: &tera::State| {
+        unicode_width::UnicodeWidthStr::width(s)
+    });
     let mut all: Vec<(String, String)> = target
         .templates
         .iter()

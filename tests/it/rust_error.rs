@@ -114,3 +114,47 @@ SEAT_TAKEN (app/2): 座位 8 已占用 | 2 | no seat
 ";
     assert_eq!(stdout, expected);
 }
+
+/// Deprecation notes either side of the width at which rustfmt breaks the attribute
+/// over three lines (ASCII and wide CJK characters): the generated crate is as rustfmt
+/// writes it, so that `cargo fmt --check` in the user's workspace stays clean.
+#[test]
+fn deprecation_attributes_are_laid_out_as_rustfmt_does() {
+    let reasons: Vec<String> = [71, 72, 73, 74]
+        .into_iter()
+        .flat_map(|n: usize| ["x".repeat(n), "名".repeat(n / 2) + &"x".repeat(n % 2)])
+        .collect();
+    let mut ns =
+        String::from("namespace: app\nentries:\n  - { code: 1, name: NEW, message: New }\n");
+    for (i, reason) in reasons.iter().enumerate() {
+        ns.push_str(&format!(
+            "  - {{ code: {}, name: OLD_{i}, message: Old, deprecated: {{ reason: \"{reason}\" }} }}\n",
+            i + 2
+        ));
+    }
+    let catalog = "catalog: app\nformat: 1\nroot: ..\nlocales: [en]\ndefault_locale: en\n\
+        namespaces: [app.yaml]\ntargets:\n  - { id: rust, templates: rust, out: generated/rust }\n";
+    let tmp = project(&[("schema/catalog.yaml", catalog), ("schema/app.yaml", &ns)]);
+    let out = errcat(tmp.path(), &["gen"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let file = tmp.path().join("generated/rust/src/app.rs");
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        text.contains("#[deprecated(note = ") && text.contains("#[deprecated(\n        note = "),
+        "both layouts are exercised:\n{text}"
+    );
+    let check = Command::new("rustfmt")
+        .args(["--check", "--edition", "2021"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+}

@@ -156,6 +156,9 @@ public final class Conformance {
         check(where, "http", http == null ? OptionalInt.empty() : OptionalInt.of((int) (long) (Long) http), c.getHttpStatus());
         check(where, "retryable", entry.get("retryable"), c.isRetryable());
         check(where, "doc_url", Optional.ofNullable(entry.get("doc_url")), c.getDocUrl());
+        Object deprecated = entry.get("deprecated");
+        Optional<Object> reason = deprecated == null ? Optional.empty() : Optional.of(object(deprecated).get("reason"));
+        check(where, "deprecated", reason, c.getDeprecation());
         check(where, "toString", ns + "/" + code + " " + entry.get("name"), c.toString());
         ErrcatException exception = new ErrcatException(c);
         check(where, "exception", c.getMessage() + " " + c, exception.getMessage() + " " + exception.getErrcatCode());

@@ -98,6 +98,8 @@ fn main() -> ExitCode {
             t.check(found.is_retryable() == retryable, || format!("{id}/{code}: retryable {}", found.is_retryable()));
             let url = e["doc_url"].as_str();
             t.check(found.doc_url() == url, || format!("{id}/{code}: doc_url {:?}, expected {url:?}", found.doc_url()));
+            let reason = e["deprecated"]["reason"].as_str();
+            t.check(found.deprecated() == reason, || format!("{id}/{code}: deprecated {:?}, expected {reason:?}", found.deprecated()));
             t.check(codes::lookup(id, code).is_some(), || format!("{id}/{code}: codes::lookup failed"));
         }
         let unknown = max.checked_add(1).unwrap_or(i64::MIN);
