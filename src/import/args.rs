@@ -66,8 +66,10 @@ the Javadoc in every FILE; without it, each FILE's Javadoc is in that FILE's
 --locale.
 
 Names: a source without names gets SCREAMING_SNAKE names from the English text
-(stop words dropped, at most five words), unique in the namespace (the code is
-appended where two would clash) and never a keyword of a built-in profile.
+(stop words and {placeholders} dropped, at most five words), unique in the
+namespace (the code is appended where two would clash) and never a keyword of a
+built-in profile. A {lower_snake} placeholder in every locale of a new code's
+message is declared in its `params`.
 
 Merging: with --into an existing file, the file is read with errcat's loader and
 written back in canonical form (comments in it are not kept). A code already

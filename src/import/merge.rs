@@ -35,6 +35,8 @@ fn conflict(
 /// A namespace being merged into, with its entries indexed by code and name.
 pub struct Merger {
     doc: Doc,
+    /// How many entries the namespace had before the import: those after are new.
+    existing: usize,
     by_code: HashMap<i64, usize>,
     by_name: HashMap<String, i64>,
 }
@@ -53,6 +55,7 @@ impl Merger {
             .filter_map(|e| e.name.clone().map(|n| (n, e.code)))
             .collect();
         Merger {
+            existing: doc.entries.len(),
             doc,
             by_code,
             by_name,
@@ -64,7 +67,10 @@ impl Merger {
         &mut self.doc
     }
 
-    pub fn finish(self) -> Doc {
+    pub fn finish(mut self) -> Doc {
+        for e in &mut self.doc.entries[self.existing..] {
+            declare_placeholders(e);
+        }
         self.doc
     }
 
@@ -138,6 +144,29 @@ fn new_entry(row: Row, name: Option<(String, Span)>, group: Option<&str>) -> Ent
     e.http = row.http.map(|(h, s)| (h, Some(s)));
     e.group = group.map(str::to_owned);
     e
+}
+
+/// A `{lower_snake}` in every locale of a new entry's message is meant as a
+/// placeholder: declared, it is one (undeclared, `errcat check` would warn of it at
+/// once). One that some translation lacks is left to that warning: declared, it would
+/// be an error the source documents made.
+fn declare_placeholders(e: &mut Entry) {
+    let Some(message) = e.text(Field::Message) else {
+        return;
+    };
+    let Some((first, others)) = message.0.split_first() else {
+        return;
+    };
+    let params: Vec<String> = crate::placeholder::candidates(&first.text)
+        .into_iter()
+        .filter(|name| {
+            others
+                .iter()
+                .all(|l| crate::placeholder::candidates(&l.text).contains(name))
+        })
+        .map(str::to_owned)
+        .collect();
+    e.params = params;
 }
 
 fn merge_into(

@@ -25,12 +25,35 @@ fn words(text: &str, extra: &[&str]) -> Vec<String> {
     // Letters with diacritics are spelled in ASCII rather than splitting their word:
     // `Connexion refusée` is CONNEXION_REFUSEE, not CONNEXION_REFUS_E.
     let line = crate::naming::latin_to_ascii(text.lines().next().unwrap_or(""));
-    let line = line.replace(['\'', '’'], "");
+    let line = without_placeholders(&line).replace(['\'', '’'], "");
     line.split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_ascii_uppercase)
         .filter(|w| !STOP.contains(&w.as_str()) && !extra.contains(&w.as_str()))
         .collect()
+}
+
+/// `text` without its `{name}` placeholders (any case): what fills them in says
+/// nothing about the error (`Order {order_id} not found` is ORDER_NOT_FOUND).
+fn without_placeholders(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let len = after
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .unwrap_or(after.len());
+        if len > 0 && after[len..].starts_with('}') {
+            out.push(' ');
+            rest = &after[len + 1..];
+        } else {
+            out.push('{');
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Joins words up to the caps.
@@ -188,6 +211,21 @@ mod tests {
         );
         assert_eq!(base("房间不存在", None), None);
         assert!(base(&"word ".repeat(30), None).unwrap().len() <= MAX_LEN);
+    }
+
+    #[test]
+    fn placeholders_are_no_part_of_a_name() {
+        let name = |t: &str| base(t, None).unwrap();
+        assert_eq!(
+            name("Insufficient funds for order {order_id}"),
+            "INSUFFICIENT_FUNDS_ORDER"
+        );
+        assert_eq!(
+            name("Room {roomId} is full ({max} seats)"),
+            "ROOM_FULL_SEATS"
+        );
+        // Braces around other text are text: `{}` and `{a b}` stay words.
+        assert_eq!(name("Bad {json body}"), "BAD_JSON_BODY");
     }
 
     #[test]
