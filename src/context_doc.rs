@@ -144,13 +144,18 @@ pub fn page() -> String {
         }
         let _ = writeln!(out, " {} |", v.about);
     }
-    out.push_str("\nA `null` field is false in a test: `{% if entry.http %}`.\n");
+    out.push_str(
+        "\nA `null` field is false in a test: `{% if entry.http %}`, and so is a field no view\n\
+         has: a misspelt `{% if entry.retryabel %}` is false, not an error (the render of\n\
+         `{{ entry.retryabel }}` fails, at the name).\n",
+    );
     out.push_str(
         "\nerrcat builds only the fields that some template of the file names in a tag\n\
          (`entry.http`, `entry[\"http\"]`). A field reached only through a computed key\n\
          (`entry[col]`, with `col` from the options) is there too: when a render fails, errcat\n\
          renders the target again with every field before it reports an error, whose list of\n\
-         available fields is then complete. Only a test or default on such a field\n\
+         available fields (Tera gives one for a field of a value reached by name, not after an\n\
+         index: `entries[0].bogus`) is then complete. Only a test or default on such a field\n\
          (`entry[col] is defined`, `entry[col] | default(…)`) cannot tell; name the field in\n\
          some tag of the file.\n",
     );
