@@ -321,7 +321,8 @@ fn misspelt_namespace(
     within: impl Fn(&Namespace) -> Option<String>,
 ) {
     let ids: Vec<&str> = catalog.namespaces.iter().map(|n| n.id.as_str()).collect();
-    let near = crate::load::suggest(wanted, &ids)
+    // Ids are lower-case: `APP` is as close to `app` as `app` itself.
+    let near = crate::load::suggest(&wanted.to_ascii_lowercase(), &ids)
         .and_then(|id| catalog.namespaces.iter().find(|n| n.id == id));
     ex.not_found = Some(format!("there is no namespace {wanted}"));
     match near.map(|ns| (ns, within(ns))) {

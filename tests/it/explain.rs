@@ -90,6 +90,8 @@ fn misses_get_a_did_you_mean_and_exit_1() {
         &["explain", "roomengin/1004"],
         &["explain", "roomengin/123456"],
         &["explain", "edu.rst/NO_SUCH_ENTRY"],
+        // Namespace ids are lower-case: one in capitals is found as it would be.
+        &["explain", "EDU.REST/1004"],
     ] {
         let out = errcat(&repo(), args);
         all.push_str(&format!(
