@@ -204,6 +204,10 @@ pub struct Entry {
     pub span: Span,
     /// Where the entry's name is written.
     pub name_span: Span,
+    /// Where its `http:` is written (or the namespace's default), if anywhere.
+    pub http_span: Option<Span>,
+    /// Where its `retryable:` is written (or the namespace's default), if anywhere.
+    pub retryable_span: Option<Span>,
 }
 
 /// What a file spec is rendered once for.

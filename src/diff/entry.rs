@@ -46,8 +46,8 @@ pub(super) fn entry(
                 show(e.http),
                 show(x.http)
             ),
-            e.span,
-            x.span,
+            e.http_span.unwrap_or(e.span),
+            x.http_span.unwrap_or(x.span),
         );
     }
     if e.retryable != x.retryable {
@@ -67,8 +67,8 @@ pub(super) fn entry(
                     "not retryable"
                 }
             ),
-            e.span,
-            x.span,
+            e.retryable_span.unwrap_or(e.span),
+            x.retryable_span.unwrap_or(x.span),
         );
     }
     // Generated formatters take the params in `params:` order, as positional arguments.

@@ -495,6 +495,17 @@ fn entry(
             .and_then(|d| d.http.as_ref())
             .and_then(|h| check_http(cx, cx.span(file, h), h.value)),
     };
+    // Where the status and the retry flag are written: the entry's own key, else the
+    // namespace's default (for a diff to point at).
+    let http_span = match &e.http {
+        Some(h) => Some(cx.span(file, h)),
+        None => defaults.and_then(|d| d.http.as_ref()).map(|h| cx.span(file, h)),
+    };
+    let retryable_span = e
+        .retryable
+        .as_ref()
+        .or_else(|| defaults.and_then(|d| d.retryable.as_ref()))
+        .map(|r| cx.span(file, r));
     let params: Vec<String> = e.params.iter().map(|p| p.value.clone()).collect();
     placeholders(cx, file, e, &message, &params);
     let sev = e
@@ -528,6 +539,8 @@ fn entry(
         }),
         span,
         name_span,
+        http_span,
+        retryable_span,
     })
 }
 
