@@ -369,8 +369,10 @@ fn load_target(
             }
             TemplateSource::BuiltIn(text) => {
                 let shown = builtin::shown_path(name, &file);
-                ids.insert(file.clone(), sources.add(shown.clone(), text.to_owned()));
-                templates.insert(file.clone(), text.to_owned());
+                // Embedded from a CRLF checkout, they render LF all the same.
+                let text = text.replace("\r\n", "\n");
+                ids.insert(file.clone(), sources.add(shown.clone(), text.clone()));
+                templates.insert(file.clone(), text);
                 origins.insert(file, shown);
             }
         }
@@ -475,6 +477,12 @@ pub fn read_input(
     };
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     match std::str::from_utf8(bytes) {
+        // A template's line endings are not the output's: a checkout that turned them
+        // into CRLF (git's autocrlf) must render the same LF files as any other, which
+        // the writer finds equal to the CRLF copies that checkout made of them.
+        Ok(text) if matches!(kind, Input::Template) && text.contains("\r\n") => {
+            Some(sources.add(shown, text.replace("\r\n", "\n")))
+        }
         Ok(text) => Some(sources.add(shown, text.to_owned())),
         Err(e) => {
             let valid = &bytes[..e.valid_up_to()];

@@ -499,7 +499,9 @@ fn entry(
     // namespace's default (for a diff to point at).
     let http_span = match &e.http {
         Some(h) => Some(cx.span(file, h)),
-        None => defaults.and_then(|d| d.http.as_ref()).map(|h| cx.span(file, h)),
+        None => defaults
+            .and_then(|d| d.http.as_ref())
+            .map(|h| cx.span(file, h)),
     };
     let retryable_span = e
         .retryable

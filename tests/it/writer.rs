@@ -705,3 +705,54 @@ fn another_catalogs_file_at_a_rendered_path_is_refused() {
     assert!(errcat(tmp.path(), &forced).status.success());
     assert!(std::fs::read_to_string(&json).unwrap().contains("main.x"));
 }
+
+/// A checkout that turned every line ending into CRLF (git's `core.autocrlf` on
+/// Windows), templates and generated files alike: gen writes the same LF files as
+/// anywhere else, and `gen --check` finds the CRLF copies up to date.
+#[test]
+fn a_crlf_checkout_renders_lf_and_is_up_to_date() {
+    let p = project();
+    assert!(errcat(p.path(), &["gen"]).status.success());
+    let lf = snapshot_texts(&p.path().join("generated"));
+    let to_crlf = |dir: &Path| {
+        for (path, text) in snapshot_texts(dir) {
+            std::fs::write(dir.join(&path), text.replace('\n', "\r\n")).unwrap();
+        }
+    };
+    to_crlf(&p.path().join("templates"));
+    to_crlf(&p.path().join("generated"));
+    let out = errcat(p.path(), &["gen", "--check", "--no-cache"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // Rendered afresh from the CRLF templates: the LF files of before, byte for byte.
+    std::fs::remove_dir_all(p.path().join("generated")).unwrap();
+    let out = errcat(p.path(), &["gen", "--no-cache"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(snapshot_texts(&p.path().join("generated")), lf);
+}
+
+/// Every file under `dir`: path relative to it, and text.
+fn snapshot_texts(dir: &Path) -> Vec<(std::path::PathBuf, String)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let text = std::fs::read_to_string(&path).unwrap();
+                out.push((path.strip_prefix(dir).unwrap().to_path_buf(), text));
+            }
+        }
+    }
+    out.sort();
+    out
+}
