@@ -123,6 +123,36 @@ fn the_documented_filters_work() {
     );
 }
 
+/// A map iterates in a fixed order, run after run: the options in key order, a map
+/// written in a template as written. (Tera keeps maps in a hash map of random seed
+/// unless built with `preserve_order`: `gen --check` then found a template that loops
+/// over `catalog.options` stale every other run.)
+#[test]
+fn maps_iterate_in_a_fixed_order() {
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path();
+    probe_project(p, "[en]", "{ code: 1, name: A, message: a }");
+    one_file_target(
+        p,
+        "options: { zeta: 1, alpha: 2, mu: 3, beta: 4, omega: 5, kappa: 6 }\n",
+    );
+    let body = "{% for k, v in catalog.options %}{{ k }} {% endfor %}|\
+                {% for k, v in {\"f\": 1, \"b\": 2, \"e\": 3, \"a\": 4, \"d\": 5, \"c\": 6} %}{{ k }} {% endfor %}";
+    for _ in 0..4 {
+        let out = probe_gen(p, body);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = std::fs::read_to_string(p.join("out/probe.txt")).unwrap();
+        assert!(
+            text.ends_with("\nalpha beta kappa mu omega zeta |f b e a d c \n"),
+            "{text}"
+        );
+    }
+}
+
 /// The probe target as one file per namespace, `probe.txt` from `probe.tera`, with
 /// `extra` (its `options:`, say) in its target.yaml.
 fn one_file_target(p: &std::path::Path, extra: &str) {
