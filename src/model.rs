@@ -154,6 +154,8 @@ pub struct Reserved {
     pub code: i64,
     pub name: Option<String>,
     pub reason: String,
+    /// Where its `code:` is written.
+    pub span: Span,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]

@@ -309,6 +309,24 @@ impl<'a> Context<'a> {
         Text(pairs)
     }
 
+    /// A text that is one string, not one per locale (a reason, a tag, `since`, a
+    /// source): checked as every text is, empty included when `required`.
+    pub fn plain(&mut self, file: FileId, raw: &S<String>, what: &str, required: bool) {
+        let span = self.span(file, raw);
+        if raw.value.trim().is_empty() {
+            if required {
+                self.error(
+                    &rules::EMPTY_TEXT,
+                    span,
+                    format!("{what} is empty"),
+                    "empty text",
+                );
+            }
+        } else {
+            self.hygiene(span, what, &raw.value);
+        }
+    }
+
     /// Invisible and control characters, and stray whitespace.
     fn hygiene(&mut self, span: Span, what: &str, s: &str) {
         let show = |c: char| format!("U+{:04X}", c as u32);

@@ -50,7 +50,20 @@ fn severity(s: RawSeverity) -> Severity {
     }
 }
 
-pub fn namespace(cx: &mut Context, file: FileId, raw: &RawNamespace) -> Option<Namespace> {
+/// An entry's `group:` that its own file does not declare.
+pub struct GroupRef {
+    pub entry: String,
+    pub group: String,
+    pub span: Span,
+}
+
+/// A namespace file as a namespace, with the group names its entries use that the
+/// file does not declare (see [`super::merge`]).
+pub fn namespace(
+    cx: &mut Context,
+    file: FileId,
+    raw: &RawNamespace,
+) -> Option<(Namespace, Vec<GroupRef>)> {
     let id = raw.namespace.value.clone();
     let span = cx.span(file, &raw.namespace);
     if !is_namespace_id(&id) {
@@ -181,10 +194,21 @@ pub fn namespace(cx: &mut Context, file: FileId, raw: &RawNamespace) -> Option<N
             continue;
         }
         reserved_spans.insert(r.value.code.value, s);
+        let code = r.value.code.value;
+        cx.plain(
+            file,
+            &r.value.reason,
+            &format!("the retirement reason of code {code}"),
+            true,
+        );
+        if let Some(n) = &r.value.name {
+            cx.plain(file, n, &format!("the name of retired code {code}"), true);
+        }
         reserved.push(Reserved {
             code: r.value.code.value,
             name: r.value.name.as_ref().map(|n| n.value.clone()),
             reason: r.value.reason.value.clone(),
+            span: s,
         });
     }
     reserved.sort_by_key(|r| r.code);
@@ -290,29 +314,19 @@ pub fn namespace(cx: &mut Context, file: FileId, raw: &RawNamespace) -> Option<N
     }
 
     cx.scope = Some((id.clone(), None));
-    duplicate_messages(cx, &id, &entries);
-    // Group and replacement references need the whole namespace.
+    duplicate_messages(cx, &id, &[], &entries);
+    // Group and replacement references need the whole namespace. A group another
+    // file of a split namespace may declare is checked once the files are merged.
+    let mut group_refs = Vec::new();
     for (raw_e, e) in raws.iter().zip(&entries) {
         if let Some(g) = &raw_e.group
             && !groups.iter().any(|x| x.id == g.value)
         {
-            let s = cx.span(file, g);
-            let known: Vec<&str> = groups.iter().map(|x| x.id.as_str()).collect();
-            cx.emit(
-                Diagnostic::new(
-                    &rules::UNKNOWN_GROUP,
-                    format!(
-                        "entry {} names group `{}`, which namespace {id} does not declare",
-                        e.name, g.value
-                    ),
-                )
-                .at(s, "unknown group")
-                .help(if known.is_empty() {
-                    "declare it under `groups:`".to_string()
-                } else {
-                    format!("declared groups: {}", known.join(", "))
-                }),
-            );
+            group_refs.push(GroupRef {
+                entry: e.name.clone(),
+                group: g.value.clone(),
+                span: cx.span(file, g),
+            });
         }
         if let Some(rb) = raw_e
             .deprecated
@@ -357,35 +371,59 @@ pub fn namespace(cx: &mut Context, file: FileId, raw: &RawNamespace) -> Option<N
     }
     entries.sort_by_key(|e| e.code);
 
+    if let Some(s) = &raw.source {
+        for (field, value) in [("file", &s.file), ("section", &s.section), ("url", &s.url)] {
+            if let Some(v) = value {
+                cx.plain(
+                    file,
+                    v,
+                    &format!("the source {field} of namespace {id}"),
+                    true,
+                );
+            }
+        }
+    }
     let source = raw.source.as_ref().map(|s| Source {
         file: s.file.as_ref().map(|f| f.value.clone()),
         section: s.section.as_ref().map(|f| f.value.clone()),
         url: s.url.as_ref().map(|f| f.value.clone()),
     });
     cx.scope = None;
-    Some(Namespace {
-        id,
-        title,
-        description,
-        required_locales,
-        locales_declared: raw.locales.is_some(),
-        range,
-        source,
-        groups,
-        reserved,
-        entries,
-        file: cx.rel_path(file),
-        span,
-    })
+    Some((
+        Namespace {
+            id,
+            title,
+            description,
+            required_locales,
+            locales_declared: raw.locales.is_some(),
+            range,
+            source,
+            groups,
+            reserved,
+            entries,
+            file: cx.rel_path(file),
+            span,
+        },
+        group_refs,
+    ))
 }
 
-/// Two codes of a namespace with the same message in one locale.
-fn duplicate_messages(cx: &mut Context, id: &str, entries: &[Entry]) {
-    let mut seen: BTreeMap<(&str, &str), &Entry> = BTreeMap::new();
+/// Two codes of a namespace with the same message in one locale: among `entries`, or
+/// (for a namespace split across files, whose files were checked on their own) only
+/// between `entries` and those of `before`.
+pub(super) fn duplicate_messages(cx: &mut Context, id: &str, before: &[Entry], entries: &[Entry]) {
+    let across = !before.is_empty();
+    let mut seen: BTreeMap<(&str, &str), (&Entry, bool)> = BTreeMap::new();
+    for e in before {
+        for (locale, text) in &e.message.0 {
+            seen.entry((locale.as_str(), text.as_str()))
+                .or_insert((e, true));
+        }
+    }
     for e in entries {
         for (locale, text) in &e.message.0 {
             match seen.get(&(locale.as_str(), text.as_str())) {
-                Some(first) => cx.emit(
+                Some(&(first, earlier)) if earlier || !across => cx.emit(
                     Diagnostic::new(
                         &rules::DUPLICATE_MESSAGE,
                         format!(
@@ -399,10 +437,12 @@ fn duplicate_messages(cx: &mut Context, id: &str, entries: &[Entry]) {
                         format!("{} ({}) has it too", first.name, first.code),
                     )
                     .about(id, Some(e.code))
-                    .help("say what differs, or acknowledge it on the code with a reason"),
+                    .about(id, Some(first.code))
+                    .help("say what differs, or acknowledge it on either code with a reason"),
                 ),
+                Some(_) => {}
                 None => {
-                    seen.insert((locale.as_str(), text.as_str()), e);
+                    seen.insert((locale.as_str(), text.as_str()), (e, false));
                 }
             }
         }
@@ -510,6 +550,21 @@ fn entry(
         .map(|r| cx.span(file, r));
     let params: Vec<String> = e.params.iter().map(|p| p.value.clone()).collect();
     placeholders(cx, file, e, &message, &params);
+    let code = e.code.value;
+    if let Some(d) = &e.deprecated {
+        cx.plain(
+            file,
+            &d.value.reason,
+            &format!("the deprecation reason of code {code}"),
+            true,
+        );
+    }
+    if let Some(since) = &e.since {
+        cx.plain(file, since, &format!("`since` of code {code}"), true);
+    }
+    for t in &e.tags {
+        cx.plain(file, t, &format!("a tag of code {code}"), true);
+    }
     let sev = e
         .severity
         .as_ref()

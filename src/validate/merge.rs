@@ -1,14 +1,21 @@
 //! A namespace split across files: the parts must agree, and each code is defined once.
 
 use super::catalog::Context;
+use super::entries::{GroupRef, duplicate_messages};
 use crate::diag::Diagnostic;
 use crate::model::Namespace;
 use crate::rules;
 
-/// Merges parts of one namespace (in file order) into the first.
-pub fn merge(cx: &mut Context, mut parts: Vec<Namespace>) -> Namespace {
-    let mut base = parts.remove(0);
-    for part in parts {
+/// Merges parts of one namespace (in file order) into the first. Each file was checked
+/// on its own; what spans files is checked here: a code one file retires and another
+/// defines or retires again, a message two files share, a group one file declares for
+/// another's entries.
+pub fn merge(cx: &mut Context, parts: Vec<(Namespace, Vec<GroupRef>)>) -> Option<Namespace> {
+    let mut parts = parts.into_iter();
+    let (mut base, mut group_refs) = parts.next()?;
+    for (part, refs) in parts {
+        group_refs.extend(refs);
+        across_files(cx, &base, &part);
         let differs = |what: &str| {
             format!(
                 "namespace {} is split across files that disagree on `{what}`",
@@ -98,5 +105,75 @@ pub fn merge(cx: &mut Context, mut parts: Vec<Namespace>) -> Namespace {
     }
     base.entries.sort_by_key(|e| e.code);
     base.reserved.sort_by_key(|r| r.code);
-    base
+    unknown_groups(cx, &base, &group_refs);
+    Some(base)
+}
+
+/// What `part` (a later file of the namespace) and `base` (the files before it) do
+/// to each other.
+fn across_files(cx: &mut Context, base: &Namespace, part: &Namespace) {
+    let id = &base.id;
+    for e in &part.entries {
+        if let Some(r) = base.reserved.iter().find(|r| r.code == e.code) {
+            reused(cx, id, e.code, e.span, r.span);
+        }
+    }
+    for r in &part.reserved {
+        if let Some(first) = base.reserved.iter().find(|x| x.code == r.code) {
+            cx.emit(
+                Diagnostic::new(
+                    &rules::DUPLICATE_CODE,
+                    format!("code {} is reserved twice in namespace {id}", r.code),
+                )
+                .at(r.span, "reserved again here")
+                .related(first.span, "first reserved here")
+                .about(id, Some(r.code)),
+            );
+        } else if let Some(e) = base.entries.iter().find(|e| e.code == r.code) {
+            reused(cx, id, r.code, e.span, r.span);
+        }
+    }
+    duplicate_messages(cx, id, &base.entries, &part.entries);
+}
+
+fn reused(
+    cx: &mut Context,
+    id: &str,
+    code: i64,
+    at: crate::source::Span,
+    reserved: crate::source::Span,
+) {
+    cx.emit(
+        Diagnostic::new(
+            &rules::RESERVED_CODE_REUSED,
+            format!("code {code} is reserved in namespace {id} and cannot be reused"),
+        )
+        .at(at, "reused here")
+        .related(reserved, "reserved here")
+        .about(id, Some(code))
+        .help("pick an unused code; reserved codes may still be live in deployed clients"),
+    );
+}
+
+/// Each entry's group, among the groups of every file of its namespace.
+fn unknown_groups(cx: &mut Context, ns: &Namespace, refs: &[GroupRef]) {
+    let known: Vec<&str> = ns.groups.iter().map(|g| g.id.as_str()).collect();
+    for r in refs.iter().filter(|r| !known.contains(&r.group.as_str())) {
+        cx.emit(
+            Diagnostic::new(
+                &rules::UNKNOWN_GROUP,
+                format!(
+                    "entry {} names group `{}`, which namespace {} does not declare",
+                    r.entry, r.group, ns.id
+                ),
+            )
+            .at(r.span, "unknown group")
+            .about(&ns.id, None)
+            .help(if known.is_empty() {
+                "declare it under `groups:`".to_string()
+            } else {
+                format!("declared groups: {}", known.join(", "))
+            }),
+        );
+    }
 }

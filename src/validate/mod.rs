@@ -97,7 +97,7 @@ pub fn validate_files(
         (ns, lints, report, found)
     });
     // Parts of one namespace may live in several files; they are merged in file order.
-    let mut parts: BTreeMap<String, Vec<Namespace>> = BTreeMap::new();
+    let mut parts: BTreeMap<String, Vec<(Namespace, Vec<entries::GroupRef>)>> = BTreeMap::new();
     for (ns, lints, report, (acks, unknown_locales)) in checked {
         if let Some((id, read)) = lints {
             lint_levels.set_namespace(&id, read);
@@ -106,12 +106,12 @@ pub fn validate_files(
         cx.acks.extend(acks);
         cx.unknown_locales.extend(unknown_locales);
         if let Some(ns) = ns {
-            parts.entry(ns.id.clone()).or_default().push(ns);
+            parts.entry(ns.0.id.clone()).or_default().push(ns);
         }
     }
     let namespaces: Vec<Namespace> = parts
         .into_values()
-        .map(|p| merge::merge(&mut cx, p))
+        .filter_map(|p| merge::merge(&mut cx, p))
         .collect();
     for ns in namespaces.iter().filter(|n| n.entries.is_empty()) {
         cx.emit(

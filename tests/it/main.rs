@@ -31,6 +31,7 @@ mod reserved_names;
 mod rust_error;
 mod schema;
 mod seeds;
+mod split_namespace;
 mod support;
 mod template_context;
 mod template_nesting;
