@@ -18,24 +18,29 @@ pub fn changelog(catalog: &Path) -> Result<String, String> {
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let log = super::git::run(
-        dir,
-        &[
-            "log",
-            "--first-parent",
-            "--format=%H",
-            "--reverse",
-            "--",
-            ".",
-        ],
-    )
-    .map_err(|e| {
+    let repository = |e: String| {
         if e.ends_with(super::git::NOT_A_REPOSITORY) {
             format!("the changelog is read from the catalog's git history, but {e}")
         } else {
             e
         }
-    })?;
+    };
+    let top = super::git::run(dir, &["rev-parse", "--show-toplevel"]).map_err(repository)?;
+    let top = Path::new(top.trim());
+    let prefix = super::git::run(dir, &["rev-parse", "--show-prefix"]).map_err(repository)?;
+    let name = catalog
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned());
+    let rel = format!(
+        "{}{}",
+        prefix.trim(),
+        name.unwrap_or_else(|| "catalog.yaml".into())
+    );
+    // Every directory the catalog has lived in: a move keeps its history.
+    let mut args = vec!["log", "--first-parent", "--format=%H", "--reverse", "--"];
+    let dirs = super::git::catalog_dirs(top, &rel);
+    args.extend(dirs.iter().map(String::as_str));
+    let log = super::git::run(top, &args).map_err(repository)?;
     // A shallow clone's oldest commit looks like a first version: refuse rather than publish
     // a changelog whose history silently starts there.
     let boundary = super::git::shallow_boundary(dir);

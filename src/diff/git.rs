@@ -170,19 +170,32 @@ fn load(
     let commit = commit.trim();
     let tmp =
         tempfile::tempdir().map_err(|e| format!("cannot create a temporary directory: {e}"))?;
-    let catalog_text = blobs(&top, commit, std::slice::from_ref(&rel))?
-        .into_iter()
-        .next()
-        .flatten()
-        .ok_or_else(|| {
-            let missing = format!("there is no {rel} at {rev}");
-            // A path the user wrote may be mistyped: only the catalog's own place is
-            // empty before the catalog existed.
-            match named_path {
-                true => Unloaded::Usage(missing),
-                false => Unloaded::NoCatalog(missing),
-            }
-        })?;
+    let at = |rel: &str| -> Result<Option<Vec<u8>>, String> {
+        Ok(blobs(&top, commit, &[rel.to_string()])?
+            .into_iter()
+            .next()
+            .flatten())
+    };
+    let mut rel = rel;
+    let mut catalog_text = at(&rel)?;
+    // The catalog (or its directory) moved since: read it where it was then, as git's
+    // rename detection follows it; a moved catalog is not a new one.
+    if catalog_text.is_none()
+        && !named_path
+        && let Some(earlier) = earlier_path(&top, commit, &rel)
+    {
+        catalog_text = at(&earlier)?;
+        rel = earlier;
+    }
+    let catalog_text = catalog_text.ok_or_else(|| {
+        let missing = format!("there is no {rel} at {rev}");
+        // A path the user wrote may be mistyped: only the catalog's own place is
+        // empty before the catalog existed.
+        match named_path {
+            true => Unloaded::Usage(missing),
+            false => Unloaded::NoCatalog(missing),
+        }
+    })?;
     // Namespace globs resolve inside the catalog's root: read the YAML files they can match,
     // and the targets' own target.yaml.
     let scope = scope_of(&rel, &catalog_text);
@@ -302,6 +315,66 @@ pub fn shallow_boundary(dir: &Path) -> Vec<String> {
     std::fs::read_to_string(dir.join(file.trim()))
         .map(|text| text.lines().map(str::to_string).collect())
         .unwrap_or_default()
+}
+
+/// Where the file now at `rel` (from the repository top) was at `commit`, if git's
+/// rename detection between that commit and the working tree finds it moved.
+fn earlier_path(top: &Path, commit: &str, rel: &str) -> Option<String> {
+    let listed = run(
+        top,
+        &[
+            "diff",
+            "--find-renames",
+            "--name-status",
+            "-z",
+            commit,
+            "--",
+            "*.yaml",
+            "*.yml",
+        ],
+    )
+    .ok()?;
+    let mut fields = listed.split('\0');
+    while let Some(status) = fields.next() {
+        if status.starts_with(['R', 'C']) {
+            let (from, to) = (fields.next()?, fields.next()?);
+            if to == rel {
+                return Some(from.to_string());
+            }
+        } else {
+            fields.next()?;
+        }
+    }
+    None
+}
+
+/// The directories the catalog at `rel` (from the repository top) has lived in, by
+/// git's record of its renames: its history is theirs.
+pub fn catalog_dirs(top: &Path, rel: &str) -> Vec<String> {
+    let names = run(
+        top,
+        &["log", "--follow", "--name-only", "--format=", "--", rel],
+    );
+    let mut dirs: Vec<String> = Vec::new();
+    for name in names
+        .iter()
+        .flat_map(|n| n.lines())
+        .chain(std::iter::once(rel))
+    {
+        let name = name.trim();
+        if name.is_empty() {
+            continue;
+        }
+        let dir = Path::new(name)
+            .parent()
+            .map(|d| d.to_string_lossy().replace('\\', "/"))
+            .unwrap_or_default();
+        let dir = if dir.is_empty() { ".".to_string() } else { dir };
+        if !dirs.contains(&dir) {
+            dirs.push(dir);
+        }
+    }
+    dirs
 }
 
 /// A commit id as people quote it.

@@ -243,6 +243,60 @@ fn check_against_a_revision_in_a_scratch_repository() {
     );
 }
 
+/// A catalog whose directory moved (`git mv schema errors`) is still the catalog it
+/// was: `check --against` follows the move and finds a code removed in the same
+/// commit, and the changelog keeps the versions from before it.
+#[test]
+fn a_moved_catalog_keeps_its_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    crate::support::copy_tree(&repo().join("schema"), &root.join("schema"));
+    git(root, &["init", "-q", "-b", "main"]);
+    git(root, &["add", "."]);
+    git(root, &["commit", "-q", "-m", "seed"]);
+    let bump = |path: &Path, to: &str| {
+        let text = std::fs::read_to_string(path).unwrap();
+        let version = text.lines().find(|l| l.starts_with("version: ")).unwrap();
+        std::fs::write(path, text.replace(version, &format!("version: {to}"))).unwrap();
+    };
+    bump(&root.join("schema/catalog.yaml"), "1.1.0");
+    git(root, &["commit", "-q", "-am", "1.1.0"]);
+    git(root, &["mv", "schema", "errors"]);
+    let rest = root.join("errors/edu/rest.yaml");
+    let seed = std::fs::read_to_string(&rest).unwrap();
+    let start = seed.find("  - code: 1004\n").expect("1004 in the seed");
+    let end = start + 3 + seed[start + 3..].find("\n  - ").unwrap() + 1;
+    std::fs::write(&rest, format!("{}{}", &seed[..start], &seed[end..])).unwrap();
+
+    // Moved in the working tree, then committed.
+    for commit in [false, true] {
+        if commit {
+            git(root, &["commit", "-q", "-am", "move, and remove 1004"]);
+        }
+        let base = if commit { "HEAD~1" } else { "HEAD" };
+        let out = errcat(root, &["check", "--against", base, "errors/catalog.yaml"]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{stderr}");
+        assert!(
+            stderr.contains("code 1004 `ROOM_NOT_EXIST` was removed from namespace edu.rest")
+                && stderr.contains(&format!("{base}:schema/edu/rest.yaml:"))
+                && !stderr.contains("compared with an empty catalog"),
+            "{stderr}"
+        );
+    }
+    // The versions from before the move are the changelog's too.
+    bump(&root.join("errors/catalog.yaml"), "9.0.0");
+    git(root, &["commit", "-q", "-am", "9.0.0"]);
+    let out = errcat(root, &["changelog", "errors/catalog.yaml"]);
+    let notes = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        notes.contains("## 9.0.0")
+            && notes.contains("## 1.1.0")
+            && notes.contains("## 1.0.0\n\nFirst version: 218 codes"),
+        "{notes}"
+    );
+}
+
 #[test]
 fn a_revision_before_the_catalog_is_an_empty_catalog() {
     let dir = tempfile::tempdir().unwrap();
