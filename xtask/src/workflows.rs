@@ -188,6 +188,16 @@ fn pre_commit(root: &Path) -> Result<(), String> {
     {
         return Err("the example's cargo xtask failed on its own catalog".into());
     }
+    // The generated crate builds on its own, as publishing it does, beside the
+    // example's workspace.
+    let mut build = cargo();
+    build
+        .args(["build", "--offline", "--quiet"])
+        .current_dir(repo.join("generated/rust"))
+        .env("CARGO_TARGET_DIR", work.join("generated-target"));
+    if !succeeds(&mut build)? {
+        return Err("the example's generated crate does not build on its own".into());
+    }
     // The example's pre-commit config, with errcat's repository and rev pointed at the snapshot.
     let rev = Command::new("git")
         .args(["rev-parse", "HEAD"])
