@@ -277,7 +277,12 @@ fn command_result(cli: &Cli, settings: &Settings) -> Printed<ExitCode> {
         Command::Changelog { catalog: named } => {
             with_catalog(
                 named,
-                &|path| match crate::diff::changelog::changelog(&path) {
+                &|path| match out.phase("read the history and compare", || {
+                    // A line lost to a reader gone stops the run at its next one.
+                    crate::diff::changelog::changelog(&path, &|line| {
+                        let _ = out.detail(line);
+                    })
+                }) {
                     Ok(text) => {
                         out!("{text}")?;
                         Ok(ExitCode::SUCCESS)
@@ -631,8 +636,13 @@ fn diff(
     let note = |note: &str| {
         let _ = say_note(note, format, out);
     };
-    let a = crate::diff::git::load_old_side(old, catalog, &mut sources, &mut report, note);
-    let b = crate::diff::git::load_side(&new_spec, catalog, &mut sources, &mut report);
+    let a = out.phase("read and validate the old side", || {
+        crate::diff::git::load_old_side(old, catalog, &mut sources, &mut report, note)
+    });
+    let b = out.phase("read and validate the new side", || {
+        crate::diff::git::load_side(&new_spec, catalog, &mut sources, &mut report)
+    });
+    out.files_read(&sources)?;
     let (a, b) = match (a, b) {
         (Ok(a), Ok(b)) => (a, b),
         (a, b) => {
@@ -648,7 +658,7 @@ fn diff(
         fatal(format, "a catalog has errors; cannot compare", None)?;
         return Ok(ExitCode::from(1));
     };
-    let changes = crate::diff::compare(&a, &b);
+    let changes = out.phase("compare", || crate::diff::compare(&a, &b));
     let bump = crate::diff::major_bump(&a, &b);
     let mut found = crate::diff::report::diagnostics(&changes, bump.as_deref(), true);
     found.sort(&sources);

@@ -13,7 +13,7 @@ use crate::source::Sources;
 /// The changelog of the catalog at `catalog` (a path in a git working tree): every commit
 /// that changed the catalog's directory, and the working tree itself, grouped by version.
 /// `Err` when git cannot be asked or no version of the catalog loads.
-pub fn changelog(catalog: &Path) -> Result<String, String> {
+pub fn changelog(catalog: &Path, detail: &dyn Fn(&str)) -> Result<String, String> {
     let dir = catalog
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
@@ -52,6 +52,15 @@ pub fn changelog(catalog: &Path) -> Result<String, String> {
             super::git::UNSHALLOW
         ));
     }
+    // A commit as people quote it; the working tree's catalog by its path.
+    let shown = |spec: &str| {
+        let commit = spec.len() == 40 && spec.bytes().all(|b| b.is_ascii_hexdigit());
+        if commit {
+            super::git::short(spec).to_string()
+        } else {
+            spec.to_string()
+        }
+    };
     let mut states: Vec<(String, Catalog)> = Vec::new();
     let specs = log
         .lines()
@@ -62,9 +71,11 @@ pub fn changelog(catalog: &Path) -> Result<String, String> {
         let mut report = Report::default();
         // A commit whose catalog does not load (or did not exist yet) has no version to show.
         let Ok(Some(c)) = super::git::load_side(&spec, catalog, &mut sources, &mut report) else {
+            detail(&format!("read: {}: no valid catalog", shown(&spec)));
             continue;
         };
         let version = c.version.clone().unwrap_or_else(|| "unversioned".into());
+        detail(&format!("read: {}: version {version}", shown(&spec)));
         // The last state of each version is what that version shipped.
         match states.last_mut() {
             Some((v, last)) if *v == version => *last = c,

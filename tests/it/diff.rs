@@ -231,9 +231,16 @@ fn check_against_a_revision_in_a_scratch_repository() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let out = errcat(root, &["diff", "HEAD~1"]);
+    let out = errcat(root, &["diff", "HEAD~1", "-v"]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("code-retired: code 1004"), "{stderr}");
+    // `-v`: the files read on each side, and each phase's time.
+    assert!(
+        stderr.contains("read: HEAD~1:schema/edu/rest.yaml\n")
+            && stderr.contains("read: schema/edu/rest.yaml\n")
+            && stderr.contains("time: compare: "),
+        "{stderr}"
+    );
     assert_eq!(out.status.code(), Some(0), "{stderr}");
 
     let out = errcat(root, &["check", "--against", "no-such-branch"]);
@@ -287,8 +294,16 @@ fn a_moved_catalog_keeps_its_history() {
     // The versions from before the move are the changelog's too.
     bump(&root.join("errors/catalog.yaml"), "9.0.0");
     git(root, &["commit", "-q", "-am", "9.0.0"]);
-    let out = errcat(root, &["changelog", "errors/catalog.yaml"]);
+    let out = errcat(root, &["changelog", "errors/catalog.yaml", "-v"]);
     let notes = String::from_utf8_lossy(&out.stdout);
+    // `-v`: each commit read, with its version, and the time taken.
+    let detail = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        detail.contains(": version 1.0.0\n")
+            && detail.contains("read: errors/catalog.yaml: version 9.0.0\n")
+            && detail.contains("time: read the history and compare: "),
+        "{detail}"
+    );
     assert!(
         notes.contains("## 9.0.0")
             && notes.contains("## 1.1.0")
