@@ -654,7 +654,19 @@ impl<'a> Context<'a> {
             }
             let mut members = Vec::new();
             for n in &s.namespaces {
-                if ids.contains(&n.value.as_str()) {
+                if members.contains(&n.value) {
+                    let nspan = self.span(file, n);
+                    self.emit(
+                        Diagnostic::new(
+                            &rules::INVALID_ID,
+                            format!(
+                                "surface `{}` lists namespace `{}` twice",
+                                s.id.value, n.value
+                            ),
+                        )
+                        .at(nspan, "listed again here"),
+                    );
+                } else if ids.contains(&n.value.as_str()) {
                     members.push(n.value.clone());
                 } else {
                     let nspan = self.span(file, n);

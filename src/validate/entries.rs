@@ -92,7 +92,16 @@ pub fn namespace(
         Some(list) => {
             let mut v = Vec::new();
             for l in list {
-                if cx.locales.contains(&l.value) {
+                if v.contains(&l.value) {
+                    let s = cx.span(file, l);
+                    cx.emit(
+                        Diagnostic::new(
+                            &rules::INVALID_ID,
+                            format!("locale `{}` is listed twice in namespace {id}", l.value),
+                        )
+                        .at(s, "listed again here"),
+                    );
+                } else if cx.locales.contains(&l.value) {
                     v.push(l.value.clone());
                 } else {
                     let s = cx.span(file, l);
