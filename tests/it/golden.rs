@@ -168,7 +168,7 @@ fn reasons_on_another_locale_page_are_marked_as_fallbacks() {
     let zh = files[Path::new("docs/zh-CN/dev.md")].as_str();
     assert!(
         zh.contains(
-            "- **已弃用**: <span lang=\"en\">Use OK.</span> _(暂无中文，显示英文原文)_ 替代:"
+            "- **已弃用**: <span lang=\"en\">Use OK.</span> _(暂无中文，显示英文原文)_\n- **替代**: [1 `OK`](#dev-1)\n"
         ),
         "{zh}"
     );
@@ -179,7 +179,7 @@ fn reasons_on_another_locale_page_are_marked_as_fallbacks() {
     // On the default locale's page they are the page's own language.
     let en = files[Path::new("docs/en/dev.md")].as_str();
     assert!(
-        en.contains("- **Deprecated**: Use OK. Replaced by:"),
+        en.contains("- **Deprecated**: Use OK.\n- **Replaced by**: [1 `OK`](#dev-1)\n"),
         "{en}"
     );
     assert!(en.contains("| Merged into 1. |"), "{en}");
