@@ -286,6 +286,26 @@ pub fn files(codes: usize, per_file: usize) -> Vec<(PathBuf, String)> {
     out
 }
 
+/// A catalog without targets whose one namespace holds `codes` codes split across
+/// files of `per_file` codes: the files are checked one by one, then across each
+/// other, and that second check must not grow with the square of the files.
+pub fn split_namespace_files(codes: usize, per_file: usize) -> Vec<(PathBuf, String)> {
+    let per_file = per_file.max(1);
+    let catalog = catalog_yaml();
+    let (head, _targets) = catalog
+        .split_once("targets:\n")
+        .unwrap_or((catalog.as_str(), ""));
+    let mut out = vec![(PathBuf::from(CATALOG), format!("{head}targets: []\n"))];
+    let all = entries(0, codes, codes);
+    for (i, chunk) in all.chunks(per_file).enumerate() {
+        out.push((
+            PathBuf::from(format!("schema/synth/part{i:04}.yaml")),
+            namespace_yaml(0, chunk),
+        ));
+    }
+    out
+}
+
 /// A catalog whose target options hold a "billion laughs" alias bomb: `levels`
 /// anchors, each a list of nine aliases of the one before (9^levels strings once expanded).
 pub fn alias_bomb_catalog(levels: usize) -> String {
@@ -316,6 +336,18 @@ mod tests {
         let codes = |t: &str| t.matches("\n  - code: ").count();
         assert_eq!(codes(&yaml[3].1), 500);
         assert_eq!(f, files(2500, PER_FILE));
+    }
+
+    #[test]
+    fn a_split_namespace_is_one_namespace_in_many_files() {
+        let f = split_namespace_files(250, 100);
+        assert_eq!(f.len(), 4);
+        assert!(f[0].1.ends_with("targets: []\n"), "{}", f[0].1);
+        for (_, text) in &f[1..] {
+            assert!(text.contains("namespace: synth.ns000\n"), "{text}");
+        }
+        let codes = |t: &str| t.matches("\n  - code: ").count();
+        assert_eq!(codes(&f[3].1), 50);
     }
 
     #[test]

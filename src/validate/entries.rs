@@ -323,7 +323,7 @@ pub fn namespace(
     }
 
     cx.scope = Some((id.clone(), None));
-    duplicate_messages(cx, &id, &[], &entries);
+    duplicate_messages(cx, &id, &entries);
     // Group and replacement references need the whole namespace. A group another
     // file of a split namespace may declare is checked once the files are merged.
     let mut group_refs = Vec::new();
@@ -417,45 +417,46 @@ pub fn namespace(
     ))
 }
 
-/// Two codes of a namespace with the same message in one locale: among `entries`, or
-/// (for a namespace split across files, whose files were checked on their own) only
-/// between `entries` and those of `before`.
-pub(super) fn duplicate_messages(cx: &mut Context, id: &str, before: &[Entry], entries: &[Entry]) {
-    let across = !before.is_empty();
-    let mut seen: BTreeMap<(&str, &str), (&Entry, bool)> = BTreeMap::new();
-    for e in before {
-        for (locale, text) in &e.message.0 {
-            seen.entry((locale.as_str(), text.as_str()))
-                .or_insert((e, true));
-        }
-    }
+/// Two codes of one namespace file with the same message in one locale.
+fn duplicate_messages(cx: &mut Context, id: &str, entries: &[Entry]) {
+    let mut seen: BTreeMap<(&str, &str), &Entry> = BTreeMap::new();
     for e in entries {
         for (locale, text) in &e.message.0 {
-            match seen.get(&(locale.as_str(), text.as_str())) {
-                Some(&(first, earlier)) if earlier || !across => cx.emit(
-                    Diagnostic::new(
-                        &rules::DUPLICATE_MESSAGE,
-                        format!(
-                            "{} and {} of namespace {id} have the same `{locale}` message",
-                            first.name, e.name
-                        ),
-                    )
-                    .at(e.span, format!("{} ({}): \"{text}\"", e.name, e.code))
-                    .related(
-                        first.span,
-                        format!("{} ({}) has it too", first.name, first.code),
-                    )
-                    .about(id, Some(e.code))
-                    .about(id, Some(first.code))
-                    .help("say what differs, or acknowledge it on either code with a reason"),
-                ),
-                Some(_) => {}
-                None => {
-                    seen.insert((locale.as_str(), text.as_str()), (e, false));
+            match seen.entry((locale.as_str(), text.as_str())) {
+                std::collections::btree_map::Entry::Occupied(first) => {
+                    cx.emit(duplicate_message(id, locale, text, first.get(), e));
+                }
+                std::collections::btree_map::Entry::Vacant(v) => {
+                    v.insert(e);
                 }
             }
         }
     }
+}
+
+/// `e` has the `locale` message `text` that `first` has.
+pub(super) fn duplicate_message(
+    id: &str,
+    locale: &str,
+    text: &str,
+    first: &Entry,
+    e: &Entry,
+) -> Diagnostic {
+    Diagnostic::new(
+        &rules::DUPLICATE_MESSAGE,
+        format!(
+            "{} and {} of namespace {id} have the same `{locale}` message",
+            first.name, e.name
+        ),
+    )
+    .at(e.span, format!("{} ({}): \"{text}\"", e.name, e.code))
+    .related(
+        first.span,
+        format!("{} ({}) has it too", first.name, first.code),
+    )
+    .about(id, Some(e.code))
+    .about(id, Some(first.code))
+    .help("say what differs, or acknowledge it on either code with a reason")
 }
 
 fn check_http(cx: &mut Context, span: Span, status: i64) -> Option<u16> {

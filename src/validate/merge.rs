@@ -1,10 +1,57 @@
 //! A namespace split across files: the parts must agree, and each code is defined once.
 
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+
 use super::catalog::Context;
-use super::entries::{GroupRef, duplicate_messages};
+use super::entries::{GroupRef, duplicate_message};
 use crate::diag::Diagnostic;
 use crate::model::Namespace;
 use crate::rules;
+
+/// What the files merged so far hold, by key: each later file is checked against
+/// them in time that grows with its own size, not with the files before it.
+struct Seen {
+    /// Code → index in the merged entries.
+    codes: HashMap<i64, usize>,
+    names: HashMap<String, usize>,
+    /// Reserved code → index in the merged reserved codes.
+    reserved: HashMap<i64, usize>,
+    /// Locale → message → index of the first merged entry with it.
+    messages: HashMap<String, HashMap<String, usize>>,
+}
+
+impl Seen {
+    fn of(ns: &Namespace) -> Seen {
+        let mut seen = Seen {
+            codes: HashMap::with_capacity(ns.entries.len()),
+            names: HashMap::with_capacity(ns.entries.len()),
+            reserved: HashMap::with_capacity(ns.reserved.len()),
+            messages: HashMap::new(),
+        };
+        for (i, e) in ns.entries.iter().enumerate() {
+            seen.record(i, e);
+        }
+        for (i, r) in ns.reserved.iter().enumerate() {
+            seen.reserved.entry(r.code).or_insert(i);
+        }
+        seen
+    }
+
+    /// Records `e`, merged at index `i`.
+    fn record(&mut self, i: usize, e: &crate::model::Entry) {
+        self.codes.entry(e.code).or_insert(i);
+        if !self.names.contains_key(e.name.as_str()) {
+            self.names.insert(e.name.clone(), i);
+        }
+        for (locale, text) in &e.message.0 {
+            let texts = self.messages.entry(locale.clone()).or_default();
+            if !texts.contains_key(text.as_str()) {
+                texts.insert(text.clone(), i);
+            }
+        }
+    }
+}
 
 /// Merges parts of one namespace (in file order) into the first. Each file was checked
 /// on its own; what spans files is checked here: a code one file retires and another
@@ -13,9 +60,12 @@ use crate::rules;
 pub fn merge(cx: &mut Context, parts: Vec<(Namespace, Vec<GroupRef>)>) -> Option<Namespace> {
     let mut parts = parts.into_iter();
     let (mut base, mut group_refs) = parts.next()?;
+    // Built only for a namespace that has a second file.
+    let mut seen: Option<Seen> = None;
     for (part, refs) in parts {
+        let seen = seen.get_or_insert_with(|| Seen::of(&base));
         group_refs.extend(refs);
-        across_files(cx, &base, &part);
+        across_files(cx, &base, seen, &part);
         let differs = |what: &str| {
             format!(
                 "namespace {} is split across files that disagree on `{what}`",
@@ -70,12 +120,13 @@ pub fn merge(cx: &mut Context, parts: Vec<(Namespace, Vec<GroupRef>)>) -> Option
             }
         }
         for r in part.reserved {
-            if !base.reserved.iter().any(|x| x.code == r.code) {
+            if let Entry::Vacant(v) = seen.reserved.entry(r.code) {
+                v.insert(base.reserved.len());
                 base.reserved.push(r);
             }
         }
         for e in part.entries {
-            if let Some(first) = base.entries.iter().find(|x| x.code == e.code) {
+            if let Some(first) = seen.codes.get(&e.code).map(|&i| &base.entries[i]) {
                 cx.emit(
                     Diagnostic::new(
                         &rules::CONFLICTING_DEFINITION,
@@ -88,7 +139,7 @@ pub fn merge(cx: &mut Context, parts: Vec<(Namespace, Vec<GroupRef>)>) -> Option
                     .related(first.span, "first defined here")
                     .about(&base.id, Some(e.code)),
                 );
-            } else if let Some(first) = base.entries.iter().find(|x| x.name == e.name) {
+            } else if let Some(first) = seen.names.get(&e.name).map(|&i| &base.entries[i]) {
                 cx.emit(
                     Diagnostic::new(
                         &rules::DUPLICATE_NAME,
@@ -99,6 +150,7 @@ pub fn merge(cx: &mut Context, parts: Vec<(Namespace, Vec<GroupRef>)>) -> Option
                     .about(&base.id, Some(e.code)),
                 );
             } else {
+                seen.record(base.entries.len(), &e);
                 base.entries.push(e);
             }
         }
@@ -109,31 +161,42 @@ pub fn merge(cx: &mut Context, parts: Vec<(Namespace, Vec<GroupRef>)>) -> Option
     Some(base)
 }
 
-/// What `part` (a later file of the namespace) and `base` (the files before it) do
-/// to each other.
-fn across_files(cx: &mut Context, base: &Namespace, part: &Namespace) {
+/// What `part` (a later file of the namespace) and `base` (the files before it,
+/// indexed by `seen`) do to each other.
+fn across_files(cx: &mut Context, base: &Namespace, seen: &Seen, part: &Namespace) {
     let id = &base.id;
     for e in &part.entries {
-        if let Some(r) = base.reserved.iter().find(|r| r.code == e.code) {
-            reused(cx, id, e.code, e.span, r.span);
+        if let Some(&r) = seen.reserved.get(&e.code) {
+            reused(cx, id, e.code, e.span, base.reserved[r].span);
         }
     }
     for r in &part.reserved {
-        if let Some(first) = base.reserved.iter().find(|x| x.code == r.code) {
+        if let Some(&first) = seen.reserved.get(&r.code) {
             cx.emit(
                 Diagnostic::new(
                     &rules::DUPLICATE_CODE,
                     format!("code {} is reserved twice in namespace {id}", r.code),
                 )
                 .at(r.span, "reserved again here")
-                .related(first.span, "first reserved here")
+                .related(base.reserved[first].span, "first reserved here")
                 .about(id, Some(r.code)),
             );
-        } else if let Some(e) = base.entries.iter().find(|e| e.code == r.code) {
-            reused(cx, id, r.code, e.span, r.span);
+        } else if let Some(&e) = seen.codes.get(&r.code) {
+            reused(cx, id, r.code, base.entries[e].span, r.span);
         }
     }
-    duplicate_messages(cx, id, &base.entries, &part.entries);
+    // Within `part`, its own check found them.
+    for e in &part.entries {
+        for (locale, text) in &e.message.0 {
+            let first = seen
+                .messages
+                .get(locale.as_str())
+                .and_then(|t| t.get(text.as_str()));
+            if let Some(&first) = first {
+                cx.emit(duplicate_message(id, locale, text, &base.entries[first], e));
+            }
+        }
+    }
 }
 
 fn reused(

@@ -1,7 +1,7 @@
 //! `cargo xtask synth N DIR`: a synthetic catalog of N codes (see `errcat::synth`),
 //! with a copy of this repository's templates so the catalog's `root: ..` finds them.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: cargo xtask synth N DIR [--per-file K]";
@@ -69,14 +69,20 @@ pub fn write(root: &Path, n: usize, per_file: usize, dir: &Path) -> Result<(), S
             std::fs::remove_dir_all(&p).map_err(|e| format!("{}: {e}", p.display()))?;
         }
     }
-    for (rel, text) in errcat::synth::files(n, per_file) {
+    write_files(dir, errcat::synth::files(n, per_file))?;
+    copy_tree(&root.join("templates"), &dir.join("templates"))
+}
+
+/// Writes `files` (paths relative to `dir`), creating their directories.
+pub fn write_files(dir: &Path, files: Vec<(PathBuf, String)>) -> Result<(), String> {
+    for (rel, text) in files {
         let path = dir.join(rel);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
         }
         std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
     }
-    copy_tree(&root.join("templates"), &dir.join("templates"))
+    Ok(())
 }
 
 pub fn copy_tree(from: &Path, to: &Path) -> Result<(), String> {
