@@ -38,6 +38,12 @@ pub fn build(src: &Path, out: &Path) -> Result<Site, String> {
     book.config.build.build_dir = out.clone();
     book.build()
         .map_err(|e| format!("building {}: {e:#}", src.display()))?;
+    // The pages are the book's source directory itself (`src = "."`), and mdBook
+    // copies every file there that is not a page: its own configuration too.
+    let config = out.join("book.toml");
+    if config.is_file() {
+        std::fs::remove_file(&config).map_err(|e| format!("{}: {e}", config.display()))?;
+    }
     let site = load(src, &out)?;
     let broken = site.broken_links();
     if broken.is_empty() {

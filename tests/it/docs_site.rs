@@ -47,6 +47,9 @@ fn entries(catalog: &Value) -> impl Iterator<Item = (&str, &Value)> {
 fn every_doc_url_lands_on_its_code_in_every_locale_and_search_finds_it() {
     let out = tempfile::tempdir().unwrap();
     let site = build(&repo().join("generated/docs"), out.path());
+    // The site serves its stylesheet, not the book's configuration.
+    assert!(site.dir.join("site.css").is_file());
+    assert!(!site.dir.join("book.toml").exists());
     let search = SearchIndex::load(&site.dir).unwrap();
     let catalog = catalog_json(&repo().join("generated/json/catalog.json"));
     let base = catalog["docs_base_url"].as_str().unwrap();
