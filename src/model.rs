@@ -134,6 +134,20 @@ pub struct Namespace {
     pub span: Span,
 }
 
+impl Namespace {
+    /// The entry of `code`. Validation sorts the entries by code.
+    pub fn entry(&self, code: i64) -> Option<&Entry> {
+        let i = self.entries.binary_search_by_key(&code, |e| e.code).ok()?;
+        self.entries.get(i)
+    }
+
+    /// The reserved code `code`. Validation sorts them, as it does the entries.
+    pub fn reserved(&self, code: i64) -> Option<&Reserved> {
+        let i = self.reserved.binary_search_by_key(&code, |r| r.code).ok()?;
+        self.reserved.get(i)
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Source {
     pub file: Option<String>,

@@ -1,21 +1,25 @@
 //! A code's deprecation: added, dropped, or its reason or replacement changed.
 
-use super::namespace::entry_label;
+use super::namespace::{Side, entry_label};
 use super::{Change, Kind, prose, quoting};
-use crate::model::{Deprecation, Entry, Namespace};
+use crate::model::{Deprecation, Entry};
 
 /// Changes to the deprecation of a code present on both sides: `e` in `o`, `x` in `n`.
 /// A code deprecated or un-deprecated is one change, whatever its reason and replacement.
-pub(super) fn changes(e: &Entry, x: &Entry, o: &Namespace, n: &Namespace) -> Vec<Change> {
+pub(super) fn changes(e: &Entry, x: &Entry, o: &Side, n: &Side) -> Vec<Change> {
     let change = |kind, (message, markdown): (String, Option<String>)| Change {
         kind,
-        namespace: n.id.clone(),
+        namespace: n.ns.id.clone(),
         code: Some(x.code),
         message,
         markdown,
         old: Some(e.span),
         new: Some(x.span),
     };
+    // Most codes: nothing to compare, and no label to format.
+    if e.deprecated.is_none() && x.deprecated.is_none() {
+        return Vec::new();
+    }
     let label = entry_label(x);
     let (a, b) = match (&e.deprecated, &x.deprecated) {
         (None, None) => return Vec::new(),
@@ -68,7 +72,6 @@ pub(super) fn changes(e: &Entry, x: &Entry, o: &Namespace, n: &Namespace) -> Vec
 }
 
 /// The entry a deprecation names as the replacement (validation keeps it in the namespace).
-fn replacement<'a>(d: &Deprecation, ns: &'a Namespace) -> Option<&'a Entry> {
-    let name = d.replaced_by.as_deref()?;
-    ns.entries.iter().find(|e| e.name == name)
+fn replacement<'a>(d: &Deprecation, side: &Side<'a>) -> Option<&'a Entry> {
+    side.names.get(d.replaced_by.as_deref()?).copied()
 }

@@ -1,25 +1,19 @@
 //! Changes to one code present on both sides.
 
-use super::namespace::entry_label;
+use super::namespace::{Side, entry_label};
 use super::texts::{Edit, shown, text_edits};
 use super::{Change, Kind, prose};
-use crate::model::{Entry, Namespace, Text};
+use crate::model::{Entry, Text};
 use crate::source::Span;
 
 /// Changes to one code present on both sides: `e` in namespace `o`, `x` in `n`. Texts in
 /// the `gone` locales are left to the locale's own change.
-pub(super) fn entry(
-    e: &Entry,
-    x: &Entry,
-    o: &Namespace,
-    n: &Namespace,
-    gone: &[&str],
-) -> Vec<Change> {
+pub(super) fn entry(e: &Entry, x: &Entry, o: &Side, n: &Side, gone: &[&str]) -> Vec<Change> {
     let mut out = Vec::new();
     let mut push = |kind, message: String, old: Span, new: Span| {
         out.push(Change {
             kind,
-            namespace: n.id.clone(),
+            namespace: n.ns.id.clone(),
             code: Some(x.code),
             message,
             markdown: None,
@@ -72,17 +66,20 @@ pub(super) fn entry(
         );
     }
     // Generated formatters take the params in `params:` order, as positional arguments.
-    let order = format!(
-        "params [{}] → [{}]",
-        e.params.join(", "),
-        x.params.join(", ")
-    );
+    let order = || {
+        format!(
+            "params [{}] → [{}]",
+            e.params.join(", "),
+            x.params.join(", ")
+        )
+    };
     for p in e.params.iter().filter(|p| !x.params.contains(p)) {
         push(
             Kind::ParamRemoved,
             format!(
-                "placeholder `{{{p}}}` of {} was removed or renamed ({order})",
-                entry_label(x)
+                "placeholder `{{{p}}}` of {} was removed or renamed ({})",
+                entry_label(x),
+                order()
             ),
             e.span,
             x.span,
@@ -95,9 +92,10 @@ pub(super) fn entry(
         push(
             Kind::ParamAdded,
             format!(
-                "placeholder `{{{p}}}` was added to {} ({order}): every caller of its \
+                "placeholder `{{{p}}}` was added to {} ({}): every caller of its \
                  formatter must now pass it",
-                entry_label(x)
+                entry_label(x),
+                order()
             ),
             e.span,
             x.span,
@@ -110,9 +108,10 @@ pub(super) fn entry(
         push(
             Kind::ParamOrderChanged,
             format!(
-                "the placeholders of {} changed order ({order}): existing callers of its \
+                "the placeholders of {} changed order ({}): existing callers of its \
                  formatter still compile and pass them swapped",
-                entry_label(x)
+                entry_label(x),
+                order()
             ),
             e.span,
             x.span,

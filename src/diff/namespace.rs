@@ -1,12 +1,28 @@
 //! Changes inside one namespace present on both sides, and namespaces removed: codes
 //! removed, retired, added, moved between namespaces, and the namespace's own fields.
 
+use std::collections::HashMap;
+
 use super::entry::entry;
 use super::{Change, Kind, quoting};
 use crate::model::{Catalog, Entry, Namespace};
 
 pub(super) fn codes(n: &Namespace) -> String {
     crate::console::count(n.entries.len(), "code")
+}
+
+/// A namespace on one side of the comparison, with its entries by name (unique in a
+/// namespace), so that looking a name up does not search the namespace.
+pub(super) struct Side<'a> {
+    pub ns: &'a Namespace,
+    pub names: HashMap<&'a str, &'a Entry>,
+}
+
+impl<'a> Side<'a> {
+    fn new(ns: &'a Namespace) -> Side<'a> {
+        let names = ns.entries.iter().map(|e| (e.name.as_str(), e)).collect();
+        Side { ns, names }
+    }
 }
 
 pub(super) fn entry_label(e: &Entry) -> String {
@@ -24,15 +40,12 @@ fn moved_to<'a>(
         .iter()
         .filter(|n| n.id != from)
         .find_map(|n| {
-            let found = n
-                .entries
-                .iter()
-                .find(|x| x.code == e.code && x.name == e.name)?;
+            let found = n.entry(e.code).filter(|x| x.name == e.name)?;
             let had = old
                 .namespaces
                 .iter()
                 .find(|o| o.id == n.id)
-                .is_some_and(|o| o.entries.iter().any(|x| x.code == e.code));
+                .is_some_and(|o| o.entry(e.code).is_some());
             (!had).then_some((n, found))
         })
 }
@@ -41,11 +54,7 @@ fn moved_to<'a>(
 /// [`moved_to`] reports as moved to `into` from a namespace that no longer has it.
 fn moved_in(x: &Entry, into: &str, old: &Catalog, new: &Catalog) -> bool {
     old.namespaces.iter().filter(|o| o.id != into).any(|o| {
-        let Some(e) = o
-            .entries
-            .iter()
-            .find(|e| e.code == x.code && e.name == x.name)
-        else {
+        let Some(e) = o.entry(x.code).filter(|e| e.name == x.name) else {
             return false;
         };
         // Still there, or retired there: not a move.
@@ -53,10 +62,7 @@ fn moved_in(x: &Entry, into: &str, old: &Catalog, new: &Catalog) -> bool {
             .namespaces
             .iter()
             .find(|n| n.id == o.id)
-            .is_none_or(|n| {
-                !n.entries.iter().any(|k| k.code == e.code)
-                    && !n.reserved.iter().any(|r| r.code == e.code)
-            });
+            .is_none_or(|n| n.entry(e.code).is_none() && n.reserved(e.code).is_none());
         left && moved_to(e, &o.id, old, new).is_some_and(|(m, _)| m.id == into)
     })
 }
@@ -114,12 +120,13 @@ pub(super) fn namespace(
         old: was,
         new: now,
     };
+    let sides = (Side::new(o), Side::new(n));
     out.extend(super::header::changes(o, n, gone));
     out.extend(super::groups::changes(o, n, gone));
     for e in &o.entries {
-        match n.entries.iter().find(|x| x.code == e.code) {
-            Some(x) => out.extend(entry(e, x, o, n, gone)),
-            None if n.reserved.iter().any(|r| r.code == e.code) => out.push(change(
+        match n.entry(e.code) {
+            Some(x) => out.extend(entry(e, x, &sides.0, &sides.1, gone)),
+            None if n.reserved(e.code).is_some() => out.push(change(
                 Kind::CodeRetired,
                 Some(e.code),
                 (
@@ -148,10 +155,11 @@ pub(super) fn namespace(
         }
     }
     for x in &n.entries {
-        if let Some(e) = o
-            .entries
-            .iter()
-            .find(|e| e.name == x.name && e.code != x.code)
+        if let Some(e) = sides
+            .0
+            .names
+            .get(x.name.as_str())
+            .filter(|e| e.code != x.code)
         {
             out.push(change(
                 Kind::NameMoved,
@@ -167,10 +175,10 @@ pub(super) fn namespace(
                 Some(x.name_span),
             ));
         }
-        if o.entries.iter().any(|e| e.code == x.code) {
+        if o.entry(x.code).is_some() {
             continue;
         }
-        let (kind, message) = match o.reserved.iter().find(|r| r.code == x.code) {
+        let (kind, message) = match o.reserved(x.code) {
             Some(r) => (
                 Kind::ReservedReused,
                 quoting(|q| {
@@ -192,8 +200,7 @@ pub(super) fn namespace(
         out.push(change(kind, Some(x.code), message, None, Some(x.span)));
     }
     for r in &o.reserved {
-        let kept = n.reserved.iter().any(|k| k.code == r.code);
-        if !kept && !n.entries.iter().any(|x| x.code == r.code) {
+        if n.reserved(r.code).is_none() && n.entry(r.code).is_none() {
             out.push(change(
                 Kind::ReservedRemoved,
                 Some(r.code),

@@ -383,6 +383,28 @@ impl Bench {
             "errcat lint, one namespace in 1,000 files of 100 codes",
             100_000,
         )?;
+        // The same catalog with one message changed, compared with it: the comparison
+        // once searched the other side's namespace for each code (quadratic).
+        let changed = self.dir.join("split-namespace-changed");
+        remove(&changed)?;
+        let mut files = errcat::synth::split_namespace_files(100_000, 100);
+        let (_, text) = files
+            .get_mut(1)
+            .ok_or("the split catalog has no namespace file")?;
+        *text = text.replacen("      en: \"The ", "      en: \"This time, the ", 1);
+        crate::synth::write_files(&changed, files)?;
+        let s = measure(
+            self.errcat(&["diff", "-q"])
+                .arg(split.join(errcat::synth::CATALOG))
+                .arg(changed.join(errcat::synth::CATALOG)),
+            &log,
+            false,
+        )?;
+        self.row(
+            "errcat diff, one namespace in 1,000 files, a message changed",
+            100_000,
+            s,
+        );
 
         let bomb = self.dir.join("alias-bomb");
         remove(&bomb)?;
