@@ -162,7 +162,7 @@ impl<'a> Context<'a> {
                 cx.emit(
                     Diagnostic::new(
                         &rules::INVALID_ID,
-                        format!("`{}` is not a locale tag", l.value),
+                        super::locales::invalid_tag_message(&l.value),
                     )
                     .at(span, "locale")
                     .help(super::locales::invalid_tag_help(&l.value)),

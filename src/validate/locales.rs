@@ -6,12 +6,31 @@ use crate::diag::Diagnostic;
 use crate::rules;
 use crate::source::{FileId, Span};
 
+/// A BCP 47 tag as it is conventionally written: the language in lower case, a
+/// script in title case (`Hant`), a region in upper case (`CN`; `419`), variants in
+/// lower case. The generated code matches tags in any case, so two tags that differ
+/// only in case would be one locale declared twice; one way of writing each keeps
+/// the docs' per-locale words and names, which are looked up by tag, in step.
 pub fn is_locale_tag(s: &str) -> bool {
     let mut parts = s.split('-');
     let lang = parts.next().unwrap_or("");
     (2..=3).contains(&lang.len())
         && lang.chars().all(|c| c.is_ascii_lowercase())
-        && parts.all(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+        && parts.all(|p| {
+            let alphabetic = p.chars().all(|c| c.is_ascii_alphabetic());
+            let mut chars = p.chars();
+            match (p.len(), alphabetic) {
+                (2, true) => p.chars().all(|c| c.is_ascii_uppercase()),
+                (4, true) => {
+                    chars.next().is_some_and(|c| c.is_ascii_uppercase())
+                        && chars.all(|c| c.is_ascii_lowercase())
+                }
+                (2..=8, _) => p
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()),
+                _ => false,
+            }
+        })
 }
 
 /// `s` written as a BCP 47 tag (`zh_CN` → `zh-CN`, `EN-us` → `en-US`, `zh_hant` →
@@ -30,7 +49,7 @@ pub fn tag_for(s: &str) -> Option<String> {
                 tag.push_str(&p[..1].to_ascii_uppercase());
                 tag.push_str(&p[1..].to_ascii_lowercase());
             }
-            _ => tag.push_str(p),
+            _ => tag.push_str(&p.to_ascii_lowercase()),
         }
     }
     (tag != s && is_locale_tag(&tag)).then_some(tag)
@@ -55,10 +74,25 @@ pub fn near_tag<'a>(s: &str, declared: &[&'a str]) -> Option<&'a str> {
         .copied()
 }
 
+/// The finding's message for an invalid tag in `locales:`.
+pub fn invalid_tag_message(s: &str) -> String {
+    match tag_for(s) {
+        Some(tag) if tag.eq_ignore_ascii_case(s) => {
+            format!("locale `{s}` is not written in the case BCP 47 writes it in")
+        }
+        _ => format!("`{s}` is not a locale tag"),
+    }
+}
+
 /// The help of an invalid tag in `locales:`.
 pub fn invalid_tag_help(s: &str) -> String {
     match tag_for(s) {
-        Some(tag) => format!("write it as `{tag}`: a BCP 47 tag joins its parts with `-`"),
+        Some(tag) if s.contains('_') => {
+            format!("write it as `{tag}`: a BCP 47 tag joins its parts with `-`")
+        }
+        Some(tag) => format!(
+            "write it as `{tag}`: the language in lower case, a script in title case, a region in upper case"
+        ),
         None => "use a BCP 47 tag such as `en` or `zh-CN`".into(),
     }
 }
@@ -158,10 +192,12 @@ impl Context<'_> {
             .iter()
             .find(|l| !is_locale_tag(&l.value) && tag_for(&l.value).as_deref() == Some(locale));
         if let Some(l) = meant {
-            return d.related(self.span(catalog, l), "declared here").help(format!(
-                "the catalog's `locales:` lists `{}`, which is not a tag: write it as `{locale}`",
-                l.value
-            ));
+            return d
+                .related(self.span(catalog, l), "declared here")
+                .help(format!(
+                    "the catalog's `locales:` lists `{}` instead: write it as `{locale}`",
+                    l.value
+                ));
         }
         let known: Vec<&str> = self.locales.iter().map(String::as_str).collect();
         match near_tag(locale, &known) {
@@ -195,6 +231,35 @@ mod tests {
         assert_eq!(tag_for("zh-CN"), None, "already a tag");
         assert_eq!(tag_for("english"), None, "no tag");
         assert!(is_locale_tag("zh-Hant-TW") && !is_locale_tag("zh_CN"));
+    }
+
+    /// One way of writing each tag: `zh-cn` would be `zh-CN` declared again, since
+    /// every generated language matches tags in any case.
+    #[test]
+    fn tags_are_written_in_their_conventional_case() {
+        for ok in [
+            "en",
+            "zh-CN",
+            "es-419",
+            "sr-Latn",
+            "zh-Hant-TW",
+            "de-CH-1996",
+            "yue",
+        ] {
+            assert!(is_locale_tag(ok), "{ok}");
+        }
+        for (bad, tag) in [
+            ("zh-cn", "zh-CN"),
+            ("EN", "en"),
+            ("sr-latn", "sr-Latn"),
+            ("zh-HANT-tw", "zh-Hant-TW"),
+            ("de-CH-1996X", "de-CH-1996x"),
+        ] {
+            assert!(!is_locale_tag(bad), "{bad}");
+            assert_eq!(tag_for(bad).as_deref(), Some(tag), "{bad}");
+        }
+        assert!(invalid_tag_help("zh-cn").contains("region in upper case"));
+        assert!(invalid_tag_help("zh_CN").contains("joins its parts with `-`"));
     }
 
     #[test]

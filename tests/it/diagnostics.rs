@@ -271,36 +271,49 @@ fn a_typo_in_locales_is_reported_once() {
             "namespace: {id}\ntitle: {{ en: T, zh-CN: 标题 }}\nlocales: [en, zh-CN]\nentries:\n  - {{ code: 1, name: A, message: {{ en: a, zh-CN: 甲 }} }}\n  - {{ code: 2, name: B, message: {{ en: b, zh-CN: 乙 }} }}\n"
         )
     };
-    let dir = crate::support::project(&[
+    // `zh-cn` would be a second way of writing `zh-CN`, which every generated
+    // language matches in any case.
+    for (typo, message, typo_help) in [
         (
-            "catalog.yaml",
-            "catalog: t\nformat: 1\nlocales: [en, zh_CN]\ndefault_locale: en\nnamespaces: [a.yaml, b.yaml]\n",
+            "zh_CN",
+            "`zh_CN` is not a locale tag",
+            "write it as `zh-CN`: a BCP 47 tag joins its parts with `-`",
         ),
-        ("a.yaml", &ns("a")),
-        ("b.yaml", &ns("b")),
-    ]);
-    let checked = errcat::check(&dir.path().join("catalog.yaml"));
-    let help = |s: &str| Some(s.to_owned());
-    assert_eq!(
-        findings(&checked),
-        [
+        (
+            "zh-cn",
+            "locale `zh-cn` is not written in the case BCP 47 writes it in",
+            "write it as `zh-CN`: the language in lower case, a script in title case, a region in upper case",
+        ),
+    ] {
+        let dir = crate::support::project(&[
             (
-                "invalid-id",
-                "`zh_CN` is not a locale tag".to_owned(),
-                help("write it as `zh-CN`: a BCP 47 tag joins its parts with `-`")
+                "catalog.yaml",
+                &format!(
+                    "catalog: t\nformat: 1\nlocales: [en, {typo}]\ndefault_locale: en\nnamespaces: [a.yaml, b.yaml]\n"
+                ),
             ),
-            (
-                "unknown-locale",
-                "locale `zh-CN` is used 8 times in 2 files, but the catalog does not declare it"
-                    .to_owned(),
-                help(
-                    "the catalog's `locales:` lists `zh_CN`, which is not a tag: write it as `zh-CN`"
-                )
-            ),
-        ],
-        "{}",
-        diagnostics_text(&checked)
-    );
+            ("a.yaml", &ns("a")),
+            ("b.yaml", &ns("b")),
+        ]);
+        let checked = errcat::check(&dir.path().join("catalog.yaml"));
+        let help = |s: &str| Some(s.to_owned());
+        assert_eq!(
+            findings(&checked),
+            [
+                ("invalid-id", message.to_owned(), help(typo_help)),
+                (
+                    "unknown-locale",
+                    "locale `zh-CN` is used 8 times in 2 files, but the catalog does not declare it"
+                        .to_owned(),
+                    help(&format!(
+                        "the catalog's `locales:` lists `{typo}` instead: write it as `zh-CN`"
+                    ))
+                ),
+            ],
+            "{}",
+            diagnostics_text(&checked)
+        );
+    }
 }
 
 /// A default locale missing from `locales:` is one finding: the texts in it (every
