@@ -263,14 +263,17 @@ fn java_literal(s: &str) -> String {
 }
 
 /// Text safe inside a Markdown paragraph or table cell: every character that
-/// Markdown or HTML could interpret is escaped, newlines become `<br>`.
+/// Markdown or HTML could interpret is escaped, line breaks (`\n`, `\r\n`, a lone
+/// `\r`) become `<br>`.
 fn markdown_inline(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut at_line_start = true;
+    let mut after_cr = false;
     for c in s.chars() {
+        let cr = std::mem::replace(&mut after_cr, c == '\r');
         match c {
-            '\r' => {}
-            '\n' => {
+            '\n' if cr => continue,
+            '\r' | '\n' => {
                 out.push_str("<br>");
                 at_line_start = true;
                 continue;

@@ -123,6 +123,12 @@ fn string_literals() {
             "a|b*c<d>\nx",
             "a&#124;b\\*c&lt;d&gt;<br>x",
         ),
+        // Every kind of line break is one: a lone `\r` once joined its lines.
+        (
+            StringStyle::Markdown,
+            "a\r\nb\rc\n\rd",
+            "a<br>b<br>c<br><br>d",
+        ),
     ];
     for (style, input, want) in cases {
         assert_eq!(style.literal(input), *want, "{style:?} {input:?}");
