@@ -313,6 +313,20 @@ func checkEntry(cat catalog, ns namespace, n *codes.Namespace, e entry, consts m
 			// Tags match in any case, with `_` for `-`.
 			variant := strings.ReplaceAll(strings.ToUpper(locale), "-", "_")
 			c("Message("+variant+")", expected, value.Message(variant))
+			// The withdrawn code of its language (older Android reports `iw` for
+			// Hebrew) finds the first locale of the language.
+			if legacy, ok := legacyVariant(locale); ok {
+				want, ok := e.Message[firstOfLanguage(cat.Locales, locale)]
+				if !ok {
+					want = fallback
+				}
+				c("Message("+legacy+")", want, value.Message(legacy))
+			}
+			// A Kelvin sign lowers to `k` in Unicode but is no ASCII letter: no locale.
+			if lang, _, _ := strings.Cut(locale, "-"); strings.Contains(lang, "k") {
+				kelvin := strings.ReplaceAll(locale, "k", "\u212a")
+				c(fmt.Sprintf("Message(%q)", kelvin), fallback, value.Message(kelvin))
+			}
 		}
 		c("Message (no locale)", fallback, value.Message(""))
 		// No catalog locale is "x-none" (a language subtag has 2 or 3 letters).
@@ -441,4 +455,29 @@ func standIn(message map[string]string, defaultLocale string, locales []string) 
 		}
 	}
 	return ""
+}
+
+// legacyVariant is tag with the withdrawn code of its language (iw for he), if
+// it has one.
+func legacyVariant(tag string) (string, bool) {
+	lang, rest, hasRest := strings.Cut(tag, "-")
+	withdrawn, ok := map[string]string{"he": "iw", "id": "in", "yi": "ji"}[lang]
+	if !ok {
+		return "", false
+	}
+	if hasRest {
+		return withdrawn + "-" + rest, true
+	}
+	return withdrawn, true
+}
+
+// firstOfLanguage is the first of locales with the language of tag.
+func firstOfLanguage(locales []string, tag string) string {
+	lang, _, _ := strings.Cut(tag, "-")
+	for _, l := range locales {
+		if l2, _, _ := strings.Cut(l, "-"); l2 == lang {
+			return l
+		}
+	}
+	return tag
 }

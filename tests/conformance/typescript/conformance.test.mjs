@@ -101,6 +101,21 @@ const defaultLocale = catalog.default_locale;
 const standIn = (t) =>
   t[defaultLocale] ?? locales.map((l) => t[l]).find((x) => x !== undefined);
 const expectedText = (t, locale) => t[locale] ?? standIn(t);
+const languageOf = (tag) => tag.split("-")[0];
+// Requests every target must read alike: the tag in other case with `_`; the
+// withdrawn code of its language (older Android reports `iw` for Hebrew), which
+// finds the first locale of the language; a Kelvin sign for `k`, which lowers to
+// `k` in Unicode but is no ASCII letter, so it finds no locale.
+const upperVariant = (tag) => tag.toUpperCase().replaceAll("-", "_");
+const withdrawn = { he: "iw", id: "in", yi: "ji" };
+const legacyVariant = (tag) => {
+  const [language, ...rest] = tag.split("-");
+  return Object.hasOwn(withdrawn, language)
+    ? [withdrawn[language], ...rest].join("-")
+    : undefined;
+};
+const kelvinVariant = (tag) =>
+  languageOf(tag).includes("k") ? tag.replace(/k/g, "\u212A") : undefined;
 const hasOwn = (o, k) =>
   o != null && Object.prototype.hasOwnProperty.call(o, k);
 
@@ -217,12 +232,41 @@ function checkEntry(ns, mod, e) {
       expected,
       run(`info.message(${locale})`, () => info.message(locale)),
     );
+    const upper = upperVariant(locale);
+    c(
+      `message[${upper}]`,
+      expected,
+      run(`message[${upper}]`, () => mod.message(e.code, upper)),
+    );
+    const legacy = legacyVariant(locale);
+    if (legacy !== undefined) {
+      const first = locales.find((l) => languageOf(l) === languageOf(locale));
+      c(
+        `message[${legacy}]`,
+        expectedText(e.message, first),
+        run(`message[${legacy}]`, () => mod.message(e.code, legacy)),
+      );
+    }
+    const kelvin = kelvinVariant(locale);
+    if (kelvin !== undefined) {
+      c(
+        `message[${kelvin}]`,
+        standIn(e.message),
+        run(`message[${kelvin}]`, () => mod.message(e.code, kelvin)),
+      );
+    }
   });
   const fallback = standIn(e.message);
   c(
     "message (no locale)",
     fallback,
     run("message", () => mod.message(e.code)),
+  );
+  // From JavaScript, which has no types to keep null out.
+  c(
+    "message (null locale)",
+    fallback,
+    run("message", () => mod.message(e.code, null)),
   );
   // No catalog locale is "x-none" (a language subtag has 2 or 3 letters).
   c(
