@@ -109,7 +109,10 @@ pub fn page() -> String {
          into a literal: `{{ catalog.options.package | lit }}`; `count` tells how often a\n\
          substring occurs: `{{ e.name_lit | count(pat=\"_\") }}`; `width` gives the columns a\n\
          text takes in an editor (a wide CJK character two), to lay out lines the way the\n\
-         language's formatter would: `{% if (x.lit | width) > 74 %}`. Templates are\n\
+         language's formatter would: `{% if (x.lit | width) > 74 %}`; `merge` lays one map\n\
+         over another, key by key at every depth, so a locale's words can fall back to the\n\
+         default's one by one: `{% set ui = catalog.options.ui.en | merge(with=catalog.options.ui[locale.tag] | default(value={})) %}`.\n\
+         Templates are\n\
          [Tera 2](https://keats.github.io/tera/); see [catalog-format.md](catalog-format.md) for\n\
          how a target names its templates and files. A file with `parts:` also sees\n\
          `parts`: its part template rendered once per namespace, as strings in namespace order\n\

@@ -560,6 +560,19 @@ fn render_file(
     })
 }
 
+/// `with` over `base`: maps merge key by key; anything else replaces.
+fn merged(base: &tera::Map, with: &tera::Map) -> tera::Map {
+    let mut out = base.clone();
+    for (k, v) in with {
+        let value = match (out.get(k).and_then(tera::Value::as_map), v.as_map()) {
+            (Some(b), Some(w)) => tera::Value::from(merged(b, w)),
+            _ => v.clone(),
+        };
+        out.insert(k.clone(), value);
+    }
+    out
+}
+
 fn path_template(index: usize) -> String {
     format!("__path_{index}")
 }
@@ -584,6 +597,18 @@ fn engine(target: &Target) -> Result<tera::Tera, Box<Diagnostic>> {
                 return Err(tera::Error::message("`count` needs a non-empty `pat`"));
             }
             Ok(s.matches(pat).count())
+        },
+    );
+    // `a | merge(with=b)`: map `b` over map `a`, key by key at every depth. A locale's
+    // words over the default locale's: a word not yet translated falls back.
+    tera.register_filter(
+        "merge",
+        |base: &tera::Map,
+         kwargs: tera::Kwargs,
+         _: &tera::State|
+         -> tera::TeraResult<tera::Value> {
+            let with = kwargs.must_get::<&tera::Map>("with")?;
+            Ok(tera::Value::from(merged(base, with)))
         },
     );
     // `x | width`: the columns `x` takes in an editor (a wide CJK character takes two),

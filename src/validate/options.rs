@@ -365,7 +365,9 @@ fn kinds<'m>(cx: &mut Context, file: FileId, m: &'m RawTemplateManifest) -> Vec<
 }
 
 /// The options generated code gets: target.yaml's defaults with the catalog entry's
-/// values over those it declares (without a target.yaml, the entry's own).
+/// values over those it declares (without a target.yaml, the entry's own). A map
+/// goes over a default map key by key, at every depth: `ui: { de: … }` adds a
+/// locale's words to the docs' built-in ones instead of replacing them all.
 pub fn effective(
     target: &RawTarget,
     manifest: Option<&RawTemplateManifest>,
@@ -375,11 +377,28 @@ pub fn effective(
     };
     let mut options = plain(&m.options);
     for (name, value) in &target.options {
-        if m.options.contains_key(name) {
-            options.insert(name.clone(), value.value.clone());
+        if let Some(default) = options.get_mut(name) {
+            over(default, &value.value);
         }
     }
     options
+}
+
+/// `value` over `base`: maps merge key by key; anything else replaces.
+fn over(base: &mut serde_json::Value, value: &serde_json::Value) {
+    match (base, value) {
+        (serde_json::Value::Object(base), serde_json::Value::Object(value)) => {
+            for (k, v) in value {
+                match base.get_mut(k) {
+                    Some(b) => over(b, v),
+                    None => {
+                        base.insert(k.clone(), v.clone());
+                    }
+                }
+            }
+        }
+        (base, value) => *base = value.clone(),
+    }
 }
 
 /// Every target the catalog declares, with its options and which of them are names,
@@ -448,7 +467,7 @@ fn json_kind(v: &serde_json::Value) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{Fault, Kind};
+    use super::{Fault, Kind, over};
     use crate::naming;
 
     fn fault(kind: Kind, profile: &str, value: &str) -> Option<String> {
@@ -622,6 +641,29 @@ mod tests {
         // An empty part is a point between its neighbours.
         let empty = fault_at(Kind::QualifiedName, "java", "com..example").unwrap();
         assert_eq!(empty, Fault::new("it has an empty part between dots", 4..4));
+    }
+
+    #[test]
+    fn a_map_goes_over_a_default_map_key_by_key() {
+        let mut base = serde_json::json!({
+            "ui": { "en": { "catalog": "Error codes", "code": "Code" }, "zh-CN": { "catalog": "错误码" } },
+            "list": [1, 2],
+        });
+        over(
+            &mut base,
+            &serde_json::json!({ "ui": { "en": { "catalog": "Errors" }, "de": { "catalog": "Fehlercodes" } }, "list": [3] }),
+        );
+        assert_eq!(
+            base,
+            serde_json::json!({
+                "ui": {
+                    "en": { "catalog": "Errors", "code": "Code" },
+                    "zh-CN": { "catalog": "错误码" },
+                    "de": { "catalog": "Fehlercodes" },
+                },
+                "list": [3],
+            })
+        );
     }
 
     #[test]

@@ -9,6 +9,7 @@ mod diff;
 mod diff_changelog;
 mod diff_targets;
 mod diff_together;
+mod docs_locales;
 mod docs_site;
 mod emptied_dirs;
 mod explain;
