@@ -71,6 +71,9 @@ pub struct LocaleView {
     pub ident: String,
     /// Name of the language in itself: `简体中文`.
     pub native_name: String,
+    /// Direction of the locale's script: `ltr`, or `rtl` (Arabic, Hebrew, …), for
+    /// an HTML `dir`.
+    pub dir: &'static str,
     /// Position in `catalog.locales`; index a text's `locales` with it.
     pub index: usize,
     /// True for the catalog's default locale.
@@ -417,18 +420,58 @@ pub struct CodeUse {
 }
 
 fn native_name(tag: &str) -> String {
-    match tag {
-        "en" => "English",
-        "zh-CN" => "简体中文",
-        "zh-TW" => "繁體中文",
-        "ja" => "日本語",
-        "ko" => "한국어",
-        "de" => "Deutsch",
-        "fr" => "Français",
-        "es" => "Español",
-        other => other,
+    let name = |tag: &str| {
+        Some(match tag {
+            "en" => "English",
+            "zh-CN" | "zh-Hans" | "zh-Hans-CN" => "简体中文",
+            "zh-TW" | "zh-Hant" | "zh-Hant-TW" => "繁體中文",
+            "zh-HK" | "zh-Hant-HK" => "繁體中文（香港）",
+            "ja" => "日本語",
+            "ko" => "한국어",
+            "de" => "Deutsch",
+            "fr" => "Français",
+            "es" => "Español",
+            "pt" => "Português",
+            "pt-BR" => "Português (Brasil)",
+            "it" => "Italiano",
+            "ru" => "Русский",
+            "ar" => "العربية",
+            "he" => "עברית",
+            "tr" => "Türkçe",
+            "vi" => "Tiếng Việt",
+            "th" => "ไทย",
+            "id" => "Bahasa Indonesia",
+            "hi" => "हिन्दी",
+            _ => return None,
+        })
+    };
+    // `de-CH`: the language's name and the rest of the tag.
+    let (language, rest) = tag.split_once('-').unwrap_or((tag, ""));
+    match (name(tag), name(language)) {
+        (Some(n), _) => n.to_string(),
+        (None, Some(n)) => format!("{n} ({rest})"),
+        (None, None) => tag.to_string(),
     }
-    .to_string()
+}
+
+/// Right to left for a tag whose script is (`-Arab`, `-Hebr`, …), or whose language
+/// is written so by default; `ltr` for every other.
+fn direction(tag: &str) -> &'static str {
+    const RTL_SCRIPTS: &[&str] = &[
+        "Adlm", "Arab", "Hebr", "Mand", "Nkoo", "Rohg", "Samr", "Syrc", "Thaa",
+    ];
+    const RTL_LANGUAGES: &[&str] = &[
+        "ar", "arc", "ckb", "dv", "fa", "he", "ks", "nqo", "prs", "ps", "sd", "syr", "ug", "ur",
+        "yi",
+    ];
+    let mut parts = tag.split('-');
+    let language = parts.next().unwrap_or("");
+    let script = parts.find(|p| p.len() == 4 && p.chars().all(|c| c.is_ascii_alphabetic()));
+    let rtl = match script {
+        Some(s) => RTL_SCRIPTS.contains(&s),
+        None => RTL_LANGUAGES.contains(&language),
+    };
+    if rtl { "rtl" } else { "ltr" }
 }
 
 /// `edu.rest` + 1004 → `edu-rest-1004`; negative codes read `roomengine-minus-2381`.
@@ -553,6 +596,7 @@ impl<'a> Views<'a> {
             lit: self.profile.string(tag),
             ident: self.profile.locale_name(tag),
             native_name: native_name(tag),
+            dir: direction(tag),
             index,
             is_default: index == 0,
         }

@@ -6,8 +6,9 @@ use std::collections::BTreeMap;
 
 use crate::support::project;
 
-/// The docs target's pages of a catalog in `locales` with these docs `options`.
-fn docs(locales: &str, options: &str) -> BTreeMap<String, String> {
+/// The docs target's pages of a catalog in `locales` with these docs `options`,
+/// whose one code has these messages.
+fn docs(locales: &str, options: &str, message: &str) -> BTreeMap<String, String> {
     let dir = project(&[
         (
             "schema/catalog.yaml",
@@ -19,7 +20,9 @@ fn docs(locales: &str, options: &str) -> BTreeMap<String, String> {
         ),
         (
             "schema/app.yaml",
-            "namespace: app\ntitle: App\nentries:\n  - { code: 1, name: GONE, message: Gone }\n",
+            &format!(
+                "namespace: app\ntitle: App\nlocales: [en]\nentries:\n  - {{ code: 1, name: GONE, message: {message} }}\n"
+            ),
         ),
     ]);
     let checked = errcat::check(&dir.path().join("schema/catalog.yaml"));
@@ -39,6 +42,7 @@ fn a_catalog_adds_a_locales_words_to_the_built_in_ones() {
     let pages = docs(
         "en, zh-CN, de",
         "{ ui: { de: { catalog: Fehlercodes, details: Einzelheiten } } }",
+        "Gone",
     );
     let page = |p: &str| {
         pages
@@ -65,4 +69,38 @@ fn a_catalog_adds_a_locales_words_to_the_built_in_ones() {
         "{}",
         page("en/index.md")
     );
+}
+
+/// Arabic and Hebrew run right to left: their pages, and their text and names on
+/// other pages, say so; each locale is named in its own language.
+#[test]
+fn right_to_left_locales_are_marked_so() {
+    let pages = docs(
+        "en, ar, de-CH, zh-Hant-TW",
+        "{}",
+        "{ en: The room is full, ar: الغرفة ممتلئة }",
+    );
+    let page = |p: &str| {
+        pages
+            .get(p)
+            .unwrap_or_else(|| panic!("no {p}: {:?}", pages.keys()))
+    };
+    for p in ["ar/index.md", "ar/app.md", "ar/codes.md"] {
+        assert!(
+            page(p).contains("<div lang=\"ar\" dir=\"rtl\">"),
+            "{p}:\n{}",
+            page(p)
+        );
+    }
+    let en = page("en/app.md");
+    assert!(
+        en.contains("<span lang=\"ar\" dir=\"rtl\">الغرفة ممتلئة</span>"),
+        "{en}"
+    );
+    assert!(
+        en.contains("<span lang=\"ar\" dir=\"rtl\">العربية</span>"),
+        "{en}"
+    );
+    assert!(en.contains(">Deutsch (CH)</span>"), "{en}");
+    assert!(en.contains(">繁體中文</span>"), "{en}");
 }
