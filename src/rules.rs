@@ -106,7 +106,7 @@ rules! {
         fix: "Remove the character.";
     BIDI_CONTROL = "bidi-control", Error, false, "A text contains a bidirectional control or another invisible format character (the \"Trojan Source\" class).",
         why: "They make text display differently from what it is, in reviews and in generated code.",
-        fix: "Remove the character; errcat will not generate from text that hides its content.";
+        fix: "Remove the character; errcat will not generate from text that hides its content. The direction marks (U+200E, U+200F, U+061C) are allowed: right-to-left texts need them around numbers and Latin words, and they reorder nothing else.";
     TRAILING_WHITESPACE = "trailing-whitespace", Warning, true, "A text starts or ends with whitespace, or has spaces before a line break.",
         why: "Invisible differences make messages compare unequal and docs render oddly.",
         fix: "Trim the text.";

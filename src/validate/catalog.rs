@@ -332,7 +332,14 @@ impl<'a> Context<'a> {
         let show = |c: char| format!("U+{:04X}", c as u32);
         // The character itself, where the text maps back onto its source.
         let at = |(i, c): (usize, char)| self.sources.part(span, s, i..i + c.len_utf8());
-        if let Some((i, c)) = s.char_indices().find(|&(_, c)| is_bidi_or_invisible(c)) {
+        // The direction marks (LRM, RLM, ALM) reorder nothing but the neutral characters
+        // beside them, which Arabic and Hebrew texts need them for: a number or a
+        // Latin name inside a right-to-left sentence. Generated code escapes them.
+        let mark = |c: char| matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}');
+        if let Some((i, c)) = s
+            .char_indices()
+            .find(|&(_, c)| is_bidi_or_invisible(c) && !mark(c))
+        {
             self.emit(
                 Diagnostic::new(
                     &rules::BIDI_CONTROL,

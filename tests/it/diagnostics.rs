@@ -342,3 +342,31 @@ fn an_undeclared_default_locale_is_reported_once() {
         diagnostics_text(&checked)
     );
 }
+
+/// A right-to-left text may hold the direction marks it needs around a number or a
+/// Latin word; an override, which reorders what follows it, is still refused.
+#[test]
+fn direction_marks_pass_and_overrides_do_not() {
+    let check = |message: &str| {
+        let dir = crate::support::project(&[
+            (
+                "catalog.yaml",
+                "catalog: t\nformat: 1\nlocales: [en, ar]\ndefault_locale: en\nnamespaces: [a.yaml]\n",
+            ),
+            (
+                "a.yaml",
+                &format!(
+                    "namespace: a\nentries:\n  - {{ code: 1, name: FULL, message: {{ en: Room 42 is full, ar: \"{message}\" }} }}\n"
+                ),
+            ),
+        ]);
+        findings(&errcat::check(&dir.path().join("catalog.yaml")))
+    };
+    for mark in ["\\u200F", "\\u200E", "\\u061C"] {
+        let found = check(&format!("الغرفة {mark}42{mark} ممتلئة"));
+        assert!(found.is_empty(), "{mark}: {found:?}");
+    }
+    let found = check("الغرفة \\u202E42 ممتلئة");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "bidi-control");
+}
