@@ -18,7 +18,10 @@ mod texts;
 
 pub use kind::{Kind, NOT_COMPARED};
 
-use crate::model::Catalog;
+use std::cell::OnceCell;
+use std::collections::HashMap;
+
+use crate::model::{Catalog, Namespace};
 use crate::source::Span;
 
 /// One change between the old and the new catalog.
@@ -50,8 +53,51 @@ fn quoting(message: impl Fn(&dyn Fn(&str) -> String) -> String) -> (String, Opti
     (message(&prose::one_line), Some(message(&prose::markdown)))
 }
 
+/// A catalog's namespaces by id, and the namespaces that define each code: the
+/// comparison looks them up instead of searching every namespace for each code
+/// (a catalog may have thousands).
+pub(super) struct Index<'a> {
+    pub catalog: &'a Catalog,
+    by_id: HashMap<&'a str, &'a Namespace>,
+    /// Built on first use: only a code that left or joined a namespace needs it.
+    by_code: OnceCell<HashMap<i64, Vec<&'a Namespace>>>,
+}
+
+impl<'a> Index<'a> {
+    fn new(catalog: &'a Catalog) -> Index<'a> {
+        Index {
+            catalog,
+            by_id: catalog
+                .namespaces
+                .iter()
+                .map(|n| (n.id.as_str(), n))
+                .collect(),
+            by_code: OnceCell::new(),
+        }
+    }
+
+    pub fn namespace(&self, id: &str) -> Option<&'a Namespace> {
+        self.by_id.get(id).copied()
+    }
+
+    /// The namespaces that define `code`, in catalog order.
+    pub fn defining(&self, code: i64) -> &[&'a Namespace] {
+        let by_code = self.by_code.get_or_init(|| {
+            let mut by_code: HashMap<i64, Vec<&Namespace>> = HashMap::new();
+            for n in &self.catalog.namespaces {
+                for e in &n.entries {
+                    by_code.entry(e.code).or_default().push(n);
+                }
+            }
+            by_code
+        });
+        by_code.get(&code).map_or(&[], Vec::as_slice)
+    }
+}
+
 /// Every change from `old` to `new`: the catalog's own first, then in namespace and code order.
 pub fn compare(old: &Catalog, new: &Catalog) -> Vec<Change> {
+    let (old_index, new_index) = (Index::new(old), Index::new(new));
     let mut out = Vec::new();
     let gone: Vec<&str> = old
         .locales
@@ -61,13 +107,13 @@ pub fn compare(old: &Catalog, new: &Catalog) -> Vec<Change> {
         .collect();
     out.extend(catalog::changes(old, new, &gone));
     for o in &old.namespaces {
-        match new.namespaces.iter().find(|n| n.id == o.id) {
-            Some(n) => namespace::namespace(o, n, old, new, &gone, &mut out),
-            None => namespace::removed(o, old, new, &mut out),
+        match new_index.namespace(&o.id) {
+            Some(n) => namespace::namespace(o, n, &old_index, &new_index, &gone, &mut out),
+            None => namespace::removed(o, &old_index, &new_index, &mut out),
         }
     }
     for n in &new.namespaces {
-        if !old.namespaces.iter().any(|o| o.id == n.id) {
+        if old_index.namespace(&n.id).is_none() {
             out.push(Change {
                 kind: Kind::NamespaceAdded,
                 namespace: n.id.clone(),

@@ -4,8 +4,8 @@
 use std::collections::HashMap;
 
 use super::entry::entry;
-use super::{Change, Kind, quoting};
-use crate::model::{Catalog, Entry, Namespace};
+use super::{Change, Index, Kind, quoting};
+use crate::model::{Entry, Namespace};
 
 pub(super) fn codes(n: &Namespace) -> String {
     crate::console::count(n.entries.len(), "code")
@@ -33,18 +33,16 @@ pub(super) fn entry_label(e: &Entry) -> String {
 fn moved_to<'a>(
     e: &Entry,
     from: &str,
-    old: &Catalog,
-    new: &'a Catalog,
+    old: &Index,
+    new: &Index<'a>,
 ) -> Option<(&'a Namespace, &'a Entry)> {
-    new.namespaces
+    new.defining(e.code)
         .iter()
         .filter(|n| n.id != from)
-        .find_map(|n| {
+        .find_map(|&n| {
             let found = n.entry(e.code).filter(|x| x.name == e.name)?;
             let had = old
-                .namespaces
-                .iter()
-                .find(|o| o.id == n.id)
+                .namespace(&n.id)
                 .is_some_and(|o| o.entry(e.code).is_some());
             (!had).then_some((n, found))
         })
@@ -52,22 +50,23 @@ fn moved_to<'a>(
 
 /// Whether `x`, new in namespace `into`, came from another namespace: the code that
 /// [`moved_to`] reports as moved to `into` from a namespace that no longer has it.
-fn moved_in(x: &Entry, into: &str, old: &Catalog, new: &Catalog) -> bool {
-    old.namespaces.iter().filter(|o| o.id != into).any(|o| {
-        let Some(e) = o.entry(x.code).filter(|e| e.name == x.name) else {
-            return false;
-        };
-        // Still there, or retired there: not a move.
-        let left = new
-            .namespaces
-            .iter()
-            .find(|n| n.id == o.id)
-            .is_none_or(|n| n.entry(e.code).is_none() && n.reserved(e.code).is_none());
-        left && moved_to(e, &o.id, old, new).is_some_and(|(m, _)| m.id == into)
-    })
+fn moved_in(x: &Entry, into: &str, old: &Index, new: &Index) -> bool {
+    old.defining(x.code)
+        .iter()
+        .filter(|o| o.id != into)
+        .any(|o| {
+            let Some(e) = o.entry(x.code).filter(|e| e.name == x.name) else {
+                return false;
+            };
+            // Still there, or retired there: not a move.
+            let left = new
+                .namespace(&o.id)
+                .is_none_or(|n| n.entry(e.code).is_none() && n.reserved(e.code).is_none());
+            left && moved_to(e, &o.id, old, new).is_some_and(|(m, _)| m.id == into)
+        })
 }
 
-pub(super) fn removed(o: &Namespace, old: &Catalog, new: &Catalog, out: &mut Vec<Change>) {
+pub(super) fn removed(o: &Namespace, old: &Index, new: &Index, out: &mut Vec<Change>) {
     out.push(Change {
         kind: Kind::NamespaceRemoved,
         namespace: o.id.clone(),
@@ -76,7 +75,7 @@ pub(super) fn removed(o: &Namespace, old: &Catalog, new: &Catalog, out: &mut Vec
         markdown: None,
         old: Some(o.span),
         // The `namespaces:` list now gives GitHub a file of the checkout to annotate.
-        new: Some(new.spans.namespaces),
+        new: Some(new.catalog.spans.namespaces),
     });
     for e in &o.entries {
         if let Some((n, x)) = moved_to(e, &o.id, old, new) {
@@ -105,8 +104,8 @@ fn moved(e: &Entry, from: &Namespace, to: &Namespace, x: &Entry) -> Change {
 pub(super) fn namespace(
     o: &Namespace,
     n: &Namespace,
-    old: &Catalog,
-    new: &Catalog,
+    old: &Index,
+    new: &Index,
     gone: &[&str],
     out: &mut Vec<Change>,
 ) {

@@ -637,7 +637,10 @@ impl<'a> Context<'a> {
     pub fn surfaces(&mut self, namespaces: &[Namespace]) -> Vec<Surface> {
         let file = self.loaded.catalog_file;
         let ids: Vec<&str> = namespaces.iter().map(|n| n.id.as_str()).collect();
+        // Looked up, not searched: a surface may list thousands of namespaces.
+        let known: std::collections::HashSet<&str> = ids.iter().copied().collect();
         let mut out: Vec<Surface> = Vec::new();
+        let mut declared = std::collections::HashSet::new();
         for raw in &self.loaded.catalog.surfaces {
             let s = &raw.value;
             let span = self.span(file, &s.id);
@@ -650,7 +653,7 @@ impl<'a> Context<'a> {
                 );
                 continue;
             }
-            if out.iter().any(|o| o.id == s.id.value) {
+            if !declared.insert(s.id.value.as_str()) {
                 self.error(
                     &rules::INVALID_ID,
                     span,
@@ -660,8 +663,9 @@ impl<'a> Context<'a> {
                 continue;
             }
             let mut members = Vec::new();
+            let mut listed = std::collections::HashSet::new();
             for n in &s.namespaces {
-                if members.contains(&n.value) {
+                if !listed.insert(n.value.as_str()) {
                     let nspan = self.span(file, n);
                     self.emit(
                         Diagnostic::new(
@@ -673,7 +677,7 @@ impl<'a> Context<'a> {
                         )
                         .at(nspan, "listed again here"),
                     );
-                } else if ids.contains(&n.value.as_str()) {
+                } else if known.contains(n.value.as_str()) {
                     members.push(n.value.clone());
                 } else {
                     let nspan = self.span(file, n);

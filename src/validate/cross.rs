@@ -1,6 +1,6 @@
 //! Checks across namespaces and targets: surfaces, overlaps, identifiers.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::catalog::Context;
 use crate::diag::Diagnostic;
@@ -16,15 +16,42 @@ fn meaning(e: &Entry, default: &str) -> String {
     )
 }
 
+/// The surfaces (indexes into `surfaces`) each namespace is on: looked up once, not
+/// searched for each code of each namespace.
+fn surfaces_by_namespace(surfaces: &[Surface]) -> HashMap<&str, BTreeSet<usize>> {
+    let mut on: HashMap<&str, BTreeSet<usize>> = HashMap::new();
+    for (i, s) in surfaces.iter().enumerate() {
+        for n in &s.namespaces {
+            on.entry(n.as_str()).or_default().insert(i);
+        }
+    }
+    on
+}
+
+/// Whether two of `defs` (one code's namespaces) share no surface: a namespace on no
+/// surface shares none with any other. Namespaces on the same surfaces are grouped
+/// first, so that a code defined in thousands of namespaces is not compared pair by pair.
+fn apart(defs: &[(&Namespace, &Entry)], on: &HashMap<&str, BTreeSet<usize>>) -> bool {
+    let none = BTreeSet::new();
+    let mut groups: Vec<&BTreeSet<usize>> = Vec::new();
+    for (n, _) in defs {
+        let set = on.get(n.id.as_str()).unwrap_or(&none);
+        if set.is_empty() && defs.len() > 1 {
+            return true;
+        }
+        if !groups.contains(&set) {
+            groups.push(set);
+        }
+    }
+    groups
+        .iter()
+        .enumerate()
+        .any(|(i, a)| groups[i + 1..].iter().any(|b| a.is_disjoint(b)))
+}
+
 /// Inside a surface a code is defined once; across surfaces, reuse with another meaning is a warning.
 pub fn codes_across_namespaces(cx: &mut Context, namespaces: &[Namespace], surfaces: &[Surface]) {
-    let surfaces_of = |ns: &str| -> BTreeSet<&str> {
-        surfaces
-            .iter()
-            .filter(|s| s.namespaces.iter().any(|n| n == ns))
-            .map(|s| s.id.as_str())
-            .collect()
-    };
+    let surfaces_of = surfaces_by_namespace(surfaces);
     let mut by_code: BTreeMap<i64, Vec<(&Namespace, &Entry)>> = BTreeMap::new();
     for ns in namespaces {
         for e in &ns.entries {
@@ -36,10 +63,22 @@ pub fn codes_across_namespaces(cx: &mut Context, namespaces: &[Namespace], surfa
         if defs.len() < 2 {
             continue;
         }
-        for s in surfaces {
+        // Only a surface two of the namespaces are on can have the code twice.
+        let shared: BTreeSet<usize> = defs
+            .iter()
+            .filter_map(|(n, _)| surfaces_of.get(n.id.as_str()))
+            .flatten()
+            .copied()
+            .collect();
+        for i in shared {
+            let s = &surfaces[i];
             let on: Vec<&(&Namespace, &Entry)> = defs
                 .iter()
-                .filter(|(n, _)| s.namespaces.contains(&n.id))
+                .filter(|(n, _)| {
+                    surfaces_of
+                        .get(n.id.as_str())
+                        .is_some_and(|set| set.contains(&i))
+                })
                 .collect();
             if on.len() < 2 {
                 continue;
@@ -63,13 +102,8 @@ pub fn codes_across_namespaces(cx: &mut Context, namespaces: &[Namespace], surfa
             cx.emit(d);
         }
         // The overlap warning is for namespaces that share no surface.
-        let apart = defs.iter().enumerate().any(|(i, (a, _))| {
-            defs[i + 1..]
-                .iter()
-                .any(|(b, _)| a.id != b.id && surfaces_of(&a.id).is_disjoint(&surfaces_of(&b.id)))
-        });
         let distinct: BTreeSet<String> = defs.iter().map(|(_, e)| meaning(e, &default)).collect();
-        if !apart || distinct.len() < 2 {
+        if distinct.len() < 2 || !apart(&defs, &surfaces_of) {
             continue;
         }
         let ids: Vec<&str> = defs.iter().map(|(n, _)| n.id.as_str()).collect();
@@ -95,10 +129,23 @@ pub fn codes_across_namespaces(cx: &mut Context, namespaces: &[Namespace], surfa
 
 /// Two namespaces of one surface with overlapping declared ranges.
 pub fn range_overlap(cx: &mut Context, namespaces: &[Namespace], surfaces: &[Surface]) {
+    // A surface's members, in catalog order, found by id rather than by a search of
+    // every namespace per surface.
+    let index: HashMap<&str, usize> = namespaces
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.id.as_str(), i))
+        .collect();
     for s in surfaces {
-        let ranged: Vec<(&Namespace, (i64, i64))> = namespaces
+        let mut members: Vec<usize> = s
+            .namespaces
             .iter()
-            .filter(|n| s.namespaces.contains(&n.id))
+            .filter_map(|id| index.get(id.as_str()).copied())
+            .collect();
+        members.sort_unstable();
+        let ranged: Vec<(&Namespace, (i64, i64))> = members
+            .into_iter()
+            .map(|i| &namespaces[i])
             .filter_map(|n| n.range.map(|r| (n, r)))
             .collect();
         for (i, (a, ra)) in ranged.iter().enumerate() {
