@@ -648,18 +648,194 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 
 /// A short unified diff of a stale file, for `check`.
 pub fn short_diff(old: &str, new: &str, max_lines: usize) -> String {
-    let diff = similar::TextDiff::from_lines(old, new);
+    // Myers' diff costs time in the file's lines times the lines that differ: a file
+    // whose every line changed (every message edited) took minutes to diff whole.
+    // Only the first lines of the diff are shown, so only a window from the first
+    // changed line on is diffed, and its hunks are numbered as in the whole file.
+    const WINDOW: usize = 400;
+    let o: Vec<&str> = old.split_inclusive('\n').collect();
+    let n: Vec<&str> = new.split_inclusive('\n').collect();
+    let head = o.iter().zip(&n).take_while(|(a, b)| a == b).count();
+    let tail = o[head..]
+        .iter()
+        .rev()
+        .zip(n[head..].iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    // One line of context on each side, as the hunks show.
+    let start = head.saturating_sub(1);
+    let end = |lines: &[&str]| (lines.len() - tail + 1).min(lines.len());
+    let (end_o, end_n) = (end(&o), end(&n));
+    let cut = end_o - start > WINDOW || end_n - start > WINDOW;
+    let old_window = o[start..end_o.min(start + WINDOW)].concat();
+    let new_window = n[start..end_n.min(start + WINDOW)].concat();
+    let diff = similar::TextDiff::from_lines(&old_window, &new_window);
     let mut out = String::new();
-    let mut n = 0;
+    let mut count = 0;
     for hunk in diff.unified_diff().context_radius(1).iter_hunks() {
-        for line in hunk.to_string().lines() {
-            if n == max_lines {
+        // Past a cut, the two windows may end at different lines of the file: what
+        // differs there is the cut, not the file. A hunk that reaches the cut is
+        // shown only when the lines left to show end well before it.
+        let (old_len, new_len) = (diff.old_slices().len(), diff.new_slices().len());
+        let reaches_cut = hunk
+            .ops()
+            .last()
+            .is_some_and(|op| op.old_range().end >= old_len || op.new_range().end >= new_len);
+        let starts_early = hunk.ops().first().is_some_and(|op| {
+            let room = max_lines.saturating_sub(count) + 1;
+            op.old_range().start + room < old_len && op.new_range().start + room < new_len
+        });
+        if cut && reaches_cut && !starts_early {
+            let _ = writeln!(out, "    …");
+            return out;
+        }
+        for (i, line) in hunk.to_string().lines().enumerate() {
+            if count == max_lines {
                 let _ = writeln!(out, "    …");
                 return out;
             }
-            let _ = writeln!(out, "    {line}");
-            n += 1;
+            if i == 0 {
+                // A hunk cut short has no known length: `@@ -1,… +1,… @@`.
+                let header = shifted_header(line, start, cut && reaches_cut);
+                let _ = writeln!(out, "    {header}");
+            } else {
+                let _ = writeln!(out, "    {line}");
+            }
+            count += 1;
         }
     }
+    // What differs beyond the window is not shown, but it is there.
+    if cut {
+        let _ = writeln!(out, "    …");
+    }
     out
+}
+
+/// A hunk header (`@@ -3,2 +3,4 @@`) of a diff of lines from `by` on, numbered as
+/// in the whole file; `cut`: its lengths are unknown.
+fn shifted_header(header: &str, by: usize, cut: bool) -> String {
+    header
+        .split(' ')
+        .map(|part| {
+            let (sign, rest) = part.split_at(part.len().min(1));
+            let (first, len) = rest
+                .split_once(',')
+                .map_or((rest, None), |(a, b)| (a, Some(b)));
+            match (sign, first.parse::<usize>(), len) {
+                ("-" | "+", Ok(line), _) if cut => format!("{sign}{},…", line + by),
+                ("-" | "+", Ok(line), Some(len)) => format!("{sign}{},{len}", line + by),
+                ("-" | "+", Ok(line), None) => format!("{sign}{}", line + by),
+                _ => part.to_string(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod short_diff_tests {
+    use super::short_diff;
+
+    /// The whole-file diff, as `short_diff` gave it before it diffed a window.
+    fn whole(old: &str, new: &str, max_lines: usize) -> String {
+        use std::fmt::Write as _;
+        let diff = similar::TextDiff::from_lines(old, new);
+        let mut out = String::new();
+        let mut n = 0;
+        for hunk in diff.unified_diff().context_radius(1).iter_hunks() {
+            for line in hunk.to_string().lines() {
+                if n == max_lines {
+                    let _ = writeln!(out, "    …");
+                    return out;
+                }
+                let _ = writeln!(out, "    {line}");
+                n += 1;
+            }
+        }
+        out
+    }
+
+    fn lines(n: usize, f: impl Fn(usize) -> String) -> String {
+        (0..n).map(|i| format!("{}\n", f(i))).collect()
+    }
+
+    #[test]
+    fn a_window_numbers_its_hunks_as_the_whole_file() {
+        let old = lines(1000, |i| format!("line {i}"));
+        let cases = [
+            // One line changed, lines inserted, lines removed, at the start and the end.
+            lines(1000, |i| {
+                if i == 500 {
+                    "changed".into()
+                } else {
+                    format!("line {i}")
+                }
+            }),
+            old.replacen("line 10\n", "line 10\nnew a\nnew b\n", 1),
+            old.replacen("line 0\nline 1\n", "", 1),
+            old.replacen("line 999\n", "line 999", 1),
+            format!("{old}more\n"),
+            lines(1000, |i| {
+                if i % 300 == 7 {
+                    "x".into()
+                } else {
+                    format!("line {i}")
+                }
+            }),
+            String::new(),
+        ];
+        // What the window shows is how the whole file's diff begins; past the window
+        // it says there is more.
+        let agree = |a: &str, b: &str, max: usize| {
+            let (shown, all) = (short_diff(a, b, max), whole(a, b, max));
+            if shown == all {
+                return;
+            }
+            // A hunk cut short: its header gives where it starts, not its length.
+            let (header, body) = shown.split_once('\n').unwrap_or((&shown, ""));
+            let (all_header, all_body) = all.split_once('\n').unwrap_or((&all, ""));
+            let starts = |h: &str| -> Vec<String> {
+                h.split(' ')
+                    .filter(|p| p.starts_with(['-', '+']))
+                    .map(|p| p.split(',').next().unwrap_or("").to_string())
+                    .collect()
+            };
+            let body = body.strip_suffix("    …\n").unwrap_or(body);
+            let prefix = shown
+                .strip_suffix("    …\n")
+                .is_some_and(|head| all.starts_with(head));
+            let cut = header.contains(",…")
+                && starts(header) == starts(all_header)
+                && all_body.starts_with(body);
+            assert!(prefix || cut, "{max}:\n{shown}\nwhole:\n{all}");
+        };
+        for new in &cases {
+            for max in [3, 12, 100] {
+                agree(&old, new, max);
+                agree(new, &old, max);
+            }
+        }
+        // Within the window, exactly the whole file's diff.
+        let near = lines(1000, |i| {
+            if i == 500 || i == 520 {
+                "x".into()
+            } else {
+                format!("line {i}")
+            }
+        });
+        assert_eq!(short_diff(&old, &near, 100), whole(&old, &near, 100));
+    }
+
+    /// Every line changed: the first lines of the diff, as the whole file's would
+    /// begin, without diffing the whole file.
+    #[test]
+    fn a_file_whose_every_line_changed_shows_its_first_lines() {
+        let old = lines(100_000, |i| format!("message {i}"));
+        let new = lines(100_000, |i| format!("text {i}"));
+        let shown = short_diff(&old, &new, 12);
+        assert!(shown.starts_with("    @@ -1,"), "{shown}");
+        assert!(shown.contains("    -message 0\n"), "{shown}");
+        assert!(shown.ends_with("    …\n"), "{shown}");
+        assert_eq!(shown.lines().count(), 13, "{shown}");
+    }
 }
