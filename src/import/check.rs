@@ -1,12 +1,13 @@
 //! The result, validated in memory as `errcat check` will read it.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use super::{Imported, Output, yaml};
 use crate::diag::{Diagnostic, Report};
 use crate::load::raw::{RawCatalog, RawNamespace};
 use crate::load::{self, display_path};
-use crate::source::FileId;
+use crate::source::{FileId, Span};
 
 /// Validates the outputs inside the project `catalog` belongs to, as `errcat check`
 /// will read it once they are written: in place of the files they replace, beside
@@ -65,7 +66,31 @@ pub(super) fn validate_in_project(catalog: &Path, out: &mut Imported) -> bool {
 
 /// A finding in an entry of an output also points at the source row the entry came
 /// from: the output is not on disk yet, and the row is what the user can fix.
-fn from_row(d: Diagnostic, ours: &[FileId], out: &Imported) -> Diagnostic {
+/// Where each entry of an output starts, and each code's row: looked up per finding,
+/// so that an import with a finding on every row does not rescan the output each time.
+struct Rows {
+    /// (line, code) of each `  - code: N` line, in line order.
+    starts: Vec<(u32, i64)>,
+    /// Each code's first row.
+    rows: HashMap<i64, Span>,
+}
+
+impl Rows {
+    fn of(text: &str, output: &Output) -> Rows {
+        let starts = text
+            .lines()
+            .zip(1u32..)
+            .filter_map(|(l, n)| Some((n, l.strip_prefix("  - code: ")?.trim().parse().ok()?)))
+            .collect();
+        let mut rows = HashMap::new();
+        for &(code, span) in &output.rows {
+            rows.entry(code).or_insert(span);
+        }
+        Rows { starts, rows }
+    }
+}
+
+fn from_row(d: Diagnostic, ours: &[FileId], rows: &[Rows]) -> Diagnostic {
     let Some(at) = d.primary.as_ref().map(|l| l.span) else {
         return d;
     };
@@ -73,15 +98,12 @@ fn from_row(d: Diagnostic, ours: &[FileId], out: &Imported) -> Diagnostic {
         return d;
     };
     // The entry is the last `  - code: N` at or above the finding's line.
-    let text = &out.sources.get(at.file).text;
-    let code = text
-        .lines()
-        .take(at.line as usize)
-        .filter_map(|l| l.strip_prefix("  - code: "))
+    let starts = &rows[i].starts;
+    let code = starts[..starts.partition_point(|&(line, _)| line <= at.line)]
         .last()
-        .and_then(|c| c.trim().parse::<i64>().ok());
-    let row = code.and_then(|c| out.outputs[i].rows.iter().find(|(code, _)| *code == c));
-    let Some((_, span)) = row.filter(|(_, s)| d.related.iter().all(|l| l.span != *s)) else {
+        .map(|&(_, code)| code);
+    let row = code.and_then(|c| rows[i].rows.get(&c));
+    let Some(span) = row.filter(|s| d.related.iter().all(|l| l.span != **s)) else {
         return d;
     };
     let mut d = d.related(*span, "imported from this row");
@@ -143,10 +165,15 @@ pub(super) fn validate(locales: &[String], out: &mut Imported) {
 /// Keeps the errors of `found`, and counts its warnings; `ours` are the outputs' files,
 /// in the order of `out.outputs`.
 fn record(mut found: Report, ours: &[FileId], out: &mut Imported) {
+    let rows: Vec<Rows> = ours
+        .iter()
+        .zip(&out.outputs)
+        .map(|(&f, o)| Rows::of(&out.sources.get(f).text, o))
+        .collect();
     found.diagnostics = found
         .diagnostics
         .into_iter()
-        .map(|d| from_row(d, ours, out))
+        .map(|d| from_row(d, ours, &rows))
         .collect();
     // The result's warnings are the project's to-do list, shown by `errcat check`;
     // repeating them on every import would bury the import's own findings.
