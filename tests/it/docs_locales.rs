@@ -37,6 +37,19 @@ fn docs(locales: &str, options: &str, message: &str) -> BTreeMap<String, String>
         .collect()
 }
 
+/// The page at `path` (`de/app.md`), which the docs must have.
+fn page<'a>(pages: &'a BTreeMap<String, String>, path: &str) -> &'a str {
+    pages
+        .get(path)
+        .unwrap_or_else(|| panic!("no {path}: {:?}", pages.keys()))
+}
+
+/// Asserts that the page at `path` contains `text`.
+fn assert_has(pages: &BTreeMap<String, String>, path: &str, text: &str) {
+    let p = page(pages, path);
+    assert!(p.contains(text), "{path} lacks {text:?}:\n{p}");
+}
+
 #[test]
 fn a_catalog_adds_a_locales_words_to_the_built_in_ones() {
     let pages = docs(
@@ -44,31 +57,13 @@ fn a_catalog_adds_a_locales_words_to_the_built_in_ones() {
         "{ ui: { de: { catalog: Fehlercodes, details: Einzelheiten } } }",
         "Gone",
     );
-    let page = |p: &str| {
-        pages
-            .get(p)
-            .unwrap_or_else(|| panic!("no {p}: {:?}", pages.keys()))
-    };
-    assert!(
-        page("de/index.md").contains("Fehlercodes"),
-        "{}",
-        page("de/index.md")
-    );
-    let app = page("de/app.md");
-    assert!(app.contains("Einzelheiten"), "{app}");
+    assert_has(&pages, "de/index.md", "Fehlercodes");
+    assert_has(&pages, "de/app.md", "Einzelheiten");
     // Not translated: English.
-    assert!(app.contains("| Code |"), "{app}");
+    assert_has(&pages, "de/app.md", "| Code |");
     // The built-in words of the other locales stay.
-    assert!(
-        page("zh-CN/index.md").contains("错误码"),
-        "{}",
-        page("zh-CN/index.md")
-    );
-    assert!(
-        page("en/index.md").contains("Error codes"),
-        "{}",
-        page("en/index.md")
-    );
+    assert_has(&pages, "zh-CN/index.md", "错误码");
+    assert_has(&pages, "en/index.md", "Error codes");
 }
 
 /// Arabic and Hebrew run right to left: their pages, and their text and names on
@@ -80,27 +75,15 @@ fn right_to_left_locales_are_marked_so() {
         "{}",
         "{ en: The room is full, ar: الغرفة ممتلئة }",
     );
-    let page = |p: &str| {
-        pages
-            .get(p)
-            .unwrap_or_else(|| panic!("no {p}: {:?}", pages.keys()))
-    };
     for p in ["ar/index.md", "ar/app.md", "ar/codes.md"] {
-        assert!(
-            page(p).contains("<div lang=\"ar\" dir=\"rtl\">"),
-            "{p}:\n{}",
-            page(p)
-        );
+        assert_has(&pages, p, "<div lang=\"ar\" dir=\"rtl\">");
     }
-    let en = page("en/app.md");
-    assert!(
-        en.contains("<span lang=\"ar\" dir=\"rtl\">الغرفة ممتلئة</span>"),
-        "{en}"
-    );
-    assert!(
-        en.contains("<span lang=\"ar\" dir=\"rtl\">العربية</span>"),
-        "{en}"
-    );
-    assert!(en.contains(">Deutsch (CH)</span>"), "{en}");
-    assert!(en.contains(">繁體中文</span>"), "{en}");
+    for text in [
+        "<span lang=\"ar\" dir=\"rtl\">الغرفة ممتلئة</span>",
+        "<span lang=\"ar\" dir=\"rtl\">العربية</span>",
+        ">Deutsch (CH)</span>",
+        ">繁體中文</span>",
+    ] {
+        assert_has(&pages, "en/app.md", text);
+    }
 }
