@@ -7,6 +7,7 @@ use std::path::Path;
 use super::{Change, Kind, compare};
 use crate::console::count;
 use crate::diag::Report;
+use crate::load::raw::RawCatalog;
 use crate::model::Catalog;
 use crate::source::Sources;
 
@@ -61,26 +62,69 @@ pub fn changelog(catalog: &Path, detail: &dyn Fn(&str)) -> Result<String, String
             spec.to_string()
         }
     };
+    // What each version shipped is the last valid catalog with that version. Reading a
+    // commit's catalog.yaml for its version is cheap, loading the catalog is not: only the
+    // last commit of each run of one version is loaded (an earlier one if that fails).
+    let commits: Vec<&str> = log.lines().collect();
+    let texts = super::git::catalog_texts(top, &commits, &rel, true)?;
+    let current = catalog.to_string_lossy().into_owned();
+    let working = std::fs::read(catalog).ok().map(|t| (rel.clone(), t));
+    let specs: Vec<(&str, Option<String>)> = commits
+        .iter()
+        .copied()
+        .zip(texts)
+        .chain(std::iter::once((current.as_str(), working)))
+        .map(|(spec, text)| (spec, text.and_then(|(rel, t)| version_of(&rel, &t))))
+        .collect();
+    let mut said: Vec<String> = specs
+        .iter()
+        .map(|(spec, _)| format!("read: {}: no valid catalog", shown(spec)))
+        .collect();
     let mut states: Vec<(String, Catalog)> = Vec::new();
-    let specs = log
-        .lines()
-        .map(str::to_string)
-        .chain(std::iter::once(catalog.to_string_lossy().into_owned()));
-    for spec in specs {
-        let mut sources = Sources::default();
-        let mut report = Report::default();
-        // A commit whose catalog does not load (or did not exist yet) has no version to show.
-        let Ok(Some(c)) = super::git::load_side(&spec, catalog, &mut sources, &mut report) else {
-            detail(&format!("read: {}: no valid catalog", shown(&spec)));
+    let mut i = 0;
+    while i < specs.len() {
+        let Some(version) = &specs[i].1 else {
+            i += 1;
             continue;
         };
-        let version = c.version.clone().unwrap_or_else(|| "unversioned".into());
-        detail(&format!("read: {}: version {version}", shown(&spec)));
-        // The last state of each version is what that version shipped.
-        match states.last_mut() {
-            Some((v, last)) if *v == version => *last = c,
-            _ => states.push((version, c)),
+        // The run of this version: commits whose catalog.yaml does not parse do not end it.
+        let mut run = vec![i];
+        let mut j = i + 1;
+        while j < specs.len() && specs[j].1.as_ref().is_none_or(|v| v == version) {
+            if specs[j].1.is_some() {
+                run.push(j);
+            }
+            j += 1;
         }
+        for (k, &at) in run.iter().enumerate().rev() {
+            let mut sources = Sources::default();
+            let mut report = Report::default();
+            // A commit whose catalog does not load has no version to show.
+            let loaded = super::git::load_side(specs[at].0, catalog, &mut sources, &mut report);
+            let Ok(Some(c)) = loaded else {
+                continue;
+            };
+            let version = c.version.clone().unwrap_or_else(|| "unversioned".into());
+            said[at] = format!("read: {}: version {version}", shown(specs[at].0));
+            for &earlier in &run[..k] {
+                said[earlier] = format!(
+                    "read: {}: version {version} (only its catalog.yaml: {} is that \
+                     version's last)",
+                    shown(specs[earlier].0),
+                    shown(specs[at].0)
+                );
+            }
+            // Runs split only by catalogs that do not load are one version.
+            match states.last_mut() {
+                Some((v, last)) if *v == version => *last = c,
+                _ => states.push((version, c)),
+            }
+            break;
+        }
+        i = j;
+    }
+    for line in &said {
+        detail(line);
     }
     if states.is_empty() {
         return Err(format!(
@@ -109,6 +153,19 @@ pub fn changelog(catalog: &Path, detail: &dyn Fn(&str)) -> Result<String, String
         }
     }
     Ok(out)
+}
+
+/// The version a catalog file declares (`unversioned` without one); `None` when it does not
+/// parse, so the catalog could not load either.
+fn version_of(rel: &str, text: &[u8]) -> Option<String> {
+    let mut sources = Sources::default();
+    let text = String::from_utf8(text.to_vec()).ok()?;
+    let id = sources.add(rel.into(), text);
+    let raw: RawCatalog = crate::load::parse(&sources, id, &mut Report::default())?;
+    Some(
+        raw.version
+            .map_or_else(|| "unversioned".into(), |v| v.value),
+    )
 }
 
 fn section(out: &mut String, changes: &[Change]) {

@@ -170,24 +170,11 @@ fn load(
     let commit = commit.trim();
     let tmp =
         tempfile::tempdir().map_err(|e| format!("cannot create a temporary directory: {e}"))?;
-    let at = |rel: &str| -> Result<Option<Vec<u8>>, String> {
-        Ok(blobs(&top, commit, &[rel.to_string()])?
-            .into_iter()
-            .next()
-            .flatten())
-    };
-    let mut rel = rel;
-    let mut catalog_text = at(&rel)?;
-    // The catalog (or its directory) moved since: read it where it was then, as git's
-    // rename detection follows it; a moved catalog is not a new one.
-    if catalog_text.is_none()
-        && !named_path
-        && let Some(earlier) = earlier_path(&top, commit, &rel)
-    {
-        catalog_text = at(&earlier)?;
-        rel = earlier;
-    }
-    let catalog_text = catalog_text.ok_or_else(|| {
+    let found = catalog_texts(&top, &[commit], &rel, !named_path)?
+        .into_iter()
+        .next()
+        .flatten();
+    let (rel, catalog_text) = found.ok_or_else(|| {
         let missing = format!("there is no {rel} at {rev}");
         // A path the user wrote may be mistyped: only the catalog's own place is
         // empty before the catalog existed.
@@ -210,7 +197,8 @@ fn load(
         .filter(|f| f.ends_with(".yaml") || f.ends_with(".yml"))
         .map(String::from)
         .collect();
-    for (file, text) in files.iter().zip(blobs(&top, commit, &files)?) {
+    let asked: Vec<(&str, String)> = files.iter().map(|f| (commit, f.clone())).collect();
+    for (file, text) in files.iter().zip(blobs(&top, &asked)?) {
         if let Some(text) = text {
             write(tmp.path(), file, &text)?;
         }
@@ -226,6 +214,38 @@ fn load(
         ))
     });
     Ok(loaded)
+}
+
+/// A catalog file at a commit: its path from the repository top, and its text.
+pub type CatalogText = (String, Vec<u8>);
+
+/// The catalog file at each of `commits`: where it was (from the repository top) and its
+/// text, `None` where there is none. It is looked for at `rel`, in one `git cat-file`; with
+/// `follow`, where it is missing, at the path git's rename detection says it had then (a
+/// moved catalog is not a new one).
+pub fn catalog_texts(
+    top: &Path,
+    commits: &[&str],
+    rel: &str,
+    follow: bool,
+) -> Result<Vec<Option<CatalogText>>, String> {
+    let asked: Vec<(&str, String)> = commits.iter().map(|&c| (c, rel.to_string())).collect();
+    let mut found = Vec::with_capacity(commits.len());
+    for (&commit, text) in commits.iter().zip(blobs(top, &asked)?) {
+        let moved = match text {
+            Some(text) => Some((rel.to_string(), text)),
+            None if follow => match earlier_path(top, commit, rel) {
+                Some(earlier) => {
+                    let text = blobs(top, &[(commit, earlier.clone())])?;
+                    text.into_iter().next().flatten().map(|t| (earlier, t))
+                }
+                None => None,
+            },
+            None => None,
+        };
+        found.push(moved);
+    }
+    Ok(found)
 }
 
 /// Loads and validates a catalog's namespaces, and reads its targets' target.yaml (their
@@ -405,9 +425,9 @@ pub fn run(dir: &Path, args: &[&str]) -> Result<String, String> {
     Ok(String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
-/// The contents of `paths` at `commit`, through one `git cat-file --batch`
+/// The contents of each `(commit, path)`, through one `git cat-file --batch`
 /// (`None` for a path that is missing or not a file).
-fn blobs(top: &Path, commit: &str, paths: &[String]) -> Result<Vec<Option<Vec<u8>>>, String> {
+fn blobs(top: &Path, paths: &[(&str, String)]) -> Result<Vec<Option<Vec<u8>>>, String> {
     let mut child = Command::new("git")
         .arg("-C")
         .arg(top)
@@ -418,7 +438,7 @@ fn blobs(top: &Path, commit: &str, paths: &[String]) -> Result<Vec<Option<Vec<u8
         .spawn()
         .map_err(|e| format!("cannot run git: {e}"))?;
     let mut input = String::new();
-    for p in paths {
+    for (commit, p) in paths {
         input.push_str(&format!("{commit}:{p}\n"));
     }
     let mut stdin = child.stdin.take().ok_or("git cat-file has no stdin")?;
