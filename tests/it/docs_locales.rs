@@ -87,3 +87,37 @@ fn right_to_left_locales_are_marked_so() {
         assert_has(&pages, "en/app.md", text);
     }
 }
+
+/// The default locale's page gives a code's every translation; another locale's
+/// page gives its own and the default locale's, so the docs grow with codes ×
+/// locales, not with codes × locales².
+#[test]
+fn other_locales_pages_give_the_default_locales_text_beside_their_own() {
+    let pages = docs(
+        "en, zh-CN, ja",
+        "{}",
+        "{ en: The room is full, zh-CN: 房间已满, ja: 部屋は満員です }",
+    );
+    let en = page(&pages, "en/app.md");
+    for text in [
+        "- Message (zh-CN): <span lang=\"zh-CN\">房间已满</span>",
+        "- Message (ja): <span lang=\"ja\">部屋は満員です</span>",
+        "- Languages: **English** · [<span lang=\"zh-CN\">简体中文</span>](../zh-CN/app.md#app-1) · [<span lang=\"ja\">日本語</span>](../ja/app.md#app-1)",
+    ] {
+        assert!(en.contains(text), "en/app.md lacks {text:?}:\n{en}");
+    }
+    let ja = page(&pages, "ja/app.md");
+    for text in [
+        "- Message (en): <span lang=\"en\">The room is full</span>",
+        "- Languages: [<span lang=\"en\">English</span>](../en/app.md#app-1) · **日本語**",
+    ] {
+        assert!(ja.contains(text), "ja/app.md lacks {text:?}:\n{ja}");
+    }
+    // The switcher at the top of the page still reaches every locale.
+    assert!(ja.contains("(../zh-CN/app.md)"), "{ja}");
+    let details = &ja[ja.find("## Details").expect("details")..];
+    assert!(
+        !details.contains("房间已满") && !details.contains("zh-CN"),
+        "{details}"
+    );
+}
