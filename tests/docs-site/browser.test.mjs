@@ -340,3 +340,25 @@ test('a sidebar title shown in the fallback locale is marked with it', async () 
   assert.equal(await sidebar.locator('a[href$="en/type.html"] span[lang]').count(), 0);
   assert.equal(await langOf(sidebar.locator('a[href$="en/type.html"]')), 'en');
 });
+
+test('a title that is markup shows as text in the search results, and runs nothing', async () => {
+  // The golden fixture's Payment group is titled `Payment <img src=x onerror=alert(1)>`.
+  const dialogs = [];
+  const onDialog = (d) => {
+    dialogs.push(d.message());
+    d.dismiss();
+  };
+  page.on('dialog', onDialog);
+  try {
+    await page.goto(`${goldenServer.url}en/index.html`);
+    await search('payment');
+    const hit = page.locator('#mdbook-searchresults li a', { hasText: 'onerror' }).first();
+    assert.match(await hit.innerText(), /Payment <img src=x onerror=alert\(1\)>/);
+    assert.equal(await page.locator('#mdbook-searchresults img').count(), 0, 'no image in the results');
+    // An image that fails to load fires its `error` on a later task: give it one.
+    await page.waitForTimeout(500);
+    assert.deepEqual(dialogs, [], 'nothing ran');
+  } finally {
+    page.off('dialog', onDialog);
+  }
+});
