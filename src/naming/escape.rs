@@ -264,7 +264,7 @@ fn java_literal(s: &str) -> String {
 
 /// Text safe inside a Markdown paragraph or table cell: every character that
 /// Markdown or HTML could interpret is escaped, line breaks (`\n`, `\r\n`, a lone
-/// `\r`) become `<br>`.
+/// `\r`, and Unicode's NEL, line and paragraph separators) become `<br>`.
 fn markdown_inline(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut at_line_start = true;
@@ -273,7 +273,7 @@ fn markdown_inline(s: &str) -> String {
         let cr = std::mem::replace(&mut after_cr, c == '\r');
         match c {
             '\n' if cr => continue,
-            '\r' | '\n' => {
+            '\r' | '\n' | '\u{85}' | '\u{2028}' | '\u{2029}' => {
                 out.push_str("<br>");
                 at_line_start = true;
                 continue;

@@ -129,6 +129,12 @@ fn string_literals() {
             "a\r\nb\rc\n\rd",
             "a<br>b<br>c<br><br>d",
         ),
+        // Unicode's own: a browser shows U+2028 and U+2029 as spaces.
+        (
+            StringStyle::Markdown,
+            "a\u{2028}b\u{2029}c\u{85}d",
+            "a<br>b<br>c<br>d",
+        ),
     ];
     for (style, input, want) in cases {
         assert_eq!(style.literal(input), *want, "{style:?} {input:?}");

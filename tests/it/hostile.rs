@@ -107,3 +107,38 @@ fn hostile_markdown_renders_as_text() {
         );
     }
 }
+
+/// The header of site.js and site.css is a block comment naming the catalog's path:
+/// a directory `s*` must not end it early.
+#[test]
+fn a_catalog_path_with_a_comment_end_keeps_the_header_a_comment() {
+    let dir = tempfile::tempdir().unwrap();
+    let at = dir.path().join("s*");
+    crate::support::copy_tree(&repo().join("tests/fixtures/golden"), &at);
+    let checked = errcat::check(&at.join("catalog.yaml"));
+    let catalog = checked.catalog.expect("the golden fixture validates");
+    assert!(
+        catalog.catalog_file.contains("s*/"),
+        "{}",
+        catalog.catalog_file
+    );
+    let rendered = errcat::generate(&catalog).unwrap();
+    for name in ["site.js", "site.css"] {
+        let file = rendered
+            .iter()
+            .find(|r| r.target == "docs" && r.path.ends_with(name))
+            .unwrap_or_else(|| panic!("no {name}"));
+        let end = file.text.find("*/").expect("a closed header");
+        assert_eq!(
+            &file.text[end - 1..end + 3],
+            " */\n",
+            "{name}:\n{}",
+            file.text
+        );
+        assert!(
+            file.text[..end].contains("s*\\/catalog.yaml"),
+            "{}",
+            file.text
+        );
+    }
+}
