@@ -248,6 +248,11 @@ pub struct ReservedView {
     pub reason: TextView,
     /// Docs anchor of the code: `edu-rest-1013`.
     pub anchor: String,
+    /// Where the docs site shows it (as an entry's `doc_url`), when the catalog sets
+    /// `docs.base_url`.
+    pub doc_url: Option<String>,
+    /// `doc_url` as a string literal.
+    pub doc_url_lit: Option<String>,
 }
 
 /// One error code of a namespace.
@@ -782,12 +787,17 @@ impl<'a> Views<'a> {
             reserved: n
                 .reserved
                 .iter()
-                .map(|r| ReservedView {
-                    code: r.code,
-                    name: r.name.clone(),
-                    name_wrap: self.retired_name_wrap(r),
-                    reason: self.plain(&r.reason),
-                    anchor: anchor(&n.id, r.code),
+                .map(|r| {
+                    let url = doc_url(self.catalog, &n.id, r.code);
+                    ReservedView {
+                        code: r.code,
+                        name: r.name.clone(),
+                        name_wrap: self.retired_name_wrap(r),
+                        reason: self.plain(&r.reason),
+                        anchor: anchor(&n.id, r.code),
+                        doc_url_lit: url.as_deref().map(|u| self.profile.string(u)),
+                        doc_url: url,
+                    }
                 })
                 .collect(),
         }
