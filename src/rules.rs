@@ -83,7 +83,7 @@ rules! {
     HTTP_STATUS = "http-status", Error, false, "An HTTP status outside 100-599.",
         why: "No client or proxy understands such a status.",
         fix: "Use a real HTTP status.";
-    INTEGER_WIDTH = "integer-width", Error, false, "A code does not fit a target's integer type (Java int, TypeScript safe integer).",
+    INTEGER_WIDTH = "integer-width", Error, false, "A code does not fit a target's integer type (Java int, TypeScript safe integer, a JSON number that every parser reads exactly).",
         why: "The generated code would silently truncate or fail to compile.",
         fix: "Use a smaller code, or drop the target.";
     TARGET_LIMIT = "target-limit", Error, false, "A namespace has more codes, or a code more params, than a target's generated code can hold (`limits:` in its target.yaml).",

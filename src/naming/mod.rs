@@ -282,7 +282,13 @@ fn json() -> Profile {
         interpolation: String::new(),
         docs: DocStyle::Plain,
         comment: CommentStyle::JsonField,
-        int_range: None,
+        // RFC 8259: beyond ±(2^53 − 1) JavaScript's JSON.parse, and other readers
+        // that hold numbers as doubles, merge neighbouring codes.
+        int_range: int_range(
+            -9_007_199_254_740_991,
+            9_007_199_254_740_991,
+            "JSON integer every parser reads exactly (RFC 8259)",
+        ),
         int_types: Vec::new(),
         reserved: ReservedNames::default(),
         initialisms: BTreeSet::new(),

@@ -392,3 +392,34 @@ fn a_c_target_compiles_in_strict_c11_and_reads_back() {
         .collect();
     assert_eq!(got, want);
 }
+
+/// JSON readers that hold numbers as doubles (JavaScript's `JSON.parse`) merge codes
+/// beyond ±(2^53 − 1), so the json profile bounds codes there (RFC 8259's
+/// interoperable integers); a declared profile may widen it.
+#[test]
+fn the_json_profile_refuses_codes_a_double_cannot_hold() {
+    let catalog = |codes: &[i64]| {
+        let entries: String = codes
+            .iter()
+            .enumerate()
+            .map(|(i, c)| format!("  - {{ code: {c}, name: CODE_{i}, message: fine }}\n"))
+            .collect();
+        crate::support::project(&[
+            (
+                "catalog.yaml",
+                "catalog: t\nformat: 1\nlocales: [en]\ndefault_locale: en\nnamespaces: [a.yaml]\n\
+                 targets:\n  - { id: json, templates: json, out: out }\n",
+            ),
+            ("a.yaml", &format!("namespace: app\nentries:\n{entries}")),
+        ])
+    };
+    let fits = catalog(&[9_007_199_254_740_991, -9_007_199_254_740_991]);
+    let checked = check(&fits);
+    assert!(checked.catalog.is_some(), "{}", diagnostics_text(&checked));
+    let wide = catalog(&[9_007_199_254_740_992, 9_007_199_254_740_993]);
+    let text = diagnostics_text(&check(&wide));
+    assert!(
+        text.contains("error[integer-width]: code 9007199254740993 of CODE_1 does not fit a JSON integer every parser reads exactly (RFC 8259) (target `json`)"),
+        "{text}"
+    );
+}
