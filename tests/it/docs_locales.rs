@@ -7,8 +7,13 @@ use std::collections::BTreeMap;
 use crate::support::project;
 
 /// The docs target's pages of a catalog in `locales` with these docs `options`,
-/// whose one code has these messages.
+/// whose one code, 1, has these messages.
 fn docs(locales: &str, options: &str, message: &str) -> BTreeMap<String, String> {
+    docs_of(locales, options, 1, message)
+}
+
+/// As [`docs`], with this code.
+fn docs_of(locales: &str, options: &str, code: i64, message: &str) -> BTreeMap<String, String> {
     let dir = project(&[
         (
             "schema/catalog.yaml",
@@ -21,7 +26,7 @@ fn docs(locales: &str, options: &str, message: &str) -> BTreeMap<String, String>
         (
             "schema/app.yaml",
             &format!(
-                "namespace: app\ntitle: App\nlocales: [en]\nentries:\n  - {{ code: 1, name: GONE, message: {message} }}\n"
+                "namespace: app\ntitle: App\nlocales: [en]\nentries:\n  - {{ code: {code}, name: GONE, message: {message} }}\n"
             ),
         ),
     ]);
@@ -120,4 +125,26 @@ fn other_locales_pages_give_the_default_locales_text_beside_their_own() {
         !details.contains("房间已满") && !details.contains("zh-CN"),
         "{details}"
     );
+}
+
+/// A code is a left-to-right run on a right-to-left page: -5 reads as -5, not 5-.
+#[test]
+fn codes_run_left_to_right_on_right_to_left_pages() {
+    let pages = docs_of("en, he", "{}", -5, "{ en: Negative, he: שלילי }");
+    for (path, text) in [
+        (
+            "he/app.md",
+            "| [<span dir=\"ltr\">-5</span>](#app-minus-5) |",
+        ),
+        ("he/app.md", "### <span dir=\"ltr\">-5 `GONE`</span>"),
+        (
+            "he/codes.md",
+            "<a id=\"code-minus-5\"></a><span dir=\"ltr\">-5</span> |",
+        ),
+        ("he/index.md", "| <span dir=\"ltr\">-5 … -5</span> |"),
+    ] {
+        assert_has(&pages, path, text);
+    }
+    // Left-to-right pages need no mark.
+    assert!(!page(&pages, "en/app.md").contains("dir=\"ltr\""));
 }
