@@ -92,18 +92,19 @@ pub enum Command {
         format: Format,
     },
     /// Print a Markdown changelog from the catalog's git history: per version, the codes
-    /// added, deprecated, retired and broken.
+    /// added, deprecated, retired, changed and broken.
     Changelog {
         /// The catalog file, in a git working tree [default: schema/catalog.yaml here or in a
         /// parent directory].
         catalog: Option<PathBuf>,
     },
-    /// Validate only, and summarise each namespace: codes, locale coverage, findings by rule.
+    /// Validate only, and summarise each namespace: codes, locale coverage, findings by rule
+    /// (the summary when there is no error).
     Lint {
         /// The catalog file [default: schema/catalog.yaml here or in a parent directory].
         catalog: Option<PathBuf>,
         /// How to print findings (on stderr) and the summary (on stdout: a table; with
-        /// json, one object per namespace and line; with github, none).
+        /// json, one object per namespace and line; with github, none; with errors, none).
         #[arg(long, value_enum, default_value_t)]
         format: Format,
         /// Fail on warnings too.
@@ -315,9 +316,20 @@ fn command_result(cli: &Cli, settings: &Settings) -> Printed<ExitCode> {
                     std::env::current_dir()
                         .ok()
                         .and_then(|cwd| crate::project::find_catalog(&cwd))
-                })
-                .unwrap_or_else(|| PathBuf::from(DEFAULT_CATALOG));
-            diff(old, new.as_deref(), &path, *format, out)
+                });
+            match (path, new) {
+                (Some(path), _) => diff(old, new.as_deref(), &path, *format, out),
+                // The new side is the working tree's catalog, and there is none: say so
+                // as every command does.
+                (None, None) => with_catalog(&None, &|_| Ok(ExitCode::from(2))),
+                (None, Some(_)) => diff(
+                    old,
+                    new.as_deref(),
+                    Path::new(DEFAULT_CATALOG),
+                    *format,
+                    out,
+                ),
+            }
         }
         Command::Lint {
             catalog: named,

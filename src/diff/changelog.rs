@@ -1,5 +1,5 @@
 //! A changelog from the catalog's git history: for each catalog `version`, the codes
-//! added, deprecated, retired and broken since the version before. Markdown, newest first.
+//! added, deprecated, retired, changed and broken since the version before. Markdown, newest first.
 
 use std::fmt::Write as _;
 use std::path::Path;

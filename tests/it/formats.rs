@@ -106,6 +106,8 @@ fn fatal_errors_are_records_in_machine_formats() {
     for args in [
         &["check", "--format", "json"][..],
         &["gen", "--format", "json"],
+        // Against the working tree's catalog, which is not there either.
+        &["diff", "HEAD", "--format", "json"],
     ] {
         let out = errcat(none, args);
         assert_eq!(out.status.code(), Some(2));
