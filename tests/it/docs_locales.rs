@@ -14,11 +14,13 @@ fn docs(locales: &str, options: &str, message: &str) -> BTreeMap<String, String>
 
 /// As [`docs`], with this code.
 fn docs_of(locales: &str, options: &str, code: i64, message: &str) -> BTreeMap<String, String> {
+    // The first locale is the default.
+    let default = locales.split(',').next().unwrap_or_default().trim();
     let dir = project(&[
         (
             "schema/catalog.yaml",
             &format!(
-                "catalog: t\nformat: 1\nroot: ..\nlocales: [{locales}]\ndefault_locale: en\n\
+                "catalog: t\nformat: 1\nroot: ..\nlocales: [{locales}]\ndefault_locale: {default}\n\
                  namespaces: [app.yaml]\nlints: {{ missing-translation: allow }}\n\
                  targets:\n  - {{ id: docs, templates: markdown, out: generated/docs, options: {options} }}\n"
             ),
@@ -26,7 +28,7 @@ fn docs_of(locales: &str, options: &str, code: i64, message: &str) -> BTreeMap<S
         (
             "schema/app.yaml",
             &format!(
-                "namespace: app\ntitle: App\nlocales: [en]\nentries:\n  - {{ code: {code}, name: GONE, message: {message} }}\n"
+                "namespace: app\ntitle: App\nlocales: [{default}]\nentries:\n  - {{ code: {code}, name: GONE, message: {message} }}\n"
             ),
         ),
     ]);
@@ -147,4 +149,19 @@ fn codes_run_left_to_right_on_right_to_left_pages() {
     }
     // Left-to-right pages need no mark.
     assert!(!page(&pages, "en/app.md").contains("dir=\"ltr\""));
+}
+
+/// A word the page's locale lacks is the default locale's, as an untranslated text
+/// is; English only when the default locale lacks it too.
+#[test]
+fn a_word_not_translated_is_the_default_locales() {
+    let pages = docs(
+        "zh-CN, en, zh-Hant-TW",
+        "{ ui: { zh-Hant-TW: { details: 詳細說明 } } }",
+        "{ zh-CN: 房间已满, en: The room is full }",
+    );
+    assert_has(&pages, "zh-Hant-TW/app.md", "## 詳細說明");
+    assert_has(&pages, "zh-Hant-TW/app.md", "| 错误码 | 名称 |");
+    assert_has(&pages, "en/app.md", "## Details");
+    assert_has(&pages, "zh-CN/app.md", "## 详细说明");
 }
