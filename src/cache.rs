@@ -13,7 +13,8 @@
 //! disk access it is the writer's business: [`store`] goes through
 //! [`crate::write::write_atomic`]; a cache that cannot be read or written is
 //! ignored, never an error. `--no-cache` or `ERRCAT_CACHE_DIR=""` turns it off.
-//! Storing an entry prunes the directory of entries and lock files unused for 30 days.
+//! Storing an entry prunes the directory of entries, and the temp directory of lock
+//! files, unused for 30 days.
 
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
@@ -182,6 +183,12 @@ fn entry(catalog_path: &Path, out_override: Option<&Path>, key: Key) -> Option<E
 pub fn fresh(catalog_path: &Path, out_override: Option<&Path>, key: Key) -> Option<usize> {
     let entry = entry(catalog_path, out_override, key)?;
     let dirs: Vec<PathBuf> = entry.dirs.iter().map(PathBuf::from).collect();
+    // Stored resolved: an output directory (or a directory on its way) since moved
+    // and linked back leads elsewhere now, perhaps out of the project, which only
+    // a full run judges.
+    if dirs.iter().any(|d| absolute(d) != *d) {
+        return None;
+    }
     if entry
         .files
         .iter()
@@ -262,6 +269,7 @@ pub fn store(
         let _ = crate::write::write_atomic(&path, json.as_bytes());
         if let Some(cutoff) = std::time::SystemTime::now().checked_sub(UNUSED_FOR) {
             crate::write::prune_cache(parent, cutoff);
+            crate::write::prune_locks(cutoff);
         }
     }
 }

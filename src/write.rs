@@ -540,10 +540,11 @@ fn put(disk: &mut dyn Disk, p: &Planned) -> std::io::Result<()> {
 
 /// Holds an exclusive lock for one output tree while errcat plans and writes it, so two
 /// runs at once take turns instead of interleaving. The lock file is named after the
-/// root and lives beside the cache entries: per user, where errcat already keeps a file
-/// per project, rather than one more file in the shared temp directory for every tree
-/// ever generated (the temp directory only when caching is off). The lock is released
-/// when the guard drops.
+/// root and lives in the temp directory, the one place every run on the machine looks:
+/// runs with different cache settings (`--no-cache`, another `ERRCAT_CACHE_DIR`, two
+/// users' `XDG_CACHE_HOME` on one checkout) must take turns too, or one removes the
+/// other's staged files. [`prune_locks`] removes those unused for long. The lock is
+/// released when the guard drops.
 pub fn lock(root: &Path) -> Result<std::fs::File, String> {
     let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     let digest = root
@@ -552,10 +553,7 @@ pub fn lock(root: &Path) -> Result<std::fs::File, String> {
         .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
             (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
         });
-    let dir = crate::cache::dir()
-        .filter(|d| std::fs::create_dir_all(d).is_ok())
-        .unwrap_or_else(std::env::temp_dir);
-    let path = dir.join(format!("{LOCK_PREFIX}{digest:016x}{LOCK_SUFFIX}"));
+    let path = std::env::temp_dir().join(format!("{LOCK_PREFIX}{digest:016x}{LOCK_SUFFIX}"));
     let failed = |e: std::io::Error| format!("cannot lock the output with {}: {e}", path.display());
     loop {
         // A lock file someone else created may be read-only to us; reading is all `flock` needs.
@@ -603,16 +601,35 @@ fn same_file(_: &std::fs::File, _: &Path) -> bool {
 /// errcat does not name this way are left alone; a file that cannot be removed is
 /// skipped, because the cache is never an error.
 pub fn prune_cache(dir: &Path, cutoff: std::time::SystemTime) {
+    prune(dir, cutoff, &|name| {
+        is_lock_name(name)
+            || crate::cache::is_entry_name(name)
+            || (name.starts_with('.') && name.contains(".errcat-") && name.ends_with(".tmp"))
+    });
+}
+
+/// Removes, from the temp directory, the lock files of [`lock`] last used before
+/// `cutoff` and held by no run (and nothing else: the directory is everyone's).
+pub fn prune_locks(cutoff: std::time::SystemTime) {
+    prune(&std::env::temp_dir(), cutoff, &is_lock_name);
+}
+
+/// `errcat-` and 16 hex digits and `.lock`: a lock file of [`lock`]'s.
+fn is_lock_name(name: &str) -> bool {
+    name.strip_prefix(LOCK_PREFIX)
+        .and_then(|n| n.strip_suffix(LOCK_SUFFIX))
+        .is_some_and(|d| d.len() == 16 && d.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+fn prune(dir: &Path, cutoff: std::time::SystemTime, ours: &dyn Fn(&str) -> bool) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
     for entry in entries.flatten() {
         let name = entry.file_name();
         let Some(name) = name.to_str() else { continue };
-        let is_lock = name.starts_with(LOCK_PREFIX) && name.ends_with(LOCK_SUFFIX);
-        let ours = is_lock
-            || crate::cache::is_entry_name(name)
-            || (name.starts_with('.') && name.contains(".errcat-") && name.ends_with(".tmp"));
+        let is_lock = is_lock_name(name);
+        let ours = ours(name);
         let old = entry
             .metadata()
             .and_then(|m| m.modified())

@@ -219,63 +219,117 @@ fn a_check_leaves_gen_its_own_verdict() {
     assert_stale(p.path(), "stale:");
 }
 
-/// Every catalog path ever used leaves an entry and a lock file in the cache directory:
-/// a run that stores its entry removes those that no run has written for 30 days,
-/// except a lock that a run holds, and never a file errcat does not name.
+/// Every catalog path ever used leaves an entry in the cache directory and a lock file
+/// in the temp directory: a run that stores its entry removes those that no run has
+/// written for 30 days, except a lock that a run holds, and never a file errcat does
+/// not name (in the temp directory, nothing but lock files).
 #[test]
 fn unused_entries_and_locks_are_pruned_when_a_run_stores_its_entry() {
     let p = project();
     edit(&p.path().join("schema/catalog.yaml"), |t| {
         t + "lints:\n  undeclared-placeholder: allow\n"
     });
-    let cache = tempfile::tempdir().unwrap();
-    let file = |name: &str, days: u64| {
-        let path = cache.path().join(name);
-        let f = std::fs::File::create(&path).unwrap();
+    let (cache, tmp) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let file = |dir: &Path, name: &str, days: u64| {
+        let f = std::fs::File::create(dir.join(name)).unwrap();
         f.set_modified(SystemTime::now() - Duration::from_secs(days * 24 * 60 * 60))
             .unwrap();
         f
     };
-    let made = [
+    let in_cache = [
         ("0123456789abcdef.json", 31),
-        ("errcat-0123456789abcdef.lock", 31),
         (".0123456789abcdef.json.errcat-99.tmp", 31),
         ("fedcba9876543210.json", 29),
-        ("errcat-fedcba9876543210.lock", 29),
         ("notes.json", 31),
         ("0123456789abcdef.json.bak", 31),
-        ("errcat-00000000000000ff.lock", 31),
     ];
-    let files: Vec<std::fs::File> = made.iter().map(|&(n, d)| file(n, d)).collect();
+    let in_tmp = [
+        ("errcat-0123456789abcdef.lock", 31),
+        ("errcat-fedcba9876543210.lock", 29),
+        ("errcat-00000000000000ff.lock", 31),
+        // Someone else's, named like a cache entry: the temp directory is everyone's.
+        ("0123456789abcdef.json", 31),
+        ("errcat-notes.lock", 31),
+    ];
+    for &(n, d) in &in_cache {
+        file(cache.path(), n, d);
+    }
+    let locks: Vec<std::fs::File> = in_tmp
+        .iter()
+        .map(|&(n, d)| file(tmp.path(), n, d))
+        .collect();
     // A run holds this one, old as it is.
-    files[7].lock().unwrap();
+    locks[2].lock().unwrap();
 
-    let out = errcat_env(p.path(), &["gen"], &[("ERRCAT_CACHE_DIR", cache.path())]);
+    let out = errcat_env(
+        p.path(),
+        &["gen"],
+        &[("ERRCAT_CACHE_DIR", cache.path()), ("TMPDIR", tmp.path())],
+    );
     assert!(out.status.success(), "{}", text(&out).1);
 
-    let left: Vec<String> = std::fs::read_dir(cache.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .collect();
-    let own = left.iter().filter(|n| !made.iter().any(|m| m.0 == *n));
-    assert_eq!(own.count(), 2, "the run's own entry and lock: {left:?}");
-    for kept in [
-        "errcat-00000000000000ff.lock",
-        "fedcba9876543210.json",
-        "errcat-fedcba9876543210.lock",
-        "notes.json",
-        "0123456789abcdef.json.bak",
+    let left = |dir: &Path| -> Vec<String> {
+        std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect()
+    };
+    let (cached, temp) = (left(cache.path()), left(tmp.path()));
+    let own = |names: &[String], made: &[(&str, u64)]| {
+        names
+            .iter()
+            .filter(|n| !made.iter().any(|m| m.0 == n.as_str()))
+            .count()
+    };
+    assert_eq!(
+        own(&cached, &in_cache),
+        1,
+        "the run's own entry: {cached:?}"
+    );
+    assert_eq!(own(&temp, &in_tmp), 1, "the run's own lock: {temp:?}");
+    for (kept, names) in [
+        ("fedcba9876543210.json", &cached),
+        ("notes.json", &cached),
+        ("0123456789abcdef.json.bak", &cached),
+        ("errcat-00000000000000ff.lock", &temp),
+        ("errcat-fedcba9876543210.lock", &temp),
+        ("0123456789abcdef.json", &temp),
+        ("errcat-notes.lock", &temp),
     ] {
         assert!(
-            left.iter().any(|n| n == kept),
-            "{kept} was removed: {left:?}"
+            names.iter().any(|n| n == kept),
+            "{kept} was removed: {names:?}"
         );
     }
-    for gone in [
-        "0123456789abcdef.json",
-        "errcat-0123456789abcdef.lock",
-        ".0123456789abcdef.json.errcat-99.tmp",
+    for (gone, names) in [
+        ("0123456789abcdef.json", &cached),
+        (".0123456789abcdef.json.errcat-99.tmp", &cached),
+        ("errcat-0123456789abcdef.lock", &temp),
     ] {
-        assert!(!left.iter().any(|n| n == gone), "{gone} was kept: {left:?}");
+        assert!(
+            !names.iter().any(|n| n == gone),
+            "{gone} was kept: {names:?}"
+        );
+    }
+}
+
+/// An output directory moved away and linked back lists the same files, times and
+/// all; but it leads out of the project now, which a full run refuses, and so must
+/// the cache.
+#[cfg(unix)]
+#[test]
+fn an_output_directory_linked_from_elsewhere_is_not_up_to_date() {
+    let p = fresh_project();
+    let away = tempfile::tempdir().unwrap();
+    let (generated, moved) = (p.path().join("generated"), away.path().join("generated"));
+    std::fs::rename(&generated, &moved).unwrap();
+    std::os::unix::fs::symlink(&moved, &generated).unwrap();
+    for args in [&["gen", "--check"][..], &["gen"]] {
+        let (ok, err) = stderr(p.path(), args);
+        assert!(
+            !ok && err.contains("error[bad-path]")
+                && err.contains("resolves outside the catalog root"),
+            "{args:?}: {err}"
+        );
     }
 }

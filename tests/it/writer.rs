@@ -1,6 +1,6 @@
 //! The writer: write-if-changed, never touch foreign files, nothing on error.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::support::{copy_tree, errcat, repo};
 
@@ -387,32 +387,41 @@ fn concurrent_runs_take_turns() {
     );
 }
 
-/// The lock that makes runs take turns lives with the cache entries: a run leaves
-/// nothing in the shared temp directory (a file per tree ever generated, before).
+/// Runs take turns through a lock in the temp directory whatever their cache
+/// settings: with the lock beside the cache entries, a run with another cache (or
+/// none) planned while one was writing, and removed its staged files.
 #[test]
-fn the_lock_lives_with_the_cache_not_in_the_temp_directory() {
+fn runs_with_different_caches_take_turns() {
     let p = project();
     let (tmp, cache) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_errcat"))
-        .current_dir(p.path())
-        .args(["gen", "--quiet"])
-        .env("TMPDIR", tmp.path())
-        .env("ERRCAT_CACHE_DIR", cache.path())
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{out:?}");
-    let names = |d: &Path| -> Vec<String> {
-        std::fs::read_dir(d)
+    let run = |cache: &Path| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_errcat"))
+            .current_dir(p.path())
+            .args(["gen", "--quiet"])
+            .env("TMPDIR", tmp.path())
+            .env("ERRCAT_CACHE_DIR", cache)
+            .spawn()
             .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .collect()
     };
-    assert_eq!(names(tmp.path()), Vec::<String>::new());
+    assert!(run(cache.path()).wait().unwrap().success());
+    let names: Vec<PathBuf> = std::fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    let [lock] = &names[..] else {
+        panic!("one lock file in the temp directory: {names:?}")
+    };
+    // Held here, as by a run that is writing: a run without a cache waits for it.
+    let held = std::fs::File::open(lock).unwrap();
+    held.lock().unwrap();
+    let mut waiting = run(Path::new(""));
+    std::thread::sleep(std::time::Duration::from_millis(1500));
     assert!(
-        names(cache.path()).iter().any(|n| n.ends_with(".lock")),
-        "{:?}",
-        names(cache.path())
+        waiting.try_wait().unwrap().is_none(),
+        "a run without a cache went ahead while the lock was held"
     );
+    drop(held);
+    assert!(waiting.wait().unwrap().success());
 }
 
 /// Runs errcat in `dir` as root, or as `nobody` through setpriv: `None` unless this
