@@ -159,9 +159,50 @@ pub fn place_each(
     sink: &mut dyn FnMut(Vec<PlacedFile>),
 ) -> Result<Vec<PathBuf>, diag::Report> {
     let dir = |t: &model::Target| write::target_dir(root, &t.out_dir, &t.id, out_override);
+    let mut report = diag::Report::default();
+    // Targets whose directories are one, or one inside the other, through a link: each
+    // would remove the other's files as stale (validation sees only the paths written).
+    let real: Vec<PathBuf> = catalog
+        .targets
+        .iter()
+        .map(|t| write::resolved(&dir(t)))
+        .collect();
+    for (i, t) in catalog.targets.iter().enumerate() {
+        let Some(j) =
+            (0..i).find(|&j| real[j].starts_with(&real[i]) || real[i].starts_with(&real[j]))
+        else {
+            continue;
+        };
+        let other = &catalog.targets[j];
+        let shown = |t: &model::Target| load::display_path(&dir(t)).display().to_string();
+        let (a, b) = (shown(other), shown(t));
+        let how = if real[i] == real[j] {
+            format!(
+                "the same output directory, through a link ({a} and {b} both lead to {})",
+                real[i].display()
+            )
+        } else {
+            format!(
+                "a nested output directory, through a link ({a} leads to {}, {b} to {})",
+                real[j].display(),
+                real[i].display()
+            )
+        };
+        report.push(
+            diag::Diagnostic::new(
+                &rules::BAD_PATH,
+                format!("targets `{}` and `{}` write to {how}", other.id, t.id),
+            )
+            .at(t.out_span, format!("`{}` writes here", t.id))
+            .related(other.out_span, format!("`{}` writes here", other.id))
+            .help("remove the link: each target removes the files in its directory that it no longer renders"),
+        );
+    }
+    if report.has_errors() {
+        return Err(report);
+    }
     // A configured output directory must stay inside the root, symlinks included.
     if out_override.is_none() {
-        let mut report = diag::Report::default();
         for t in &catalog.targets {
             if let Err(why) = load::inside(root, &dir(t)) {
                 report.push(

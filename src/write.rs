@@ -137,6 +137,20 @@ pub fn plan(files: Vec<(PathBuf, String)>, dirs: &[PathBuf]) -> std::io::Result<
     stager.finish(dirs)
 }
 
+/// Where files put in `dir` land: `dir` with its deepest existing ancestor resolved
+/// through symlinks (the rest does not exist yet, so cannot be a link).
+pub fn resolved(dir: &Path) -> PathBuf {
+    for a in dir.ancestors() {
+        if let Ok(real) = a.canonicalize() {
+            return match dir.strip_prefix(a) {
+                Ok(rest) if !rest.as_os_str().is_empty() => real.join(rest),
+                _ => real,
+            };
+        }
+    }
+    dir.to_path_buf()
+}
+
 /// Whether rendered files land inside their target's directory once symlinks are
 /// resolved; directories already found inside are remembered (a target writes
 /// hundreds of files into a few directories).

@@ -70,11 +70,15 @@ impl InTheWay {
     }
 }
 
-/// What stands in the way of writing `path`: the directory at `path`, or the nearest
-/// existing ancestor when that is not a directory.
+/// What stands in the way of writing `path`: whatever is at `path` but a regular file
+/// (a directory; a link, which could lead anywhere; a pipe, whose reading would wait
+/// forever; a socket or a device), or the nearest existing ancestor when that is not
+/// a directory.
 pub fn blocker(path: &Path) -> Option<PathBuf> {
-    if path.is_dir() {
-        return Some(path.to_path_buf());
+    match std::fs::symlink_metadata(path) {
+        Ok(m) if m.is_file() => return None,
+        Ok(_) => return Some(path.to_path_buf()),
+        Err(_) => {}
     }
     let existing = path
         .ancestors()

@@ -186,3 +186,34 @@ fn a_link_out_is_reported_after_a_file_in_the_way() {
     );
     assert_eq!(std::fs::read_dir(outside.path()).unwrap().count(), 0);
 }
+
+/// A pipe where a file goes would make errcat wait forever reading it, and a link
+/// could lead anywhere: both are refused, with or without `--force`, and stay.
+#[cfg(unix)]
+#[test]
+fn a_pipe_or_a_link_where_a_file_goes_is_refused() {
+    let p = project();
+    assert!(errcat(p.path(), &["gen", "--quiet"]).status.success());
+    let lib = p.path().join("generated/rust/src/lib.rs");
+    let away = tempfile::tempdir().unwrap();
+    let outside = away.path().join("lib.rs");
+    std::fs::rename(&lib, &outside).unwrap();
+    std::os::unix::fs::symlink(&outside, &lib).unwrap();
+    let json = p.path().join("generated/json/catalog.json");
+    std::fs::remove_file(&json).unwrap();
+    let made = std::process::Command::new("mkfifo").arg(&json).status().unwrap();
+    assert!(made.success());
+    for args in [&["gen"][..], &["gen", "--check"], &["gen", "--force"]] {
+        let out = errcat(p.path(), args);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
+        for what in ["generated/rust/src/lib.rs", "generated/json/catalog.json"] {
+            assert!(
+                err.contains(&format!("the file {what} is in the way: it is a link or a special file")),
+                "{args:?}: {err}"
+            );
+        }
+    }
+    assert!(std::fs::symlink_metadata(&lib).unwrap().file_type().is_symlink());
+    assert!(!std::fs::symlink_metadata(&json).unwrap().is_file());
+}

@@ -765,3 +765,31 @@ fn snapshot_texts(dir: &Path) -> Vec<(std::path::PathBuf, String)> {
     out.sort();
     out
 }
+
+/// A target whose directory is a link to another's would remove the other's files
+/// as stale (or theirs its): refused before anything is written, naming both.
+#[cfg(unix)]
+#[test]
+fn targets_that_share_a_directory_through_a_link_are_refused() {
+    let p = project();
+    assert!(errcat(p.path(), &["gen", "--quiet"]).status.success());
+    let cat = p.path().join("schema/catalog.yaml");
+    let text = std::fs::read_to_string(&cat).unwrap();
+    std::fs::write(
+        &cat,
+        format!("{text}  - {{ id: json2, templates: json, out: generated/j2 }}\n"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink("rust", p.path().join("generated/j2")).unwrap();
+    let before = snapshot(&p.path().join("generated"));
+    for args in [&["gen"][..], &["gen", "--check"]] {
+        let out = errcat(p.path(), args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        assert!(
+            err.contains("error[bad-path]: targets `json2` and `rust` write to the same output directory, through a link (generated/j2 and generated/rust both lead to "),
+            "{err}"
+        );
+    }
+    assert_eq!(snapshot(&p.path().join("generated")), before);
+}
