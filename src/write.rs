@@ -322,6 +322,16 @@ impl Stager {
             if self.wanted.contains(&file) || staged.contains(&file) {
                 continue;
             }
+            // A temporary file a killed run left, perhaps empty or cut short: no run is
+            // staging into this tree while this one holds its lock.
+            if file
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(is_temp_name)
+            {
+                removed.push((file, dir));
+                continue;
+            }
             // Only what errcat generated, from this catalog, is ever removed.
             match std::fs::read(&file) {
                 Ok(b) => match self.own.disowns(&String::from_utf8_lossy(&b)) {
@@ -436,13 +446,48 @@ pub fn discard(plan: &Plan) {
     }
 }
 
+/// `.NAME.errcat-PID-N.tmp` beside `path`: hidden, named after the file it stands for
+/// (cut short, so that a name a file system just holds still has a temporary beside
+/// it), and unique within the run by `N`.
 fn temp_sibling(path: &Path) -> PathBuf {
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let dir = path.parent().unwrap_or(Path::new("."));
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    dir.join(format!(".{name}.errcat-{}.tmp", std::process::id()))
+    // Names are at most 255 bytes on common file systems; the suffix takes up to 40.
+    let mut cut = name.len().min(200);
+    while !name.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    dir.join(format!(
+        ".{}{TEMP_MARK}{}-{n}.tmp",
+        &name[..cut],
+        std::process::id()
+    ))
+}
+
+const TEMP_MARK: &str = ".errcat-";
+
+/// Whether `name` is a temporary file's of [`temp_sibling`] (or its older form,
+/// `.NAME.errcat-PID.tmp`): one left by a killed run, whatever it holds, even nothing.
+pub fn is_temp_name(name: &str) -> bool {
+    let Some(rest) = name.strip_prefix('.').and_then(|n| n.strip_suffix(".tmp")) else {
+        return false;
+    };
+    rest.rfind(TEMP_MARK).is_some_and(|at| {
+        let id = &rest[at + TEMP_MARK.len()..];
+        let mut parts = id.split('-');
+        let digits = |p: Option<&str>| {
+            p.is_some_and(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        };
+        digits(parts.next()) && {
+            let n = parts.next();
+            (n.is_none() || digits(n)) && parts.next().is_none()
+        }
+    })
 }
 
 /// Build output of generated packages (tsc's dist/, cargo's target/) and VCS folders:
@@ -616,9 +661,7 @@ fn same_file(_: &std::fs::File, _: &Path) -> bool {
 /// skipped, because the cache is never an error.
 pub fn prune_cache(dir: &Path, cutoff: std::time::SystemTime) {
     prune(dir, cutoff, &|name| {
-        is_lock_name(name)
-            || crate::cache::is_entry_name(name)
-            || (name.starts_with('.') && name.contains(".errcat-") && name.ends_with(".tmp"))
+        is_lock_name(name) || crate::cache::is_entry_name(name) || is_temp_name(name)
     });
 }
 

@@ -279,6 +279,17 @@ fn report_stale(plan: &write::Staged, say: Say, hint: &str) -> Printed {
         use crate::rules::output as rule;
         let (what, rule) = match &p.change {
             Change::Create => ("missing", rule::MISSING),
+            Change::Remove
+                if p.path
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(write::is_temp_name) =>
+            {
+                (
+                    "extra (a temporary file an interrupted run left)",
+                    rule::EXTRA,
+                )
+            }
             Change::Remove => ("extra (no target renders it any more)", rule::EXTRA),
             Change::Update(_) if p.edited_by_hand => (
                 "stale (edited by hand since it was generated)",

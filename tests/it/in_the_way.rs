@@ -201,7 +201,10 @@ fn a_pipe_or_a_link_where_a_file_goes_is_refused() {
     std::os::unix::fs::symlink(&outside, &lib).unwrap();
     let json = p.path().join("generated/json/catalog.json");
     std::fs::remove_file(&json).unwrap();
-    let made = std::process::Command::new("mkfifo").arg(&json).status().unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(&json)
+        .status()
+        .unwrap();
     assert!(made.success());
     for args in [&["gen"][..], &["gen", "--check"], &["gen", "--force"]] {
         let out = errcat(p.path(), args);
@@ -209,11 +212,18 @@ fn a_pipe_or_a_link_where_a_file_goes_is_refused() {
         assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
         for what in ["generated/rust/src/lib.rs", "generated/json/catalog.json"] {
             assert!(
-                err.contains(&format!("the file {what} is in the way: it is a link or a special file")),
+                err.contains(&format!(
+                    "the file {what} is in the way: it is a link or a special file"
+                )),
                 "{args:?}: {err}"
             );
         }
     }
-    assert!(std::fs::symlink_metadata(&lib).unwrap().file_type().is_symlink());
+    assert!(
+        std::fs::symlink_metadata(&lib)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
     assert!(!std::fs::symlink_metadata(&json).unwrap().is_file());
 }

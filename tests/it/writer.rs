@@ -793,3 +793,49 @@ fn targets_that_share_a_directory_through_a_link_are_refused() {
     }
     assert_eq!(snapshot(&p.path().join("generated")), before);
 }
+
+/// A run killed while staging may leave an empty or cut-short temporary file, which
+/// holds no header: `gen --check` names it, `gen` removes it.
+#[test]
+fn a_temporary_file_a_killed_run_left_is_removed_even_empty() {
+    let p = project();
+    assert!(errcat(p.path(), &["gen", "--quiet"]).status.success());
+    let src = p.path().join("generated/rust/src");
+    let left = [".lib.rs.errcat-4242.tmp", ".lib.rs.errcat-4242-7.tmp"];
+    std::fs::write(src.join(left[0]), "").unwrap();
+    std::fs::write(src.join(left[1]), "// Code gener").unwrap();
+    // Not errcat's: another name, or a temporary file's name with more to it.
+    let kept = [".lib.rs.errcat-x.tmp", "lib.rs.errcat-1.tmp"];
+    for k in kept {
+        std::fs::write(src.join(k), "mine").unwrap();
+    }
+    let out = errcat(p.path(), &["gen", "--check", "--no-cache"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    for name in left {
+        assert!(
+            err.lines().any(|l| l.starts_with("extra:")
+                && l.ends_with(&format!("/{name} (a temporary file an interrupted run left)"))),
+            "{err}"
+        );
+    }
+    let out = errcat(p.path(), &["gen"]);
+    assert!(out.status.success(), "{out:?}");
+    for name in left {
+        assert!(!src.join(name).exists(), "{name} is still there");
+    }
+    for name in kept {
+        assert!(src.join(name).exists(), "{name} was removed");
+    }
+}
+
+/// A name of 245 bytes is a file name ext4 holds: its temporary sibling must be too.
+#[test]
+fn a_long_file_name_is_written() {
+    let p = project();
+    let name = format!("{}.txt", "x".repeat(241));
+    custom_target(p.path(), &[&name]);
+    let out = errcat(p.path(), &["gen"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(p.path().join("generated/t").join(&name).is_file());
+}
