@@ -566,35 +566,61 @@ pub fn apply_on(plan: &Plan, disk: &mut dyn Disk) -> std::io::Result<()> {
         .changes
         .iter()
         .partition(|p| p.change == Change::Remove);
+    let total = plan.changes.len();
+    let mut done = 0;
     let result = (|| {
         for p in removals {
             put(disk, p)?;
+            done += 1;
         }
         for dir in &plan.emptied {
             // Something put there since the plan was made is not errcat's to remove.
             disk.remove_dir(dir).or_else(|e| match e.kind() {
                 std::io::ErrorKind::DirectoryNotEmpty | std::io::ErrorKind::NotFound => Ok(()),
-                _ => Err(e),
+                _ => Err(std::io::Error::new(
+                    e.kind(),
+                    format!("cannot remove {}: {e}", display_path(dir).display()),
+                )),
             })?;
         }
-        writes.into_iter().try_for_each(|p| put(disk, p))
+        for p in writes {
+            put(disk, p)?;
+            done += 1;
+        }
+        Ok(())
     })();
-    if result.is_err() {
+    result.map_err(|e: std::io::Error| {
         // What was not moved into place yet goes: no temporary file outlives a run.
         discard(plan);
-    }
-    result
+        let made = match done {
+            0 => "no change was made".to_string(),
+            _ => format!("{done} of {total} changes were made before it"),
+        };
+        std::io::Error::new(
+            e.kind(),
+            format!("{e}; {made}, and each file is whole, old or new: run again to finish"),
+        )
+    })
 }
 
-/// Removes, or moves into place, one planned file.
+/// Removes, or moves into place, one planned file; an error names it.
 fn put(disk: &mut dyn Disk, p: &Planned) -> std::io::Result<()> {
-    match (&p.change, &p.staged) {
-        (Change::Remove, _) => disk.remove(&p.path),
-        (_, staged) => in_the_way::clear(disk, &p.path).and_then(|()| match staged {
-            Some(tmp) => disk.rename(tmp, &p.path),
-            None => disk.write(&p.path, p.text.as_bytes()),
-        }),
-    }
+    let (verb, result) = match (&p.change, &p.staged) {
+        (Change::Remove, _) => ("remove", disk.remove(&p.path)),
+        (_, staged) => (
+            "write",
+            in_the_way::clear(disk, &p.path).and_then(|()| match staged {
+                Some(tmp) => disk.rename(tmp, &p.path),
+                None => disk.write(&p.path, p.text.as_bytes()),
+            }),
+        ),
+    };
+    result.map_err(|e| {
+        std::io::Error::new(
+            e.kind(),
+            format!("cannot {verb} {}: {e}", display_path(&p.path).display()),
+        )
+    })
 }
 
 /// Holds an exclusive lock for one output tree while errcat plans and writes it, so two

@@ -317,6 +317,22 @@ fn a_failing_disk_never_leaves_a_partial_file() {
         assert_eq!(plan.changes.len(), ops);
         let result = errcat::write::apply_on(&plan, &mut FailingDisk { left: k });
         assert_eq!(result.is_ok(), k == ops, "k = {k}");
+        // The error names the file, and says how far the run got.
+        if let Err(e) = &result {
+            let e = e.to_string();
+            let made = match k {
+                0 => "no change was made".to_string(),
+                _ => format!("of {ops} changes were made before it"),
+            };
+            assert!(
+                (e.starts_with("cannot write ") || e.starts_with("cannot remove "))
+                    && e.contains("/generated/")
+                    && e.contains(": disk full; ")
+                    && e.contains(&made)
+                    && e.ends_with("each file is whole, old or new: run again to finish"),
+                "k = {k}: {e}"
+            );
+        }
         for (name, bytes, _) in snapshot(&p.path().join("generated")) {
             assert!(
                 !name.contains(".errcat-"),
@@ -815,7 +831,9 @@ fn a_temporary_file_a_killed_run_left_is_removed_even_empty() {
     for name in left {
         assert!(
             err.lines().any(|l| l.starts_with("extra:")
-                && l.ends_with(&format!("/{name} (a temporary file an interrupted run left)"))),
+                && l.ends_with(&format!(
+                    "/{name} (a temporary file an interrupted run left)"
+                ))),
             "{err}"
         );
     }
@@ -836,6 +854,10 @@ fn a_long_file_name_is_written() {
     let name = format!("{}.txt", "x".repeat(241));
     custom_target(p.path(), &[&name]);
     let out = errcat(p.path(), &["gen"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(p.path().join("generated/t").join(&name).is_file());
 }
