@@ -318,6 +318,8 @@ impl Stager {
         }
         let mut removed = Vec::new();
         let mut unowned = Vec::new();
+        // Stale files edited by hand: removing them drops the edits, which is said.
+        let mut edited = std::collections::HashSet::new();
         for (file, dir) in found {
             if self.wanted.contains(&file) || staged.contains(&file) {
                 continue;
@@ -334,10 +336,18 @@ impl Stager {
             }
             // Only what errcat generated, from this catalog, is ever removed.
             match std::fs::read(&file) {
-                Ok(b) => match self.own.disowns(&String::from_utf8_lossy(&b)) {
-                    None => removed.push((file, dir)),
-                    Some(why) => unowned.push((file, why)),
-                },
+                Ok(b) => {
+                    let text = String::from_utf8_lossy(&b);
+                    match self.own.disowns(&text) {
+                        None => {
+                            if crate::checksum::intact(&normalise(&text)) == Some(false) {
+                                edited.insert(file.clone());
+                            }
+                            removed.push((file, dir));
+                        }
+                        Some(why) => unowned.push((file, why)),
+                    }
+                }
                 Err(_) => unowned.push((file, "cannot be read")),
             }
         }
@@ -347,10 +357,10 @@ impl Stager {
         self.plan
             .changes
             .extend(removed.into_iter().map(|(path, _)| Planned {
+                edited_by_hand: edited.contains(&path),
                 path,
                 change: Change::Remove,
                 text: String::new(),
-                edited_by_hand: false,
                 staged: None,
             }));
         self.plan.changes.sort_by(|a, b| a.path.cmp(&b.path));

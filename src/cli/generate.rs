@@ -174,10 +174,16 @@ pub(super) fn run(
         return Ok(ExitCode::from(1));
     }
     for p in plan.changes.iter().filter(|p| p.edited_by_hand) {
+        let what = match p.change {
+            Change::Remove => {
+                "was edited by hand; no target renders it any more, so removing it drops those edits"
+            }
+            _ => "was edited by hand; regenerating it drops those edits",
+        };
         say.line(
             diag::Severity::Warning,
             crate::rules::output::EDITED,
-            "was edited by hand; regenerating it drops those edits",
+            what,
             &p.path,
             Some("change schema/ or templates/ instead"),
         )?;
@@ -290,6 +296,10 @@ fn report_stale(plan: &write::Staged, say: Say, hint: &str) -> Printed {
                     rule::EXTRA,
                 )
             }
+            Change::Remove if p.edited_by_hand => (
+                "extra (no target renders it any more; edited by hand since it was generated)",
+                rule::EXTRA,
+            ),
             Change::Remove => ("extra (no target renders it any more)", rule::EXTRA),
             Change::Update(_) if p.edited_by_hand => (
                 "stale (edited by hand since it was generated)",

@@ -861,3 +861,33 @@ fn a_long_file_name_is_written() {
     );
     assert!(p.path().join("generated/t").join(&name).is_file());
 }
+
+/// A stale generated file edited by hand goes as any stale file does, but not
+/// silently: its edits go with it, as a regenerated file's do.
+#[test]
+fn a_stale_file_edited_by_hand_is_removed_with_a_warning() {
+    let p = project();
+    assert!(errcat(p.path(), &["gen", "--quiet"]).status.success());
+    let src = p.path().join("generated/rust/src");
+    let text = std::fs::read_to_string(src.join("lib.rs")).unwrap();
+    std::fs::write(src.join("mine.rs"), format!("{text}pub fn helper() {{}}\n")).unwrap();
+    // Stale, untouched: no warning.
+    std::fs::write(src.join("old.rs"), &text).unwrap();
+    let out = errcat(p.path(), &["gen", "--check"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(
+            "mine.rs (no target renders it any more; edited by hand since it was generated)"
+        ) && err.contains("old.rs (no target renders it any more)\n"),
+        "{err}"
+    );
+    let out = errcat(p.path(), &["gen"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains("mine.rs was edited by hand; no target renders it any more, so removing it drops those edits")
+            && !err.contains("old.rs was edited"),
+        "{err}"
+    );
+    assert!(!src.join("mine.rs").exists() && !src.join("old.rs").exists());
+}
