@@ -155,6 +155,30 @@ impl<'a> Context<'a> {
                 .help("write the address the docs are served at, e.g. https://docs.example.com/errors/: every target links each code there, and the packages name it as their home page"),
             );
         }
+        // Each doc_url is the base, a page and `#anchor`: after a query or a fragment
+        // the page would be part of them (`…?v=2#/en/app.html#app-1`).
+        if let Some(b) = c.docs.as_ref().map(|d| &d.base_url)
+            && let Some(at) = b.value.find(['?', '#'])
+        {
+            let span = cx.span(file, b);
+            let what = if b.value[at..].starts_with('?') {
+                "a query"
+            } else {
+                "a fragment"
+            };
+            cx.emit(
+                Diagnostic::new(
+                    &rules::INVALID_VALUE,
+                    format!(
+                        "the docs base URL `{}` has {what} (`{}`)",
+                        crate::naming::visible(&b.value),
+                        crate::naming::visible(&b.value[at..])
+                    ),
+                )
+                .at(span, "base_url")
+                .help("write the address the pages are under, e.g. https://docs.example.com/errors/: each code's doc_url adds its page and `#anchor` to it"),
+            );
+        }
         let mut locales: Vec<String> = Vec::new();
         for l in &c.locales {
             let span = cx.span(file, l);
