@@ -362,3 +362,18 @@ test('a title that is markup shows as text in the search results, and runs nothi
     page.off('dialog', onDialog);
   }
 });
+
+test('a link to a code leads to the code, though a heading\'s text makes the same id', async () => {
+  // The golden fixture's group "Shop order 12" gets mdBook's id `shop-order-12`, the
+  // anchor of code 12, and comes before it.
+  await page.goto(`${goldenServer.url}en/shop.order.html#shop-order-12`);
+  assert.equal(await page.locator('[id="shop-order-12"]').count(), 1, 'one element has the id');
+  const target = page.locator(':target');
+  assert.equal(await target.evaluate((e) => e.tagName), 'A', 'the code\'s anchor is the target');
+  await assertInViewport(page.locator('h3', { hasText: 'ORDER_NOT_FOUND' }), 'the code\'s heading');
+  // The group's heading keeps a link to itself, under its new id.
+  const group = page.locator('h2', { hasText: 'Shop order 12' });
+  const id = await group.getAttribute('id');
+  assert.equal(id, 'shop-order-12-heading');
+  assert.equal(await group.locator('a.header').getAttribute('href'), `#${id}`);
+});
