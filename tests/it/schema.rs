@@ -178,3 +178,65 @@ fn the_schema_agrees_with_errcat_on_every_catalog_file() {
     assert!(count(|v| matches!(v, Verdict::Rejected(r) if r == "unknown-field")) >= 1);
     assert!(count(|v| matches!(v, Verdict::Rejected(r) if r == "invalid-value")) >= 3);
 }
+
+/// The json target writes catalog.json and its JSON Schema: every catalog's
+/// catalog.json validates against it (Ajv), and the schema is strict enough to
+/// refuse a key it does not know or a code that is text.
+#[test]
+fn catalog_json_validates_against_its_schema() {
+    let root = repo();
+    let dir = tempfile::tempdir().unwrap();
+    let mut files = Vec::new();
+    let mut schema = None;
+    for (i, catalog) in [
+        "schema/catalog.yaml",
+        "tests/fixtures/golden/catalog.yaml",
+        "tests/fixtures/hostile/catalog.yaml",
+        "tests/fixtures/fallback/catalog.yaml",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let checked = errcat::check(&root.join(catalog));
+        let catalog = checked.catalog.expect("the catalog validates");
+        let rendered = errcat::generate(&catalog).unwrap();
+        let json = |name: &str| {
+            rendered
+                .iter()
+                .find(|r| r.target == "json" && r.path.ends_with(name))
+                .unwrap_or_else(|| panic!("no {name}"))
+                .text
+                .clone()
+        };
+        let file = dir.path().join(format!("catalog-{i}.json"));
+        std::fs::write(&file, json("catalog.json")).unwrap();
+        files.push(file);
+        schema.get_or_insert_with(|| {
+            let path = dir.path().join("catalog.schema.json");
+            std::fs::write(&path, json("catalog.schema.json")).unwrap();
+            path
+        });
+    }
+    // What a reader must not take for a catalog.
+    let good = std::fs::read_to_string(&files[1]).unwrap();
+    for (name, bad) in [
+        (
+            "extra-key",
+            good.replacen("\"catalog\":", "\"surprise\": 1, \"catalog\":", 1),
+        ),
+        (
+            "code-as-text",
+            good.replacen("\"code\": -7,", "\"code\": \"-7\",", 1),
+        ),
+    ] {
+        assert_ne!(bad, good, "{name}");
+        let file = dir.path().join(format!("{name}.json"));
+        std::fs::write(&file, bad).unwrap();
+        files.push(file);
+    }
+    let results = validate(schema.as_ref().unwrap(), &files);
+    for (k, (file, (valid, errors))) in files.iter().zip(&results).enumerate() {
+        // The four catalogs first, then the two that are not.
+        assert_eq!(*valid, Some(k < 4), "{}: {errors}", file.display());
+    }
+}
