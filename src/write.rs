@@ -388,7 +388,7 @@ impl Staged {
     }
 
     /// Moves the staged files into place (see [`apply`]).
-    pub fn apply(mut self) -> std::io::Result<()> {
+    pub fn apply(mut self) -> Result<(), ApplyError> {
         apply(&std::mem::take(&mut self.0))
     }
 }
@@ -565,11 +565,11 @@ impl Disk for RealDisk {
 /// Writes every planned change. Each file goes to a temporary sibling first and is
 /// renamed into place: whatever fails, every file is either old or new, never partial,
 /// and running again completes the job.
-pub fn apply(plan: &Plan) -> std::io::Result<()> {
+pub fn apply(plan: &Plan) -> Result<(), ApplyError> {
     apply_on(plan, &mut RealDisk)
 }
 
-pub fn apply_on(plan: &Plan, disk: &mut dyn Disk) -> std::io::Result<()> {
+pub fn apply_on(plan: &Plan, disk: &mut dyn Disk) -> Result<(), ApplyError> {
     // Removals first: a stale file may stand where a new file's directory goes, and
     // stale files may fill a directory where a new file goes.
     let (removals, writes): (Vec<&Planned>, Vec<&Planned>) = plan
@@ -599,19 +599,37 @@ pub fn apply_on(plan: &Plan, disk: &mut dyn Disk) -> std::io::Result<()> {
         }
         Ok(())
     })();
-    result.map_err(|e: std::io::Error| {
+    result.map_err(|error| {
         // What was not moved into place yet goes: no temporary file outlives a run.
         discard(plan);
-        let made = match done {
-            0 => "no change was made".to_string(),
-            _ => format!("{done} of {total} changes were made before it"),
-        };
-        std::io::Error::new(
-            e.kind(),
-            format!("{e}; {made}, and each file is whole, old or new: run again to finish"),
-        )
+        ApplyError { error, done, total }
     })
 }
+
+/// A plan that failed part way: the error names the file, and how many of the
+/// plan's changes were made before it.
+#[derive(Debug)]
+pub struct ApplyError {
+    pub error: std::io::Error,
+    pub done: usize,
+    pub total: usize,
+}
+
+impl std::fmt::Display for ApplyError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}; ", self.error)?;
+        match self.done {
+            0 => write!(f, "no change was made")?,
+            done => write!(f, "{done} of {} changes were made before it", self.total)?,
+        }
+        write!(
+            f,
+            ", and each file is whole, old or new: run again to finish"
+        )
+    }
+}
+
+impl std::error::Error for ApplyError {}
 
 /// Removes, or moves into place, one planned file; an error names it.
 fn put(disk: &mut dyn Disk, p: &Planned) -> std::io::Result<()> {

@@ -62,12 +62,10 @@ pub(super) fn write_on(outputs: &[Output], disk: &mut dyn Disk) -> Result<Vec<Pa
                 edited_by_hand: false,
                 staged: Some(tmp),
             }),
+            // The error names the file: "cannot write a.yaml: …".
             Err(e) => {
                 write::discard(&plan);
-                return Err(format!(
-                    "writing {} failed: {e}; nothing was written",
-                    shown(path)
-                ));
+                return Err(format!("{e}; nothing was written"));
             }
         }
     }
@@ -75,18 +73,14 @@ pub(super) fn write_on(outputs: &[Output], disk: &mut dyn Disk) -> Result<Vec<Pa
         disk,
         done: Vec::new(),
     };
-    if let Err(e) = write::apply_on(&plan, &mut renames) {
-        let failed = plan
-            .changes
-            .iter()
-            .find(|p| !renames.done.contains(&p.path))
-            .map_or_else(String::new, |p| shown(&p.path));
+    // The error names the file ("cannot write b.yaml: …"); the files before it are said.
+    if let Err(write::ApplyError { error: e, .. }) = write::apply_on(&plan, &mut renames) {
         let written: Vec<String> = renames.done.iter().map(|p| shown(p)).collect();
         return Err(if written.is_empty() {
-            format!("writing {failed} failed: {e}; nothing was written")
+            format!("{e}; nothing was written")
         } else {
             format!(
-                "writing {failed} failed: {e}; already written: {}; the other files were not",
+                "{e}; already written: {}; the other files were not",
                 written.join(", ")
             )
         });
@@ -139,11 +133,8 @@ mod tests {
             .map(|n| output(tmp.path().join(n)))
             .collect();
         let err = write_on(&outputs, &mut SecondRenameFails(0)).unwrap_err();
-        assert!(err.starts_with("writing "), "{err}");
-        assert!(
-            err.contains("b.yaml failed: no; already written: "),
-            "{err}"
-        );
+        assert!(err.starts_with("cannot write "), "{err}");
+        assert!(err.contains("b.yaml: no; already written: "), "{err}");
         assert!(err.ends_with("a.yaml; the other files were not"), "{err}");
         let mut left: Vec<String> = std::fs::read_dir(tmp.path())
             .unwrap()

@@ -570,7 +570,7 @@ fn a_write_that_fails_names_the_file() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{stderr}");
     assert!(
-        stderr.contains(&format!("error: writing {} failed: ", into.display()))
+        stderr.contains(&format!("error: cannot write {}: ", into.display()))
             && stderr.contains("nothing was written"),
         "{stderr}"
     );
