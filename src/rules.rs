@@ -179,6 +179,9 @@ rules! {
     IMPORT_UNKNOWN_COLUMN = "import-unknown-column", Warning, false, "An imported table has a column errcat does not import, or a second column of a field an earlier column gives (`Message` and `Error message`); its cells are skipped.",
         why: "Text in that column does not reach the catalog.",
         fix: "Rename the header to one errcat knows (`--help` lists them), or drop the column.";
+    IMPORT_STRAY_ROWS = "import-stray-rows", Warning, false, "Lines of an imported page look like rows of a table or list but belong to none: a table row after the blank line that ended its table, a code after the blank line that ended its list. They are skipped.",
+        why: "A table or list ends at a blank line, so rows pasted after one do not reach the catalog.",
+        fix: "Remove the blank line, or give the rows a header of their own, and import again.";
     IMPORT_SKIPPED_TEXT = "import-skipped-text", Warning, false, "An imported Java enum constant has a text errcat has no field for: a string argument whose constructor parameter is named for no field errcat fills, or for one an earlier string gave, a third string when no constructor names it, or a Javadoc whose field (`--javadoc-as`) a string argument gave; it is skipped.",
         why: "That text does not reach the catalog.",
         fix: "Name the constructor's String parameters for their fields (`String title, String message, String solution`), or file the Javadoc elsewhere with `--javadoc-as`, and import again; or add the text to the namespace file by hand.";

@@ -7,12 +7,14 @@ pub const HELP: &str = "\
 Formats:
 
   markdown   Pipe tables, one section per heading. Headers in English or Chinese
-             name the columns: Error Code / Error Code Value / 错误码 (the code; else
-             the first column of numbers), Error Code Name (the name), Error message /
-             错误提示 (the message), Description / 错误描述 (the description, or the
-             message when there is no message column), Reason (cause), Solution /
-             处理建议 (solution), Title, HTTP. Bold, <br/>, quoted cells and blank rows
-             are understood; fenced code is skipped.
+             name the columns: Error Code / Err No / 错误码 (the code; else the
+             first column of numbers, unless the second is one too), Error Code
+             Name (the name), Error message / 错误提示 (the message), Description /
+             错误描述 (the description, or the message when there is no message
+             column), Reason (cause), Solution / 处理建议 (solution), Title, HTTP.
+             Bold, <br/>, quoted cells and blank rows
+             are understood; code blocks and HTML comments are skipped, and a row
+             after the blank line that ended its table is pointed out.
 
                ## Room errors
                | Error Code | Description | Solution |

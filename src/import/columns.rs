@@ -24,6 +24,10 @@ const HEADERS: &[(&str, Column)] = &[
     ("value", Column::Code),
     ("值", Column::Code),
     ("错误码", Column::Code),
+    ("err no", Column::Code),
+    ("error no", Column::Code),
+    ("error number", Column::Code),
+    ("errno", Column::Code),
     ("错误码值", Column::Code),
     ("错误代码", Column::Code),
     ("返回码", Column::Code),
@@ -110,18 +114,6 @@ fn is_code(s: &str) -> bool {
 /// Turns a table into rows. `locale` is the language of its texts.
 pub fn rows(src: &Located, table: &Table, locale: &str, report: &mut Report) -> Vec<Row> {
     let mut cols: Vec<Option<Column>> = table.header.iter().map(|(h, _)| classify(h)).collect();
-    for ((h, span), c) in table.header.iter().zip(&cols) {
-        if c.is_none() && !h.is_empty() {
-            report.push(
-                Diagnostic::new(
-                    &rules::IMPORT_UNKNOWN_COLUMN,
-                    format!("column `{h}` is not one errcat imports; its cells are skipped"),
-                )
-                .at(*span, "unknown column")
-                .help(format!("known headers: {}", known_headers())),
-            );
-        }
-    }
     // A second column of one text field (`Message` and `Error message`): the cells
     // could only overwrite the first's, so the column is skipped, and said so.
     for i in 0..cols.len() {
@@ -156,16 +148,61 @@ pub fn rows(src: &Located, table: &Table, locale: &str, report: &mut Report) -> 
         cells.peek().is_some() && cells.all(|(c, _)| is_code(c))
     };
     // The code column: the one headed so, else a "name" column that holds numbers
-    // (seed 003's recording table), else the first or second column if it holds numbers.
+    // (seed 003's recording table), else the first or second column if its header is
+    // not one errcat knows and it holds numbers, but not when both do (`Status | Err
+    // No`): which holds the codes is then for the user to say.
     let headed = cols.iter().position(|c| *c == Some(Column::Code));
     let named = cols.iter().position(|c| *c == Some(Column::Name));
-    let candidates = [headed, named, Some(0), Some(1)];
-    let code_col = candidates
+    let unknown: Vec<usize> = (0..cols.len().min(2))
+        .filter(|&i| cols[i].is_none() && body_is_codes(i))
+        .collect();
+    let by_place = match unknown[..] {
+        [a, b] => {
+            report.push(
+                Diagnostic::new(
+                    &rules::IMPORT_NOT_A_TABLE,
+                    format!(
+                        "columns `{}` and `{}` both hold numbers, and neither is headed as the codes",
+                        table.header[a].0, table.header[b].0
+                    ),
+                )
+                .at(table.header[a].1, "numbers")
+                .related(table.header[b].1, "numbers too")
+                .help("head the code column `Error Code` or `错误码` (an HTTP status column `HTTP Status`)"),
+            );
+            return Vec::new();
+        }
+        [a] => Some(a),
+        _ => None,
+    };
+    let code_col = [headed, named]
         .iter()
         .flatten()
         .copied()
-        .find(|&i| i < cols.len() && body_is_codes(i))
+        .find(|&i| body_is_codes(i))
+        .or(by_place)
         .or(headed);
+    // Unknown headers (a second column of one field was said above).
+    for (i, (h, span)) in table.header.iter().enumerate() {
+        if classify(h).is_none() && !h.is_empty() {
+            let d = if Some(i) == code_col {
+                Diagnostic::new(
+                    &rules::IMPORT_UNKNOWN_COLUMN,
+                    format!("column `{h}` is taken for the codes: it holds numbers, and no column is headed as the codes"),
+                )
+                .at(*span, "the codes")
+                .help("head it `Error Code` or `错误码` to say so")
+            } else {
+                Diagnostic::new(
+                    &rules::IMPORT_UNKNOWN_COLUMN,
+                    format!("column `{h}` is not one errcat imports; its cells are skipped"),
+                )
+                .at(*span, "unknown column")
+                .help(format!("known headers: {}", known_headers()))
+            };
+            report.push(d);
+        }
+    }
     let Some(code_col) = code_col else {
         let span = table.header.first().map_or_else(|| src.span(0, 0), |h| h.1);
         report.push(

@@ -24,6 +24,8 @@ pub fn read(src: &Located, locale: &str, report: &mut Report) -> Vec<Section> {
     };
     let mut sections = Vec::new();
     let mut lists = 0;
+    // Lines that belong to a list (its header and rows), to find codes outside one.
+    let mut listed = vec![false; lines.len()];
     // Where the previous list ended: titles are looked for after it.
     let mut after_list = 0;
     let mut i = 0;
@@ -74,6 +76,27 @@ pub fn read(src: &Located, locale: &str, report: &mut Report) -> Vec<Section> {
         }
         after_list = k;
         lists += 1;
+        listed[i..k].iter_mut().for_each(|l| *l = true);
+        // A cell left out shifts every row after it: a code then stands where a text
+        // goes, and the row's own text is taken for the next row's code.
+        for (_, cells) in &rows {
+            for (j, (text, span)) in cells.iter().enumerate().skip(1) {
+                let text_column = matches!(columns::classify(&header[j].0), Some(Column::Text(_)));
+                if text_column && text.parse::<i64>().is_ok() {
+                    report.push(
+                        Diagnostic::new(
+                            &rules::IMPORT_RAGGED_ROW,
+                            format!(
+                                "`{text}` stands where a row's `{}` goes, and is a number: a cell left out above?",
+                                header[j].0
+                            ),
+                        )
+                        .at(*span, "a code, by the look of it")
+                        .help("every row needs one line per header line, one row after another; a blank line ends the list, so one cell left out shifts every row after it"),
+                    );
+                }
+            }
+        }
         let table = Table {
             header,
             rows,
@@ -101,6 +124,36 @@ pub fn read(src: &Located, locale: &str, report: &mut Report) -> Vec<Section> {
             rows: columns::rows(src, &table, locale, report),
         });
         i = k;
+    }
+    // A code outside every list: pasted after the blank line that ended one, or under
+    // no header. The first of each paragraph is said.
+    let (mut paragraph, mut said_paragraph) = (0, usize::MAX);
+    for k in 0..lines.len() {
+        if k > 0 && blank(k - 1) {
+            paragraph = k;
+        }
+        if listed[k] || paragraph == said_paragraph || lines[k].1.trim().parse::<i64>().is_err() {
+            continue;
+        }
+        said_paragraph = paragraph;
+        let why = if listed[..k].contains(&true) {
+            "a blank line ended the list above"
+        } else {
+            "no header lines (`Error Code`, `Description`) stand above it"
+        };
+        report.push(
+            Diagnostic::new(
+                &rules::IMPORT_STRAY_ROWS,
+                format!(
+                    "`{}` looks like a code, but belongs to no list: {why}; it is skipped",
+                    lines[k].1.trim()
+                ),
+            )
+            .at(span_of(k), "not imported")
+            .help(
+                "join it to its list (no blank line between), or give it header lines of its own",
+            ),
+        );
     }
     if lists == 0 {
         report.push(

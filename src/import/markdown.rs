@@ -1,4 +1,6 @@
-//! Markdown pipe tables (GitHub style), one section per heading. Fenced code is skipped.
+//! Markdown pipe tables (GitHub style), one section per heading. What a reader of the
+//! rendered page does not see as a table is skipped: fenced and indented code, HTML
+//! comments. A row that belongs to no table is said (`import-stray-rows`).
 
 use super::columns::{self, Table};
 use super::{Located, Section};
@@ -37,6 +39,17 @@ fn heading(line: &str) -> Option<(usize, String)> {
     }
     let title = rest.trim().trim_end_matches('#').trim();
     Some((level, columns::clean(title)))
+}
+
+/// Whether line `i` continues an indented code block: the lines above it, up to a
+/// blank line, are indented by four columns too, and a blank line stands above them.
+fn in_code_block(lines: &[Line], i: usize) -> bool {
+    let indented = |t: &str| t.starts_with("    ") || t.starts_with('\t');
+    let mut k = i;
+    while k > 0 && indented(lines[k - 1].text) {
+        k -= 1;
+    }
+    k < i && (k == 0 || lines[k - 1].text.trim().is_empty())
 }
 
 fn fence(line: &str) -> Option<(char, usize)> {
@@ -112,10 +125,25 @@ pub fn read(src: &Located, locale: &str, report: &mut Report) -> Vec<Section> {
     let mut headings: Vec<(usize, String, crate::source::Span)> = Vec::new();
     let mut sections: Vec<Section> = Vec::new();
     let mut open_fence: Option<(char, usize)> = None;
+    let mut in_comment = false;
     let mut tables = 0;
+    // Rows under no table header: the first line of each run, and whether a table
+    // came before it (a blank line ended that table).
+    let mut stray: Vec<(usize, bool)> = Vec::new();
     let mut i = 0;
     while i < lines.len() {
         let line = &lines[i];
+        // An HTML comment hides what it holds from the page's readers.
+        if in_comment || line.text.trim_start().starts_with("<!--") {
+            let from = if in_comment {
+                0
+            } else {
+                line.text.find("<!--").map_or(0, |at| at + 4)
+            };
+            in_comment = !line.text[from..].contains("-->");
+            i += 1;
+            continue;
+        }
         if let Some((c, n)) = fence(line.text) {
             match open_fence {
                 None => open_fence = Some((c, n)),
@@ -136,11 +164,24 @@ pub fn read(src: &Located, locale: &str, report: &mut Report) -> Vec<Section> {
             i += 1;
             continue;
         }
+        // Four columns of indent after a blank line make an indented code block.
+        let indent = line.text.len() - line.text.trim_start_matches(' ').len();
+        let code_block = (indent >= 4 || line.text.starts_with('\t'))
+            && (i == 0 || lines[i - 1].text.trim().is_empty() || in_code_block(&lines, i));
+        if code_block {
+            i += 1;
+            continue;
+        }
         let is_table = line.text.contains('|')
             && lines.get(i + 1).is_some_and(|d| {
                 is_delimiter(d.text) && split_cells(d.text).len() == split_cells(line.text).len()
             });
         if !is_table {
+            if line.text.trim_start().starts_with('|')
+                && (i == 0 || !lines[i - 1].text.trim_start().starts_with('|'))
+            {
+                stray.push((i, tables > 0));
+            }
             i += 1;
             continue;
         }
@@ -187,6 +228,22 @@ pub fn read(src: &Located, locale: &str, report: &mut Report) -> Vec<Section> {
                 rows,
             }),
         }
+    }
+    for (at, after_table) in stray {
+        let l = &lines[at];
+        let why = if after_table {
+            "a blank line or a heading ended the table above"
+        } else {
+            "there is no header row and `|---|` delimiter row above it"
+        };
+        report.push(
+            Diagnostic::new(
+                &rules::IMPORT_STRAY_ROWS,
+                format!("this line looks like a table row, but belongs to no table: {why}; it is skipped"),
+            )
+            .at(src.span(l.start, l.start + l.text.len()), "not imported")
+            .help("join it to its table (no blank line between), or give it a header and a delimiter row"),
+        );
     }
     if tables == 0 {
         report.push(

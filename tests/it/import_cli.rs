@@ -1073,3 +1073,85 @@ fn each_format_says_how_its_rows_and_bytes_go_wrong() {
         "{stderr}"
     );
 }
+
+/// What a reader of the rendered page sees decides what is imported: tables in an
+/// HTML comment or an indented code block are not tables there; rows after the blank
+/// line that ended their table are said, not silently lost; and of two unheaded
+/// columns of numbers, errcat does not guess which holds the codes.
+#[test]
+fn only_what_the_page_shows_as_a_table_is_imported() {
+    let out = import_markdown(
+        "# E\n\n| Error Code | Description |\n|---|---|\n| 1 | one |\n\n| 2 | two |\n| 3 | three |\n\n\
+         <!--\n| Error Code | Description |\n|---|---|\n| 9 | hidden |\n\n-->\n\
+         Example:\n\n    | Error Code | Description |\n    |---|---|\n    | 8 | sample |\n",
+    );
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(
+        stdout.contains("code: 1\n") && !stdout.contains("code: 9") && !stdout.contains("code: 8"),
+        "{stdout}"
+    );
+    assert!(
+        stderr.contains("warning[import-stray-rows]: this line looks like a table row, but belongs to no table: a blank line or a heading ended the table above; it is skipped")
+            && stderr.contains(":7:1"),
+        "{stderr}"
+    );
+    // `Err No` heads the codes; `Status` is no column errcat imports.
+    let out =
+        import_markdown("| Status | Err No | Message |\n|---|---|---|\n| 400 | 1 | Bad input |\n");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("code: 1\n") && !stdout.contains("code: 400"),
+        "{stdout}"
+    );
+    let out =
+        import_markdown("| Status | Number | Message |\n|---|---|---|\n| 400 | 1 | Bad input |\n");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("error[import-not-a-table]: columns `Status` and `Number` both hold numbers, and neither is headed as the codes"),
+        "{stderr}"
+    );
+}
+
+/// A vertical list with a cell left out shifts every row after it: a code then
+/// stands where a text goes, which is refused; a code after the blank line that
+/// ended its list is said.
+#[test]
+fn a_list_says_when_its_rows_shift_or_stray() {
+    let tmp = tempfile::tempdir().unwrap();
+    let shifted = tmp.path().join("shifted.txt");
+    std::fs::write(
+        &shifted,
+        "Error Code\nDescription\n-1\nFirst\n-2\n-3\n-4\nFourth\n",
+    )
+    .unwrap();
+    let out = errcat_line(&format!(
+        "import list {} --namespace app",
+        shifted.display()
+    ));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("error[import-ragged-row]: `-3` stands where a row's `Description` goes, and is a number: a cell left out above?")
+            && stderr.contains(&format!("{}:6:1", shifted.display())),
+        "{stderr}"
+    );
+    let stray = tmp.path().join("stray.txt");
+    std::fs::write(
+        &stray,
+        "General\n\nError Code\nDescription\n1\nFirst\n\nRoom errors\n\n-2100\nRoom Does Not Exist\n-2101\nNot entered\n",
+    )
+    .unwrap();
+    let out = errcat_line(&format!("import list {} --namespace app", stray.display()));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("warning[import-stray-rows]: `-2100` looks like a code, but belongs to no list: a blank line ended the list above; it is skipped")
+            && stderr.matches("import-stray-rows").count() == 1,
+        "{stderr}"
+    );
+}
