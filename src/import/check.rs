@@ -7,6 +7,7 @@ use super::{Imported, Output, yaml};
 use crate::diag::{Diagnostic, Report};
 use crate::load::raw::{RawCatalog, RawNamespace};
 use crate::load::{self, display_path};
+use crate::rules;
 use crate::source::{FileId, Span};
 
 /// Validates the outputs inside the project `catalog` belongs to, as `errcat check`
@@ -36,6 +37,8 @@ pub(super) fn validate_in_project(catalog: &Path, out: &mut Imported) -> bool {
         return false;
     }
     let mut ours = Vec::new();
+    // Outputs under the catalog's directory that no pattern of `namespaces:` matches.
+    let mut unlisted: Vec<PathBuf> = Vec::new();
     for o in &out.outputs {
         let file = out.sources.add(shown(o), o.text.clone());
         ours.push(file);
@@ -47,9 +50,31 @@ pub(super) fn validate_in_project(catalog: &Path, out: &mut Imported) -> bool {
             .find(|id| load::identity(out.sources.path(**id)) == identity);
         match replaced {
             Some(slot) => *slot = file,
-            None => inputs.namespace_files.push(file),
+            None => {
+                inputs.namespace_files.push(file);
+                // A file under the catalog's directory is meant as one of its
+                // namespaces; one elsewhere may be a file of its own.
+                let dir = lexical(catalog.parent().unwrap_or(Path::new("")));
+                if lexical(path).starts_with(&dir)
+                    && !listed(catalog, &inputs.catalog.namespaces, path)
+                {
+                    unlisted.push(path.clone());
+                }
+            }
         }
     }
+    // Where the patterns are, for a new file none matches.
+    let catalog_file = inputs.catalog_file;
+    let at = inputs.catalog.namespaces.first().map_or(
+        Span {
+            file: catalog_file,
+            line: 1,
+            column: 1,
+            start: 0,
+            end: 0,
+        },
+        |p| out.sources.span(catalog_file, &p.referenced),
+    );
     let loaded = inputs.parse(&out.sources, &mut project);
     let mut found = Report::default();
     found.extend(project);
@@ -61,7 +86,54 @@ pub(super) fn validate_in_project(catalog: &Path, out: &mut Imported) -> bool {
             .any(|l| ours.contains(&l.span.file))
     });
     record(found, &ours, out);
+    for path in unlisted {
+        out.report.push(
+            Diagnostic::new(
+                &rules::IMPORT_UNLISTED,
+                format!(
+                    "no pattern of the catalog's `namespaces:` matches {}: `errcat check` and `gen` will not read it",
+                    display_path(&path).display()
+                ),
+            )
+            .at(at, "the patterns")
+            .help("add its path, or a pattern that matches it, to `namespaces:`; or import into a file a pattern matches"),
+        );
+    }
     true
+}
+
+/// Whether `path` is a file the catalog's namespace patterns name (relative to the
+/// catalog's directory, as the loader expands them, `*` within one directory).
+fn listed(catalog: &Path, patterns: &[crate::load::raw::S<String>], path: &Path) -> bool {
+    let dir = catalog.parent().unwrap_or(Path::new(""));
+    let file = lexical(path);
+    let options = glob::MatchOptions {
+        case_sensitive: true,
+        require_literal_separator: true,
+        require_literal_leading_dot: true,
+    };
+    patterns.iter().any(|p| {
+        let base = glob::Pattern::escape(&lexical(dir).to_string_lossy());
+        let joined = lexical(Path::new(&p.value));
+        glob::Pattern::new(&format!("{base}/{}", joined.to_string_lossy()))
+            .is_ok_and(|pat| pat.matches_path_with(&file, options))
+    })
+}
+
+/// `p` absolute, with `.` and `..` worked out by name (the file may not exist yet).
+fn lexical(p: &Path) -> PathBuf {
+    let abs = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let mut out = PathBuf::new();
+    for c in abs.components() {
+        match c {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// A finding in an entry of an output also points at the source row the entry came
