@@ -462,7 +462,7 @@ fn constant(
     for (p, a) in args.iter().enumerate().skip(1) {
         match java_args::text(a) {
             None => {}
-            Some(Ok(t)) => strings.push((p, super::columns::squeeze(&t), arg_span(a))),
+            Some(Ok(t)) => strings.push((p, t, arg_span(a))),
             Some(Err(())) => {
                 report.push(
                     Diagnostic::new(

@@ -201,7 +201,8 @@ public enum Codes implements HasCode, Serializable {
         &yaml,
         &[
             "  - code: 16\n    name: HELLO\n    title:\n      en: Hello there\n    message:\n      en: Hello there\n    description:\n      en: \"Said \\\"hi\\\": a quote, a colon and a # inside.\"\n    http: 404\n",
-            "  - code: -7\n    name: MINUS\n    title:\n      en: Minus seven\n",
+            // A literal's text as the program has it: a tab is a tab.
+            "  - code: -7\n    name: MINUS\n    title:\n      en: \"Minus\\tseven\"\n",
             "    http: 400\n",
             // An int where the others pass a status constant is the status.
             "  - code: 8\n    name: SELF_REF\n    title:\n      en: Plain\n    message:\n      en: Plain\n    http: 409\n",
@@ -1153,5 +1154,30 @@ fn a_list_says_when_its_rows_shift_or_stray() {
         stderr.contains("warning[import-stray-rows]: `-2100` looks like a code, but belongs to no list: a blank line ended the list above; it is skipped")
             && stderr.matches("import-stray-rows").count() == 1,
         "{stderr}"
+    );
+}
+
+/// A Java string literal imports as the program has it at run time: two spaces, a
+/// tab and the spaces at either end stay.
+#[test]
+fn java_texts_keep_their_whitespace() {
+    let tmp = tempfile::tempdir().unwrap();
+    let java = tmp.path().join("Codes.java");
+    std::fs::write(
+        &java,
+        "enum Codes {\n    A(1, \"Total:  %d\\tdone \"),\n    B(2, \" lead\" + \"  gap\");\n    Codes(int c, String message) {}\n}\n",
+    )
+    .unwrap();
+    let out = run(&format!(
+        "import java-enum {} --namespace app.core",
+        java.display()
+    ));
+    let yaml = String::from_utf8_lossy(&out.stdout);
+    assert_has(
+        &yaml,
+        &[
+            "      en: \"Total:  %d\\tdone \"\n",
+            "      en: \" lead  gap\"\n",
+        ],
     );
 }
