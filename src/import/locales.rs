@@ -43,26 +43,27 @@ pub(super) fn locale_order(
     order
 }
 
-/// What a new namespace requires: the locales every message has, which must include
-/// the default. Other texts the source has in fewer locales (an enum's Chinese
-/// Javadoc beside English titles) are kept, and the namespace lowers
-/// `missing-translation` to a warning so `errcat check` lists them to translate.
+/// What a new namespace requires: every locale a message is imported in, which must
+/// include the default for every code. Texts the source has in fewer locales (a
+/// translation that lacks rows, an enum's Chinese Javadoc beside English titles) are
+/// kept, and the namespace lowers `missing-translation` to a warning so `errcat
+/// check` lists them to translate.
 pub(super) fn require_locales(
     doc: &mut doc::Doc,
     order: &[String],
     default: &str,
     report: &mut Report,
 ) {
-    let required = shared_locales(doc, order);
-    if !required.iter().any(|l| l == default) {
-        let lacking: Vec<&doc::Entry> = doc
-            .entries
-            .iter()
-            .filter(|e| {
-                e.text(Field::Message)
-                    .is_none_or(|t| t.get(default).is_none())
-            })
-            .collect();
+    let required = message_locales(doc, order);
+    let lacking: Vec<&doc::Entry> = doc
+        .entries
+        .iter()
+        .filter(|e| {
+            e.text(Field::Message)
+                .is_none_or(|t| t.get(default).is_none())
+        })
+        .collect();
+    if !lacking.is_empty() {
         let mut d = Diagnostic::new(
             &rules::MISSING_TRANSLATION,
             format!(
@@ -90,8 +91,8 @@ pub(super) fn require_locales(
     doc.locales = Some(required);
 }
 
-/// The locales every entry has a message in.
-fn shared_locales(doc: &doc::Doc, order: &[String]) -> Vec<String> {
+/// The locales any entry has a message in.
+fn message_locales(doc: &doc::Doc, order: &[String]) -> Vec<String> {
     let mut all: Vec<String> = doc
         .entries
         .iter()
@@ -105,10 +106,5 @@ fn shared_locales(doc: &doc::Doc, order: &[String]) -> Vec<String> {
         )
     });
     all.dedup();
-    all.retain(|l| {
-        doc.entries
-            .iter()
-            .all(|e| e.text(Field::Message).is_some_and(|t| t.get(l).is_some()))
-    });
     all
 }

@@ -1181,3 +1181,51 @@ fn java_texts_keep_their_whitespace() {
         ],
     );
 }
+
+/// A translation that lacks rows is still the namespace's second locale: the codes it
+/// lacks are listed to translate (`missing-translation` lowered to a warning), not
+/// dropped from what the namespace requires without a word.
+#[test]
+fn a_translation_that_lacks_rows_is_listed_to_translate() {
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path();
+    std::fs::write(
+        p.join("en.md"),
+        "| Error Code | Error message |\n|---|---|\n| 1 | One |\n| 2 | Two |\n| 3 | Three |\n",
+    )
+    .unwrap();
+    std::fs::write(
+        p.join("zh.md"),
+        "| 错误码 | 错误提示 |\n|---|---|\n| 1 | 一 |\n",
+    )
+    .unwrap();
+    let out = errcat(
+        p,
+        &[
+            "import",
+            "markdown",
+            "en.md",
+            "zh.md",
+            "--locale",
+            "en",
+            "--locale",
+            "zh-CN",
+            "--namespace",
+            "app",
+        ],
+    );
+    let yaml = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_has(
+        &yaml,
+        &[
+            "locales: [en, zh-CN]\n",
+            "lints:\n  missing-translation: warn\n",
+        ],
+    );
+}
