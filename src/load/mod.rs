@@ -475,6 +475,35 @@ pub fn read_input(
             return None;
         }
     };
+    // UTF-16, which Windows editors save as "Unicode": its byte order mark, or text
+    // whose every other byte is NUL. Said as such, not as bytes that are not UTF-8.
+    let head = &bytes[..bytes.len().min(512)];
+    let nul = head.iter().filter(|&&b| b == 0).count();
+    if bytes.starts_with(b"\xFF\xFE")
+        || bytes.starts_with(b"\xFE\xFF")
+        || (head.len() >= 4 && nul * 3 >= head.len())
+    {
+        let id = sources.add(shown.clone(), String::new());
+        let span = Span {
+            file: id,
+            line: 1,
+            column: 1,
+            start: 0,
+            end: 0,
+        };
+        report.push(
+            Diagnostic::new(
+                &rules::YAML_SYNTAX,
+                format!("{} is UTF-16 text, not UTF-8", shown.display()),
+            )
+            .at(span, "UTF-16 from here")
+            .help(format!(
+                "save the file as UTF-8 (`iconv -f UTF-16 -t UTF-8 {0} > {0}.utf8`)",
+                shown.display()
+            )),
+        );
+        return None;
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     match std::str::from_utf8(bytes) {
         // A template's line endings are not the output's: a checkout that turned them
