@@ -256,6 +256,18 @@ test('search finds a name in the tables, not only in its section', async () => {
   assert.ok(hrefs.some((h) => h.startsWith('../en/av.server.html#') && h !== details && !h.includes('#10009-')), `the namespace's table: ${hrefs}`);
 });
 
+test('a message pasted from a log leads with its code\'s section', async () => {
+  // av.push 1001's message: the namespace's tables hold it too, and outscore it.
+  await page.goto(`${server.url}en/index.html`);
+  await search('Permission error');
+  const first = page.locator('#mdbook-searchresults li a').first();
+  assert.equal(
+    (await first.getAttribute('href')).replace(/\?[^#]*/, ''),
+    '../en/av.push.html#1001-push_permission_denied',
+    `first result: ${await first.innerText()}`,
+  );
+});
+
 test('on a phone names and namespace ids break, tables fit with their rows striped, and a copied name is the name', async () => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
   try {
