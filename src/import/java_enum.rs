@@ -301,11 +301,14 @@ pub(super) fn skip_group(toks: &[Token], mut k: usize, open: char, close: char) 
     k
 }
 
-/// An enum constant as written: its name, its arguments and the Javadoc above it.
+/// An enum constant as written: its name, its arguments, the Javadoc above it and
+/// its `@Deprecated`, if any.
 struct Constant<'t> {
     name: &'t Token,
     args: Vec<&'t [Token]>,
     doc: Option<&'t Token>,
+    /// Where its `@Deprecated` is: byte offsets.
+    deprecated: Option<(usize, usize)>,
 }
 
 /// The enum's constants, up to the `;` or `}` that ends them; the index of the token
@@ -317,6 +320,7 @@ fn constants<'t>(
 ) -> (Vec<Constant<'t>>, usize, usize) {
     let mut consts = Vec::new();
     let mut doc: Option<&Token> = None;
+    let mut deprecated: Option<(usize, usize)> = None;
     let mut k = 0;
     while let Some(t) = toks.get(k) {
         match &t.tok {
@@ -327,9 +331,15 @@ fn constants<'t>(
             Tok::Punct('@') => {
                 // An annotation: `@Deprecated`, `@JsonProperty("x")`.
                 // `@` and a (possibly qualified) name: `@a.b.C`.
+                let at = t;
                 k += 2;
                 while matches!(toks.get(k).map(|t| &t.tok), Some(Tok::Punct('.'))) {
                     k += 2;
+                }
+                if let Some(last) = toks.get(k - 1)
+                    && matches!(&last.tok, Tok::Ident(n) if n == "Deprecated")
+                {
+                    deprecated = Some((at.start, last.end));
                 }
                 if matches!(toks.get(k).map(|t| &t.tok), Some(Tok::Punct('('))) {
                     k = skip_group(toks, k, '(', ')');
@@ -349,8 +359,14 @@ fn constants<'t>(
                 if matches!(toks.get(k).map(|t| &t.tok), Some(Tok::Punct('{'))) {
                     k = skip_group(toks, k, '{', '}');
                 }
-                consts.push(Constant { name, args, doc });
+                consts.push(Constant {
+                    name,
+                    args,
+                    doc,
+                    deprecated,
+                });
                 doc = None;
+                deprecated = None;
             }
             Tok::Punct(';' | '}') => return (consts, k + 1, t.end),
             other => {
@@ -511,5 +527,19 @@ fn constant(
         doc,
     };
     let by_position = java_texts::file(&mut row, &constant, texts, report)?;
+    // errcat's deprecation needs a reason, which the annotation does not give.
+    if let Some((start, end)) = c.deprecated {
+        report.push(
+            Diagnostic::new(
+                &rules::IMPORT_SKIPPED_TEXT,
+                format!("enum constant {name} is @Deprecated, which is not imported: a deprecation in errcat needs a reason"),
+            )
+            .at(src.span(start, end), "no reason")
+            .help(format!(
+                "add `deprecated: {{ reason: …, replaced_by: … }}` to code {} in the imported file",
+                row.code
+            )),
+        );
+    }
     Some((row, by_position))
 }

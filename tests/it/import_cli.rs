@@ -1229,3 +1229,25 @@ fn a_translation_that_lacks_rows_is_listed_to_translate() {
         ],
     );
 }
+
+/// `@Deprecated` gives no reason, which errcat's deprecation needs: the constant is
+/// imported, and the annotation is pointed out rather than dropped without a word.
+#[test]
+fn a_deprecated_java_constant_is_pointed_out() {
+    let tmp = tempfile::tempdir().unwrap();
+    let java = tmp.path().join("Codes.java");
+    std::fs::write(
+        &java,
+        "enum Codes {\n    @java.lang.Deprecated\n    OLD(1, \"Old one\"),\n    NEW(2, \"New one\");\n    Codes(int c, String message) {}\n}\n",
+    )
+    .unwrap();
+    let out = run(&format!("import java-enum {} --namespace app.core", java.display()));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("warning[import-skipped-text]: enum constant OLD is @Deprecated, which is not imported")
+            && stderr.contains(&format!("{}:2:5", java.display()))
+            && stderr.matches("@Deprecated, which").count() == 1,
+        "{stderr}"
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("code: 1\n"));
+}
