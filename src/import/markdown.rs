@@ -41,6 +41,22 @@ fn heading(line: &str) -> Option<(usize, String)> {
     Some((level, columns::clean(title)))
 }
 
+/// The level a setext underline gives the line above it: `===` 1, `---` 2.
+fn setext_level(line: &str) -> Option<usize> {
+    let t = line.trim_end();
+    let u = t.trim_start_matches(' ');
+    if t.len() - u.len() > 3 || u.is_empty() {
+        return None;
+    }
+    if u.bytes().all(|b| b == b'=') {
+        Some(1)
+    } else if u.bytes().all(|b| b == b'-') {
+        Some(2)
+    } else {
+        None
+    }
+}
+
 /// Whether line `i` continues an indented code block: the lines above it, up to a
 /// blank line, are indented by four columns too, and a blank line stands above them.
 fn in_code_block(lines: &[Line], i: usize) -> bool {
@@ -155,6 +171,23 @@ pub fn read(src: &Located, locale: &str, report: &mut Report) -> Vec<Section> {
         }
         if open_fence.is_some() {
             i += 1;
+            continue;
+        }
+        // A setext heading: a line of text over a line of `=` (level 1) or `-` (2).
+        let setext = lines
+            .get(i + 1)
+            .and_then(|u| setext_level(u.text))
+            .filter(|_| {
+                !line.text.trim().is_empty()
+                    && !line.text.trim_start().starts_with('|')
+                    && heading(line.text).is_none()
+                    && line.text.len() - line.text.trim_start().len() < 4
+            });
+        if let Some(level) = setext {
+            headings.retain(|(l, _, _)| *l < level);
+            let span = src.span(line.start, line.start + line.text.len());
+            headings.push((level, columns::clean(line.text.trim()), span));
+            i += 2;
             continue;
         }
         if let Some((level, title)) = heading(line.text) {

@@ -1241,13 +1241,36 @@ fn a_deprecated_java_constant_is_pointed_out() {
         "enum Codes {\n    @java.lang.Deprecated\n    OLD(1, \"Old one\"),\n    NEW(2, \"New one\");\n    Codes(int c, String message) {}\n}\n",
     )
     .unwrap();
-    let out = run(&format!("import java-enum {} --namespace app.core", java.display()));
+    let out = run(&format!(
+        "import java-enum {} --namespace app.core",
+        java.display()
+    ));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains("warning[import-skipped-text]: enum constant OLD is @Deprecated, which is not imported")
-            && stderr.contains(&format!("{}:2:5", java.display()))
+        stderr.contains(
+            "warning[import-skipped-text]: enum constant OLD is @Deprecated, which is not imported"
+        ) && stderr.contains(&format!("{}:2:5", java.display()))
             && stderr.matches("@Deprecated, which").count() == 1,
         "{stderr}"
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains("code: 1\n"));
+}
+
+/// A setext heading (text over `===` or `---`) titles its section, as an ATX one does.
+#[test]
+fn setext_headings_title_sections() {
+    let out = import_markdown(
+        "Room errors\n===========\n\n| Error Code | Description |\n|---|---|\n| 1 | one |\n",
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_has(
+        &stdout,
+        &["title:\n  en: Room errors\n", "  section: Room errors\n"],
+    );
 }
