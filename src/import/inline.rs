@@ -102,7 +102,8 @@ pub fn plain(s: &str, outside: impl Fn(&str) -> String) -> String {
 }
 
 /// `<br>` (any of its spellings) as a line break, then HTML's character references
-/// decoded: the named ones tables use and numeric ones. Others stay as written.
+/// decoded: the named ones tables use and numeric ones (others stay as written), and
+/// Markdown's backslash escapes (`\*` is `*`, as a reader sees it).
 pub fn html_text(s: &str) -> String {
     let mut s = s.to_owned();
     for br in ["<br/>", "<br />", "<br>", "<BR/>", "<BR>", "<BR />"] {
@@ -110,9 +111,24 @@ pub fn html_text(s: &str) -> String {
     }
     let mut out = String::with_capacity(s.len());
     let mut rest = s.as_str();
-    while let Some(amp) = rest.find('&') {
-        out.push_str(&rest[..amp]);
-        rest = &rest[amp..];
+    while let Some(at) = rest.find(['&', '\\']) {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        if let Some(escaped) = rest[1..]
+            .chars()
+            .next()
+            .filter(|c| c.is_ascii_punctuation())
+            && rest.starts_with('\\')
+        {
+            out.push(escaped);
+            rest = &rest[1 + escaped.len_utf8()..];
+            continue;
+        }
+        if rest.starts_with('\\') {
+            out.push('\\');
+            rest = &rest[1..];
+            continue;
+        }
         let decoded = rest[1..]
             .find(';')
             .filter(|&n| n <= 10)
@@ -193,9 +209,15 @@ mod tests {
                 "AT&T &copy; &#0; &#xD800; &#99999999; & ;",
             ),
             ("&", "&"),
+            // Markdown's backslash escapes, as errcat's own docs write them.
+            ("\\*not bold\\*", "*not bold*"),
+            ("Order \\{order\\_id\\} \\(x\\)", "Order {order_id} (x)"),
+            ("a\\\\b \\n C:\\dir \\", "a\\b \\n C:\\dir \\"),
+            ("\\&amp;", "&amp;"),
         ] {
             assert_eq!(html_text(cell), want, "{cell}");
         }
+        assert_eq!(plain("`\\*` \\*", html_text), "`\\*` *");
         assert_eq!(
             plain("`a<br>&amp;` &amp; <br>", html_text),
             "`a<br>&amp;` & \n"
