@@ -282,6 +282,9 @@ fn render_human(d: &Diagnostic, sources: &Sources, color: bool) -> String {
             });
         }
     }
+    // The header (`-->`) names the first snippet's line: the primary label's quote goes
+    // first, though a related one (`reserved here`) stands higher in the same file.
+    parts.sort_by_key(|p| !p.labels.iter().any(|l| l.2));
     for part in &parts {
         let mut snippet = Snippet::source(part.text.as_str())
             .path(part.path.as_str())

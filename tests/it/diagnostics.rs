@@ -370,3 +370,30 @@ fn direction_marks_pass_and_overrides_do_not() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].0, "bidi-control");
 }
+
+/// The header (`-->`) names the line that is wrong, though a related line it quotes
+/// stands higher in the file and far from it (a quote of its own).
+#[test]
+fn the_header_names_the_primary_line_when_a_related_one_is_far_above() {
+    let entries: String = (10..40)
+        .map(|i| format!("  - {{ code: {i}, name: C{i}, message: M{i} }}\n"))
+        .collect();
+    let dir = crate::support::project(&[
+        (
+            "catalog.yaml",
+            "catalog: t\nformat: 1\nlocales: [en]\ndefault_locale: en\nnamespaces: [a.yaml]\n",
+        ),
+        (
+            "a.yaml",
+            &format!(
+                "namespace: app\nreserved:\n  - {{ code: 7, reason: Gone. }}\nentries:\n{entries}  - {{ code: 7, name: SEVEN, message: Seven }}\n"
+            ),
+        ),
+    ]);
+    let text = diagnostics_text(&errcat::check(&dir.path().join("catalog.yaml")));
+    let header = text.lines().nth(1).unwrap_or_default();
+    assert!(
+        header.trim_start().starts_with("--> ") && header.ends_with("a.yaml:35:13"),
+        "{text}"
+    );
+}
