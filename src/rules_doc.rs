@@ -33,7 +33,8 @@ pub fn page(example: &dyn Fn(&str) -> Option<Example>) -> String {
     );
     out.push_str("# Rules\n\nEvery finding errcat reports comes from one of these rules. A catalog can change a rule's level\n");
     out.push_str("in `lints:` (`allow`, `warn`, `deny`), for the whole catalog or in one namespace file, and can\n");
-    out.push_str("acknowledge a finding on one code with `acknowledge: [{ rule: ID, reason: … }]`. Rules marked\n");
+    out.push_str("acknowledge a finding on one code with `acknowledge: [{ rule: ID, reason: … }]` (a `code-overlap`\n");
+    out.push_str("acknowledged on one code leaves the other namespaces that define it overlapping). Rules marked\n");
     out.push_str("*fixed level* guard generation itself and can only be raised to `deny`.\n\n");
     out.push_str("| rule | default | summary |\n| --- | --- | --- |\n");
     for r in rules::ALL {

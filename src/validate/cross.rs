@@ -106,6 +106,26 @@ pub fn codes_across_namespaces(cx: &mut Context, namespaces: &[Namespace], surfa
         if distinct.len() < 2 || !apart(&defs, &surfaces_of) {
             continue;
         }
+        // An entry that acknowledges the overlap leaves it; the others may still
+        // overlap among themselves. Its acknowledgement is used either way.
+        let mut open = Vec::with_capacity(defs.len());
+        for &(n, e) in &defs {
+            let mut acked = false;
+            for a in cx.acks.iter_mut().filter(|a| {
+                a.rule == rules::CODE_OVERLAP.id && a.namespace == n.id && a.code == e.code
+            }) {
+                a.used = true;
+                acked = true;
+            }
+            if !acked {
+                open.push((n, e));
+            }
+        }
+        let defs = open;
+        let distinct: BTreeSet<String> = defs.iter().map(|(_, e)| meaning(e, &default)).collect();
+        if distinct.len() < 2 || !apart(&defs, &surfaces_of) {
+            continue;
+        }
         let ids: Vec<&str> = defs.iter().map(|(n, _)| n.id.as_str()).collect();
         let (n0, e0) = defs[0];
         let mut d = Diagnostic::new(

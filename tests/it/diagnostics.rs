@@ -397,3 +397,42 @@ fn the_header_names_the_primary_line_when_a_related_one_is_far_above() {
         "{text}"
     );
 }
+
+/// An entry that acknowledges a code's overlap leaves the finding; the namespaces
+/// that did not acknowledge it still overlap, and are told so.
+#[test]
+fn acknowledging_an_overlap_covers_only_the_entry_that_says_so() {
+    let ns = |id: &str, ack: bool| {
+        let ack = if ack {
+            "\n    acknowledge: [{ rule: code-overlap, reason: Our own callback. }]"
+        } else {
+            ""
+        };
+        format!(
+            "namespace: {id}\nentries:\n  - code: 1\n    name: {}_FAILED\n    message: {id} failed{ack}\n",
+            id.to_uppercase()
+        )
+    };
+    let dir = crate::support::project(&[
+        (
+            "catalog.yaml",
+            "catalog: t\nformat: 1\nlocales: [en]\ndefault_locale: en\nnamespaces: [\"*.yaml\"]\n",
+        ),
+        ("a.yaml", &ns("a", false)),
+        ("b.yaml", &ns("b", false)),
+        ("c.yaml", &ns("c", true)),
+    ]);
+    let text = diagnostics_text(&errcat::check(&dir.path().join("catalog.yaml")));
+    assert!(
+        text.contains("warning[code-overlap]: code 1 means different things in 2 namespaces: a, b")
+            && !text.contains("unused-acknowledgement"),
+        "{text}"
+    );
+    // Once b says so too, a is alone: nothing is left to say, and both are used.
+    std::fs::write(dir.path().join("b.yaml"), ns("b", true)).unwrap();
+    let text = diagnostics_text(&errcat::check(&dir.path().join("catalog.yaml")));
+    assert!(
+        !text.contains("code-overlap") && !text.contains("unused-acknowledgement"),
+        "{text}"
+    );
+}
