@@ -126,6 +126,33 @@ pub fn changelog(catalog: &Path, detail: &dyn Fn(&str)) -> Result<String, String
     for line in &said {
         detail(line);
     }
+    // A version tagged in git (`1.1.0` or `v1.1.0`) shipped what its tag holds: where
+    // the version is bumped at release, the commits after a tag and before the next
+    // bump are the next version's, though they still carry this one.
+    let tags = super::git::run(top, &["tag", "--list"]).unwrap_or_default();
+    let tags: std::collections::HashSet<&str> = tags.lines().collect();
+    for (version, state) in &mut states {
+        let Some(tag) = [version.clone(), format!("v{version}")]
+            .into_iter()
+            .find(|t| tags.contains(t.as_str()))
+        else {
+            continue;
+        };
+        let mut sources = Sources::default();
+        let mut report = Report::default();
+        let spec = format!("refs/tags/{tag}");
+        match super::git::load_side(&spec, catalog, &mut sources, &mut report) {
+            Ok(Some(c)) if c.version.as_deref() == Some(version.as_str()) => {
+                detail(&format!(
+                    "read: tag {tag}: version {version}, what it shipped"
+                ));
+                *state = c;
+            }
+            _ => detail(&format!(
+                "read: tag {tag}: no valid catalog of version {version}; its last commit stands"
+            )),
+        }
+    }
     if states.is_empty() {
         return Err(format!(
             "no commit has a valid catalog at {}",
