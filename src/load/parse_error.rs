@@ -317,7 +317,8 @@ fn classify(msg: &str) -> (&'static rules::Rule, Option<String>) {
     {
         return (&rules::INVALID_VALUE, None);
     }
-    if msg.contains("unknown variant") {
+    // errcat's own: a key that must have a value (`deprecated:` left empty).
+    if msg.contains("unknown variant") || msg.contains("` has no value: ") {
         return (&rules::INVALID_VALUE, None);
     }
     (&rules::YAML_SYNTAX, None)

@@ -521,7 +521,8 @@ pub struct RawEntry {
     #[serde(default)]
     pub params: Vec<S<String>>,
     /// Set when the code should no longer be used.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "given")]
+    #[schemars(with = "RawDeprecated")]
     pub deprecated: Option<S<RawDeprecated>>,
     /// Findings accepted for this code, each with a reason.
     #[serde(default)]
@@ -537,6 +538,24 @@ pub struct RawAcknowledgement {
     pub rule: S<String>,
     /// Why the finding is accepted.
     pub reason: S<String>,
+}
+
+/// A key that must have a value: `deprecated:` left empty is a slip (its `reason:`
+/// forgotten, or not indented under it), not "not deprecated".
+fn given<'de, D: de::Deserializer<'de>, T: Deserialize<'de>>(
+    d: D,
+) -> Result<Option<S<T>>, D::Error> {
+    let s = S::<Option<T>>::deserialize(d)?;
+    match s.value {
+        Some(value) => Ok(Some(S {
+            value,
+            referenced: s.referenced,
+            defined: s.defined,
+        })),
+        None => Err(de::Error::custom(
+            "`deprecated` has no value: give its `reason:`, indented under it, or remove the key",
+        )),
+    }
 }
 
 /// Why a code should no longer be used.
