@@ -31,7 +31,7 @@ pub(super) fn changes(e: &Entry, x: &Entry, o: &Side, n: &Side) -> Vec<Change> {
             let by = d
                 .replaced_by
                 .as_ref()
-                .map(|r| format!(", replaced by {r}"))
+                .map(|r| format!("; replaced by `{r}`"))
                 .unwrap_or_default();
             // The reason is free text: the changelog gets it escaped.
             let message = quoting(|q| format!("{label} was deprecated ({}{by})", q(&d.reason)));
