@@ -422,6 +422,8 @@ pub struct CodeUse {
     pub anchor: String,
     /// The entry's message.
     pub message: TextView,
+    /// Whether the entry is deprecated: a reader of the lookup should not take it up.
+    pub deprecated: bool,
 }
 
 fn native_name(tag: &str) -> String {
@@ -950,6 +952,7 @@ impl<'a> Views<'a> {
                             name_wrap: self.when("name_wrap", || self.name_wrap(&e.name)),
                             anchor: anchor(&n.id, e.code),
                             message: self.text(&e.message, &[]),
+                            deprecated: e.deprecated.is_some(),
                         }
                     })
                     .collect(),
