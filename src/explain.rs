@@ -19,6 +19,9 @@ pub enum Query {
     Qualified { namespace: String, code: i64 },
     /// A qualified name, `edu.rest/ROOM_NOT_EXIST`: one entry.
     QualifiedName { namespace: String, name: String },
+    /// Words from a message, `Permission error` (as a log shows it): every entry whose
+    /// message holds them, in any locale, whatever the case and spacing.
+    Words(String),
 }
 
 impl Query {
@@ -51,28 +54,42 @@ impl Query {
 }
 
 impl Query {
+    /// As [`Query::parse`], but text that is no code or name and has a letter is words
+    /// of a message: a support engineer often has only what the log said.
+    pub fn parse_or_words(text: &str) -> Result<Query, String> {
+        Query::parse(text).or_else(|usage| {
+            let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            // A `/` means a namespace was meant: the usage says how to write one.
+            match words.chars().any(char::is_alphabetic) && !words.contains('/') {
+                true => Ok(Query::Words(words)),
+                false => Err(usage),
+            }
+        })
+    }
+
     /// The namespace a qualified query names.
     pub fn namespace(&self) -> Option<&str> {
         match self {
             Query::Qualified { namespace, .. } | Query::QualifiedName { namespace, .. } => {
                 Some(namespace)
             }
-            Query::Code(_) | Query::Name(_) => None,
+            Query::Code(_) | Query::Name(_) | Query::Words(_) => None,
         }
     }
 
     fn code(&self) -> Option<i64> {
         match self {
             Query::Code(code) | Query::Qualified { code, .. } => Some(*code),
-            Query::Name(_) | Query::QualifiedName { .. } => None,
+            Query::Name(_) | Query::QualifiedName { .. } | Query::Words(_) => None,
         }
     }
 
-    /// The code or name, without its namespace.
+    /// The code or name, without its namespace; words, quoted.
     fn unqualified(&self) -> String {
         match self {
             Query::Code(code) | Query::Qualified { code, .. } => code.to_string(),
             Query::Name(name) | Query::QualifiedName { name, .. } => name.clone(),
+            Query::Words(words) => format!("\"{words}\""),
         }
     }
 }
@@ -174,6 +191,8 @@ pub fn explain(
     namespace: Option<&str>,
 ) -> Explanation {
     // `1004 --namespace edu.rest` asks what `edu.rest/1004` asks.
+    // Words within one namespace: `--namespace` filters them.
+    let words_in = namespace.filter(|_| matches!(query, Query::Words(_)));
     let query = match (query, namespace) {
         (Query::Code(code), Some(ns)) => Query::Qualified {
             namespace: ns.to_owned(),
@@ -269,6 +288,23 @@ pub fn explain(
                     }
                 }
             }
+        }
+        Query::Words(words) => {
+            let fold = |t: &str| {
+                t.split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .to_lowercase()
+            };
+            let wanted = fold(words);
+            ex.definitions = find(&|ns, e| {
+                words_in.is_none_or(|w| w == ns.id)
+                    && e.message.0.iter().any(|(_, t)| fold(t).contains(&wanted))
+            });
+            ex.not_found = Some(format!(
+                "no message holds \"{words}\" (explain also takes a code, an entry name, or \
+                 either after its namespace)"
+            ));
         }
         Query::QualifiedName {
             namespace: ns_id,
@@ -376,6 +412,13 @@ impl Explanation {
         match (n, &self.not_found) {
             (0, Some(why)) => {
                 let _ = writeln!(out, "{why}");
+            }
+            (_, _) if q.starts_with('"') => {
+                let _ = writeln!(
+                    out,
+                    "{q} is in the message of {}:",
+                    crate::console::count(n, "code")
+                );
             }
             (_, _) if q.contains('/') => {
                 let _ = writeln!(out, "{q}:");

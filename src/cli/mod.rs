@@ -133,11 +133,12 @@ pub enum Command {
     },
     /// Show what a code or name means, in every namespace that defines it, with its docs URL.
     Explain {
-        /// A bare code (1001, -2381), an entry name (ROOM_NOT_EXIST), or either after its
-        /// namespace (edu.rest/1004, edu.rest/ROOM_NOT_EXIST).
+        /// A bare code (1001, -2381), an entry name (ROOM_NOT_EXIST), either after its
+        /// namespace (edu.rest/1004, edu.rest/ROOM_NOT_EXIST), or words a message holds, as a
+        /// log shows them ("Permission error").
         #[arg(
             allow_negative_numbers = true,
-            value_name = "CODE|NAME|NS/CODE|NS/NAME"
+            value_name = "CODE|NAME|NS/CODE|NS/NAME|\"WORDS\""
         )]
         query: String,
         /// Only this namespace.
@@ -704,7 +705,7 @@ fn explain(
     format: ExplainFormat,
     out: Console,
 ) -> Printed<ExitCode> {
-    let query = match crate::explain::Query::parse(query) {
+    let query = match crate::explain::Query::parse_or_words(query) {
         Ok(q) => q,
         Err(usage) => {
             fatal(out.format, &usage, None)?;

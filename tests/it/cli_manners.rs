@@ -174,7 +174,7 @@ fn exit_codes_are_documented_and_kept() {
         Some(1)
     );
     assert_eq!(code(&repo(), &["check", "--no-such-flag"]), Some(2));
-    assert_eq!(code(&repo(), &["explain", "not a code"]), Some(2));
+    assert_eq!(code(&repo(), &["explain", "edu.rest/"]), Some(2));
     assert_eq!(code(&repo(), &["-q", "-v", "check"]), Some(2));
 }
 

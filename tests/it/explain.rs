@@ -254,3 +254,41 @@ fn a_definition_shows_its_code_and_its_replacement() {
         "{v:#}"
     );
 }
+
+/// A support engineer often has only what the log said: words of a message find every
+/// code whose message holds them, in any locale, whatever the case and spacing.
+#[test]
+fn words_of_a_message_find_its_codes() {
+    let (code, v) = explain_json(&repo(), &["permission   ERROR"]);
+    assert_eq!(code, Some(0), "{v:#}");
+    assert_eq!(
+        found(&v),
+        [(
+            "av.push".to_string(),
+            "PUSH_PERMISSION_DENIED".to_string(),
+            1001
+        )]
+    );
+    let (code, v) = explain_json(&repo(), &["房间不存在"]);
+    assert_eq!(code, Some(0), "{v:#}");
+    assert!(
+        found(&v).contains(&("edu.rest".into(), "ROOM_NOT_EXIST".into(), 1004)),
+        "{v:#}"
+    );
+    // `--namespace` keeps to one namespace; words no message holds are a miss.
+    let (code, v) = explain_json(&repo(), &["Permission error", "--namespace", "edu.rest"]);
+    assert_eq!((code, found(&v).len()), (Some(1), 0), "{v:#}");
+    assert!(
+        v["not_found"]
+            .as_str()
+            .unwrap()
+            .starts_with("no message holds \"Permission error\" ("),
+        "{v:#}"
+    );
+    let out = errcat(&repo(), &["explain", "Permission error"]);
+    assert!(
+        String::from_utf8_lossy(&out.stdout)
+            .starts_with("\"Permission error\" is in the message of 1 code:\n"),
+        "{out:?}"
+    );
+}
