@@ -317,8 +317,18 @@ fn classify(msg: &str) -> (&'static rules::Rule, Option<String>) {
     {
         return (&rules::INVALID_VALUE, None);
     }
+    // A value not among a field's words (`severity: eror`): the closest one.
+    if let Some(rest) = msg.split_once("unknown variant `").map(|(_, r)| r) {
+        let value = rest.split('`').next().unwrap_or("");
+        let expected: Vec<&str> = rest
+            .split_once("expected one of ")
+            .map(|(_, l)| l.split(", ").map(|s| s.trim_matches('`')).collect())
+            .unwrap_or_default();
+        let help = suggest(value, &expected).map(|s| format!("did you mean `{s}`?"));
+        return (&rules::INVALID_VALUE, help);
+    }
     // errcat's own: a key that must have a value (`deprecated:` left empty).
-    if msg.contains("unknown variant") || msg.contains("` has no value: ") {
+    if msg.contains("` has no value: ") {
         return (&rules::INVALID_VALUE, None);
     }
     (&rules::YAML_SYNTAX, None)

@@ -658,7 +658,9 @@ impl<'a> Context<'a> {
     }
 
     /// The catalog's surfaces, checked against the namespaces.
-    pub fn surfaces(&mut self, namespaces: &[Namespace]) -> Vec<Surface> {
+    /// `incomplete`: a namespace file did not load, so a surface naming a namespace the
+    /// catalog lacks may name that one; the file's own error says what to fix.
+    pub fn surfaces(&mut self, namespaces: &[Namespace], incomplete: bool) -> Vec<Surface> {
         let file = self.loaded.catalog_file;
         let ids: Vec<&str> = namespaces.iter().map(|n| n.id.as_str()).collect();
         // Looked up, not searched: a surface may list thousands of namespaces.
@@ -703,7 +705,7 @@ impl<'a> Context<'a> {
                     );
                 } else if known.contains(n.value.as_str()) {
                     members.push(n.value.clone());
-                } else {
+                } else if !incomplete {
                     let nspan = self.span(file, n);
                     let mut d = Diagnostic::new(
                         &rules::INVALID_ID,

@@ -110,8 +110,10 @@ impl Levels {
     }
 }
 
-/// Applies levels and acknowledgements to every finding; reports acknowledgements that matched nothing.
-pub fn apply(levels: &Levels, acks: &mut [Ack], report: &mut Report) {
+/// Applies levels and acknowledgements to every finding; reports acknowledgements that
+/// matched nothing, unless the catalog is `incomplete` (a namespace file did not load,
+/// and its codes may be what they acknowledge).
+pub fn apply(levels: &Levels, acks: &mut [Ack], report: &mut Report, incomplete: bool) {
     let mut kept = Vec::with_capacity(report.diagnostics.len());
     for mut d in std::mem::take(&mut report.diagnostics) {
         let rule = rules::find(d.rule);
@@ -147,6 +149,7 @@ pub fn apply(levels: &Levels, acks: &mut [Ack], report: &mut Report) {
                 format!("rule `{}` cannot be acknowledged: it must be fixed", r.id),
             )
             .at(a.span, "here"),
+            Some(_) if incomplete => continue,
             Some(_) => Diagnostic::new(
                 &rules::UNUSED_ACKNOWLEDGEMENT,
                 format!(

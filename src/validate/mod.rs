@@ -52,6 +52,9 @@ pub fn validate_files(
     sources: &Sources,
     report: &mut Report,
 ) -> Option<Catalog> {
+    // A namespace file that did not load (reported already): the checks across files
+    // hold back what its absence alone would make them say.
+    let mut incomplete = report.has_errors();
     let mut cx = catalog::Context::new(loaded, sources, report);
     let targets = cx.targets(loaded);
     let global = loaded
@@ -105,8 +108,9 @@ pub fn validate_files(
         cx.report.extend(report);
         cx.acks.extend(acks);
         cx.unknown_locales.extend(unknown_locales);
-        if let Some(ns) = ns {
-            parts.entry(ns.0.id.clone()).or_default().push(ns);
+        match ns {
+            Some(ns) => parts.entry(ns.0.id.clone()).or_default().push(ns),
+            None => incomplete = true,
         }
     }
     let namespaces: Vec<Namespace> = parts
@@ -124,7 +128,7 @@ pub fn validate_files(
         );
     }
 
-    let surfaces = cx.surfaces(&namespaces);
+    let surfaces = cx.surfaces(&namespaces, incomplete);
     cx.report_unknown_locales();
     cross::codes_across_namespaces(&mut cx, &namespaces, &surfaces);
     cross::range_overlap(&mut cx, &namespaces, &surfaces);
@@ -134,6 +138,6 @@ pub fn validate_files(
     let mut acks = std::mem::take(&mut cx.acks);
     let declared = options::declared(&cx, loaded);
     let catalog = cx.finish(namespaces, targets, declared, surfaces);
-    levels::apply(&lint_levels, &mut acks, report);
+    levels::apply(&lint_levels, &mut acks, report, incomplete);
     (!report.has_errors()).then_some(catalog)
 }

@@ -436,3 +436,49 @@ fn acknowledging_an_overlap_covers_only_the_entry_that_says_so() {
         "{text}"
     );
 }
+
+/// A namespace file that does not load is one error: the checks across files do not
+/// add what its absence alone makes them say (a surface naming it, an acknowledgement
+/// of an overlap with it).
+#[test]
+fn a_file_that_does_not_load_is_reported_once() {
+    let dir = crate::support::project(&[
+        (
+            "catalog.yaml",
+            "catalog: t\nformat: 1\nlocales: [en]\ndefault_locale: en\nnamespaces: [\"*.yaml\"]\n\
+             surfaces: [{ id: web, title: { en: Web }, namespaces: [app, other] }]\n",
+        ),
+        (
+            "a.yaml",
+            "namespace: app\nentries:\n  - { code: 1, name: ONE, message: One, htp: 400 }\n",
+        ),
+        (
+            "b.yaml",
+            "namespace: other\nentries:\n  - code: 2\n    name: OTHER\n    message: Other\n    acknowledge: [{ rule: code-overlap, reason: Fine. }]\n",
+        ),
+    ]);
+    let checked = errcat::check(&dir.path().join("catalog.yaml"));
+    let rules: Vec<&str> = checked.report.diagnostics.iter().map(|d| d.rule).collect();
+    assert_eq!(rules, ["unknown-field"], "{}", diagnostics_text(&checked));
+}
+
+/// A value not among a field's words gets the closest one.
+#[test]
+fn a_misspelt_severity_gets_a_did_you_mean() {
+    let dir = crate::support::project(&[
+        (
+            "catalog.yaml",
+            "catalog: t\nformat: 1\nlocales: [en]\ndefault_locale: en\nnamespaces: [a.yaml]\n",
+        ),
+        (
+            "a.yaml",
+            "namespace: app\nentries:\n  - { code: 1, name: ONE, message: One, severity: eror }\n",
+        ),
+    ]);
+    let text = diagnostics_text(&errcat::check(&dir.path().join("catalog.yaml")));
+    assert!(
+        text.contains("error[invalid-value]: unknown variant `eror`")
+            && text.contains("help: did you mean `error`?"),
+        "{text}"
+    );
+}
