@@ -654,7 +654,14 @@ fn placeholders(cx: &mut Context, file: FileId, e: &RawEntry, message: &Text, pa
             cx.emit(
                 Diagnostic::new(&rules::UNDECLARED_PLACEHOLDER, format!("the `{locale}` message of {} contains `{{{u}}}`, which is not a declared param", e.name.value))
                     .at(cx.sources.part(s, text, at), "not declared")
-                    .help(format!("if `{{{u}}}` is a placeholder, add `params: [{u}]`; otherwise it is printed as it stands")),
+                    .help({
+                        // `{roomid}` beside a declared `room_id` is a slip, not a new param.
+                        let declared: Vec<&str> = params.iter().map(String::as_str).collect();
+                        match crate::load::suggest(u, &declared) {
+                            Some(p) => format!("did you mean `{{{p}}}`, the declared param?"),
+                            None => format!("if `{{{u}}}` is a placeholder, add `params: [{u}]`; otherwise it is printed as it stands"),
+                        }
+                    }),
             );
         }
         // A param that is no identifier has its own error above.

@@ -482,3 +482,23 @@ fn a_misspelt_severity_gets_a_did_you_mean() {
         "{text}"
     );
 }
+
+/// `{roomid}` beside a declared `room_id` is a slip: the help names the param.
+#[test]
+fn a_placeholder_close_to_a_declared_param_names_it() {
+    let dir = crate::support::project(&[
+        (
+            "catalog.yaml",
+            "catalog: t\nformat: 1\nlocales: [en]\ndefault_locale: en\nnamespaces: [a.yaml]\n",
+        ),
+        (
+            "a.yaml",
+            "namespace: app\nentries:\n  - { code: 1, name: ONE, message: \"Room {roomid} is full\", params: [room_id] }\n",
+        ),
+    ]);
+    let text = diagnostics_text(&errcat::check(&dir.path().join("catalog.yaml")));
+    assert!(
+        text.contains("help: did you mean `{room_id}`, the declared param?"),
+        "{text}"
+    );
+}
