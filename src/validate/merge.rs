@@ -72,25 +72,31 @@ pub fn merge(cx: &mut Context, parts: Vec<(Namespace, Vec<GroupRef>)>) -> Option
                 base.id
             )
         };
-        let mut conflicts = Vec::new();
-        if base.title.is_some() && part.title.is_some() && base.title != part.title {
-            conflicts.push("title");
-        }
-        if base.description.is_some()
-            && part.description.is_some()
-            && base.description != part.description
-        {
-            conflicts.push("description");
+        // Each field the files disagree on, and for a text, where.
+        let mut conflicts: Vec<(&str, Option<String>)> = Vec::new();
+        for (what, a, b) in [
+            ("title", &base.title, &part.title),
+            ("description", &base.description, &part.description),
+        ] {
+            if let (Some(a), Some(b)) = (a, b)
+                && a != b
+            {
+                conflicts.push((what, Some(text_difference(a, b))));
+            }
         }
         if base.required_locales != part.required_locales {
-            conflicts.push("locales");
+            conflicts.push(("locales", None));
         }
         if base.range.is_some() && part.range.is_some() && base.range != part.range {
-            conflicts.push("range");
+            conflicts.push(("range", None));
         }
-        for what in conflicts {
+        for (what, detail) in conflicts {
+            let message = match detail {
+                Some(d) => format!("{}: {d}", differs(what)),
+                None => differs(what),
+            };
             cx.emit(
-                Diagnostic::new(&rules::CONFLICTING_DEFINITION, differs(what))
+                Diagnostic::new(&rules::CONFLICTING_DEFINITION, message)
                     .at(part.span, "this part")
                     .related(base.span, "first part")
                     .about(&base.id, None),
@@ -239,4 +245,26 @@ fn unknown_groups(cx: &mut Context, ns: &Namespace, refs: &[GroupRef]) {
             }),
         );
     }
+}
+
+/// Where two texts differ, locale by locale: `zh-CN: "录制" here, "录制错误码" in the
+/// first part`.
+fn text_difference(first: &crate::model::Text, here: &crate::model::Text) -> String {
+    let mut locales: Vec<&str> = first.0.iter().map(|(l, _)| l.as_str()).collect();
+    locales.extend(here.0.iter().map(|(l, _)| l.as_str()));
+    let mut seen = std::collections::HashSet::new();
+    locales.retain(|l| seen.insert(*l));
+    let shown = |t: Option<&str>| t.map_or("none".to_string(), |t| format!("{t:?}"));
+    locales
+        .into_iter()
+        .filter(|l| first.get(l) != here.get(l))
+        .map(|l| {
+            format!(
+                "{l}: {} here, {} in the first part",
+                shown(here.get(l)),
+                shown(first.get(l))
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }

@@ -502,3 +502,29 @@ fn a_placeholder_close_to_a_declared_param_names_it() {
         "{text}"
     );
 }
+
+/// Two files of one namespace whose titles differ: the finding says in which locale,
+/// and both texts.
+#[test]
+fn a_split_namespaces_conflicting_title_names_the_locale() {
+    let dir = crate::support::project(&[
+        (
+            "catalog.yaml",
+            "catalog: t\nformat: 1\nlocales: [en, zh-CN]\ndefault_locale: en\nnamespaces: [\"*.yaml\"]\n\
+             lints: { missing-translation: allow }\n",
+        ),
+        (
+            "a.yaml",
+            "namespace: app\ntitle: { en: App, zh-CN: 应用 }\nentries:\n  - { code: 1, name: ONE, message: One }\n",
+        ),
+        (
+            "b.yaml",
+            "namespace: app\ntitle: { en: App, zh-CN: 应用程序 }\nentries:\n  - { code: 2, name: TWO, message: Two }\n",
+        ),
+    ]);
+    let text = diagnostics_text(&errcat::check(&dir.path().join("catalog.yaml")));
+    assert!(
+        text.contains("namespace app is split across files that disagree on `title`: zh-CN: \"应用程序\" here, \"应用\" in the first part"),
+        "{text}"
+    );
+}
