@@ -2,7 +2,7 @@
 //! and the paths they name. GitHub attaches an annotation to a file only when `file=`
 //! is relative to the repository's root, wherever in it errcat ran.
 
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 /// Where an annotation points.
@@ -82,15 +82,6 @@ fn roots() -> &'static [PathBuf] {
 /// `path` without `.` and `..`, and through symlinks when it exists (a missing
 /// generated file is named before it exists).
 fn resolved(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for c in path.components() {
-        match c {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                out.pop();
-            }
-            c => out.push(c),
-        }
-    }
+    let out = crate::load::lexical(path);
     out.canonicalize().unwrap_or(out)
 }

@@ -54,8 +54,8 @@ pub(super) fn validate_in_project(catalog: &Path, out: &mut Imported) -> bool {
                 inputs.namespace_files.push(file);
                 // A file under the catalog's directory is meant as one of its
                 // namespaces; one elsewhere may be a file of its own.
-                let dir = lexical(catalog.parent().unwrap_or(Path::new("")));
-                if lexical(path).starts_with(&dir)
+                let dir = load::lexical(catalog.parent().unwrap_or(Path::new("")));
+                if load::lexical(path).starts_with(&dir)
                     && !listed(catalog, &inputs.catalog.namespaces, path)
                 {
                     unlisted.push(path.clone());
@@ -105,35 +105,20 @@ pub(super) fn validate_in_project(catalog: &Path, out: &mut Imported) -> bool {
 /// Whether `path` is a file the catalog's namespace patterns name (relative to the
 /// catalog's directory, as the loader expands them, `*` within one directory).
 fn listed(catalog: &Path, patterns: &[crate::load::raw::S<String>], path: &Path) -> bool {
-    let dir = catalog.parent().unwrap_or(Path::new(""));
-    let file = lexical(path);
+    let file = load::lexical(path);
+    let dir = load::lexical(catalog.parent().unwrap_or(Path::new("")));
     let options = glob::MatchOptions {
         case_sensitive: true,
         require_literal_separator: true,
         require_literal_leading_dot: true,
     };
+    // The directory's names are literal, the pattern's are not (validation refuses `..`
+    // in a pattern, and a project with errors is not checked here).
+    let base = glob::Pattern::escape(&dir.to_string_lossy());
     patterns.iter().any(|p| {
-        let base = glob::Pattern::escape(&lexical(dir).to_string_lossy());
-        let joined = lexical(Path::new(&p.value));
-        glob::Pattern::new(&format!("{base}/{}", joined.to_string_lossy()))
-            .is_ok_and(|pat| pat.matches_path_with(&file, options))
+        let pattern = format!("{base}{}{}", std::path::MAIN_SEPARATOR, p.value);
+        glob::Pattern::new(&pattern).is_ok_and(|pat| pat.matches_path_with(&file, options))
     })
-}
-
-/// `p` absolute, with `.` and `..` worked out by name (the file may not exist yet).
-fn lexical(p: &Path) -> PathBuf {
-    let abs = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
-    let mut out = PathBuf::new();
-    for c in abs.components() {
-        match c {
-            std::path::Component::CurDir => {}
-            std::path::Component::ParentDir => {
-                out.pop();
-            }
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// A finding in an entry of an output also points at the source row the entry came

@@ -22,7 +22,7 @@ use crate::source::{FileId, Sources, Span};
 use raw::{RawCatalog, RawNamespace, RawTarget, RawTemplateManifest};
 
 pub use parse_error::suggest;
-pub use paths::{check_portable, check_relative, display_path, identity, inside};
+pub use paths::{check_portable, check_relative, display_path, identity, inside, lexical};
 
 /// Everything read from disk for one catalog.
 #[derive(Debug)]

@@ -22,6 +22,23 @@ pub fn display_path(path: &Path) -> PathBuf {
     }
 }
 
+/// `p` absolute, with `.` and `..` worked out by name: for a path that may not exist
+/// yet (a file about to be written), where no symlink can be resolved.
+pub fn lexical(p: &Path) -> PathBuf {
+    let abs = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let mut out = PathBuf::new();
+    for c in abs.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// `root` for a catalog in `catalog_dir`: `.` or a chain of `..`.
 pub fn ancestor(catalog_dir: &Path, rel: &str) -> Result<PathBuf, String> {
     let mut dir = catalog_dir.to_path_buf();

@@ -1274,3 +1274,40 @@ fn setext_headings_title_sections() {
         &["title:\n  en: Room errors\n", "  section: Room errors\n"],
     );
 }
+
+/// import-unlisted is for a file no pattern matches: a new file `*.yaml` matches is
+/// the catalog's, and gets no warning.
+#[test]
+fn a_new_file_a_pattern_matches_is_not_unlisted() {
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path();
+    assert_eq!(errcat(p, &["init", "-q"]).status.code(), Some(0));
+    std::fs::write(
+        p.join("t.md"),
+        "| Error Code | Error message |\n|---|---|\n| 7001 | Lobby full |\n",
+    )
+    .unwrap();
+    for (ns, into, unlisted) in [
+        ("lobby", "schema/lobby.yaml", false),
+        ("stray", "schema/sub/stray.yaml", true),
+    ] {
+        let out = errcat(
+            p,
+            &[
+                "import",
+                "markdown",
+                "t.md",
+                "--namespace",
+                ns,
+                "--into",
+                into,
+            ],
+        );
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(
+            stderr.contains("import-unlisted"),
+            unlisted,
+            "{into}: {stderr}"
+        );
+    }
+}
