@@ -373,24 +373,38 @@ fn direction_marks_pass_and_overrides_do_not() {
 
 /// The header (`-->`) names the line that is wrong, though a related line it quotes
 /// stands higher in the file and far from it (a quote of its own).
+/// A project in `locales` whose every `*.yaml` beside the catalog is a namespace file:
+/// these `files`, and `catalog_lines` added to the catalog.
+fn namespaces(locales: &str, catalog_lines: &str, files: &[(&str, &str)]) -> tempfile::TempDir {
+    let catalog = format!(
+        "catalog: t\nformat: 1\nlocales: [{locales}]\ndefault_locale: en\nnamespaces: [\"*.yaml\"]\n{catalog_lines}"
+    );
+    let mut all = vec![("catalog.yaml", catalog.as_str())];
+    all.extend_from_slice(files);
+    crate::support::project(&all)
+}
+
+/// What `errcat check` says of the project in `dir`.
+fn check_text(dir: &tempfile::TempDir) -> String {
+    diagnostics_text(&errcat::check(&dir.path().join("catalog.yaml")))
+}
+
 #[test]
 fn the_header_names_the_primary_line_when_a_related_one_is_far_above() {
     let entries: String = (10..40)
         .map(|i| format!("  - {{ code: {i}, name: C{i}, message: M{i} }}\n"))
         .collect();
-    let dir = crate::support::project(&[
-        (
-            "catalog.yaml",
-            "catalog: t\nformat: 1\nlocales: [en]\ndefault_locale: en\nnamespaces: [a.yaml]\n",
-        ),
-        (
+    let dir = namespaces(
+        "en",
+        "",
+        &[(
             "a.yaml",
             &format!(
                 "namespace: app\nreserved:\n  - {{ code: 7, reason: Gone. }}\nentries:\n{entries}  - {{ code: 7, name: SEVEN, message: Seven }}\n"
             ),
-        ),
-    ]);
-    let text = diagnostics_text(&errcat::check(&dir.path().join("catalog.yaml")));
+        )],
+    );
+    let text = check_text(&dir);
     let header = text.lines().nth(1).unwrap_or_default();
     assert!(
         header.trim_start().starts_with("--> ") && header.ends_with("a.yaml:35:13"),
@@ -413,16 +427,16 @@ fn acknowledging_an_overlap_covers_only_the_entry_that_says_so() {
             id.to_uppercase()
         )
     };
-    let dir = crate::support::project(&[
-        (
-            "catalog.yaml",
-            "catalog: t\nformat: 1\nlocales: [en]\ndefault_locale: en\nnamespaces: [\"*.yaml\"]\n",
-        ),
-        ("a.yaml", &ns("a", false)),
-        ("b.yaml", &ns("b", false)),
-        ("c.yaml", &ns("c", true)),
-    ]);
-    let text = diagnostics_text(&errcat::check(&dir.path().join("catalog.yaml")));
+    let dir = namespaces(
+        "en",
+        "",
+        &[
+            ("a.yaml", &ns("a", false)),
+            ("b.yaml", &ns("b", false)),
+            ("c.yaml", &ns("c", true)),
+        ],
+    );
+    let text = check_text(&dir);
     assert!(
         text.contains("warning[code-overlap]: code 1 means different things in 2 namespaces: a, b")
             && !text.contains("unused-acknowledgement"),
@@ -430,7 +444,7 @@ fn acknowledging_an_overlap_covers_only_the_entry_that_says_so() {
     );
     // Once b says so too, a is alone: nothing is left to say, and both are used.
     std::fs::write(dir.path().join("b.yaml"), ns("b", true)).unwrap();
-    let text = diagnostics_text(&errcat::check(&dir.path().join("catalog.yaml")));
+    let text = check_text(&dir);
     assert!(
         !text.contains("code-overlap") && !text.contains("unused-acknowledgement"),
         "{text}"
@@ -442,21 +456,20 @@ fn acknowledging_an_overlap_covers_only_the_entry_that_says_so() {
 /// of an overlap with it).
 #[test]
 fn a_file_that_does_not_load_is_reported_once() {
-    let dir = crate::support::project(&[
-        (
-            "catalog.yaml",
-            "catalog: t\nformat: 1\nlocales: [en]\ndefault_locale: en\nnamespaces: [\"*.yaml\"]\n\
-             surfaces: [{ id: web, title: { en: Web }, namespaces: [app, other] }]\n",
-        ),
-        (
-            "a.yaml",
-            "namespace: app\nentries:\n  - { code: 1, name: ONE, message: One, htp: 400 }\n",
-        ),
-        (
-            "b.yaml",
-            "namespace: other\nentries:\n  - code: 2\n    name: OTHER\n    message: Other\n    acknowledge: [{ rule: code-overlap, reason: Fine. }]\n",
-        ),
-    ]);
+    let dir = namespaces(
+        "en",
+        "surfaces: [{ id: web, title: { en: Web }, namespaces: [app, other] }]\n",
+        &[
+            (
+                "a.yaml",
+                "namespace: app\nentries:\n  - { code: 1, name: ONE, message: One, htp: 400 }\n",
+            ),
+            (
+                "b.yaml",
+                "namespace: other\nentries:\n  - code: 2\n    name: OTHER\n    message: Other\n    acknowledge: [{ rule: code-overlap, reason: Fine. }]\n",
+            ),
+        ],
+    );
     let checked = errcat::check(&dir.path().join("catalog.yaml"));
     let rules: Vec<&str> = checked.report.diagnostics.iter().map(|d| d.rule).collect();
     assert_eq!(rules, ["unknown-field"], "{}", diagnostics_text(&checked));
@@ -465,17 +478,15 @@ fn a_file_that_does_not_load_is_reported_once() {
 /// A value not among a field's words gets the closest one.
 #[test]
 fn a_misspelt_severity_gets_a_did_you_mean() {
-    let dir = crate::support::project(&[
-        (
-            "catalog.yaml",
-            "catalog: t\nformat: 1\nlocales: [en]\ndefault_locale: en\nnamespaces: [a.yaml]\n",
-        ),
-        (
+    let dir = namespaces(
+        "en",
+        "",
+        &[(
             "a.yaml",
             "namespace: app\nentries:\n  - { code: 1, name: ONE, message: One, severity: eror }\n",
-        ),
-    ]);
-    let text = diagnostics_text(&errcat::check(&dir.path().join("catalog.yaml")));
+        )],
+    );
+    let text = check_text(&dir);
     assert!(
         text.contains("error[invalid-value]: unknown variant `eror`")
             && text.contains("help: did you mean `error`?"),
@@ -486,17 +497,15 @@ fn a_misspelt_severity_gets_a_did_you_mean() {
 /// `{roomid}` beside a declared `room_id` is a slip: the help names the param.
 #[test]
 fn a_placeholder_close_to_a_declared_param_names_it() {
-    let dir = crate::support::project(&[
-        (
-            "catalog.yaml",
-            "catalog: t\nformat: 1\nlocales: [en]\ndefault_locale: en\nnamespaces: [a.yaml]\n",
-        ),
-        (
+    let dir = namespaces(
+        "en",
+        "",
+        &[(
             "a.yaml",
             "namespace: app\nentries:\n  - { code: 1, name: ONE, message: \"Room {roomid} is full\", params: [room_id] }\n",
-        ),
-    ]);
-    let text = diagnostics_text(&errcat::check(&dir.path().join("catalog.yaml")));
+        )],
+    );
+    let text = check_text(&dir);
     assert!(
         text.contains("help: did you mean `{room_id}`, the declared param?"),
         "{text}"
@@ -507,22 +516,21 @@ fn a_placeholder_close_to_a_declared_param_names_it() {
 /// and both texts.
 #[test]
 fn a_split_namespaces_conflicting_title_names_the_locale() {
-    let dir = crate::support::project(&[
-        (
-            "catalog.yaml",
-            "catalog: t\nformat: 1\nlocales: [en, zh-CN]\ndefault_locale: en\nnamespaces: [\"*.yaml\"]\n\
-             lints: { missing-translation: allow }\n",
-        ),
-        (
-            "a.yaml",
-            "namespace: app\ntitle: { en: App, zh-CN: 应用 }\nentries:\n  - { code: 1, name: ONE, message: One }\n",
-        ),
-        (
-            "b.yaml",
-            "namespace: app\ntitle: { en: App, zh-CN: 应用程序 }\nentries:\n  - { code: 2, name: TWO, message: Two }\n",
-        ),
-    ]);
-    let text = diagnostics_text(&errcat::check(&dir.path().join("catalog.yaml")));
+    let dir = namespaces(
+        "en, zh-CN",
+        "lints: { missing-translation: allow }\n",
+        &[
+            (
+                "a.yaml",
+                "namespace: app\ntitle: { en: App, zh-CN: 应用 }\nentries:\n  - { code: 1, name: ONE, message: One }\n",
+            ),
+            (
+                "b.yaml",
+                "namespace: app\ntitle: { en: App, zh-CN: 应用程序 }\nentries:\n  - { code: 2, name: TWO, message: Two }\n",
+            ),
+        ],
+    );
+    let text = check_text(&dir);
     assert!(
         text.contains("namespace app is split across files that disagree on `title`: zh-CN: \"应用程序\" here, \"应用\" in the first part"),
         "{text}"

@@ -462,30 +462,62 @@ First version: 3 codes in 1 namespace.
     assert!(!text.contains("\n## 9.9.9"), "{text}");
 }
 
+/// A scratch repository (not yet committed to) holding the code-removed fixture's old
+/// catalog: `cat` and `ns` its catalog and namespace file, `cat0` and `ns0` their texts.
+struct History {
+    dir: tempfile::TempDir,
+    cat: std::path::PathBuf,
+    ns: std::path::PathBuf,
+    cat0: String,
+    ns0: String,
+}
+
+impl History {
+    fn new() -> History {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let fixture = repo().join("tests/fixtures/diff/code-removed/old");
+        crate::support::copy_tree(&fixture, &root.join("schema"));
+        git(root, &["init", "-q", "-b", "main"]);
+        let (cat, ns) = (root.join("schema/catalog.yaml"), root.join("schema/a.yaml"));
+        let (cat0, ns0) = (
+            std::fs::read_to_string(&cat).unwrap(),
+            std::fs::read_to_string(&ns).unwrap(),
+        );
+        History {
+            dir,
+            cat,
+            ns,
+            cat0,
+            ns0,
+        }
+    }
+}
+
+/// An entry line of the fixture's namespace: code `n`, its message `Code n`.
+fn entry(n: u32, name: &str) -> String {
+    format!("  - {{ code: {n}, name: {name}, message: {{ en: Code {n} }} }}\n")
+}
+
 /// Only what each version shipped is loaded: its last commit whose catalog loads. Commits
 /// that do not load are passed over, and versions on either side of them are one.
 #[test]
 fn changelog_takes_each_version_from_its_last_commit_that_loads() {
-    let dir = tempfile::tempdir().unwrap();
+    let History {
+        dir,
+        cat,
+        ns,
+        cat0,
+        ns0,
+    } = History::new();
     let root = dir.path();
-    let fixture = repo().join("tests/fixtures/diff/code-removed/old");
-    crate::support::copy_tree(&fixture, &root.join("schema"));
-    git(root, &["init", "-q", "-b", "main"]);
-    let (cat, ns) = (root.join("schema/catalog.yaml"), root.join("schema/a.yaml"));
-    let (cat0, ns0) = (
-        std::fs::read_to_string(&cat).unwrap(),
-        std::fs::read_to_string(&ns).unwrap(),
-    );
-    let code = |n: u32, name: &str| {
-        format!("  - {{ code: {n}, name: {name}, message: {{ en: Code {n} }} }}\n")
-    };
     let version = |v: &str| cat0.replace("1.0.0", v);
     let broken = "  - { code: 1009, name: BROKEN\n";
     let steps = [
         (version("1.0.0"), ns0.clone()),
         (
             version("1.0.0"),
-            format!("{ns0}{}", code(1004, "ROOM_LOCKED")),
+            format!("{ns0}{}", entry(1004, "ROOM_LOCKED")),
         ),
         (version("1.1.0"), format!("{ns0}{broken}")),
         ("catalog: [\n".to_string(), ns0.clone()),
@@ -493,13 +525,13 @@ fn changelog_takes_each_version_from_its_last_commit_that_loads() {
             version("1.1.0"),
             format!(
                 "{ns0}{}{}",
-                code(1004, "ROOM_LOCKED"),
-                code(1005, "ROOM_MOVED")
+                entry(1004, "ROOM_LOCKED"),
+                entry(1005, "ROOM_MOVED")
             ),
         ),
         (
             version("1.1.0"),
-            format!("{ns0}{}{}", code(1004, "ROOM_LOCKED"), code(1004, "TWICE")),
+            format!("{ns0}{}{}", entry(1004, "ROOM_LOCKED"), entry(1004, "TWICE")),
         ),
         (version("1.2.0"), format!("{ns0}{broken}")),
     ];
@@ -512,9 +544,9 @@ fn changelog_takes_each_version_from_its_last_commit_that_loads() {
     // The working tree: 1.1.0 again, after a 1.2.0 that never loaded.
     std::fs::write(&cat, version("1.1.0")).unwrap();
     let now = [
-        code(1004, "ROOM_LOCKED"),
-        code(1005, "ROOM_MOVED"),
-        code(1007, "ROOM_GONE"),
+        entry(1004, "ROOM_LOCKED"),
+        entry(1005, "ROOM_MOVED"),
+        entry(1007, "ROOM_GONE"),
     ];
     std::fs::write(&ns, format!("{ns0}{}", now.concat())).unwrap();
 
@@ -575,19 +607,14 @@ First version: 4 codes in 1 namespace.
 /// its tag holds: the commits after a tag carry the old version but are the next one's.
 #[test]
 fn changelog_takes_a_tagged_version_from_its_tag() {
-    let dir = tempfile::tempdir().unwrap();
+    let History {
+        dir,
+        cat,
+        ns,
+        cat0,
+        ns0,
+    } = History::new();
     let root = dir.path();
-    let fixture = repo().join("tests/fixtures/diff/code-removed/old");
-    crate::support::copy_tree(&fixture, &root.join("schema"));
-    git(root, &["init", "-q", "-b", "main"]);
-    let (cat, ns) = (root.join("schema/catalog.yaml"), root.join("schema/a.yaml"));
-    let (cat0, ns0) = (
-        std::fs::read_to_string(&cat).unwrap(),
-        std::fs::read_to_string(&ns).unwrap(),
-    );
-    let code = |n: u32, name: &str| {
-        format!("  - {{ code: {n}, name: {name}, message: {{ en: Code {n} }} }}\n")
-    };
     let commit = |version: &str, text: &str, tag: Option<&str>| {
         std::fs::write(&cat, cat0.replace("1.0.0", version)).unwrap();
         std::fs::write(&ns, text).unwrap();
@@ -597,8 +624,8 @@ fn changelog_takes_a_tagged_version_from_its_tag() {
             git(root, &["tag", t]);
         }
     };
-    let b = format!("{ns0}{}", code(1004, "ROOM_LOCKED"));
-    let c = format!("{b}{}", code(1005, "ROOM_MOVED"));
+    let b = format!("{ns0}{}", entry(1004, "ROOM_LOCKED"));
+    let c = format!("{b}{}", entry(1005, "ROOM_MOVED"));
     commit("1.0.0", &ns0, Some("v1.0.0"));
     commit("1.0.0", &b, None);
     commit("1.1.0", &b, Some("v1.1.0"));

@@ -494,6 +494,17 @@ fn import_markdown(text: &str) -> std::process::Output {
     ))
 }
 
+/// Imports a Java file `Codes.java` holding `source` into `app.core`.
+fn import_java(source: &str) -> std::process::Output {
+    let tmp = tempfile::tempdir().unwrap();
+    let java = tmp.path().join("Codes.java");
+    std::fs::write(&java, source).unwrap();
+    run(&format!(
+        "import java-enum {} --namespace app.core",
+        java.display()
+    ))
+}
+
 /// Only paired bold markers outside code spans are markup: `**kwargs` in backticks
 /// and a lone `**` (a power) are the text itself.
 #[test]
@@ -1161,17 +1172,9 @@ fn a_list_says_when_its_rows_shift_or_stray() {
 /// tab and the spaces at either end stay.
 #[test]
 fn java_texts_keep_their_whitespace() {
-    let tmp = tempfile::tempdir().unwrap();
-    let java = tmp.path().join("Codes.java");
-    std::fs::write(
-        &java,
+    let out = import_java(
         "enum Codes {\n    A(1, \"Total:  %d\\tdone \"),\n    B(2, \" lead\" + \"  gap\");\n    Codes(int c, String message) {}\n}\n",
-    )
-    .unwrap();
-    let out = run(&format!(
-        "import java-enum {} --namespace app.core",
-        java.display()
-    ));
+    );
     let yaml = String::from_utf8_lossy(&out.stdout);
     assert_has(
         &yaml,
@@ -1234,22 +1237,14 @@ fn a_translation_that_lacks_rows_is_listed_to_translate() {
 /// imported, and the annotation is pointed out rather than dropped without a word.
 #[test]
 fn a_deprecated_java_constant_is_pointed_out() {
-    let tmp = tempfile::tempdir().unwrap();
-    let java = tmp.path().join("Codes.java");
-    std::fs::write(
-        &java,
+    let out = import_java(
         "enum Codes {\n    @java.lang.Deprecated\n    OLD(1, \"Old one\"),\n    NEW(2, \"New one\");\n    Codes(int c, String message) {}\n}\n",
-    )
-    .unwrap();
-    let out = run(&format!(
-        "import java-enum {} --namespace app.core",
-        java.display()
-    ));
+    );
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
         stderr.contains(
             "warning[import-skipped-text]: enum constant OLD is @Deprecated, which is not imported"
-        ) && stderr.contains(&format!("{}:2:5", java.display()))
+        ) && stderr.contains("Codes.java:2:5")
             && stderr.matches("@Deprecated, which").count() == 1,
         "{stderr}"
     );
