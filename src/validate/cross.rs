@@ -59,6 +59,15 @@ pub fn codes_across_namespaces(cx: &mut Context, namespaces: &[Namespace], surfa
         }
     }
     let default = cx.default_locale.clone();
+    // Acknowledgements of code-overlap by namespace and code: looked up per definition,
+    // not searched (a catalog may acknowledge thousands).
+    let mut overlap_acks: HashMap<String, HashMap<i64, Vec<usize>>> = HashMap::new();
+    for (i, a) in cx.acks.iter().enumerate() {
+        if a.rule == rules::CODE_OVERLAP.id {
+            let of_ns = overlap_acks.entry(a.namespace.clone()).or_default();
+            of_ns.entry(a.code).or_default().push(i);
+        }
+    }
     for (code, defs) in by_code {
         if defs.len() < 2 {
             continue;
@@ -110,14 +119,11 @@ pub fn codes_across_namespaces(cx: &mut Context, namespaces: &[Namespace], surfa
         // overlap among themselves. Its acknowledgement is used either way.
         let mut open = Vec::with_capacity(defs.len());
         for &(n, e) in &defs {
-            let mut acked = false;
-            for a in cx.acks.iter_mut().filter(|a| {
-                a.rule == rules::CODE_OVERLAP.id && a.namespace == n.id && a.code == e.code
-            }) {
-                a.used = true;
-                acked = true;
+            let acked = overlap_acks.get(n.id.as_str()).and_then(|c| c.get(&e.code));
+            for &i in acked.into_iter().flatten() {
+                cx.acks[i].used = true;
             }
-            if !acked {
+            if acked.is_none() {
                 open.push((n, e));
             }
         }

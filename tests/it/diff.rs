@@ -531,7 +531,11 @@ fn changelog_takes_each_version_from_its_last_commit_that_loads() {
         ),
         (
             version("1.1.0"),
-            format!("{ns0}{}{}", entry(1004, "ROOM_LOCKED"), entry(1004, "TWICE")),
+            format!(
+                "{ns0}{}{}",
+                entry(1004, "ROOM_LOCKED"),
+                entry(1004, "TWICE")
+            ),
         ),
         (version("1.2.0"), format!("{ns0}{broken}")),
     ];
