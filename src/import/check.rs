@@ -213,6 +213,7 @@ pub(super) fn validate(locales: &[String], out: &mut Imported) {
         root: PathBuf::from("."),
         namespaces,
         targets: Vec::new(),
+        unlisted: Vec::new(),
     };
     let mut found = Report::default();
     crate::validate::validate(&loaded, &out.sources, &mut found);

@@ -9,6 +9,7 @@ pub mod number;
 mod parse_error;
 mod paths;
 pub mod raw;
+mod unlisted;
 mod written;
 
 use std::collections::BTreeMap;
@@ -33,6 +34,8 @@ pub struct Loaded {
     pub root: PathBuf,
     pub namespaces: Vec<(FileId, RawNamespace)>,
     pub targets: Vec<LoadedTarget>,
+    /// Namespace files beside the catalog's that no pattern matches (never parsed).
+    pub unlisted: Vec<FileId>,
 }
 
 #[derive(Debug)]
@@ -104,6 +107,7 @@ pub struct Inputs {
     /// Namespace files, read but not parsed, in the order the catalog names them.
     pub namespace_files: Vec<FileId>,
     pub targets: Vec<LoadedTarget>,
+    pub unlisted: Vec<FileId>,
 }
 
 /// Reads the catalog, the namespace files it names and its targets' templates (with
@@ -143,6 +147,8 @@ pub fn read_inputs(
     // Files by identity: resolved once each (thousands of namespace files are fine).
     let catalog_identity = paths::identity(path);
     let mut seen: std::collections::HashSet<PathBuf> = std::collections::HashSet::new();
+    // As the patterns spelled them, to tell the files beside them that none matched.
+    let mut matched = Vec::new();
     for pattern in &catalog.namespaces {
         let span = sources.span(catalog_file, &pattern.referenced);
         let files = match paths::expand(&root, &catalog_dir, &pattern.value) {
@@ -161,6 +167,7 @@ pub fn read_inputs(
                 continue;
             }
         };
+        matched.extend_from_slice(&files);
         for file in files {
             let identity = paths::identity(&file);
             if identity == catalog_identity {
@@ -209,12 +216,14 @@ pub fn read_inputs(
         ));
     }
 
+    let unlisted = unlisted::find(&catalog_dir, path, &matched, sources);
     Some(Inputs {
         catalog_file,
         catalog,
         root,
         namespace_files: read_ids,
         targets,
+        unlisted,
     })
 }
 
@@ -228,6 +237,7 @@ impl Inputs {
             root: self.root,
             namespaces: Vec::new(),
             targets: self.targets,
+            unlisted: self.unlisted,
         };
         (loaded, self.namespace_files)
     }
@@ -249,6 +259,7 @@ impl Inputs {
             root: self.root,
             namespaces,
             targets: self.targets,
+            unlisted: self.unlisted,
         }
     }
 }

@@ -64,6 +64,7 @@ pub fn validate_files(
         .map(|l| levels::read(&mut cx, loaded.catalog_file, l))
         .unwrap_or_default();
     let mut lint_levels = levels::Levels::new(global);
+    unlisted(&mut cx, loaded);
 
     // Each file's entries are checked on their own, the files side by side: a
     // context per file, whose findings and acknowledgements join the catalog's.
@@ -140,4 +141,50 @@ pub fn validate_files(
     let catalog = cx.finish(namespaces, targets, declared, surfaces);
     levels::apply(&lint_levels, &mut acks, report, incomplete);
     (!report.has_errors()).then_some(catalog)
+}
+
+/// A `namespace-unlisted` warning for each file the loader found beside the catalog's
+/// namespace files that no pattern matches, at its `namespace:` line.
+fn unlisted(cx: &mut catalog::Context, loaded: &Loaded) {
+    let patterns = loaded
+        .catalog
+        .namespaces
+        .first()
+        .map(|p| cx.sources.span(loaded.catalog_file, &p.referenced));
+    for &file in &loaded.unlisted {
+        let source = cx.sources.get(file);
+        // The loader kept the file for that line: (line number, byte offset, line).
+        let mut start = 0;
+        let mut found = (1, 0, "");
+        for (l, n) in source.text.split_inclusive('\n').zip(1u32..) {
+            if l.starts_with("namespace:") {
+                found = (n, start, l.trim_end());
+                break;
+            }
+            start += l.len();
+        }
+        let (line, start, key) = found;
+        let id = key.strip_prefix("namespace:").unwrap_or(key).trim();
+        let span = crate::source::Span {
+            file,
+            line,
+            column: 1,
+            start,
+            end: start + key.len(),
+        };
+        let mut d = crate::diag::Diagnostic::new(
+            &crate::rules::NAMESPACE_UNLISTED,
+            format!(
+                "{} holds namespace `{}`, but no pattern of the catalog's `namespaces:` matches it: errcat does not read it",
+                source.path.display(),
+                crate::naming::visible(id)
+            ),
+        )
+        .at(span, "never read")
+        .help("add its path, or a pattern that matches it, to `namespaces:`; if it is not meant to be read, move it out of the catalog's directories");
+        if let Some(at) = patterns {
+            d = d.related(at, "the patterns");
+        }
+        cx.emit(d);
+    }
 }

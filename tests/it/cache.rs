@@ -115,6 +115,24 @@ fn a_new_namespace_file_is_not_answered_from_the_cache() {
     assert_stale(p.path(), "missing:");
 }
 
+/// A namespace file that no pattern matches is never read, yet the cache still sees it
+/// appear: the run that says so is a full one.
+#[test]
+fn a_new_unlisted_namespace_file_is_not_answered_from_the_cache() {
+    let p = fresh_project();
+    std::fs::write(
+        p.path().join("schema/extra.yml"),
+        "namespace: extra.ns\nentries: []\n",
+    )
+    .unwrap();
+    let (ok, err) = stderr(p.path(), &["gen", "--check"]);
+    assert!(ok && !err.contains(CACHED), "{err}");
+    assert!(
+        err.contains("warning[namespace-unlisted]: schema/extra.yml holds namespace `extra.ns`"),
+        "{err}"
+    );
+}
+
 #[test]
 fn outputs_edited_removed_or_added_are_not_answered_from_the_cache() {
     let p = fresh_project();
