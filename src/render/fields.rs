@@ -11,6 +11,8 @@ use tera::Value;
 
 use super::scan::Names;
 
+mod probe;
+
 /// `value` as a template value with only the fields named in `keep`.
 pub fn to_value<T: Serialize>(value: &T, keep: &Names) -> tera::TeraResult<Value> {
     Value::try_from_serializable(&Filtered { value, keep })
@@ -23,6 +25,11 @@ struct Filtered<'a, T: ?Sized> {
 
 impl<T: Serialize + ?Sized> Serialize for Filtered<'_, T> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        // A struct none of whose fields the templates name is kept whole, not emptied:
+        // `{% if e.deprecated %}` must see it, and an empty map is false.
+        if probe::names_no_field(self.value, self.keep) {
+            return self.value.serialize(s);
+        }
         self.value.serialize(Filter {
             inner: s,
             keep: self.keep,
@@ -336,6 +343,43 @@ mod tests {
         assert!(text.contains("used") && text.contains("any"), "{text}");
         assert!(
             !text.contains("unused") && !text.contains("skipped"),
+            "{text}"
+        );
+    }
+
+    #[derive(Serialize)]
+    struct Deprecated {
+        reason: String,
+        replaced_by: Option<String>,
+    }
+
+    #[derive(Serialize)]
+    struct Entry {
+        name: String,
+        deprecated: Option<Deprecated>,
+    }
+
+    /// A struct only tested for presence keeps its fields: an emptied one would be false.
+    #[test]
+    fn a_struct_whose_fields_no_template_names_is_kept_whole() {
+        let mut names = Names::default();
+        names.add("{{ e.name }}{% if e.deprecated %}!{% endif %}");
+        let e = Entry {
+            name: "OLD".into(),
+            deprecated: Some(Deprecated {
+                reason: "gone".into(),
+                replaced_by: None,
+            }),
+        };
+        let text = to_value(&e, &names).unwrap().to_string();
+        assert!(
+            text.contains("gone") && text.contains("replaced_by"),
+            "{text}"
+        );
+        names.add("{{ e.deprecated.reason }}");
+        let text = to_value(&e, &names).unwrap().to_string();
+        assert!(
+            text.contains("gone") && !text.contains("replaced_by"),
             "{text}"
         );
     }

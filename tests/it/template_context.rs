@@ -444,6 +444,38 @@ fn computed_keys_and_errors_see_every_field() {
     );
 }
 
+/// A field only tested for presence is there: the fields a template names decide what
+/// a view keeps, and a deprecation, title or range none of whose own fields is named
+/// used to arrive as an empty map, which Tera takes for false.
+#[test]
+fn a_field_only_tested_is_true_when_present() {
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path();
+    probe_project(
+        p,
+        "[en]",
+        "{ code: 1, name: OLD, title: { en: Old }, message: { en: a }, deprecated: { reason: Gone., replaced_by: NEW } }
+  \
+         - { code: 2, name: NEW, message: { en: b } }",
+    );
+    one_file_target(p, "");
+    let out = probe_gen(
+        p,
+        "{% for e in namespace.entries %}{{ e.name }}:{% if e.deprecated %} deprecated{% endif %}\
+         {% if e.title %} titled{% endif %}\n{% endfor %}",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let got = std::fs::read_to_string(p.join("out/probe.txt")).unwrap();
+    assert_eq!(
+        got.lines().skip(1).collect::<Vec<_>>(),
+        ["OLD: deprecated titled", "NEW:", ""]
+    );
+}
+
 /// The first finding of `errcat gen --format json` in `p`: rule, file, line, column.
 fn first_gen_finding(p: &std::path::Path) -> serde_json::Value {
     let v = crate::support::first_json_diagnostic(&errcat(p, &["gen", "--format", "json"]));
