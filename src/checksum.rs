@@ -1,5 +1,7 @@
 //! The checksum in every generated file's header: it tells a file errcat wrote from one
-//! a person edited afterwards. FNV-1a over the text with the checksum field zeroed.
+//! a person edited afterwards. FNV-1a over the text with the checksum field zeroed, and
+//! each CRLF read as LF: a checkout that converts line ends (git's `autocrlf`) changes
+//! nothing, and neither does reading the file back, which converts them too.
 
 use std::ops::Range;
 
@@ -9,9 +11,12 @@ const PREFIX: &str = "checksum ";
 const HEX: usize = 16;
 
 fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
-    })
+    let crlf = |i: usize| bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n');
+    (0..bytes.len())
+        .filter(|&i| !crlf(i))
+        .fold(0xcbf2_9ce4_8422_2325, |h, i| {
+            (h ^ u64::from(bytes[i])).wrapping_mul(0x0100_0000_01b3)
+        })
 }
 
 /// Byte range of the checksum digits, if the header (first lines) has a checksum field.
@@ -65,5 +70,17 @@ mod tests {
         assert_eq!(intact(&stamped.replace("main", "mane")), Some(false));
         assert_eq!(intact("no header\n"), None);
         assert_eq!(stamp(stamped.clone()), stamped, "stamping is idempotent");
+    }
+
+    /// A carriage return in a message reaches the file as it is; read back, as the
+    /// writer reads files, the CRLF is a LF and the file is still intact.
+    #[test]
+    fn line_ends_do_not_count() {
+        let stamped = stamp(format!("# {PLACEHOLDER}\none\r\ntwo\n"));
+        assert_eq!(intact(&stamped), Some(true));
+        assert_eq!(intact(&stamped.replace("\r\n", "\n")), Some(true));
+        let lf = stamp(format!("# {PLACEHOLDER}\none\ntwo\n"));
+        assert_eq!(intact(&lf.replace('\n', "\r\n")), Some(true));
+        assert_eq!(intact(&stamped.replace("\r\n", "\r")), Some(false));
     }
 }

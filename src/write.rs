@@ -232,7 +232,8 @@ impl Stager {
             }
             Ok(bytes) => {
                 let old = normalise(&String::from_utf8_lossy(&bytes));
-                if old == text {
+                // Line ends aside, as a checkout may convert them (a CR in a message too).
+                if old == text || (text.contains('\r') && old == normalise(&text)) {
                     self.plan.unchanged += 1;
                     return Ok(());
                 }
@@ -781,6 +782,12 @@ pub fn short_diff(old: &str, new: &str, max_lines: usize) -> String {
     // Only the first lines of the diff are shown, so only a window from the first
     // changed line on is diffed, and its hunks are numbered as in the whole file.
     const WINDOW: usize = 400;
+    // The old text was read as the writer reads files, CRLF as LF: so is the new one.
+    let new = if new.contains("\r\n") {
+        std::borrow::Cow::Owned(normalise(new))
+    } else {
+        std::borrow::Cow::Borrowed(new)
+    };
     let o: Vec<&str> = old.split_inclusive('\n').collect();
     let n: Vec<&str> = new.split_inclusive('\n').collect();
     let head = o.iter().zip(&n).take_while(|(a, b)| a == b).count();

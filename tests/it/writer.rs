@@ -374,6 +374,49 @@ fn check_names_generated_files_edited_by_hand() {
     assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
 }
 
+/// A carriage return in a message reaches a template's raw text as it is, and the
+/// writer reads files back with CRLF as LF (a checkout may convert line ends): such
+/// a file is still errcat's own, not one edited by hand, once anything else changes.
+#[test]
+fn a_carriage_return_in_a_message_is_not_an_edit() {
+    let p = project();
+    let shop = p.path().join("schema/shop.yaml");
+    let text = std::fs::read_to_string(&shop).unwrap();
+    std::fs::write(
+        &shop,
+        text.replace(
+            "en: \"Order {order_id} does not exist\"",
+            "en: \"Order {order_id}\\r\\ndoes not exist\"",
+        ),
+    )
+    .unwrap();
+    custom_target(p.path(), &["raw.txt"]);
+    let template = p.path().join("templates/t/s.tera");
+    let raw = "{{ catalog.header }}\n{% for e in namespaces[0].entries %}{{ e.message.text }}\n{% endfor %}";
+    std::fs::write(&template, raw).unwrap();
+    assert!(errcat(p.path(), &["gen"]).status.success());
+    let out = p.path().join("generated/t/raw.txt");
+    assert!(
+        std::fs::read_to_string(&out)
+            .unwrap()
+            .contains("{order_id}\r\ndoes")
+    );
+    std::fs::write(&template, format!("{raw}\n")).unwrap();
+    let out = errcat(p.path(), &["gen", "--check"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("stale:") && !err.contains("edited by hand"),
+        "{err}"
+    );
+    let out = errcat(p.path(), &["gen"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success() && !err.contains("edited by hand"),
+        "{err}"
+    );
+}
+
 #[test]
 fn concurrent_runs_take_turns() {
     let p = project();
