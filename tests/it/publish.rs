@@ -100,6 +100,57 @@ fn npm_pack(package: &Path, into: &Path) -> (PathBuf, Vec<String>) {
     (into.join(packed[0]["filename"].as_str().unwrap()), files)
 }
 
+/// A consumer project in `dir`, with the tarball installed as npm installs a package.
+fn install(dir: &Path, tarball: &Path) -> PathBuf {
+    let consumer = dir.join("consumer");
+    std::fs::create_dir(&consumer).unwrap();
+    std::fs::write(
+        consumer.join("package.json"),
+        r#"{ "name": "consumer", "private": true }"#,
+    )
+    .unwrap();
+    let tarball = tarball.to_str().unwrap();
+    run(
+        &consumer,
+        "npm",
+        &["install", "--offline", "--no-audit", "--no-fund", tarball],
+    );
+    consumer
+}
+
+/// A bundler keeps only the namespaces a consumer uses, imported from the package
+/// root too: the package has no side effects, and nothing at its top level reads a
+/// namespace module (a computed key `[X.namespaceId]` did, and kept them all).
+#[test]
+fn a_bundle_holds_only_the_namespaces_it_uses() {
+    let dir = catalog("version: 2.3.4\n", "", true);
+    let (tarball, _) = npm_pack(&dir.path().join("generated/typescript"), dir.path());
+    let consumer = install(dir.path(), &tarball);
+    std::fs::write(
+        consumer.join("app.mjs"),
+        "import { BillingError } from \"@acme/errors\";\n\
+         console.log(BillingError.message(BillingError.DECLINED));\n",
+    )
+    .unwrap();
+    run(
+        &consumer,
+        "esbuild",
+        &[
+            "app.mjs",
+            "--bundle",
+            "--format=esm",
+            "--outfile=bundle.mjs",
+        ],
+    );
+    let bundle = std::fs::read_to_string(consumer.join("bundle.mjs")).unwrap();
+    assert!(
+        bundle.contains("Declined") && !bundle.contains("Not found"),
+        "{bundle}"
+    );
+    let out = run(&consumer, "node", &["bundle.mjs"]);
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "Declined\n");
+}
+
 /// A fresh checkout installs what `npm pack` needs: the build's `tsc` is a declared
 /// dev dependency, which the installed TypeScript satisfies (npm calls an
 /// undeclared one extraneous, and a checkout without it fails `tsc: not found`).
@@ -154,19 +205,7 @@ fn the_npm_tarball_installs_and_imports_from_esm_cjs_and_typescript() {
         assert!(files.iter().any(|f| f == path), "{path} not in {files:?}");
     }
 
-    let consumer = dir.path().join("consumer");
-    std::fs::create_dir(&consumer).unwrap();
-    std::fs::write(
-        consumer.join("package.json"),
-        r#"{ "name": "consumer", "private": true }"#,
-    )
-    .unwrap();
-    let tarball = tarball.to_str().unwrap();
-    run(
-        &consumer,
-        "npm",
-        &["install", "--offline", "--no-audit", "--no-fund", tarball],
-    );
+    let consumer = install(dir.path(), &tarball);
     let uses =
         "AppError.fromCode(1001) === NOT_FOUND && lookup(\"app\", 1001)?.name === \"NOT_FOUND\"";
     std::fs::write(

@@ -44,7 +44,7 @@ pub fn run_ci(root: &Path) -> Result<(), String> {
     ];
     if npm_tools.iter().any(|t| !root.join(t).exists()) {
         step(
-            "npm packages (typescript, prettier, markdownlint-cli2, playwright-core) from package-lock.json",
+            "npm packages (typescript, prettier, esbuild, markdownlint-cli2, playwright-core) from package-lock.json",
             || {
                 run(Command::new("npm")
                     .args(["ci", "--no-audit", "--no-fund"])
