@@ -292,6 +292,17 @@ func checkEntry(cat catalog, ns namespace, n *codes.Namespace, e entry, consts m
 		c("typed value", e.Code, reflect.ValueOf(err).Int())
 		name := t.Name() + "_" + e.Name
 		c("typed constant "+name, constant{t.Name(), e.Code, e.Deprecated != nil}, consts[name])
+		fromCode := reflect.ValueOf(funcs[t.Name()+"FromCode"])
+		if c(t.Name()+"FromCode exists", true, fromCode.IsValid()) {
+			got := fromCode.Call([]reflect.Value{reflect.ValueOf(e.Code)})
+			c("FromCode", []interface{}{err, true}, []interface{}{got[0].Interface(), got[1].Interface()})
+			// A code of a narrower type, widened by 2^32: not the namespace's, and
+			// not converted into the code it wraps to.
+			if t.Kind() == reflect.Int32 {
+				got = fromCode.Call([]reflect.Value{reflect.ValueOf(e.Code + 1<<32)})
+				c("FromCode (wrapping to the code)", []interface{}{reflect.Zero(t).Interface(), false}, []interface{}{got[0].Interface(), got[1].Interface()})
+			}
+		}
 		fallback := standIn(e.Message, cat.DefaultLocale, cat.Locales)
 		c("Error()", e.Name+": "+fallback, err.Error())
 		c("String()", e.Name, value.String())
@@ -443,6 +454,13 @@ func checkError(cat catalog, e entry, code codes.Code, fallback string, c func(s
 	var notCoded *strconv.NumError
 	c("errors.As (an unrelated type)", false, errors.As(wrapped, &notCoded))
 	c("errors.Is (a bare code, no Error)", false, errors.Is(cause, code))
+	// A nil *Error in an error interface: its methods answer, they do not panic.
+	var none *codes.Error
+	var nilErr error = none
+	c("nil *Error: Error()", "<nil>", nilErr.Error())
+	c("nil *Error: errors.Is", false, errors.Is(nilErr, code))
+	c("nil *Error: errors.As", false, errors.As(nilErr, &asCode))
+	c("nil *Error: Unwrap", nil, errors.Unwrap(nilErr))
 }
 
 // standIn is the text that stands in where a locale has none: the default
