@@ -291,6 +291,11 @@ function checkEntry(ns, mod, e) {
       [ns.id, e.code, e.name, fallback],
       [err.namespace, err.code, err.name, err.message],
     );
+    c(
+      "error (JSON)",
+      { namespace: ns.id, code: e.code, name: e.name, message: fallback },
+      JSON.parse(JSON.stringify(err)),
+    );
   }
 }
 
@@ -329,6 +334,9 @@ for (const ns of catalog.namespaces) {
         ns.entries.length,
         run("all", () => mod.all.length),
       );
+      // Shared by every importer: no one can change them for the others.
+      c("all (frozen)", true, Object.isFrozen(mod.all));
+      c("codes (frozen)", true, Object.isFrozen(mod.codes));
       for (const e of ns.entries) checkEntry(ns, mod, e);
       // Codes the namespace does not have are rejected.
       const codes = new Set(ns.entries.map((e) => e.code));
