@@ -135,6 +135,8 @@ def check_entry(gen: Any, nid: str, found: Any, module: Any, e: dict[str, Any], 
     if c("member by name (found)", True, member is not None):
         c("member value", code, int(member))
         c("member is an int", True, isinstance(member, int))
+        # As an int prints, on every Python: 3.10's IntEnum printed `Cls.NAME`.
+        c("str(member), f-string, %s", [str(code)] * 3, [str(member), f"{member}", "%s" % member])
         c("member by value", member, run("member by value", lambda: found.codes(code)))
         c("from_code", member, run("from_code", lambda: found.from_code(code)))
         c("member.info", info, run("member.info", lambda: member.info))
