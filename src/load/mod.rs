@@ -76,6 +76,9 @@ fn options() -> serde_saphyr::Options {
         strict_booleans: true,
         underscored_numbers_as_strings: true,
         leading_zero_numbers_as_strings: true,
+        // `!!binary` would decode base64 into the value: the text is read as written,
+        // as with every other tag, so what a reviewer reads is what is generated.
+        ignore_binary_tag_for_string: true,
     }
 }
 
