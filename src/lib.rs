@@ -150,6 +150,37 @@ pub fn render_to_paths(
 /// from (`rust: <built-in>/rust/lib.rs.tera`, for `--verbose`).
 pub type PlacedFile = (PathBuf, String, String);
 
+/// An output directory that is a file, or inside one: each of its files would be "in
+/// the way" of it, and none of them names the `out:` to correct.
+fn out_dir_in_a_file(t: &model::Target, dir: &Path, overridden: bool) -> diag::Report {
+    let mut report = diag::Report::default();
+    let Some(file) = dir.ancestors().find(|a| a.exists()).filter(|a| !a.is_dir()) else {
+        return report;
+    };
+    let shown = load::display_path(dir);
+    let what = if file == dir {
+        format!("{}, is a file", shown.display())
+    } else {
+        format!(
+            "{}, is inside a file ({})",
+            shown.display(),
+            load::display_path(file).display()
+        )
+    };
+    let d = diag::Diagnostic::new(
+        &rules::BAD_PATH,
+        format!("the output directory of target `{}`, {what}", t.id),
+    )
+    .help("point `out:` at a directory, or at a path where errcat may create one");
+    // `--out-dir` is no place in the catalog.
+    report.push(if overridden {
+        d
+    } else {
+        d.at(t.out_span, "named here")
+    });
+    report
+}
+
 /// Renders a checked catalog, handing each target's files, placed on disk, to
 /// `sink` as they come. Returns the directories the targets own.
 pub fn place_each(
@@ -218,6 +249,12 @@ pub fn place_each(
         if report.has_errors() {
             return Err(report);
         }
+    }
+    for t in &catalog.targets {
+        report.extend(out_dir_in_a_file(t, &dir(t), out_override.is_some()));
+    }
+    if report.has_errors() {
+        return Err(report);
     }
     let mut escaped = diag::Report::default();
     let mut inside = write::Inside::default();

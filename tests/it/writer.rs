@@ -698,6 +698,41 @@ fn a_file_that_is_also_a_directory_is_refused() {
     assert!(!p.path().join("generated").exists(), "{err}");
 }
 
+/// An `out:` that names a file, or a path inside one, is refused at the `out:`: each
+/// of its files used to be "in the way", or "outside its directory, through a link".
+#[test]
+fn an_output_directory_that_is_a_file_is_refused_at_its_out() {
+    let p = project();
+    std::fs::write(p.path().join("README"), "hi\n").unwrap();
+    let catalog = p.path().join("schema/catalog.yaml");
+    let text = std::fs::read_to_string(&catalog).unwrap();
+    for (out, what) in [
+        ("README", "README, is a file"),
+        ("README/rust", "README/rust, is inside a file (README)"),
+    ] {
+        std::fs::write(
+            &catalog,
+            text.replace("out: generated/rust", &format!("out: {out}")),
+        )
+        .unwrap();
+        let out = errcat(p.path(), &["gen"]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        assert!(
+            err.contains(&format!("error[bad-path]: the output directory of target `rust`, {what}\n  --> schema/catalog.yaml:13:39")),
+            "{err}"
+        );
+        assert!(
+            !err.contains("through a link") && !p.path().join("generated").exists(),
+            "{err}"
+        );
+    }
+    assert_eq!(
+        std::fs::read_to_string(p.path().join("README")).unwrap(),
+        "hi\n"
+    );
+}
+
 /// Catalogs of one tree under `root`: each `(name, out)` is `name/schema/catalog.yaml`,
 /// with one namespace `name.x` and a json target writing to `out`.
 fn catalogs_in_one_tree(root: &Path, catalogs: &[(&str, &str)]) {
