@@ -327,6 +327,29 @@ fn load_target(
     if let Some(dir) = &dir {
         match paths::template_files(dir) {
             Ok(found) => {
+                // A link inside the directory must not read a file from outside the
+                // project, as the directory itself may not be outside it.
+                let outside: Vec<_> = found
+                    .iter()
+                    .filter_map(|(file, path)| Some((file, paths::inside(root, path).err()?)))
+                    .collect();
+                for (file, why) in &outside {
+                    report.push(
+                        Diagnostic::new(
+                            &rules::BAD_PATH,
+                            format!(
+                                "template file `{}` of {} {why}",
+                                crate::naming::visible(file),
+                                display_path(dir).display()
+                            ),
+                        )
+                        .at(span, "templates named here")
+                        .help("copy the file into the template directory instead of linking it"),
+                    );
+                }
+                if !outside.is_empty() {
+                    return None;
+                }
                 if builtin::exists(name) {
                     additions = found
                         .iter()

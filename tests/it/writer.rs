@@ -733,6 +733,42 @@ fn an_output_directory_that_is_a_file_is_refused_at_its_out() {
     );
 }
 
+/// A template, or a target.yaml, linked from outside the project is refused like a
+/// template directory linked from there: it was read, and its text rendered.
+#[test]
+fn a_template_file_linked_from_outside_the_project_is_refused() {
+    let outside = tempfile::tempdir().unwrap();
+    let p = project();
+    custom_target(p.path(), &["s.txt"]);
+    for file in ["s.tera", "target.yaml"] {
+        let q = project();
+        custom_target(q.path(), &["s.txt"]);
+        let linked = q.path().join("templates/t").join(file);
+        let elsewhere = outside.path().join(file);
+        std::fs::rename(&linked, &elsewhere).unwrap();
+        std::os::unix::fs::symlink(&elsewhere, &linked).unwrap();
+        let out = errcat(q.path(), &["gen"]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        assert!(
+            err.contains(&format!("error[bad-path]: template file `{file}` of templates/t resolves outside the catalog root"))
+                && err.contains("--> schema/catalog.yaml:"),
+            "{err}"
+        );
+        assert!(!q.path().join("generated").exists(), "{err}");
+    }
+    // Linked inside the project, it is read.
+    let t = p.path().join("templates/t");
+    std::fs::rename(t.join("s.tera"), p.path().join("s.tera")).unwrap();
+    std::os::unix::fs::symlink(p.path().join("s.tera"), t.join("s.tera")).unwrap();
+    let out = errcat(p.path(), &["gen"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 /// Catalogs of one tree under `root`: each `(name, out)` is `name/schema/catalog.yaml`,
 /// with one namespace `name.x` and a json target writing to `out`.
 fn catalogs_in_one_tree(root: &Path, catalogs: &[(&str, &str)]) {
