@@ -110,6 +110,25 @@ pub fn generated_from(text: &str) -> Option<&str> {
         .map_or(rest.strip_suffix('.'), |(file, _)| Some(file))
 }
 
+/// How much of a file in an output directory is read before it is known to be
+/// errcat's: its header is in the first five lines. A file that is not errcat's is
+/// never read whole (a 2 GB file there took 2 GB of memory on every run).
+const HEAD_BYTES: u64 = 64 * 1024;
+
+/// The file at `path`, whole if it is short or has errcat's header, else only its
+/// first [`HEAD_BYTES`]: enough to tell that it is not errcat's, and to say so.
+fn read_if_generated(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read as _;
+    let mut file = std::fs::File::open(path)?;
+    let mut bytes = Vec::new();
+    (&mut file).take(HEAD_BYTES).read_to_end(&mut bytes)?;
+    if (bytes.len() as u64) < HEAD_BYTES || !is_generated(&String::from_utf8_lossy(&bytes)) {
+        return Ok(bytes);
+    }
+    file.read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
 fn normalise(s: &str) -> String {
     s.replace("\r\n", "\n")
 }
@@ -224,7 +243,7 @@ impl Stager {
     /// Compares one rendered file with the disk.
     pub fn add(&mut self, path: PathBuf, text: String) -> std::io::Result<()> {
         self.wanted.insert(path.clone());
-        let (change, edited_by_hand) = match std::fs::read(&path) {
+        let (change, edited_by_hand) = match read_if_generated(&path) {
             // Most files are unchanged, byte for byte: say so before decoding them.
             Ok(bytes) if bytes == text.as_bytes() => {
                 self.plan.unchanged += 1;
@@ -336,7 +355,7 @@ impl Stager {
                 continue;
             }
             // Only what errcat generated, from this catalog, is ever removed.
-            match std::fs::read(&file) {
+            match read_if_generated(&file) {
                 Ok(b) => {
                     let text = String::from_utf8_lossy(&b);
                     match self.own.disowns(&text) {
