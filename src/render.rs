@@ -646,7 +646,7 @@ fn clean_path(target: &Target, spec: &FileSpec, rel: &str) -> Result<PathBuf, Bo
     let invisible = |c: char| (c.to_string(), format!("U+{:04X}", u32::from(c)));
     // A path that ends in `/` (or `/.`) names a directory: the file would take its name.
     let names_a_directory = rel.ends_with('/') || rel == "." || rel.ends_with("/.");
-    let checked = crate::load::check_relative(rel)
+    let checked = crate::load::check_relative(rel, "the target's output directory")
         .and_then(|()| {
             if names_a_directory {
                 Err("names a directory (it ends with `/`), not a file".to_string())

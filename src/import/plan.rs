@@ -269,7 +269,7 @@ fn translated_group<'d>(doc: &'d mut doc::Doc, section: &Section) -> Option<&'d 
 /// that as a device (a section `CON`), which no clone there could check out.
 fn file_name(seg: &str) -> String {
     let name = format!("{seg}.yaml");
-    if crate::load::check_relative(&name).is_ok() {
+    if crate::load::check_relative(&name, "").is_ok() {
         name
     } else {
         format!("{seg}_.yaml")

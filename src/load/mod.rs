@@ -286,7 +286,7 @@ fn load_target(
 ) -> Option<LoadedTarget> {
     let span = sources.span(catalog_file, &target.templates.referenced);
     let name = &target.templates.value;
-    let dir = match paths::child(root, &Path::new("templates").join(name)) {
+    let dir = match paths::child(root, &Path::new("templates").join(name), "templates/") {
         Ok(d) if d.is_dir() => Some(d),
         Ok(_) if builtin::exists(name) => None,
         Ok(d) => {
@@ -315,7 +315,10 @@ fn load_target(
                         crate::naming::visible(name)
                     ),
                 )
-                .at(span, "named here"),
+                .at(span, "named here")
+                .help(
+                    "`templates:` names a built-in set or a directory under the root's templates/",
+                ),
             );
             return None;
         }

@@ -60,9 +60,10 @@ pub fn ancestor(catalog_dir: &Path, rel: &str) -> Result<PathBuf, String> {
     Ok(dir)
 }
 
-/// Checks a relative path from the catalog: no `..`, not absolute, no reserved device
-/// names, no `:`, no control or invisible characters.
-pub fn check_relative(rel: &str) -> Result<(), String> {
+/// Checks a path relative to `base` (as messages name it: "the catalog root"): no
+/// `..`, not absolute, no reserved device names, no `:`, no control or invisible
+/// characters.
+pub fn check_relative(rel: &str, base: &str) -> Result<(), String> {
     let p = Path::new(rel);
     if rel.is_empty() {
         return Err("is empty".into());
@@ -78,7 +79,7 @@ pub fn check_relative(rel: &str) -> Result<(), String> {
         return Err(format!("contains U+{:04X}, {what}", u32::from(c)));
     }
     if p.is_absolute() || rel.starts_with(['/', '\\']) {
-        return Err("is absolute; paths are relative to the catalog root".into());
+        return Err(format!("is absolute; it is relative to {base}"));
     }
     // Windows reads `x:` as a drive (`x:y.txt` is y.txt in that drive's current
     // directory, outside the root) and any other `:` as a file's stream.
@@ -87,7 +88,7 @@ pub fn check_relative(rel: &str) -> Result<(), String> {
             .get(..2)
             .filter(|d| d.ends_with(':') && d.starts_with(|c: char| c.is_ascii_alphabetic()));
         return Err(match drive {
-            Some(d) => format!("starts with `{d}`, which Windows reads as a drive, outside the catalog root"),
+            Some(d) => format!("starts with `{d}`, which Windows reads as a drive, outside {base}"),
             None => "contains `:`, which a file name cannot hold on Windows (it names a stream of a file there)".into(),
         });
     }
@@ -109,7 +110,7 @@ pub fn check_relative(rel: &str) -> Result<(), String> {
                 }
             }
             Component::CurDir => {}
-            Component::ParentDir => return Err("leaves the catalog root (`..`)".into()),
+            Component::ParentDir => return Err(format!("leaves {base} (`..`)")),
             Component::RootDir => return Err("is absolute".into()),
             Component::Prefix(_) => return Err("starts with a drive or network prefix".into()),
         }
@@ -160,8 +161,8 @@ pub fn check_portable(rel: &str) -> Result<(), (String, String)> {
 }
 
 /// `root/rel`, checked to stay inside `root` even through symlinks.
-pub fn child(root: &Path, rel: &Path) -> Result<PathBuf, String> {
-    check_relative(&rel.to_string_lossy())?;
+pub fn child(root: &Path, rel: &Path, base: &str) -> Result<PathBuf, String> {
+    check_relative(&rel.to_string_lossy(), base)?;
     let path = root.join(rel);
     inside(root, &path)?;
     Ok(path)
@@ -192,7 +193,7 @@ fn inside_real(root: &Path, path: &Path) -> Result<(), String> {
 
 /// The namespace files a pattern names, sorted. A pattern without wildcards must exist.
 pub fn expand(root: &Path, catalog_dir: &Path, pattern: &str) -> Result<Vec<PathBuf>, String> {
-    check_relative(pattern)?;
+    check_relative(pattern, "the catalog's directory")?;
     let full = catalog_dir.join(pattern);
     let is_glob = pattern.contains(['*', '?', '[']);
     let mut files: Vec<PathBuf> = if is_glob {
@@ -222,7 +223,7 @@ pub fn expand(root: &Path, catalog_dir: &Path, pattern: &str) -> Result<Vec<Path
         // A name the pattern did not spell out must be one a clone on Windows can hold.
         if is_glob && let Ok(rel) = f.strip_prefix(catalog_dir) {
             let rel = rel.to_string_lossy().replace('\\', "/");
-            check_relative(&rel)
+            check_relative(&rel, "the catalog's directory")
                 .and_then(|()| check_portable(&rel).map_err(|(why, _)| why))
                 .map_err(|why| format!("matches {}: the path {why}", display_path(f).display()))?;
         }

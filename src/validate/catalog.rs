@@ -354,6 +354,35 @@ impl<'a> Context<'a> {
     /// Invisible and control characters, and stray whitespace.
     fn hygiene(&mut self, span: Span, what: &str, s: &str) {
         let show = |c: char| format!("U+{:04X}", c as u32);
+        // errcat reads a `!!binary` text as written; YAML tools and editors decode it
+        // from base64, so the file would mean two things.
+        let text = &self.sources.get(span.file).text;
+        let before = text.get(..span.start).unwrap_or("");
+        let trimmed = before.trim_end_matches([' ', '\t']);
+        if let Some(tag) = ["!!binary", "!<tag:yaml.org,2002:binary>"]
+            .into_iter()
+            .find(|t| trimmed.ends_with(t))
+        {
+            let start = trimmed.len() - tag.len();
+            let back = before[start..].chars().count();
+            let at = Span {
+                start,
+                end: trimmed.len(),
+                column: span
+                    .column
+                    .saturating_sub(u32::try_from(back).unwrap_or(0))
+                    .max(1),
+                ..span
+            };
+            self.emit(
+                Diagnostic::new(
+                    &rules::INVALID_VALUE,
+                    format!("errcat does not read the YAML tag `{tag}` on {what}: other YAML tools decode it from base64"),
+                )
+                .at(at, "tag")
+                .help("write the text itself, without the tag"),
+            );
+        }
         // The character itself, where the text maps back onto its source.
         let at = |(i, c): (usize, char)| self.sources.part(span, s, i..i + c.len_utf8());
         // The direction marks (LRM, RLM, ALM) reorder nothing but the neutral characters
@@ -556,7 +585,7 @@ impl<'a> Context<'a> {
             }
             let out_span = self.span(file, &t.out);
             // A literal directory, no pattern: it must be one every system can hold too.
-            let checked = crate::load::check_relative(&t.out.value)
+            let checked = crate::load::check_relative(&t.out.value, "the catalog root")
                 .and_then(|()| crate::load::check_portable(&t.out.value).map_err(|(why, _)| why));
             if let Err(why) = checked {
                 self.error(
