@@ -162,6 +162,19 @@ pub fn run(args: &Args) -> Result<Imported, String> {
                 .collect(),
         });
     }
+    // A file errcat itself would refuse to read is not written.
+    if let Some(big) = out
+        .outputs
+        .iter()
+        .find(|o| o.text.len() as u64 > load::MAX_FILE_BYTES)
+    {
+        return Err(format!(
+            "the namespace file for `{}` would be {} bytes, over the {} MiB errcat reads of a catalog file: split the input into namespaces (`--sections`), or import it in parts; nothing was written",
+            big.namespace,
+            big.text.len(),
+            load::MAX_FILE_BYTES >> 20
+        ));
+    }
     let in_project = |out: &mut Imported| {
         let catalog = catalog_path.as_deref()?;
         check::validate_in_project(catalog, out).then_some(())

@@ -78,7 +78,12 @@ pub fn check_relative(rel: &str, base: &str) -> Result<(), String> {
         };
         return Err(format!("contains U+{:04X}, {what}", u32::from(c)));
     }
-    if p.is_absolute() || rel.starts_with(['/', '\\']) {
+    if rel.starts_with('\\') {
+        return Err(format!(
+            "starts with a backslash, which Windows reads as the root of a drive: it is relative to {base}, with `/` between names"
+        ));
+    }
+    if p.is_absolute() || rel.starts_with('/') {
         return Err(format!("is absolute; it is relative to {base}"));
     }
     // Windows reads `x:` as a drive (`x:y.txt` is y.txt in that drive's current

@@ -601,6 +601,16 @@ fn an_output_path_other_systems_cannot_hold_is_refused() {
         // Not a file name at all: the file would be written as `docs`.
         ("docs/", "names a directory (it ends with `/`), not a file"),
         ("docs/.", "names a directory"),
+        // Relative to the target's directory, which `..` and `/` would leave.
+        ("../escape.h", "leaves the target's output directory (`..`)"),
+        (
+            "/tmp/abs.h",
+            "is absolute; it is relative to the target's output directory",
+        ),
+        (
+            "\\x.h",
+            "starts with a backslash, which Windows reads as the root of a drive",
+        ),
     ] {
         // Single-quoted in YAML: only `'` is doubled.
         let quoted = path.replace('\'', "''");
@@ -791,7 +801,7 @@ fn a_colon_in_an_output_path_is_refused_for_what_it_is() {
     for (path, why) in [
         (
             "x:y.txt",
-            "starts with `x:`, which Windows reads as a drive, outside the catalog root",
+            "starts with `x:`, which Windows reads as a drive, outside the target's output directory",
         ),
         (
             "docs/ab:y.txt",
