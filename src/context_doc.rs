@@ -94,6 +94,48 @@ pub fn definitions() -> Map<String, Value> {
     generator.take_definitions(true)
 }
 
+/// The filters Tera 2 itself registers (its `register_builtin_filters`), for the page;
+/// a test renders each, so that one Tera drops fails the build of the docs.
+pub const TERA_FILTERS: &[&str] = &[
+    "abs",
+    "capitalize",
+    "default",
+    "escape",
+    "escape_html",
+    "escape_xml",
+    "first",
+    "float",
+    "get",
+    "group_by",
+    "indent",
+    "int",
+    "join",
+    "keys",
+    "last",
+    "length",
+    "lower",
+    "newlines_to_br",
+    "nth",
+    "pairs",
+    "pluralize",
+    "replace",
+    "reverse",
+    "round",
+    "safe",
+    "sort",
+    "split",
+    "str",
+    "title",
+    "trim",
+    "trim_end",
+    "trim_start",
+    "truncate",
+    "unique",
+    "upper",
+    "values",
+    "wordcount",
+];
+
 /// The page.
 pub fn page() -> String {
     let defs = definitions();
@@ -118,6 +160,17 @@ pub fn page() -> String {
          `parts`: its part template rendered once per namespace, as strings in namespace order\n\
          (with `parts_by: codes`, once per run of up to 1,000 codes, which the part sees as\n\
          `codes`, in code order).\n\n",
+    );
+    let _ = write!(
+        out,
+        "Besides errcat's `lit`, `count`, `width` and `merge`, a template has Tera 2's own \
+         filters: {}. Tera 1's `map`, `filter`, `slice`, `concat`, `json_encode`, `urlencode` \
+         and `date` are not among them.\n\n",
+        TERA_FILTERS
+            .iter()
+            .map(|f| format!("`{f}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
     );
     out.push_str("## Variables, by `each:`\n\n");
     out.push_str(
@@ -160,7 +213,10 @@ pub fn page() -> String {
          available fields (Tera gives one for a field of a value reached by name, not after an\n\
          index: `entries[0].bogus`) is then complete. Only a test or default on such a field\n\
          (`entry[col] is defined`, `entry[col] | default(…)`) cannot tell; name the field in\n\
-         some tag of the file.\n",
+         some tag of the file. A value none of whose fields the file names (a deprecation\n\
+         only tested, `{% if entry.deprecated %}`) is there whole, so it is true. For the\n\
+         same reason a dump of the context (`{{ __tera_context }}`) shows only what the file\n\
+         names: this page is the list of what there is.\n",
     );
 
     out.push_str("\n## Types\n");

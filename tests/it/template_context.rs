@@ -114,6 +114,20 @@ fn the_documented_filters_work() {
     let got = std::fs::read_to_string(p.join("out/probe.txt")).unwrap();
     assert_eq!(got.lines().nth(1), Some(r#""A_B_C" 2 4 0"#));
 
+    // Every Tera filter the page lists exists (names are checked when templates load).
+    let all: String = errcat::context_doc::TERA_FILTERS
+        .iter()
+        .map(|f| format!("{{{{ namespace.id | {f} }}}}"))
+        .collect();
+    let out = probe(&format!("{{% if false %}}{all}{{% endif %}}"));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = probe("{% if false %}{{ namespace.id | map }}{% endif %}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Unknown filter `map`"));
+
     let out = probe("{{ namespace.id | count(pat=\"\") }}");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success());
