@@ -54,11 +54,21 @@ pub enum StringStyle {
     /// As `CFamily`, but only `\uXXXX`, a character beyond U+FFFF as its UTF-16 surrogate
     /// pair: for languages without `\U` or `\u{…}` (Kotlin, C#, Dart, JavaScript).
     Utf16,
+    /// SQL's standard string literal: single quotes, a quote doubled, nothing else
+    /// escaped (SQL has no escapes; a line break is part of the literal).
+    Sql,
+    /// A CSV field (RFC 4180): always in double quotes, a quote doubled, line breaks
+    /// kept inside the quotes.
+    Csv,
+    /// A value of a Java `.properties` file: no quotes; `\\`, `\n`, `\r`, `\t`, `\f`, a
+    /// leading space as `\ `, and everything beyond ASCII as `\uXXXX` (UTF-16), so the
+    /// file reads the same as ISO-8859-1 (`Properties.load`) and as UTF-8.
+    Properties,
 }
 
 impl StringStyle {
     /// Every style, by the name a generic profile declares it with.
-    pub const NAMED: [(&'static str, StringStyle); 8] = [
+    pub const NAMED: [(&'static str, StringStyle); 11] = [
         ("rust", StringStyle::Rust),
         ("java", StringStyle::Java),
         ("javascript", StringStyle::JavaScript),
@@ -67,6 +77,9 @@ impl StringStyle {
         ("c-family", StringStyle::CFamily),
         ("utf16", StringStyle::Utf16),
         ("c", StringStyle::C),
+        ("sql", StringStyle::Sql),
+        ("csv", StringStyle::Csv),
+        ("properties", StringStyle::Properties),
     ];
 
     /// Whether a profile's `interpolation` characters can be escaped in this style:
@@ -137,8 +150,36 @@ impl StringStyle {
                     out.push(c);
                 }
             }),
+            StringStyle::Sql => format!("'{}'", s.replace('\'', "''")),
+            StringStyle::Csv => format!("\"{}\"", s.replace('"', "\"\"")),
+            StringStyle::Properties => properties_value(s),
         }
     }
+}
+
+/// A `.properties` value: read back by `Properties.load` (ISO-8859-1, or UTF-8 through
+/// `PropertyResourceBundle`) as exactly `s`.
+fn properties_value(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for (i, c) in s.chars().enumerate() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{c}' => out.push_str("\\f"),
+            // Whitespace before a value is the separator's, not the value's.
+            ' ' if i == 0 => out.push_str("\\ "),
+            ' '..='~' => out.push(c),
+            c => {
+                for unit in c.encode_utf16(&mut [0; 2]) {
+                    out.push_str("\\u");
+                    push_hex(&mut out, u32::from(*unit), 4, false);
+                }
+            }
+        }
+    }
+    out
 }
 
 /// `c` as a universal character name, one code point per escape (never a surrogate

@@ -135,6 +135,14 @@ fn string_literals() {
             "a\u{2028}b\u{2029}c\u{85}d",
             "a<br>b<br>c<br>d",
         ),
+        (StringStyle::Sql, "It's \\n\n", "'It''s \\n\n'"),
+        (StringStyle::Csv, "a \"b\", c\n", "\"a \"\"b\"\", c\n\""),
+        // Only the first space is the value's to escape; `=`, `:` and `#` are text there.
+        (
+            StringStyle::Properties,
+            "  a=b: #\\\n\t\u{c}é😀",
+            "\\  a=b: #\\\\\\n\\t\\f\\u00e9\\ud83d\\ude00",
+        ),
     ];
     for (style, input, want) in cases {
         assert_eq!(style.literal(input), *want, "{style:?} {input:?}");

@@ -393,6 +393,158 @@ fn a_c_target_compiles_in_strict_c11_and_reads_back() {
     assert_eq!(got, want);
 }
 
+/// The styles for data files a user declares a target of: `sql` (read back by SQLite),
+/// `csv` (by Python's csv module) and `properties` (by Java's `Properties.load`, which
+/// reads ISO-8859-1): each text reads back as it is in the catalog.
+#[test]
+fn sql_csv_and_properties_literals_read_back_in_their_own_tools() {
+    let dir = tempfile::tempdir().unwrap();
+    let texts = [
+        "It's a 'quoted' \"word\", with a comma",
+        "two\nlines and\r\na CRLF",
+        "back\\slash \\n \\u0041 tab\there",
+        " leading space = key: value # not a comment ! either",
+        "房间不存在 😀 é",
+    ];
+    let entries: String = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let yaml = serde_json::to_string(t).unwrap();
+            format!("  - {{ code: {}, name: T{i}, message: {yaml} }}\n", i + 1)
+        })
+        .collect();
+    std::fs::write(
+        dir.path().join("a.yaml"),
+        format!("namespace: app\nentries:\n{entries}"),
+    )
+    .unwrap();
+    let mut targets = String::new();
+    let row = "{% for e in namespaces[0].entries %}";
+    for (style, comment, file, body) in [
+        (
+            "sql",
+            "--",
+            "seed.sql",
+            format!(
+                "CREATE TABLE m (code INTEGER, message TEXT);\n{row}INSERT INTO m VALUES ({{{{ e.code }}}}, {{{{ e.message.lit }}}});\n{{% endfor %}}"
+            ),
+        ),
+        (
+            "csv",
+            "#",
+            "codes.csv",
+            format!("code,message\n{row}{{{{ e.code }}}},{{{{ e.message.lit }}}}\n{{% endfor %}}"),
+        ),
+        (
+            "properties",
+            "#",
+            "messages.properties",
+            format!("{row}{{{{ e.name }}}}={{{{ e.message.lit }}}}\n{{% endfor %}}"),
+        ),
+    ] {
+        let tpl = dir.path().join("templates").join(style);
+        std::fs::create_dir_all(&tpl).unwrap();
+        std::fs::write(
+            tpl.join("target.yaml"),
+            format!(
+                "profile:\n  type_case: UpperCamelCase\n  variant_case: SCREAMING_SNAKE_CASE\n\
+                 \x20 member_case: snake_case\n  module_case: snake_case\n  strings: {style}\n\
+                 \x20 line_comment: \"{comment}\"\nfiles:\n  - {{ template: t.tera, path: {file} }}\n"
+            ),
+        )
+        .unwrap();
+        std::fs::write(
+            tpl.join("t.tera"),
+            format!("{{{{ catalog.header }}}}\n{body}"),
+        )
+        .unwrap();
+        targets += &format!("  - {{ id: {style}, templates: {style}, out: out }}\n");
+        targets = targets.replace("out: out }", &format!("out: out/{style} }}"));
+    }
+    std::fs::write(
+        dir.path().join("catalog.yaml"),
+        format!(
+            "catalog: data\nformat: 1\nlocales: [en]\ndefault_locale: en\nnamespaces: [a.yaml]\n\
+             lints: {{ trailing-whitespace: allow }}\ntargets:\n{targets}"
+        ),
+    )
+    .unwrap();
+    let generated = errcat(dir.path(), &["gen", "catalog.yaml"]);
+    assert!(
+        generated.status.success(),
+        "{}",
+        String::from_utf8_lossy(&generated.stderr)
+    );
+    let want: Vec<String> = texts.iter().map(|t| t.to_string()).collect();
+    let out = dir.path().join("out");
+    // SQLite and Python's csv module, each printing the texts as a JSON list.
+    let python = |script: &str, file: &str| -> Vec<String> {
+        let run = std::process::Command::new("python3")
+            .args(["-c", script])
+            .arg(out.join(file))
+            .output()
+            .expect("python3 runs");
+        assert!(
+            run.status.success(),
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        serde_json::from_slice(&run.stdout).unwrap()
+    };
+    let sql = python(
+        "import json, sqlite3, sys\n\
+         db = sqlite3.connect(':memory:')\n\
+         db.executescript(open(sys.argv[1], encoding='utf-8', newline='').read())\n\
+         print(json.dumps([m for (m,) in db.execute('SELECT message FROM m ORDER BY code')]))",
+        "sql/seed.sql",
+    );
+    assert_eq!(sql, want);
+    let csv = python(
+        "import csv, json, sys\n\
+         f = open(sys.argv[1], encoding='utf-8', newline='')\n\
+         lines = [l for l in f.read().split('\\n', 2)[2:]]\n\
+         rows = list(csv.reader(lines[0].splitlines(keepends=True)))\n\
+         print(json.dumps([r[1] for r in rows[1:]]))",
+        "csv/codes.csv",
+    );
+    assert_eq!(csv, want);
+    // Java, reading the file as ISO-8859-1, prints each value's UTF-8 bytes in hex.
+    let check = dir.path().join("Check.java");
+    std::fs::write(
+        &check,
+        "import java.io.*; import java.nio.charset.StandardCharsets; import java.util.*;\n\
+         public class Check { public static void main(String[] a) throws IOException {\n\
+         Properties p = new Properties(); try (InputStream in = new FileInputStream(a[0])) { p.load(in); }\n\
+         for (String k : new TreeSet<>(p.stringPropertyNames())) { StringBuilder h = new StringBuilder();\n\
+         for (byte b : p.getProperty(k).getBytes(StandardCharsets.UTF_8)) h.append(String.format(\"%02x\", b));\n\
+         System.out.println(h); } } }\n",
+    )
+    .unwrap();
+    let run = std::process::Command::new("java")
+        .arg(&check)
+        .arg(out.join("properties/messages.properties"))
+        .output()
+        .expect("java runs");
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let got: Vec<String> = String::from_utf8(run.stdout)
+        .unwrap()
+        .lines()
+        .map(|h| {
+            let bytes: Vec<u8> = (0..h.len())
+                .step_by(2)
+                .map(|i| u8::from_str_radix(&h[i..i + 2], 16).unwrap())
+                .collect();
+            String::from_utf8(bytes).unwrap()
+        })
+        .collect();
+    assert_eq!(got, want);
+}
+
 /// JSON readers that hold numbers as doubles (JavaScript's `JSON.parse`) merge codes
 /// beyond ±(2^53 − 1), so the json profile bounds codes there (RFC 8259's
 /// interoperable integers); a declared profile may widen it.
