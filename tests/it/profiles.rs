@@ -50,6 +50,27 @@ const GOOD: &str = "      type_case: UpperCamelCase
         - { type: int32, min: -2147483648, max: 2147483647 }
 ";
 
+/// Entries `T0`, `T1`… of codes 1, 2… with `texts` as their messages.
+fn entries_of(texts: &[&str]) -> String {
+    texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let yaml = serde_json::to_string(t).unwrap();
+            format!("  - {{ code: {}, name: T{i}, message: {yaml} }}\n", i + 1)
+        })
+        .collect()
+}
+
+/// The text whose UTF-8 bytes `h` spells in hex, as the compiled readers print them.
+fn unhex(h: &str) -> String {
+    let bytes: Vec<u8> = (0..h.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&h[i..i + 2], 16).unwrap())
+        .collect();
+    String::from_utf8(bytes).unwrap()
+}
+
 fn check(dir: &tempfile::TempDir) -> errcat::Checked {
     errcat::check(&dir.path().join("catalog.yaml"))
 }
@@ -242,14 +263,7 @@ fn a_declared_profile_writes_literals_that_read_back() {
         "房间 😀",
         "#{ruby} `tick` {{ braces }}",
     ];
-    let entries: String = texts
-        .iter()
-        .enumerate()
-        .map(|(i, t)| {
-            let yaml = serde_json::to_string(t).unwrap();
-            format!("  - {{ code: {}, name: T{i}, message: {yaml} }}\n", i + 1)
-        })
-        .collect();
+    let entries = entries_of(&texts);
     std::fs::write(
         dir.path().join("catalog.yaml"),
         "catalog: declared\nformat: 1\nlocales: [en]\ndefault_locale: en\nnamespaces: [a.yaml]\n\
@@ -370,13 +384,6 @@ fn a_c_target_compiles_in_strict_c11_and_reads_back() {
     );
     let run = std::process::Command::new(&exe).output().unwrap();
     assert!(run.status.success());
-    let unhex = |h: &str| -> String {
-        let bytes: Vec<u8> = (0..h.len())
-            .step_by(2)
-            .map(|i| u8::from_str_radix(&h[i..i + 2], 16).unwrap())
-            .collect();
-        String::from_utf8(bytes).unwrap()
-    };
     let got: Vec<(String, String, String)> = String::from_utf8(run.stdout)
         .unwrap()
         .lines()
@@ -406,14 +413,7 @@ fn sql_csv_and_properties_literals_read_back_in_their_own_tools() {
         " leading space = key: value # not a comment ! either",
         "房间不存在 😀 é",
     ];
-    let entries: String = texts
-        .iter()
-        .enumerate()
-        .map(|(i, t)| {
-            let yaml = serde_json::to_string(t).unwrap();
-            format!("  - {{ code: {}, name: T{i}, message: {yaml} }}\n", i + 1)
-        })
-        .collect();
+    let entries = entries_of(&texts);
     std::fs::write(
         dir.path().join("a.yaml"),
         format!("namespace: app\nentries:\n{entries}"),
@@ -534,13 +534,7 @@ fn sql_csv_and_properties_literals_read_back_in_their_own_tools() {
     let got: Vec<String> = String::from_utf8(run.stdout)
         .unwrap()
         .lines()
-        .map(|h| {
-            let bytes: Vec<u8> = (0..h.len())
-                .step_by(2)
-                .map(|i| u8::from_str_radix(&h[i..i + 2], 16).unwrap())
-                .collect();
-            String::from_utf8(bytes).unwrap()
-        })
+        .map(unhex)
         .collect();
     assert_eq!(got, want);
 }
