@@ -516,16 +516,19 @@ impl<'a> Context<'a> {
                 }
                 if let Some(name) = missing {
                     let span = self.span(sfile, name);
-                    self.emit(
-                        Diagnostic::new(
-                            &rules::TARGET_CONFIG,
-                            format!(
-                                "template `{}` is not in templates/{}",
-                                name.value, t.templates.value
-                            ),
-                        )
-                        .at(span, "named here"),
-                    );
+                    let names: Vec<&str> = lt.templates.keys().map(String::as_str).collect();
+                    let mut d = Diagnostic::new(
+                        &rules::TARGET_CONFIG,
+                        format!(
+                            "template `{}` is not in templates/{}",
+                            name.value, t.templates.value
+                        ),
+                    )
+                    .at(span, "named here");
+                    if let Some(near) = crate::load::suggest(&name.value, &names) {
+                        d = d.help(format!("did you mean `{near}`?"));
+                    }
+                    self.emit(d);
                     continue;
                 }
                 if let Some(parts) = s

@@ -291,6 +291,12 @@ fn parts_render_per_namespace_in_order() {
             "nothing.tera",
             "template `nothing.tera` is not in templates/probe",
         ),
+        (
+            "catalog",
+            "prat.tera",
+            "template `prat.tera` is not in templates/probe\n --> templates/probe/target.yaml:3:",
+        ),
+        ("catalog", "prat.tera", "help: did you mean `part.tera`?"),
     ] {
         manifest(each, part);
         gen_fails_at_the_spec(p, want);
