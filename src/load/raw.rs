@@ -263,6 +263,9 @@ pub struct RawGenericProfile {
     /// Identifiers that must be changed (with `keyword_suffix`) to be legal.
     #[serde(default)]
     pub keywords: Vec<S<String>>,
+    /// Whether `keywords` match in any case, as in SQL (`Select` is `select`).
+    #[serde(default)]
+    pub keywords_ignore_case: Option<bool>,
     /// Words that camel-case identifiers write in capitals: `ID`, `URL` (`roomID`).
     #[serde(default)]
     pub initialisms: Vec<S<String>>,

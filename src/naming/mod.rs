@@ -120,6 +120,9 @@ pub struct Profile {
     pub formatter_case: Option<Case>,
     pub module_case: Case,
     pub keywords: BTreeSet<String>,
+    /// Keywords match in any case (SQL's `select` is `Select`); `keywords` are then
+    /// lower-case.
+    pub keywords_ignore_case: bool,
     pub keyword_fix: KeywordFix,
     pub strings: StringStyle,
     /// Characters that start an interpolation in the language's strings (`$` in
@@ -176,6 +179,7 @@ fn rust() -> Profile {
         formatter_case: None,
         module_case: Case::Snake,
         keywords: owned(keywords::RUST),
+        keywords_ignore_case: false,
         keyword_fix: KeywordFix::RawOrSuffix,
         strings: StringStyle::Rust,
         interpolation: String::new(),
@@ -207,6 +211,7 @@ fn java() -> Profile {
         formatter_case: None,
         module_case: Case::UpperCamel,
         keywords: owned(keywords::JAVA),
+        keywords_ignore_case: false,
         keyword_fix: suffix(),
         strings: StringStyle::Java,
         interpolation: String::new(),
@@ -229,6 +234,7 @@ fn typescript() -> Profile {
         formatter_case: None,
         module_case: Case::Kebab,
         keywords: owned(keywords::TYPESCRIPT),
+        keywords_ignore_case: false,
         keyword_fix: suffix(),
         strings: StringStyle::JavaScript,
         interpolation: String::new(),
@@ -255,6 +261,7 @@ fn markdown() -> Profile {
         formatter_case: None,
         module_case: Case::Kebab,
         keywords: BTreeSet::new(),
+        keywords_ignore_case: false,
         keyword_fix: suffix(),
         strings: StringStyle::Markdown,
         interpolation: String::new(),
@@ -277,6 +284,7 @@ fn json() -> Profile {
         formatter_case: None,
         module_case: Case::Snake,
         keywords: BTreeSet::new(),
+        keywords_ignore_case: false,
         keyword_fix: suffix(),
         strings: StringStyle::Json,
         interpolation: String::new(),
@@ -311,7 +319,7 @@ impl Profile {
         } else {
             ident
         };
-        if !self.keywords.contains(&ident) {
+        if !self.is_keyword(&ident) {
             return ident;
         }
         match &self.keyword_fix {
@@ -319,6 +327,15 @@ impl Profile {
                 format!("r#{ident}")
             }
             _ => format!("{ident}{}", self.keyword_suffix()),
+        }
+    }
+
+    /// Whether `word` is one of the profile's keywords (in any case, if it says so).
+    pub fn is_keyword(&self, word: &str) -> bool {
+        if self.keywords_ignore_case {
+            self.keywords.contains(&word.to_lowercase())
+        } else {
+            self.keywords.contains(word)
         }
     }
 

@@ -164,7 +164,7 @@ fn identifier_fault(value: &str, profile: &Profile) -> Option<Fault> {
             value,
         ));
     }
-    profile.keywords.contains(value).then(|| {
+    profile.is_keyword(value).then(|| {
         Fault::whole(
             format!("`{value}` is a keyword of the {} profile", profile.name),
             value,
@@ -181,7 +181,7 @@ fn crate_name_fault(value: &str, profile: &Profile) -> Option<Fault> {
     }
     // Cargo names the library after the package, `-` read as `_`.
     let lib = value.replace('-', "_");
-    profile.keywords.contains(&lib).then(|| {
+    profile.is_keyword(&lib).then(|| {
         Fault::whole(
             format!(
                 "its library would be `{lib}`, a keyword of the {} profile",

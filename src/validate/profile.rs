@@ -253,7 +253,15 @@ fn generic(cx: &mut Context, file: FileId, g: &RawGenericProfile, name: &str) ->
         member_case,
         formatter_case,
         module_case,
-        keywords: g.keywords.iter().map(|k| k.value.clone()).collect(),
+        keywords: g
+            .keywords
+            .iter()
+            .map(|k| match g.keywords_ignore_case {
+                Some(true) => k.value.to_lowercase(),
+                _ => k.value.clone(),
+            })
+            .collect(),
+        keywords_ignore_case: g.keywords_ignore_case == Some(true),
         keyword_fix: KeywordFix::Suffix(
             g.keyword_suffix
                 .as_ref()

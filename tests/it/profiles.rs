@@ -119,6 +119,34 @@ fn a_generic_profile_names_escapes_and_bounds_the_target() {
     );
 }
 
+/// `keywords_ignore_case` matches keywords in any case, as SQL reads them: the
+/// variant `SELECT` and the module `Class_Def` are keywords `select` and `class_def`.
+#[test]
+fn keywords_may_match_in_any_case() {
+    let profile = GOOD.replace(
+        "keywords: [class_def]",
+        "keywords: [Class_Def, select]\n      keywords_ignore_case: true",
+    );
+    let dir = project(&profile, &[7]);
+    let checked = check(&dir);
+    let catalog = checked
+        .catalog
+        .as_ref()
+        .unwrap_or_else(|| panic!("{}", diagnostics_text(&checked)));
+    let profile = &catalog.targets[0].profile;
+    assert_eq!(profile.module_name("class.def"), "class_def_kw");
+    assert_eq!(profile.sanitize("SELECT".into()), "SELECT_kw");
+    assert_eq!(profile.sanitize("selection".into()), "selection");
+    // Without it, case tells a keyword apart.
+    let dir = project(
+        &GOOD.replace("keywords: [class_def]", "keywords: [select]"),
+        &[7],
+    );
+    let checked = check(&dir);
+    let profile = &checked.catalog.as_ref().unwrap().targets[0].profile;
+    assert_eq!(profile.sanitize("SELECT".into()), "SELECT");
+}
+
 /// `formatter_case` names the formatters apart from the members: where a capital
 /// exports a name, a formatter (`FormatCode7`) is exported and its parameters
 /// (`roomId`) are not.
