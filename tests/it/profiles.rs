@@ -71,6 +71,13 @@ fn unhex(h: &str) -> String {
     String::from_utf8(bytes).unwrap()
 }
 
+/// The catalog of a project that must pass its check.
+fn accepted(dir: &tempfile::TempDir) -> errcat::model::Catalog {
+    let checked = check(dir);
+    let text = diagnostics_text(&checked);
+    checked.catalog.unwrap_or_else(|| panic!("{text}"))
+}
+
 fn check(dir: &tempfile::TempDir) -> errcat::Checked {
     errcat::check(&dir.path().join("catalog.yaml"))
 }
@@ -78,11 +85,7 @@ fn check(dir: &tempfile::TempDir) -> errcat::Checked {
 #[test]
 fn a_generic_profile_names_escapes_and_bounds_the_target() {
     let dir = project(GOOD, &[7]);
-    let checked = check(&dir);
-    let catalog = checked
-        .catalog
-        .as_ref()
-        .unwrap_or_else(|| panic!("{}", diagnostics_text(&checked)));
+    let catalog = &accepted(&dir);
     let profile = &catalog.targets[0].profile;
     assert_eq!(profile.name, "json", "named after its template directory");
     assert_eq!(profile.type_name("class.def"), "ClassDefCode");
@@ -128,11 +131,7 @@ fn keywords_may_match_in_any_case() {
         "keywords: [Class_Def, select]\n      keywords_ignore_case: true",
     );
     let dir = project(&profile, &[7]);
-    let checked = check(&dir);
-    let catalog = checked
-        .catalog
-        .as_ref()
-        .unwrap_or_else(|| panic!("{}", diagnostics_text(&checked)));
+    let catalog = &accepted(&dir);
     let profile = &catalog.targets[0].profile;
     assert_eq!(profile.module_name("class.def"), "class_def_kw");
     assert_eq!(profile.sanitize("SELECT".into()), "SELECT_kw");
@@ -142,8 +141,7 @@ fn keywords_may_match_in_any_case() {
         &GOOD.replace("keywords: [class_def]", "keywords: [select]"),
         &[7],
     );
-    let checked = check(&dir);
-    let profile = &checked.catalog.as_ref().unwrap().targets[0].profile;
+    let profile = &accepted(&dir).targets[0].profile;
     assert_eq!(profile.sanitize("SELECT".into()), "SELECT");
 }
 
@@ -157,11 +155,7 @@ fn formatter_case_names_the_formatters_alone() {
         "member_case: lowerCamelCase\n      formatter_case: UpperCamelCase",
     );
     let dir = project(&profile, &[7]);
-    let checked = check(&dir);
-    let catalog = checked
-        .catalog
-        .as_ref()
-        .unwrap_or_else(|| panic!("{}", diagnostics_text(&checked)));
+    let catalog = &accepted(&dir);
     let target = &catalog.targets[0];
     let views = errcat::view::Views::new(catalog, target);
     let ns = views.namespace(&catalog.namespaces[0]);
