@@ -292,3 +292,33 @@ fn words_of_a_message_find_its_codes() {
         "{out:?}"
     );
 }
+
+/// A log shows a message with its placeholders filled in, amid the log's own text:
+/// such a line finds the code too, in any locale.
+#[test]
+fn a_log_line_finds_the_message_it_fills_in() {
+    let dir = repo().join("tests/fixtures/golden");
+    let order = ("shop.order".to_string(), "ORDER_NOT_FOUND".to_string(), 12);
+    let declined = ("shop.order".to_string(), "PAYMENT_DECLINED".to_string(), -7);
+    for (line, want) in [
+        (
+            "12:00:01 ERROR Order 4711 does not exist (retrying)",
+            Some(&order),
+        ),
+        ("订单 A-17 不存在", Some(&order)),
+        (
+            "The card was declined: \"insufficient funds\" (50% off doesn't apply)",
+            Some(&declined),
+        ),
+        // The literal text must be there, in order, around what fills each placeholder.
+        ("Order 4711 was found", None),
+        ("does not exist: Order 4711", None),
+    ] {
+        let (code, v) = explain_json(&dir, &[line, "--catalog", "catalog.yaml"]);
+        let got = found(&v);
+        match want {
+            Some(w) => assert!(code == Some(0) && got.contains(w), "{line}: {v:#}"),
+            None => assert_eq!((code, got.len()), (Some(1), 0), "{line}: {v:#}"),
+        }
+    }
+}
