@@ -423,8 +423,8 @@ fn a_c_target_compiles_in_strict_c11_and_reads_back() {
 }
 
 /// The styles for data files a user declares a target of: `sql` (read back by SQLite),
-/// `csv` (by Python's csv module) and `properties` (by Java's `Properties.load`, which
-/// reads ISO-8859-1): each text reads back as it is in the catalog.
+/// `csv` (by a CSV reader) and `properties` (by Java's `Properties.load`, which reads
+/// ISO-8859-1): each text reads back as it is in the catalog.
 #[test]
 fn sql_csv_and_properties_literals_read_back_in_their_own_tools() {
     let dir = tempfile::tempdir().unwrap();
@@ -500,13 +500,12 @@ fn sql_csv_and_properties_literals_read_back_in_their_own_tools() {
     );
     let want: Vec<String> = texts.iter().map(|t| t.to_string()).collect();
     let out = dir.path().join("out");
-    // SQLite and Python's csv module, each printing the texts as a JSON list.
-    let python = |script: &str, file: &str| -> Vec<String> {
-        let run = std::process::Command::new("python3")
-            .args(["-c", script])
+    // SQLite and a CSV reader, through tests/fixtures/data-files/read: the texts as JSON.
+    let read = |file: &str| -> Vec<String> {
+        let run = std::process::Command::new(repo().join("tests/fixtures/data-files/read"))
             .arg(out.join(file))
             .output()
-            .expect("python3 runs");
+            .expect("the reader runs");
         assert!(
             run.status.success(),
             "{}",
@@ -514,23 +513,8 @@ fn sql_csv_and_properties_literals_read_back_in_their_own_tools() {
         );
         serde_json::from_slice(&run.stdout).unwrap()
     };
-    let sql = python(
-        "import json, sqlite3, sys\n\
-         db = sqlite3.connect(':memory:')\n\
-         db.executescript(open(sys.argv[1], encoding='utf-8', newline='').read())\n\
-         print(json.dumps([m for (m,) in db.execute('SELECT message FROM m ORDER BY code')]))",
-        "sql/seed.sql",
-    );
-    assert_eq!(sql, want);
-    let csv = python(
-        "import csv, json, sys\n\
-         f = open(sys.argv[1], encoding='utf-8', newline='')\n\
-         lines = [l for l in f.read().split('\\n', 2)[2:]]\n\
-         rows = list(csv.reader(lines[0].splitlines(keepends=True)))\n\
-         print(json.dumps([r[1] for r in rows[1:]]))",
-        "csv/codes.csv",
-    );
-    assert_eq!(csv, want);
+    assert_eq!(read("sql/seed.sql"), want);
+    assert_eq!(read("csv/codes.csv"), want);
     // Java, reading the file as ISO-8859-1, prints each value's UTF-8 bytes in hex.
     let check = dir.path().join("Check.java");
     std::fs::write(
