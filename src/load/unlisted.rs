@@ -41,7 +41,9 @@ pub fn find(
                 p.extension().is_some_and(|e| e == "yaml" || e == "yml")
                     && *p != catalog
                     && !matched.contains(p)
-                    && p.is_file()
+                    // Not a pipe, nor more than errcat would read of a namespace file.
+                    && std::fs::metadata(p)
+                        .is_ok_and(|m| m.is_file() && m.len() <= super::MAX_FILE_BYTES)
             })
             .collect();
         files.sort();
