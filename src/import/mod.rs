@@ -200,7 +200,9 @@ fn read_inputs(args: &Args, locales: &[String], out: &mut Imported) -> Vec<(File
         let locale = locale.as_str();
         let doc_locale = args.doc_locale.as_deref().unwrap_or(locale);
         let before = out.report.diagnostics.len();
-        let Some(file) = load::read(path, &mut out.sources, &mut out.report, None) else {
+        let input = load::Input::Import;
+        let Some(file) = load::read_input(path, input, &mut out.sources, &mut out.report, None)
+        else {
             // An input is no YAML file: what stops errcat reading it (not UTF-8, too
             // large) is `io`, whatever the loader calls it in a catalog file.
             for d in &mut out.report.diagnostics[before..] {

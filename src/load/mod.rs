@@ -437,10 +437,12 @@ pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
 /// What a file errcat reads is, for the messages that refuse it.
 #[derive(Clone, Copy)]
 pub enum Input {
-    /// A catalog or namespace file (or a table to import).
+    /// A catalog or namespace file.
     Catalog,
     /// A file of a template directory.
     Template,
+    /// A table, list or Java enum to import.
+    Import,
 }
 
 /// Reads a UTF-8 file into `sources`. A BOM is dropped; other bad bytes are reported
@@ -471,6 +473,10 @@ pub fn read_input(
             "template",
             "split the template, with `include` or components in files of their own",
         ),
+        Input::Import => (
+            "file to import",
+            "split it into several files, and import each into a namespace file of its own",
+        ),
     };
     let refuse = |report: &mut Report, rule, message: String, help: Option<&str>| {
         let mut d = Diagnostic::new(rule, message);
@@ -498,6 +504,7 @@ pub fn read_input(
             let rule = match kind {
                 Input::Catalog => &rules::YAML_SYNTAX,
                 Input::Template => &rules::TEMPLATE,
+                Input::Import => &rules::IO,
             };
             refuse(report, rule, message, Some(help));
             return None;

@@ -60,6 +60,36 @@ fn bad_input_gets_a_located_error_and_nothing_is_written() {
     }
 }
 
+/// A file to import that is larger than errcat reads is refused before it is read,
+/// with help for an import, not for a namespace file.
+#[test]
+fn an_input_too_large_to_read_is_refused_as_an_input() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("huge.md");
+    // Sparse: 40 MiB on no disk.
+    std::fs::File::create(&input)
+        .unwrap()
+        .set_len(40 << 20)
+        .unwrap();
+    let out = errcat_line(&format!(
+        "import markdown {} --namespace app.core --into {}",
+        input.display(),
+        tmp.path().join("new.yaml").display()
+    ));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    // A file that cannot be read: an I/O error.
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("error[io]: ")
+            && stderr.contains(
+                "huge.md is 41943040 bytes, over the 32 MiB errcat reads of a file to import"
+            )
+            && stderr.contains("help: split it into several files"),
+        "{stderr}"
+    );
+    assert!(!tmp.path().join("new.yaml").exists());
+}
+
 #[test]
 fn help_documents_each_format_with_an_example() {
     let out = errcat(&repo(), &["import", "--help"]);
