@@ -209,6 +209,16 @@ pub fn expand(root: &Path, catalog_dir: &Path, pattern: &str) -> Result<Vec<Path
             require_literal_leading_dot: true,
             ..glob::MatchOptions::new()
         };
+        // Checked alone, so that the error's position is in the pattern as written,
+        // not in the catalog directory joined before it.
+        // (`pos` counts characters.)
+        glob::Pattern::new(pattern).map_err(|e| {
+            format!(
+                "is not a valid glob: {} (at character {})",
+                e.msg,
+                e.pos + 1
+            )
+        })?;
         let paths =
             glob::glob_with(&pat, options).map_err(|e| format!("is not a valid glob: {e}"))?;
         // A link that leads nowhere is kept: the reader reports it like a named file
