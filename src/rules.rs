@@ -146,7 +146,7 @@ rules! {
     INVALID_OPTION = "invalid-option", Error, false, "A target's options set one its target.yaml does not declare, or a value not of the kind `option_kinds:` declares (a Java package with a keyword, a crate name with a space).",
         why: "Options land where nothing else checks them (a package line, a manifest's name, output paths): a wrong one makes code that does not build, and a misspelt one is silently ignored.",
         fix: "Correct the option's name or value as the help says.";
-    INVALID_PROFILE = "invalid-profile", Error, false, "A generic profile declared under a target's `profile:` names an unknown case or escape style, or declares an empty token or impossible integer types.",
+    INVALID_PROFILE = "invalid-profile", Error, false, "A generic profile declared under a target's `profile:` names an unknown case or escape style, or declares an empty token, a keyword with a space or impossible integer types.",
         why: "Every identifier, string literal and comment of the target is made with the profile; a wrong one writes code that does not compile.",
         fix: "Use the names docs/catalog-format.md lists (the help suggests the closest one).";
     TEMPLATE = "template", Error, false, "A template failed to parse or render: among other things, a target's templates include or extend each other in a loop or more than 16 deep, or its component calls recurse without end.",

@@ -193,14 +193,21 @@ fn generic(cx: &mut Context, file: FileId, g: &RawGenericProfile, name: &str) ->
         }
     }
     for k in &g.keywords {
-        if k.value.trim().is_empty() {
+        // An identifier is one word: a keyword with a space (or none at all) could
+        // never equal one, and would protect nothing.
+        let why = if k.value.trim().is_empty() {
+            Some("a keyword is empty".to_string())
+        } else if k.value.contains(char::is_whitespace) {
+            Some(format!(
+                "keyword `{}` holds a space: no identifier can equal it",
+                k.value
+            ))
+        } else {
+            None
+        };
+        if let Some(why) = why {
             let span = cx.span(file, k);
-            cx.error(
-                &rules::INVALID_PROFILE,
-                span,
-                "a keyword is empty".into(),
-                "here",
-            );
+            cx.error(&rules::INVALID_PROFILE, span, why, "here");
             ok = false;
         }
     }

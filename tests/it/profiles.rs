@@ -180,6 +180,11 @@ fn wrong_declarations_point_at_file_line_and_column() {
             "error[invalid-value]: expected text, found `null` (YAML's null)\n  --> catalog.yaml:16:29\n",
         ),
         (
+            "keywords: [class_def]",
+            "keywords: [class_def, \"my word\"]",
+            "error[invalid-profile]: keyword `my word` holds a space: no identifier can equal it\n  --> catalog.yaml:16:29",
+        ),
+        (
             "min: -32768",
             "min: low",
             "error[invalid-value]: expected a whole number in decimal digits for `min`, found `low`\n  --> catalog.yaml:21:31",
