@@ -33,6 +33,13 @@ fn main() -> ExitCode {
             failed => failed,
         },
         Some("ci") => ci::main(&root),
+        Some("workflows") => match workflows::check(&root) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("xtask workflows: {e}");
+                ExitCode::FAILURE
+            }
+        },
         Some("docs") => docs::main(&root),
         Some("man") => man::main(&root),
         Some("fuzz") => fuzz(args.get(1).map(String::as_str)),
@@ -41,7 +48,7 @@ fn main() -> ExitCode {
         Some("bench") => bench::main(&root, &args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask <gen | check | ci | docs | man | conformance [rust|java|typescript|hostile|fallback|large-namespace|<target id>] | fuzz [N] | synth | bench>"
+                "usage: cargo xtask <gen | check | ci | docs | man | workflows | conformance [rust|java|typescript|hostile|fallback|large-namespace|<target id>] | fuzz [N] | synth | bench>"
             );
             eprintln!("  gen          validate schema/ and regenerate generated/");
             eprintln!("  check        validate and fail if generated/ is not what gen would write");
@@ -56,6 +63,9 @@ fn main() -> ExitCode {
             );
             eprintln!(
                 "  fuzz [N]     the property tests with N cases each (default 2000), release build"
+            );
+            eprintln!(
+                "  workflows    CI's workflow step alone: actionlint, the example repository, pre-commit"
             );
             eprintln!("  synth N DIR  write a synthetic catalog of N codes into DIR");
             eprintln!(

@@ -225,12 +225,18 @@ fn pre_commit(root: &Path) -> Result<(), String> {
         ],
     )?;
 
-    // The hooks on all files; pre-commit fails a hook that changed files.
-    // The result and output of `pre-commit run`, which fails a hook that changed files.
-    let hooks = |only: Option<&str>| -> Result<(bool, String), String> {
+    // The page's other hook, errcat-check, alone: a copy of the config kept outside
+    // the repository, so that the repository stays as the page leaves it.
+    let check_only = work.join("check-only.yaml");
+    std::fs::copy(&config, &check_only).map_err(|e| format!("{}: {e}", check_only.display()))?;
+    replace_in(&check_only, "- id: errcat-gen", "- id: errcat-check")?;
+
+    // The result and output of `pre-commit run` on all files with a config, which
+    // fails a hook that changed files.
+    let hooks = |config: &Path| -> Result<(bool, String), String> {
         let mut cmd = Command::new(bin.join("pre-commit"));
-        cmd.args(["run", "--all-files"])
-            .args(only)
+        cmd.args(["run", "--all-files", "--config"])
+            .arg(config)
             .current_dir(&repo)
             // The store outlives the scratch repository: errcat is built once per snapshot.
             .env("PRE_COMMIT_HOME", work.join("pre-commit-home"))
@@ -248,7 +254,7 @@ fn pre_commit(root: &Path) -> Result<(), String> {
         eprint!("{text}{}", String::from_utf8_lossy(&out.stderr));
         Ok((out.status.success(), text))
     };
-    if !hooks(None)?.0 {
+    if !hooks(&config)?.0 {
         return Err("errcat's pre-commit hooks failed on a current repository".into());
     }
 
@@ -262,22 +268,29 @@ fn pre_commit(root: &Path) -> Result<(), String> {
     if xtask(&["check"])? {
         return Err("cargo xtask check passed with a stale generated file".into());
     }
-    let (ok, out) = hooks(None)?;
+    let (ok, out) = hooks(&config)?;
     if ok || !out.contains("files were modified by this hook") {
         return Err("errcat-gen did not fail by regenerating a stale generated file".into());
     }
     if !xtask(&["check"])? {
         return Err("errcat-gen did not regenerate the stale file".into());
     }
-    if !hooks(None)?.0 {
+    if !hooks(&config)?.0 {
         return Err("errcat's hooks failed after errcat-gen regenerated the files".into());
     }
 
-    // An invalid catalog: errcat-check fails with the finding.
+    // An invalid catalog: the hooks fail with the finding, said once.
     let duplicate =
         format!("{edited}  - code: 1001\n    name: CART_GONE\n    message: The cart is gone\n");
     std::fs::write(&namespace, duplicate).map_err(|e| e.to_string())?;
-    let (ok, out) = hooks(Some("errcat-check"))?;
+    let (ok, out) = hooks(&config)?;
+    match out.matches("error[duplicate-code]").count() {
+        _ if ok => return Err("the hooks passed a catalog with a duplicate code".into()),
+        0 => return Err("the hooks did not report a duplicate code".into()),
+        1 => {}
+        n => return Err(format!("the hooks reported one duplicate code {n} times")),
+    }
+    let (ok, out) = hooks(&check_only)?;
     if ok || !out.contains("error[duplicate-code]") {
         return Err("errcat-check did not report a duplicate code".into());
     }
