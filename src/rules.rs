@@ -98,7 +98,7 @@ rules! {
     EMPTY_NAMESPACE = "empty-namespace", Error, false, "A namespace defines no code (in all its files together).",
         why: "Every target would make an empty type of it and the docs an empty page, of no use to anyone; like protoc with an enum without values, errcat stops rather than generate them.",
         fix: "Add the namespace's first entry, or leave the file out of `namespaces:` until it has one.";
-    NAMESPACE_UNLISTED = "namespace-unlisted", Warning, true, "A namespace file beside the catalog's (in its directory, a subdirectory, or a directory a pattern matched files in) that no pattern of `namespaces:` matches.",
+    NAMESPACE_UNLISTED = "namespace-unlisted", Warning, true, "A namespace file beside the catalog's (in its directory, a directory below it, or a directory a pattern matched files in) that no pattern of `namespaces:` matches.",
         why: "errcat reads only the files the patterns name: a new family's file left out of them (`chat/client.yaml` beside `av/*.yaml`, `push.yml` under `*.yaml`) would be missing from every output without a word.",
         fix: "Add its path, or a pattern that matches it, to `namespaces:`; move a file that is not meant to be read out of the catalog's directories, or allow the rule.";
     EMPTY_TEXT = "empty-text", Error, false, "A message or other text is empty or blank.",

@@ -2,9 +2,10 @@
 //! a new family's file left out of the patterns (`chat/client.yaml` beside `av/*.yaml`,
 //! `push.yml` under `*.yaml`) would vanish from every output without a word.
 //!
-//! Only the places a catalog keeps its files are looked at: the catalog's directory,
-//! its subdirectories but those holding a catalog of their own, and every directory a
-//! pattern matched a file in. A file counts when it is YAML and has `namespace:` and
+//! Only the places a catalog keeps its files are looked at: the catalog's directory and
+//! the directories below it, nearest first and up to [`MAX_DIRS`] of them, but those
+//! holding a catalog of their own (and what is below them), hidden ones and links; and
+//! every directory a pattern matched a file in. A file counts when it is YAML and has `namespace:` and
 //! `entries:` at the start of a line, as every namespace file does, so that other YAML
 //! beside a catalog (a CI config, a Helm chart's values) is left alone.
 
@@ -29,11 +30,7 @@ pub fn find(
         .iter()
         .filter_map(|f| f.parent().map(Path::to_path_buf))
         .collect();
-    dirs.insert(super::paths::lexical(catalog_dir));
-    dirs.extend(
-        entries(&super::paths::lexical(catalog_dir))
-            .filter(|p| p.is_dir() && crate::project::catalog_in(p).is_none()),
-    );
+    dirs.extend(below(&super::paths::lexical(catalog_dir)));
     let mut found = Vec::new();
     for dir in dirs {
         let mut files: Vec<PathBuf> = entries(&dir)
@@ -59,6 +56,30 @@ pub fn find(
         }
     }
     found
+}
+
+/// Directories below the catalog's that are looked at: enough for any catalog's own
+/// tree, and a bound on the listing when a catalog sits at the top of a large repository.
+const MAX_DIRS: usize = 1_000;
+
+/// `top` and the directories below it, breadth first (nearest first), up to [`MAX_DIRS`]:
+/// not hidden, not a link (a loop would never end), not holding a catalog of its own.
+fn below(top: &Path) -> Vec<PathBuf> {
+    let mut dirs = vec![top.to_path_buf()];
+    let mut next = 0;
+    while next < dirs.len() && dirs.len() < MAX_DIRS {
+        let mut subdirs: Vec<PathBuf> = entries(&dirs[next])
+            .filter(|p| {
+                std::fs::symlink_metadata(p).is_ok_and(|m| m.is_dir())
+                    && crate::project::catalog_in(p).is_none()
+            })
+            .collect();
+        subdirs.sort();
+        subdirs.truncate(MAX_DIRS - dirs.len());
+        dirs.extend(subdirs);
+        next += 1;
+    }
+    dirs
 }
 
 /// The paths in `dir` but hidden ones (editors' and tools' files), none if it cannot

@@ -38,5 +38,6 @@ mod template_context;
 mod template_nesting;
 mod template_only;
 mod typescript_builds;
+mod unlisted;
 mod up_to_date;
 mod writer;

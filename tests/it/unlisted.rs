@@ -1,0 +1,46 @@
+//! Namespace files no pattern matches are found at any depth below the catalog, but
+//! not in another catalog's tree.
+
+use crate::support::diagnostics_text;
+
+const CATALOG: &str =
+    "catalog: a\nformat: 1\nlocales: [en]\ndefault_locale: en\nnamespaces: [\"av/*.yaml\"]\n";
+
+fn namespace(id: &str) -> String {
+    format!("namespace: {id}\nentries:\n  - {{ code: 1, name: ONE, message: One }}\n")
+}
+
+#[test]
+fn a_namespace_file_moved_deeper_than_the_patterns_is_reported() {
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path();
+    let write = |rel: &str, text: &str| {
+        let path = p.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    };
+    write("catalog.yaml", CATALOG);
+    write("av/client.yaml", &namespace("av.client"));
+    write("av/push/errors.yaml", &namespace("av.push"));
+    write("teams/pay/api/errors.yaml", &namespace("pay.api"));
+    // Another catalog's tree is that catalog's business.
+    write("other/catalog.yaml", CATALOG);
+    write("other/deep/x/errors.yaml", &namespace("other.x"));
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(p, p.join("av/loop")).unwrap();
+
+    let text = diagnostics_text(&errcat::check(&p.join("catalog.yaml")));
+    for file in ["av/push/errors.yaml", "teams/pay/api/errors.yaml"] {
+        assert!(
+            text.contains(&format!("/{file} holds namespace")),
+            "{file}:\n{text}"
+        );
+    }
+    assert!(!text.contains("other.x"), "{text}");
+    assert_eq!(
+        text.matches("warning[namespace-unlisted]").count(),
+        2,
+        "{text}"
+    );
+    assert!(text.ends_with("0 errors, 2 warnings\n"), "{text}");
+}
