@@ -148,7 +148,9 @@ pub fn page() -> String {
          ready-made for the target's naming/escaping profile (`lit` fields are string literals of\n\
          the target language, `ident` fields identifiers, `doc` fields doc-comment lines), so\n\
          templates hold layout, not naming or escaping. The `lit` filter turns any other string\n\
-         into a literal: `{{ catalog.options.package | lit }}`; `count` tells how often a\n\
+         into a literal: `{{ catalog.options.package | lit }}`, or a literal of one of the\n\
+         escape styles (see catalog-format.md) for a file in another language:\n\
+         `{{ title | lit(style=\"c-family\") }}` is a TOML string; `count` tells how often a\n\
          substring occurs: `{{ e.name_lit | count(pat=\"_\") }}`; `width` gives the columns a\n\
          text takes in an editor (a wide CJK character two), to lay out lines the way the\n\
          language's formatter would: `{% if (x.lit | width) > 74 %}`; `merge` lays one map\n\

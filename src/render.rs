@@ -582,11 +582,28 @@ fn path_template(index: usize) -> String {
 fn engine(target: &Target) -> Result<tera::Tera, Box<Diagnostic>> {
     let mut tera = tera::Tera::new();
     tera.autoescape_on(Vec::<&str>::new());
-    // `x | lit`: any string as a literal of the target language (options, ids, paths).
+    // `x | lit`: any string as a literal of the target language (options, ids, paths);
+    // `x | lit(style="c-family")` in a named escape style, for a file in another language
+    // (a docs target's TOML configuration).
     let profile = target.profile.clone();
-    tera.register_filter("lit", move |s: &str, _: tera::Kwargs, _: &tera::State| {
-        profile.string(s)
-    });
+    tera.register_filter(
+        "lit",
+        move |s: &str, kwargs: tera::Kwargs, _: &tera::State| -> tera::TeraResult<String> {
+            let Some(name) = kwargs.get::<&str>("style")? else {
+                return Ok(profile.string(s));
+            };
+            match crate::naming::StringStyle::NAMED
+                .iter()
+                .find(|(n, _)| *n == name)
+            {
+                Some((_, style)) => Ok(style.literal(s)),
+                None => Err(tera::Error::message(format!(
+                    "`lit` has no style `{name}`; the styles are {}",
+                    crate::naming::StringStyle::NAMED.map(|(n, _)| n).join(", ")
+                ))),
+            }
+        },
+    );
     // `x | count(pat="…")`: how often `pat` occurs in `x`, without the array of
     // pieces that `split | length` builds (templates ask it per literal).
     tera.register_filter(

@@ -201,9 +201,9 @@ fn the_code_lookup_names_the_code_with_the_other_sign() {
         rows,
         [
             "| <a id=\"code-minus-7\"></a>-7 | [`dev`](dev.md) | [`MINUS`](dev.md#dev-minus-7) | Minus |",
-            "| | | | _With the other sign: [7](#code-7) (a log or UI that negates codes shows it as -7)_ |",
+            "| | | | _With the other sign: [7](#code-7) \\(a log or UI that negates codes shows it as -7\\)_ |",
             "| <a id=\"code-7\"></a>7 | [`dev`](dev.md) | [`PLUS`](dev.md#dev-7) | Plus |",
-            "| | | | _With the other sign: [-7](#code-minus-7) (a log or UI that drops the sign shows it as 7)_ |",
+            "| | | | _With the other sign: [-7](#code-minus-7) \\(a log or UI that drops the sign shows it as 7\\)_ |",
             "| <a id=\"code-8\"></a>8 | [`dev`](dev.md) | [`ALONE`](dev.md#dev-8) | Alone |",
         ],
         "{en}"

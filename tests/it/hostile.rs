@@ -35,6 +35,9 @@ fn ours(html: &str) -> bool {
         || h == "<div class=\"codes\">"
         || h == "<div class=\"namespaces\">"
         || h == "<br>"
+        // A source's file name, as text in a code element.
+        || h == "<code>"
+        || h == "</code>"
         || h == "</a>"
         || h == "</div>"
         || h == "</span>"
@@ -106,6 +109,37 @@ fn hostile_markdown_renders_as_text() {
             "the docs should show {shown:?} as text"
         );
     }
+}
+
+/// A translator's page words (the docs target's `ui` option) are text: in book.toml a
+/// TOML string, which the book's title reads back whole, adding no table; on the pages,
+/// Markdown text (the test above finds no live HTML).
+#[test]
+fn page_words_stay_text_in_the_book_configuration() {
+    let checked = errcat::check(&repo().join("tests/fixtures/hostile/catalog.yaml"));
+    let catalog = checked.catalog.expect("the hostile fixture validates");
+    let rendered = errcat::generate(&catalog).unwrap();
+    let book = rendered
+        .iter()
+        .find(|r| r.target == "docs" && r.path.ends_with("book.toml"))
+        .expect("a book.toml");
+    let toml: toml::Table = book.text.parse().expect("book.toml is TOML");
+    assert_eq!(
+        toml["book"]["title"].as_str(),
+        Some("hostile: Errors\"\nsrc = \".\"\n[preprocessor.pwn]\ncommand = \"false\"\n#"),
+    );
+    assert!(!toml.contains_key("preprocessor"), "{}", book.text);
+    let lookup = rendered
+        .iter()
+        .find(|r| r.target == "docs" && r.path.ends_with("en/codes.md"))
+        .expect("a code lookup page");
+    assert!(
+        lookup
+            .text
+            .contains("# Code lookup&lt;script&gt;alert\\(1\\)&lt;/script&gt;"),
+        "{}",
+        lookup.text
+    );
 }
 
 /// The header of site.js and site.css is a block comment naming the catalog's path:

@@ -102,17 +102,30 @@ fn the_documented_filters_work() {
     one_file_target(p, "");
     let probe = |body: &str| probe_gen(p, body);
 
-    let out = probe(
+    let got = probe_ok(
+        p,
         "{% set e = namespace.entries[0] %}{{ e.name | lit }} {{ e.name | count(pat=\"_\") }} \
          {{ e.message.lit | count(pat='\"') }} {{ e.name | count(pat=\"x\") }}",
     );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let got = std::fs::read_to_string(p.join("out/probe.txt")).unwrap();
     assert_eq!(got.lines().nth(1), Some(r#""A_B_C" 2 4 0"#));
+
+    // `lit` in a named style: a TOML string, a SQL one, Markdown text.
+    let got = probe_ok(
+        p,
+        "{% set e = namespace.entries[0] %}{{ e.message.text | lit(style=\"c-family\") }} \
+         {{ e.message.text | lit(style=\"sql\") }} {{ \"<b>\" | lit(style=\"markdown\") }}",
+    );
+    assert_eq!(
+        got.lines().nth(1),
+        Some(r#""say \"hi\"" 'say "hi"' &lt;b&gt;"#)
+    );
+    let out = probe("{{ namespace.id | lit(style=\"toml\") }}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        stderr.contains("`lit` has no style `toml`; the styles are rust, java,"),
+        "{stderr}"
+    );
 
     // Every Tera filter the page lists exists (names are checked when templates load).
     let all: String = errcat::context_doc::TERA_FILTERS
@@ -153,13 +166,7 @@ fn maps_iterate_in_a_fixed_order() {
     let body = "{% for k, v in catalog.options %}{{ k }} {% endfor %}|\
                 {% for k, v in {\"f\": 1, \"b\": 2, \"e\": 3, \"a\": 4, \"d\": 5, \"c\": 6} %}{{ k }} {% endfor %}";
     for _ in 0..4 {
-        let out = probe_gen(p, body);
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let text = std::fs::read_to_string(p.join("out/probe.txt")).unwrap();
+        let text = probe_ok(p, body);
         assert!(
             text.ends_with("\nalpha beta kappa mu omega zeta |f b e a d c \n"),
             "{text}"
@@ -187,6 +194,17 @@ fn probe_gen(p: &std::path::Path, body: &str) -> std::process::Output {
     )
     .unwrap();
     errcat(p, &["gen"])
+}
+
+/// What `probe_gen` wrote, which must succeed.
+fn probe_ok(p: &std::path::Path, body: &str) -> String {
+    let out = probe_gen(p, body);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    std::fs::read_to_string(p.join("out/probe.txt")).unwrap()
 }
 
 /// `errcat gen` in project `p`, which must succeed.
