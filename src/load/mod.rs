@@ -139,7 +139,7 @@ pub fn read_inputs(
             Err(why) => {
                 let span = sources.span(catalog_file, &r.referenced);
                 report.push(Diagnostic::new(&rules::BAD_PATH, format!("`root` {why}")).at(span, "root declared here").help(
-                    "`root` is the project directory, relative to the catalog file: `.` or a chain of `..`",
+                    "`root` is the project directory, relative to the catalog file: `.` or a chain of `..`, within the git work tree if the catalog is in one",
                 ));
                 return None;
             }

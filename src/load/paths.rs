@@ -57,7 +57,26 @@ pub fn ancestor(catalog_dir: &Path, rel: &str) -> Result<PathBuf, String> {
             _ => return Err(format!("must be `.` or a chain of `..`, not `{rel}`")),
         }
     }
+    // In a git work tree, the project is at most the work tree: a pull request that
+    // moves the root to `/` would make every path "inside the project".
+    if dir != catalog_dir
+        && let Some(top) = work_tree_top(catalog_dir).filter(|top| !dir.starts_with(top))
+    {
+        return Err(format!(
+            "leads above the git work tree the catalog is in ({})",
+            top.display()
+        ));
+    }
     Ok(dir)
+}
+
+/// The top of the git work tree `dir` is in: the nearest directory holding `.git` (a
+/// directory, or a file in a worktree or submodule).
+fn work_tree_top(dir: &Path) -> Option<PathBuf> {
+    let dir = dir.canonicalize().ok()?;
+    dir.ancestors()
+        .find(|d| d.join(".git").exists())
+        .map(Path::to_path_buf)
 }
 
 /// Checks a path relative to `base` (as messages name it: "the catalog root"): no

@@ -287,3 +287,33 @@ fn a_glob_admits_no_name_windows_cannot_hold() {
         );
     }
 }
+
+/// `root:` is catalog input: in a git work tree it may not lead above the work tree,
+/// where a link to any file on the machine would count as inside the project.
+#[test]
+fn a_root_above_the_git_work_tree_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let project = tmp.path().join("project");
+    std::fs::create_dir_all(project.join(".git")).unwrap();
+    std::fs::create_dir_all(project.join("schema")).unwrap();
+    let catalog = project.join("schema/catalog.yaml");
+    let write = |root: &str| {
+        std::fs::write(
+            &catalog,
+            format!(
+                "catalog: a\nformat: 1\nroot: {root}\nlocales: [en]\ndefault_locale: en\nnamespaces: []\n"
+            ),
+        )
+        .unwrap();
+        crate::support::diagnostics_text(&errcat::check(&catalog))
+    };
+    let text = write("../..");
+    assert!(
+        text.contains(&format!(
+            "error[bad-path]: `root` leads above the git work tree the catalog is in ({})",
+            project.canonicalize().unwrap().display()
+        )) && text.contains("schema/catalog.yaml:3:7"),
+        "{text}"
+    );
+    assert!(write("..").ends_with("0 errors, 0 warnings\n"));
+}
