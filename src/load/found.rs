@@ -53,10 +53,22 @@ impl std::fmt::Display for Found<'_> {
             Found::Null(word) => write!(f, "`{word}` (YAML's null)"),
             Found::List => f.write_str("a list"),
             Found::Map => f.write_str("a map"),
-            Found::Scalar(s) => write!(f, "`{s}`"),
+            Found::Scalar(s) => {
+                // A headline quotes a long value by its ends (the snippet shows where).
+                let n = s.chars().count();
+                if n <= LONG {
+                    return write!(f, "`{s}`");
+                }
+                let head: String = s.chars().take(LONG / 2).collect();
+                let tail: String = s.chars().skip(n - LONG / 4).collect();
+                write!(f, "`{head}…{tail}` ({n} characters)")
+            }
         }
     }
 }
+
+/// The longest value a headline quotes whole.
+const LONG: usize = 64;
 
 /// The key whose value starts at byte `at`: `http` for `  http: [1]`, `en` for
 /// `message: { en: , … }`, and `name` for a block value on the lines after `name:`.
@@ -162,6 +174,20 @@ mod tests {
         assert_eq!(found(t, at(t, "k: v")), Found::Map);
         let empty = "m: { en: , zh: x }";
         assert_eq!(found(empty, at(empty, ": ,")), Found::Nothing);
+    }
+
+    #[test]
+    fn a_long_value_is_quoted_by_its_ends() {
+        let digits = "9".repeat(200_000);
+        let shown = Found::Scalar(&digits).to_string();
+        assert_eq!(
+            shown,
+            format!("`{}…{}` (200000 characters)", &digits[..32], &digits[..16])
+        );
+        assert_eq!(
+            Found::Scalar(&digits[..64]).to_string(),
+            format!("`{}`", &digits[..64])
+        );
     }
 
     #[test]

@@ -152,6 +152,9 @@ pub fn read_inputs(
     let mut seen: std::collections::HashSet<PathBuf> = std::collections::HashSet::new();
     // As the patterns spelled them, to tell the files beside them that none matched.
     let mut matched = Vec::new();
+    // A pattern that failed matched nothing as far as anyone knows: the files it would
+    // have matched are not "unlisted".
+    let mut all_expanded = true;
     for pattern in &catalog.namespaces {
         let span = sources.span(catalog_file, &pattern.referenced);
         let files = match paths::expand(&root, &catalog_dir, &pattern.value) {
@@ -167,6 +170,7 @@ pub fn read_inputs(
                     )
                     .at(span, "named here"),
                 );
+                all_expanded = false;
                 continue;
             }
         };
@@ -219,7 +223,10 @@ pub fn read_inputs(
         ));
     }
 
-    let unlisted = unlisted::find(&catalog_dir, path, &matched, sources);
+    let unlisted = match all_expanded {
+        true => unlisted::find(&catalog_dir, path, &matched, sources),
+        false => Vec::new(),
+    };
     Some(Inputs {
         catalog_file,
         catalog,

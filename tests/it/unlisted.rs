@@ -44,3 +44,25 @@ fn a_namespace_file_moved_deeper_than_the_patterns_is_reported() {
     );
     assert!(text.ends_with("0 errors, 2 warnings\n"), "{text}");
 }
+
+/// A pattern that failed (a match linked outside the root) is an error of its own: the
+/// files it matches are not also reported as matched by no pattern.
+#[cfg(unix)]
+#[test]
+fn files_of_a_pattern_that_failed_are_not_unlisted() {
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path().join("project");
+    std::fs::create_dir_all(&p).unwrap();
+    std::fs::write(
+        p.join("catalog.yaml"),
+        CATALOG.replace("av/*.yaml", "*.yaml"),
+    )
+    .unwrap();
+    std::fs::write(p.join("app.yaml"), namespace("app")).unwrap();
+    std::fs::write(tmp.path().join("secret.env"), "password: x\n").unwrap();
+    std::os::unix::fs::symlink(tmp.path().join("secret.env"), p.join("env.yaml")).unwrap();
+
+    let text = diagnostics_text(&errcat::check(&p.join("catalog.yaml")));
+    assert!(text.contains("resolves outside the catalog root"), "{text}");
+    assert!(text.ends_with("1 error, 0 warnings\n"), "{text}");
+}
