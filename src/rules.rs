@@ -74,6 +74,9 @@ rules! {
     RESERVED_CODE_REUSED = "reserved-code-reused", Error, false, "An entry uses a code its namespace retired.",
         why: "Old clients still map the retired code to its old meaning.",
         fix: "Pick an unused code.";
+    RESERVED_NAME_REUSED = "reserved-name-reused", Error, false, "An entry takes the name of a code its namespace retired.",
+        why: "Code built against the old catalog knows the name as the retired code: rebuilt against the new one, the same name silently means another number.",
+        fix: "Pick another name; the retired code keeps its name in `reserved:`.";
     CODE_OUT_OF_RANGE = "code-out-of-range", Error, true, "A code lies outside its namespace's declared range.",
         why: "Ranges keep families apart; a stray code will collide with another family's one day.",
         fix: "Move the code into the range, or widen the range deliberately.";

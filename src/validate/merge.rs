@@ -62,7 +62,19 @@ pub fn merge(cx: &mut Context, parts: Vec<(Namespace, Vec<GroupRef>)>) -> Option
     let (mut base, mut group_refs) = parts.next()?;
     // Built only for a namespace that has a second file.
     let mut seen: Option<Seen> = None;
+    // Entries of files that declare no range, checked against a range another file
+    // declares (each file checked its own entries against its own range).
+    let mut unranged: Vec<(i64, crate::source::Span)> = Vec::new();
+    let mut range_at = base.range.map(|_| base.span);
     for (part, refs) in parts {
+        if seen.is_none() && base.range.is_none() {
+            unranged.extend(base.entries.iter().map(|e| (e.code, e.span)));
+        }
+        if part.range.is_none() {
+            unranged.extend(part.entries.iter().map(|e| (e.code, e.span)));
+        } else if range_at.is_none() {
+            range_at = Some(part.span);
+        }
         let seen = seen.get_or_insert_with(|| Seen::of(&base));
         group_refs.extend(refs);
         across_files(cx, &base, seen, &part);
@@ -164,7 +176,55 @@ pub fn merge(cx: &mut Context, parts: Vec<(Namespace, Vec<GroupRef>)>) -> Option
     base.entries.sort_by_key(|e| e.code);
     base.reserved.sort_by_key(|r| r.code);
     unknown_groups(cx, &base, &group_refs);
+    if let (Some((min, max)), Some(at)) = (base.range, range_at) {
+        for &(code, span) in unranged.iter().filter(|(c, _)| !(min..=max).contains(c)) {
+            cx.emit(
+                Diagnostic::new(
+                    &rules::CODE_OUT_OF_RANGE,
+                    format!(
+                        "code {code} is outside the range {min}..={max} of namespace {}, \
+                         which another of its files declares",
+                        base.id
+                    ),
+                )
+                .at(span, "out of range")
+                .related(at, "the file that declares the range")
+                .about(&base.id, Some(code)),
+            );
+        }
+    }
+    reserved_names(cx, &base);
     Some(base)
+}
+
+/// Entries that take the name of a code the namespace retired.
+fn reserved_names(cx: &mut Context, ns: &Namespace) {
+    let retired: HashMap<&str, &crate::model::Reserved> = ns
+        .reserved
+        .iter()
+        .filter_map(|r| Some((r.name.as_deref()?, r)))
+        .collect();
+    if retired.is_empty() {
+        return;
+    }
+    for e in &ns.entries {
+        let Some(r) = retired.get(e.name.as_str()) else {
+            continue;
+        };
+        cx.emit(
+            Diagnostic::new(
+                &rules::RESERVED_NAME_REUSED,
+                format!(
+                    "name {} is the name of retired code {} in namespace {}",
+                    e.name, r.code, ns.id
+                ),
+            )
+            .at(e.name_span, "reused here")
+            .related(r.span, "retired here")
+            .about(&ns.id, Some(e.code))
+            .help("pick another name; code built against the old catalog knows this name as the retired code"),
+        );
+    }
 }
 
 /// What `part` (a later file of the namespace) and `base` (the files before it,

@@ -1,7 +1,7 @@
 //! A namespace split across files is checked as one namespace: what spans the files
 //! is found as it would be in one file.
 
-use crate::support::{assert_snapshot, diagnostics_text, repo};
+use crate::support::{assert_snapshot, diagnostics_text, project, repo};
 
 #[test]
 fn a_split_namespace_is_checked_across_its_files() {
@@ -52,6 +52,30 @@ fn a_duplicate_message_is_acknowledged_on_either_code() {
         assert!(
             text.ends_with("0 errors, 0 warnings\n"),
             "on code {on}:\n{text}"
+        );
+    }
+}
+
+/// A range one file of a namespace declares holds for every file of it: the range is
+/// the namespace's, published as such (catalog.json), whichever file comes first.
+#[test]
+fn a_range_one_file_declares_holds_for_every_file() {
+    let catalog =
+        "catalog: a\nformat: 1\nlocales: [en]\ndefault_locale: en\nnamespaces: [\"*.yaml\"]\n";
+    let unranged = "namespace: pay\nentries:\n  - { code: 1, name: ONE, message: One }\n  - { code: 2500, name: IN, message: In }\n";
+    let ranged = "namespace: pay\nrange: { min: 2000, max: 2999 }\nentries:\n  - { code: 2001, name: REFUND, message: Refund }\n";
+    for (first, second) in [("a.yaml", "b.yaml"), ("b.yaml", "a.yaml")] {
+        let dir = project(&[
+            ("catalog.yaml", catalog),
+            (first, unranged),
+            (second, ranged),
+        ]);
+        let text = diagnostics_text(&errcat::check(&dir.path().join("catalog.yaml")));
+        assert!(
+            text.contains(
+                "error[code-out-of-range]: code 1 is outside the range 2000..=2999 of namespace pay, which another of its files declares"
+            ) && text.ends_with("1 error, 0 warnings\n"),
+            "{first} first:\n{text}"
         );
     }
 }

@@ -1,7 +1,7 @@
 //! Namespace files no pattern matches are found at any depth below the catalog, but
 //! not in another catalog's tree.
 
-use crate::support::diagnostics_text;
+use crate::support::{diagnostics_text, project};
 
 const CATALOG: &str =
     "catalog: a\nformat: 1\nlocales: [en]\ndefault_locale: en\nnamespaces: [\"av/*.yaml\"]\n";
@@ -12,20 +12,16 @@ fn namespace(id: &str) -> String {
 
 #[test]
 fn a_namespace_file_moved_deeper_than_the_patterns_is_reported() {
-    let tmp = tempfile::tempdir().unwrap();
+    // Another catalog's tree (other/) is that catalog's business.
+    let tmp = project(&[
+        ("catalog.yaml", CATALOG),
+        ("av/client.yaml", &namespace("av.client")),
+        ("av/push/errors.yaml", &namespace("av.push")),
+        ("teams/pay/api/errors.yaml", &namespace("pay.api")),
+        ("other/catalog.yaml", CATALOG),
+        ("other/deep/x/errors.yaml", &namespace("other.x")),
+    ]);
     let p = tmp.path();
-    let write = |rel: &str, text: &str| {
-        let path = p.join(rel);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    };
-    write("catalog.yaml", CATALOG);
-    write("av/client.yaml", &namespace("av.client"));
-    write("av/push/errors.yaml", &namespace("av.push"));
-    write("teams/pay/api/errors.yaml", &namespace("pay.api"));
-    // Another catalog's tree is that catalog's business.
-    write("other/catalog.yaml", CATALOG);
-    write("other/deep/x/errors.yaml", &namespace("other.x"));
     #[cfg(unix)]
     std::os::unix::fs::symlink(p, p.join("av/loop")).unwrap();
 
