@@ -574,28 +574,44 @@ fn check(path: &Path, opts: &CheckOptions, out: Console) -> Printed<ExitCode> {
                 // A note lost to a reader gone stops the run at its next line.
                 let _ = say_note(note, format, out);
             });
-        match old {
+        let old = match old {
             Err(usage) => {
                 fatal(format, &usage, None)?;
                 return Ok(ExitCode::from(2));
             }
-            Ok(None) => {
-                print_report(&found, &checked.sources, format, out, false)?;
-                let why = format!("the catalog at {rev} has errors; cannot compare with it");
-                fatal(format, &why, None)?;
-                return Ok(ExitCode::from(1));
-            }
-            Ok(Some(old)) => {
-                let changes = crate::diff::compare(&old, new);
-                let bump = crate::diff::major_bump(&old, new);
-                checked.report.extend(crate::diff::report::diagnostics(
-                    &changes,
-                    bump.as_deref(),
-                    false,
-                ));
-                checked.report.sort(&checked.sources);
-            }
-        }
+            Ok(Some(old)) => old,
+            // A base broken by a merge must not block the change that mends it: the gate
+            // compares with the newest commit before it that loads.
+            Ok(None) => match crate::diff::git::earlier_loadable(rev, path, &mut checked.sources) {
+                Some((commit, old)) => {
+                    say_note(
+                        &format!(
+                            "the catalog at {rev} has {}: compared with commit {commit}, the newest \
+                             before it whose catalog loads (`errcat diff {commit} {rev}` shows what \
+                             changed since)",
+                            count(found.errors(), "error")
+                        ),
+                        format,
+                        out,
+                    )?;
+                    old
+                }
+                None => {
+                    print_report(&found, &checked.sources, format, out, false)?;
+                    let why = format!("the catalog at {rev} has errors; cannot compare with it");
+                    fatal(format, &why, None)?;
+                    return Ok(ExitCode::from(1));
+                }
+            },
+        };
+        let changes = crate::diff::compare(&old, new);
+        let bump = crate::diff::major_bump(&old, new);
+        checked.report.extend(crate::diff::report::diagnostics(
+            &changes,
+            bump.as_deref(),
+            false,
+        ));
+        checked.report.sort(&checked.sources);
     }
     let failed = print_findings(&checked, format, out, deny_warnings)?;
     if !failed

@@ -50,6 +50,40 @@ pub fn load_old_side(
     }
 }
 
+/// The old side when the catalog at `rev` has errors: the newest of the commits before
+/// it (first parents, up to 50) whose catalog loads, with that commit. Only for a plain
+/// revision (not `REV:path` or `A...B`); `None` when none loads or git cannot say.
+pub fn earlier_loadable(
+    rev: &str,
+    catalog: &Path,
+    sources: &mut Sources,
+) -> Option<(String, Catalog)> {
+    if rev.contains(':') || rev.contains("...") || rev.starts_with('-') {
+        return None;
+    }
+    let dir = catalog
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let commits = run(
+        dir,
+        &[
+            "rev-list",
+            "--first-parent",
+            "--skip=1",
+            "--max-count=50",
+            rev,
+            "--",
+        ],
+    )
+    .ok()?;
+    commits.lines().find_map(|commit| {
+        let mut report = Report::default();
+        let loaded = load_old_side(commit, catalog, sources, &mut report, |_| {});
+        Some((short(commit).to_string(), loaded.ok()??))
+    })
+}
+
 /// Why a side did not load.
 enum Unloaded {
     /// No such file or revision, no git: a usage error.
@@ -143,20 +177,28 @@ fn load(
             (spec.to_string(), format!("{}{name}", prefix.trim()))
         }
     };
-    if rev.starts_with('-') {
+    if rev.starts_with('-') || rev.contains("...-") {
         return Err(Unloaded::Usage(format!(
             "`{spec}` is neither a catalog file nor a git revision"
         )));
     }
-    let commit = run(
-        &top,
-        &[
-            "rev-parse",
-            "--verify",
-            "--quiet",
-            &format!("{rev}^{{commit}}"),
-        ],
-    )
+    // `A...B` as git diff reads it: where B left A's history (B defaults to HEAD), so a
+    // branch behind its base is compared with what it started from.
+    let commit = match rev.split_once("...") {
+        Some((a, b)) => run(
+            &top,
+            &["merge-base", a, if b.is_empty() { "HEAD" } else { b }],
+        ),
+        None => run(
+            &top,
+            &[
+                "rev-parse",
+                "--verify",
+                "--quiet",
+                &format!("{rev}^{{commit}}"),
+            ],
+        ),
+    }
     .map_err(|_| {
         let not_found = format!("`{spec}` is neither a catalog file nor a git revision");
         match shallow_boundary(&top).first() {

@@ -250,6 +250,76 @@ fn check_against_a_revision_in_a_scratch_repository() {
     );
 }
 
+/// A branch behind its base: `--against main` takes main's new codes for removed ones,
+/// `--against main...` compares with where the branch left main. A base that a merge
+/// broke is passed over for the newest commit before it that loads, so the change that
+/// mends it can pass.
+#[test]
+fn check_against_the_merge_base_and_past_a_broken_base() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let entry =
+        |code: i64, name: &str| format!("  - {{ code: {code}, name: {name}, message: {name} }}\n");
+    let ns = root.join("schema/a.yaml");
+    std::fs::create_dir_all(root.join("schema")).unwrap();
+    std::fs::write(
+        root.join("schema/catalog.yaml"),
+        "catalog: a\nformat: 1\nlocales: [en]\ndefault_locale: en\nnamespaces: [a.yaml]\n",
+    )
+    .unwrap();
+    let base = format!("namespace: app\nentries:\n{}", entry(1, "ONE"));
+    std::fs::write(&ns, &base).unwrap();
+    git(root, &["init", "-q", "-b", "main"]);
+    git(root, &["add", "."]);
+    git(root, &["commit", "-q", "-m", "base"]);
+    git(root, &["checkout", "-q", "-b", "feature"]);
+    std::fs::write(&ns, format!("{base}{}", entry(2, "TWO"))).unwrap();
+    git(root, &["commit", "-q", "-am", "two"]);
+    git(root, &["checkout", "-q", "main"]);
+    std::fs::write(&ns, format!("{base}{}", entry(3, "THREE"))).unwrap();
+    git(root, &["commit", "-q", "-am", "three"]);
+    git(root, &["checkout", "-q", "feature"]);
+
+    let out = errcat(root, &["check", "--against", "main"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("code 3 `THREE` was removed"), "{stderr}");
+    for against in ["main...", "main...HEAD"] {
+        let out = errcat(root, &["check", "--against", against]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{against}: {stderr}");
+    }
+
+    // main broken: code 3 twice. The feature branch is compared with main's commit before.
+    git(root, &["checkout", "-q", "main"]);
+    std::fs::write(
+        &ns,
+        format!("{base}{}{}", entry(3, "THREE"), entry(3, "TRES")),
+    )
+    .unwrap();
+    git(root, &["commit", "-q", "-am", "broken merge"]);
+    git(root, &["checkout", "-q", "feature"]);
+    std::fs::write(
+        &ns,
+        format!("{base}{}{}", entry(2, "TWO"), entry(3, "THREE")),
+    )
+    .unwrap();
+    let out = errcat(root, &["check", "--against", "main"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("warning: the catalog at main has 1 error: compared with commit ")
+            && stderr.contains(", the newest before it whose catalog loads"),
+        "{stderr}"
+    );
+    // Against the commit before the break, the same change breaks nothing; dropping
+    // code 3 does.
+    std::fs::write(&ns, format!("{base}{}", entry(2, "TWO"))).unwrap();
+    let out = errcat(root, &["check", "--against", "main"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("code 3 `THREE` was removed"), "{stderr}");
+}
+
 /// A catalog whose directory moved (`git mv schema errors`) is still the catalog it
 /// was: `check --against` follows the move and finds a code removed in the same
 /// commit, and the changelog keeps the versions from before it.
