@@ -35,6 +35,19 @@ pub fn document_start(text: &str, at: Span) -> Option<Span> {
     })
 }
 
+/// The first line of an unresolved git merge conflict (`<<<<<<< HEAD`) anywhere in the
+/// file: the parser trips over its markers wherever they fall.
+pub fn merge_conflict(text: &str, at: Span) -> Option<Span> {
+    let lines = lines_to(text, text.len());
+    lines.iter().find_map(|&(start, number)| {
+        let line = text[start..].split('\n').next().unwrap_or("");
+        line.starts_with("<<<<<<< ").then(|| Span {
+            end: start + 7,
+            ..span_at(at, start, number, line, 0)
+        })
+    })
+}
+
 /// The `[` or `{` on the last line with content before `at`'s that opens a value and
 /// does not close on that line: a flow list or map left open runs into the next key.
 pub fn unclosed_flow(text: &str, at: Span) -> Option<(Span, char)> {

@@ -54,8 +54,14 @@ pub fn diagnostic(sources: &Sources, file: FileId, err: &serde_saphyr::Error) ->
         help = Some("YAML indents with spaces: replace the tab".into());
     }
     // Where the parser noticed the slip is often a line or more after it.
+    let mut conflict = false;
     if rule.id == rules::YAML_SYNTAX.id {
-        if message.contains("quoted scalar")
+        if let Some(marker) = super::cause::merge_conflict(source, span) {
+            span = marker;
+            label = "a git merge conflict starts here";
+            conflict = true;
+            help = Some("resolve the conflict: keep what both sides meant (each code once, in either order) and delete the `<<<<<<<`, `=======` and `>>>>>>>` lines".into());
+        } else if message.contains("quoted scalar")
             && let Some(quote) = super::cause::unclosed_quote(source, span)
         {
             span = quote;
@@ -82,7 +88,9 @@ pub fn diagnostic(sources: &Sources, file: FileId, err: &serde_saphyr::Error) ->
         }
     }
     // The parser's own words name its API and internals; say what the user did instead.
-    let message = if message.starts_with("multiple YAML documents") {
+    let message = if conflict {
+        "the file holds an unresolved git merge conflict".to_string()
+    } else if message.starts_with("multiple YAML documents") {
         "the file holds more than one YAML document (a `---` line ends the first); a catalog file holds one"
             .to_string()
     } else if let Some(detail) = message.strip_prefix("budget breached: ") {
