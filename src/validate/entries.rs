@@ -667,10 +667,27 @@ fn placeholders(cx: &mut Context, file: FileId, e: &RawEntry, message: &Text, pa
         // A param that is no identifier has its own error above.
         for p in params.iter().filter(|p| is_id(p, '_')) {
             if !used.contains(&p.as_str()) {
+                // A CJK or Arabic input method writes full-width braces: the placeholder is
+                // there, in braces that are text.
+                let wide = format!("\u{ff5b}{p}\u{ff5d}");
+                let (at, label, help) = match text.find(&wide) {
+                    Some(i) => (
+                        cx.sources.part(s, text, i..i + wide.len()),
+                        "full-width braces".to_string(),
+                        format!(
+                            "`{wide}` is in full-width braces, which are text: write `{{{p}}}` with ASCII braces"
+                        ),
+                    ),
+                    None => (
+                        s,
+                        format!("the `{locale}` message"),
+                        "every locale of a message must use every declared param".to_string(),
+                    ),
+                };
                 cx.emit(
                     Diagnostic::new(&rules::PLACEHOLDER_MISMATCH, format!("the `{locale}` message of {} does not use the declared param `{{{p}}}`", e.name.value))
-                        .at(s, format!("the `{locale}` message"))
-                        .help("every locale of a message must use every declared param"),
+                        .at(at, label)
+                        .help(help),
                 );
             }
         }
