@@ -112,14 +112,16 @@ fn a_fallback_is_marked_with_the_language_it_is_in() {
     let page = |p: &str| files[Path::new(p)].as_str();
     let en = page("docs/en/dev.md");
     assert!(
-        en.contains("- Title: <span lang=\"zh-CN\">成功标题</span> _(not translated; shown in Simplified Chinese)_")
-            && en.contains("## <span lang=\"zh-CN\">设备</span> _(Simplified Chinese)_"),
+        en.contains("- Title: <span lang=\"zh-CN\" dir=\"auto\">成功标题</span> _(not translated; shown in Simplified Chinese)_")
+            && en.contains("## <span lang=\"zh-CN\" dir=\"auto\">设备</span> _(Simplified Chinese)_"),
         "{en}"
     );
     // So does the page's heading; SUMMARY.md, whose titles mdBook reads as plain
     // text (no HTML, no emphasis), names the language in plain text.
     assert!(
-        en.contains("\n# <span lang=\"zh-CN\">设备错误</span> _(Simplified Chinese)_\n"),
+        en.contains(
+            "\n# <span lang=\"zh-CN\" dir=\"auto\">设备错误</span> _(Simplified Chinese)_\n"
+        ),
         "{en}"
     );
     let summary = page("docs/SUMMARY.md");
@@ -133,7 +135,7 @@ fn a_fallback_is_marked_with_the_language_it_is_in() {
     // The zh-CN page shows the en message, named in Chinese.
     let zh = page("docs/zh-CN/dev.md");
     assert!(
-        zh.contains("<span lang=\"en\">Fine</span> _(暂无中文，显示英文原文)_"),
+        zh.contains("<span lang=\"en\" dir=\"auto\">Fine</span> _(暂无中文，显示英文原文)_"),
         "{zh}"
     );
     assert!(zh.contains("\n# 设备错误\n"), "{zh}");
@@ -168,12 +170,12 @@ fn reasons_on_another_locale_page_are_marked_as_fallbacks() {
     let zh = files[Path::new("docs/zh-CN/dev.md")].as_str();
     assert!(
         zh.contains(
-            "- **已弃用**: <span lang=\"en\">Use OK.</span> _(暂无中文，显示英文原文)_\n- **替代**: [1 `OK`](#dev-1)\n"
+            "- **已弃用**: <span lang=\"en\" dir=\"auto\">Use OK.</span> _(暂无中文，显示英文原文)_\n- **替代**: [1 `OK`](#dev-1)\n"
         ),
         "{zh}"
     );
     assert!(
-        zh.contains("| <a id=\"dev-3\"></a>3 | `OLD_ONE` | <span lang=\"en\">Merged into 1.</span> _(英文)_ |"),
+        zh.contains("| <a id=\"dev-3\"></a>3 | `OLD_ONE` | <span lang=\"en\" dir=\"auto\">Merged into 1.</span> _(英文)_ |"),
         "{zh}"
     );
     // On the default locale's page they are the page's own language.

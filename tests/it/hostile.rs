@@ -23,7 +23,11 @@ fn ours(html: &str) -> bool {
     // A page or a text in another language than the book's: `<div lang="zh-CN">`.
     let lang = ["<div lang=\"", "<span lang=\""].iter().any(|open| {
         h.strip_prefix(open)
-            .and_then(|rest| rest.strip_suffix("\">"))
+            .and_then(|rest| {
+                // A fallback text, in its own direction.
+                rest.strip_suffix("\" dir=\"auto\">")
+                    .or_else(|| rest.strip_suffix("\">"))
+            })
             .is_some_and(|tag| {
                 !tag.is_empty() && tag.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
             })
