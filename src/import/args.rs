@@ -21,6 +21,15 @@ Formats:
                |---|---|---|
                | 1004 | **The room does not exist** | \"Create the room first\" |
 
+  csv        A spreadsheet saved as CSV: a header row naming the columns as a
+             Markdown table's, then one row per code, as one section. Quoted fields
+             may hold the separator, `\"\"` for a quote and line breaks; the separator
+             is `,`, or `;` or a tab when the header holds more of those. `#` lines
+             above the header are comments.
+
+               Error Code,Error Code Name,Error message
+               1004,ROOM_NOT_EXIST,\"The room \"\"A\"\" does not exist\"
+
   list       A table pasted from a rendered page: a header of one column name per
              line, then each row's cells one per line, up to a blank line. A line
              standing alone above the header is the section title.
@@ -97,6 +106,8 @@ Examples:
       --doc-locale zh-CN --javadoc-as cause --into schema/edu/rest.yaml
   errcat import markdown codes.zh.md --namespace edu.rest --locale zh-CN \\
       --into schema/edu/rest.yaml
+  errcat import csv translations-ja.csv --namespace edu.rest --locale ja \\
+      --into schema/edu/rest.yaml
   errcat import markdown en.md zh.md --locale en --locale zh-CN --namespace app \\
       --into schema/app.yaml
   errcat import markdown sdk.md --namespace av --sections namespaces --into schema/av
@@ -106,6 +117,8 @@ Examples:
 pub enum InputFormat {
     /// Markdown pipe tables
     Markdown,
+    /// a spreadsheet saved as CSV
+    Csv,
     /// a vertical list: one cell per line
     List,
     /// Java enum constants

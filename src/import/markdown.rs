@@ -285,7 +285,7 @@ pub fn read(src: &Located, locale: &str, report: &mut Report) -> Vec<Section> {
                 "no Markdown pipe table in this file",
             )
             .at(src.span(0, 0), "expected a table")
-            .help("a table is a header row, a `|---|---|` delimiter row, then one row per code"),
+            .help("a table is a header row, a `|---|---|` delimiter row, then one row per code; a spreadsheet saved as CSV is read by `errcat import csv`"),
         );
     }
     sections

@@ -1,6 +1,6 @@
 //! `errcat import`: error tables from docs and code become catalog namespace files.
 //!
-//! One reader per format ([`markdown`], [`list`], [`java_enum`]) turns a file into
+//! One reader per format ([`markdown`], [`csv`], [`list`], [`java_enum`]) turns a file into
 //! [`Section`]s of [`Row`]s that remember where each cell was. [`merge`] folds the
 //! rows into a namespace (new, or read with errcat's loader from `--into`),
 //! [`names`] names what the source left unnamed, [`yaml`] writes canonical YAML,
@@ -10,6 +10,7 @@
 mod args;
 mod check;
 mod columns;
+mod csv;
 mod doc;
 mod http_status;
 mod inline;
@@ -214,6 +215,7 @@ fn read_inputs(args: &Args, locales: &[String], out: &mut Imported) -> Vec<(File
         let src = Located::new(file, &text);
         let read = match args.format {
             InputFormat::Markdown => markdown::read(&src, locale, &mut out.report),
+            InputFormat::Csv => csv::read(&src, locale, &mut out.report),
             InputFormat::List => list::read(&src, locale, &mut out.report),
             InputFormat::JavaEnum => {
                 let texts = java_enum::Texts {
