@@ -162,6 +162,11 @@ pub struct Args {
     /// The namespace file to write or merge into (a directory with --sections namespaces).
     #[arg(long, value_name = "PATH")]
     pub into: Option<PathBuf>,
+    /// A text the file already has in the same locale and field is replaced by the
+    /// imported one (a reviewed translation's corrections); names, codes and HTTP
+    /// statuses are never replaced.
+    #[arg(long)]
+    pub replace_texts: bool,
     /// A prefix for proposed names, e.g. REC.
     #[arg(long, value_name = "P")]
     pub name_prefix: Option<String>,

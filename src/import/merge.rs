@@ -1,6 +1,7 @@
 //! Folding imported rows into a namespace: a new code becomes an entry; a known
 //! code gains the texts it lacks. A different text for the same code, field and
-//! locale is a conflict, reported with both places, and never overwritten.
+//! locale is a conflict, reported with both places, and never overwritten unless
+//! `--replace-texts` asks for it.
 
 use std::collections::HashMap;
 
@@ -29,7 +30,7 @@ fn conflict(
     if let Some((span, label)) = existing {
         d = d.related(span, label);
     }
-    d.help("errcat never overwrites an existing text: make the two agree in the source or in the file, or import into another namespace")
+    d.help("errcat overwrites no existing text unless asked: make the two agree in the source or in the file, or import with --replace-texts when the imported texts are the corrections")
 }
 
 /// A namespace being merged into, with its entries indexed by code and name.
@@ -39,10 +40,12 @@ pub struct Merger {
     existing: usize,
     by_code: HashMap<i64, usize>,
     by_name: HashMap<String, i64>,
+    /// `--replace-texts`: an imported text replaces the file's.
+    replace_texts: bool,
 }
 
 impl Merger {
-    pub fn new(doc: Doc) -> Self {
+    pub fn new(doc: Doc, replace_texts: bool) -> Self {
         let by_code = doc
             .entries
             .iter()
@@ -59,6 +62,7 @@ impl Merger {
             doc,
             by_code,
             by_name,
+            replace_texts,
         }
     }
 
@@ -84,7 +88,8 @@ impl Merger {
         match self.by_code.get(&row.code) {
             Some(&i) => {
                 let ns = self.doc.namespace.clone();
-                merge_into(&mut self.doc.entries[i], row, name, group, &ns, report);
+                let entry = &mut self.doc.entries[i];
+                merge_into(entry, row, name, group, (&ns, self.replace_texts), report);
                 false
             }
             None => {
@@ -174,7 +179,7 @@ fn merge_into(
     row: Row,
     name: Option<(String, Span)>,
     group: Option<&str>,
-    ns: &str,
+    (ns, replace_texts): (&str, bool),
     report: &mut Report,
 ) {
     match (&entry.name, name) {
@@ -194,7 +199,7 @@ fn merge_into(
         (Some(_), Some(_)) => {}
     }
     for t in row.texts {
-        merge_text(entry, t, ns, report);
+        merge_text(entry, t, (ns, replace_texts), report);
     }
     if let Some((h, span)) = row.http {
         match entry.http {
@@ -223,7 +228,7 @@ fn push(e: &mut Entry, t: RowText) {
     });
 }
 
-fn merge_text(entry: &mut Entry, t: RowText, ns: &str, report: &mut Report) {
+fn merge_text(entry: &mut Entry, t: RowText, (ns, replace): (&str, bool), report: &mut Report) {
     let code = entry.code;
     let title = entry
         .text(Field::Title)
@@ -243,7 +248,7 @@ fn merge_text(entry: &mut Entry, t: RowText, ns: &str, report: &mut Report) {
     }
     // A message equal to the title stands in for a message the source lacked
     // (a Java enum has only the title): a real message replaces it.
-    if t.field == Field::Message && title.as_deref() == Some(old.text.as_str()) {
+    if replace || (t.field == Field::Message && title.as_deref() == Some(old.text.as_str())) {
         old.text = t.text;
         old.span = Some(t.span);
         return;

@@ -148,6 +148,7 @@ pub fn run(args: &Args) -> Result<Imported, String> {
             default_locale: &default_locale,
             order: &order,
             prefix: prefix.as_deref(),
+            replace_texts: args.replace_texts,
         };
         let doc = fill(doc, &target, &sections, existing, &ctx, &mut out.report);
         out.outputs.push(Output {
@@ -243,6 +244,7 @@ struct Fill<'a> {
     default_locale: &'a str,
     order: &'a [String],
     prefix: Option<&'a str>,
+    replace_texts: bool,
 }
 
 /// Merges the target's sections into `doc`, names what has no name, and (for a new
@@ -255,7 +257,7 @@ fn fill(
     cx: &Fill,
     report: &mut Report,
 ) -> doc::Doc {
-    let mut merger = merge::Merger::new(doc);
+    let mut merger = merge::Merger::new(doc, cx.replace_texts);
     for &k in &target.sections {
         let (_, section) = &sections[k];
         let group =

@@ -1354,6 +1354,16 @@ fn a_spreadsheet_saved_as_csv_merges_its_translations() {
     ]);
     let p = tmp.path();
     let ns = p.join("app.yaml");
+    // The merged namespace's `ja` messages, which must validate.
+    let ja_texts = || -> Vec<String> {
+        let checked = errcat::check(&p.join("catalog.yaml"));
+        let catalog = checked.catalog.expect("the merged namespace validates");
+        let entries = &catalog.namespaces[0].entries;
+        entries
+            .iter()
+            .map(|e| e.message.get("ja").unwrap_or_default().to_string())
+            .collect()
+    };
     let import_ja = |file: &str| {
         let args = [
             "import",
@@ -1383,14 +1393,7 @@ fn a_spreadsheet_saved_as_csv_merges_its_translations() {
             "{file}: {}",
             String::from_utf8_lossy(&out.stderr)
         );
-        let checked = errcat::check(&p.join("catalog.yaml"));
-        let catalog = checked.catalog.expect("the merged namespace validates");
-        let texts: Vec<&str> = catalog.namespaces[0]
-            .entries
-            .iter()
-            .map(|e| e.message.get("ja").unwrap_or_default())
-            .collect();
-        assert_eq!(texts, ["一つ, \"最初\"", "二つ\n二行目"], "{file}");
+        assert_eq!(ja_texts(), ["一つ, \"最初\"", "二つ\n二行目"], "{file}");
         std::fs::write(&ns, english).unwrap();
     }
 
@@ -1410,4 +1413,33 @@ fn a_spreadsheet_saved_as_csv_merges_its_translations() {
         "{stderr}"
     );
     assert_eq!(std::fs::read(&ns).unwrap(), before);
+
+    // A reviewed correction conflicts with the text there, unless asked to replace it.
+    assert!(import_ja("ja.csv").status.success());
+    std::fs::write(p.join("fixed.csv"), "Error Code,Error message\n1,ひとつ\n").unwrap();
+    let out = import_ja("fixed.csv");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("error[import-conflict]") && stderr.contains("--replace-texts"),
+        "{stderr}"
+    );
+    let args = [
+        "import",
+        "csv",
+        "fixed.csv",
+        "--namespace",
+        "app",
+        "--locale",
+        "ja",
+    ];
+    let out = errcat(
+        p,
+        &[&args[..], &["--into", "app.yaml", "--replace-texts"]].concat(),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(ja_texts(), ["ひとつ", "二つ\n二行目"]);
 }
