@@ -80,6 +80,9 @@ pub struct Checked {
     pub root: Option<PathBuf>,
     /// The model, when the catalog has no error.
     pub catalog: Option<model::Catalog>,
+    /// The model as far as validation built it, when the catalog has errors: entries
+    /// with errors of their own may be missing from it. For a summary, never for output.
+    pub with_errors: Option<model::Catalog>,
 }
 
 /// Loads and validates the catalog at `path`.
@@ -104,13 +107,17 @@ pub fn check_inputs(
             .collect();
         validate::validate_files(l, &files, &sources, &mut report)
     });
-    let catalog = if report.has_errors() { None } else { catalog };
+    let (catalog, with_errors) = match report.has_errors() {
+        true => (None, catalog),
+        false => (catalog, None),
+    };
     report.sort(&sources);
     Checked {
         sources,
         report,
         root: loaded.map(|(l, _)| l.root),
         catalog,
+        with_errors,
     }
 }
 

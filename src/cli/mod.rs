@@ -758,7 +758,17 @@ fn explain(
 fn lint(path: &Path, format: Format, deny_warnings: bool, out: Console) -> Printed<ExitCode> {
     let checked = load(path, out)?;
     let failed = print_findings(&checked, format, out, deny_warnings)?;
-    match &checked.catalog {
+    // Texts still to translate are errors, yet the coverage table is what a
+    // translation in progress needs: every entry is in the model all the same.
+    let translating = checked.report.diagnostics.iter().all(|d| {
+        d.severity != diag::Severity::Error || d.rule == crate::rules::MISSING_TRANSLATION.id
+    });
+    let summarised = match (&checked.catalog, &checked.with_errors) {
+        (Some(c), _) => Some(c),
+        (None, Some(c)) if translating => Some(c),
+        _ => None,
+    };
+    match summarised {
         // `--quiet`: errors only, so no summary.
         Some(_) if out.quiet => {}
         Some(c) => match format {

@@ -39,11 +39,13 @@ pub fn validate(loaded: &Loaded, sources: &Sources, report: &mut Report) -> Opti
         .iter()
         .map(|(file, raw)| NamespaceFile::Parsed(*file, raw))
         .collect();
-    validate_files(loaded, &files, sources, report)
+    let catalog = validate_files(loaded, &files, sources, report);
+    catalog.filter(|_| !report.has_errors())
 }
 
 /// [`validate`] with the namespace files given apart from `loaded` (whose own
-/// `namespaces` are not read). Files not parsed yet are parsed and checked one at a
+/// `namespaces` are not read), returning the model even when there are errors (without
+/// the entries they made invalid): the caller decides what it may serve. Files not parsed yet are parsed and checked one at a
 /// time per core, so that at 100,000 codes the parsed files, as large as the
 /// model, never all exist at once.
 pub fn validate_files(
@@ -140,7 +142,7 @@ pub fn validate_files(
     let declared = options::declared(&cx, loaded);
     let catalog = cx.finish(namespaces, targets, declared, surfaces);
     levels::apply(&lint_levels, &mut acks, report, incomplete);
-    (!report.has_errors()).then_some(catalog)
+    Some(catalog)
 }
 
 /// A `namespace-unlisted` warning for each file the loader found beside the catalog's

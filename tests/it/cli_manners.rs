@@ -389,6 +389,41 @@ fn lint_summarises_as_json_lines_on_stdout() {
     assert_eq!(finding["rule"], "duplicate-message");
 }
 
+/// Texts still to translate are errors, yet a translation in progress needs the
+/// coverage table most: it is printed (exit 1); other errors still hold it back.
+#[test]
+fn lint_summarises_a_catalog_whose_only_errors_are_missing_translations() {
+    let dir = crate::support::project(&[
+        (
+            "catalog.yaml",
+            "catalog: a\nformat: 1\nlocales: [en, ja]\ndefault_locale: en\nnamespaces: [app.yaml]\n",
+        ),
+        (
+            "app.yaml",
+            "namespace: app\nlocales: [en, ja]\nentries:\n  - { code: 1, name: ONE, message: { en: One, ja: 一 } }\n  - { code: 2, name: TWO, message: Two }\n",
+        ),
+    ]);
+    let out = errcat(dir.path(), &["lint", "catalog.yaml"]);
+    let (stdout, stderr) = text(&out);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("error[missing-translation]"), "{stderr}");
+    assert!(
+        stdout.contains("app            2  en 2/2  ja 1/2       missing-translation 1"),
+        "{stdout}"
+    );
+    let ns = dir.path().join("app.yaml");
+    let both = std::fs::read_to_string(&ns)
+        .unwrap()
+        .replace("code: 2", "code: 1");
+    std::fs::write(&ns, both).unwrap();
+    let (stdout, stderr) = text(&errcat(dir.path(), &["lint", "catalog.yaml"]));
+    assert!(stdout.is_empty(), "{stdout}");
+    assert!(
+        stderr.ends_with("error: fix the errors above to see the summary\n"),
+        "{stderr}"
+    );
+}
+
 #[test]
 fn gen_check_in_machine_formats_writes_only_records() {
     let tmp = tempfile::tempdir().unwrap();
