@@ -78,6 +78,15 @@ pub struct LocaleView {
     pub index: usize,
     /// True for the catalog's default locale.
     pub is_default: bool,
+    /// The language subtag in lower case, a withdrawn code as its successor (`he` for
+    /// `iw`, `id` for `in`, `yi` for `ji`): the generated code chooses among the locales
+    /// of a requested tag's language.
+    pub language: String,
+    /// The script subtag in lower case (`hant`), or for Chinese without one the script
+    /// its region implies (`hant` for TW, HK and MO, else `hans`); empty for none.
+    pub script: String,
+    /// The region subtag in lower case (`cn`, `419`); empty for none.
+    pub region: String,
 }
 
 /// A namespace in brief (in `catalog.namespaces`; its fields are also a [NamespaceView]'s).
@@ -481,6 +490,38 @@ fn direction(tag: &str) -> &'static str {
     if rtl { "rtl" } else { "ltr" }
 }
 
+/// The language, script and region of a catalog locale, which the generated code
+/// compares a requested tag's with (parsed there alike), in lower case and empty when
+/// absent: `zh-TW` → `zh`, `hant`, `tw`. The language comes first, then a script if its
+/// 4 letters come next, then a region if its 2 letters or 3 digits come next (later
+/// subtags do not count); `iw`, `in` and `ji` are `he`, `id` and `yi`. Only Chinese has
+/// a script implied, the case that matters (a table of likely scripts for every
+/// language would outweigh the rest of the generated code): Traditional (`hant`) for
+/// Taiwan, Hong Kong and Macao, else Simplified (`hans`).
+fn match_subtags(tag: &str) -> [String; 3] {
+    let tag = tag.to_ascii_lowercase();
+    let mut parts = tag.split('-').peekable();
+    let language = match parts.next().unwrap_or("") {
+        "iw" => "he",
+        "in" => "id",
+        "ji" => "yi",
+        l => l,
+    };
+    let letters = |p: &str| p.bytes().all(|b| b.is_ascii_alphabetic());
+    let script = parts.next_if(|p| p.len() == 4 && letters(p)).unwrap_or("");
+    let region = parts
+        .next_if(|p| {
+            (p.len() == 2 && letters(p)) || (p.len() == 3 && p.bytes().all(|b| b.is_ascii_digit()))
+        })
+        .unwrap_or("");
+    let script = match (language, script, region) {
+        ("zh", "", "tw" | "hk" | "mo") => "hant",
+        ("zh", "", _) => "hans",
+        _ => script,
+    };
+    [language, script, region].map(str::to_string)
+}
+
 /// `edu.rest` + 1004 → `edu-rest-1004`; negative codes read `roomengine-minus-2381`.
 pub fn anchor(namespace: &str, code: i64) -> String {
     let prefix = anchor_prefix(namespace);
@@ -598,6 +639,7 @@ impl<'a> Views<'a> {
     }
 
     fn locale(&self, index: usize, tag: &str) -> LocaleView {
+        let [language, script, region] = match_subtags(tag);
         LocaleView {
             tag: tag.to_string(),
             lit: self.profile.string(tag),
@@ -606,6 +648,9 @@ impl<'a> Views<'a> {
             dir: direction(tag),
             index,
             is_default: index == 0,
+            language,
+            script,
+            region,
         }
     }
 
@@ -979,5 +1024,31 @@ impl<'a> Views<'a> {
                 }),
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::match_subtags;
+
+    #[test]
+    fn chinese_locales_have_the_script_of_their_region() {
+        let m = |tag| match_subtags(tag).join(" ");
+        assert_eq!(m("zh-TW"), "zh hant tw");
+        assert_eq!(m("zh-HK"), "zh hant hk");
+        assert_eq!(m("zh-MO"), "zh hant mo");
+        assert_eq!(m("zh-CN"), "zh hans cn");
+        assert_eq!(m("zh-SG"), "zh hans sg");
+        assert_eq!(m("zh"), "zh hans ");
+        assert_eq!(m("zh-Hant"), "zh hant ");
+        assert_eq!(m("zh-Hans-HK"), "zh hans hk");
+        assert_eq!(m("zh-Latn-TW"), "zh latn tw");
+        // Another language has only the script it writes.
+        assert_eq!(m("sr-Latn-RS"), "sr latn rs");
+        assert_eq!(m("en"), "en  ");
+        assert_eq!(m("es-419"), "es  419");
+        assert_eq!(m("iw-IL"), "he  il");
+        // A region after something else is no region: `de-1996-CH`.
+        assert_eq!(m("de-1996-CH"), "de  ");
     }
 }

@@ -127,7 +127,8 @@ pub fn java(root: &Path, generated: &Path, label: &str) -> Result<(), String> {
         .arg("-cp")
         .arg(&out)
         .arg("Conformance")
-        .arg(generated.join("json/catalog.json")))
+        .arg(generated.join("json/catalog.json"))
+        .arg(root.join("tests/conformance/locale-choice.json")))
 }
 
 /// Type-checks the generated TypeScript strictly, compiles it, and runs the node harness.

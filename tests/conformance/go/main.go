@@ -10,7 +10,9 @@
 // URL, deprecation; the typed formatter of every message with placeholders,
 // in every locale; Error (its Error(), Unwrap, errors.Is and errors.As against
 // the code); and that codes a namespace does not have are rejected. It embeds
-// no expected value, so it runs on any catalog.
+// no expected value, so it runs on any catalog; the locale each tag of
+// tests/conformance/locale-choice.json chooses (the table of the catalog's
+// locales, which every language's harness checks alike) is read from there.
 //
 // Go cannot look up a package's functions by name at run time: the run script
 // lists the generated package's exported functions in funcs (funcs.go, next to
@@ -19,7 +21,7 @@
 // The run script next to this file builds it against the generated module
 // (replacing the placeholder import path) and runs
 //
-//	conformance GEN/go GEN/json/catalog.json
+//	conformance GEN/go GEN/json/catalog.json tests/conformance/locale-choice.json
 //
 // Every check is counted; each failure is printed with namespace, code, field,
 // expected and actual; the last line is `conformance: N passed, M failed`, and
@@ -82,7 +84,17 @@ var (
 	// funcs holds every exported function of the generated package, by name
 	// (set by the generated funcs.go).
 	funcs = map[string]interface{}{}
+	// chosen holds the pairs of locale-choice.json's table for the catalog's
+	// locales: the asked tag, the chosen locale or nil (none: the default locale).
+	chosen [][]*string
 )
+
+type localeChoice struct {
+	Catalogs []struct {
+		Locales []string    `json:"locales"`
+		Chosen  [][]*string `json:"chosen"`
+	} `json:"catalogs"`
+}
 
 // check is one counted assertion: actual must deep-equal expected.
 func check(ns string, code interface{}, field string, expected, actual interface{}) bool {
@@ -175,8 +187,8 @@ type typed interface {
 }
 
 func main() {
-	if len(os.Args) != 3 {
-		fmt.Fprintln(os.Stderr, "usage: conformance GEN/go GEN/json/catalog.json")
+	if len(os.Args) != 4 {
+		fmt.Fprintln(os.Stderr, "usage: conformance GEN/go GEN/json/catalog.json locale-choice.json")
 		os.Exit(2)
 	}
 	consts, err := constants(os.Args[1])
@@ -194,6 +206,21 @@ func main() {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(2)
 	}
+	raw, err = os.ReadFile(os.Args[3])
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
+	var choice localeChoice
+	if err := json.Unmarshal(raw, &choice); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
+	for _, t := range choice.Catalogs {
+		if reflect.DeepEqual(t.Locales, cat.Locales) {
+			chosen = t.Chosen
+		}
+	}
 
 	ids := []string{}
 	for _, ns := range cat.Namespaces {
@@ -205,6 +232,16 @@ func main() {
 	check("-", "-", "NamespaceIDs", ids, codes.NamespaceIDs())
 	check("-", "-", "Lookup (unknown namespace)", (*codes.Info)(nil), codes.Lookup("no.such.namespace", 0))
 	check("-", "-", "NamespaceByID (unknown)", (*codes.Namespace)(nil), codes.NamespaceByID("no.such.namespace"))
+	check("-", "-", fmt.Sprintf("a table of locale-choice.json for %q", cat.Locales), true, len(chosen) > 0)
+	for _, pair := range chosen {
+		asked, want := *pair[0], cat.DefaultLocale
+		if pair[1] != nil {
+			want = *pair[1]
+		}
+		attempt("-", "-", fmt.Sprintf("LocaleIndex(%q)", asked), func() {
+			check("-", "-", fmt.Sprintf("LocaleIndex(%q)", asked), want, cat.Locales[codes.LocaleIndex(asked)])
+		})
+	}
 
 	for _, ns := range cat.Namespaces {
 		n := codes.NamespaceByID(ns.ID)
@@ -325,19 +362,24 @@ func checkEntry(cat catalog, ns namespace, n *codes.Namespace, e entry, consts m
 			variant := strings.ReplaceAll(strings.ToUpper(locale), "-", "_")
 			c("Message("+variant+")", expected, value.Message(variant))
 			// The withdrawn code of its language (older Android reports `iw` for
-			// Hebrew) finds the first locale of the language.
+			// Hebrew) finds the locale, as its language does.
 			if legacy, ok := legacyVariant(locale); ok {
-				want, ok := e.Message[firstOfLanguage(cat.Locales, locale)]
-				if !ok {
-					want = fallback
-				}
-				c("Message("+legacy+")", want, value.Message(legacy))
+				c("Message("+legacy+")", expected, value.Message(legacy))
 			}
 			// A Kelvin sign lowers to `k` in Unicode but is no ASCII letter: no locale.
 			if lang, _, _ := strings.Cut(locale, "-"); strings.Contains(lang, "k") {
 				kelvin := strings.ReplaceAll(locale, "k", "\u212a")
 				c(fmt.Sprintf("Message(%q)", kelvin), fallback, value.Message(kelvin))
 			}
+		}
+		for _, pair := range chosen {
+			want := fallback
+			if pair[1] != nil {
+				if m, ok := e.Message[*pair[1]]; ok {
+					want = m
+				}
+			}
+			c(fmt.Sprintf("Message(%q)", *pair[0]), want, value.Message(*pair[0]))
 		}
 		c("Message (no locale)", fallback, value.Message(""))
 		// No catalog locale is "x-none" (a language subtag has 2 or 3 letters).
@@ -487,15 +529,4 @@ func legacyVariant(tag string) (string, bool) {
 		return withdrawn + "-" + rest, true
 	}
 	return withdrawn, true
-}
-
-// firstOfLanguage is the first of locales with the language of tag.
-func firstOfLanguage(locales []string, tag string) string {
-	lang, _, _ := strings.Cut(tag, "-")
-	for _, l := range locales {
-		if l2, _, _ := strings.Cut(l, "-"); l2 == lang {
-			return l
-		}
-	}
-	return tag
 }

@@ -28,9 +28,13 @@ import java.util.TreeSet;
  * HTTP status, retryable flag, documentation URL, {@code toString()}, {@link ErrcatException}, and
  * the typed formatter of entries with placeholders; a code the namespace lacks must be rejected.
  *
+ * <p>The locale that each tag of {@code tests/conformance/locale-choice.json} chooses (the table of
+ * the catalog's locales, which every language's harness checks alike) is checked through
+ * {@code getMessage} of every entry, and through the index behind it.
+ *
  * <pre>
  * javac -d OUT $(find GEN/java/src/main/java -name '*.java') tests/conformance/java/Conformance.java
- * java -cp OUT Conformance GEN/json/catalog.json
+ * java -cp OUT Conformance GEN/json/catalog.json tests/conformance/locale-choice.json
  * </pre>
  *
  * <p>It imports the seed catalog's package; for a catalog with another {@code package} option,
@@ -45,18 +49,22 @@ public final class Conformance {
 
     private int failed;
 
+    /** The pairs of locale-choice.json for the catalog's locales: the asked tag, the chosen locale or null. */
+    private List<Object> chosen = List.of();
+
     private Conformance() {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 1) {
-            System.err.println("usage: java Conformance path/to/catalog.json");
+        if (args.length != 2) {
+            System.err.println("usage: java Conformance path/to/catalog.json path/to/locale-choice.json");
             System.exit(2);
         }
         Conformance c = new Conformance();
         try {
             String text = Files.readString(Path.of(args[0]), StandardCharsets.UTF_8);
-            c.run(object(new Json(text).parseDocument()));
+            String choice = Files.readString(Path.of(args[1]), StandardCharsets.UTF_8);
+            c.run(object(new Json(text).parseDocument()), object(new Json(choice).parseDocument()));
         } catch (IOException | RuntimeException e) {
             c.check(args[0], "run", "no exception", e.toString());
         }
@@ -73,7 +81,7 @@ public final class Conformance {
         }
     }
 
-    private void run(Map<String, Object> catalog) {
+    private void run(Map<String, Object> catalog, Map<String, Object> choice) {
         String defaultLocale = (String) catalog.get("default_locale");
         List<String> locales = new ArrayList<>();
         for (Object l : array(catalog.get("locales"))) {
@@ -90,6 +98,7 @@ public final class Conformance {
         check("catalog", "namespaces", namespaceIds, ErrcatCatalog.getNamespaces());
         check("catalog", "unknown namespace", Optional.empty(), ErrcatCatalog.lookup("no.such.namespace", 0));
         check("catalog", "unknown namespace codes", List.of(), ErrcatCatalog.getCodes("no.such.namespace"));
+        checkLocaleChoice(choice, locales, defaultLocale);
 
         for (Object n : array(catalog.get("namespaces"))) {
             Map<String, Object> ns = object(n);
@@ -109,6 +118,39 @@ public final class Conformance {
             check(id, "code count", entries.size(), ErrcatCatalog.getCodes(id).size());
             long absent = absentCode(codes);
             check(id + "/" + absent, "absent code", Optional.empty(), ErrcatCatalog.lookup(id, (int) absent));
+        }
+    }
+
+    /**
+     * Finds the table of locale-choice.json for the catalog's locales, for {@link #checkEntry}, and
+     * checks the index that {@code getMessage} takes each tag's text at (package-private, so found
+     * by reflection).
+     */
+    private void checkLocaleChoice(Map<String, Object> choice, List<String> locales, String defaultLocale) {
+        for (Object table : array(choice.get("catalogs"))) {
+            if (array(object(table).get("locales")).equals(locales)) {
+                chosen = array(object(table).get("chosen"));
+            }
+        }
+        check("catalog", "a table of locale-choice.json for " + locales, true, !chosen.isEmpty());
+        Method index;
+        try {
+            index = ErrcatCatalog.class.getDeclaredMethod("localeIndex", String.class);
+            index.setAccessible(true);
+        } catch (NoSuchMethodException e) {
+            check("catalog", "ErrcatCatalog.localeIndex(String)", "a method", "none");
+            return;
+        }
+        for (Object p : chosen) {
+            List<Object> pair = array(p);
+            Object expected = pair.get(1) == null ? defaultLocale : pair.get(1);
+            Object actual;
+            try {
+                actual = ErrcatCatalog.getLocales().get((Integer) index.invoke(null, pair.get(0)));
+            } catch (IllegalAccessException | InvocationTargetException e) {
+                actual = e.toString();
+            }
+            check("catalog", "localeIndex(" + show(pair.get(0)) + ")", expected, actual);
         }
     }
 
@@ -152,19 +194,29 @@ public final class Conformance {
             String variant = locale.toUpperCase(Locale.ROOT).replace('-', '_');
             check(where, "message[" + variant + "]", expected, c.getMessage(variant));
             // The withdrawn code of its language (older Android reports `iw` for Hebrew)
-            // finds the first locale of the language.
+            // finds the locale, as its language does.
             String language = locale.split("-", 2)[0];
             String withdrawn = Map.of("he", "iw", "id", "in", "yi", "ji").get(language);
             if (withdrawn != null) {
                 String legacy = withdrawn + locale.substring(language.length());
-                String first = locales.stream().filter(l -> l.split("-", 2)[0].equals(language)).findFirst().orElse(locale);
-                Object want = message.containsKey(first) ? message.get(first) : standIn;
-                check(where, "message[" + legacy + "]", want, c.getMessage(legacy));
+                check(where, "message[" + legacy + "]", expected, c.getMessage(legacy));
             }
             // A Kelvin sign lowers to `k` in Unicode but is no ASCII letter: no locale.
             if (language.contains("k")) {
                 String kelvin = locale.replace('k', '\u212A');
                 check(where, "message[Kelvin " + locale + "]", standIn, c.getMessage(kelvin));
+            }
+        }
+        // The locale each tag of locale-choice.json chooses (null: none, so the default
+        // locale's text), as a tag and, where Java reads the tag whole, as a Locale.
+        for (Object p : chosen) {
+            List<Object> pair = array(p);
+            String asked = (String) pair.get(0);
+            Object want = pair.get(1) != null && message.containsKey(pair.get(1)) ? message.get(pair.get(1)) : standIn;
+            check(where, "message[" + show(asked) + "]", want, c.getMessage(asked));
+            Locale whole = Locale.forLanguageTag(asked);
+            if (whole.toLanguageTag().equalsIgnoreCase(asked)) {
+                check(where, "message[Locale " + asked + "]", want, c.getMessage(whole));
             }
         }
         Object http = entry.get("http");

@@ -7,7 +7,8 @@ value, the message in every catalog locale (and the fallbacks), HTTP status,
 retryable flag, docs URL, deprecation, ErrcatError (with a message of its
 own), the keyword-argument formatter of every message with placeholders in
 every locale; and that codes a namespace does not have are rejected. It embeds no expected value, so it runs
-on any catalog.
+on any catalog; the locale each tag of tests/conformance/locale-choice.json chooses (the table of
+the catalog's locales, which every language's harness checks alike) is read from there.
 
     python3 -W error conformance.py PACKAGE_PARENT_DIR GEN/json/catalog.json
 
@@ -28,6 +29,9 @@ from typing import Any
 
 passed = 0
 failures: list[str] = []
+# The pairs [asked tag, chosen locale or None (none: the default locale)] of
+# locale-choice.json's table for the catalog's locales.
+chosen: list[list[str | None]] = []
 
 
 def legacy_variant(tag: str) -> str | None:
@@ -79,6 +83,12 @@ def main() -> int:
     check("-", None, "DEFAULT_LOCALE", default, gen.DEFAULT_LOCALE)
     check("-", None, "namespaces", sorted(n["id"] for n in catalog["namespaces"]), sorted(gen.NAMESPACES))
     check("-", None, "lookup (unknown namespace)", None, attempt("-", None, "lookup", lambda: gen.lookup("no.such.namespace", 0)))
+    tables = json.loads((Path(__file__).parent.parent / "locale-choice.json").read_text(encoding="utf-8"))
+    chosen.extend(next((t["chosen"] for t in tables["catalogs"] if t["locales"] == locales), []))
+    check("-", None, f"a table of locale-choice.json for {locales}", True, bool(chosen))
+    for asked, want in chosen:
+        index = attempt("-", None, "locale_index", lambda: gen.locale_index(asked))
+        check("-", None, f"locale_index({asked!r})", want or default, locales[index] if isinstance(index, int) else index)
 
     for ns in catalog["namespaces"]:
         nid = ns["id"]
@@ -158,18 +168,19 @@ def check_entry(gen: Any, nid: str, found: Any, module: Any, e: dict[str, Any], 
         variant = locale.upper().replace("-", "_")
         c(f"message({variant})", expected, run("message", lambda: found.message(code, variant)))
         # The withdrawn code of its language (older Android reports `iw` for Hebrew)
-        # finds the first locale of the language.
+        # finds the locale, as its language does.
         legacy = legacy_variant(locale)
         if legacy is not None:
-            first = next(l for l in locales if l.split("-")[0] == locale.split("-")[0])
-            want = e["message"].get(first, fallback)
-            c(f"message({legacy})", want, run("message", lambda: found.message(code, legacy)))
+            c(f"message({legacy})", expected, run("message", lambda: found.message(code, legacy)))
         # A Kelvin sign lowers to `k` in Unicode but is no ASCII letter: no locale.
         if "k" in locale.split("-")[0]:
             kelvin = locale.replace("k", "\u212a")
             c(f"message({kelvin!a})", fallback, run("message", lambda: found.message(code, kelvin)))
         if member is not None:
             c(f"member.message({locale})", expected, run("member.message", lambda: member.message(locale)))
+    for asked, want in chosen:
+        text = fallback if want is None else e["message"].get(want, fallback)
+        c(f"message({asked!r})", text, run("message", lambda: found.message(code, asked)))
     c("message (no locale)", fallback, run("message", lambda: found.message(code)))
     # No catalog locale is "x-none" (a language subtag has 2 or 3 letters).
     c("message (unknown locale)", fallback, run("message", lambda: found.message(code, "x-none")))

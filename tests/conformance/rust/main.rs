@@ -38,7 +38,7 @@ fn check_error(t: &mut Tally, found: &'static dyn codes::ErrorCode, id: &str, na
         let other = codes::Locale::from_tag(&variant);
         t.check(other == Some(locale), || format!("{id}/{code}: Locale::from_tag({variant:?}) is {other:?}, expected {locale:?}"));
         // The withdrawn code of its language (older Android reports `iw` for Hebrew)
-        // finds the first locale of the language.
+        // finds the locale, as its language does.
         let (language, rest) = l.split_once('-').map_or((*l, None), |(a, b)| (a, Some(b)));
         let withdrawn = match language {
             "he" => Some("iw"),
@@ -48,9 +48,8 @@ fn check_error(t: &mut Tally, found: &'static dyn codes::ErrorCode, id: &str, na
         };
         if let Some(w) = withdrawn {
             let legacy = rest.map_or(w.to_owned(), |r| format!("{w}-{r}"));
-            let first = locales.iter().find(|x| x.split('-').next() == Some(language)).and_then(|x| codes::Locale::from_tag(x));
             let got = codes::Locale::from_tag(&legacy);
-            t.check(got == first, || format!("{id}/{code}: Locale::from_tag({legacy:?}) is {got:?}, expected {first:?}"));
+            t.check(got == Some(locale), || format!("{id}/{code}: Locale::from_tag({legacy:?}) is {got:?}, expected {locale:?}"));
         }
         // A Kelvin sign lowers to `k` in Unicode but is no ASCII letter: no locale.
         if language.contains('k') {
@@ -72,6 +71,24 @@ fn check_error(t: &mut Tally, found: &'static dyn codes::ErrorCode, id: &str, na
     t.check(back.is_some_and(|e| e.code().code() == code && e.message() == "formatted"), || format!("{id}/{code}: downcast {back:?}"));
 }
 
+/// The locale each tag of `tests/conformance/locale-choice.json` chooses (the table of the
+/// catalog's locales, which every language's harness checks alike): `None` where it has none.
+fn check_locale_choice(t: &mut Tally, locales: &[&str]) {
+    let text = include_str!("../locale-choice.json");
+    let tables: Value = serde_json::from_str(text).expect("parse locale-choice.json");
+    let same = |c: &&Value| c["locales"].as_array().is_some_and(|l| l.iter().map(Value::as_str).eq(locales.iter().map(|l| Some(*l))));
+    let Some(table) = tables["catalogs"].as_array().expect("catalogs").iter().find(same) else {
+        t.check(false, || format!("locale-choice.json has no table for the locales {locales:?}"));
+        return;
+    };
+    for pair in table["chosen"].as_array().expect("chosen") {
+        let asked = pair[0].as_str().expect("asked tag");
+        let expected = pair[1].as_str();
+        let got = codes::Locale::from_tag(asked);
+        t.check(got.map(codes::Locale::tag) == expected, || format!("Locale::from_tag({asked:?}) is {got:?}, expected {expected:?}"));
+    }
+}
+
 fn main() -> ExitCode {
     let Some(path) = std::env::args().nth(1) else {
         eprintln!("usage: conformance CATALOG_JSON");
@@ -82,6 +99,7 @@ fn main() -> ExitCode {
     let default = catalog["default_locale"].as_str().expect("default_locale");
     let locales: Vec<&str> = catalog["locales"].as_array().expect("locales").iter().filter_map(Value::as_str).collect();
     let mut t = Tally { passed: 0, failed: 0 };
+    check_locale_choice(&mut t, &locales);
 
     for ns in catalog["namespaces"].as_array().expect("namespaces") {
         let id = ns["id"].as_str().expect("namespace id");

@@ -6,7 +6,9 @@
 // round trip, message in every catalog locale (and the fallbacks), HTTP status,
 // retryable flag, doc URL, deprecation, typed formatters, ErrcatError; and that
 // codes a namespace does not have are rejected. It embeds no expected value,
-// so it runs on any catalog.
+// so it runs on any catalog; the locale each tag of
+// tests/conformance/locale-choice.json chooses (the table of the catalog's
+// locales, which every language's harness checks alike) is read from there.
 //
 //   npx tsc -p GEN/typescript --outDir BUILD
 //   ERRCAT_TS_INDEX=BUILD/index.js ERRCAT_CATALOG_JSON=GEN/json/catalog.json \
@@ -96,6 +98,12 @@ try {
 
 const locales = catalog.locales;
 const defaultLocale = catalog.default_locale;
+// The pairs [asked tag, chosen locale or null (none: the default locale)] of
+// the table for the catalog's locales.
+const chosen =
+  JSON.parse(
+    readFileSync(new URL("../locale-choice.json", import.meta.url), "utf8"),
+  ).catalogs.find((t) => show(t.locales) === show(locales))?.chosen ?? [];
 // The text that stands in where a locale has none: the default locale's, else
 // (`missing-translation` lowered) the first the message has in catalog order.
 const standIn = (t) =>
@@ -104,7 +112,7 @@ const expectedText = (t, locale) => t[locale] ?? standIn(t);
 const languageOf = (tag) => tag.split("-")[0];
 // Requests every target must read alike: the tag in other case with `_`; the
 // withdrawn code of its language (older Android reports `iw` for Hebrew), which
-// finds the first locale of the language; a Kelvin sign for `k`, which lowers to
+// finds the locale, as its language does; a Kelvin sign for `k`, which lowers to
 // `k` in Unicode but is no ASCII letter, so it finds no locale.
 const upperVariant = (tag) => tag.toUpperCase().replaceAll("-", "_");
 const withdrawn = { he: "iw", id: "in", yi: "ji" };
@@ -240,10 +248,9 @@ function checkEntry(ns, mod, e) {
     );
     const legacy = legacyVariant(locale);
     if (legacy !== undefined) {
-      const first = locales.find((l) => languageOf(l) === languageOf(locale));
       c(
         `message[${legacy}]`,
-        expectedText(e.message, first),
+        expected,
         run(`message[${legacy}]`, () => mod.message(e.code, legacy)),
       );
     }
@@ -257,6 +264,13 @@ function checkEntry(ns, mod, e) {
     }
   });
   const fallback = standIn(e.message);
+  for (const [asked, locale] of chosen) {
+    c(
+      `message[${show(asked)}]`,
+      locale === null ? fallback : expectedText(e.message, locale),
+      run(`message[${show(asked)}]`, () => mod.message(e.code, asked)),
+    );
+  }
   c(
     "message (no locale)",
     fallback,
@@ -317,6 +331,18 @@ test("registry", () => {
     undefined,
     run("lookup", () => gen.lookup("toString", 0)),
   );
+  c(
+    `a table of locale-choice.json for ${show(locales)}`,
+    true,
+    chosen.length > 0,
+  );
+  for (const [asked, locale] of chosen) {
+    c(
+      `localeIndex(${show(asked)})`,
+      locale ?? defaultLocale,
+      locales[run("localeIndex", () => gen.localeIndex(asked))],
+    );
+  }
   assert.equal(failures.length - before, 0, "registry checks failed");
 });
 
