@@ -498,7 +498,7 @@ fn direction(tag: &str) -> &'static str {
 /// a script implied, the case that matters (a table of likely scripts for every
 /// language would outweigh the rest of the generated code): Traditional (`hant`) for
 /// Taiwan, Hong Kong and Macao, else Simplified (`hans`).
-fn match_subtags(tag: &str) -> [String; 3] {
+pub(crate) fn match_subtags(tag: &str) -> [String; 3] {
     let tag = tag.to_ascii_lowercase();
     let mut parts = tag.split('-').peekable();
     let language = match parts.next().unwrap_or("") {

@@ -60,17 +60,17 @@ pub fn tag_for(s: &str) -> Option<String> {
 /// Edit distance says nothing about two-letter tags: `fr` is not a typo of `en`.
 pub fn near_tag<'a>(s: &str, declared: &[&'a str]) -> Option<&'a str> {
     let same = |k: &str| k.eq_ignore_ascii_case(s) || tag_for(s).as_deref() == Some(k);
-    let language = |t: &str| {
-        t.split(['-', '_'])
-            .next()
-            .unwrap_or("")
-            .to_ascii_lowercase()
+    // Language and script, as the generated code chooses a locale: `zh-CN` is not
+    // near `zh-Hant`, whose readers it would not serve.
+    let kin = |t: &str| {
+        let [language, script, _] = crate::view::match_subtags(&t.replace('_', "-"));
+        (language, script)
     };
-    let lang = language(s);
+    let wanted = kin(s);
     declared
         .iter()
         .find(|k| same(k))
-        .or_else(|| declared.iter().find(|k| language(k) == lang))
+        .or_else(|| declared.iter().find(|k| kin(k) == wanted))
         .copied()
 }
 
@@ -269,5 +269,9 @@ mod tests {
         assert_eq!(near_tag("zh", &declared), Some("zh-CN"));
         assert_eq!(near_tag("en-US", &declared), Some("en"));
         assert_eq!(near_tag("fr", &declared), None, "not a typo of `en`");
+        // Chinese of the other script serves other readers: not a slip for it.
+        let declared = ["en", "zh-Hant"];
+        assert_eq!(near_tag("zh-CN", &declared), None);
+        assert_eq!(near_tag("zh-TW", &declared), Some("zh-Hant"));
     }
 }
