@@ -306,17 +306,18 @@ impl<'a> Context<'a> {
                 );
             } else {
                 self.hygiene(span, &format!("{what}{label}"), s);
-                if let Some((cjk, letters)) = super::script::cjk_in_latin_locale(&locale, s) {
+                if let Some((script, n, letters)) = super::script::foreign_script(&locale, s) {
                     self.emit(
                         Diagnostic::new(
                             &rules::LOCALE_SCRIPT,
                             format!(
-                                "{what} in `{locale}` is written in Chinese, Japanese or Korean ({cjk} of its {letters} letters)"
+                                "{what} in `{locale}` is written in {} ({n} of its {letters} letters)",
+                                script.describe()
                             ),
                         )
                         .at(span, format!("the `{locale}` text"))
                         .help(format!(
-                            "move it under its own locale and write the `{locale}` text; `errcat import` takes `--locale`"
+                            "write the `{locale}` text here; a text of another locale belongs under that locale (`errcat import` takes `--locale`)"
                         )),
                     );
                 }
