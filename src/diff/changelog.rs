@@ -7,7 +7,6 @@ use std::path::Path;
 use super::{Change, Kind, compare};
 use crate::console::count;
 use crate::diag::Report;
-use crate::load::raw::RawCatalog;
 use crate::model::Catalog;
 use crate::source::Sources;
 
@@ -203,10 +202,7 @@ pub fn changelog(catalog: &Path, detail: &dyn Fn(&str)) -> Result<String, String
 /// The version a catalog file declares (`unversioned` without one); `None` when it does not
 /// parse, so the catalog could not load either.
 fn version_of(rel: &str, text: &[u8]) -> Option<String> {
-    let mut sources = Sources::default();
-    let text = String::from_utf8(text.to_vec()).ok()?;
-    let id = sources.add(rel.into(), text);
-    let raw: RawCatalog = crate::load::parse(&sources, id, &mut Report::default())?;
+    let raw = super::git::raw_catalog(rel, text)?;
     Some(
         raw.version
             .map_or_else(|| "unversioned".into(), |v| v.value),

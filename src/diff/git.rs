@@ -84,6 +84,14 @@ pub fn earlier_loadable(
     })
 }
 
+/// A catalog file's own fields, its namespaces unread; `None` when it does not parse.
+pub fn raw_catalog(rel: &str, text: &[u8]) -> Option<RawCatalog> {
+    let mut sources = Sources::default();
+    let text = String::from_utf8(text.to_vec()).ok()?;
+    let id = sources.add(rel.into(), text);
+    crate::load::parse(&sources, id, &mut Report::default())
+}
+
 /// Why a side did not load.
 enum Unloaded {
     /// No such file or revision, no git: a usage error.
@@ -216,8 +224,9 @@ fn load(
         .into_iter()
         .next()
         .flatten();
+    let asked = rel;
     let (rel, catalog_text) = found.ok_or_else(|| {
-        let missing = format!("there is no {rel} at {rev}");
+        let missing = format!("there is no {asked} at {rev}");
         // A path the user wrote may be mistyped: only the catalog's own place is
         // empty before the catalog existed.
         match named_path {
@@ -225,6 +234,19 @@ fn load(
             false => Unloaded::NoCatalog(missing),
         }
     })?;
+    // git's rename detection pairs files by content: a new product's catalog copied
+    // from a removed one's is another catalog, not that one moved.
+    if rel != asked
+        && let Ok(now) = std::fs::read(catalog)
+        && let (Some(then), Some(now)) =
+            (raw_catalog(&rel, &catalog_text), raw_catalog(&asked, &now))
+        && then.catalog.value != now.catalog.value
+    {
+        return Err(Unloaded::NoCatalog(format!(
+            "there is no {asked} at {rev} (git pairs it with {rel}, which is catalog `{}`, not `{}`)",
+            then.catalog.value, now.catalog.value
+        )));
+    }
     // Namespace globs resolve inside the catalog's root: read the YAML files they can match,
     // and the targets' own target.yaml.
     let scope = scope_of(&rel, &catalog_text);

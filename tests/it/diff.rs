@@ -320,6 +320,49 @@ fn check_against_the_merge_base_and_past_a_broken_base() {
     assert!(stderr.contains("code 3 `THREE` was removed"), "{stderr}");
 }
 
+/// One product's catalog removed and another's added as a near copy: git's rename
+/// detection pairs them, but a catalog of another id is not this one moved, so the
+/// new product is compared with nothing, not with the removed one's codes.
+#[test]
+fn a_new_catalog_copied_from_a_removed_one_is_not_that_one_moved() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let write = |path: &str, text: &str| {
+        let path = root.join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    };
+    let catalog = |id: &str| {
+        format!(
+            "catalog: {id}\nformat: 1\nversion: 1.0.0\nlocales: [en]\ndefault_locale: en\n\
+             namespaces: [\"*.yaml\"]\n# The product's error catalog: every code it returns.\n"
+        )
+    };
+    let namespace = |id: &str| {
+        format!("namespace: {id}\nentries:\n  - {{ code: 1, name: DECLINED, message: Declined }}\n")
+    };
+    write("products/bank/schema/catalog.yaml", &catalog("bank"));
+    write("products/bank/schema/bank.yaml", &namespace("bank"));
+    git(root, &["init", "-q", "-b", "main"]);
+    git(root, &["add", "."]);
+    git(root, &["commit", "-q", "-m", "bank"]);
+    git(root, &["rm", "-q", "-r", "products/bank"]);
+    write("products/pay/schema/catalog.yaml", &catalog("pay"));
+    write("products/pay/schema/pay.yaml", &namespace("pay"));
+    git(root, &["add", "."]);
+    git(root, &["commit", "-q", "-m", "pay replaces bank"]);
+
+    let pay = root.join("products/pay");
+    let out = errcat(&pay, &["check", "--against", "HEAD~1"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("which is catalog `bank`, not `pay`)")
+            && stderr.contains("compared with an empty catalog"),
+        "{stderr}"
+    );
+}
+
 /// A catalog whose directory moved (`git mv schema errors`) is still the catalog it
 /// was: `check --against` follows the move and finds a code removed in the same
 /// commit, and the changelog keeps the versions from before it.
