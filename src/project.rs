@@ -15,6 +15,39 @@ pub fn find_catalog(cwd: &Path) -> Option<PathBuf> {
     Some(path)
 }
 
+/// Catalogs in the directories below `cwd` (a monorepo's root, where none is in
+/// `cwd` or its parents), nearest first: at most `max`, looking through at most 500
+/// directories, not hidden ones. Relative to `cwd`.
+pub fn catalogs_below(cwd: &Path, max: usize) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut dirs = vec![PathBuf::new()];
+    let mut next = 0;
+    while next < dirs.len() && dirs.len() < 500 && found.len() < max {
+        let Ok(entries) = std::fs::read_dir(cwd.join(&dirs[next])) else {
+            next += 1;
+            continue;
+        };
+        let mut subdirs: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
+            .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+            .map(|e| dirs[next].join(e.file_name()))
+            .collect();
+        subdirs.sort();
+        for d in subdirs {
+            match catalog_in(&cwd.join(&d)) {
+                Some(c) if found.len() < max => {
+                    found.push(c.strip_prefix(cwd).unwrap_or(&c).to_path_buf())
+                }
+                Some(_) => {}
+                None => dirs.push(d),
+            }
+        }
+        next += 1;
+    }
+    found
+}
+
 /// The catalog a directory named on the command line stands for: its `catalog.yaml`
 /// (`errcat check schema`), else its `schema/catalog.yaml` (`errcat check .`).
 pub fn catalog_in(dir: &Path) -> Option<PathBuf> {

@@ -253,7 +253,7 @@ fn command_result(cli: &Cli, settings: &Settings) -> Printed<ExitCode> {
         ) {
             Ok(path) => run(path),
             Err((message, help)) => {
-                fatal(format, &message, Some(help))?;
+                fatal(format, &message, Some(&help))?;
                 Ok(ExitCode::from(2))
             }
         };
@@ -454,7 +454,7 @@ const DEFAULT_CATALOG: &str = "schema/catalog.yaml";
 
 /// The catalog a command works on: the one named, else `schema/catalog.yaml` here or in
 /// the nearest parent directory. `Err` when there is none: what to say, and a help line.
-fn catalog_path(named: Option<&Path>) -> Result<PathBuf, (String, &'static str)> {
+fn catalog_path(named: Option<&Path>) -> Result<PathBuf, (String, String)> {
     const HELP: &str = "pass the catalog file, or run `errcat init` to create one";
     if let Some(path) = named {
         if path.is_dir() {
@@ -466,7 +466,7 @@ fn catalog_path(named: Option<&Path>) -> Result<PathBuf, (String, &'static str)>
                     "no catalog.yaml or {DEFAULT_CATALOG} in {}",
                     display_path(path).display()
                 ),
-                HELP,
+                HELP.to_string(),
             ));
         }
         if path.exists() {
@@ -474,17 +474,35 @@ fn catalog_path(named: Option<&Path>) -> Result<PathBuf, (String, &'static str)>
         }
         return Err((
             format!("no catalog at {}", display_path(path).display()),
-            HELP,
+            HELP.to_string(),
         ));
     }
-    let found = std::env::current_dir()
-        .ok()
-        .and_then(|cwd| crate::project::find_catalog(&cwd));
+    let cwd = std::env::current_dir().ok();
+    let found = cwd.as_deref().and_then(crate::project::find_catalog);
     found.ok_or_else(|| {
-        (
-            format!("no {DEFAULT_CATALOG} here; run `errcat init`"),
-            "errcat looks in the current directory and its parents; or pass the catalog file",
-        )
+        // At a monorepo's root the catalogs are below: name them.
+        let below = cwd
+            .map(|c| crate::project::catalogs_below(&c, 4))
+            .unwrap_or_default();
+        match below.first() {
+            None => (
+                format!("no {DEFAULT_CATALOG} here; run `errcat init`"),
+                "errcat looks in the current directory and its parents; or pass the catalog file"
+                    .to_string(),
+            ),
+            Some(first) => (
+                format!("no {DEFAULT_CATALOG} here or in a parent directory"),
+                format!(
+                    "catalogs below this directory: {}; pass one, as in `errcat check {}`",
+                    below
+                        .iter()
+                        .map(|p| p.display().to_string())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    first.display()
+                ),
+            ),
+        }
     })
 }
 

@@ -625,3 +625,23 @@ fn stdout_on_a_full_disk_is_an_io_error() {
         "error: cannot write to stdout: No space left on device (os error 28)\n"
     );
 }
+
+/// At a monorepo's root, with no catalog here or above, the catalogs below are named.
+#[test]
+fn a_monorepo_root_names_the_catalogs_below_it() {
+    let catalog = "catalog: a\nformat: 1\nlocales: [en]\ndefault_locale: en\nnamespaces: []\n";
+    let dir = crate::support::project(&[
+        ("products/pay/schema/catalog.yaml", catalog),
+        ("products/shop/catalog.yaml", catalog),
+        ("products/shop/schema/catalog.yaml", catalog),
+    ]);
+    let out = errcat(dir.path(), &["check"]);
+    let (_, stderr) = text(&out);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert_eq!(
+        stderr,
+        "error: no schema/catalog.yaml here or in a parent directory\n\
+         help: catalogs below this directory: products/pay/schema/catalog.yaml, \
+         products/shop/catalog.yaml; pass one, as in `errcat check products/pay/schema/catalog.yaml`\n"
+    );
+}
