@@ -389,3 +389,44 @@ test('a link to a code leads to the code, though a heading\'s text makes the sam
   assert.equal(id, 'shop-order-12-heading');
   assert.equal(await group.locator('a.header').getAttribute('href'), `#${id}`);
 });
+
+/** Presses Tab until the focus is inside `main` (at most `limit` times): how many. */
+async function tabsToContent(limit) {
+  for (let n = 1; n <= limit; n++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(() => document.activeElement?.closest('main') != null)) return n;
+  }
+  return Infinity;
+}
+
+test('the first tab stop skips to the content, and a code\'s sidebar entry is no tab stop', async () => {
+  for (const [p, label] of [['en/roomengine.html', 'Skip to content'], ['zh-CN/av.push.html', '跳到正文']]) {
+    await page.goto(`${server.url}${p}`);
+    await page.keyboard.press('Tab');
+    const skip = page.locator(':focus');
+    assert.equal((await skip.innerText()).trim(), label, `${p}: the first tab stop`);
+    await assertInViewport(skip, `${p}: the focused skip link`);
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement.tagName), 'MAIN', `${p}: the skip link focuses the content`);
+    await page.keyboard.press('Tab');
+    assert.ok(await page.evaluate(() => document.activeElement.closest('main') != null), `${p}: the next tab stop is in the content`);
+    // Without it, the sidebar's pages and the page's groups come first, but not
+    // its codes: mdBook lists every heading of the page there, a code's too.
+    await page.goto(`${server.url}${p}`);
+    const codes = await page.locator('main h3').count();
+    assert.ok(codes > 40, `${p}: ${codes} codes`);
+    await page.locator('#mdbook-sidebar .on-this-page').waitFor();
+    const tabs = await tabsToContent(codes + 60);
+    assert.ok(tabs < 40, `${p}: ${tabs} tab stops before the content, of ${codes} codes`);
+  }
+});
+
+test('a locale\'s page is in its language, mdBook\'s controls in the book\'s', async () => {
+  for (const [p, lang] of [['index.html', 'en'], ['en/codes.html', 'en'], ['zh-CN/edu.rest.html', 'zh-CN'], ['zh-CN/index.html', 'zh-CN']]) {
+    await page.goto(`${server.url}${p}`);
+    const html = await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]);
+    assert.deepEqual(html, [lang, 'ltr'], `${p}: <html lang dir>`);
+    assert.equal(await langOf(page.locator('#mdbook-menu-bar .menu-title')), 'en', `${p}: the book's title`);
+    assert.equal(await langOf(page.locator('#mdbook-searchbar')), 'en', `${p}: the search field`);
+  }
+});
