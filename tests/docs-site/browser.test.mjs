@@ -430,3 +430,39 @@ test('a locale\'s page is in its language, mdBook\'s controls in the book\'s', a
     assert.equal(await langOf(page.locator('#mdbook-searchbar')), 'en', `${p}: the search field`);
   }
 });
+
+test('no table of codes scrolls sideways at any width, with the sidebar open or not, and its message keeps room', async () => {
+  // A tablet, a page zoomed to 200 % and a laptop with the sidebar open are all
+  // between a phone's width and a desktop's: names never broke there, and the
+  // message was squeezed to a letter a line, or the table scrolled.
+  try {
+    for (const p of ['en/codes.html', 'en/av.push.html', 'en/index.html']) {
+      for (const sidebar of [true, false]) {
+        await page.setViewportSize({ width: 1400, height: 800 });
+        await page.goto(`${server.url}${p}`);
+        if ((await page.evaluate(() => document.documentElement.classList.contains('sidebar-visible'))) !== sidebar) {
+          await page.locator('#mdbook-sidebar-toggle').click();
+        }
+        const bad = [];
+        for (let width = 1400; width >= 320; width -= 60) {
+          await page.setViewportSize({ width, height: 800 });
+          // A resize is laid out, and site.js's observer answers it, by the next frame.
+          await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+          bad.push(...(await page.evaluate((width) =>
+            [...document.querySelectorAll('main :is(.codes, .namespaces) .table-wrapper')].flatMap((wrapper, t) => {
+              const wide = wrapper.scrollWidth > wrapper.clientWidth + 1 ? [`${width} px: table ${t} scrolls (${wrapper.scrollWidth} > ${wrapper.clientWidth})`] : [];
+              const squeezed = [...wrapper.querySelectorAll('tbody tr')]
+                .map((tr) => tr.lastElementChild)
+                .filter((td) => td.innerText.trim() !== '' && td.getBoundingClientRect().width < 100)
+                .slice(0, 1)
+                .map((td) => `${width} px: table ${t}'s last column ${Math.round(td.getBoundingClientRect().width)} px wide`);
+              return [...wide, ...squeezed];
+            }), width)));
+        }
+        assert.deepEqual(bad, [], `${p} with the sidebar ${sidebar ? 'open' : 'closed'}`);
+      }
+    }
+  } finally {
+    await page.setViewportSize({ width: 1280, height: 800 });
+  }
+});
