@@ -466,3 +466,28 @@ test('no table of codes scrolls sideways at any width, with the sidebar open or 
     await page.setViewportSize({ width: 1280, height: 800 });
   }
 });
+
+test('a namespace and a code, as `errcat explain` prints them, lead with that code', async () => {
+  for (const [locale, query] of [['en', 'edu.rest/1001'], ['en', 'edu.rest 1001'], ['zh-CN', 'edu.rest/1001'], ['zh-CN', 'roomengine/-1001']]) {
+    await page.goto(`${server.url}${locale}/index.html`);
+    await search(query);
+    const first = page.locator('#mdbook-searchresults li a').first();
+    const [ns, code] = query.split(/[/ ]/);
+    const href = (await first.getAttribute('href')).replace(/\?[^#]*/, '');
+    assert.ok(href.startsWith(`../${locale}/${ns}.html#${code}-`), `${query} from ${locale}: first ${href}`);
+  }
+});
+
+test('the number of search results is announced, and each result is in its page\'s language', async () => {
+  await page.goto(`${server.url}zh-CN/index.html`);
+  await search('ROOM_NOT_EXIST');
+  const status = page.locator('[role="status"]');
+  assert.match(await status.innerText(), /^\d+ search results? for 'ROOM_NOT_EXIST'/, 'a live region holds the count');
+  const results = await page.locator('#mdbook-searchresults li a').evaluateAll((as) =>
+    as.map((a) => [a.getAttribute('href').split('/')[1], a.closest('[lang]')?.getAttribute('lang')]));
+  assert.ok(results.some(([locale]) => locale === 'en') && results.some(([locale]) => locale === 'zh-CN'), `results in both: ${results}`);
+  assert.deepEqual(results.filter(([locale, lang]) => locale !== lang), [], 'each result in its locale');
+  await page.locator('#mdbook-searchbar').fill('');
+  await page.locator('#mdbook-searchbar').press('End');
+  await page.waitForFunction(() => document.querySelector('[role="status"]').textContent === '');
+});
