@@ -13,6 +13,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
 import { chromium } from 'playwright-core';
@@ -22,6 +23,8 @@ const site = resolve(process.env.DOCS_SITE_DIR ?? 'target/docs-site/html');
 const golden = resolve(process.env.DOCS_SITE_GOLDEN_DIR ?? 'target/docs-site/golden');
 const shots = resolve(process.env.DOCS_SITE_SHOTS ?? 'target/docs-site/screenshots');
 const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+// axe-core, the accessibility checker, run in the page.
+const axe = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 let server;
 let goldenServer;
@@ -490,4 +493,25 @@ test('the number of search results is announced, and each result is in its page\
   await page.locator('#mdbook-searchbar').fill('');
   await page.locator('#mdbook-searchbar').press('End');
   await page.waitForFunction(() => document.querySelector('[role="status"]').textContent === '');
+});
+
+test('text has the contrast WCAG asks for in every theme, the dark ones too', async () => {
+  // navy is the theme a reader whose system is dark gets; mdBook's links, current
+  // page and (coal) title and table headers fell short of 4.5:1 in it.
+  try {
+    for (const theme of ['light', 'rust', 'coal', 'navy', 'ayu']) {
+      for (const p of ['en/edu.rest.html', 'zh-CN/index.html']) {
+        await page.goto(`${server.url}${p}`);
+        await page.evaluate((t) => localStorage.setItem('mdbook-theme', t), theme);
+        await page.reload();
+        assert.ok(await page.evaluate((t) => document.documentElement.classList.contains(t), theme), `${theme} is on`);
+        await page.addScriptTag({ path: axe });
+        const { violations } = await page.evaluate(() => window.axe.run(document, { runOnly: ['color-contrast'] }));
+        const low = violations.flatMap((v) => v.nodes.map((n) => `${n.target.join(' ')}: ${n.any[0]?.data?.contrastRatio}:1`));
+        assert.deepEqual(low.slice(0, 10), [], `${theme}, ${p}: ${low.length} texts of too little contrast`);
+      }
+    }
+  } finally {
+    await page.evaluate(() => localStorage.removeItem('mdbook-theme'));
+  }
 });
