@@ -515,3 +515,26 @@ test('text has the contrast WCAG asks for in every theme, the dark ones too', as
     await page.evaluate(() => localStorage.removeItem('mdbook-theme'));
   }
 });
+
+test('the code a link leads to stands out', async () => {
+  /** The background and the box shadow of `selector`'s first match. */
+  const looks = (selector) => page.locator(selector).first().evaluate((e) => {
+    const style = getComputedStyle(e);
+    return `${style.backgroundColor} ${style.boxShadow}`;
+  });
+  for (const [p, hash, selector] of [
+    ['en/edu.rest.html', 'edu-rest-1001', 'main h3:has-text("ROOM_NOT_PREPARED")'],
+    ['en/edu.rest.html', '1001-room_not_prepared', 'main h3:has-text("ROOM_NOT_PREPARED")'],
+    ['en/codes.html', 'code-1001', 'main tr:has([id="code-1001"]) > td'],
+  ]) {
+    await page.goto(`${server.url}${p}`);
+    const plain = await looks(selector);
+    await page.goto(`${server.url}${p}#${hash}`);
+    assert.notEqual(await looks(selector), plain, `${p}#${hash}: ${selector} looks as without the link`);
+    // Followed from another page, as a reader does: a table stacked after the
+    // browser scrolled to the target does not push it out of view.
+    await page.goto(`${server.url}en/index.html`);
+    await page.goto(`${server.url}${p}#${hash}`);
+    await assertInViewport(page.locator(selector).first(), `${p}#${hash}`);
+  }
+});
