@@ -538,3 +538,23 @@ test('the code a link leads to stands out', async () => {
     await assertInViewport(page.locator(selector).first(), `${p}#${hash}`);
   }
 });
+
+test('without JavaScript the index pages say where to look a code up; with it, not', async () => {
+  const cdp = await context.newCDPSession(page);
+  try {
+    await cdp.send('Emulation.setScriptExecutionDisabled', { value: true });
+    for (const [p, lookup] of [['index.html', 'en/codes.html'], ['en/index.html', 'codes.html'], ['zh-CN/index.html', 'codes.html']]) {
+      await page.goto(`${server.url}${p}`);
+      // mdBook hides its search button when it has no JavaScript to run it.
+      assert.equal(await page.locator('#mdbook-search-toggle').isVisible(), false, `${p}: no search button`);
+      const note = page.locator('main .no-search');
+      assert.ok(await note.isVisible(), `${p}: the note is shown`);
+      assert.equal(await note.locator('a').getAttribute('href'), lookup, `${p}: the note links the lookup`);
+    }
+  } finally {
+    await cdp.send('Emulation.setScriptExecutionDisabled', { value: false });
+    await cdp.detach();
+  }
+  await page.goto(`${server.url}en/index.html`);
+  assert.equal(await page.locator('main .no-search').isVisible(), false, 'with JavaScript the note is hidden');
+});
