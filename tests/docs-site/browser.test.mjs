@@ -13,6 +13,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
 import { chromium } from 'playwright-core';
@@ -22,6 +23,8 @@ const site = resolve(process.env.DOCS_SITE_DIR ?? 'target/docs-site/html');
 const golden = resolve(process.env.DOCS_SITE_GOLDEN_DIR ?? 'target/docs-site/golden');
 const shots = resolve(process.env.DOCS_SITE_SHOTS ?? 'target/docs-site/screenshots');
 const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+// axe-core, the accessibility checker, run in the page.
+const axe = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 let server;
 let goldenServer;
@@ -388,4 +391,170 @@ test('a link to a code leads to the code, though a heading\'s text makes the sam
   const id = await group.getAttribute('id');
   assert.equal(id, 'shop-order-12-heading');
   assert.equal(await group.locator('a.header').getAttribute('href'), `#${id}`);
+});
+
+/** Presses Tab until the focus is inside `main` (at most `limit` times): how many. */
+async function tabsToContent(limit) {
+  for (let n = 1; n <= limit; n++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(() => document.activeElement?.closest('main') != null)) return n;
+  }
+  return Infinity;
+}
+
+test('the first tab stop skips to the content, and a code\'s sidebar entry is no tab stop', async () => {
+  for (const [p, label] of [['en/roomengine.html', 'Skip to content'], ['zh-CN/av.push.html', '跳到正文']]) {
+    await page.goto(`${server.url}${p}`);
+    await page.keyboard.press('Tab');
+    const skip = page.locator(':focus');
+    assert.equal((await skip.innerText()).trim(), label, `${p}: the first tab stop`);
+    await assertInViewport(skip, `${p}: the focused skip link`);
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement.tagName), 'MAIN', `${p}: the skip link focuses the content`);
+    await page.keyboard.press('Tab');
+    assert.ok(await page.evaluate(() => document.activeElement.closest('main') != null), `${p}: the next tab stop is in the content`);
+    // Without it, the sidebar's pages and the page's groups come first, but not
+    // its codes: mdBook lists every heading of the page there, a code's too.
+    await page.goto(`${server.url}${p}`);
+    const codes = await page.locator('main h3').count();
+    assert.ok(codes > 40, `${p}: ${codes} codes`);
+    await page.locator('#mdbook-sidebar .on-this-page').waitFor();
+    const tabs = await tabsToContent(codes + 60);
+    assert.ok(tabs < 40, `${p}: ${tabs} tab stops before the content, of ${codes} codes`);
+  }
+});
+
+test('a locale\'s page is in its language, mdBook\'s controls in the book\'s', async () => {
+  for (const [p, lang] of [['index.html', 'en'], ['en/codes.html', 'en'], ['zh-CN/edu.rest.html', 'zh-CN'], ['zh-CN/index.html', 'zh-CN']]) {
+    await page.goto(`${server.url}${p}`);
+    const html = await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]);
+    assert.deepEqual(html, [lang, 'ltr'], `${p}: <html lang dir>`);
+    assert.equal(await langOf(page.locator('#mdbook-menu-bar .menu-title')), 'en', `${p}: the book's title`);
+    assert.equal(await langOf(page.locator('#mdbook-searchbar')), 'en', `${p}: the search field`);
+  }
+});
+
+test('no table of codes scrolls sideways at any width, with the sidebar open or not, and its message keeps room', async () => {
+  // A tablet, a page zoomed to 200 % and a laptop with the sidebar open are all
+  // between a phone's width and a desktop's: names never broke there, and the
+  // message was squeezed to a letter a line, or the table scrolled.
+  try {
+    for (const p of ['en/codes.html', 'en/av.push.html', 'en/index.html']) {
+      for (const sidebar of [true, false]) {
+        await page.setViewportSize({ width: 1400, height: 800 });
+        await page.goto(`${server.url}${p}`);
+        if ((await page.evaluate(() => document.documentElement.classList.contains('sidebar-visible'))) !== sidebar) {
+          await page.locator('#mdbook-sidebar-toggle').click();
+        }
+        const bad = [];
+        for (let width = 1400; width >= 320; width -= 60) {
+          await page.setViewportSize({ width, height: 800 });
+          // A resize is laid out, and site.js's observer answers it, by the next frame.
+          await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+          bad.push(...(await page.evaluate((width) =>
+            [...document.querySelectorAll('main :is(.codes, .namespaces) .table-wrapper')].flatMap((wrapper, t) => {
+              const wide = wrapper.scrollWidth > wrapper.clientWidth + 1 ? [`${width} px: table ${t} scrolls (${wrapper.scrollWidth} > ${wrapper.clientWidth})`] : [];
+              const squeezed = [...wrapper.querySelectorAll('tbody tr')]
+                .map((tr) => tr.lastElementChild)
+                .filter((td) => td.innerText.trim() !== '' && td.getBoundingClientRect().width < 100)
+                .slice(0, 1)
+                .map((td) => `${width} px: table ${t}'s last column ${Math.round(td.getBoundingClientRect().width)} px wide`);
+              return [...wide, ...squeezed];
+            }), width)));
+        }
+        assert.deepEqual(bad, [], `${p} with the sidebar ${sidebar ? 'open' : 'closed'}`);
+      }
+    }
+  } finally {
+    await page.setViewportSize({ width: 1280, height: 800 });
+  }
+});
+
+test('a namespace and a code, as `errcat explain` prints them, lead with that code', async () => {
+  for (const [locale, query] of [['en', 'edu.rest/1001'], ['en', 'edu.rest 1001'], ['zh-CN', 'edu.rest/1001'], ['zh-CN', 'roomengine/-1001']]) {
+    await page.goto(`${server.url}${locale}/index.html`);
+    await search(query);
+    const first = page.locator('#mdbook-searchresults li a').first();
+    const [ns, code] = query.split(/[/ ]/);
+    const href = (await first.getAttribute('href')).replace(/\?[^#]*/, '');
+    assert.ok(href.startsWith(`../${locale}/${ns}.html#${code}-`), `${query} from ${locale}: first ${href}`);
+  }
+});
+
+test('the number of search results is announced, and each result is in its page\'s language', async () => {
+  await page.goto(`${server.url}zh-CN/index.html`);
+  await search('ROOM_NOT_EXIST');
+  const status = page.locator('[role="status"]');
+  assert.match(await status.innerText(), /^\d+ search results? for 'ROOM_NOT_EXIST'/, 'a live region holds the count');
+  const results = await page.locator('#mdbook-searchresults li a').evaluateAll((as) =>
+    as.map((a) => [a.getAttribute('href').split('/')[1], a.closest('[lang]')?.getAttribute('lang')]));
+  assert.ok(results.some(([locale]) => locale === 'en') && results.some(([locale]) => locale === 'zh-CN'), `results in both: ${results}`);
+  assert.deepEqual(results.filter(([locale, lang]) => locale !== lang), [], 'each result in its locale');
+  await page.locator('#mdbook-searchbar').fill('');
+  await page.locator('#mdbook-searchbar').press('End');
+  await page.waitForFunction(() => document.querySelector('[role="status"]').textContent === '');
+});
+
+test('text has the contrast WCAG asks for in every theme, the dark ones too', async () => {
+  // navy is the theme a reader whose system is dark gets; mdBook's links, current
+  // page and (coal) title and table headers fell short of 4.5:1 in it.
+  try {
+    for (const theme of ['light', 'rust', 'coal', 'navy', 'ayu']) {
+      for (const p of ['en/edu.rest.html', 'zh-CN/index.html']) {
+        await page.goto(`${server.url}${p}`);
+        await page.evaluate((t) => localStorage.setItem('mdbook-theme', t), theme);
+        await page.reload();
+        assert.ok(await page.evaluate((t) => document.documentElement.classList.contains(t), theme), `${theme} is on`);
+        await page.addScriptTag({ path: axe });
+        const { violations } = await page.evaluate(() => window.axe.run(document, { runOnly: ['color-contrast'] }));
+        const low = violations.flatMap((v) => v.nodes.map((n) => `${n.target.join(' ')}: ${n.any[0]?.data?.contrastRatio}:1`));
+        assert.deepEqual(low.slice(0, 10), [], `${theme}, ${p}: ${low.length} texts of too little contrast`);
+      }
+    }
+  } finally {
+    await page.evaluate(() => localStorage.removeItem('mdbook-theme'));
+  }
+});
+
+test('the code a link leads to stands out', async () => {
+  /** The background and the box shadow of `selector`'s first match. */
+  const looks = (selector) => page.locator(selector).first().evaluate((e) => {
+    const style = getComputedStyle(e);
+    return `${style.backgroundColor} ${style.boxShadow}`;
+  });
+  for (const [p, hash, selector] of [
+    ['en/edu.rest.html', 'edu-rest-1001', 'main h3:has-text("ROOM_NOT_PREPARED")'],
+    ['en/edu.rest.html', '1001-room_not_prepared', 'main h3:has-text("ROOM_NOT_PREPARED")'],
+    ['en/codes.html', 'code-1001', 'main tr:has([id="code-1001"]) > td'],
+  ]) {
+    await page.goto(`${server.url}${p}`);
+    const plain = await looks(selector);
+    await page.goto(`${server.url}${p}#${hash}`);
+    assert.notEqual(await looks(selector), plain, `${p}#${hash}: ${selector} looks as without the link`);
+    // Followed from another page, as a reader does: a table stacked after the
+    // browser scrolled to the target does not push it out of view.
+    await page.goto(`${server.url}en/index.html`);
+    await page.goto(`${server.url}${p}#${hash}`);
+    await assertInViewport(page.locator(selector).first(), `${p}#${hash}`);
+  }
+});
+
+test('without JavaScript the index pages say where to look a code up; with it, not', async () => {
+  const cdp = await context.newCDPSession(page);
+  try {
+    await cdp.send('Emulation.setScriptExecutionDisabled', { value: true });
+    for (const [p, lookup] of [['index.html', 'en/codes.html'], ['en/index.html', 'codes.html'], ['zh-CN/index.html', 'codes.html']]) {
+      await page.goto(`${server.url}${p}`);
+      // mdBook hides its search button when it has no JavaScript to run it.
+      assert.equal(await page.locator('#mdbook-search-toggle').isVisible(), false, `${p}: no search button`);
+      const note = page.locator('main .no-search');
+      assert.ok(await note.isVisible(), `${p}: the note is shown`);
+      assert.equal(await note.locator('a').getAttribute('href'), lookup, `${p}: the note links the lookup`);
+    }
+  } finally {
+    await cdp.send('Emulation.setScriptExecutionDisabled', { value: false });
+    await cdp.detach();
+  }
+  await page.goto(`${server.url}en/index.html`);
+  assert.equal(await page.locator('main .no-search').isVisible(), false, 'with JavaScript the note is hidden');
 });

@@ -5,7 +5,8 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use crate::support::repo;
 
 /// HTML errcat itself writes into Markdown: anchors, language marks, line breaks, the
-/// box of a table of codes (`<div class="codes">`), the header comment.
+/// box of a table of codes (`<div class="codes">`), the note shown without JavaScript,
+/// the header comment.
 fn ours(html: &str) -> bool {
     let h = html.trim();
     let anchor = h
@@ -38,6 +39,8 @@ fn ours(html: &str) -> bool {
         || h == "<span lang=\"\">"
         || h == "<div class=\"codes\">"
         || h == "<div class=\"namespaces\">"
+        // The index pages' note for a reader without JavaScript, which site.css hides.
+        || h == "<div class=\"no-search\">"
         || h == "<br>"
         // A source's file name, as text in a code element.
         || h == "<code>"
