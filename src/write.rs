@@ -38,6 +38,9 @@ pub struct Planned {
     pub text: String,
     /// The file on disk is a generated file whose checksum no longer matches: someone edited it.
     pub edited_by_hand: bool,
+    /// Those edits include a git merge's conflict markers: two branches changed the
+    /// generated file, and regenerating it from the merged catalog resolves them.
+    pub conflicted: bool,
     /// A temporary sibling of `path` already holding the new text (see [`Stager`]).
     pub staged: Option<PathBuf>,
 }
@@ -127,6 +130,13 @@ fn read_if_generated(path: &Path) -> std::io::Result<Vec<u8>> {
     }
     file.read_to_end(&mut bytes)?;
     Ok(bytes)
+}
+
+/// Whether a text holds a git merge's conflict markers: a `<<<<<<< ` line, then a
+/// `>>>>>>> ` line.
+fn conflict_markers(text: &str) -> bool {
+    let open = text.lines().position(|l| l.starts_with("<<<<<<< "));
+    open.is_some_and(|at| text.lines().skip(at).any(|l| l.starts_with(">>>>>>> ")))
 }
 
 fn normalise(s: &str) -> String {
@@ -243,7 +253,7 @@ impl Stager {
     /// Compares one rendered file with the disk.
     pub fn add(&mut self, path: PathBuf, text: String) -> std::io::Result<()> {
         self.wanted.insert(path.clone());
-        let (change, edited_by_hand) = match read_if_generated(&path) {
+        let (change, (edited_by_hand, conflicted)) = match read_if_generated(&path) {
             // Most files are unchanged, byte for byte: say so before decoding them.
             Ok(bytes) if bytes == text.as_bytes() => {
                 self.plan.unchanged += 1;
@@ -265,16 +275,18 @@ impl Stager {
                         change: Change::Update(old),
                         text,
                         edited_by_hand: false,
+                        conflicted: false,
                         staged: None,
                     };
                     self.plan.foreign.push((planned, why));
                     return Ok(());
                 }
                 let edited = crate::checksum::intact(&old) == Some(false);
+                let conflicted = edited && conflict_markers(&old);
                 // The old text is only shown by a check; a staging run drops it.
                 (
                     Change::Update(if self.stage { String::new() } else { old }),
-                    edited,
+                    (edited, conflicted),
                 )
             }
             // A directory at the path, or a file where one of its directories goes: the
@@ -287,11 +299,12 @@ impl Stager {
                     change: Change::Create,
                     text,
                     edited_by_hand: false,
+                    conflicted: false,
                     staged: None,
                 });
                 return Ok(());
             }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Change::Create, false),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Change::Create, (false, false)),
             Err(e) => {
                 return Err(std::io::Error::new(
                     e.kind(),
@@ -312,6 +325,7 @@ impl Stager {
             change,
             text,
             edited_by_hand,
+            conflicted,
             staged,
         });
         Ok(())
@@ -378,6 +392,7 @@ impl Stager {
             .changes
             .extend(removed.into_iter().map(|(path, _)| Planned {
                 edited_by_hand: edited.contains(&path),
+                conflicted: false,
                 path,
                 change: Change::Remove,
                 text: String::new(),

@@ -174,6 +174,18 @@ pub(super) fn run(
         return Ok(ExitCode::from(1));
     }
     for p in plan.changes.iter().filter(|p| p.edited_by_hand) {
+        // Two branches changed a generated file, and git left both sides: the merged
+        // catalog decides, which is what regenerating writes.
+        if p.conflicted {
+            say.line(
+                diag::Severity::Warning,
+                crate::rules::output::EDITED,
+                "held a git merge's conflict markers; regenerating it from the merged catalog resolves them",
+                &p.path,
+                Some("commit the regenerated file with the merge"),
+            )?;
+            continue;
+        }
         let what = match p.change {
             Change::Remove => {
                 "was edited by hand; no target renders it any more, so removing it drops those edits"
@@ -272,6 +284,7 @@ fn take_over(plan: &mut write::Staged) {
             change: Change::Remove,
             text: String::new(),
             edited_by_hand: false,
+            conflicted: false,
             staged: None,
         });
     }
@@ -301,6 +314,10 @@ fn report_stale(plan: &write::Staged, say: Say, hint: &str) -> Printed {
                 rule::EXTRA,
             ),
             Change::Remove => ("extra (no target renders it any more)", rule::EXTRA),
+            Change::Update(_) if p.conflicted => (
+                "stale (a git merge left conflict markers in it; regenerate it)",
+                rule::EDITED,
+            ),
             Change::Update(_) if p.edited_by_hand => (
                 "stale (edited by hand since it was generated)",
                 rule::EDITED,

@@ -60,6 +60,7 @@ pub(super) fn write_on(outputs: &[Output], disk: &mut dyn Disk) -> Result<Vec<Pa
                 change,
                 text: String::new(),
                 edited_by_hand: false,
+                conflicted: false,
                 staged: Some(tmp),
             }),
             // The error names the file: "cannot write a.yaml: …".

@@ -374,6 +374,39 @@ fn check_names_generated_files_edited_by_hand() {
     assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
 }
 
+/// Two branches changed a generated file and git left both sides in it: the file is
+/// said to hold a merge's conflict markers, which regenerating resolves, not to have
+/// been edited by hand.
+#[test]
+fn a_generated_file_with_conflict_markers_is_said_to_be_a_merge() {
+    let p = project();
+    assert!(errcat(p.path(), &["gen"]).status.success());
+    let file = p.path().join("generated/json/catalog.json");
+    let text = std::fs::read_to_string(&file).unwrap();
+    // Deep in the file, where two branches' codes meet (the header stays in place).
+    let at = text.rfind("\n  ").unwrap() + 1;
+    let conflicted = format!(
+        "{}<<<<<<< HEAD\n  \"ours\": 1,\n=======\n  \"theirs\": 2,\n>>>>>>> feature\n{}",
+        &text[..at],
+        &text[at..]
+    );
+    std::fs::write(&file, &conflicted).unwrap();
+    let out = errcat(p.path(), &["gen", "--check"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        err.contains("stale:   generated/json/catalog.json (a git merge left conflict markers in it; regenerate it)"),
+        "{err}"
+    );
+    let out = errcat(p.path(), &["gen"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("held a git merge's conflict markers") && !err.contains("edited by hand"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
+}
+
 /// A carriage return in a message reaches a template's raw text as it is, and the
 /// writer reads files back with CRLF as LF (a checkout may convert line ends): such
 /// a file is still errcat's own, not one edited by hand, once anything else changes.
