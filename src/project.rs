@@ -15,15 +15,14 @@ pub fn find_catalog(cwd: &Path) -> Option<PathBuf> {
     Some(path)
 }
 
-/// Catalogs in the directories below `cwd` (a monorepo's root, where none is in
-/// `cwd` or its parents), nearest first: at most `max`, looking through at most 500
-/// directories, not hidden ones. Relative to `cwd`.
-pub fn catalogs_below(cwd: &Path, max: usize) -> Vec<PathBuf> {
-    let mut found = Vec::new();
-    let mut dirs = vec![PathBuf::new()];
+/// `top` and the directories below it, breadth first (nearest first), at most `max`
+/// in all: not hidden ones, not links (a loop would never end), and none that
+/// `enter` refuses (nor what is below it).
+pub fn dirs_below(top: &Path, max: usize, mut enter: impl FnMut(&Path) -> bool) -> Vec<PathBuf> {
+    let mut dirs = vec![top.to_path_buf()];
     let mut next = 0;
-    while next < dirs.len() && dirs.len() < 500 && found.len() < max {
-        let Ok(entries) = std::fs::read_dir(cwd.join(&dirs[next])) else {
+    while next < dirs.len() && dirs.len() < max {
+        let Ok(entries) = std::fs::read_dir(&dirs[next]) else {
             next += 1;
             continue;
         };
@@ -31,20 +30,31 @@ pub fn catalogs_below(cwd: &Path, max: usize) -> Vec<PathBuf> {
             .filter_map(Result::ok)
             .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
             .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
-            .map(|e| dirs[next].join(e.file_name()))
+            .map(|e| e.path())
             .collect();
         subdirs.sort();
-        for d in subdirs {
-            match catalog_in(&cwd.join(&d)) {
-                Some(c) if found.len() < max => {
-                    found.push(c.strip_prefix(cwd).unwrap_or(&c).to_path_buf())
-                }
-                Some(_) => {}
-                None => dirs.push(d),
-            }
-        }
+        subdirs.retain(|d| enter(d));
+        subdirs.truncate(max - dirs.len());
+        dirs.extend(subdirs);
         next += 1;
     }
+    dirs
+}
+
+/// Catalogs in the directories below `cwd` (a monorepo's root, where none is in
+/// `cwd` or its parents), nearest first: at most `max`, looking through at most 500
+/// directories. Relative to `cwd`.
+pub fn catalogs_below(cwd: &Path, max: usize) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    dirs_below(cwd, 500, |d| match catalog_in(d) {
+        Some(c) => {
+            if found.len() < max {
+                found.push(c.strip_prefix(cwd).unwrap_or(&c).to_path_buf());
+            }
+            false
+        }
+        None => found.len() < max,
+    });
     found
 }
 

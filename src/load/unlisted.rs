@@ -62,24 +62,10 @@ pub fn find(
 /// tree, and a bound on the listing when a catalog sits at the top of a large repository.
 const MAX_DIRS: usize = 1_000;
 
-/// `top` and the directories below it, breadth first (nearest first), up to [`MAX_DIRS`]:
-/// not hidden, not a link (a loop would never end), not holding a catalog of its own.
+/// `top` and the directories below it, nearest first, up to [`MAX_DIRS`]: not
+/// holding a catalog of their own.
 fn below(top: &Path) -> Vec<PathBuf> {
-    let mut dirs = vec![top.to_path_buf()];
-    let mut next = 0;
-    while next < dirs.len() && dirs.len() < MAX_DIRS {
-        let mut subdirs: Vec<PathBuf> = entries(&dirs[next])
-            .filter(|p| {
-                std::fs::symlink_metadata(p).is_ok_and(|m| m.is_dir())
-                    && crate::project::catalog_in(p).is_none()
-            })
-            .collect();
-        subdirs.sort();
-        subdirs.truncate(MAX_DIRS - dirs.len());
-        dirs.extend(subdirs);
-        next += 1;
-    }
-    dirs
+    crate::project::dirs_below(top, MAX_DIRS, |d| crate::project::catalog_in(d).is_none())
 }
 
 /// The paths in `dir` but hidden ones (editors' and tools' files), none if it cannot
