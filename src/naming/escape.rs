@@ -309,9 +309,12 @@ fn java_literal(s: &str) -> String {
 fn markdown_inline(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut at_line_start = true;
+    // Only digits since the line began: a `.` now would make an ordered list (`2024. Year`).
+    let mut list_number = false;
     let mut after_cr = false;
     for c in s.chars() {
         let cr = std::mem::replace(&mut after_cr, c == '\r');
+        let number = std::mem::replace(&mut list_number, false);
         match c {
             '\n' if cr => continue,
             '\r' | '\n' | '\u{85}' | '\u{2028}' | '\u{2029}' => {
@@ -319,6 +322,11 @@ fn markdown_inline(s: &str) -> String {
                 at_line_start = true;
                 continue;
             }
+            '0'..='9' if at_line_start || number => {
+                out.push(c);
+                list_number = true;
+            }
+            '.' if number => out.push_str("\\."),
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
@@ -410,6 +418,11 @@ impl DocStyle {
                 // A leading list marker or heading would change the meaning; escaped above except these.
                 if out.starts_with(['-', '+', '=']) {
                     out.insert(0, '\\');
+                }
+                // `2024. Year` would start an ordered list.
+                let digits = out.bytes().take_while(u8::is_ascii_digit).count();
+                if digits > 0 && out[digits..].starts_with('.') {
+                    out.insert(digits, '\\');
                 }
             }
             DocStyle::JavaDoc => {

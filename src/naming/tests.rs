@@ -135,6 +135,12 @@ fn string_literals() {
             "a\u{2028}b\u{2029}c\u{85}d",
             "a<br>b<br>c<br>d",
         ),
+        // A number and a dot opening a line would make an ordered list; elsewhere both are text.
+        (
+            StringStyle::Markdown,
+            "2024. Year\n7.5 up\nin 2024. 1x",
+            "2024\\. Year<br>7\\.5 up<br>in 2024. 1x",
+        ),
         (StringStyle::Sql, "It's \\n\n", "'It''s \\n\n'"),
         (StringStyle::Csv, "a \"b\", c\n", "\"a \"\"b\"\", c\n\""),
         // Only the first space is the value's to escape; `=`, `:` and `#` are text there.
@@ -204,6 +210,10 @@ fn doc_comments_are_inert() {
         close: "*)".into(),
     };
     assert_eq!(ocaml.lines("f (*) g *)(* h"), ["f ( * ) g * )( * h"]);
+    assert_eq!(
+        DocStyle::RustMarkdown.lines("2024. Year\nin 2024. x"),
+        ["2024\\. Year", "in 2024. x"]
+    );
     // Indentation would make a doctest; it is dropped.
     assert_eq!(
         DocStyle::RustMarkdown.lines("    let x = 1;"),
