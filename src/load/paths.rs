@@ -57,6 +57,34 @@ pub fn ancestor(catalog_dir: &Path, rel: &str) -> Result<PathBuf, String> {
             _ => return Err(format!("must be `.` or a chain of `..`, not `{rel}`")),
         }
     }
+    // `..` is taken physically (as `cd -P`); where a symlink on the way makes that another
+    // directory than the path as typed, the project would silently be the link's target's.
+    if dir != catalog_dir
+        && let Ok(typed) = std::path::absolute(catalog_dir)
+    {
+        let mut lexical = PathBuf::new();
+        for c in typed.components().chain(Path::new(rel).components()) {
+            match c {
+                Component::ParentDir => {
+                    lexical.pop();
+                }
+                Component::CurDir => {}
+                c => lexical.push(c),
+            }
+        }
+        if lexical.canonicalize().is_ok_and(|l| l != dir) {
+            let link = typed
+                .ancestors()
+                .find(|a| a.symlink_metadata().is_ok_and(|m| m.is_symlink()))
+                .unwrap_or(&typed);
+            return Err(format!(
+                "leads through the symbolic link {} to {}, not to {}: errcat would read and write that tree; run errcat there, or copy the catalog",
+                link.display(),
+                dir.display(),
+                lexical.display()
+            ));
+        }
+    }
     // In a git work tree, the project is at most the work tree: a pull request that
     // moves the root to `/` would make every path "inside the project".
     if dir != catalog_dir

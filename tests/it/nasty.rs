@@ -317,3 +317,34 @@ fn a_root_above_the_git_work_tree_is_refused() {
     );
     assert!(write("..").ends_with("0 errors, 0 warnings\n"));
 }
+
+/// A `schema` directory linked in from another repository: `root: ..` taken through the
+/// link is that repository, where `gen` wrote its files while `gen --check` here passed.
+#[cfg(unix)]
+#[test]
+fn a_root_reached_through_a_linked_directory_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let other = tmp.path().join("other-repo");
+    std::fs::create_dir_all(other.join("schema")).unwrap();
+    std::fs::write(
+        other.join("schema/catalog.yaml"),
+        "catalog: a\nformat: 1\nroot: ..\nlocales: [en]\ndefault_locale: en\nnamespaces: []\n",
+    )
+    .unwrap();
+    let mine = tmp.path().join("my-repo");
+    std::fs::create_dir_all(&mine).unwrap();
+    std::os::unix::fs::symlink("../other-repo/schema", mine.join("schema")).unwrap();
+    let text = crate::support::diagnostics_text(&errcat::check(&mine.join("schema/catalog.yaml")));
+    assert!(
+        text.contains(&format!(
+            "error[bad-path]: `root` leads through the symbolic link {} to {}, not to {}",
+            mine.join("schema").display(),
+            other.canonicalize().unwrap().display(),
+            mine.display()
+        )) && text.contains("schema/catalog.yaml:3:7"),
+        "{text}"
+    );
+    // The same catalog from its own repository is fine.
+    let own = crate::support::diagnostics_text(&errcat::check(&other.join("schema/catalog.yaml")));
+    assert!(own.ends_with("0 errors, 0 warnings\n"), "{own}");
+}
