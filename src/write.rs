@@ -467,7 +467,14 @@ pub fn stage(made_dirs: &mut Vec<PathBuf>, path: &Path, text: &str) -> std::io::
     };
     std::fs::create_dir_all(dir).map_err(failed)?;
     let tmp = temp_sibling(path);
-    if let Err(e) = std::fs::write(&tmp, text) {
+    // A file replaced keeps its mode (`chmod +x`, a group's read bit), as `sed -i` keeps it.
+    let kept = std::fs::metadata(path)
+        .ok()
+        .filter(|m| m.is_file())
+        .map(|m| m.permissions());
+    let written = std::fs::write(&tmp, text)
+        .and_then(|()| kept.map_or(Ok(()), |p| std::fs::set_permissions(&tmp, p)));
+    if let Err(e) = written {
         let _ = std::fs::remove_file(&tmp);
         return Err(failed(e));
     }

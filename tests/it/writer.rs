@@ -88,6 +88,33 @@ fn second_run_writes_nothing() {
     assert!(errcat(p.path(), &["gen", "--check"]).status.success());
 }
 
+/// A regenerated file keeps the mode it had: a later step may read it as another user.
+#[cfg(unix)]
+#[test]
+fn a_regenerated_file_keeps_its_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let p = project();
+    custom_target(p.path(), &["a.json"]);
+    assert!(errcat(p.path(), &["gen"]).status.success());
+    let file = p.path().join("generated/t/a.json");
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o754)).unwrap();
+    // A change that rewrites it: the template's text.
+    std::fs::write(
+        p.path().join("templates/t/s.tera"),
+        "{{ catalog.header }}\n{}\n",
+    )
+    .unwrap();
+    let out = errcat(p.path(), &["gen"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(std::fs::read_to_string(&file).unwrap().ends_with("{}\n"));
+    let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o754, "{mode:o}");
+}
+
 #[test]
 fn stale_generated_files_go_foreign_files_stay() {
     let p = project();
