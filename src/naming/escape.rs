@@ -312,7 +312,7 @@ fn markdown_inline(s: &str) -> String {
     // Only digits since the line began: a `.` now would make an ordered list (`2024. Year`).
     let mut list_number = false;
     let mut after_cr = false;
-    for c in s.chars() {
+    for (i, c) in s.char_indices() {
         let cr = std::mem::replace(&mut after_cr, c == '\r');
         let number = std::mem::replace(&mut list_number, false);
         match c {
@@ -326,7 +326,10 @@ fn markdown_inline(s: &str) -> String {
                 out.push(c);
                 list_number = true;
             }
-            '.' if number => out.push_str("\\."),
+            // Only before a blank or the end: `1.0.0` is no list.
+            '.' if number && s[i + 1..].chars().next().is_none_or(char::is_whitespace) => {
+                out.push_str("\\.");
+            }
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
@@ -421,7 +424,8 @@ impl DocStyle {
                 }
                 // `2024. Year` would start an ordered list.
                 let digits = out.bytes().take_while(u8::is_ascii_digit).count();
-                if digits > 0 && out[digits..].starts_with('.') {
+                let after = out[digits..].strip_prefix('.');
+                if digits > 0 && after.is_some_and(|a| a.is_empty() || a.starts_with([' ', '\t'])) {
                     out.insert(digits, '\\');
                 }
             }

@@ -138,8 +138,8 @@ fn string_literals() {
         // A number and a dot opening a line would make an ordered list; elsewhere both are text.
         (
             StringStyle::Markdown,
-            "2024. Year\n7.5 up\nin 2024. 1x",
-            "2024\\. Year<br>7\\.5 up<br>in 2024. 1x",
+            "2024. Year\n7.5 up\n3.\nin 2024. 1x",
+            "2024\\. Year<br>7.5 up<br>3\\.<br>in 2024. 1x",
         ),
         (StringStyle::Sql, "It's \\n\n", "'It''s \\n\n'"),
         (StringStyle::Csv, "a \"b\", c\n", "\"a \"\"b\"\", c\n\""),
@@ -211,8 +211,8 @@ fn doc_comments_are_inert() {
     };
     assert_eq!(ocaml.lines("f (*) g *)(* h"), ["f ( * ) g * )( * h"]);
     assert_eq!(
-        DocStyle::RustMarkdown.lines("2024. Year\nin 2024. x"),
-        ["2024\\. Year", "in 2024. x"]
+        DocStyle::RustMarkdown.lines("2024. Year\n1.0.0\nin 2024. x"),
+        ["2024\\. Year", "1.0.0", "in 2024. x"]
     );
     // Indentation would make a doctest; it is dropped.
     assert_eq!(
