@@ -97,7 +97,23 @@ pub fn merge(cx: &mut Context, parts: Vec<(Namespace, Vec<GroupRef>)>) -> Option
             }
         }
         if base.required_locales != part.required_locales {
-            conflicts.push(("locales", None));
+            // A file without `locales:` requires the catalog's: say so, as that is the surprise.
+            let list = |ns: &Namespace| {
+                let list = format!("[{}]", ns.required_locales.join(", "));
+                if ns.locales_declared {
+                    list
+                } else {
+                    format!("{list} (the catalog's: no `locales:`)")
+                }
+            };
+            conflicts.push((
+                "locales",
+                Some(format!(
+                    "{} here, {} in the first part",
+                    list(&part),
+                    list(&base)
+                )),
+            ));
         }
         if base.range.is_some() && part.range.is_some() && base.range != part.range {
             conflicts.push(("range", None));

@@ -536,3 +536,28 @@ fn a_split_namespaces_conflicting_title_names_the_locale() {
         "{text}"
     );
 }
+
+/// A file of a split namespace without `locales:` requires the catalog's: the finding
+/// shows both lists and says where the longer one comes from.
+#[test]
+fn a_split_namespaces_conflicting_locales_shows_both_lists() {
+    let dir = namespaces(
+        "en, fr",
+        "",
+        &[
+            (
+                "a.yaml",
+                "namespace: app\nlocales: [en]\nentries:\n  - { code: 1, name: ONE, message: One }\n",
+            ),
+            (
+                "b.yaml",
+                "namespace: app\nentries:\n  - { code: 2, name: TWO, message: { en: Two, fr: Deux } }\n",
+            ),
+        ],
+    );
+    let text = check_text(&dir);
+    assert!(
+        text.contains("namespace app is split across files that disagree on `locales`: [en, fr] (the catalog's: no `locales:`) here, [en] in the first part"),
+        "{text}"
+    );
+}
