@@ -109,13 +109,69 @@ impl Query {
     /// of a message: a support engineer often has only what the log said.
     pub fn parse_or_words(text: &str) -> Result<Query, String> {
         Query::parse(text).or_else(|usage| {
+            if let Some(q) = Query::displayed(text) {
+                return Ok(q);
+            }
             let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
-            // A `/` means a namespace was meant: the usage says how to write one.
-            match words.chars().any(char::is_alphabetic) && !words.contains('/') {
+            // A `/` in one word means a namespace was meant: the usage says how to write
+            // one. Between words it is a message's (`Audio/Video permission denied`).
+            match words.chars().any(char::is_alphabetic)
+                && (!words.contains('/') || words.contains(' '))
+            {
                 true => Ok(Query::Words(words)),
                 false => Err(usage),
             }
         })
+    }
+
+    /// An error as the generated code displays it in a log, `NAME (ns/code): message`:
+    /// the code it names.
+    fn displayed(text: &str) -> Option<Query> {
+        let (name, rest) = text.trim().split_once(" (")?;
+        let (qualified, _) = rest.split_once(')')?;
+        let (namespace, code_text) = qualified.split_once('/')?;
+        let code = code(code_text).ok()??;
+        let plain = |s: &str| !s.is_empty() && !s.contains(char::is_whitespace);
+        (plain(name) && plain(namespace)).then(|| Query::Qualified {
+            namespace: namespace.to_owned(),
+            code,
+        })
+    }
+
+    /// The query read against the catalog: a namespace in another case is the catalog's
+    /// (`EDU.REST/1004`), and two words that are a namespace and a code or name are that
+    /// (`edu.rest 1004`, the columns explain itself prints).
+    fn against(self, catalog: &Catalog) -> Query {
+        let known = |ns: &str| {
+            catalog
+                .namespaces
+                .iter()
+                .find(|n| n.id.eq_ignore_ascii_case(ns))
+                .map(|n| n.id.clone())
+        };
+        match self {
+            Query::Qualified { namespace, code } => Query::Qualified {
+                namespace: known(&namespace).unwrap_or(namespace),
+                code,
+            },
+            Query::QualifiedName { namespace, name } => Query::QualifiedName {
+                namespace: known(&namespace).unwrap_or(namespace),
+                name,
+            },
+            Query::Words(words) => {
+                let two = words.split_once(' ').filter(|(_, b)| !b.contains(' '));
+                let read = two.and_then(|(ns, rest)| {
+                    let namespace = known(ns)?;
+                    match (code(rest).ok()?, name(rest)) {
+                        (Some(code), _) => Some(Query::Qualified { namespace, code }),
+                        (None, Some(name)) => Some(Query::QualifiedName { namespace, name }),
+                        (None, None) => None,
+                    }
+                });
+                read.unwrap_or(Query::Words(words))
+            }
+            q => q,
+        }
     }
 
     /// The namespace a qualified query names.
@@ -254,7 +310,8 @@ pub fn explain(
             name: name.clone(),
         },
         (q, _) => q.clone(),
-    };
+    }
+    .against(catalog);
     let find =
         |matches: &dyn Fn(&Namespace, &Entry) -> bool| definitions(catalog, sources, matches);
     let mut ex = Explanation {

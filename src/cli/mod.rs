@@ -759,17 +759,34 @@ fn explain(
         return Ok(ExitCode::from(2));
     }
     let checked = load(path, out)?;
-    let Some(catalog) = &checked.catalog else {
-        print_report(&checked.report, &checked.sources, out.format, out, false)?;
-        return Ok(findings_exit(&checked.report, true));
+    // A catalog half-way through an edit still answers for the entries that validated:
+    // a support engineer's question is seldom about the entry being edited.
+    let (catalog, partial) = match (&checked.catalog, &checked.with_errors) {
+        (Some(c), _) => (c, false),
+        (None, Some(c)) => (c, true),
+        (None, None) => {
+            print_report(&checked.report, &checked.sources, out.format, out, false)?;
+            return Ok(findings_exit(&checked.report, true));
+        }
     };
     let ex = crate::explain::explain(catalog, &checked.sources, &query, namespace);
+    if partial {
+        print_report(&checked.report, &checked.sources, out.format, out, false)?;
+        err!(
+            "{}",
+            diag::Status::fatal(
+                &format!("the catalog has errors: `{query}` is explained from the entries that validated"),
+                Some("an entry with an error of its own is left out; fix the errors above for a whole answer"),
+            )
+            .render(out.format)
+        )?;
+    }
     match format {
         ExplainFormat::Human => out!("{}", ex.to_text())?,
         ExplainFormat::Json => outln!("{}", serde_json::to_string_pretty(&ex).unwrap_or_default())?,
     }
     Ok(ExitCode::from(u8::from(
-        ex.definitions.is_empty() && ex.opposite_sign.is_empty(),
+        partial || (ex.definitions.is_empty() && ex.opposite_sign.is_empty()),
     )))
 }
 

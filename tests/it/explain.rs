@@ -90,8 +90,6 @@ fn misses_get_a_did_you_mean_and_exit_1() {
         &["explain", "roomengin/1004"],
         &["explain", "roomengin/123456"],
         &["explain", "edu.rst/NO_SUCH_ENTRY"],
-        // Namespace ids are lower-case: one in capitals is found as it would be.
-        &["explain", "EDU.REST/1004"],
     ] {
         let out = errcat(&repo(), args);
         all.push_str(&format!(
@@ -321,4 +319,60 @@ fn a_log_line_finds_the_message_it_fills_in() {
             None => assert_eq!((code, got.len()), (Some(1), 0), "{line}: {v:#}"),
         }
     }
+}
+
+/// What else a log or explain's own output shows: the generated code's display form
+/// (`NAME (ns/code): message`), a message with a `/`, explain's columns
+/// (`edu.rest 1004`), and a namespace in capitals.
+#[test]
+fn a_logged_error_its_columns_and_a_namespace_in_capitals_find_the_code() {
+    let room = ("edu.rest".to_string(), "ROOM_NOT_EXIST".to_string(), 1004);
+    for query in [
+        "ROOM_NOT_EXIST (edu.rest/1004): The room does not exist",
+        "edu.rest 1004",
+        "edu.rest room_not_exist",
+        "EDU.REST/1004",
+    ] {
+        let (code, v) = explain_json(&repo(), &[query]);
+        assert_eq!(
+            (code, found(&v)),
+            (Some(0), vec![room.clone()]),
+            "{query}: {v:#}"
+        );
+    }
+    let (code, v) = explain_json(&repo(), &["Unauthorized Audio/Video Permission"]);
+    assert_eq!(code, Some(0), "{v:#}");
+    assert_eq!(found(&v)[0].0, "roomengine", "{v:#}");
+    // One word with a `/` still means a namespace, and gets the usage when it is none.
+    let out = errcat(&repo(), &["explain", "edu.rest/"]);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+}
+
+/// A catalog with an error elsewhere still answers, with the errors and a note on stderr.
+#[test]
+fn a_catalog_with_an_unrelated_error_still_answers() {
+    let dir = crate::support::project(&[
+        (
+            "schema/catalog.yaml",
+            "catalog: a\nformat: 1\nroot: ..\nlocales: [en]\ndefault_locale: en\nnamespaces: [app.yaml]\n",
+        ),
+        (
+            "schema/app.yaml",
+            "namespace: app\nentries:\n  - { code: 1001, name: ONE, message: One }\n  - { code: 1001, name: AGAIN, message: Again }\n  - { code: 1002, name: TWO, message: Two }\n",
+        ),
+    ]);
+    let out = errcat(dir.path(), &["explain", "1002"]);
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stdout.contains("TWO"), "{stdout}");
+    assert!(
+        stderr.contains("error[duplicate-code]")
+            && stderr.contains(
+                "the catalog has errors: `1002` is explained from the entries that validated"
+            ),
+        "{stderr}"
+    );
 }
