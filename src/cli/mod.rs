@@ -807,9 +807,9 @@ fn lint(path: &Path, format: Format, deny_warnings: bool, out: Console) -> Print
         // `--quiet`: errors only, so no summary.
         Some(_) if out.quiet => {}
         Some(c) => match format {
-            Format::Human => out!("{}", crate::lint::summary(c, &checked.report))?,
+            // GitHub's format is for the findings' annotations; the table reads as it is in the log.
+            Format::Human | Format::Github => out!("{}", crate::lint::summary(c, &checked.report))?,
             Format::Json => out!("{}", crate::lint::summary_json(c, &checked.report))?,
-            Format::Github => {}
         },
         None => fatal(format, "fix the errors above to see the summary", None)?,
     }

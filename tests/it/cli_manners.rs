@@ -358,6 +358,11 @@ fn lint_summarises_as_json_lines_on_stdout() {
         .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
         .collect();
     let table = text(&errcat(&repo(), &["lint"])).0;
+    // GitHub's format annotates findings; the table is printed as it is.
+    assert_eq!(
+        text(&errcat(&repo(), &["lint", "--format", "github"])).0,
+        table
+    );
     assert_eq!(
         rows.len(),
         table.lines().filter(|l| l.contains('/')).count()
