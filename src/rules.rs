@@ -211,7 +211,8 @@ pub mod output {
     pub const EXTRA: &str = "extra-output";
     /// `gen --check`: a generated file's bytes differ from what `gen` would write.
     pub const STALE: &str = "stale-output";
-    /// A generated file edited since it was written (stale in `gen --check`, a warning in `gen`).
+    /// A generated file edited since it was written (stale in `gen --check`, a warning in
+    /// `gen`, an error there when no target renders it any more and `--force` is not given).
     pub const EDITED: &str = "edited-output";
     /// A file without errcat's generated-file header, or another catalog's output, stands
     /// where `gen` would write, or one not this catalog's is named like a file `gen`

@@ -173,6 +173,25 @@ pub(super) fn run(
         )?;
         return Ok(ExitCode::from(1));
     }
+    // A stale file edited by hand may be no generated file at all (a copied header):
+    // errcat never deletes text it cannot regenerate without being told to.
+    let kept_edits: Vec<&write::Planned> = plan
+        .changes
+        .iter()
+        .filter(|p| p.change == Change::Remove && p.edited_by_hand && !p.conflicted)
+        .collect();
+    if !force && !kept_edits.is_empty() {
+        for p in &kept_edits {
+            say.line(
+                diag::Severity::Error,
+                crate::rules::output::EDITED,
+                "was edited by hand, and no target renders it any more: removing it would lose those edits",
+                &p.path,
+                Some("remove it yourself, or pass --force to remove it; nothing was written"),
+            )?;
+        }
+        return Ok(ExitCode::from(1));
+    }
     for p in plan.changes.iter().filter(|p| p.edited_by_hand) {
         // Two branches changed a generated file, and git left both sides: the merged
         // catalog decides, which is what regenerating writes.

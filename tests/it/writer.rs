@@ -1036,10 +1036,11 @@ fn a_long_file_name_is_written() {
     assert!(p.path().join("generated/t").join(&name).is_file());
 }
 
-/// A stale generated file edited by hand goes as any stale file does, but not
-/// silently: its edits go with it, as a regenerated file's do.
+/// A stale generated file edited by hand may be a hand-written file with a copied
+/// header: `gen` leaves it and says so, nothing written; `--force` removes it, saying
+/// the edits go with it. An untouched stale file goes as always.
 #[test]
-fn a_stale_file_edited_by_hand_is_removed_with_a_warning() {
+fn a_stale_file_edited_by_hand_is_removed_only_with_force() {
     let p = project();
     assert!(errcat(p.path(), &["gen", "--quiet"]).status.success());
     let src = p.path().join("generated/rust/src");
@@ -1056,6 +1057,15 @@ fn a_stale_file_edited_by_hand_is_removed_with_a_warning() {
         "{err}"
     );
     let out = errcat(p.path(), &["gen"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("mine.rs was edited by hand, and no target renders it any more: removing it would lose those edits")
+            && err.contains("pass --force to remove it; nothing was written"),
+        "{err}"
+    );
+    assert!(src.join("mine.rs").exists() && src.join("old.rs").exists());
+    let out = errcat(p.path(), &["gen", "--force"]);
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{err}");
     assert!(
