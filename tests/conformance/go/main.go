@@ -388,6 +388,24 @@ func checkEntry(cat catalog, ns namespace, n *codes.Namespace, e entry, consts m
 		if code, ok := err.(codes.Code); c("a codes.Code", true, ok) {
 			checkError(cat, e, code, fallback, c)
 		}
+		// Every lookup hands out a copy: changing what one returned (Messages
+		// too) changes no later lookup's, nor any other goroutine's.
+		messages := append([]string(nil), info.Messages...)
+		for _, got := range []*codes.Info{info, value.Info()} {
+			got.Name, got.HTTPStatus, got.Retryable = "CHANGED", 1, !e.Retryable
+			for i := range got.Messages {
+				got.Messages[i] = "changed"
+			}
+		}
+		for i, got := range n.All() {
+			got.Messages[0] = "changed"
+			n.All()[i].Messages[0] = "changed"
+		}
+		again := codes.Lookup(ns.ID, e.Code)
+		c("Lookup after changing returned copies", []interface{}{e.Name, http, e.Retryable, messages},
+			[]interface{}{again.Name, again.HTTPStatus, again.Retryable, again.Messages})
+		c("Message after changing returned copies", fallback, value.Message(""))
+		c("Error() after changing returned copies", e.Name+": "+fallback, err.Error())
 	})
 	return t
 }
