@@ -343,6 +343,10 @@ pub struct DeprecatedView {
     pub reason: TextView,
     /// The entry to use instead, if named.
     pub replaced_by: Option<ReplacementView>,
+    /// The reason, then ``Use `Ident` instead.`` when a replacement is named, as a string
+    /// literal: a compiler's deprecation note (Rust's `#[deprecated(note = …)]`), which
+    /// shows nothing else at the use.
+    pub note_lit: String,
 }
 
 /// The entry that replaces a deprecated one (in the same namespace).
@@ -936,9 +940,8 @@ impl<'a> Views<'a> {
                     })
                     .collect()
             }),
-            deprecated: e.deprecated.as_ref().map(|d| DeprecatedView {
-                reason: self.plain(&d.reason),
-                replaced_by: d
+            deprecated: e.deprecated.as_ref().map(|d| {
+                let replaced_by = d
                     .replaced_by
                     .as_ref()
                     .and_then(|r| n.entries.iter().find(|x| &x.name == r))
@@ -947,7 +950,16 @@ impl<'a> Views<'a> {
                         ident: p.variant_name(&r.name),
                         code: r.code,
                         anchor: anchor(&n.id, r.code),
-                    }),
+                    });
+                let note = match &replaced_by {
+                    Some(r) => format!("{} Use `{}` instead.", d.reason.trim_end(), r.ident),
+                    None => d.reason.clone(),
+                };
+                DeprecatedView {
+                    reason: self.plain(&d.reason),
+                    replaced_by,
+                    note_lit: p.string(&note),
+                }
             }),
             doc_url_lit: self.when("doc_url_lit", || url.as_deref().map(|u| p.string(u))),
             doc_url: self.when("doc_url", || url),

@@ -118,7 +118,12 @@ func attempt(ns string, code interface{}, field string, f func()) {
 	f()
 }
 
-// constants reads every `const Name Type = value` of the generated package.
+// deprecatedFuncs holds every package-level func whose doc has a "Deprecated: "
+// paragraph, as constants reads them.
+var deprecatedFuncs = map[string]bool{}
+
+// constants reads every `const Name Type = value` of the generated package (and
+// which funcs are deprecated).
 func constants(dir string) (map[string]constant, error) {
 	found := map[string]constant{}
 	files, err := filepath.Glob(filepath.Join(dir, "*.go"))
@@ -132,6 +137,9 @@ func constants(dir string) (map[string]constant, error) {
 			return nil, err
 		}
 		for _, decl := range f.Decls {
+			if fn, ok := decl.(*ast.FuncDecl); ok && fn.Recv == nil && deprecated(fn.Doc) {
+				deprecatedFuncs[fn.Name.Name] = true
+			}
 			g, ok := decl.(*ast.GenDecl)
 			if !ok || g.Tok != token.CONST {
 				continue
@@ -430,6 +438,8 @@ func checkFormatter(cat catalog, e entry, typeName string, fallback string, c fu
 	if !c("formatter "+typeName+"_Format… (found)", true, name != "") {
 		return
 	}
+	// A deprecated code's formatter is deprecated too, for gopls and staticcheck.
+	c(name+" deprecated", e.Deprecated != nil, deprecatedFuncs[name])
 	f := reflect.ValueOf(funcs[name])
 	ft := f.Type()
 	typedOK := ft.NumIn() == len(e.Params)+1 && ft.NumOut() == 1 && ft.Out(0).Kind() == reflect.String
