@@ -343,6 +343,10 @@ pub struct DeprecatedView {
     pub reason: TextView,
     /// The entry to use instead, if named.
     pub replaced_by: Option<ReplacementView>,
+    /// The reason, then ``Use `Ident` instead.`` when a replacement is named, as a string
+    /// literal: a compiler's deprecation note (Rust's `#[deprecated(note = …)]`), which
+    /// shows nothing else at the use.
+    pub note_lit: String,
 }
 
 /// The entry that replaces a deprecated one (in the same namespace).
@@ -435,7 +439,9 @@ pub struct CodeUse {
     pub deprecated: bool,
 }
 
-fn native_name(tag: &str) -> String {
+/// `language` is the tag's as [`match_subtags`] gives it: a withdrawn code (`iw`) names
+/// its successor's language (`he`).
+fn native_name(tag: &str, language: &str) -> String {
     let name = |tag: &str| {
         Some(match tag {
             "en" => "English",
@@ -458,34 +464,50 @@ fn native_name(tag: &str) -> String {
             "th" => "ไทย",
             "id" => "Bahasa Indonesia",
             "hi" => "हिन्दी",
+            "pl" => "Polski",
+            "nl" => "Nederlands",
+            "uk" => "Українська",
+            "sv" => "Svenska",
+            "cs" => "Čeština",
+            "el" => "Ελληνικά",
+            "ro" => "Română",
+            "hu" => "Magyar",
+            "da" => "Dansk",
+            "fi" => "Suomi",
+            "nb" => "Norsk bokmål",
+            "ms" => "Bahasa Melayu",
+            "bn" => "বাংলা",
+            "ta" => "தமிழ்",
+            "fa" => "فارسی",
+            "ur" => "اردو",
+            "yi" => "ייִדיש",
             _ => return None,
         })
     };
     // `de-CH`: the language's name and the rest of the tag.
-    let (language, rest) = tag.split_once('-').unwrap_or((tag, ""));
+    let rest = tag.split_once('-').map_or("", |(_, rest)| rest);
     match (name(tag), name(language)) {
         (Some(n), _) => n.to_string(),
+        (None, Some(n)) if rest.is_empty() => n.to_string(),
         (None, Some(n)) => format!("{n} ({rest})"),
         (None, None) => tag.to_string(),
     }
 }
 
-/// Right to left for a tag whose script is (`-Arab`, `-Hebr`, …), or whose language
-/// is written so by default; `ltr` for every other.
-fn direction(tag: &str) -> &'static str {
+/// Right to left for a locale whose script is (`-Arab`, `-Hebr`, …), or whose language
+/// is written so by default; `ltr` for every other. Its language and script are as
+/// [`match_subtags`] gives them: lower case, `iw` (withdrawn) is `he`.
+fn direction(language: &str, script: &str) -> &'static str {
     const RTL_SCRIPTS: &[&str] = &[
-        "Adlm", "Arab", "Hebr", "Mand", "Nkoo", "Rohg", "Samr", "Syrc", "Thaa",
+        "adlm", "arab", "hebr", "mand", "nkoo", "rohg", "samr", "syrc", "thaa",
     ];
     const RTL_LANGUAGES: &[&str] = &[
         "ar", "arc", "ckb", "dv", "fa", "he", "ks", "nqo", "prs", "ps", "sd", "syr", "ug", "ur",
         "yi",
     ];
-    let mut parts = tag.split('-');
-    let language = parts.next().unwrap_or("");
-    let script = parts.find(|p| p.len() == 4 && p.chars().all(|c| c.is_ascii_alphabetic()));
     let rtl = match script {
-        Some(s) => RTL_SCRIPTS.contains(&s),
-        None => RTL_LANGUAGES.contains(&language),
+        "" => RTL_LANGUAGES.contains(&language),
+        s => RTL_SCRIPTS.contains(&s),
     };
     if rtl { "rtl" } else { "ltr" }
 }
@@ -644,8 +666,8 @@ impl<'a> Views<'a> {
             tag: tag.to_string(),
             lit: self.profile.string(tag),
             ident: self.profile.locale_name(tag),
-            native_name: native_name(tag),
-            dir: direction(tag),
+            native_name: native_name(tag, &language),
+            dir: direction(&language, &script),
             index,
             is_default: index == 0,
             language,
@@ -918,9 +940,8 @@ impl<'a> Views<'a> {
                     })
                     .collect()
             }),
-            deprecated: e.deprecated.as_ref().map(|d| DeprecatedView {
-                reason: self.plain(&d.reason),
-                replaced_by: d
+            deprecated: e.deprecated.as_ref().map(|d| {
+                let replaced_by = d
                     .replaced_by
                     .as_ref()
                     .and_then(|r| n.entries.iter().find(|x| &x.name == r))
@@ -929,7 +950,16 @@ impl<'a> Views<'a> {
                         ident: p.variant_name(&r.name),
                         code: r.code,
                         anchor: anchor(&n.id, r.code),
-                    }),
+                    });
+                let note = match &replaced_by {
+                    Some(r) => format!("{} Use `{}` instead.", d.reason.trim_end(), r.ident),
+                    None => d.reason.clone(),
+                };
+                DeprecatedView {
+                    reason: self.plain(&d.reason),
+                    replaced_by,
+                    note_lit: p.string(&note),
+                }
             }),
             doc_url_lit: self.when("doc_url_lit", || url.as_deref().map(|u| p.string(u))),
             doc_url: self.when("doc_url", || url),
@@ -1029,7 +1059,28 @@ impl<'a> Views<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::match_subtags;
+    use super::{direction, match_subtags, native_name};
+
+    /// A withdrawn code is its successor's language: Hebrew (`iw`) and Yiddish (`ji`)
+    /// are right to left, with their names.
+    #[test]
+    fn withdrawn_codes_have_their_successors_name_and_direction() {
+        let view = |tag| {
+            let [language, script, _] = match_subtags(tag);
+            (native_name(tag, &language), direction(&language, &script))
+        };
+        assert_eq!(view("iw"), ("עברית".to_string(), "rtl"));
+        assert_eq!(view("iw-IL"), ("עברית (IL)".to_string(), "rtl"));
+        assert_eq!(view("ji"), ("ייִדיש".to_string(), "rtl"));
+        assert_eq!(view("he"), ("עברית".to_string(), "rtl"));
+        assert_eq!(view("az-Arab"), ("az-Arab".to_string(), "rtl"));
+        assert_eq!(view("fa"), ("فارسی".to_string(), "rtl"));
+        assert_eq!(view("ur"), ("اردو".to_string(), "rtl"));
+        assert_eq!(view("pl"), ("Polski".to_string(), "ltr"));
+        assert_eq!(view("nb-NO"), ("Norsk bokmål (NO)".to_string(), "ltr"));
+        // Chinese has a script implied, which is no right-to-left one.
+        assert_eq!(view("zh-TW"), ("繁體中文".to_string(), "ltr"));
+    }
 
     #[test]
     fn chinese_locales_have_the_script_of_their_region() {

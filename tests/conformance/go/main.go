@@ -118,7 +118,12 @@ func attempt(ns string, code interface{}, field string, f func()) {
 	f()
 }
 
-// constants reads every `const Name Type = value` of the generated package.
+// deprecatedFuncs holds every package-level func whose doc has a "Deprecated: "
+// paragraph, as constants reads them.
+var deprecatedFuncs = map[string]bool{}
+
+// constants reads every `const Name Type = value` of the generated package (and
+// which funcs are deprecated).
 func constants(dir string) (map[string]constant, error) {
 	found := map[string]constant{}
 	files, err := filepath.Glob(filepath.Join(dir, "*.go"))
@@ -132,6 +137,9 @@ func constants(dir string) (map[string]constant, error) {
 			return nil, err
 		}
 		for _, decl := range f.Decls {
+			if fn, ok := decl.(*ast.FuncDecl); ok && fn.Recv == nil && deprecated(fn.Doc) {
+				deprecatedFuncs[fn.Name.Name] = true
+			}
 			g, ok := decl.(*ast.GenDecl)
 			if !ok || g.Tok != token.CONST {
 				continue
@@ -388,6 +396,24 @@ func checkEntry(cat catalog, ns namespace, n *codes.Namespace, e entry, consts m
 		if code, ok := err.(codes.Code); c("a codes.Code", true, ok) {
 			checkError(cat, e, code, fallback, c)
 		}
+		// Every lookup hands out a copy: changing what one returned (Messages
+		// too) changes no later lookup's, nor any other goroutine's.
+		messages := append([]string(nil), info.Messages...)
+		for _, got := range []*codes.Info{info, value.Info()} {
+			got.Name, got.HTTPStatus, got.Retryable = "CHANGED", 1, !e.Retryable
+			for i := range got.Messages {
+				got.Messages[i] = "changed"
+			}
+		}
+		for i, got := range n.All() {
+			got.Messages[0] = "changed"
+			n.All()[i].Messages[0] = "changed"
+		}
+		again := codes.Lookup(ns.ID, e.Code)
+		c("Lookup after changing returned copies", []interface{}{e.Name, http, e.Retryable, messages},
+			[]interface{}{again.Name, again.HTTPStatus, again.Retryable, again.Messages})
+		c("Message after changing returned copies", fallback, value.Message(""))
+		c("Error() after changing returned copies", e.Name+": "+fallback, err.Error())
 	})
 	return t
 }
@@ -412,6 +438,8 @@ func checkFormatter(cat catalog, e entry, typeName string, fallback string, c fu
 	if !c("formatter "+typeName+"_Format… (found)", true, name != "") {
 		return
 	}
+	// A deprecated code's formatter is deprecated too, for gopls and staticcheck.
+	c(name+" deprecated", e.Deprecated != nil, deprecatedFuncs[name])
 	f := reflect.ValueOf(funcs[name])
 	ft := f.Type()
 	typedOK := ft.NumIn() == len(e.Params)+1 && ft.NumOut() == 1 && ft.Out(0).Kind() == reflect.String

@@ -276,6 +276,19 @@ public final class Conformance {
             }
             check(where, methodName + "[" + locale + "]", substitute(template, values), actual);
         }
+        // A tag read by errcat's rules (ErrcatCatalog.locale), not Java's: the formatter
+        // chooses the locale getMessage(String) chooses for each tag of locale-choice.json.
+        for (Object p : chosen) {
+            String asked = (String) array(p).get(0);
+            args[0] = ErrcatCatalog.locale(asked);
+            Object actual;
+            try {
+                actual = method.invoke(null, args);
+            } catch (IllegalAccessException | InvocationTargetException e) {
+                actual = e.toString();
+            }
+            check(where, methodName + "[locale(" + show(asked) + ")]", substitute(c.getMessage(asked), values), actual);
+        }
     }
 
     /**
