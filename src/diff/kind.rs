@@ -65,6 +65,8 @@ kinds! {
         "its code is no longer generated: its consumers get no new codes, and its files go stale";
     PackageRenamed = "package-renamed",
         "an option of a name kind (`option_kinds:` other than `text`) names the package, module or crate: every import of the generated code must change";
+    CodeRetired = "code-retired",
+        "generated code no longer names it: code that names it stops compiling (its number stays reserved, never reused); deprecating it first warns its users, and the next major version retires it";
     CodeAdded = "code-added",
         "old clients see an unknown code, which they handle already";
     TextChanged = "text-changed",
@@ -73,8 +75,6 @@ kinds! {
         "clients in that locale get the text instead of the default locale's";
     CodeDeprecated = "code-deprecated",
         "the code keeps working; users are told what to use instead";
-    CodeRetired = "code-retired",
-        "the way to remove a code: it leaves generated code, and its number stays reserved, never reused";
     NamespaceAdded = "namespace-added",
         "new codes in a new type; nothing old changes";
     // Added later; compatible, so they sort after `CodeAdded` like the rest.

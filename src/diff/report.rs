@@ -8,7 +8,11 @@ use crate::rules;
 fn help(kind: Kind) -> &'static str {
     match kind {
         Kind::CodeRemoved => {
-            "move the code to the namespace's `reserved:` list with a reason, so it is never reused"
+            "keep the code, deprecated, until the next major version; then move it to the namespace's `reserved:` list with a reason, so its number is never reused"
+        }
+        // Retiring removes the generated name as removing does; only the number is kept.
+        Kind::CodeRetired => {
+            "keep the code, deprecated, until the next major version: retiring it removes its generated name"
         }
         Kind::NameChanged | Kind::NameMoved => {
             "keep the old name; deprecate the entry and add a new code if the meaning changed"
@@ -28,7 +32,9 @@ fn help(kind: Kind) -> &'static str {
         Kind::ReservedRemoved | Kind::ReservedReused => {
             "keep the code in `reserved:`; deployed clients may still send or expect its old meaning"
         }
-        Kind::NamespaceRemoved => "retire each of its codes instead, or keep the namespace",
+        Kind::NamespaceRemoved => {
+            "keep the namespace, its codes deprecated, until the next major version: removing it removes its generated type and names"
+        }
         Kind::DefaultLocaleChanged => {
             "keep the default locale; clients choose another by asking for it"
         }
