@@ -67,6 +67,8 @@ kinds! {
         "an option of a name kind (`option_kinds:` other than `text`) names the package, module or crate: every import of the generated code must change";
     CodeRetired = "code-retired",
         "generated code no longer names it: code that names it stops compiling (its number stays reserved, never reused); deprecating it first warns its users, and the next major version retires it";
+    IntTypeChanged = "int-type-changed",
+        "generated code types a namespace's codes by the narrowest integer that holds them all (Rust's `i32` or `i64`): code that stores a code in the old type stops compiling";
     CodeAdded = "code-added",
         "old clients see an unknown code, which they handle already";
     TextChanged = "text-changed",

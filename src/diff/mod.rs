@@ -9,6 +9,7 @@ mod entry;
 pub mod git;
 mod groups;
 mod header;
+mod int_type;
 mod kind;
 mod namespace;
 mod prose;
@@ -108,7 +109,10 @@ pub fn compare(old: &Catalog, new: &Catalog) -> Vec<Change> {
     out.extend(catalog::changes(old, new, &gone));
     for o in &old.namespaces {
         match new_index.namespace(&o.id) {
-            Some(n) => namespace::namespace(o, n, &old_index, &new_index, &gone, &mut out),
+            Some(n) => {
+                namespace::namespace(o, n, &old_index, &new_index, &gone, &mut out);
+                out.extend(int_type::changes(o, n, old, new));
+            }
             None => namespace::removed(o, &old_index, &new_index, &mut out),
         }
     }

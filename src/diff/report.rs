@@ -40,6 +40,9 @@ fn help(kind: Kind) -> &'static str {
         }
         Kind::DocsUrlRemoved => "keep `docs.base_url` while clients link to the docs",
         Kind::TargetRemoved => "keep the target while anyone builds on its code",
+        Kind::IntTypeChanged => {
+            "keep the namespace's codes in the old type's range; put codes that need a wider integer in a namespace of their own"
+        }
         Kind::PackageRenamed => "keep the name: consumers import the generated code by it",
         _ => "",
     }

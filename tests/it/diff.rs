@@ -100,7 +100,8 @@ fn the_breaking_kinds_are_the_ones_the_issue_lists() {
             "docs-url-removed",
             "target-removed",
             "package-renamed",
-            "code-retired"
+            "code-retired",
+            "int-type-changed"
         ]
     );
 }
@@ -138,6 +139,25 @@ fn a_major_version_bump_acknowledges_breaking_changes() {
             );
         }
     }
+}
+
+/// A namespace whose last code that needed a wide integer goes is narrowed: the type
+/// changes back, and the message says why.
+#[test]
+fn a_namespace_narrowed_to_a_smaller_integer_type_is_breaking() {
+    let dir = Path::new("tests/fixtures/diff/int-type-changed");
+    let (changes, _, text) = compare(&dir.join("new/catalog.yaml"), &dir.join("old/catalog.yaml"));
+    let narrowed: Vec<&diff::Change> = changes
+        .iter()
+        .filter(|c| c.kind == Kind::IntTypeChanged)
+        .collect();
+    assert_eq!(narrowed.len(), 1, "{text}");
+    assert!(
+        narrowed[0]
+            .message
+            .contains("(rust i64 → i32): no code needs the wider type any more"),
+        "{text}"
+    );
 }
 
 /// Retiring removes the generated name whether or not the code was deprecated first: a
