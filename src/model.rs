@@ -94,6 +94,8 @@ pub struct CatalogSpans {
     pub targets: Span,
     pub default_locale: Span,
     pub docs_base_url: Option<Span>,
+    /// The catalog's `version`, when it has one.
+    pub version: Option<Span>,
 }
 
 /// Namespaces whose codes reach the same consumer (one callback, one API).

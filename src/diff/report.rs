@@ -43,6 +43,9 @@ fn help(kind: Kind) -> &'static str {
         Kind::IntTypeChanged => {
             "keep the namespace's codes in the old type's range; put codes that need a wider integer in a namespace of their own"
         }
+        Kind::VersionLowered => {
+            "give the catalog a `version` above the base's: a release's version only goes up"
+        }
         Kind::PackageRenamed => "keep the name: consumers import the generated code by it",
         _ => "",
     }
@@ -86,6 +89,8 @@ pub fn diagnostics(changes: &[Change], acknowledged: Option<&str>, compatible: b
                     d.severity = Severity::Warning;
                     d = d.help(format!("acknowledged by the major version bump {bump}"));
                 }
+                // No bump acknowledges a version that went down.
+                None if c.kind == Kind::VersionLowered => d = d.help(help(c.kind)),
                 None => {
                     d = d.help(format!(
                         "{}; or, if the break is intended, bump the catalog's major `version`",

@@ -101,7 +101,8 @@ fn the_breaking_kinds_are_the_ones_the_issue_lists() {
             "target-removed",
             "package-renamed",
             "code-retired",
-            "int-type-changed"
+            "int-type-changed",
+            "version-lowered"
         ]
     );
 }
@@ -138,6 +139,46 @@ fn a_major_version_bump_acknowledges_breaking_changes() {
                 "{stderr}"
             );
         }
+    }
+}
+
+/// Versions compare as semver does: by number, not as text, and a pre-release below its
+/// release; only a lower one is a change.
+#[test]
+fn a_version_lower_than_the_base_is_breaking_and_only_that() {
+    let dir = tempfile::tempdir().unwrap();
+    crate::support::copy_tree(
+        &repo().join("tests/fixtures/diff/version-lowered"),
+        dir.path(),
+    );
+    let (old, new) = (
+        dir.path().join("old/catalog.yaml"),
+        dir.path().join("new/catalog.yaml"),
+    );
+    let (ot, nt) = (
+        std::fs::read_to_string(&old).unwrap(),
+        std::fs::read_to_string(&new).unwrap(),
+    );
+    for (was, now, lowered) in [
+        ("1.10.0", "1.9.0", true),
+        ("2.0.0", "2.0.0-rc.1", true),
+        ("1.9.0", "1.10.0", false),
+        ("2.0.0-rc.1", "2.0.0", false),
+        ("2.1.0", "2.1.0", false),
+    ] {
+        std::fs::write(
+            &old,
+            ot.replace("version: 2.1.0", &format!("version: {was}")),
+        )
+        .unwrap();
+        std::fs::write(
+            &new,
+            nt.replace("version: 1.9.0", &format!("version: {now}")),
+        )
+        .unwrap();
+        let (changes, _, text) = compare(&old, &new);
+        let found = changes.iter().any(|c| c.kind == Kind::VersionLowered);
+        assert_eq!(found, lowered, "{was} → {now}:\n{text}");
     }
 }
 
