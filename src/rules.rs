@@ -133,7 +133,7 @@ rules! {
         fix: "Declare the group under `groups:`, or correct the id.";
     DEPRECATED_TARGET = "deprecated-target", Error, true, "`replaced_by` names a code that does not exist or is itself deprecated.",
         why: "Users following the replacement would land on nothing, or on another dead end.",
-        fix: "Point `replaced_by` at a live entry of the namespace.";
+        fix: "Point `replaced_by` at a live entry of the namespace; a code of another namespace is named in the deprecation's `reason` instead.";
     UNKNOWN_RULE = "unknown-rule", Error, false, "A `lints:` level or an acknowledgement names a rule errcat does not have, or a level that is not allow, warn or deny.",
         why: "A misspelt rule id would silently configure nothing.",
         fix: "Use a rule id from docs/rules.md.";

@@ -18,7 +18,7 @@ fn help(kind: Kind) -> &'static str {
             "keep the old name; deprecate the entry and add a new code if the meaning changed"
         }
         Kind::CodeMovedNamespace => {
-            "keep the code in its namespace; deprecate it there and add a new code to the other"
+            "keep the code in its namespace and add a new code to the other; deprecate the old one, naming the new one in its `reason` (`replaced_by` names a code of the same namespace)"
         }
         Kind::HttpChanged | Kind::RetryableChanged | Kind::ParamRemoved | Kind::ParamAdded => {
             "clients rely on this: deprecate the code and add a new one with the new behaviour"
