@@ -42,6 +42,9 @@ pub struct DeclaredTarget {
     pub set: BTreeSet<String>,
     /// Whether its target.yaml was read (the defaults are known).
     pub defaults_known: bool,
+    /// Its profile's integer types, narrowest first (empty when unknown): each namespace's
+    /// codes take the first that holds them all.
+    pub int_types: Vec<(String, i64, i64)>,
     /// Where its id is written.
     pub span: Span,
 }
@@ -91,6 +94,8 @@ pub struct CatalogSpans {
     pub targets: Span,
     pub default_locale: Span,
     pub docs_base_url: Option<Span>,
+    /// The catalog's `version`, when it has one.
+    pub version: Option<Span>,
 }
 
 /// Namespaces whose codes reach the same consumer (one callback, one API).

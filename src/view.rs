@@ -873,12 +873,9 @@ impl<'a> Views<'a> {
     }
 
     fn int_type(&self, n: &Namespace) -> String {
-        let fits = |min: i64, max: i64| n.entries.iter().all(|e| (min..=max).contains(&e.code));
-        self.profile
-            .int_types
-            .iter()
-            .find(|(_, min, max)| fits(*min, *max))
-            .map_or("", |(name, _, _)| name)
+        let codes = n.entries.iter().map(|e| e.code);
+        crate::naming::int_type(&self.profile.int_types, codes)
+            .unwrap_or_default()
             .to_string()
     }
 

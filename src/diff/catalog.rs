@@ -61,6 +61,7 @@ pub(super) fn changes(old: &Catalog, new: &Catalog, gone: &[&str]) -> Vec<Change
 fn fields(old: &Catalog, new: &Catalog) -> Vec<Change> {
     let (was, now) = (&old.spans, &new.spans);
     let mut out = Vec::new();
+    out.extend(super::version::lowered(old, new));
     if old.id != new.id {
         let message = format!("the catalog id changed from `{}` to `{}`", old.id, new.id);
         out.push(change(

@@ -28,13 +28,14 @@ pub(super) fn changes(e: &Entry, x: &Entry, o: &Side, n: &Side) -> Vec<Change> {
             return vec![change(Kind::CodeUndeprecated, (message, None))];
         }
         (None, Some(d)) => {
+            // Before the reason, which may end in its own punctuation.
             let by = d
                 .replaced_by
                 .as_ref()
-                .map(|r| format!("; replaced by `{r}`"))
+                .map(|r| format!(", replaced by `{r}`"))
                 .unwrap_or_default();
             // The reason is free text: the changelog gets it escaped.
-            let message = quoting(|q| format!("{label} was deprecated ({}{by})", q(&d.reason)));
+            let message = quoting(|q| format!("{label} was deprecated{by} ({})", q(&d.reason)));
             return vec![change(Kind::CodeDeprecated, message)];
         }
         (Some(a), Some(b)) => (a, b),

@@ -89,11 +89,19 @@ pub(super) fn entry(e: &Entry, x: &Entry, o: &Side, n: &Side, gone: &[&str]) -> 
     let renamed = |i: usize| e.params.get(i).is_some_and(|o| !x.params.contains(o));
     let added = x.params.iter().enumerate();
     for (_, p) in added.filter(|(i, p)| !e.params.contains(p) && !renamed(*i)) {
+        // A message without params had no formatter to call: what breaks is the text.
+        let breaks = if e.params.is_empty() {
+            format!(
+                "the message now needs a value, and code that shows it as it was shows a \
+                 raw `{{{p}}}`"
+            )
+        } else {
+            "every caller of its formatter must now pass it".to_string()
+        };
         push(
             Kind::ParamAdded,
             format!(
-                "placeholder `{{{p}}}` was added to {} ({}): every caller of its \
-                 formatter must now pass it",
+                "placeholder `{{{p}}}` was added to {} ({}): {breaks}",
                 entry_label(x),
                 order()
             ),

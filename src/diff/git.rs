@@ -128,6 +128,7 @@ fn empty(spec: &str, sources: &mut Sources) -> Catalog {
             targets: start,
             default_locale: start,
             docs_base_url: None,
+            version: None,
         },
         default_locale: String::new(),
         docs_base_url: None,

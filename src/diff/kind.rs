@@ -65,6 +65,12 @@ kinds! {
         "its code is no longer generated: its consumers get no new codes, and its files go stale";
     PackageRenamed = "package-renamed",
         "an option of a name kind (`option_kinds:` other than `text`) names the package, module or crate: every import of the generated code must change";
+    CodeRetired = "code-retired",
+        "generated code no longer names it: code that names it stops compiling (its number stays reserved, never reused); deprecating it first warns its users, and the next major version retires it";
+    IntTypeChanged = "int-type-changed",
+        "generated code types a namespace's codes by the narrowest integer that holds them all (Rust's `i32` or `i64`): code that stores a code in the old type stops compiling";
+    VersionLowered = "version-lowered",
+        "generated packages carry the catalog's version (a crate's, an npm package's): package managers take the release for an older one, consumers' version requirements do not reach it, and the changelog lists it below the release it follows";
     CodeAdded = "code-added",
         "old clients see an unknown code, which they handle already";
     TextChanged = "text-changed",
@@ -73,8 +79,6 @@ kinds! {
         "clients in that locale get the text instead of the default locale's";
     CodeDeprecated = "code-deprecated",
         "the code keeps working; users are told what to use instead";
-    CodeRetired = "code-retired",
-        "the way to remove a code: it leaves generated code, and its number stays reserved, never reused";
     NamespaceAdded = "namespace-added",
         "new codes in a new type; nothing old changes";
     // Added later; compatible, so they sort after `CodeAdded` like the rest.
@@ -129,7 +133,8 @@ pub const NOT_COMPARED: &str = "Not compared, as users of the generated code and
     meet them or meet them elsewhere: `format`; `root` and the `namespaces:` patterns (the \
     namespaces they find are compared); a namespace's `defaults:` (the entries that take them \
     are); `lints:` and entries' `acknowledge:` (they change findings, not outputs); the \
-    catalog's `version` (a major bump acknowledges breaking changes). Nor how a target renders \
+    catalog's `version` going up (a major bump acknowledges breaking changes; going down is \
+    `version-lowered`). Nor how a target renders \
     (its template set, `profile:`, `files:` and `out:`): they can change what the generated \
     code declares, which only its templates tell, and errcat does not compare templates; \
     the generated code's own diff shows it.";

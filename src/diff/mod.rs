@@ -9,14 +9,17 @@ mod entry;
 pub mod git;
 mod groups;
 mod header;
+mod int_type;
 mod kind;
 mod namespace;
 mod prose;
 pub mod report;
 mod targets;
 mod texts;
+mod version;
 
 pub use kind::{Kind, NOT_COMPARED};
+pub use version::major_bump;
 
 use std::cell::OnceCell;
 use std::collections::HashMap;
@@ -108,7 +111,10 @@ pub fn compare(old: &Catalog, new: &Catalog) -> Vec<Change> {
     out.extend(catalog::changes(old, new, &gone));
     for o in &old.namespaces {
         match new_index.namespace(&o.id) {
-            Some(n) => namespace::namespace(o, n, &old_index, &new_index, &gone, &mut out),
+            Some(n) => {
+                namespace::namespace(o, n, &old_index, &new_index, &gone, &mut out);
+                out.extend(int_type::changes(o, n, old, new));
+            }
             None => namespace::removed(o, &old_index, &new_index, &mut out),
         }
     }
@@ -129,17 +135,4 @@ pub fn compare(old: &Catalog, new: &Catalog) -> Vec<Change> {
         (&a.namespace, a.code, a.kind, &a.message).cmp(&(&b.namespace, b.code, b.kind, &b.message))
     });
     out
-}
-
-/// The major version bump that acknowledges breaking changes, e.g. `1.4.0 → 2.0.0`
-/// (for 0.x versions a minor bump counts, as in semver).
-pub fn major_bump(old: &Catalog, new: &Catalog) -> Option<String> {
-    let parse = |v: &str| -> Option<(u64, u64)> {
-        let mut it = v.split(['.', '-', '+']);
-        Some((it.next()?.parse().ok()?, it.next()?.parse().ok()?))
-    };
-    let (ov, nv) = (old.version.as_deref()?, new.version.as_deref()?);
-    let (o, n) = (parse(ov)?, parse(nv)?);
-    let bumped = n.0 > o.0 || (o.0 == 0 && n.0 == 0 && n.1 > o.1);
-    bumped.then(|| format!("{ov} → {nv}"))
 }

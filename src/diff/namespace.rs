@@ -84,6 +84,23 @@ pub(super) fn removed(o: &Namespace, old: &Index, new: &Index, out: &mut Vec<Cha
     }
 }
 
+/// A code retired to `reserved:` with `reason`: its generated name is gone. One deprecated
+/// in the base was announced, so the message says the break is the one it warned of.
+fn retired(e: &Entry, reason: &str) -> (String, Option<String>) {
+    let warned = if e.deprecated.is_some() {
+        "; it was deprecated, which warned its users: the major version bump is due now"
+    } else {
+        ""
+    };
+    quoting(|q| {
+        format!(
+            "{} was retired to `reserved` ({}): generated code no longer names it{warned}",
+            entry_label(e),
+            q(reason)
+        )
+    })
+}
+
 fn moved(e: &Entry, from: &Namespace, to: &Namespace, x: &Entry) -> Change {
     Change {
         kind: Kind::CodeMovedNamespace,
@@ -123,19 +140,16 @@ pub(super) fn namespace(
     out.extend(super::header::changes(o, n, gone));
     out.extend(super::groups::changes(o, n, gone));
     for e in &o.entries {
-        match n.entry(e.code) {
-            Some(x) => out.extend(entry(e, x, &sides.0, &sides.1, gone)),
-            None if n.reserved(e.code).is_some() => out.push(change(
+        match (n.entry(e.code), n.reserved(e.code)) {
+            (Some(x), _) => out.extend(entry(e, x, &sides.0, &sides.1, gone)),
+            (None, Some(r)) => out.push(change(
                 Kind::CodeRetired,
                 Some(e.code),
-                (
-                    format!("{} was retired to `reserved`", entry_label(e)),
-                    None,
-                ),
+                retired(e, &r.reason),
                 Some(e.span),
                 Some(n.span),
             )),
-            None => {
+            (None, None) => {
                 let elsewhere = moved_to(e, ns, old, new);
                 out.push(match elsewhere {
                     Some((m, x)) => moved(e, o, m, x),

@@ -8,13 +8,17 @@ use crate::rules;
 fn help(kind: Kind) -> &'static str {
     match kind {
         Kind::CodeRemoved => {
-            "move the code to the namespace's `reserved:` list with a reason, so it is never reused"
+            "keep the code, deprecated, until the next major version; then move it to the namespace's `reserved:` list with a reason, so its number is never reused"
+        }
+        // Retiring removes the generated name as removing does; only the number is kept.
+        Kind::CodeRetired => {
+            "keep the code, deprecated, until the next major version: retiring it removes its generated name"
         }
         Kind::NameChanged | Kind::NameMoved => {
             "keep the old name; deprecate the entry and add a new code if the meaning changed"
         }
         Kind::CodeMovedNamespace => {
-            "keep the code in its namespace; deprecate it there and add a new code to the other"
+            "keep the code in its namespace and add a new code to the other; deprecate the old one, naming the new one in its `reason` (`replaced_by` names a code of the same namespace)"
         }
         Kind::HttpChanged | Kind::RetryableChanged | Kind::ParamRemoved | Kind::ParamAdded => {
             "clients rely on this: deprecate the code and add a new one with the new behaviour"
@@ -28,12 +32,20 @@ fn help(kind: Kind) -> &'static str {
         Kind::ReservedRemoved | Kind::ReservedReused => {
             "keep the code in `reserved:`; deployed clients may still send or expect its old meaning"
         }
-        Kind::NamespaceRemoved => "retire each of its codes instead, or keep the namespace",
+        Kind::NamespaceRemoved => {
+            "keep the namespace, its codes deprecated, until the next major version: removing it removes its generated type and names"
+        }
         Kind::DefaultLocaleChanged => {
             "keep the default locale; clients choose another by asking for it"
         }
         Kind::DocsUrlRemoved => "keep `docs.base_url` while clients link to the docs",
         Kind::TargetRemoved => "keep the target while anyone builds on its code",
+        Kind::IntTypeChanged => {
+            "keep the namespace's codes in the old type's range; put codes that need a wider integer in a namespace of their own"
+        }
+        Kind::VersionLowered => {
+            "give the catalog a `version` above the base's: a release's version only goes up"
+        }
         Kind::PackageRenamed => "keep the name: consumers import the generated code by it",
         _ => "",
     }
@@ -77,6 +89,8 @@ pub fn diagnostics(changes: &[Change], acknowledged: Option<&str>, compatible: b
                     d.severity = Severity::Warning;
                     d = d.help(format!("acknowledged by the major version bump {bump}"));
                 }
+                // No bump acknowledges a version that went down.
+                None if c.kind == Kind::VersionLowered => d = d.help(help(c.kind)),
                 None => {
                     d = d.help(format!(
                         "{}; or, if the break is intended, bump the catalog's major `version`",

@@ -311,6 +311,18 @@ pub fn builtin(name: &str) -> Option<Profile> {
     BUILTIN.iter().find(|p| p.name == name).cloned()
 }
 
+/// The first of `int_types` (a profile's, narrowest first) that holds every one of
+/// `codes`: a namespace's integer type, which `errcat diff` compares too.
+pub fn int_type(
+    int_types: &[(String, i64, i64)],
+    codes: impl Iterator<Item = i64> + Clone,
+) -> Option<&str> {
+    int_types
+        .iter()
+        .find(|(_, min, max)| codes.clone().all(|c| (*min..=*max).contains(&c)))
+        .map(|(name, _, _)| name.as_str())
+}
+
 impl Profile {
     /// Makes `ident` legal: keywords get the profile's fix; a leading digit gets `_`.
     pub fn sanitize(&self, ident: String) -> String {

@@ -818,6 +818,7 @@ impl<'a> Context<'a> {
                 ),
                 default_locale: self.span(file, &c.default_locale),
                 docs_base_url: c.docs.as_ref().map(|d| self.span(file, &d.base_url)),
+                version: c.version.as_ref().map(|v| self.span(file, v)),
             },
             default_locale: self.default_locale.clone(),
             docs_base_url: base,

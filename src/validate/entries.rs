@@ -358,7 +358,13 @@ pub fn namespace(
                         ),
                     )
                     .at(s, "no such entry");
-                    if let Some(near) = crate::load::suggest(&rb.value, &live) {
+                    // `cards.CARD_DECLINED`, `cards/CARD_DECLINED`: another namespace's code.
+                    if rb.value.contains(['.', '/', ':']) {
+                        d = d.help(
+                            "`replaced_by` names a code of the same namespace; name another \
+                             namespace's code in the deprecation's `reason` instead",
+                        );
+                    } else if let Some(near) = crate::load::suggest(&rb.value, &live) {
                         d = d.help(format!("did you mean `{near}`?"));
                     }
                     cx.emit(d);

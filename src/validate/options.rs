@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 
 use crate::diag::Diagnostic;
-use crate::load::raw::{RawTarget, RawTemplateManifest, S};
+use crate::load::raw::{RawProfile, RawTarget, RawTemplateManifest, S};
 use crate::load::suggest;
 use crate::model::DeclaredTarget;
 use crate::naming::Profile;
@@ -432,11 +432,35 @@ pub fn declared(cx: &Context, loaded: &crate::load::Loaded) -> Vec<DeclaredTarge
             names: names.collect(),
             set: t.options.keys().cloned().collect(),
             defaults_known: m.is_some(),
+            int_types: int_types(t, m),
             span: cx.span(file, &t.id),
         });
     }
     out.sort_by(|a, b| a.id.cmp(&b.id));
     out
+}
+
+/// The integer types of target `t`'s profile (the catalog's, else its target.yaml's), as
+/// declared: validating a generic one is the business of the run that renders it.
+fn int_types(t: &RawTarget, m: Option<&RawTemplateManifest>) -> Vec<(String, i64, i64)> {
+    let profile = t.profile.as_ref().or(m.map(|m| &m.profile));
+    match profile.map(|p| &p.value) {
+        Some(RawProfile::Builtin(name)) => {
+            crate::naming::builtin(name).map_or_else(Vec::new, |p| p.int_types)
+        }
+        Some(RawProfile::Generic(g)) => g
+            .integers
+            .iter()
+            .map(|i| {
+                (
+                    i.value.name.value.clone(),
+                    i.value.min.value,
+                    i.value.max.value,
+                )
+            })
+            .collect(),
+        None => Vec::new(),
+    }
 }
 
 fn plain(options: &BTreeMap<String, S<serde_json::Value>>) -> BTreeMap<String, serde_json::Value> {

@@ -494,6 +494,33 @@ fn a_misspelt_severity_gets_a_did_you_mean() {
     );
 }
 
+/// `replaced_by` cannot reach into another namespace: the help says where such a
+/// pointer goes instead, for `ns.NAME` and `ns/NAME` alike.
+#[test]
+fn a_replacement_in_another_namespace_is_told_to_go_in_the_reason() {
+    for target in ["cards.CARD_DECLINED", "cards/CARD_DECLINED"] {
+        let billing = format!(
+            "namespace: billing\nentries:\n  - {{ code: 1, name: DECLINED, message: Declined, \
+             deprecated: {{ reason: Moved., replaced_by: \"{target}\" }} }}\n"
+        );
+        let cards = "namespace: cards\nentries:\n  - { code: 2, name: CARD_DECLINED, message: Card declined }\n";
+        let dir = namespaces(
+            "en",
+            "",
+            &[("billing.yaml", &billing), ("cards.yaml", cards)],
+        );
+        let text = check_text(&dir);
+        assert!(
+            text.contains("error[deprecated-target]")
+                && text.contains(
+                    "help: `replaced_by` names a code of the same namespace; name another \
+                     namespace's code in the deprecation's `reason` instead"
+                ),
+            "{target}:\n{text}"
+        );
+    }
+}
+
 /// `{roomid}` beside a declared `room_id` is a slip: the help names the param.
 #[test]
 fn a_placeholder_close_to_a_declared_param_names_it() {

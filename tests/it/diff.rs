@@ -31,7 +31,7 @@ pub fn compare(old: &Path, new: &Path) -> (Vec<diff::Change>, errcat::diag::Repo
 /// A rule fixture with an `old/` catalog is a comparison: `old/catalog.yaml` → `catalog.yaml`.
 /// Returns the findings as text and their rule ids, or `None` for other fixtures.
 /// With `compatible` false only breaking changes count, as with `errcat check --against`
-/// (a fixed example must pass that; retiring a code is itself a compatible change).
+/// (a fixed example must pass that; deprecating a code is itself a compatible change).
 pub fn diff_fixture(dir: &Path, compatible: bool) -> Option<(String, Vec<&'static str>)> {
     let rel = dir.strip_prefix(repo()).unwrap_or(dir);
     if !rel.join("old/catalog.yaml").is_file() {
@@ -99,7 +99,10 @@ fn the_breaking_kinds_are_the_ones_the_issue_lists() {
             "default-locale-changed",
             "docs-url-removed",
             "target-removed",
-            "package-renamed"
+            "package-renamed",
+            "code-retired",
+            "int-type-changed",
+            "version-lowered"
         ]
     );
 }
@@ -137,6 +140,94 @@ fn a_major_version_bump_acknowledges_breaking_changes() {
             );
         }
     }
+}
+
+/// Versions compare as semver does: by number, not as text, and a pre-release below its
+/// release; only a lower one is a change.
+#[test]
+fn a_version_lower_than_the_base_is_breaking_and_only_that() {
+    let dir = tempfile::tempdir().unwrap();
+    crate::support::copy_tree(
+        &repo().join("tests/fixtures/diff/version-lowered"),
+        dir.path(),
+    );
+    let (old, new) = (
+        dir.path().join("old/catalog.yaml"),
+        dir.path().join("new/catalog.yaml"),
+    );
+    let (ot, nt) = (
+        std::fs::read_to_string(&old).unwrap(),
+        std::fs::read_to_string(&new).unwrap(),
+    );
+    for (was, now, lowered) in [
+        ("1.10.0", "1.9.0", true),
+        ("2.0.0", "2.0.0-rc.1", true),
+        ("1.9.0", "1.10.0", false),
+        ("2.0.0-rc.1", "2.0.0", false),
+        ("2.1.0", "2.1.0", false),
+    ] {
+        std::fs::write(
+            &old,
+            ot.replace("version: 2.1.0", &format!("version: {was}")),
+        )
+        .unwrap();
+        std::fs::write(
+            &new,
+            nt.replace("version: 1.9.0", &format!("version: {now}")),
+        )
+        .unwrap();
+        let (changes, _, text) = compare(&old, &new);
+        let found = changes.iter().any(|c| c.kind == Kind::VersionLowered);
+        assert_eq!(found, lowered, "{was} → {now}:\n{text}");
+    }
+}
+
+/// A namespace whose last code that needed a wide integer goes is narrowed: the type
+/// changes back, and the message says why.
+#[test]
+fn a_namespace_narrowed_to_a_smaller_integer_type_is_breaking() {
+    let dir = Path::new("tests/fixtures/diff/int-type-changed");
+    let (changes, _, text) = compare(&dir.join("new/catalog.yaml"), &dir.join("old/catalog.yaml"));
+    let narrowed: Vec<&diff::Change> = changes
+        .iter()
+        .filter(|c| c.kind == Kind::IntTypeChanged)
+        .collect();
+    assert_eq!(narrowed.len(), 1, "{text}");
+    assert!(
+        narrowed[0]
+            .message
+            .contains("(rust i64 → i32): no code needs the wider type any more"),
+        "{text}"
+    );
+}
+
+/// Retiring removes the generated name whether or not the code was deprecated first: a
+/// deprecated one is still breaking, and the message says the deprecation was the warning.
+#[test]
+fn a_retired_code_breaks_even_when_it_was_deprecated() {
+    let dir = tempfile::tempdir().unwrap();
+    crate::support::copy_tree(&repo().join("tests/fixtures/diff/code-retired"), dir.path());
+    let old_a = dir.path().join("old/a.yaml");
+    let text = std::fs::read_to_string(&old_a).unwrap();
+    let busy = "retryable: true }";
+    assert!(text.contains(busy), "{text}");
+    let deprecated = "retryable: true, deprecated: { reason: Use ROOM_FULL. } }";
+    std::fs::write(&old_a, text.replace(busy, deprecated)).unwrap();
+    let (old, new) = (
+        dir.path().join("old/catalog.yaml"),
+        dir.path().join("new/catalog.yaml"),
+    );
+    let (changes, report, text) = compare(&old, &new);
+    let kinds: Vec<Kind> = changes.iter().map(|c| c.kind).collect();
+    assert_eq!(kinds, [Kind::CodeRetired], "{text}");
+    assert!(changes[0].breaking() && report.has_errors(), "{text}");
+    assert!(
+        changes[0].message.ends_with(
+            "generated code no longer names it; it was deprecated, which warned its users: \
+             the major version bump is due now"
+        ),
+        "{text}"
+    );
 }
 
 #[test]
@@ -212,7 +303,8 @@ fn check_against_a_revision_in_a_scratch_repository() {
     assert_eq!(v["rule"], "breaking-change");
     assert_eq!(v["file"], "HEAD~1:schema/edu/rest.yaml");
 
-    // Retiring the code in `reserved:` is the compatible way to remove it.
+    // Retiring the code in `reserved:` keeps its number from coming back, but its
+    // generated name goes all the same: breaking, until a major bump acknowledges it.
     let text = std::fs::read_to_string(&rest).unwrap();
     let text = text.replacen(
         "entries:\n",
@@ -225,6 +317,24 @@ fn check_against_a_revision_in_a_scratch_repository() {
     );
     std::fs::write(&rest, text).unwrap();
     let out = errcat(root, &["check", "--against", "HEAD~1"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(
+            "error[breaking-change]: code-retired: code 1004 `ROOM_NOT_EXIST` was retired to \
+             `reserved` (Merged into ROOM_NOT_FOUND.): generated code no longer names it"
+        ),
+        "{stderr}"
+    );
+    let catalog = root.join("schema/catalog.yaml");
+    let cat = std::fs::read_to_string(&catalog).unwrap();
+    assert!(cat.contains("\nversion: 1.0.0\n"), "{cat}");
+    std::fs::write(
+        &catalog,
+        cat.replace("\nversion: 1.0.0\n", "\nversion: 2.0.0\n"),
+    )
+    .unwrap();
+    let out = errcat(root, &["check", "--against", "HEAD~1"]);
     assert_eq!(
         out.status.code(),
         Some(0),
@@ -233,7 +343,10 @@ fn check_against_a_revision_in_a_scratch_repository() {
     );
     let out = errcat(root, &["diff", "HEAD~1", "-v"]);
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("code-retired: code 1004"), "{stderr}");
+    assert!(
+        stderr.contains("warning[breaking-change]: code-retired: code 1004"),
+        "{stderr}"
+    );
     // `-v`: the files read on each side, and each phase's time.
     assert!(
         stderr.contains("read: HEAD~1:schema/edu/rest.yaml\n")
@@ -547,15 +660,12 @@ Generated by `errcat changelog` from the catalog's history.
 
 ### Breaking
 
-- `app.core`: placeholder `{room}` was added to code 1001 `ROOM_FULL` (params [] → [room]): every caller of its formatter must now pass it
+- `app.core`: placeholder `{room}` was added to code 1001 `ROOM_FULL` (params [] → [room]): the message now needs a value, and code that shows it as it was shows a raw `{room}`
+- `app.core`: code 1003 `ROOM_BUSY` was retired to `reserved` (Folded into ROOM\\_FULL.): generated code no longer names it
 
 ### Deprecated
 
 - `app.core`: code 1002 `ROOM_CLOSED` was deprecated (Rooms no longer close. \\#\\# 9.9.9)
-
-### Retired
-
-- `app.core`: code 1003 `ROOM_BUSY` was retired to `reserved`
 
 ### Changed
 
