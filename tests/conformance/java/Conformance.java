@@ -229,6 +229,7 @@ public final class Conformance {
         check(where, "toString", ns + "/" + code + " " + entry.get("name"), c.toString());
         ErrcatException exception = new ErrcatException(c);
         check(where, "exception", c.getMessage() + " " + c, exception.getMessage() + " " + exception.getErrcatCode());
+        check(where, "exception toString", ErrcatException.class.getName() + ": " + entry.get("name") + " (" + ns + "/" + code + "): " + c.getMessage(), exception.toString());
         List<Object> params = array(entry.get("params"));
         if (!params.isEmpty()) {
             checkFormatter(where, c, entry, params, locales, defaultLocale);

@@ -198,6 +198,7 @@ def check_entry(gen: Any, nid: str, found: Any, module: Any, e: dict[str, Any], 
             c(f"error({locale}) str", e["message"].get(locale, fallback), str(err))
         err = run("error", lambda: member.error(message="formatted"))
         c("error(message=) str", "formatted", str(err))
+        c("error repr", f"<ErrcatError {e['name']} ({nid}/{code}): 'formatted'>", repr(err))
         # A process pool pickles a worker's exception; copy reduces it the same way.
         for how, again in (("pickle", lambda: pickle.loads(pickle.dumps(err))), ("copy", lambda: copy.copy(err))):
             back = run(how, again)
