@@ -335,7 +335,10 @@ fn render_github(d: &Diagnostic, sources: &Sources) -> String {
         .find(|l| !sources.get(l.span.file).from_revision)
         .map(|l| github::Place {
             file: sources.path(l.span.file),
-            at: Some((l.span.line, l.span.column)),
+            at: Some((
+                (l.span.line, l.span.column),
+                end_of(&sources.get(l.span.file).text, &l.span),
+            )),
         });
     github::annotation(
         level_name(d.severity),

@@ -8,8 +8,8 @@ use std::sync::OnceLock;
 /// Where an annotation points.
 pub struct Place<'a> {
     pub file: &'a Path,
-    /// Line and column; `None` for a whole file.
-    pub at: Option<(u32, u32)>,
+    /// Line and column of the first character, and of the last; `None` for a whole file.
+    pub at: Option<((u32, u32), (u32, u32))>,
 }
 
 /// One workflow command: `kind` is `error` or `warning`, `title` a rule id.
@@ -17,8 +17,19 @@ pub fn annotation(kind: &str, place: Option<Place>, title: Option<&str>, message
     let mut props = Vec::new();
     if let Some(p) = place {
         props.push(format!("file={}", property(&file(p.file))));
-        if let Some((line, col)) = p.at {
-            props.push(format!("line={line},col={col}"));
+        // GitHub marks the whole span; its columns count only within one line.
+        match p.at {
+            Some(((line, col), (end_line, end_col))) if end_line == line => {
+                // Its end column is the span's last character; ours is the one past it.
+                let last = end_col.saturating_sub(1).max(col);
+                props.push(format!(
+                    "line={line},endLine={line},col={col},endColumn={last}"
+                ));
+            }
+            Some(((line, col), (end_line, _))) => {
+                props.push(format!("line={line},endLine={end_line},col={col}"));
+            }
+            None => {}
         }
     }
     if let Some(t) = title {

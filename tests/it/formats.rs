@@ -36,8 +36,7 @@ fn github_annotations_name_files_from_the_repository_root() {
     let tmp = tempfile::tempdir().unwrap();
     let mono = monorepo(tmp.path());
     let svc = mono.join("svc");
-    let annotation =
-        "::warning file=svc/schema/app.yaml,line=26,col=40,title=trailing-whitespace::";
+    let annotation = "::warning file=svc/schema/app.yaml,line=26,endLine=26,col=40,endColumn=40,title=trailing-whitespace::";
     // From the project, with and without GITHUB_WORKSPACE, and from below it.
     let runs = [
         errcat_env(
