@@ -197,8 +197,19 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
-    let cli = match Cli::try_parse_from(args) {
+    let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
+        // A machine format asked for gets its usage error as a record too.
+        Err(e) if e.use_stderr() && asked_format(&args) != Format::Human => {
+            let text = e.to_string();
+            let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+            let message = lines.next().unwrap_or_default();
+            let message = message.strip_prefix("error: ").unwrap_or(message);
+            let help = lines.collect::<Vec<_>>().join("; ");
+            let _ = fatal(asked_format(&args), message, Some(&help));
+            return ExitCode::from(2);
+        }
         Err(e) => {
             // `--help` and `--version` come here too, printed on stdout.
             return match e.print() {
@@ -210,6 +221,24 @@ where
         }
     };
     execute(&cli, settings)
+}
+
+/// The `--format` the arguments ask for, when clap could not read them.
+fn asked_format(args: &[OsString]) -> Format {
+    let mut asked = Format::Human;
+    for (i, a) in args.iter().enumerate() {
+        let value = match a.to_str() {
+            Some("--format") => args.get(i + 1).and_then(|v| v.to_str()),
+            Some(a) => a.strip_prefix("--format="),
+            None => None,
+        };
+        match value {
+            Some("json") => asked = Format::Json,
+            Some("github") => asked = Format::Github,
+            _ => {}
+        }
+    }
+    asked
 }
 
 pub fn execute(cli: &Cli, settings: &Settings) -> ExitCode {

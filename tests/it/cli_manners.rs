@@ -429,6 +429,26 @@ fn lint_summarises_a_catalog_whose_only_errors_are_missing_translations() {
     );
 }
 
+/// A usage error in a run that asked for a machine format is a record of it too.
+#[test]
+fn a_usage_error_in_a_machine_format_is_a_record() {
+    let out = errcat(&repo(), &["check", "--format", "json", "--bogus"]);
+    assert_eq!(out.status.code(), Some(2));
+    let (stdout, stderr) = text(&out);
+    assert!(stdout.is_empty(), "{stdout}");
+    let record: serde_json::Value =
+        serde_json::from_str(stderr.trim()).unwrap_or_else(|e| panic!("{e}: {stderr}"));
+    assert_eq!(record["level"], "error");
+    assert_eq!(record["message"], "unexpected argument '--bogus' found");
+    let out = errcat(&repo(), &["check", "--bogus", "--format=github"]);
+    let (_, stderr) = text(&out);
+    assert!(
+        stderr.starts_with("::error::unexpected argument '--bogus' found%0Ahelp: "),
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+}
+
 #[test]
 fn gen_check_in_machine_formats_writes_only_records() {
     let tmp = tempfile::tempdir().unwrap();
