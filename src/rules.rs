@@ -176,7 +176,7 @@ rules! {
     IMPORT_BAD_STATUS = "import-bad-status", Error, false, "An imported HTTP status is not a number from 100 to 599 or a status constant errcat knows.",
         why: "The status would be lost or wrong in every generated target.",
         fix: "Use a standard status (`404`, `HttpStatus.SC_NOT_FOUND`).";
-    IMPORT_CONFLICT = "import-conflict", Error, false, "An import gives a code a different text, name or HTTP status than the namespace already has.",
+    IMPORT_CONFLICT = "import-conflict", Error, false, "An import gives a code a different text, name or HTTP status than the namespace already has, or one input gives a code twice.",
         why: "Silently keeping either side would lose what the other source says.",
         fix: "Make the two sources agree, or import into another namespace.";
     IMPORT_RENAMED = "import-renamed", Warning, false, "An imported name already belongs to another code, so the entry gets the name with its code appended.",

@@ -85,7 +85,8 @@ message is declared in its `params`.
 Merging: with --into an existing file, the file is read with errcat's loader and
 written back in canonical form (comments in it are not kept). A code already
 there gains the texts it lacks; a different text for the same code, field and
-locale is a conflict, reported with both places: nothing is overwritten. Import
+locale is a conflict, reported with both places: nothing is overwritten. A
+code one FILE gives twice is an error naming both rows, whatever the flags. Import
 a source that has names (an enum, a table with a name column) before tables
 without names.
 
@@ -164,7 +165,7 @@ pub struct Args {
     pub into: Option<PathBuf>,
     /// A text the file already has in the same locale and field is replaced by the
     /// imported one (a reviewed translation's corrections); names, codes and HTTP
-    /// statuses are never replaced.
+    /// statuses are never replaced, nor a text another input of the same run gave.
     #[arg(long)]
     pub replace_texts: bool,
     /// A prefix for proposed names, e.g. REC.

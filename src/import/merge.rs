@@ -1,15 +1,16 @@
 //! Folding imported rows into a namespace: a new code becomes an entry; a known
 //! code gains the texts it lacks. A different text for the same code, field and
 //! locale is a conflict, reported with both places, and never overwritten unless
-//! `--replace-texts` asks for it.
+//! `--replace-texts` asks for it. A code that one source gives twice is an error
+//! whatever the flag says: `--replace-texts` corrects the file, not the source.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use super::doc::{Doc, Entry, Field, Localized};
 use super::{Row, RowText, names};
 use crate::diag::{Diagnostic, Report};
 use crate::rules;
-use crate::source::Span;
+use crate::source::{FileId, Span};
 
 /// A text shortened for a label.
 fn excerpt(s: &str) -> String {
@@ -25,12 +26,26 @@ fn conflict(
     message: String,
     incoming: (Span, String),
     existing: Option<(Span, String)>,
+    help: &str,
 ) -> Diagnostic {
     let mut d = Diagnostic::new(&rules::IMPORT_CONFLICT, message).at(incoming.0, incoming.1);
     if let Some((span, label)) = existing {
         d = d.related(span, label);
     }
-    d.help("errcat overwrites no existing text unless asked: make the two agree in the source or in the file, or import with --replace-texts when the imported texts are the corrections")
+    d.help(help)
+}
+
+const TEXT_HELP: &str = "errcat overwrites no existing text unless asked: make the two agree in the source or in the file, or import with --replace-texts when the imported texts are the corrections";
+
+/// Whose a text is that an imported one may differ from.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Prior {
+    /// The file's, kept.
+    File,
+    /// The file's, replaced: `--replace-texts`.
+    Replace,
+    /// An earlier row of this import's: no flag settles which source is right.
+    Import,
 }
 
 /// A namespace being merged into, with its entries indexed by code and name.
@@ -42,6 +57,17 @@ pub struct Merger {
     by_name: HashMap<String, i64>,
     /// `--replace-texts`: an imported text replaces the file's.
     replace_texts: bool,
+    /// The first row of each code, per source file, with its section: a second is an error.
+    first_rows: HashMap<(FileId, i64), (Span, usize)>,
+    /// Texts (code, field, locale) this import wrote: `--replace-texts` never replaces them.
+    written: BTreeSet<(i64, Field, String)>,
+}
+
+/// Where a row comes from: its section (an index) and the group it joins.
+#[derive(Clone, Copy)]
+pub struct Origin<'a> {
+    pub section: usize,
+    pub group: Option<&'a str>,
 }
 
 impl Merger {
@@ -63,6 +89,8 @@ impl Merger {
             by_code,
             by_name,
             replace_texts,
+            first_rows: HashMap::new(),
+            written: BTreeSet::new(),
         }
     }
 
@@ -79,7 +107,25 @@ impl Merger {
     }
 
     /// Adds `row`; returns whether it made a new entry.
-    pub fn add(&mut self, row: Row, group: Option<&str>, report: &mut Report) -> bool {
+    pub fn add(&mut self, row: Row, from: Origin, report: &mut Report) -> bool {
+        if self.repeated(&row, from, report) {
+            return false;
+        }
+        let group = from.group;
+        // Only a text the file had before this import may be replaced: one an earlier
+        // row of the import wrote is another source's word against this one's.
+        let mut prior = Vec::with_capacity(row.texts.len());
+        for t in &row.texts {
+            let key = (row.code, t.field, t.locale.clone());
+            prior.push(if self.written.contains(&key) {
+                Prior::Import
+            } else if self.replace_texts {
+                Prior::Replace
+            } else {
+                Prior::File
+            });
+            self.written.insert(key);
+        }
         let name = row.name.as_ref().map(|(n, span)| {
             let n = self.unique_name(n, row.code, *span, report);
             self.by_name.entry(n.clone()).or_insert(row.code);
@@ -89,7 +135,7 @@ impl Merger {
             Some(&i) => {
                 let ns = self.doc.namespace.clone();
                 let entry = &mut self.doc.entries[i];
-                merge_into(entry, row, name, group, (&ns, self.replace_texts), report);
+                merge_into(entry, row, name, group, (&ns, &prior), report);
                 false
             }
             None => {
@@ -98,6 +144,31 @@ impl Merger {
                 true
             }
         }
+    }
+
+    /// Is `row` a second row of its code in its source file? Then it is reported with
+    /// the first, and not merged: which of the two is right is for the user to say.
+    fn repeated(&mut self, row: &Row, from: Origin, report: &mut Report) -> bool {
+        let key = (row.code_span.file, row.code);
+        let Some(&(first, section)) = self.first_rows.get(&key) else {
+            self.first_rows.insert(key, (row.code_span, from.section));
+            return false;
+        };
+        let help = if section == from.section {
+            "a code is one error: keep one of the rows, or give the other its own code".to_owned()
+        } else {
+            "the sections give the same code to two errors: import each section as its own namespace with --sections namespaces, or pick some with --section TITLE".to_owned()
+        };
+        report.push(
+            Diagnostic::new(
+                &rules::IMPORT_CONFLICT,
+                format!("code {} appears twice in this source", row.code),
+            )
+            .at(row.code_span, "again here")
+            .related(first, "first here")
+            .help(help),
+        );
+        true
     }
 
     /// A source's name, unless another code already has it: then the code is appended,
@@ -179,7 +250,7 @@ fn merge_into(
     row: Row,
     name: Option<(String, Span)>,
     group: Option<&str>,
-    (ns, replace_texts): (&str, bool),
+    (ns, prior): (&str, &[Prior]),
     report: &mut Report,
 ) {
     match (&entry.name, name) {
@@ -195,11 +266,12 @@ fn merge_into(
             ),
             (span, format!("named {b} here")),
             entry.name_span.map(|s| (s, format!("named {a} here"))),
+            TEXT_HELP,
         )),
         (Some(_), Some(_)) => {}
     }
-    for t in row.texts {
-        merge_text(entry, t, (ns, replace_texts), report);
+    for (t, &prior) in row.texts.into_iter().zip(prior) {
+        merge_text(entry, t, (ns, prior), report);
     }
     if let Some((h, span)) = row.http {
         match entry.http {
@@ -212,6 +284,7 @@ fn merge_into(
                 ),
                 (span, format!("HTTP {h} here")),
                 old_span.map(|s| (s, format!("HTTP {old} here"))),
+                TEXT_HELP,
             )),
         }
     }
@@ -228,7 +301,7 @@ fn push(e: &mut Entry, t: RowText) {
     });
 }
 
-fn merge_text(entry: &mut Entry, t: RowText, (ns, replace): (&str, bool), report: &mut Report) {
+fn merge_text(entry: &mut Entry, t: RowText, (ns, prior): (&str, Prior), report: &mut Report) {
     let code = entry.code;
     let title = entry
         .text(Field::Title)
@@ -248,7 +321,9 @@ fn merge_text(entry: &mut Entry, t: RowText, (ns, replace): (&str, bool), report
     }
     // A message equal to the title stands in for a message the source lacked
     // (a Java enum has only the title): a real message replaces it.
-    if replace || (t.field == Field::Message && title.as_deref() == Some(old.text.as_str())) {
+    if prior == Prior::Replace
+        || (t.field == Field::Message && title.as_deref() == Some(old.text.as_str()))
+    {
         old.text = t.text;
         old.span = Some(t.span);
         return;
@@ -262,5 +337,10 @@ fn merge_text(entry: &mut Entry, t: RowText, (ns, replace): (&str, bool), report
         (t.span, format!("imported: {}", excerpt(&t.text))),
         old.span
             .map(|s| (s, format!("already: {}", excerpt(&old.text)))),
+        if prior == Prior::Import {
+            "two sources of this import disagree, and --replace-texts replaces only texts the file had before: make the sources agree, or import the corrections in a run of their own"
+        } else {
+            TEXT_HELP
+        },
     ));
 }

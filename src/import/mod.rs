@@ -263,7 +263,11 @@ fn fill(
         let group =
             (cx.mode == SectionsAs::Groups).then(|| plan::group_for(merger.doc_mut(), section, k));
         for row in &section.rows {
-            merger.add(row.clone(), group.as_deref(), report);
+            let from = merge::Origin {
+                section: k,
+                group: group.as_deref(),
+            };
+            merger.add(row.clone(), from, report);
         }
     }
     let mut doc = merger.finish();

@@ -1,0 +1,85 @@
+//! `errcat import` run again and again into one file, as a migration goes: what a
+//! source says twice, what a re-import leaves alone, and what `--replace-texts` may
+//! replace.
+
+use crate::support::{errcat, project, text};
+
+/// Runs `errcat import` in `dir` with `args` split at spaces; (exit code, stderr).
+fn import(dir: &std::path::Path, args: &str) -> (Option<i32>, String) {
+    let mut all = vec!["import", "--color", "never"];
+    all.extend(args.split(' '));
+    let out = errcat(dir, &all);
+    (out.status.code(), text(&out).1)
+}
+
+const TABLE: &str = "| Error Code | Description |\n|---|---|\n";
+
+/// A source that gives one code twice is an error naming both rows, with or without
+/// `--replace-texts`: the flag corrects the file's texts, it never picks between two rows.
+#[test]
+fn a_code_a_source_repeats_is_an_error_whatever_the_flags() {
+    let twice = format!(
+        "# Errors\n{TABLE}| -2381 | You have been muted |\n| -2381 | You have been muted again |\n"
+    );
+    let sections =
+        format!("# A\n{TABLE}| 1001 | Room is full |\n\n# B\n{TABLE}| 1001 | Bad token |\n");
+    let tmp = project(&[("twice.md", &twice), ("sections.md", &sections)]);
+    for flags in ["", " --replace-texts"] {
+        let (code, err) = import(
+            tmp.path(),
+            &format!("markdown twice.md --namespace app --into app.yaml{flags}"),
+        );
+        assert_eq!(code, Some(1), "{err}");
+        assert!(
+            err.contains("error[import-conflict]: code -2381 appears twice in this source"),
+            "{err}"
+        );
+        assert!(err.contains("twice.md:5:3"), "{err}");
+        assert!(err.contains("first here"), "{err}");
+        assert!(err.contains("keep one of the rows"), "{err}");
+        let (code, err) = import(
+            tmp.path(),
+            &format!(
+                "markdown sections.md --sections merge --namespace app --into app.yaml{flags}"
+            ),
+        );
+        assert_eq!(code, Some(1), "{err}");
+        assert!(err.contains("code 1001 appears twice"), "{err}");
+        assert!(err.contains("--sections namespaces"), "{err}");
+        assert!(!tmp.path().join("app.yaml").exists());
+    }
+}
+
+/// `--replace-texts` replaces texts the file had; two inputs of one run that disagree
+/// stay a conflict, whose help does not offer the flag that cannot settle it.
+#[test]
+fn replace_texts_replaces_only_what_the_file_had() {
+    let tmp = project(&[
+        ("one.md", &format!("{TABLE}| 5 | One |\n")),
+        ("two.md", &format!("{TABLE}| 5 | Two |\n")),
+    ]);
+    let (code, err) = import(
+        tmp.path(),
+        "markdown one.md two.md --namespace app --into app.yaml --replace-texts",
+    );
+    assert_eq!(code, Some(1), "{err}");
+    assert!(
+        err.contains("code 5 already has a different `en` message"),
+        "{err}"
+    );
+    assert!(err.contains("two sources of this import disagree"), "{err}");
+    assert!(!tmp.path().join("app.yaml").exists());
+
+    let (code, err) = import(
+        tmp.path(),
+        "markdown one.md --namespace app --into app.yaml",
+    );
+    assert_eq!(code, Some(0), "{err}");
+    let (code, err) = import(
+        tmp.path(),
+        "markdown two.md --namespace app --into app.yaml --replace-texts",
+    );
+    assert_eq!(code, Some(0), "{err}");
+    let yaml = std::fs::read_to_string(tmp.path().join("app.yaml")).unwrap();
+    assert!(yaml.contains("Two") && !yaml.contains("One"), "{yaml}");
+}
