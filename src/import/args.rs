@@ -82,8 +82,10 @@ namespace (the code is appended where two would clash) and never a keyword of a
 built-in profile. A {lower_snake} placeholder in every locale of a new code's
 message is declared in its `params`.
 
-Merging: with --into an existing file, the file is read with errcat's loader and
-written back in canonical form (comments in it are not kept). A code already
+Merging: with --into an existing file, the file is read with errcat's loader and,
+when the import changes it, written back in canonical form: its comments are not
+kept, and a warning says how many lines went. A file no entry of which changes is
+left as it is. A code already
 there gains the texts it lacks; a different text for the same code, field and
 locale is a conflict, reported with both places: nothing is overwritten. A
 code one FILE gives twice is an error naming both rows, whatever the flags. Import

@@ -61,6 +61,8 @@ pub struct Merger {
     first_rows: HashMap<(FileId, i64), (Span, usize)>,
     /// Texts (code, field, locale) this import wrote: `--replace-texts` never replaces them.
     written: BTreeSet<(i64, Field, String)>,
+    /// The entries the file had that the import changed (a text, name, status or group).
+    changed: BTreeSet<usize>,
 }
 
 /// Where a row comes from: its section (an index) and the group it joins.
@@ -91,6 +93,7 @@ impl Merger {
             replace_texts,
             first_rows: HashMap::new(),
             written: BTreeSet::new(),
+            changed: BTreeSet::new(),
         }
     }
 
@@ -99,11 +102,13 @@ impl Merger {
         &mut self.doc
     }
 
-    pub fn finish(mut self) -> Doc {
+    /// The namespace, and how many of the entries it had before the import changed.
+    pub fn finish(mut self) -> (Doc, usize) {
         for e in &mut self.doc.entries[self.existing..] {
             declare_placeholders(e);
         }
-        self.doc
+        let changed = self.changed.range(..self.existing).count();
+        (self.doc, changed)
     }
 
     /// Adds `row`; returns whether it made a new entry.
@@ -135,7 +140,9 @@ impl Merger {
             Some(&i) => {
                 let ns = self.doc.namespace.clone();
                 let entry = &mut self.doc.entries[i];
-                merge_into(entry, row, name, group, (&ns, &prior), report);
+                if merge_into(entry, row, name, group, (&ns, &prior), report) {
+                    self.changed.insert(i);
+                }
                 false
             }
             None => {
@@ -252,12 +259,14 @@ fn merge_into(
     group: Option<&str>,
     (ns, prior): (&str, &[Prior]),
     report: &mut Report,
-) {
+) -> bool {
+    let mut changed = false;
     match (&entry.name, name) {
         (_, None) => {}
         (None, Some((n, span))) => {
             entry.name = Some(n);
             entry.name_span = Some(span);
+            changed = true;
         }
         (Some(a), Some((b, span))) if *a != b => report.push(conflict(
             format!(
@@ -271,11 +280,14 @@ fn merge_into(
         (Some(_), Some(_)) => {}
     }
     for (t, &prior) in row.texts.into_iter().zip(prior) {
-        merge_text(entry, t, (ns, prior), report);
+        changed |= merge_text(entry, t, (ns, prior), report);
     }
     if let Some((h, span)) = row.http {
         match entry.http {
-            None => entry.http = Some((h, Some(span))),
+            None => {
+                entry.http = Some((h, Some(span)));
+                changed = true;
+            }
             Some((old, _)) if old == h => {}
             Some((old, old_span)) => report.push(conflict(
                 format!(
@@ -288,9 +300,11 @@ fn merge_into(
             )),
         }
     }
-    if entry.group.is_none() {
+    if entry.group.is_none() && group.is_some() {
         entry.group = group.map(str::to_owned);
+        changed = true;
     }
+    changed
 }
 
 fn push(e: &mut Entry, t: RowText) {
@@ -301,7 +315,13 @@ fn push(e: &mut Entry, t: RowText) {
     });
 }
 
-fn merge_text(entry: &mut Entry, t: RowText, (ns, prior): (&str, Prior), report: &mut Report) {
+/// Merges one text; returns whether the entry changed.
+fn merge_text(
+    entry: &mut Entry,
+    t: RowText,
+    (ns, prior): (&str, Prior),
+    report: &mut Report,
+) -> bool {
     let code = entry.code;
     let title = entry
         .text(Field::Title)
@@ -314,10 +334,10 @@ fn merge_text(entry: &mut Entry, t: RowText, (ns, prior): (&str, Prior), report:
         .find(|l| l.locale == t.locale)
     else {
         push(entry, t);
-        return;
+        return true;
     };
     if old.text == t.text || t.fallback {
-        return;
+        return false;
     }
     // A message equal to the title stands in for a message the source lacked
     // (a Java enum has only the title): a real message replaces it.
@@ -326,7 +346,7 @@ fn merge_text(entry: &mut Entry, t: RowText, (ns, prior): (&str, Prior), report:
     {
         old.text = t.text;
         old.span = Some(t.span);
-        return;
+        return true;
     }
     report.push(conflict(
         format!(
@@ -343,4 +363,5 @@ fn merge_text(entry: &mut Entry, t: RowText, (ns, prior): (&str, Prior), report:
             TEXT_HELP
         },
     ));
+    false
 }

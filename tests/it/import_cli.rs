@@ -103,7 +103,7 @@ fn help_documents_each_format_with_an_example() {
         "-2100",
         "java-enum",
         "ROOM_NOT_EXIST(1004, \"Room Not Found\", HttpStatus.SC_NOT_FOUND)",
-        "comments in it are not kept",
+        "its comments are not\nkept",
         "--sections",
         "--name-prefix",
         "given once per FILE, each\nFILE is in its own",
@@ -198,7 +198,7 @@ fn importing_the_same_table_again_changes_nothing() {
     let first = std::fs::read(&file).unwrap();
     let again = run(&line);
     assert_eq!(std::fs::read(&file).unwrap(), first);
-    assert!(String::from_utf8_lossy(&again.stderr).contains("23 entries (0 new)"));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("23 entries (0 new, 0 changed)"));
 }
 
 #[test]
@@ -285,6 +285,7 @@ fn assert_has(yaml: &str, needles: &[&str]) {
 
 /// Merging rewrites a namespace file in canonical form: every field of every
 /// `schema/` file survives (only comments go), checked against `schema/` itself.
+/// Each import replaces one message, as a file no import changes is not rewritten.
 #[test]
 fn merging_keeps_everything_a_namespace_file_holds() {
     let tmp = tempfile::tempdir().unwrap();
@@ -292,8 +293,9 @@ fn merging_keeps_everything_a_namespace_file_holds() {
     let schema = errcat::check(&repo().join("schema/catalog.yaml"))
         .catalog
         .expect("schema/ validates");
+    let mut replaced = Vec::new();
     for ns in &schema.namespaces {
-        // A one-row table restating a message the file already has: nothing new to add.
+        // A one-row table correcting one message.
         let e = ns
             .entries
             .iter()
@@ -304,7 +306,8 @@ fn merging_keeps_everything_a_namespace_file_holds() {
             })
             .expect("a single-line message");
         let table = tmp.path().join(format!("{}.md", ns.id));
-        let message = e.message.get("en").unwrap_or_default();
+        let message = format!("{} (corrected)", e.message.get("en").unwrap_or_default());
+        replaced.push((ns.id.clone(), e.code));
         std::fs::write(
             &table,
             format!(
@@ -315,12 +318,12 @@ fn merging_keeps_everything_a_namespace_file_holds() {
         .unwrap();
         let file = tmp.path().join(ns.file.trim_start_matches("schema/"));
         let out = run(&format!(
-            "import markdown {} --namespace {} --locale en --into {}",
+            "import markdown {} --namespace {} --locale en --replace-texts --into {}",
             table.display(),
             ns.id,
             file.display()
         ));
-        assert!(String::from_utf8_lossy(&out.stderr).contains("(0 new)"));
+        assert!(String::from_utf8_lossy(&out.stderr).contains("(0 new, 1 changed)"));
         let text = std::fs::read_to_string(&file).unwrap();
         let comment = |l: &str| l.trim_start().starts_with('#');
         assert!(
@@ -331,7 +334,12 @@ fn merging_keeps_everything_a_namespace_file_holds() {
         std::fs::remove_file(&table).unwrap();
     }
     let rewritten = load(tmp.path());
-    let found = crate::import::diffs(&rewritten, &schema);
+    let mut found = crate::import::diffs(&rewritten, &schema);
+    let before = found.len();
+    found.retain(|d| {
+        !(d.field == "message.en" && replaced.contains(&(d.ns.clone(), d.code.unwrap_or(0))))
+    });
+    assert_eq!(before - found.len(), replaced.len(), "one message each");
     let shown: Vec<String> = found.iter().map(|d| format!("{d:?}")).collect();
     assert!(shown.is_empty(), "{}", shown.join("\n"));
 }
@@ -455,7 +463,7 @@ fn an_import_into_the_project_is_checked_with_the_project() {
     );
     assert_eq!(code, Some(0), "{stderr}");
     assert!(
-        stderr.contains("namespace app, 1 entry (1 new)"),
+        stderr.contains("namespace app, 1 entry (1 new, 0 changed)"),
         "{stderr}"
     );
     assert!(tmp.path().join("elsewhere.yaml").is_file());
@@ -683,7 +691,7 @@ fn a_table_and_its_translation_import_in_one_run() {
 
     let (code, stderr) = import(&["en.md", "zh.md", "--locale", "en", "--locale", "zh-CN"]);
     assert_eq!(code, Some(0), "{stderr}");
-    assert!(stderr.contains("4 entries (1 new)"), "{stderr}");
+    assert!(stderr.contains("4 entries (1 new, 0 changed)"), "{stderr}");
     let yaml = std::fs::read_to_string(p.join("schema/app.yaml")).unwrap();
     assert_has(
         &yaml,

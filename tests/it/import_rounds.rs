@@ -83,3 +83,46 @@ fn replace_texts_replaces_only_what_the_file_had() {
     let yaml = std::fs::read_to_string(tmp.path().join("app.yaml")).unwrap();
     assert!(yaml.contains("Two") && !yaml.contains("One"), "{yaml}");
 }
+
+/// An import that changes no entry leaves the file byte for byte, hand comments and
+/// all; one that changes it says how many comment lines the rewrite drops.
+#[test]
+fn a_reimport_that_changes_nothing_leaves_the_file_alone() {
+    let tmp = project(&[
+        (
+            "en.md",
+            &format!("{TABLE}| 5 | Room is full |\n| 6 | Bad token |\n"),
+        ),
+        ("zh.md", "| 错误码 | 描述 |\n|---|---|\n| 5 | 房间已满 |\n"),
+    ]);
+    let (code, err) = import(tmp.path(), "markdown en.md --namespace app --into app.yaml");
+    assert_eq!(code, Some(0), "{err}");
+    let file = tmp.path().join("app.yaml");
+    let yaml = std::fs::read_to_string(&file).unwrap();
+    let commented = format!(
+        "# Hand-written notes\n{}",
+        yaml.replace("entries:", "entries: # by code")
+    );
+    std::fs::write(&file, &commented).unwrap();
+
+    let (code, err) = import(tmp.path(), "markdown en.md --namespace app --into app.yaml");
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        err.contains("app.yaml: namespace app, 2 entries (0 new, 0 changed)"),
+        "{err}"
+    );
+    assert!(!err.contains("comment"), "{err}");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), commented);
+
+    let (code, err) = import(
+        tmp.path(),
+        "markdown zh.md --locale zh-CN --namespace app --into app.yaml",
+    );
+    assert_eq!(code, Some(0), "{err}");
+    assert!(err.contains("2 entries (0 new, 1 changed)"), "{err}");
+    assert!(
+        err.contains("warning: app.yaml lost its 2 comment lines"),
+        "{err}"
+    );
+    assert!(std::fs::read_to_string(&file).unwrap().contains("房间已满"));
+}
