@@ -79,7 +79,8 @@ the Javadoc in every FILE; without it, each FILE's Javadoc is in that FILE's
 Names: a source without names gets SCREAMING_SNAKE names from the English text
 (stop words and {placeholders} dropped, at most five words), unique in the
 namespace (the code is appended where two would clash) and never a keyword of a
-built-in profile. A {lower_snake} placeholder in every locale of a new code's
+built-in profile. A name so appended is errcat's, not the source's: rename the
+entry in the file, and a later import of the source keeps the new name. A {lower_snake} placeholder in every locale of a new code's
 message is declared in its `params`.
 
 Merging: with --into an existing file, the file is read with errcat's loader and,

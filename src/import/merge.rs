@@ -131,7 +131,17 @@ impl Merger {
             });
             self.written.insert(key);
         }
-        let name = row.name.as_ref().map(|(n, span)| {
+        // The source repeats another code's name for a code the file has already
+        // named: errcat would make a name up, and the file's (perhaps the user's
+        // rename, as import-renamed advised) stands.
+        let named_in_file = |m: &Self, n: &str| {
+            m.by_code
+                .get(&row.code)
+                .is_some_and(|&i| m.doc.entries[i].name.is_some())
+                && m.by_name.get(n).is_some_and(|&c| c != row.code)
+        };
+        let name = row.name.as_ref().filter(|(n, _)| !named_in_file(self, n));
+        let name = name.map(|(n, span)| {
             let n = self.unique_name(n, row.code, *span, report);
             self.by_name.entry(n.clone()).or_insert(row.code);
             (n, *span)
@@ -268,15 +278,18 @@ fn merge_into(
             entry.name_span = Some(span);
             changed = true;
         }
-        (Some(a), Some((b, span))) if *a != b => report.push(conflict(
-            format!(
-                "code {} is {a} in namespace {ns}, but this source names it {b}",
-                row.code
-            ),
-            (span, format!("named {b} here")),
-            entry.name_span.map(|s| (s, format!("named {a} here"))),
-            TEXT_HELP,
-        )),
+        (Some(a), Some((b, span))) if *a != b => {
+            let help = name_help(entry, a, &b);
+            report.push(conflict(
+                format!(
+                    "code {} is {a} in namespace {ns}, but this source names it {b}",
+                    row.code
+                ),
+                (span, format!("named {b} here")),
+                entry.name_span.map(|s| (s, format!("named {a} here"))),
+                &help,
+            ));
+        }
         (Some(_), Some(_)) => {}
     }
     for (t, &prior) in row.texts.into_iter().zip(prior) {
@@ -296,7 +309,7 @@ fn merge_into(
                 ),
                 (span, format!("HTTP {h} here")),
                 old_span.map(|s| (s, format!("HTTP {old} here"))),
-                TEXT_HELP,
+                "--replace-texts changes no HTTP status: correct the status in the source or in the file",
             )),
         }
     }
@@ -305,6 +318,24 @@ fn merge_into(
         changed = true;
     }
     changed
+}
+
+/// What settles a name conflict: --replace-texts changes no name, so the file or the
+/// order of imports. A name errcat proposed from the entry's text (a table without
+/// names imported first) is said to be one; it is not replaced unasked, as a user may
+/// have kept it on purpose, and a published name is a contract.
+fn name_help(entry: &Entry, file: &str, source: &str) -> String {
+    let proposed = names::proposed(entry).is_some_and(|p| file.contains(&p));
+    let why = if proposed {
+        format!(
+            "{file} looks like the name errcat proposed from the entry's text, as a source without names was imported first"
+        )
+    } else {
+        format!("the file names the code {file}")
+    };
+    format!(
+        "{why}; --replace-texts changes no name: rename the entry to {source} in the file (or keep its name and ignore this source's), or import the source with names first, into a new file, and then the tables without names"
+    )
 }
 
 fn push(e: &mut Entry, t: RowText) {

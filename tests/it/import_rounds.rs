@@ -126,3 +126,63 @@ fn a_reimport_that_changes_nothing_leaves_the_file_alone() {
     );
     assert!(std::fs::read_to_string(&file).unwrap().contains("房间已满"));
 }
+
+/// A name errcat made up (a repeated name with the code appended) is no name the
+/// source gives: renamed in the file as import-renamed advises, it stays renamed when
+/// the same source is imported again.
+#[test]
+fn a_name_renamed_as_advised_survives_the_next_import() {
+    let named = "| Code | Name | Message |\n|---|---|---|\n| 10006 | NOT_IN_ROOM | Not in the room |\n| 10009 | NOT_IN_ROOM | The room does not exist |\n";
+    let tmp = project(&[("av.md", named)]);
+    let (code, err) = import(tmp.path(), "markdown av.md --namespace av --into av.yaml");
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        err.contains("code 10009 is imported as NOT_IN_ROOM_10009"),
+        "{err}"
+    );
+    let file = tmp.path().join("av.yaml");
+    let yaml = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, yaml.replace("NOT_IN_ROOM_10009", "ROOM_NOT_EXIST")).unwrap();
+
+    let (code, err) = import(tmp.path(), "markdown av.md --namespace av --into av.yaml");
+    assert_eq!(code, Some(0), "{err}");
+    assert!(err.contains("(0 new, 0 changed)"), "{err}");
+    assert!(
+        std::fs::read_to_string(&file)
+            .unwrap()
+            .contains("name: ROOM_NOT_EXIST")
+    );
+}
+
+/// Names errcat proposed for a table without names differ from a named source's:
+/// the conflict's help says what settles it, and does not offer --replace-texts.
+#[test]
+fn a_proposed_name_against_a_real_one_says_what_works() {
+    let tmp = project(&[
+        (
+            "table.md",
+            &format!("{TABLE}| 1001 | An error occurred on the server |\n"),
+        ),
+        (
+            "named.md",
+            "| Code | Name | Message |\n|---|---|---|\n| 1001 | ROOM_NOT_PREPARED | An error occurred on the server |\n",
+        ),
+    ]);
+    let (code, err) = import(
+        tmp.path(),
+        "markdown table.md --namespace edu --into edu.yaml",
+    );
+    assert_eq!(code, Some(0), "{err}");
+    let (code, err) = import(
+        tmp.path(),
+        "markdown named.md --namespace edu --into edu.yaml",
+    );
+    assert_eq!(code, Some(1), "{err}");
+    assert!(
+        err.contains("code 1001 is ERROR_OCCURRED_SERVER in namespace edu, but this source names it ROOM_NOT_PREPARED"),
+        "{err}"
+    );
+    assert!(err.contains("looks like the name errcat proposed"), "{err}");
+    assert!(err.contains("--replace-texts changes no name"), "{err}");
+    assert!(err.contains("import the source with names first"), "{err}");
+}
