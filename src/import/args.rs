@@ -52,7 +52,9 @@ Formats:
              message, and a note says so. A string no field takes (a parameter
              named for none, or for one an earlier string gave; a third string
              without names) is skipped with a warning at it. The Javadoc above a
-             constant fills --javadoc-as, in --doc-locale. The enum
+             constant fills --javadoc-as, in --doc-locale, up to its block tags;
+             its @deprecated text is the deprecation's reason, and a constant
+             of the enum it says to use is the replacement. The enum
              may sit in a Markdown code block; the heading above it is its section.
              String literals joined with + are one text; a text that needs
              evaluating (\"a\" + PREFIX, a call) is an error at the expression. A

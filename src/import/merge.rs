@@ -235,6 +235,7 @@ fn new_entry(row: Row, name: Option<(String, Span)>, group: Option<&str>) -> Ent
         }
     }
     e.http = row.http.map(|(h, s)| (h, Some(s)));
+    e.deprecated = row.deprecated.map(|(reason, by, _)| (reason, by));
     e.group = group.map(str::to_owned);
     e
 }
@@ -312,6 +313,13 @@ fn merge_into(
                 "--replace-texts changes no HTTP status: correct the status in the source or in the file",
             )),
         }
+    }
+    // A deprecation the file has stands: the user may have reworded it.
+    if entry.deprecated.is_none()
+        && let Some((reason, by, _)) = row.deprecated
+    {
+        entry.deprecated = Some((reason, by));
+        changed = true;
     }
     if entry.group.is_none() && group.is_some() {
         entry.group = group.map(str::to_owned);

@@ -19,6 +19,7 @@ mod java_args;
 mod java_enum;
 mod java_int;
 mod java_texts;
+mod javadoc;
 mod list;
 mod locales;
 mod markdown;

@@ -1273,6 +1273,27 @@ fn a_translation_that_lacks_rows_is_listed_to_translate() {
     );
 }
 
+/// Javadoc block tags are no description: `@deprecated` gives the deprecation its
+/// reason (and, naming another constant to use, its replacement); `@see` and `@since`
+/// are dropped.
+#[test]
+fn javadoc_block_tags_are_no_description() {
+    let out = import_java(
+        "enum Codes {\n    /** Room was locked.\n     * @deprecated use {@link #ROOM_CLOSED} instead\n     * @since 1.2 */\n    @Deprecated ROOM_LOCKED(1, \"Locked\"),\n    /** Room was closed.\n     * @see Other */\n    ROOM_CLOSED(2, \"Closed\");\n    Codes(int c, String message) {}\n}\n",
+    );
+    let (yaml, stderr) = crate::support::text(&out);
+    assert!(!stderr.contains("@Deprecated, which"), "{stderr}");
+    assert_has(
+        &yaml,
+        &[
+            "    description:\n      en: Room was locked.\n",
+            "    deprecated:\n      reason: use ROOM_CLOSED instead\n      replaced_by: ROOM_CLOSED\n",
+            "    description:\n      en: Room was closed.\n",
+        ],
+    );
+    assert!(!yaml.contains('@'), "{yaml}");
+}
+
 /// `@Deprecated` gives no reason, which errcat's deprecation needs: the constant is
 /// imported, and the annotation is pointed out rather than dropped without a word.
 #[test]
