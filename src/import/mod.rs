@@ -82,6 +82,8 @@ pub struct Imported {
 struct CatalogInfo {
     locales: Vec<String>,
     default_locale: String,
+    /// The project root (`root:`, relative to the catalog file): `source.file` is relative to it.
+    root: PathBuf,
 }
 
 /// Runs an import in memory: nothing is written. `Err` is a usage error.
@@ -99,9 +101,12 @@ pub fn run(args: &Args) -> Result<Imported, String> {
             let Some(raw) = load::parse::<RawCatalog>(&out.sources, file, &mut out.report) else {
                 return Ok(out);
             };
+            let dir = p.parent().unwrap_or(Path::new(""));
+            let root = raw.root.as_ref().map_or(".", |r| r.value.as_str());
             Some(CatalogInfo {
                 locales: raw.locales.iter().map(|l| l.value.clone()).collect(),
                 default_locale: raw.default_locale.value.clone(),
+                root: dir.join(root),
             })
         }
         None => None,
@@ -150,7 +155,10 @@ pub fn run(args: &Args) -> Result<Imported, String> {
                     None => continue,
                 }
             }
-            _ => plan::new_doc(&target, args.format, &sections, &out.sources),
+            _ => {
+                let root = catalog.as_ref().map(|c| c.root.as_path());
+                plan::new_doc(&target, args.format, &sections, &out.sources, root)
+            }
         };
         let before = doc.entries.len();
         let ctx = Fill {

@@ -186,3 +186,31 @@ fn a_proposed_name_against_a_real_one_says_what_works() {
     assert!(err.contains("--replace-texts changes no name"), "{err}");
     assert!(err.contains("import the source with names first"), "{err}");
 }
+
+/// `source.file` is relative to the project root, as every path of a catalog is,
+/// wherever the import runs; a file outside the project is named as given.
+#[test]
+fn the_source_file_is_relative_to_the_project_root() {
+    let catalog = "catalog: t\nformat: 1\nroot: ..\nlocales: [en]\ndefault_locale: en\nnamespaces: [\"*.yaml\"]\n";
+    let tmp = project(&[
+        ("proj/schema/catalog.yaml", catalog),
+        (
+            "proj/docs/codes.md",
+            &format!("{TABLE}| 5 | Room is full |\n"),
+        ),
+        ("outside.md", &format!("{TABLE}| 6 | Bad token |\n")),
+    ]);
+    let schema = tmp.path().join("proj/schema");
+    for (input, ns, want) in [
+        ("../docs/codes.md", "inside", "  file: docs/codes.md\n"),
+        ("../../outside.md", "outside", "  file: \"../../outside.md\"\n"),
+    ] {
+        let (code, err) = import(
+            &schema,
+            &format!("markdown {input} --catalog catalog.yaml --namespace {ns} --into {ns}.yaml"),
+        );
+        assert_eq!(code, Some(0), "{err}");
+        let yaml = std::fs::read_to_string(schema.join(format!("{ns}.yaml"))).unwrap();
+        assert!(yaml.contains(want), "{yaml}");
+    }
+}
