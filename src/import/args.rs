@@ -13,7 +13,8 @@ Formats:
              错误描述 (the description, or the message when there is no message
              column), Reason (cause), Solution / 处理建议 (solution), Title, HTTP.
              Bold, <br/>, quoted cells and blank rows
-             are understood; code blocks and HTML comments are skipped, and a row
+             are understood, and a code in backticks; a code is written as the
+             catalog writes it (no leading zero, an ASCII minus); code blocks and HTML comments are skipped, and a row
              after the blank line that ended its table is pointed out.
 
                ## Room errors

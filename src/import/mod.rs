@@ -9,6 +9,7 @@
 
 mod args;
 mod check;
+mod code_cell;
 mod columns;
 mod comments;
 mod csv;

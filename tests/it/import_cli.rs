@@ -545,6 +545,41 @@ fn import_java(source: &str) -> std::process::Output {
     ))
 }
 
+/// A code in a code span is a code, as a bold one is; a pasted minus sign (U+2212)
+/// and a leading zero, which the catalog refuses, are named where they are.
+#[test]
+fn code_cells_are_read_as_the_catalog_writes_codes() {
+    let out =
+        import_markdown("| Code | Message |\n|---|---|\n| `-2381` | Muted |\n| **7** | Seven |\n");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("code: -2381\n") && stdout.contains("code: 7\n"),
+        "{stdout}"
+    );
+    for (cell, says, fix) in [
+        (
+            "\u{2212}2382",
+            "starts with U+2212 MINUS SIGN, not the ASCII `-`",
+            "write `-2382`",
+        ),
+        ("007", "has a leading zero", "write `7`"),
+    ] {
+        let out = import_markdown(&format!(
+            "| Code | Message |\n|---|---|\n| {cell} | Text |\n"
+        ));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{stderr}");
+        assert!(
+            stderr.contains(&format!("error[import-bad-code]: `{cell}` {says}")),
+            "{stderr}"
+        );
+        assert!(
+            stderr.contains(fix) && stderr.contains("t.md:3:3"),
+            "{stderr}"
+        );
+    }
+}
+
 /// Only paired bold markers outside code spans are markup: `**kwargs` in backticks
 /// and a lone `**` (a power) are the text itself.
 #[test]

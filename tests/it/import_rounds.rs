@@ -203,7 +203,11 @@ fn the_source_file_is_relative_to_the_project_root() {
     let schema = tmp.path().join("proj/schema");
     for (input, ns, want) in [
         ("../docs/codes.md", "inside", "  file: docs/codes.md\n"),
-        ("../../outside.md", "outside", "  file: \"../../outside.md\"\n"),
+        (
+            "../../outside.md",
+            "outside",
+            "  file: \"../../outside.md\"\n",
+        ),
     ] {
         let (code, err) = import(
             &schema,
