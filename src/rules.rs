@@ -170,7 +170,7 @@ rules! {
     IMPORT_BAD_CODE = "import-bad-code", Error, false, "An imported row's code is missing or not an integer.",
         why: "A code errcat cannot read would be dropped, and the row's texts with it.",
         fix: "Write the code as a decimal integer (`1004`, `-2381`); for a Java enum, as the constant's first argument.";
-    IMPORT_RAGGED_ROW = "import-ragged-row", Error, false, "An imported row has more or fewer cells than its header.",
+    IMPORT_RAGGED_ROW = "import-ragged-row", Error, false, "An imported row, or a Markdown table's delimiter row, has more or fewer cells than its header.",
         why: "Cells would land in the wrong fields: a solution read as a description.",
         fix: "Give the row one cell per header column; escape a `|` inside a cell as `\\|`.";
     IMPORT_BAD_STATUS = "import-bad-status", Error, false, "An imported HTTP status is not a number from 100 to 599 or a status constant errcat knows.",

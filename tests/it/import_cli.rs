@@ -545,6 +545,26 @@ fn import_java(source: &str) -> std::process::Output {
     ))
 }
 
+/// A header over a delimiter row of another width is said to be so, at the
+/// delimiter, not as a file without tables and a stray row.
+#[test]
+fn a_delimiter_row_of_another_width_is_located() {
+    let out = import_markdown(
+        "# Errors\n| Error Code | Description | Solution |\n|---|---|\n| 1004 | Gone | Retry |\n",
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("error[import-ragged-row]: the delimiter row has 2 cells and the header 3")
+            && stderr.contains("t.md:3:1"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("no Markdown pipe table") && !stderr.contains("stray"),
+        "{stderr}"
+    );
+}
+
 /// A code in a code span is a code, as a bold one is; a pasted minus sign (U+2212)
 /// and a leading zero, which the catalog refuses, are named where they are.
 #[test]
