@@ -11,7 +11,8 @@ Formats:
              first column of numbers, unless the second is one too), Error Code
              Name (the name), Error message / 错误提示 (the message), Description /
              错误描述 (the description, or the message when there is no message
-             column), Reason (cause), Solution / 处理建议 (solution), Title, HTTP.
+             column), Reason (cause), Solution / 处理建议 (solution), Title, HTTP
+             (404, 404 Not Found or a status constant: SC_NOT_FOUND).
              Bold, <br/>, quoted cells and blank rows
              are understood, and a code in backticks; a code is written as the
              catalog writes it (no leading zero, an ASCII minus); code blocks and HTML comments are skipped, and a row

@@ -294,15 +294,12 @@ pub fn rows(src: &Located, table: &Table, locale: &str, report: &mut Report) -> 
                         *span,
                     ));
                 }
-                Some(Column::Http) => match text.parse::<i64>() {
-                    Ok(h) if (100..=599).contains(&h) => row.http = Some((h, *span)),
-                    _ => report.push(
-                        Diagnostic::new(
-                            &rules::IMPORT_BAD_STATUS,
-                            format!("`{text}` is not an HTTP status"),
-                        )
-                        .at(*span, "HTTP cell")
-                        .help("an HTTP status is a number from 100 to 599"),
+                Some(Column::Http) => match super::http_status::cell(text) {
+                    Ok(h) => row.http = Some((h, *span)),
+                    Err(msg) => report.push(
+                        Diagnostic::new(&rules::IMPORT_BAD_STATUS, msg)
+                            .at(*span, "HTTP cell")
+                            .help("an HTTP status is a number from 100 to 599, with its reason phrase or not (`404 Not Found`), or a status constant such as SC_NOT_FOUND"),
                     ),
                 },
                 Some(Column::Text(f)) => {

@@ -565,6 +565,24 @@ fn a_delimiter_row_of_another_width_is_located() {
     );
 }
 
+/// An HTTP cell may carry its reason phrase, or name a status as the enum import's
+/// constants do; a phrase naming another status is refused.
+#[test]
+fn http_cells_take_a_reason_phrase_or_a_status_constant() {
+    let out = import_markdown(
+        "| Code | Message | HTTP |\n|---|---|---|\n| 1 | One | 404 Not Found |\n| 2 | Two | SC_BAD_REQUEST |\n",
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("http: 404\n") && stdout.contains("http: 400\n"),
+        "{stdout}"
+    );
+    let out =
+        import_markdown("| Code | Message | HTTP |\n|---|---|---|\n| 1 | One | 404 Conflict |\n");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("error[import-bad-status]: `404 Conflict` is not an HTTP status: 404 is not Conflict, which is 409"), "{stderr}");
+}
+
 /// A code in a code span is a code, as a bold one is; a pasted minus sign (U+2212)
 /// and a leading zero, which the catalog refuses, are named where they are.
 #[test]
