@@ -170,13 +170,13 @@ rules! {
     IMPORT_BAD_CODE = "import-bad-code", Error, false, "An imported row's code is missing or not an integer.",
         why: "A code errcat cannot read would be dropped, and the row's texts with it.",
         fix: "Write the code as a decimal integer (`1004`, `-2381`); for a Java enum, as the constant's first argument.";
-    IMPORT_RAGGED_ROW = "import-ragged-row", Error, false, "An imported row has more or fewer cells than its header.",
+    IMPORT_RAGGED_ROW = "import-ragged-row", Error, false, "An imported row, or a Markdown table's delimiter row, has more or fewer cells than its header.",
         why: "Cells would land in the wrong fields: a solution read as a description.",
         fix: "Give the row one cell per header column; escape a `|` inside a cell as `\\|`.";
     IMPORT_BAD_STATUS = "import-bad-status", Error, false, "An imported HTTP status is not a number from 100 to 599 or a status constant errcat knows.",
         why: "The status would be lost or wrong in every generated target.",
         fix: "Use a standard status (`404`, `HttpStatus.SC_NOT_FOUND`).";
-    IMPORT_CONFLICT = "import-conflict", Error, false, "An import gives a code a different text, name or HTTP status than the namespace already has.",
+    IMPORT_CONFLICT = "import-conflict", Error, false, "An import gives a code a different text, name or HTTP status than the namespace already has, or one input gives a code twice.",
         why: "Silently keeping either side would lose what the other source says.",
         fix: "Make the two sources agree, or import into another namespace.";
     IMPORT_RENAMED = "import-renamed", Warning, false, "An imported name already belongs to another code, so the entry gets the name with its code appended.",
@@ -191,7 +191,7 @@ rules! {
     IMPORT_UNLISTED = "import-unlisted", Warning, false, "An import writes a namespace file under the catalog's directory that no pattern of its `namespaces:` matches.",
         why: "`errcat check` and `gen` read only the files the patterns name: the imported codes would reach no target.",
         fix: "Add the file's path, or a pattern that matches it, to `namespaces:`; or import into a file a pattern matches.";
-    IMPORT_SKIPPED_TEXT = "import-skipped-text", Warning, false, "An imported Java enum constant has a text errcat has no field for: a string argument whose constructor parameter is named for no field errcat fills, or for one an earlier string gave, a third string when no constructor names it, or a Javadoc whose field (`--javadoc-as`) a string argument gave; it is skipped. So is a constant's `@Deprecated`, which gives no reason.",
+    IMPORT_SKIPPED_TEXT = "import-skipped-text", Warning, false, "An imported Java enum constant has a text errcat has no field for: a string argument whose constructor parameter is named for no field errcat fills, or for one an earlier string gave, a third string when no constructor names it, or a Javadoc whose field (`--javadoc-as`) a string argument gave; it is skipped. So is a constant's `@Deprecated`, which gives no reason, unless its Javadoc's `@deprecated` tag gives one.",
         why: "That text does not reach the catalog.",
         fix: "Name the constructor's String parameters for their fields (`String title, String message, String solution`), or file the Javadoc elsewhere with `--javadoc-as`, and import again; or add the text to the namespace file by hand.";
 }

@@ -884,18 +884,32 @@ fn import(args: &crate::import::Args, console: Console) -> Printed<ExitCode> {
             count(out.filed_by_position, "enum constant")
         )?;
     }
+    for o in out
+        .outputs
+        .iter()
+        .filter(|o| o.dropped_comments > 0 && !quiet)
+    {
+        if let Some(p) = &o.path {
+            errln!(
+                "warning: {} lost its {}: a merge writes the file in canonical form; restore them from version control",
+                display_path(p).display(),
+                count(o.dropped_comments, "comment line")
+            )?;
+        }
+    }
     for (i, o) in out.outputs.iter().enumerate() {
         match &o.path {
             None => out!("{}{}", if i > 0 { "---\n" } else { "" }, o.text)?,
             Some(p) if !quiet => errln!(
-                "{}: namespace {}, {} ({} new)",
+                "{}: namespace {}, {} ({} new, {} changed)",
                 display_path(p).display(),
                 o.namespace,
                 match o.entries {
                     1 => "1 entry".to_owned(),
                     n => format!("{n} entries"),
                 },
-                o.added
+                o.added,
+                o.changed
             )?,
             Some(_) => {}
         }

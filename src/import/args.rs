@@ -11,9 +11,11 @@ Formats:
              first column of numbers, unless the second is one too), Error Code
              Name (the name), Error message / 错误提示 (the message), Description /
              错误描述 (the description, or the message when there is no message
-             column), Reason (cause), Solution / 处理建议 (solution), Title, HTTP.
+             column), Reason (cause), Solution / 处理建议 (solution), Title, HTTP
+             (404, 404 Not Found or a status constant: SC_NOT_FOUND).
              Bold, <br/>, quoted cells and blank rows
-             are understood; code blocks and HTML comments are skipped, and a row
+             are understood, and a code in backticks; a code is written as the
+             catalog writes it (no leading zero, an ASCII minus); code blocks and HTML comments are skipped, and a row
              after the blank line that ended its table is pointed out.
 
                ## Room errors
@@ -52,7 +54,9 @@ Formats:
              message, and a note says so. A string no field takes (a parameter
              named for none, or for one an earlier string gave; a third string
              without names) is skipped with a warning at it. The Javadoc above a
-             constant fills --javadoc-as, in --doc-locale. The enum
+             constant fills --javadoc-as, in --doc-locale, up to its block tags;
+             its @deprecated text is the deprecation's reason, and a constant
+             of the enum it says to use is the replacement. The enum
              may sit in a Markdown code block; the heading above it is its section.
              String literals joined with + are one text; a text that needs
              evaluating (\"a\" + PREFIX, a call) is an error at the expression. A
@@ -79,13 +83,17 @@ the Javadoc in every FILE; without it, each FILE's Javadoc is in that FILE's
 Names: a source without names gets SCREAMING_SNAKE names from the English text
 (stop words and {placeholders} dropped, at most five words), unique in the
 namespace (the code is appended where two would clash) and never a keyword of a
-built-in profile. A {lower_snake} placeholder in every locale of a new code's
+built-in profile. A name so appended is errcat's, not the source's: rename the
+entry in the file, and a later import of the source keeps the new name. A {lower_snake} placeholder in every locale of a new code's
 message is declared in its `params`.
 
-Merging: with --into an existing file, the file is read with errcat's loader and
-written back in canonical form (comments in it are not kept). A code already
+Merging: with --into an existing file, the file is read with errcat's loader and,
+when the import changes it, written back in canonical form: its comments are not
+kept, and a warning says how many lines went. A file no entry of which changes is
+left as it is. A code already
 there gains the texts it lacks; a different text for the same code, field and
-locale is a conflict, reported with both places: nothing is overwritten. Import
+locale is a conflict, reported with both places: nothing is overwritten. A
+code one FILE gives twice is an error naming both rows, whatever the flags. Import
 a source that has names (an enum, a table with a name column) before tables
 without names.
 
@@ -164,7 +172,7 @@ pub struct Args {
     pub into: Option<PathBuf>,
     /// A text the file already has in the same locale and field is replaced by the
     /// imported one (a reviewed translation's corrections); names, codes and HTTP
-    /// statuses are never replaced.
+    /// statuses are never replaced, nor a text another input of the same run gave.
     #[arg(long)]
     pub replace_texts: bool,
     /// A prefix for proposed names, e.g. REC.

@@ -108,7 +108,7 @@ impl Table {
 }
 
 fn is_code(s: &str) -> bool {
-    s.parse::<i64>().is_ok()
+    super::code_cell::looks_like(s)
 }
 
 /// Turns a table into rows. `locale` is the language of its texts.
@@ -271,18 +271,16 @@ pub fn rows(src: &Located, table: &Table, locale: &str, report: &mut Report) -> 
             continue;
         }
         let (code_text, code_span) = &cells[code_col];
-        let Ok(code) = code_text.parse::<i64>() else {
-            let msg = if code_text.is_empty() {
-                "this row has no code".to_owned()
-            } else {
-                format!("`{code_text}` is not an integer code")
-            };
-            report.push(
-                Diagnostic::new(&rules::IMPORT_BAD_CODE, msg)
-                    .at(*code_span, "code cell")
-                    .help("codes are decimal integers such as 1004 or -2381"),
-            );
-            continue;
+        let code = match super::code_cell::parse(code_text) {
+            Ok(code) => code,
+            Err((msg, help)) => {
+                report.push(
+                    Diagnostic::new(&rules::IMPORT_BAD_CODE, msg)
+                        .at(*code_span, "code cell")
+                        .help(help),
+                );
+                continue;
+            }
         };
         let mut row = Row::new(code, *code_span);
         for (col, (text, span)) in cols.iter().zip(cells) {
@@ -296,15 +294,12 @@ pub fn rows(src: &Located, table: &Table, locale: &str, report: &mut Report) -> 
                         *span,
                     ));
                 }
-                Some(Column::Http) => match text.parse::<i64>() {
-                    Ok(h) if (100..=599).contains(&h) => row.http = Some((h, *span)),
-                    _ => report.push(
-                        Diagnostic::new(
-                            &rules::IMPORT_BAD_STATUS,
-                            format!("`{text}` is not an HTTP status"),
-                        )
-                        .at(*span, "HTTP cell")
-                        .help("an HTTP status is a number from 100 to 599"),
+                Some(Column::Http) => match super::http_status::cell(text) {
+                    Ok(h) => row.http = Some((h, *span)),
+                    Err(msg) => report.push(
+                        Diagnostic::new(&rules::IMPORT_BAD_STATUS, msg)
+                            .at(*span, "HTTP cell")
+                            .help("an HTTP status is a number from 100 to 599, with its reason phrase or not (`404 Not Found`), or a status constant such as SC_NOT_FOUND"),
                     ),
                 },
                 Some(Column::Text(f)) => {

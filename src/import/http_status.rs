@@ -77,3 +77,63 @@ const STATUS: &[(&str, i64)] = &[
 pub fn by_name(name: &str) -> Option<i64> {
     STATUS.iter().find(|(n, _)| *n == name).map(|(_, c)| *c)
 }
+
+/// A table's HTTP cell as a status: `404`, `404 Not Found` (a number and its reason
+/// phrase), or a constant as the enum import reads one (`SC_NOT_FOUND`,
+/// `HttpStatus.NOT_FOUND`). `Err` says what is wrong with it.
+pub fn cell(text: &str) -> Result<i64, String> {
+    let text = text
+        .strip_prefix('`')
+        .and_then(|t| t.strip_suffix('`'))
+        .unwrap_or(text)
+        .trim();
+    let (number, phrase) = text
+        .split_once(char::is_whitespace)
+        .map_or((text, ""), |(n, p)| (n, p.trim()));
+    if let Ok(n) = number.parse::<i64>() {
+        if !(100..=599).contains(&n) {
+            return Err(format!("`{text}` is not an HTTP status"));
+        }
+        // A reason phrase that names another status is a contradiction, not a label.
+        let named = heck::ToShoutySnakeCase::to_shouty_snake_case(phrase);
+        return match by_name(&named) {
+            Some(m) if m != n && !phrase.is_empty() => Err(format!(
+                "`{text}` is not an HTTP status: {n} is not {phrase}, which is {m}"
+            )),
+            _ => Ok(n),
+        };
+    }
+    let last = text.rsplit('.').next().unwrap_or(text);
+    by_name(last.strip_prefix("SC_").unwrap_or(last))
+        .filter(|_| !text.contains(char::is_whitespace))
+        .ok_or_else(|| format!("`{text}` is not an HTTP status"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cell;
+
+    #[test]
+    fn cells_hold_a_number_a_reason_phrase_or_a_constant() {
+        let ok = [
+            ("404", 404),
+            ("`404`", 404),
+            ("404 Not Found", 404),
+            ("413 Payload Too Large", 413),
+            ("SC_BAD_REQUEST", 400),
+            ("HttpStatus.NOT_FOUND", 404),
+            ("NOT_FOUND", 404),
+        ];
+        for (text, want) in ok {
+            assert_eq!(cell(text), Ok(want), "{text}");
+        }
+        assert!(
+            cell("404 Conflict")
+                .unwrap_err()
+                .contains("404 is not Conflict, which is 409")
+        );
+        for bad in ["4O4", "99", "600 Nope", "SC_NOPE", "Not Found"] {
+            assert!(cell(bad).is_err(), "{bad}");
+        }
+    }
+}

@@ -7,8 +7,8 @@
 
 use super::doc::Field;
 use super::java_args::{self, Status, integer};
-use super::java_texts;
 use super::{Located, Row, Section};
+use super::{java_texts, javadoc};
 use crate::diag::{Diagnostic, Report};
 use crate::rules;
 use crate::source::Span;
@@ -51,7 +51,7 @@ fn tokens(text: &str, from: usize) -> Vec<Token> {
             if text[i..].starts_with("/**") && !text[i..].starts_with("/**/") {
                 let body = &text[i + 3..end.saturating_sub(2).max(i + 3)];
                 out.push(Token {
-                    tok: Tok::Javadoc(javadoc(body)),
+                    tok: Tok::Javadoc(javadoc::clean(body)),
                     start,
                     end,
                 });
@@ -136,18 +136,6 @@ fn string(text: &str, at: usize) -> (String, usize) {
     (out, text.len())
 }
 
-/// A Javadoc body without its frame: leading `*`s gone, blank lines dropped.
-fn javadoc(body: &str) -> String {
-    body.lines()
-        .map(|l| {
-            let l = l.trim();
-            l.strip_prefix('*').unwrap_or(l).trim()
-        })
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
 /// How the constants' texts are filed.
 pub struct Texts<'a> {
     /// Language of the string arguments.
@@ -178,9 +166,17 @@ pub fn read(src: &Located, texts: &Texts, report: &mut Report) -> Read {
         from = end.max(body);
         let ctors = java_args::constructors(&name, &toks[after..]);
         let at_status = java_args::status_positions(consts.iter().map(|c| &c.args[..]), &ctors);
+        let names: Vec<String> = consts
+            .iter()
+            .filter_map(|c| match &c.name.tok {
+                Tok::Ident(n) => Some(n.clone()),
+                _ => None,
+            })
+            .collect();
         let args = Args {
             at_status: &at_status,
             constructors: &ctors,
+            names: &names,
         };
         let rows: Vec<Row> = consts
             .iter()
@@ -417,6 +413,8 @@ struct Args<'a, 't> {
     at_status: &'a [usize],
     /// The parameter lists of its constructors.
     constructors: &'a [Vec<&'t [Token]>],
+    /// Its constants' names: one a `@deprecated` tag names is what replaces the constant.
+    names: &'a [String],
 }
 
 /// The row of a constant, and whether it had several strings filed by position.
@@ -508,9 +506,16 @@ fn constant(
         break;
     }
     let doc = doc.and_then(|d| match &d.tok {
-        Tok::Javadoc(s) if !s.is_empty() => Some((s.clone(), src.span(d.start, d.end))),
+        Tok::Javadoc(s) => Some((javadoc::parts(s), src.span(d.start, d.end))),
         _ => None,
     });
+    let reason = doc.as_ref().and_then(|(p, span)| {
+        let r = p.deprecated.as_ref().filter(|r| !r.is_empty())?;
+        Some((r.clone(), *span))
+    });
+    let doc = doc
+        .filter(|(p, _)| !p.description.is_empty())
+        .map(|(p, span)| (p.description, span));
     let params = java_args::param_names(enum_args.constructors, args.len());
     let strings: Vec<java_texts::Str> = strings
         .into_iter()
@@ -527,8 +532,11 @@ fn constant(
         doc,
     };
     let by_position = java_texts::file(&mut row, &constant, texts, report)?;
-    // errcat's deprecation needs a reason, which the annotation does not give.
-    if let Some((start, end)) = c.deprecated {
+    if let Some((reason, span)) = reason {
+        let replaced_by = javadoc::replaced_by(&reason, name, enum_args.names);
+        row.deprecated = Some((reason, replaced_by, span));
+    } else if let Some((start, end)) = c.deprecated {
+        // errcat's deprecation needs a reason, which the annotation does not give.
         report.push(
             Diagnostic::new(
                 &rules::IMPORT_SKIPPED_TEXT,

@@ -205,11 +205,36 @@ pub fn read(src: &Located, locale: &str, report: &mut Report) -> Vec<Section> {
             i += 1;
             continue;
         }
-        let is_table = line.text.contains('|')
-            && lines.get(i + 1).is_some_and(|d| {
-                is_delimiter(d.text) && split_cells(d.text).len() == split_cells(line.text).len()
-            });
-        if !is_table {
+        let delimiter = lines
+            .get(i + 1)
+            .filter(|d| line.text.contains('|') && is_delimiter(d.text));
+        let header_cells = split_cells(line.text).len();
+        if let Some(d) = delimiter.filter(|d| split_cells(d.text).len() != header_cells) {
+            // A table meant, which no renderer shows as one: said at the delimiter,
+            // its rows skipped with it rather than reported as stray.
+            report.push(
+                Diagnostic::new(
+                    &rules::IMPORT_RAGGED_ROW,
+                    format!(
+                        "the delimiter row has {} and the header {}: this is no table",
+                        crate::console::count(split_cells(d.text).len(), "cell"),
+                        header_cells
+                    ),
+                )
+                .at(src.span(d.start, d.start + d.text.len()), "delimiter row")
+                .help("give the delimiter row one `---` per header cell"),
+            );
+            tables += 1;
+            i += 2;
+            while lines
+                .get(i)
+                .is_some_and(|l| l.text.contains('|') && !l.text.trim().is_empty())
+            {
+                i += 1;
+            }
+            continue;
+        }
+        if delimiter.is_none() {
             if line.text.trim_start().starts_with('|')
                 && (i == 0 || !lines[i - 1].text.trim_start().starts_with('|'))
             {

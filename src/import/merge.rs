@@ -1,15 +1,16 @@
 //! Folding imported rows into a namespace: a new code becomes an entry; a known
 //! code gains the texts it lacks. A different text for the same code, field and
 //! locale is a conflict, reported with both places, and never overwritten unless
-//! `--replace-texts` asks for it.
+//! `--replace-texts` asks for it. A code that one source gives twice is an error
+//! whatever the flag says: `--replace-texts` corrects the file, not the source.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use super::doc::{Doc, Entry, Field, Localized};
 use super::{Row, RowText, names};
 use crate::diag::{Diagnostic, Report};
 use crate::rules;
-use crate::source::Span;
+use crate::source::{FileId, Span};
 
 /// A text shortened for a label.
 fn excerpt(s: &str) -> String {
@@ -25,12 +26,26 @@ fn conflict(
     message: String,
     incoming: (Span, String),
     existing: Option<(Span, String)>,
+    help: &str,
 ) -> Diagnostic {
     let mut d = Diagnostic::new(&rules::IMPORT_CONFLICT, message).at(incoming.0, incoming.1);
     if let Some((span, label)) = existing {
         d = d.related(span, label);
     }
-    d.help("errcat overwrites no existing text unless asked: make the two agree in the source or in the file, or import with --replace-texts when the imported texts are the corrections")
+    d.help(help)
+}
+
+const TEXT_HELP: &str = "errcat overwrites no existing text unless asked: make the two agree in the source or in the file, or import with --replace-texts when the imported texts are the corrections";
+
+/// Whose a text is that an imported one may differ from.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Prior {
+    /// The file's, kept.
+    File,
+    /// The file's, replaced: `--replace-texts`.
+    Replace,
+    /// An earlier row of this import's: no flag settles which source is right.
+    Import,
 }
 
 /// A namespace being merged into, with its entries indexed by code and name.
@@ -42,6 +57,19 @@ pub struct Merger {
     by_name: HashMap<String, i64>,
     /// `--replace-texts`: an imported text replaces the file's.
     replace_texts: bool,
+    /// The first row of each code, per source file, with its section: a second is an error.
+    first_rows: HashMap<(FileId, i64), (Span, usize)>,
+    /// Texts (code, field, locale) this import wrote: `--replace-texts` never replaces them.
+    written: BTreeSet<(i64, Field, String)>,
+    /// The entries the file had that the import changed (a text, name, status or group).
+    changed: BTreeSet<usize>,
+}
+
+/// Where a row comes from: its section (an index) and the group it joins.
+#[derive(Clone, Copy)]
+pub struct Origin<'a> {
+    pub section: usize,
+    pub group: Option<&'a str>,
 }
 
 impl Merger {
@@ -63,6 +91,9 @@ impl Merger {
             by_code,
             by_name,
             replace_texts,
+            first_rows: HashMap::new(),
+            written: BTreeSet::new(),
+            changed: BTreeSet::new(),
         }
     }
 
@@ -71,16 +102,46 @@ impl Merger {
         &mut self.doc
     }
 
-    pub fn finish(mut self) -> Doc {
+    /// The namespace, and how many of the entries it had before the import changed.
+    pub fn finish(mut self) -> (Doc, usize) {
         for e in &mut self.doc.entries[self.existing..] {
             declare_placeholders(e);
         }
-        self.doc
+        let changed = self.changed.range(..self.existing).count();
+        (self.doc, changed)
     }
 
     /// Adds `row`; returns whether it made a new entry.
-    pub fn add(&mut self, row: Row, group: Option<&str>, report: &mut Report) -> bool {
-        let name = row.name.as_ref().map(|(n, span)| {
+    pub fn add(&mut self, row: Row, from: Origin, report: &mut Report) -> bool {
+        if self.repeated(&row, from, report) {
+            return false;
+        }
+        let group = from.group;
+        // Only a text the file had before this import may be replaced: one an earlier
+        // row of the import wrote is another source's word against this one's.
+        let mut prior = Vec::with_capacity(row.texts.len());
+        for t in &row.texts {
+            let key = (row.code, t.field, t.locale.clone());
+            prior.push(if self.written.contains(&key) {
+                Prior::Import
+            } else if self.replace_texts {
+                Prior::Replace
+            } else {
+                Prior::File
+            });
+            self.written.insert(key);
+        }
+        // The source repeats another code's name for a code the file has already
+        // named: errcat would make a name up, and the file's (perhaps the user's
+        // rename, as import-renamed advised) stands.
+        let named_in_file = |m: &Self, n: &str| {
+            m.by_code
+                .get(&row.code)
+                .is_some_and(|&i| m.doc.entries[i].name.is_some())
+                && m.by_name.get(n).is_some_and(|&c| c != row.code)
+        };
+        let name = row.name.as_ref().filter(|(n, _)| !named_in_file(self, n));
+        let name = name.map(|(n, span)| {
             let n = self.unique_name(n, row.code, *span, report);
             self.by_name.entry(n.clone()).or_insert(row.code);
             (n, *span)
@@ -89,7 +150,9 @@ impl Merger {
             Some(&i) => {
                 let ns = self.doc.namespace.clone();
                 let entry = &mut self.doc.entries[i];
-                merge_into(entry, row, name, group, (&ns, self.replace_texts), report);
+                if merge_into(entry, row, name, group, (&ns, &prior), report) {
+                    self.changed.insert(i);
+                }
                 false
             }
             None => {
@@ -98,6 +161,31 @@ impl Merger {
                 true
             }
         }
+    }
+
+    /// Is `row` a second row of its code in its source file? Then it is reported with
+    /// the first, and not merged: which of the two is right is for the user to say.
+    fn repeated(&mut self, row: &Row, from: Origin, report: &mut Report) -> bool {
+        let key = (row.code_span.file, row.code);
+        let Some(&(first, section)) = self.first_rows.get(&key) else {
+            self.first_rows.insert(key, (row.code_span, from.section));
+            return false;
+        };
+        let help = if section == from.section {
+            "a code is one error: keep one of the rows, or give the other its own code".to_owned()
+        } else {
+            "the sections give the same code to two errors: import each section as its own namespace with --sections namespaces, or pick some with --section TITLE".to_owned()
+        };
+        report.push(
+            Diagnostic::new(
+                &rules::IMPORT_CONFLICT,
+                format!("code {} appears twice in this source", row.code),
+            )
+            .at(row.code_span, "again here")
+            .related(first, "first here")
+            .help(help),
+        );
+        true
     }
 
     /// A source's name, unless another code already has it: then the code is appended,
@@ -147,6 +235,7 @@ fn new_entry(row: Row, name: Option<(String, Span)>, group: Option<&str>) -> Ent
         }
     }
     e.http = row.http.map(|(h, s)| (h, Some(s)));
+    e.deprecated = row.deprecated.map(|(reason, by, _)| (reason, by));
     e.group = group.map(str::to_owned);
     e
 }
@@ -179,31 +268,40 @@ fn merge_into(
     row: Row,
     name: Option<(String, Span)>,
     group: Option<&str>,
-    (ns, replace_texts): (&str, bool),
+    (ns, prior): (&str, &[Prior]),
     report: &mut Report,
-) {
+) -> bool {
+    let mut changed = false;
     match (&entry.name, name) {
         (_, None) => {}
         (None, Some((n, span))) => {
             entry.name = Some(n);
             entry.name_span = Some(span);
+            changed = true;
         }
-        (Some(a), Some((b, span))) if *a != b => report.push(conflict(
-            format!(
-                "code {} is {a} in namespace {ns}, but this source names it {b}",
-                row.code
-            ),
-            (span, format!("named {b} here")),
-            entry.name_span.map(|s| (s, format!("named {a} here"))),
-        )),
+        (Some(a), Some((b, span))) if *a != b => {
+            let help = name_help(entry, a, &b);
+            report.push(conflict(
+                format!(
+                    "code {} is {a} in namespace {ns}, but this source names it {b}",
+                    row.code
+                ),
+                (span, format!("named {b} here")),
+                entry.name_span.map(|s| (s, format!("named {a} here"))),
+                &help,
+            ));
+        }
         (Some(_), Some(_)) => {}
     }
-    for t in row.texts {
-        merge_text(entry, t, (ns, replace_texts), report);
+    for (t, &prior) in row.texts.into_iter().zip(prior) {
+        changed |= merge_text(entry, t, (ns, prior), report);
     }
     if let Some((h, span)) = row.http {
         match entry.http {
-            None => entry.http = Some((h, Some(span))),
+            None => {
+                entry.http = Some((h, Some(span)));
+                changed = true;
+            }
             Some((old, _)) if old == h => {}
             Some((old, old_span)) => report.push(conflict(
                 format!(
@@ -212,12 +310,40 @@ fn merge_into(
                 ),
                 (span, format!("HTTP {h} here")),
                 old_span.map(|s| (s, format!("HTTP {old} here"))),
+                "--replace-texts changes no HTTP status: correct the status in the source or in the file",
             )),
         }
     }
-    if entry.group.is_none() {
-        entry.group = group.map(str::to_owned);
+    // A deprecation the file has stands: the user may have reworded it.
+    if entry.deprecated.is_none()
+        && let Some((reason, by, _)) = row.deprecated
+    {
+        entry.deprecated = Some((reason, by));
+        changed = true;
     }
+    if entry.group.is_none() && group.is_some() {
+        entry.group = group.map(str::to_owned);
+        changed = true;
+    }
+    changed
+}
+
+/// What settles a name conflict: --replace-texts changes no name, so the file or the
+/// order of imports. A name errcat proposed from the entry's text (a table without
+/// names imported first) is said to be one; it is not replaced unasked, as a user may
+/// have kept it on purpose, and a published name is a contract.
+fn name_help(entry: &Entry, file: &str, source: &str) -> String {
+    let proposed = names::proposed(entry).is_some_and(|p| file.contains(&p));
+    let why = if proposed {
+        format!(
+            "{file} looks like the name errcat proposed from the entry's text, as a source without names was imported first"
+        )
+    } else {
+        format!("the file names the code {file}")
+    };
+    format!(
+        "{why}; --replace-texts changes no name: rename the entry to {source} in the file (or keep its name and ignore this source's), or import the source with names first, into a new file, and then the tables without names"
+    )
 }
 
 fn push(e: &mut Entry, t: RowText) {
@@ -228,7 +354,13 @@ fn push(e: &mut Entry, t: RowText) {
     });
 }
 
-fn merge_text(entry: &mut Entry, t: RowText, (ns, replace): (&str, bool), report: &mut Report) {
+/// Merges one text; returns whether the entry changed.
+fn merge_text(
+    entry: &mut Entry,
+    t: RowText,
+    (ns, prior): (&str, Prior),
+    report: &mut Report,
+) -> bool {
     let code = entry.code;
     let title = entry
         .text(Field::Title)
@@ -241,17 +373,19 @@ fn merge_text(entry: &mut Entry, t: RowText, (ns, replace): (&str, bool), report
         .find(|l| l.locale == t.locale)
     else {
         push(entry, t);
-        return;
+        return true;
     };
     if old.text == t.text || t.fallback {
-        return;
+        return false;
     }
     // A message equal to the title stands in for a message the source lacked
     // (a Java enum has only the title): a real message replaces it.
-    if replace || (t.field == Field::Message && title.as_deref() == Some(old.text.as_str())) {
+    if prior == Prior::Replace
+        || (t.field == Field::Message && title.as_deref() == Some(old.text.as_str()))
+    {
         old.text = t.text;
         old.span = Some(t.span);
-        return;
+        return true;
     }
     report.push(conflict(
         format!(
@@ -262,5 +396,11 @@ fn merge_text(entry: &mut Entry, t: RowText, (ns, replace): (&str, bool), report
         (t.span, format!("imported: {}", excerpt(&t.text))),
         old.span
             .map(|s| (s, format!("already: {}", excerpt(&old.text)))),
+        if prior == Prior::Import {
+            "two sources of this import disagree, and --replace-texts replaces only texts the file had before: make the sources agree, or import the corrections in a run of their own"
+        } else {
+            TEXT_HELP
+        },
     ));
+    false
 }

@@ -9,7 +9,9 @@
 
 mod args;
 mod check;
+mod code_cell;
 mod columns;
+mod comments;
 mod csv;
 mod doc;
 mod http_status;
@@ -18,6 +20,7 @@ mod java_args;
 mod java_enum;
 mod java_int;
 mod java_texts;
+mod javadoc;
 mod list;
 mod locales;
 mod markdown;
@@ -51,6 +54,10 @@ pub struct Output {
     pub entries: usize,
     /// Entries that did not exist before.
     pub added: usize,
+    /// Entries that did, to which the import added or in which it replaced something.
+    pub changed: usize,
+    /// The comment lines of the file that writing `text` drops (the file is changed).
+    pub dropped_comments: usize,
     /// The code of each entry a source row gave, with where that row's code is: a
     /// finding in the result points back at the row it came from.
     pub rows: Vec<(i64, Span)>,
@@ -76,6 +83,8 @@ pub struct Imported {
 struct CatalogInfo {
     locales: Vec<String>,
     default_locale: String,
+    /// The project root (`root:`, relative to the catalog file): `source.file` is relative to it.
+    root: PathBuf,
 }
 
 /// Runs an import in memory: nothing is written. `Err` is a usage error.
@@ -93,9 +102,12 @@ pub fn run(args: &Args) -> Result<Imported, String> {
             let Some(raw) = load::parse::<RawCatalog>(&out.sources, file, &mut out.report) else {
                 return Ok(out);
             };
+            let dir = p.parent().unwrap_or(Path::new(""));
+            let root = raw.root.as_ref().map_or(".", |r| r.value.as_str());
             Some(CatalogInfo {
                 locales: raw.locales.iter().map(|l| l.value.clone()).collect(),
                 default_locale: raw.default_locale.value.clone(),
+                root: dir.join(root),
             })
         }
         None => None,
@@ -131,16 +143,23 @@ pub fn run(args: &Args) -> Result<Imported, String> {
         &used,
     );
     for target in plan::plan(args, mode, &sections)? {
-        let mut existing = false;
+        // The file's text and its canonical form, for a file merged into.
+        let mut was: Option<(String, String)> = None;
         let doc = match &target.path {
             Some(p) if p.exists() => {
-                existing = true;
                 match read_existing(p, &target.id, &default_locale, &mut out) {
-                    Some(d) => d,
+                    Some((d, file)) => {
+                        let text = out.sources.get(file).text.clone();
+                        was = Some((text, yaml::namespace(&d, &order)));
+                        d
+                    }
                     None => continue,
                 }
             }
-            _ => plan::new_doc(&target, args.format, &sections, &out.sources),
+            _ => {
+                let root = catalog.as_ref().map(|c| c.root.as_path());
+                plan::new_doc(&target, args.format, &sections, &out.sources, root)
+            }
         };
         let before = doc.entries.len();
         let ctx = Fill {
@@ -150,13 +169,32 @@ pub fn run(args: &Args) -> Result<Imported, String> {
             prefix: prefix.as_deref(),
             replace_texts: args.replace_texts,
         };
-        let doc = fill(doc, &target, &sections, existing, &ctx, &mut out.report);
+        let (doc, changed) = fill(
+            doc,
+            &target,
+            &sections,
+            was.is_some(),
+            &ctx,
+            &mut out.report,
+        );
+        let mut text = yaml::namespace(&doc, &order);
+        let mut dropped_comments = 0;
+        if let Some((file_text, canonical)) = was {
+            if canonical == text {
+                // Nothing to change: the file stays as it is, comments and all.
+                text = file_text;
+            } else {
+                dropped_comments = comments::count(&file_text);
+            }
+        }
         out.outputs.push(Output {
             path: target.path,
             namespace: doc.namespace.clone(),
-            text: yaml::namespace(&doc, &order),
+            text,
             entries: doc.entries.len(),
             added: doc.entries.len() - before,
+            changed,
+            dropped_comments,
             rows: doc
                 .entries
                 .iter()
@@ -256,17 +294,21 @@ fn fill(
     existing: bool,
     cx: &Fill,
     report: &mut Report,
-) -> doc::Doc {
+) -> (doc::Doc, usize) {
     let mut merger = merge::Merger::new(doc, cx.replace_texts);
     for &k in &target.sections {
         let (_, section) = &sections[k];
         let group =
             (cx.mode == SectionsAs::Groups).then(|| plan::group_for(merger.doc_mut(), section, k));
         for row in &section.rows {
-            merger.add(row.clone(), group.as_deref(), report);
+            let from = merge::Origin {
+                section: k,
+                group: group.as_deref(),
+            };
+            merger.add(row.clone(), from, report);
         }
     }
-    let mut doc = merger.finish();
+    let (mut doc, changed) = merger.finish();
     names::assign(&mut doc, cx.prefix);
     for e in &doc.entries {
         if e.text(Field::Message).is_none_or(doc::Text::is_empty)
@@ -285,16 +327,16 @@ fn fill(
     if !existing {
         locales::require_locales(&mut doc, cx.order, cx.default_locale, report);
     }
-    doc
+    (doc, changed)
 }
 
-/// The existing namespace file at `path`, read with errcat's loader.
+/// The existing namespace file at `path`, read with errcat's loader, and its id.
 fn read_existing(
     path: &Path,
     id: &str,
     default_locale: &str,
     out: &mut Imported,
-) -> Option<doc::Doc> {
+) -> Option<(doc::Doc, FileId)> {
     let file = load::read(path, &mut out.sources, &mut out.report, None)?;
     let seen = out.report.diagnostics.len();
     let Some(raw) = load::parse::<RawNamespace>(&out.sources, file, &mut out.report) else {
@@ -329,5 +371,5 @@ fn read_existing(
         );
         return None;
     }
-    Some(d)
+    Some((d, file))
 }

@@ -120,6 +120,12 @@ fn english(e: &Entry) -> Option<&str> {
         .map(|l| l.text.as_str())
 }
 
+/// The name errcat would propose for `e` from its English text, before uniqueness
+/// and without a prefix.
+pub fn proposed(e: &Entry) -> Option<String> {
+    english(e).and_then(|t| base(t, None))
+}
+
 /// Names every entry that has none. A name two new entries would share, or one
 /// already taken or colliding with a keyword, gets the code as a suffix on each.
 pub fn assign(doc: &mut Doc, prefix: Option<&str>) {

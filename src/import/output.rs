@@ -122,6 +122,8 @@ mod tests {
             text: "namespace: a.b\n".into(),
             entries: 0,
             added: 0,
+            changed: 0,
+            dropped_comments: 0,
             rows: Vec::new(),
         }
     }

@@ -1,7 +1,7 @@
 //! Which sections go into which namespace, and what a new namespace starts with.
 
 use std::collections::BTreeSet;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::args::{Args, InputFormat, SectionsAs};
 use super::{Section, doc, names};
@@ -151,6 +151,7 @@ pub(super) fn new_doc(
     format: InputFormat,
     sections: &[(FileId, Section)],
     sources: &Sources,
+    root: Option<&Path>,
 ) -> doc::Doc {
     let first = target.sections.first().map(|&k| &sections[k]);
     let taken = || target.sections.iter().map(|&k| &sections[k].1);
@@ -178,16 +179,25 @@ pub(super) fn new_doc(
         namespace: target.id.clone(),
         title,
         source: first.map(|(f, _)| doc::Source {
-            file: Some(
-                display_path(sources.path(*f))
-                    .to_string_lossy()
-                    .replace('\\', "/"),
-            ),
+            file: Some(source_file(sources.path(*f), root)),
             section,
             url: None,
         }),
         ..Default::default()
     }
+}
+
+/// An input's path as `source.file`: relative to the project root, as every path of
+/// a catalog is, whatever directory the import ran in; as given when outside it.
+fn source_file(path: &Path, root: Option<&Path>) -> String {
+    let within = root.and_then(|r| {
+        let (p, r) = (path.canonicalize().ok()?, r.canonicalize().ok()?);
+        Some(p.strip_prefix(r).ok()?.to_path_buf())
+    });
+    within
+        .unwrap_or_else(|| display_path(path))
+        .to_string_lossy()
+        .replace('\\', "/")
 }
 
 /// What `pick` gives the sections, as one text, when each locale's sections give one

@@ -66,6 +66,8 @@ pub struct Row {
     pub name: Option<(String, Span)>,
     pub texts: Vec<RowText>,
     pub http: Option<(i64, Span)>,
+    /// A deprecation's reason and replacement (a Javadoc `@deprecated`), and where.
+    pub deprecated: Option<(String, Option<String>, Span)>,
 }
 
 impl Row {
@@ -76,6 +78,7 @@ impl Row {
             name: None,
             texts: Vec::new(),
             http: None,
+            deprecated: None,
         }
     }
 }

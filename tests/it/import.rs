@@ -87,9 +87,9 @@ const CURATED: &[Curated] = &[
 /// One field that differs: namespace, code (None for the namespace itself), field, values.
 #[derive(Debug)]
 pub struct Diff {
-    ns: String,
-    code: Option<i64>,
-    field: String,
+    pub ns: String,
+    pub code: Option<i64>,
+    pub field: String,
     imported: String,
     curated: String,
 }

@@ -103,7 +103,7 @@ fn help_documents_each_format_with_an_example() {
         "-2100",
         "java-enum",
         "ROOM_NOT_EXIST(1004, \"Room Not Found\", HttpStatus.SC_NOT_FOUND)",
-        "comments in it are not kept",
+        "its comments are not\nkept",
         "--sections",
         "--name-prefix",
         "given once per FILE, each\nFILE is in its own",
@@ -198,7 +198,7 @@ fn importing_the_same_table_again_changes_nothing() {
     let first = std::fs::read(&file).unwrap();
     let again = run(&line);
     assert_eq!(std::fs::read(&file).unwrap(), first);
-    assert!(String::from_utf8_lossy(&again.stderr).contains("23 entries (0 new)"));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("23 entries (0 new, 0 changed)"));
 }
 
 #[test]
@@ -285,6 +285,7 @@ fn assert_has(yaml: &str, needles: &[&str]) {
 
 /// Merging rewrites a namespace file in canonical form: every field of every
 /// `schema/` file survives (only comments go), checked against `schema/` itself.
+/// Each import replaces one message, as a file no import changes is not rewritten.
 #[test]
 fn merging_keeps_everything_a_namespace_file_holds() {
     let tmp = tempfile::tempdir().unwrap();
@@ -292,8 +293,9 @@ fn merging_keeps_everything_a_namespace_file_holds() {
     let schema = errcat::check(&repo().join("schema/catalog.yaml"))
         .catalog
         .expect("schema/ validates");
+    let mut replaced = Vec::new();
     for ns in &schema.namespaces {
-        // A one-row table restating a message the file already has: nothing new to add.
+        // A one-row table correcting one message.
         let e = ns
             .entries
             .iter()
@@ -304,7 +306,8 @@ fn merging_keeps_everything_a_namespace_file_holds() {
             })
             .expect("a single-line message");
         let table = tmp.path().join(format!("{}.md", ns.id));
-        let message = e.message.get("en").unwrap_or_default();
+        let message = format!("{} (corrected)", e.message.get("en").unwrap_or_default());
+        replaced.push((ns.id.clone(), e.code));
         std::fs::write(
             &table,
             format!(
@@ -315,12 +318,12 @@ fn merging_keeps_everything_a_namespace_file_holds() {
         .unwrap();
         let file = tmp.path().join(ns.file.trim_start_matches("schema/"));
         let out = run(&format!(
-            "import markdown {} --namespace {} --locale en --into {}",
+            "import markdown {} --namespace {} --locale en --replace-texts --into {}",
             table.display(),
             ns.id,
             file.display()
         ));
-        assert!(String::from_utf8_lossy(&out.stderr).contains("(0 new)"));
+        assert!(String::from_utf8_lossy(&out.stderr).contains("(0 new, 1 changed)"));
         let text = std::fs::read_to_string(&file).unwrap();
         let comment = |l: &str| l.trim_start().starts_with('#');
         assert!(
@@ -331,7 +334,12 @@ fn merging_keeps_everything_a_namespace_file_holds() {
         std::fs::remove_file(&table).unwrap();
     }
     let rewritten = load(tmp.path());
-    let found = crate::import::diffs(&rewritten, &schema);
+    let mut found = crate::import::diffs(&rewritten, &schema);
+    let before = found.len();
+    found.retain(|d| {
+        !(d.field == "message.en" && replaced.contains(&(d.ns.clone(), d.code.unwrap_or(0))))
+    });
+    assert_eq!(before - found.len(), replaced.len(), "one message each");
     let shown: Vec<String> = found.iter().map(|d| format!("{d:?}")).collect();
     assert!(shown.is_empty(), "{}", shown.join("\n"));
 }
@@ -455,7 +463,7 @@ fn an_import_into_the_project_is_checked_with_the_project() {
     );
     assert_eq!(code, Some(0), "{stderr}");
     assert!(
-        stderr.contains("namespace app, 1 entry (1 new)"),
+        stderr.contains("namespace app, 1 entry (1 new, 0 changed)"),
         "{stderr}"
     );
     assert!(tmp.path().join("elsewhere.yaml").is_file());
@@ -535,6 +543,79 @@ fn import_java(source: &str) -> std::process::Output {
         "import java-enum {} --namespace app.core",
         java.display()
     ))
+}
+
+/// A header over a delimiter row of another width is said to be so, at the
+/// delimiter, not as a file without tables and a stray row.
+#[test]
+fn a_delimiter_row_of_another_width_is_located() {
+    let out = import_markdown(
+        "# Errors\n| Error Code | Description | Solution |\n|---|---|\n| 1004 | Gone | Retry |\n",
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("error[import-ragged-row]: the delimiter row has 2 cells and the header 3")
+            && stderr.contains("t.md:3:1"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("no Markdown pipe table") && !stderr.contains("stray"),
+        "{stderr}"
+    );
+}
+
+/// An HTTP cell may carry its reason phrase, or name a status as the enum import's
+/// constants do; a phrase naming another status is refused.
+#[test]
+fn http_cells_take_a_reason_phrase_or_a_status_constant() {
+    let out = import_markdown(
+        "| Code | Message | HTTP |\n|---|---|---|\n| 1 | One | 404 Not Found |\n| 2 | Two | SC_BAD_REQUEST |\n",
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("http: 404\n") && stdout.contains("http: 400\n"),
+        "{stdout}"
+    );
+    let out =
+        import_markdown("| Code | Message | HTTP |\n|---|---|---|\n| 1 | One | 404 Conflict |\n");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("error[import-bad-status]: `404 Conflict` is not an HTTP status: 404 is not Conflict, which is 409"), "{stderr}");
+}
+
+/// A code in a code span is a code, as a bold one is; a pasted minus sign (U+2212)
+/// and a leading zero, which the catalog refuses, are named where they are.
+#[test]
+fn code_cells_are_read_as_the_catalog_writes_codes() {
+    let out =
+        import_markdown("| Code | Message |\n|---|---|\n| `-2381` | Muted |\n| **7** | Seven |\n");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("code: -2381\n") && stdout.contains("code: 7\n"),
+        "{stdout}"
+    );
+    for (cell, says, fix) in [
+        (
+            "\u{2212}2382",
+            "starts with U+2212 MINUS SIGN, not the ASCII `-`",
+            "write `-2382`",
+        ),
+        ("007", "has a leading zero", "write `7`"),
+    ] {
+        let out = import_markdown(&format!(
+            "| Code | Message |\n|---|---|\n| {cell} | Text |\n"
+        ));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{stderr}");
+        assert!(
+            stderr.contains(&format!("error[import-bad-code]: `{cell}` {says}")),
+            "{stderr}"
+        );
+        assert!(
+            stderr.contains(fix) && stderr.contains("t.md:3:3"),
+            "{stderr}"
+        );
+    }
 }
 
 /// Only paired bold markers outside code spans are markup: `**kwargs` in backticks
@@ -683,7 +764,7 @@ fn a_table_and_its_translation_import_in_one_run() {
 
     let (code, stderr) = import(&["en.md", "zh.md", "--locale", "en", "--locale", "zh-CN"]);
     assert_eq!(code, Some(0), "{stderr}");
-    assert!(stderr.contains("4 entries (1 new)"), "{stderr}");
+    assert!(stderr.contains("4 entries (1 new, 0 changed)"), "{stderr}");
     let yaml = std::fs::read_to_string(p.join("schema/app.yaml")).unwrap();
     assert_has(
         &yaml,
@@ -1263,6 +1344,27 @@ fn a_translation_that_lacks_rows_is_listed_to_translate() {
             "lints:\n  missing-translation: warn\n",
         ],
     );
+}
+
+/// Javadoc block tags are no description: `@deprecated` gives the deprecation its
+/// reason (and, naming another constant to use, its replacement); `@see` and `@since`
+/// are dropped.
+#[test]
+fn javadoc_block_tags_are_no_description() {
+    let out = import_java(
+        "enum Codes {\n    /** Room was locked.\n     * @deprecated use {@link #ROOM_CLOSED} instead\n     * @since 1.2 */\n    @Deprecated ROOM_LOCKED(1, \"Locked\"),\n    /** Room was closed.\n     * @see Other */\n    ROOM_CLOSED(2, \"Closed\");\n    Codes(int c, String message) {}\n}\n",
+    );
+    let (yaml, stderr) = crate::support::text(&out);
+    assert!(!stderr.contains("@Deprecated, which"), "{stderr}");
+    assert_has(
+        &yaml,
+        &[
+            "    description:\n      en: Room was locked.\n",
+            "    deprecated:\n      reason: use ROOM_CLOSED instead\n      replaced_by: ROOM_CLOSED\n",
+            "    description:\n      en: Room was closed.\n",
+        ],
+    );
+    assert!(!yaml.contains('@'), "{yaml}");
 }
 
 /// `@Deprecated` gives no reason, which errcat's deprecation needs: the constant is

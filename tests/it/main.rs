@@ -20,6 +20,7 @@ mod golden;
 mod hostile;
 mod import;
 mod import_cli;
+mod import_rounds;
 mod in_the_way;
 mod init;
 mod limits;
