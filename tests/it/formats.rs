@@ -170,7 +170,7 @@ fn a_removed_code_is_annotated_on_its_namespace_in_the_checkout() {
         assert_eq!(out.status.code(), Some(1), "{stderr}");
         assert!(
             stderr.starts_with(&format!(
-                "::error file=svc/schema/app.yaml,line={line},col=12,title=breaking-change::\
+                "::error file=svc/schema/app.yaml,line={line},endLine={line},col=12,endColumn=14,title=breaking-change::\
                  code-removed: code 1002"
             )),
             "{args:?}: {stderr}"
@@ -213,10 +213,10 @@ fn a_removed_target_or_namespace_is_annotated_on_the_catalogs_list() {
     let (_, stderr) = text(&errcat(&svc, &["diff", "HEAD", "--format", "github"]));
     for expected in [
         format!(
-            "::error file=svc/schema/catalog.yaml,line={namespaces},col=5,title=breaking-change::namespace-removed: namespace extra"
+            "::error file=svc/schema/catalog.yaml,line={namespaces},endLine={namespaces},col=5,endColumn=12,title=breaking-change::namespace-removed: namespace extra"
         ),
         format!(
-            "::error file=svc/schema/catalog.yaml,line={targets},col=9,title=breaking-change::target-removed: target json"
+            "::error file=svc/schema/catalog.yaml,line={targets},endLine={targets},col=9,endColumn=12,title=breaking-change::target-removed: target json"
         ),
     ] {
         assert!(
