@@ -129,20 +129,24 @@ fn surfaces(old: &Catalog, new: &Catalog, gone: &[&str]) -> Vec<Change> {
             ));
             continue;
         };
-        let mut edits = Vec::new();
+        let (mut edits, mut md) = (Vec::new(), Vec::new());
         let (was, now) = (members(a, new), members(b, new));
         if was.len() != now.len() || was.iter().any(|n| !now.contains(n)) {
             edits.push(format!("namespaces [{}] → [{}]", list(&was), list(&now)));
+            md.push(edits[0].clone());
         }
-        edits.extend(edit_list(
-            [("title", a.title.as_ref(), b.title.as_ref())],
-            gone,
-        ));
+        if let Some((plain, markdown)) =
+            edit_list([("title", a.title.as_ref(), b.title.as_ref())], gone)
+        {
+            md.push(markdown.unwrap_or_else(|| plain.clone()));
+            edits.push(plain);
+        }
         if !edits.is_empty() {
             let message = format!("surface `{}` changed: {}", a.id, edits.join(", "));
+            let markdown = format!("surface `{}` changed: {}", a.id, md.join(", "));
             out.push(change(
                 Kind::SurfaceChanged,
-                (message, None),
+                (message, Some(markdown)),
                 Some(a.span),
                 Some(b.span),
             ));

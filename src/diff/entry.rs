@@ -137,14 +137,22 @@ pub(super) fn entry(e: &Entry, x: &Entry, o: &Side, n: &Side, gone: &[&str]) -> 
         ("solution", e.solution.as_ref(), x.solution.as_ref()),
     ];
     let mut added: Vec<&str> = Vec::new();
-    let mut changed: Vec<String> = Vec::new();
+    let mut changed = Vec::new();
     for t in text_edits(texts, gone) {
         // A message in a new locale is a translation; any other new text is an edit.
         match t.edit {
             Edit::Added if t.field == "message" => added.push(t.locale),
-            _ => changed.push(t.to_string()),
+            _ => changed.push(t),
         }
     }
+    // The texts are the user's: the changelog gets them escaped (set below, once
+    // `push` is done with `out`).
+    let text_changed = (!changed.is_empty()).then(|| {
+        super::quoting(|q| {
+            let edits: Vec<String> = changed.iter().map(|t| t.shown(q)).collect();
+            format!("{}: text changed: {}", entry_label(x), edits.join(", "))
+        })
+    });
     if !added.is_empty() {
         push(
             Kind::TranslationAdded,
@@ -157,13 +165,8 @@ pub(super) fn entry(e: &Entry, x: &Entry, o: &Side, n: &Side, gone: &[&str]) -> 
             x.span,
         );
     }
-    if !changed.is_empty() {
-        push(
-            Kind::TextChanged,
-            format!("{}: text changed: {}", entry_label(x), changed.join(", ")),
-            e.span,
-            x.span,
-        );
+    if let Some((message, _)) = &text_changed {
+        push(Kind::TextChanged, message.clone(), e.span, x.span);
     }
     // Fields shown as they are: "the group of code … changed from a to b".
     let fields = [
@@ -209,6 +212,11 @@ pub(super) fn entry(e: &Entry, x: &Entry, o: &Side, n: &Side, gone: &[&str]) -> 
             e.span,
             x.span,
         );
+    }
+    if let Some((_, markdown)) = text_changed
+        && let Some(c) = out.iter_mut().find(|c| c.kind == Kind::TextChanged)
+    {
+        c.markdown = markdown;
     }
     out.extend(super::deprecation::changes(e, x, o, n));
     out

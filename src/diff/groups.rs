@@ -9,12 +9,12 @@ use crate::model::Namespace;
 /// reported with the entry.
 pub(super) fn changes(o: &Namespace, n: &Namespace, gone: &[&str]) -> Vec<Change> {
     let ns = &n.id;
-    let change = |kind, message, old, new| Change {
+    let change = |kind, (message, markdown): (String, Option<String>), old, new| Change {
         kind,
         namespace: ns.clone(),
         code: None,
         message,
-        markdown: None,
+        markdown,
         old,
         new,
     };
@@ -22,15 +22,21 @@ pub(super) fn changes(o: &Namespace, n: &Namespace, gone: &[&str]) -> Vec<Change
     for g in &o.groups {
         let Some(h) = n.groups.iter().find(|h| h.id == g.id) else {
             let message = format!("group `{}` was removed from namespace {ns}", g.id);
-            out.push(change(Kind::GroupRemoved, message, Some(g.span), None));
+            out.push(change(
+                Kind::GroupRemoved,
+                (message, None),
+                Some(g.span),
+                None,
+            ));
             continue;
         };
         let title = [("title", Some(&g.title), Some(&h.title))];
-        if let Some(edits) = edit_list(title, gone) {
-            let message = format!("group `{}` of namespace {ns}: text changed: {edits}", g.id);
+        if let Some((edits, md)) = edit_list(title, gone) {
+            let said =
+                |edits: &str| format!("group `{}` of namespace {ns}: text changed: {edits}", g.id);
             out.push(change(
                 Kind::GroupTitleChanged,
-                message,
+                (said(&edits), md.as_deref().map(said)),
                 Some(g.span),
                 Some(h.span),
             ));
@@ -42,7 +48,12 @@ pub(super) fn changes(o: &Namespace, n: &Namespace, gone: &[&str]) -> Vec<Change
         .filter(|h| !o.groups.iter().any(|g| g.id == h.id))
     {
         let message = format!("group `{}` was added to namespace {ns}", h.id);
-        out.push(change(Kind::GroupAdded, message, None, Some(h.span)));
+        out.push(change(
+            Kind::GroupAdded,
+            (message, None),
+            None,
+            Some(h.span),
+        ));
     }
     out
 }

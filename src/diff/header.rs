@@ -40,9 +40,10 @@ pub(super) fn changes(o: &Namespace, n: &Namespace, gone: &[&str]) -> Vec<Change
             n.description.as_ref(),
         ),
     ];
-    if let Some(edits) = edit_list(texts, gone) {
+    if let Some((edits, md)) = edit_list(texts, gone) {
         let message = format!("namespace {ns}: text changed: {edits}");
-        out.push(change(Kind::NamespaceTextChanged, (message, None)));
+        let markdown = md.map(|md| format!("namespace {ns}: text changed: {md}"));
+        out.push(change(Kind::NamespaceTextChanged, (message, markdown)));
     }
     if let Some(message) = source(o.source.as_ref(), n.source.as_ref(), ns) {
         out.push(change(Kind::NamespaceSourceChanged, message));

@@ -52,7 +52,9 @@ impl Change {
 
 /// A message that quotes a user's free text (a reason), written by `message` with `q`
 /// quoting each text: on one line, and escaped for Markdown in the changelog's version.
-fn quoting(message: impl Fn(&dyn Fn(&str) -> String) -> String) -> (String, Option<String>) {
+pub(super) fn quoting(
+    message: impl Fn(&dyn Fn(&str) -> String) -> String,
+) -> (String, Option<String>) {
     (message(&prose::one_line), Some(message(&prose::markdown)))
 }
 

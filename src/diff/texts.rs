@@ -14,21 +14,37 @@ pub(super) enum Edit {
     Removed,
 }
 
-/// One localized text added, changed or removed: `title (fr) added`.
+/// One localized text added, changed or removed: `title (fr) added: "Salle"`.
 pub(super) struct TextEdit<'a> {
     pub field: &'a str,
     pub locale: &'a str,
     pub edit: Edit,
+    /// The text before and after (empty where there was or is none).
+    pub old: &'a str,
+    pub new: &'a str,
 }
 
-impl std::fmt::Display for TextEdit<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let what = match self.edit {
-            Edit::Added => " added",
-            Edit::Changed => "",
-            Edit::Removed => " removed",
-        };
-        write!(f, "{} ({}){what}", self.field, self.locale)
+/// Characters of a text a change shows: a reviewer sees what changed, not a page.
+const SHOWN: usize = 60;
+
+/// `text` on one line, a long one cut with `…`, quoted by `q` (plain, or for Markdown).
+fn quoted(text: &str, q: &dyn Fn(&str) -> String) -> String {
+    let line = prose::one_line(text);
+    match line.char_indices().nth(SHOWN) {
+        Some((cut, _)) => format!("\"{}…\"", q(&line[..cut])),
+        None => format!("\"{}\"", q(&line)),
+    }
+}
+
+impl TextEdit<'_> {
+    /// `message (en): "old" → "new"`, each text quoted by `q`.
+    pub fn shown(&self, q: &dyn Fn(&str) -> String) -> String {
+        let what = format!("{} ({})", self.field, self.locale);
+        match self.edit {
+            Edit::Added => format!("{what} added: {}", quoted(self.new, q)),
+            Edit::Changed => format!("{what}: {} → {}", quoted(self.old, q), quoted(self.new, q)),
+            Edit::Removed => format!("{what} removed (was {})", quoted(self.old, q)),
+        }
     }
 }
 
@@ -43,23 +59,27 @@ pub(super) fn text_edits<'a>(
     for (field, a, b) in fields {
         let (a, b) = (a.unwrap_or(EMPTY), b.unwrap_or(EMPTY));
         for (locale, text) in &b.0 {
-            let edit = match a.get(locale) {
-                None => Edit::Added,
-                Some(t) if t != text => Edit::Changed,
+            let (edit, old) = match a.get(locale) {
+                None => (Edit::Added, ""),
+                Some(t) if t != text => (Edit::Changed, t),
                 Some(_) => continue,
             };
             out.push(TextEdit {
                 field,
                 locale,
                 edit,
+                old,
+                new: text,
             });
         }
-        for (locale, _) in &a.0 {
+        for (locale, old) in &a.0 {
             if b.get(locale).is_none() && !gone.contains(&locale.as_str()) {
                 out.push(TextEdit {
                     field,
                     locale,
                     edit: Edit::Removed,
+                    old,
+                    new: "",
                 });
             }
         }
@@ -67,15 +87,48 @@ pub(super) fn text_edits<'a>(
     out
 }
 
-/// The [`text_edits`] as a message lists them (`title (en), description (fr) added`), or
-/// `None` when no text differs.
+/// The [`text_edits`] as a message lists them (`title (en): "A" → "B", description (fr)
+/// added: "C"`), plain and for Markdown, or `None` when no text differs.
 pub(super) fn edit_list<'a>(
     fields: impl IntoIterator<Item = (&'a str, Option<&'a Text>, Option<&'a Text>)>,
     gone: &[&str],
-) -> Option<String> {
-    let edits: Vec<String> = text_edits(fields, gone)
-        .iter()
-        .map(|t| t.to_string())
-        .collect();
-    (!edits.is_empty()).then(|| edits.join(", "))
+) -> Option<(String, Option<String>)> {
+    let edits = text_edits(fields, gone);
+    (!edits.is_empty()).then(|| {
+        super::quoting(|q| {
+            edits
+                .iter()
+                .map(|t| t.shown(q))
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The texts a change shows are the user's: on one line, long ones cut, and escaped
+    /// for the Markdown changelog.
+    #[test]
+    fn a_changed_text_is_shown_old_and_new() {
+        let long = "x".repeat(80);
+        let edit = TextEdit {
+            field: "message",
+            locale: "en",
+            edit: Edit::Changed,
+            old: "Room\n  *full*",
+            new: &long,
+        };
+        let cut = format!("\"{}…\"", "x".repeat(SHOWN));
+        assert_eq!(
+            edit.shown(&prose::one_line),
+            format!("message (en): \"Room *full*\" → {cut}")
+        );
+        assert_eq!(
+            edit.shown(&prose::markdown),
+            format!("message (en): \"Room \\*full\\*\" → {cut}")
+        );
+    }
 }

@@ -221,5 +221,10 @@ fn a_namespace_removed_takes_its_place_in_a_surface_with_it() {
         [Kind::SurfaceChanged, Kind::NamespaceRemoved],
         "{changes:?}"
     );
-    assert!(changes[0].1.ends_with(": title (en)"), "{changes:?}");
+    assert!(
+        changes[0]
+            .1
+            .ends_with(": title (en): \"Room app\" → \"Meeting room app\""),
+        "{changes:?}"
+    );
 }
