@@ -705,6 +705,16 @@ fn diff(
     format: Format,
     out: Console,
 ) -> Printed<ExitCode> {
+    // The working tree's catalog is the new side and names the old side's path: a
+    // mistyped --catalog is said to be one, before any revision is read.
+    if new.is_none() && !catalog.exists() {
+        fatal(
+            format,
+            &format!("there is no catalog at {}", catalog.display()),
+            Some("pass --catalog the catalog file, or its directory"),
+        )?;
+        return Ok(ExitCode::from(2));
+    }
     let mut sources = crate::source::Sources::default();
     let mut report = Report::default();
     let new_spec = new.map_or_else(|| catalog.to_string_lossy().into_owned(), str::to_string);

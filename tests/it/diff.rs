@@ -561,6 +561,16 @@ fn a_revision_before_the_catalog_is_an_empty_catalog() {
             git(root, &["commit", "-q", "-m", "errcat"]);
         }
     }
+    // A mistyped --catalog is said to be one, not a revision without it.
+    let out = errcat(
+        root,
+        &["diff", "main~1", "--catalog", "errors/catalog.yaml"],
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "error: there is no catalog at errors/catalog.yaml\nhelp: pass --catalog the catalog file, or its directory\n"
+    );
+    assert_eq!(out.status.code(), Some(2));
     let out = errcat(root, &["diff", "main~1"]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "{stderr}");
