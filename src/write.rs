@@ -447,9 +447,44 @@ impl Drop for Staged {
     }
 }
 
+/// What staging has put on disk and nothing has moved into place or removed yet:
+/// what [`abandon_then`] removes when the run is interrupted. Held while a file is
+/// staged, so an interruption never finds one half written.
+static STAGING: std::sync::Mutex<Staging> = std::sync::Mutex::new(Staging {
+    files: Vec::new(),
+    dirs: Vec::new(),
+});
+
+struct Staging {
+    files: Vec<PathBuf>,
+    dirs: Vec<PathBuf>,
+}
+
+fn staging() -> std::sync::MutexGuard<'static, Staging> {
+    STAGING
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// Removes every staged file not yet moved into place and the directories made for
+/// them (when empty), then ends the process with `code`, staging held, so nothing is
+/// staged after: a run stopped by a signal leaves each file as it was, or as written,
+/// and no temporary file (a file being staged is finished first).
+pub fn abandon_and_exit(code: i32) -> ! {
+    let mut staging = staging();
+    for f in staging.files.drain(..) {
+        let _ = std::fs::remove_file(f);
+    }
+    for d in staging.dirs.drain(..).rev() {
+        let _ = std::fs::remove_dir(d);
+    }
+    std::process::exit(code)
+}
+
 /// Writes `text` to a temporary sibling of `path` and returns it, making the missing
 /// directories (recorded in `made_dirs`, so that [`discard`] can remove them).
 pub fn stage(made_dirs: &mut Vec<PathBuf>, path: &Path, text: &str) -> std::io::Result<PathBuf> {
+    let mut staging = staging();
     let dir = path.parent().unwrap_or(Path::new("."));
     let missing: Vec<PathBuf> = dir
         .ancestors()
@@ -457,6 +492,7 @@ pub fn stage(made_dirs: &mut Vec<PathBuf>, path: &Path, text: &str) -> std::io::
         .map(Path::to_path_buf)
         .collect();
     // Recorded first: a directory made before a failure is removed with the rest.
+    staging.dirs.extend(missing.iter().rev().cloned());
     made_dirs.extend(missing.into_iter().rev());
     // Errors name the file the user asked for, not the hidden temporary beside it.
     let failed = |e: std::io::Error| {
@@ -467,6 +503,7 @@ pub fn stage(made_dirs: &mut Vec<PathBuf>, path: &Path, text: &str) -> std::io::
     };
     std::fs::create_dir_all(dir).map_err(failed)?;
     let tmp = temp_sibling(path);
+    staging.files.push(tmp.clone());
     // A file replaced keeps its mode (`chmod +x`, a group's read bit), as `sed -i` keeps it.
     let kept = std::fs::metadata(path)
         .ok()
@@ -484,6 +521,9 @@ pub fn stage(made_dirs: &mut Vec<PathBuf>, path: &Path, text: &str) -> std::io::
 /// Removes a plan's staged files and the directories made for them (when empty):
 /// the disk is as it was before the plan was made.
 pub fn discard(plan: &Plan) {
+    let mut staging = staging();
+    staging.files.clear();
+    staging.dirs.clear();
     for p in plan
         .changes
         .iter()
@@ -608,7 +648,12 @@ impl Disk for RealDisk {
 /// renamed into place: whatever fails, every file is either old or new, never partial,
 /// and running again completes the job.
 pub fn apply(plan: &Plan) -> Result<(), ApplyError> {
-    apply_on(plan, &mut RealDisk)
+    apply_on(plan, &mut RealDisk)?;
+    // In place now: an interruption has nothing of this plan's to remove.
+    let mut staging = staging();
+    staging.files.clear();
+    staging.dirs.clear();
+    Ok(())
 }
 
 pub fn apply_on(plan: &Plan, disk: &mut dyn Disk) -> Result<(), ApplyError> {

@@ -115,6 +115,9 @@ pub(super) fn run(
             crate::cache::store(path, out_dir, k, size, dirs, generated);
         }
     };
+    // A Ctrl-C or a cancelled CI job from here on removes what was staged, as an
+    // error does (the default action would leave hidden temporary files behind).
+    on_interrupt_abandon();
     // Another run on the same tree waits here until this one has written.
     let _lock = match write::lock(root) {
         Ok(l) => l,
@@ -377,3 +380,23 @@ fn report_stale(plan: &write::Staged, say: Say, hint: &str) -> Printed {
     )?;
     errln!("{hint}")
 }
+
+/// On SIGINT, SIGTERM or SIGHUP, a thread removes what was staged and exits as the
+/// signal would (128 + its number). Installed once per process.
+#[cfg(unix)]
+fn on_interrupt_abandon() {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        if let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) {
+            std::thread::spawn(move || {
+                if let Some(signal) = signals.forever().next() {
+                    write::abandon_and_exit(128 + signal);
+                }
+            });
+        }
+    });
+}
+
+#[cfg(not(unix))]
+fn on_interrupt_abandon() {}

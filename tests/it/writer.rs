@@ -1075,3 +1075,70 @@ fn a_stale_file_edited_by_hand_is_removed_only_with_force() {
     );
     assert!(!src.join("mine.rs").exists() && !src.join("old.rs").exists());
 }
+
+/// A Ctrl-C or a cancelled CI job during staging removes what was staged, as an
+/// error does, and exits as the signal would. The run is caught in staging (a
+/// temporary file is there) and stopped (SIGSTOP) before the signal is sent, so it
+/// lands there every time; a run caught too late is tried again.
+#[cfg(unix)]
+#[test]
+fn an_interrupted_run_removes_what_it_staged() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    for (rel, text) in errcat::synth::files(1_000, 250) {
+        let path = root.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    let temps = || -> usize {
+        let mut found = 0;
+        let mut stack = vec![root.join("generated")];
+        while let Some(d) = stack.pop() {
+            for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+                if e.file_type().is_ok_and(|t| t.is_dir()) {
+                    stack.push(e.path());
+                } else if errcat::write::is_temp_name(&e.file_name().to_string_lossy()) {
+                    found += 1;
+                }
+            }
+        }
+        found
+    };
+    let kill = |signal: &str, pid: u32| {
+        let sent = std::process::Command::new("kill")
+            .args([&format!("-{signal}"), &pid.to_string()])
+            .status()
+            .unwrap();
+        assert!(sent.success());
+    };
+    for (signal, code) in [("TERM", 143), ("INT", 130)] {
+        let mut caught = false;
+        for _attempt in 0..20 {
+            let _ = std::fs::remove_dir_all(root.join("generated"));
+            let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_errcat"))
+                .current_dir(root)
+                .args(["gen", "--no-cache"])
+                .stderr(std::process::Stdio::null())
+                .spawn()
+                .unwrap();
+            while temps() == 0 && child.try_wait().unwrap().is_none() {
+                std::thread::yield_now();
+            }
+            kill("STOP", child.id());
+            if temps() == 0 {
+                // Finished staging before it stopped: try again.
+                kill("CONT", child.id());
+                child.wait().unwrap();
+                continue;
+            }
+            kill(signal, child.id());
+            kill("CONT", child.id());
+            let status = child.wait().unwrap();
+            assert_eq!(status.code(), Some(code), "{signal}: {status:?}");
+            assert_eq!(temps(), 0, "{signal}: temporary files left");
+            caught = true;
+            break;
+        }
+        assert!(caught, "{signal}: no run was caught while staging");
+    }
+}
