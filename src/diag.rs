@@ -191,13 +191,24 @@ pub enum Format {
 }
 
 /// Renders every finding of `report` in `format`; `color` adds ANSI styling to human output.
+/// Findings of one rule a person is shown: past these a terminal or a CI log only
+/// scrolls (a catalog of overlapping ranges gave 1,500 warnings, 154,000 lines).
+const SHOWN_PER_RULE: usize = 50;
+
 pub fn render(report: &Report, sources: &Sources, format: Format, color: bool) -> String {
     let mut out = String::new();
+    let mut per_rule: std::collections::BTreeMap<(&str, &str), usize> = Default::default();
     for d in &report.diagnostics {
         match format {
             Format::Human => {
-                out.push_str(&render_human(d, sources, color));
-                out.push_str("\n\n");
+                let seen = per_rule
+                    .entry((d.rule, level_name(d.severity)))
+                    .or_default();
+                *seen += 1;
+                if *seen <= SHOWN_PER_RULE {
+                    out.push_str(&render_human(d, sources, color));
+                    out.push_str("\n\n");
+                }
             }
             Format::Json => {
                 out.push_str(&JsonRecord::new(d, sources).line());
@@ -206,6 +217,15 @@ pub fn render(report: &Report, sources: &Sources, format: Format, color: bool) -
                 out.push_str(&render_github(d, sources));
                 out.push('\n');
             }
+        }
+    }
+    for ((rule, level), n) in per_rule {
+        if n > SHOWN_PER_RULE {
+            let _ = writeln!(
+                out,
+                "note: {} more {level}[{rule}] not shown (the first {SHOWN_PER_RULE} are above); `--format json` lists every one\n",
+                n - SHOWN_PER_RULE
+            );
         }
     }
     out

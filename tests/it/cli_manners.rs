@@ -670,3 +670,35 @@ fn a_monorepo_root_names_the_catalogs_below_it() {
          products/shop/catalog.yaml; pass one, as in `errcat check products/pay/schema/catalog.yaml`\n"
     );
 }
+
+/// A person is shown 50 findings of a rule and told how many more there are; JSON has all.
+#[test]
+fn a_flood_of_one_rule_is_cut_for_people_not_for_machines() {
+    let entries: String = (1..=60)
+        .map(|i| format!("  - {{ code: {i}, name: E{i}, message: \"Text {i} \" }}\n"))
+        .collect();
+    let dir = crate::support::project(&[
+        (
+            "schema/catalog.yaml",
+            "catalog: a\nformat: 1\nroot: ..\nlocales: [en]\ndefault_locale: en\nnamespaces: [app.yaml]\n",
+        ),
+        (
+            "schema/app.yaml",
+            &format!("namespace: app\nentries:\n{entries}"),
+        ),
+    ]);
+    let (_, human) = text(&errcat(dir.path(), &["check"]));
+    assert_eq!(
+        human.matches("warning[trailing-whitespace]").count(),
+        51,
+        "{human}"
+    );
+    assert!(
+        human.contains(
+            "note: 10 more warning[trailing-whitespace] not shown (the first 50 are above)"
+        ) && human.contains("0 errors, 60 warnings\n"),
+        "{human}"
+    );
+    let (_, json) = text(&errcat(dir.path(), &["check", "--format", "json"]));
+    assert_eq!(json.matches("\"trailing-whitespace\"").count(), 60);
+}
