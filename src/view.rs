@@ -200,6 +200,9 @@ pub struct NamespaceView {
     pub range: Option<RangeView>,
     /// Where the namespace's codes were taken from (`source:`), if recorded.
     pub source: Option<SourceView>,
+    /// The tags of the locales the namespace requires a text in (its `locales:`,
+    /// else every catalog locale): a text missing in another locale is no gap.
+    pub required_locales: Vec<String>,
     /// The namespace file, relative to the project root.
     pub file: String,
     /// The namespace's groups in order, then the ungrouped entries (if any) as a group without id.
@@ -864,6 +867,7 @@ impl<'a> Views<'a> {
                 section: s.section.clone(),
                 url: s.url.clone(),
             }),
+            required_locales: n.required_locales.clone(),
             file: n.file.clone(),
             groups,
             has_placeholders: n.entries.iter().any(|e| !e.params.is_empty()),

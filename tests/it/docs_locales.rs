@@ -211,3 +211,30 @@ fn an_id_standing_in_for_a_title_is_no_fallback() {
     );
     assert_has(&titled, "site.js", "\"zh-CN/edu.rest.html\": \"en\"");
 }
+
+/// A namespace that requires only some locales: a message missing in another is
+/// expected, and the default locale's page does not list it as a gap; a missing
+/// message in a required locale still is one.
+#[test]
+fn a_text_missing_in_a_locale_not_required_is_no_gap() {
+    let pages = docs_with(
+        "en, zh-CN, ja",
+        "{}",
+        "",
+        "namespace: app\nlocales: [en, ja]\nentries:\n  - { code: 1, name: GONE, message: { en: Gone } }\n  - { code: 2, name: FULL, message: { en: Full, zh-CN: 已满 } }\n",
+    );
+    let en = page(&pages, "en/app.md");
+    let one =
+        &en[en.find("### 1 `GONE`").expect("code 1")..en.find("### 2 `FULL`").expect("code 2")];
+    assert!(!one.contains("(zh-CN)"), "{one}");
+    assert!(
+        one.contains("- Message (ja): — _(not translated)_"),
+        "{one}"
+    );
+    // A text the namespace does not require is still shown when it has one.
+    assert_has(
+        &pages,
+        "en/app.md",
+        "- Message (zh-CN): <span lang=\"zh-CN\">已满</span>",
+    );
+}
