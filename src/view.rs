@@ -150,6 +150,10 @@ pub struct TextView {
     pub doc: Vec<String>,
     /// One per catalog locale, in `catalog.locales` order; missing ones fall back to the default.
     pub locales: Vec<LocalizedText>,
+    /// True when the text is an id standing in for a title (of a namespace or surface
+    /// without one): it is no locale's text, so a page shows it without a fallback's
+    /// note or `lang`. Its `locales` are as for the default locale's text alone.
+    pub is_id: bool,
 }
 
 /// A text in one locale.
@@ -196,6 +200,9 @@ pub struct NamespaceView {
     pub range: Option<RangeView>,
     /// Where the namespace's codes were taken from (`source:`), if recorded.
     pub source: Option<SourceView>,
+    /// The tags of the locales the namespace requires a text in (its `locales:`,
+    /// else every catalog locale): a text missing in another locale is no gap.
+    pub required_locales: Vec<String>,
     /// The namespace file, relative to the project root.
     pub file: String,
     /// The namespace's groups in order, then the ungrouped entries (if any) as a group without id.
@@ -677,10 +684,10 @@ impl<'a> Views<'a> {
     }
 
     fn summary(&self, n: &Namespace) -> NamespaceSummary {
-        let title = n
-            .title
-            .clone()
-            .unwrap_or_else(|| Text(vec![(self.catalog.default_locale.clone(), n.id.clone())]));
+        let title = match &n.title {
+            Some(t) => self.text(t, &[]),
+            None => self.id_text(&n.id),
+        };
         NamespaceSummary {
             id: n.id.clone(),
             id_lit: self.profile.string(&n.id),
@@ -691,7 +698,7 @@ impl<'a> Views<'a> {
                 .module_name(&n.id)
                 .trim_start_matches("r#")
                 .to_string(),
-            title: self.text(&title, &[]),
+            title,
             entry_count: n.entries.len(),
             min_code: n.entries.first().map(|e| e.code),
             max_code: n.entries.last().map(|e| e.code),
@@ -712,7 +719,7 @@ impl<'a> Views<'a> {
             id: s.id.clone(),
             title: match &s.title {
                 Some(t) => self.text(t, &[]),
-                None => self.plain(&s.id),
+                None => self.id_text(&s.id),
             },
         }
     }
@@ -778,6 +785,7 @@ impl<'a> Views<'a> {
             lit,
             doc,
             locales,
+            is_id: false,
         }
     }
 
@@ -802,6 +810,17 @@ impl<'a> Views<'a> {
             &Text(vec![(self.catalog.default_locale.clone(), s.to_string())]),
             &[],
         )
+    }
+
+    /// An id standing in for a missing title (see [`TextView::is_id`]).
+    fn id_text(&self, id: &str) -> TextView {
+        TextView {
+            is_id: true,
+            ..self.text(
+                &Text(vec![(self.catalog.default_locale.clone(), id.to_string())]),
+                &[],
+            )
+        }
     }
 
     pub fn namespace(&self, n: &Namespace) -> NamespaceView {
@@ -848,6 +867,7 @@ impl<'a> Views<'a> {
                 section: s.section.clone(),
                 url: s.url.clone(),
             }),
+            required_locales: n.required_locales.clone(),
             file: n.file.clone(),
             groups,
             has_placeholders: n.entries.iter().any(|e| !e.params.is_empty()),

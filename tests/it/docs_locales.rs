@@ -16,21 +16,30 @@ fn docs(locales: &str, options: &str, message: &str) -> BTreeMap<String, String>
 fn docs_of(locales: &str, options: &str, code: i64, message: &str) -> BTreeMap<String, String> {
     // The first locale is the default.
     let default = locales.split(',').next().unwrap_or_default().trim();
+    docs_with(
+        locales,
+        options,
+        "",
+        &format!(
+            "namespace: app\ntitle: App\nlocales: [{default}]\nentries:\n  - {{ code: {code}, name: GONE, message: {message} }}\n"
+        ),
+    )
+}
+
+/// The docs target's pages of a catalog in `locales`, with these docs `options`,
+/// these more lines of `catalog.yaml` and one namespace file, `app.yaml`.
+fn docs_with(locales: &str, options: &str, more: &str, app: &str) -> BTreeMap<String, String> {
+    let default = locales.split(',').next().unwrap_or_default().trim();
     let dir = project(&[
         (
             "schema/catalog.yaml",
             &format!(
                 "catalog: t\nformat: 1\nroot: ..\nlocales: [{locales}]\ndefault_locale: {default}\n\
                  namespaces: [app.yaml]\nlints: {{ missing-translation: allow }}\n\
-                 targets:\n  - {{ id: docs, templates: markdown, out: generated/docs, options: {options} }}\n"
+                 targets:\n  - {{ id: docs, templates: markdown, out: generated/docs, options: {options} }}\n{more}"
             ),
         ),
-        (
-            "schema/app.yaml",
-            &format!(
-                "namespace: app\ntitle: App\nlocales: [{default}]\nentries:\n  - {{ code: {code}, name: GONE, message: {message} }}\n"
-            ),
-        ),
+        ("schema/app.yaml", app),
     ]);
     let checked = errcat::check(&dir.path().join("schema/catalog.yaml"));
     let Some(catalog) = &checked.catalog else {
@@ -164,4 +173,68 @@ fn a_word_not_translated_is_the_default_locales() {
     assert_has(&pages, "zh-Hant-TW/app.md", "| 错误码 | 名称 |");
     assert_has(&pages, "en/app.md", "## Details");
     assert_has(&pages, "zh-CN/app.md", "## 详细说明");
+}
+
+/// A namespace or surface without a title is shown by its id, which is no text of
+/// any locale: a page in another locale marks it neither as English nor with `lang`.
+#[test]
+fn an_id_standing_in_for_a_title_is_no_fallback() {
+    let pages = docs_with(
+        "en, zh-CN",
+        "{}",
+        "surfaces:\n  - { id: web, namespaces: [edu.rest] }\n",
+        "namespace: edu.rest\nentries:\n  - { code: 1, name: GONE, message: { en: Gone, zh-CN: 已删除 } }\n",
+    );
+    for (path, text) in [
+        ("SUMMARY.md", "  - [edu.rest](zh-CN/edu.rest.md)\n"),
+        ("zh-CN/edu.rest.md", "\n# edu.rest\n"),
+        ("zh-CN/edu.rest.md", "\n调用面: web\n"),
+        (
+            "zh-CN/index.md",
+            "| [`edu.rest`](edu.rest.md) | edu.rest | 1 | 1 … 1 | web |",
+        ),
+        ("site.js", "var errcatFallbackTitles = {\n};"),
+    ] {
+        assert_has(&pages, path, text);
+    }
+    // A title of its own still says when it falls back.
+    let titled = docs_with(
+        "en, zh-CN",
+        "{}",
+        "",
+        "namespace: edu.rest\ntitle: Rest\nentries:\n  - { code: 1, name: GONE, message: { en: Gone, zh-CN: 已删除 } }\n",
+    );
+    assert_has(
+        &titled,
+        "SUMMARY.md",
+        "  - [Rest (英文)](zh-CN/edu.rest.md)",
+    );
+    assert_has(&titled, "site.js", "\"zh-CN/edu.rest.html\": \"en\"");
+}
+
+/// A namespace that requires only some locales: a message missing in another is
+/// expected, and the default locale's page does not list it as a gap; a missing
+/// message in a required locale still is one.
+#[test]
+fn a_text_missing_in_a_locale_not_required_is_no_gap() {
+    let pages = docs_with(
+        "en, zh-CN, ja",
+        "{}",
+        "",
+        "namespace: app\nlocales: [en, ja]\nentries:\n  - { code: 1, name: GONE, message: { en: Gone } }\n  - { code: 2, name: FULL, message: { en: Full, zh-CN: 已满 } }\n",
+    );
+    let en = page(&pages, "en/app.md");
+    let one =
+        &en[en.find("### 1 `GONE`").expect("code 1")..en.find("### 2 `FULL`").expect("code 2")];
+    assert!(!one.contains("(zh-CN)"), "{one}");
+    assert!(
+        one.contains("- Message (ja): — _(not translated)_"),
+        "{one}"
+    );
+    // A text the namespace does not require is still shown when it has one.
+    assert_has(
+        &pages,
+        "en/app.md",
+        "- Message (zh-CN): <span lang=\"zh-CN\">已满</span>",
+    );
 }
