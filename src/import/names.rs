@@ -109,21 +109,23 @@ pub fn base(text: &str, prefix: Option<&str>) -> Option<String> {
     Some(name)
 }
 
-/// English text to name an entry after: its title, description or message, in that order
-/// (a description is usually the shorter statement of what went wrong).
-fn english(e: &Entry) -> Option<&str> {
+/// The name of the first English text an entry can be named after: its title,
+/// description or message, in that order (a description is usually the shorter
+/// statement of what went wrong). A text with no word a name can hold (a Chinese
+/// description in a column called English) is passed over for the next.
+fn named_after(e: &Entry, prefix: Option<&str>) -> Option<String> {
     [Field::Title, Field::Description, Field::Message]
         .iter()
         .filter_map(|f| e.text(*f))
         .flat_map(|t| t.0.iter())
-        .find(|l| l.locale == "en" || l.locale.starts_with("en-"))
-        .map(|l| l.text.as_str())
+        .filter(|l| l.locale == "en" || l.locale.starts_with("en-"))
+        .find_map(|l| base(&l.text, prefix))
 }
 
 /// The name errcat would propose for `e` from its English text, before uniqueness
 /// and without a prefix.
 pub fn proposed(e: &Entry) -> Option<String> {
-    english(e).and_then(|t| base(t, None))
+    named_after(e, None)
 }
 
 /// Names every entry that has none. A name two new entries would share, or one
@@ -135,7 +137,7 @@ pub fn assign(doc: &mut Doc, prefix: Option<&str>) {
         .iter()
         .enumerate()
         .filter(|(_, e)| e.name.is_none())
-        .map(|(i, e)| (i, english(e).and_then(|t| base(t, prefix))))
+        .map(|(i, e)| (i, named_after(e, prefix)))
         .collect();
     let mut taken: std::collections::BTreeSet<String> =
         doc.entries.iter().filter_map(|e| e.name.clone()).collect();

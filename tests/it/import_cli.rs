@@ -1545,3 +1545,25 @@ fn a_spreadsheet_saved_as_csv_merges_its_translations() {
     );
     assert_eq!(ja_texts(), ["ひとつ", "二つ\n二行目"]);
 }
+
+/// A name is proposed from the first English text that has words a name can hold: a
+/// description in Chinese under `en` is passed over for the English message beside it.
+#[test]
+fn a_name_comes_from_the_english_column_beside_a_chinese_one() {
+    let tmp = tempfile::tempdir().unwrap();
+    let table = tmp.path().join("t.md");
+    std::fs::write(
+        &table,
+        "| Error Code | Description | Error message |\n|---|---|---|\n| 1 | 房间不存在 | The room does not exist |\n",
+    )
+    .unwrap();
+    let out = errcat(
+        tmp.path(),
+        &["import", "markdown", "t.md", "--namespace", "app"],
+    );
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    assert!(stdout.contains("name: ROOM_NOT_EXIST"), "{stdout}{stderr}");
+}
