@@ -64,6 +64,7 @@ type namespace struct {
 }
 
 type catalog struct {
+	Version       *string     `json:"version"`
 	Locales       []string    `json:"locales"`
 	DefaultLocale string      `json:"default_locale"`
 	Namespaces    []namespace `json:"namespaces"`
@@ -97,6 +98,39 @@ type localeChoice struct {
 }
 
 // check is one counted assertion: actual must deep-equal expected.
+// majorSuffix is the suffix Go's semantic import versioning requires of the
+// module path at a catalog version: "/vN" from major version 2 on, else none.
+func majorSuffix(version *string) string {
+	if version == nil {
+		return ""
+	}
+	major, err := strconv.Atoi(strings.SplitN(*version, ".", 2)[0])
+	if err != nil || major < 2 {
+		return ""
+	}
+	return "/v" + strconv.Itoa(major)
+}
+
+// modulePathSuffix is the major version suffix ("/v2") of the module path in
+// dir's go.mod, or "" when its last element is none.
+func modulePathSuffix(dir string) string {
+	raw, err := os.ReadFile(filepath.Join(dir, "go.mod"))
+	if err != nil {
+		return "unreadable go.mod: " + err.Error()
+	}
+	for _, line := range strings.Split(string(raw), "\n") {
+		if strings.HasPrefix(line, "module ") {
+			path := strings.TrimSpace(strings.TrimPrefix(line, "module "))
+			last := path[strings.LastIndex(path, "/")+1:]
+			if n, err := strconv.Atoi(strings.TrimPrefix(last, "v")); err == nil && last[0] == 'v' && n >= 2 {
+				return "/" + last
+			}
+			return ""
+		}
+	}
+	return "no module line in go.mod"
+}
+
 func check(ns string, code interface{}, field string, expected, actual interface{}) bool {
 	if reflect.DeepEqual(expected, actual) {
 		passed++
@@ -235,6 +269,7 @@ func main() {
 		ids = append(ids, ns.ID)
 	}
 	sort.Strings(ids)
+	check("-", "-", "go.mod module path's major version suffix", majorSuffix(cat.Version), modulePathSuffix(os.Args[1]))
 	check("-", "-", "Locales", cat.Locales, codes.Locales)
 	check("-", "-", "DefaultLocale", cat.DefaultLocale, codes.DefaultLocale)
 	check("-", "-", "NamespaceIDs", ids, codes.NamespaceIDs())

@@ -140,6 +140,20 @@ fn main() -> ExitCode {
             let reason = e["deprecated"]["reason"].as_str();
             t.check(found.deprecated() == reason, || format!("{id}/{code}: deprecated {:?}, expected {reason:?}", found.deprecated()));
             t.check(codes::lookup(id, code).is_some(), || format!("{id}/{code}: codes::lookup failed"));
+            // By name: the enum's from_name, exact, through the registry.
+            let by_name = generated.lookup_name(name).map(|c| c.code());
+            t.check(by_name == Some(code), || format!("{id}/{code}: lookup_name({name:?}) is {by_name:?}"));
+            let lower = name.to_lowercase();
+            if lower != name {
+                let got = generated.lookup_name(&lower).map(|c| c.code());
+                t.check(got.is_none(), || format!("{id}/{code}: lookup_name({lower:?}) is {got:?}, expected none"));
+            }
+        }
+        for miss in ["", "NO_SUCH_NAME_", "constructor"] {
+            if !entries.iter().any(|e| e["name"] == miss) {
+                let got = generated.lookup_name(miss).map(|c| c.code());
+                t.check(got.is_none(), || format!("{id}: lookup_name({miss:?}) is {got:?}, expected none"));
+            }
         }
         let unknown = max.checked_add(1).unwrap_or(i64::MIN);
         t.check(generated.lookup(unknown).is_none(), || format!("{id}: unknown code {unknown} was accepted"));

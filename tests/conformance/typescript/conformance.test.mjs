@@ -126,6 +126,9 @@ const kelvinVariant = (tag) =>
   languageOf(tag).includes("k") ? tag.replace(/k/g, "\u212A") : undefined;
 const hasOwn = (o, k) =>
   o != null && Object.prototype.hasOwnProperty.call(o, k);
+// Names an untrusted caller may pass that a plain object would answer with an
+// Object.prototype member: a name-keyed object must answer them `undefined`.
+const inherited = ["constructor", "toString", "__proto__", "hasOwnProperty"];
 
 /**
  * A message's pieces: literal text and placeholders: `{name}` in single braces
@@ -331,6 +334,10 @@ test("registry", () => {
     undefined,
     run("lookup", () => gen.lookup("toString", 0)),
   );
+  for (const key of inherited) {
+    if (catalog.namespaces.some((n) => n.id === key)) continue;
+    c(`namespaces[${show(key)}] (none)`, undefined, gen.namespaces?.[key]);
+  }
   c(
     `a table of locale-choice.json for ${show(locales)}`,
     true,
@@ -363,6 +370,13 @@ for (const ns of catalog.namespaces) {
       // Shared by every importer: no one can change them for the others.
       c("all (frozen)", true, Object.isFrozen(mod.all));
       c("codes (frozen)", true, Object.isFrozen(mod.codes));
+      c("format (frozen)", true, Object.isFrozen(mod.format));
+      // Only a code's name finds a code, or a formatter.
+      for (const key of inherited) {
+        if (ns.entries.some((e) => e.name === key)) continue;
+        c(`codes[${show(key)}] (none)`, undefined, mod.codes?.[key]);
+        c(`format[${show(key)}] (none)`, undefined, mod.format?.[key]);
+      }
       for (const e of ns.entries) checkEntry(ns, mod, e);
       // Codes the namespace does not have are rejected.
       const codes = new Set(ns.entries.map((e) => e.code));
