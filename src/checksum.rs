@@ -11,12 +11,21 @@ const PREFIX: &str = "checksum ";
 const HEX: usize = 16;
 
 fn fnv1a(bytes: &[u8]) -> u64 {
-    let crlf = |i: usize| bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n');
-    (0..bytes.len())
-        .filter(|&i| !crlf(i))
-        .fold(0xcbf2_9ce4_8422_2325, |h, i| {
-            (h ^ u64::from(bytes[i])).wrapping_mul(0x0100_0000_01b3)
-        })
+    let step = |h: u64, b: &u8| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+    // The runs between carriage returns are hashed whole (most texts have none); a CR
+    // is hashed unless an LF follows it.
+    let mut h = 0xcbf2_9ce4_8422_2325;
+    if !bytes.contains(&b'\r') {
+        return bytes.iter().fold(h, step);
+    }
+    let mut runs = bytes.split(|&b| b == b'\r').peekable();
+    while let Some(run) = runs.next() {
+        h = run.iter().fold(h, step);
+        if runs.peek().is_some_and(|next| !next.starts_with(b"\n")) {
+            h = step(h, &b'\r');
+        }
+    }
+    h
 }
 
 /// Byte range of the checksum digits, if the header (first lines) has a checksum field.
@@ -82,5 +91,23 @@ mod tests {
         let lf = stamp(format!("# {PLACEHOLDER}\none\ntwo\n"));
         assert_eq!(intact(&lf.replace('\n', "\r\n")), Some(true));
         assert_eq!(intact(&stamped.replace("\r\n", "\r")), Some(false));
+    }
+
+    /// The hash skips exactly the CRs before an LF, as a byte-by-byte reading does.
+    #[test]
+    fn only_a_cr_before_an_lf_is_skipped() {
+        let by_byte = |s: &str| {
+            let b = s.as_bytes();
+            (0..b.len())
+                .filter(|&i| !(b[i] == b'\r' && b.get(i + 1) == Some(&b'\n')))
+                .fold(0xcbf2_9ce4_8422_2325_u64, |h, i| {
+                    (h ^ u64::from(b[i])).wrapping_mul(0x0100_0000_01b3)
+                })
+        };
+        for s in [
+            "", "\r", "\r\r\n", "a\r\nb\r", "\n\r", "\r\n\r\n", "x\ry", "\r\r",
+        ] {
+            assert_eq!(fnv1a(s.as_bytes()), by_byte(s), "{s:?}");
+        }
     }
 }

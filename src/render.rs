@@ -247,10 +247,16 @@ impl Spec<'_> {
 /// Whether some template or path pattern of `target` names the view field `field`:
 /// the identifiers it makes are the target's only when its templates write them.
 pub fn names_field(target: &Target, field: &str) -> bool {
-    let mut names = Names::default();
-    target.templates.values().for_each(|t| names.add(t));
-    target.files.iter().for_each(|f| names.add(&f.path));
-    names.contains(field)
+    // Asked per namespace: only a text that holds the word can name it, so only those are scanned.
+    let texts = target
+        .templates
+        .values()
+        .chain(target.files.iter().map(|f| &f.path));
+    texts.filter(|t| t.contains(field)).any(|t| {
+        let mut names = Names::default();
+        names.add(t);
+        names.contains(field)
+    })
 }
 
 /// Renders one target of `catalog` (files in rendering order, paths relative to its output directory).
@@ -274,6 +280,7 @@ fn render_with(
     tera: &tera::Tera,
     every_field: bool,
 ) -> Result<Vec<Rendered>, Box<Diagnostic>> {
+    let scans = scan::Scans::of(target);
     let specs: Vec<Spec> = target
         .files
         .iter()
@@ -282,12 +289,12 @@ fn render_with(
             let own = if every_field {
                 Names::everything()
             } else {
-                Names::of_file(target, spec)
+                Names::of_file(&scans, spec)
             };
             Spec {
                 index,
                 spec,
-                names: Names::union([&own, &Names::of_parts(target, spec)]),
+                names: Names::union([&own, &Names::of_parts(&scans, spec)]),
                 own,
             }
         })

@@ -19,6 +19,44 @@ pub struct Names {
     all: bool,
 }
 
+/// Each template of a target scanned once: its files share most of them (components).
+pub struct Scans<'t> {
+    target: &'t Target,
+    each: std::collections::HashMap<&'t str, Names>,
+    /// The templates no file renders, whole or in parts: every file may use them.
+    shared: Names,
+}
+
+impl<'t> Scans<'t> {
+    pub fn of(target: &'t Target) -> Scans<'t> {
+        let each: std::collections::HashMap<&str, Names> = target
+            .templates
+            .iter()
+            .map(|(name, text)| {
+                let mut n = Names::default();
+                n.add(text);
+                (name.as_str(), n)
+            })
+            .collect();
+        let rendered = |name: &str| {
+            target
+                .files
+                .iter()
+                .any(|f| f.template == name || f.parts.as_deref() == Some(name))
+        };
+        let shared = Names::union(
+            each.iter()
+                .filter(|(name, _)| !rendered(name))
+                .map(|(_, n)| n),
+        );
+        Scans {
+            target,
+            each,
+            shared,
+        }
+    }
+}
+
 /// FNV-1a: the set is asked once per serialized field, and its keys are short names.
 #[derive(Default)]
 struct Fnv(u64);
@@ -45,33 +83,24 @@ impl Names {
     /// The names one file can read: its template, its path pattern, the target's
     /// shared templates (components, partials: files no spec renders) and any
     /// template it names (an include).
-    pub fn of_file(target: &Target, spec: &FileSpec) -> Names {
+    pub fn of_file(scans: &Scans, spec: &FileSpec) -> Names {
         let mut names = Names::default();
         names.add(&spec.path);
-        let own = target.templates.get(&spec.template);
-        if let Some(text) = own {
-            names.add(text);
-        }
-        for (name, text) in &target.templates {
-            // A template that no file renders, whole or in parts, is shared.
-            let shared = !target
-                .files
-                .iter()
-                .any(|f| &f.template == name || f.parts.as_ref() == Some(name));
-            if shared || own.is_some_and(|t| t.contains(name.as_str())) {
-                names.add(text);
-            }
-        }
-        names
+        let own = scans.target.templates.get(&spec.template);
+        let named = scans
+            .each
+            .iter()
+            .filter(|(name, _)| **name == spec.template || own.is_some_and(|t| t.contains(*name)));
+        Names::union(named.map(|(_, n)| n).chain([&names, &scans.shared]))
     }
 
     /// The names a file's part template can read (nothing for a file without parts).
-    pub fn of_parts(target: &Target, spec: &FileSpec) -> Names {
-        let mut names = Names::default();
-        if let Some(text) = spec.parts.as_ref().and_then(|p| target.templates.get(p)) {
-            names.add(text);
-        }
-        names
+    pub fn of_parts(scans: &Scans, spec: &FileSpec) -> Names {
+        spec.parts
+            .as_ref()
+            .and_then(|p| scans.each.get(p.as_str()))
+            .cloned()
+            .unwrap_or_default()
     }
 
     /// Every name there is: values keep all their fields.
