@@ -21,6 +21,8 @@ pub struct Catalog {
     pub docs_base_url: Option<String>,
     /// The catalog file, relative to the root (for headers: "generated from …").
     pub catalog_file: String,
+    /// The command the headers name to regenerate the output, when the catalog says.
+    pub regenerate: Option<String>,
     pub namespaces: Vec<Namespace>,
     pub targets: Vec<Target>,
     /// Every target the catalog declares, as its consumers meet it, whether or not its

@@ -621,11 +621,14 @@ impl<'a> Views<'a> {
     }
 
     pub fn header_lines(catalog: &Catalog) -> Vec<String> {
+        let command = catalog
+            .regenerate
+            .clone()
+            .unwrap_or_else(|| format!("errcat gen {}", catalog.catalog_file));
         vec![
             format!("{MARKER} from {}. DO NOT EDIT.", catalog.catalog_file),
             format!(
-                "Regenerate with `errcat gen {}`; {}.",
-                catalog.catalog_file,
+                "Regenerate with `{command}`; {}.",
                 crate::checksum::PLACEHOLDER
             ),
         ]

@@ -133,6 +133,7 @@ fn empty(spec: &str, sources: &mut Sources) -> Catalog {
         default_locale: String::new(),
         docs_base_url: None,
         catalog_file: String::new(),
+        regenerate: None,
         namespaces: Vec::new(),
         targets: Vec::new(),
         declared_targets: Vec::new(),

@@ -78,6 +78,11 @@ pub struct RawCatalog {
     /// The project root, relative to the catalog file; every other path is relative to it.
     #[serde(default)]
     pub root: Option<S<String>>,
+    /// The command that regenerates the output, as every generated file's header names
+    /// it (`cargo xtask gen` where an xtask runs errcat); `errcat gen <catalog file>`
+    /// when not given. One line.
+    #[serde(default)]
+    pub regenerate: Option<S<String>>,
     /// Every locale a text may use, e.g. `[en, zh-CN]`.
     pub locales: Vec<S<String>>,
     /// The fallback locale; one of `locales`.

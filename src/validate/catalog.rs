@@ -102,6 +102,20 @@ impl<'a> Context<'a> {
                 .at(span, "catalog id"),
             );
         }
+        // The command goes into a comment line of every generated file.
+        if let Some(r) = &c.regenerate
+            && (r.value.trim().is_empty() || r.value.chars().any(|ch| ch.is_control() || ch == '`'))
+        {
+            let span = cx.span(file, r);
+            cx.emit(
+                Diagnostic::new(
+                    &rules::INVALID_VALUE,
+                    "`regenerate` is not a one-line command".to_string(),
+                )
+                .at(span, "the command")
+                .help("give the command on one line, without backticks, such as `cargo xtask gen`; leave `regenerate` out for `errcat gen <catalog>`"),
+            );
+        }
         if let Some(v) = &c.version
             && !is_semver(&v.value)
         {
@@ -823,6 +837,7 @@ impl<'a> Context<'a> {
             default_locale: self.default_locale.clone(),
             docs_base_url: base,
             catalog_file,
+            regenerate: c.regenerate.as_ref().map(|r| r.value.trim().to_string()),
             namespaces,
             targets,
             declared_targets,

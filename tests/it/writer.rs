@@ -1142,3 +1142,40 @@ fn an_interrupted_run_removes_what_it_staged() {
         assert!(caught, "{signal}: no run was caught while staging");
     }
 }
+
+/// The header names the catalog's `regenerate:` command (an xtask's), else `errcat gen`;
+/// a command that cannot stand on one comment line is refused.
+#[test]
+fn the_header_names_the_catalogs_regenerate_command() {
+    let p = project();
+    custom_target(p.path(), &["a.json"]);
+    let catalog = p.path().join("schema/catalog.yaml");
+    let text = std::fs::read_to_string(&catalog).unwrap();
+    std::fs::write(
+        &catalog,
+        text.replace("root: ..\n", "root: ..\nregenerate: cargo xtask gen\n"),
+    )
+    .unwrap();
+    let out = errcat(p.path(), &["gen"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let written = std::fs::read_to_string(p.path().join("generated/t/a.json")).unwrap();
+    assert!(
+        written.contains("Regenerate with `cargo xtask gen`; checksum "),
+        "{written}"
+    );
+    std::fs::write(
+        &catalog,
+        text.replace("root: ..\n", "root: ..\nregenerate: \"run\\nthis\"\n"),
+    )
+    .unwrap();
+    let out = errcat(p.path(), &["check"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("error[invalid-value]: `regenerate` is not a one-line command"),
+        "{err}"
+    );
+}
