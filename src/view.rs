@@ -971,14 +971,17 @@ impl<'a> Views<'a> {
                         code: r.code,
                         anchor: anchor(&n.id, r.code),
                     });
-                let note = match &replaced_by {
-                    Some(r) => format!("{} Use `{}` instead.", d.reason.trim_end(), r.ident),
-                    None => d.reason.clone(),
-                };
+                // Only the targets whose templates write it (Rust's) build it.
+                let note_lit = self.when("note_lit", || {
+                    p.string(&match &replaced_by {
+                        Some(r) => format!("{} Use `{}` instead.", d.reason.trim_end(), r.ident),
+                        None => d.reason.clone(),
+                    })
+                });
                 DeprecatedView {
                     reason: self.plain(&d.reason),
                     replaced_by,
-                    note_lit: p.string(&note),
+                    note_lit,
                 }
             }),
             doc_url_lit: self.when("doc_url_lit", || url.as_deref().map(|u| p.string(u))),
