@@ -389,16 +389,22 @@ fn check_names_generated_files_edited_by_hand() {
         text.replace("pub enum Locale", "pub enum Locale /* tweaked */"),
     )
     .unwrap();
-    let out = errcat(p.path(), &["gen", "--check"]);
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(1));
+    let (err, regenerated) = check_then_gen(p.path());
     assert!(
         err.contains("stale:   generated/rust/src/lib.rs (edited by hand since it was generated)"),
         "{err}"
     );
-    let out = errcat(p.path(), &["gen"]);
-    assert!(String::from_utf8_lossy(&out.stderr).contains("was edited by hand"));
+    assert!(regenerated.contains("was edited by hand"));
     assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
+}
+
+/// `gen --check`, which must fail, then `gen`: the stderr of each.
+fn check_then_gen(root: &Path) -> (String, String) {
+    let out = errcat(root, &["gen", "--check"]);
+    assert_eq!(out.status.code(), Some(1));
+    let checked = String::from_utf8_lossy(&out.stderr).into_owned();
+    let out = errcat(root, &["gen"]);
+    (checked, String::from_utf8_lossy(&out.stderr).into_owned())
 }
 
 /// Two branches changed a generated file and git left both sides in it: the file is
@@ -418,15 +424,12 @@ fn a_generated_file_with_conflict_markers_is_said_to_be_a_merge() {
         &text[at..]
     );
     std::fs::write(&file, &conflicted).unwrap();
-    let out = errcat(p.path(), &["gen", "--check"]);
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(1));
+    let (err, regenerated) = check_then_gen(p.path());
     assert!(
         err.contains("stale:   generated/json/catalog.json (a git merge left conflict markers in it; regenerate it)"),
         "{err}"
     );
-    let out = errcat(p.path(), &["gen"]);
-    let err = String::from_utf8_lossy(&out.stderr);
+    let err = regenerated;
     assert!(
         err.contains("held a git merge's conflict markers") && !err.contains("edited by hand"),
         "{err}"
