@@ -85,6 +85,11 @@ pub struct RawCatalog {
     pub regenerate: Option<S<String>>,
     /// Every locale a text may use, e.g. `[en, zh-CN]`.
     pub locales: Vec<S<String>>,
+    /// The locales every message must have where a namespace names none (its own
+    /// `locales:`); default: all of `locales`. A locale left out is in progress: its
+    /// texts are used where they exist, and a missing one is no finding.
+    #[serde(default)]
+    pub required_locales: Option<Vec<S<String>>>,
     /// The fallback locale; one of `locales`.
     pub default_locale: S<String>,
     /// Where the generated error dictionary is published.

@@ -28,6 +28,9 @@ pub struct Context<'a> {
     pub report: &'a mut Report,
     pub loaded: &'a Loaded,
     pub locales: Vec<String>,
+    /// The locales every text must have where a namespace names none: the catalog's
+    /// `required_locales`, else all of them.
+    pub required_locales: Vec<String>,
     pub default_locale: String,
     /// The namespace (and code) being validated: attached to findings that name no scope.
     pub scope: Option<(String, Option<i64>)>,
@@ -73,6 +76,7 @@ impl<'a> Context<'a> {
             report,
             loaded,
             locales: Vec::new(),
+            required_locales: Vec::new(),
             default_locale: c.default_locale.value.clone(),
             scope: None,
             acks: Vec::new(),
@@ -251,6 +255,10 @@ impl<'a> Context<'a> {
             }
         }
         cx.locales = locales;
+        cx.required_locales = match &c.required_locales {
+            Some(list) => cx.required_list(file, list, "`required_locales:`", "the catalog"),
+            None => cx.locales.clone(),
+        };
         cx
     }
 

@@ -88,40 +88,8 @@ pub fn namespace(
         .map(|t| cx.text(file, t, "the namespace description"));
 
     let required_locales = match &raw.locales {
-        None => cx.locales.clone(),
-        Some(list) => {
-            let mut v = Vec::new();
-            for l in list {
-                if v.contains(&l.value) {
-                    let s = cx.span(file, l);
-                    cx.emit(
-                        Diagnostic::new(
-                            &rules::INVALID_ID,
-                            format!("locale `{}` is listed twice in namespace {id}", l.value),
-                        )
-                        .at(s, "listed again here"),
-                    );
-                } else if cx.locales.contains(&l.value) {
-                    v.push(l.value.clone());
-                } else {
-                    let s = cx.span(file, l);
-                    cx.unknown_locale(s, &format!("the `locales:` of namespace {id}"), &l.value);
-                }
-            }
-            if !v.contains(&cx.default_locale) && cx.default_declared() {
-                let s = cx.span(file, &list[0]);
-                let d = cx.default_locale.clone();
-                cx.emit(
-                    Diagnostic::new(
-                        &rules::MISSING_TRANSLATION,
-                        format!("required locales must include the default locale `{d}`"),
-                    )
-                    .at(s, "required locales")
-                    .help(format!("add `{d}`")),
-                );
-            }
-            v
-        }
+        None => cx.required_locales.clone(),
+        Some(list) => cx.required_list(file, list, "`locales:`", &format!("namespace {id}")),
     };
     let (default, why) = default_only(cx);
     let required = (default.as_slice(), why.as_str());

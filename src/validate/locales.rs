@@ -3,6 +3,7 @@
 
 use super::catalog::Context;
 use crate::diag::Diagnostic;
+use crate::load::raw::S;
 use crate::rules;
 use crate::source::{FileId, Span};
 
@@ -111,6 +112,50 @@ pub struct UnknownUse {
 }
 
 impl Context<'_> {
+    /// A list of locales every text must have, `key` of `owner` ("`locales:`",
+    /// "namespace app"): each one declared, none twice, the default among them.
+    pub fn required_list(
+        &mut self,
+        file: FileId,
+        list: &[S<String>],
+        key: &str,
+        owner: &str,
+    ) -> Vec<String> {
+        let mut v = Vec::new();
+        for l in list {
+            let s = self.span(file, l);
+            if v.contains(&l.value) {
+                self.emit(
+                    Diagnostic::new(
+                        &rules::INVALID_ID,
+                        format!("locale `{}` is listed twice in {owner}", l.value),
+                    )
+                    .at(s, "listed again here"),
+                );
+            } else if self.locales.contains(&l.value) {
+                v.push(l.value.clone());
+            } else {
+                self.unknown_locale(s, &format!("the {key} of {owner}"), &l.value);
+            }
+        }
+        if let Some(first) = list.first()
+            && !v.contains(&self.default_locale)
+            && self.default_declared()
+        {
+            let s = self.span(file, first);
+            let d = self.default_locale.clone();
+            self.emit(
+                Diagnostic::new(
+                    &rules::MISSING_TRANSLATION,
+                    format!("required locales must include the default locale `{d}`"),
+                )
+                .at(s, "required locales")
+                .help(format!("add `{d}`")),
+            );
+        }
+        v
+    }
+
     /// A text in `locale`, which the catalog does not declare: counted, and reported
     /// by [`Context::report_unknown_locales`]. A text in the default locale
     /// when that is undeclared is not counted: `default_locale` has the one finding.

@@ -103,7 +103,7 @@ pub fn merge(cx: &mut Context, parts: Vec<(Namespace, Vec<GroupRef>)>) -> Option
                 if ns.locales_declared {
                     list
                 } else {
-                    format!("{list} (the catalog's: no `locales:`)")
+                    format!("{list} (the catalog's required locales: no `locales:`)")
                 }
             };
             conflicts.push((

@@ -70,7 +70,11 @@ pub fn validate_files(
 
     // Each file's entries are checked on their own, the files side by side: a
     // context per file, whose findings and acknowledgements join the catalog's.
-    let (locales, default_locale) = (cx.locales.clone(), cx.default_locale.clone());
+    let (locales, required_locales, default_locale) = (
+        cx.locales.clone(),
+        cx.required_locales.clone(),
+        cx.default_locale.clone(),
+    );
     let checked = crate::par::map(crate::par::threads(), files, |&input| {
         let mut report = Report::default();
         let parsed;
@@ -89,6 +93,7 @@ pub fn validate_files(
             report: &mut report,
             loaded,
             locales: locales.clone(),
+            required_locales: required_locales.clone(),
             default_locale: default_locale.clone(),
             scope: None,
             acks: Vec::new(),

@@ -584,7 +584,54 @@ fn a_split_namespaces_conflicting_locales_shows_both_lists() {
     );
     let text = check_text(&dir);
     assert!(
-        text.contains("namespace app is split across files that disagree on `locales`: [en, fr] (the catalog's: no `locales:`) here, [en] in the first part"),
+        text.contains("namespace app is split across files that disagree on `locales`: [en, fr] (the catalog's required locales: no `locales:`) here, [en] in the first part"),
         "{text}"
     );
+}
+
+/// A locale being added is left out of the catalog's `required_locales`: its missing
+/// texts are no finding, while the locales still required stay required, and a
+/// namespace's own `locales:` still decides for that namespace.
+#[test]
+fn a_locale_in_progress_is_not_required_until_listed() {
+    let dir = namespaces(
+        "en, zh-CN, ja",
+        "required_locales: [en, zh-CN]\n",
+        &[
+            (
+                "a.yaml",
+                "namespace: app\nentries:\n  - { code: 1, name: ONE, message: { en: One, zh-CN: 一 } }\n  - { code: 2, name: TWO, message: { en: Two, ja: 二 } }\n",
+            ),
+            (
+                "b.yaml",
+                "namespace: other\nlocales: [en, ja]\nentries:\n  - { code: 1, name: ONE, message: { en: One, zh-CN: 一 } }\n",
+            ),
+        ],
+    );
+    let found = findings(&errcat::check(&dir.path().join("catalog.yaml")));
+    let missing: Vec<_> = found
+        .iter()
+        .filter(|f| f.0 == "missing-translation")
+        .collect();
+    assert_eq!(missing.len(), 2, "{found:?}");
+    let text = check_text(&dir);
+    assert!(text.contains("zh-CN"), "{text}");
+    assert!(text.contains("a.yaml:4:"), "TWO lacks zh-CN: {text}");
+    assert!(text.contains("b.yaml:4:"), "other requires ja: {text}");
+
+    // The list is checked as a namespace's is: declared locales, the default among them.
+    let dir = namespaces(
+        "en, zh-CN",
+        "required_locales: [zh-CN, jp]\n",
+        &[(
+            "a.yaml",
+            "namespace: app\nentries:\n  - { code: 1, name: ONE, message: { en: One, zh-CN: 一 } }\n",
+        )],
+    );
+    let text = check_text(&dir);
+    assert!(
+        text.contains("required locales must include the default locale `en`"),
+        "{text}"
+    );
+    assert!(text.contains("`jp`"), "{text}");
 }
