@@ -124,8 +124,8 @@ rules! {
         fix: "Say what differs, or acknowledge the finding on the code with a reason.";
     PLACEHOLDER_MISMATCH = "placeholder-mismatch", Error, false, "A locale's message does not use every param the entry declares.",
         why: "Typed formatters take every param; a locale that drops one loses information.",
-        fix: "Use every declared param in every locale.";
-    UNDECLARED_PLACEHOLDER = "undeclared-placeholder", Warning, true, "A message has `{name}` text that looks like a placeholder but is not a declared param, or `{camelCase}` text, which no placeholder can be.",
+        fix: "Use every declared param in every locale, under the name `params:` declares (a placeholder is not translated), in ASCII braces.";
+    UNDECLARED_PLACEHOLDER = "undeclared-placeholder", Warning, true, "A message has `{name}` text that looks like a placeholder but is not a declared param, or `{camelCase}`, `{Benutzer}` or `{用户}` text, which no placeholder can be (a translated placeholder).",
         why: "It is printed literally; if it was meant as a placeholder, no formatter fills it in.",
         fix: "Declare it in `params:` (placeholders are lower_snake_case: `{user_id}`), or acknowledge that the braces are literal.";
     UNKNOWN_GROUP = "unknown-group", Error, false, "An entry names a group its namespace does not declare.",

@@ -623,6 +623,30 @@ fn placeholders(cx: &mut Context, file: FileId, e: &RawEntry, message: &Text, pa
             );
         }
         let used = placeholder::candidates(text);
+        let unused: Vec<&str> = params
+            .iter()
+            .map(String::as_str)
+            .filter(|p| is_id(p, '_') && !used.contains(p))
+            .collect();
+        // `{用户}`, `{Benutzer}`: the placeholder translated with the text. Where it stands
+        // for the one param the text lacks, that param's finding points at it.
+        let wide = |p: &str| format!("\u{ff5b}{p}\u{ff5d}");
+        let explained = match unused.as_slice() {
+            [p] if !text.contains(&wide(p)) && placeholder::broken(text, p).is_none() => {
+                placeholder::lookalikes(text).next()
+            }
+            _ => None,
+        };
+        for (range, name) in placeholder::lookalikes(text) {
+            if explained.as_ref().is_some_and(|(r, _)| *r == range) {
+                continue;
+            }
+            cx.emit(
+                Diagnostic::new(&rules::UNDECLARED_PLACEHOLDER, format!("the `{locale}` message of {} contains `{{{name}}}`, which is printed as it stands: a placeholder's name is lower_snake_case ASCII", e.name.value))
+                    .at(cx.sources.part(s, text, range), "not a placeholder")
+                    .help("a placeholder keeps the name `params:` declares in every locale; if these braces are meant as text, acknowledge the finding"),
+            );
+        }
         for u in used.iter().filter(|u| !params.iter().any(|p| p == *u)) {
             let at = placeholder::first_use(text, u).unwrap_or(0..text.len());
             cx.emit(
@@ -639,31 +663,50 @@ fn placeholders(cx: &mut Context, file: FileId, e: &RawEntry, message: &Text, pa
             );
         }
         // A param that is no identifier has its own error above.
-        for p in params.iter().filter(|p| is_id(p, '_')) {
-            if !used.contains(&p.as_str()) {
-                // A CJK or Arabic input method writes full-width braces: the placeholder is
-                // there, in braces that are text.
-                let wide = format!("\u{ff5b}{p}\u{ff5d}");
-                let (at, label, help) = match text.find(&wide) {
-                    Some(i) => (
-                        cx.sources.part(s, text, i..i + wide.len()),
-                        "full-width braces".to_string(),
-                        format!(
-                            "`{wide}` is in full-width braces, which are text: write `{{{p}}}` with ASCII braces"
-                        ),
+        for p in &unused {
+            // A CJK or Arabic input method writes full-width braces: the placeholder is
+            // there, in braces that are text.
+            let wide = wide(p);
+            let (at, label, help) = if let Some(i) = text.find(&wide) {
+                (
+                    cx.sources.part(s, text, i..i + wide.len()),
+                    "full-width braces".to_string(),
+                    format!(
+                        "`{wide}` is in full-width braces, which are text: write `{{{p}}}` with ASCII braces"
                     ),
-                    None => (
-                        s,
-                        format!("the `{locale}` message"),
-                        "every locale of a message must use every declared param".to_string(),
+                )
+            } else if let Some((range, what)) = placeholder::broken(text, p) {
+                (
+                    cx.sources.part(s, text, range),
+                    what.to_string(),
+                    format!("write `{{{p}}}`"),
+                )
+            } else if let Some((range, name)) = explained.clone() {
+                (
+                    cx.sources.part(s, text, range),
+                    "translated with the text".to_string(),
+                    format!(
+                        "write `{{{p}}}` for `{{{name}}}`: a placeholder keeps its name in every locale"
                     ),
-                };
-                cx.emit(
-                    Diagnostic::new(&rules::PLACEHOLDER_MISMATCH, format!("the `{locale}` message of {} does not use the declared param `{{{p}}}`", e.name.value))
-                        .at(at, label)
-                        .help(help),
-                );
-            }
+                )
+            } else {
+                (
+                    s,
+                    format!("the `{locale}` message"),
+                    "every locale of a message must use every declared param".to_string(),
+                )
+            };
+            cx.emit(
+                Diagnostic::new(
+                    &rules::PLACEHOLDER_MISMATCH,
+                    format!(
+                        "the `{locale}` message of {} does not use the declared param `{{{p}}}`",
+                        e.name.value
+                    ),
+                )
+                .at(at, label)
+                .help(help),
+            );
         }
     }
 }

@@ -635,3 +635,23 @@ fn a_locale_in_progress_is_not_required_until_listed() {
     );
     assert!(text.contains("`jp`"), "{text}");
 }
+
+/// A translator who translated the placeholder, or broke its braces, is told which
+/// `{…}` stands where the param should be, not only that the param is missing.
+#[test]
+fn a_translated_or_broken_placeholder_is_pointed_at() {
+    let dir = namespaces(
+        "en, zh-CN, ja, de",
+        "",
+        &[(
+            "a.yaml",
+            "namespace: app\nlocales: [en]\nentries:\n\
+             \x20 - code: 1\n    name: USER_NOT_FOUND\n    params: [user]\n    message:\n      en: \"User {user} not found\"\n      zh-CN: \"未找到用户 {用户}\"\n      ja: \"{user が見つかりません\"\n      de: \"Benutzer { user } nicht gefunden\"\n\
+             \x20 - code: 2\n    name: LOGIN_REQUIRED\n    message:\n      en: \"Login required\"\n      de: \"Anmeldung für {Benutzer} erforderlich\"\n",
+        )],
+    );
+    crate::support::assert_snapshot(
+        &repo().join("tests/fixtures/cli/translated-placeholders.txt"),
+        &check_text(&dir).replace(&*dir.path().to_string_lossy(), "<dir>"),
+    );
+}
