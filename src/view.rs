@@ -551,6 +551,27 @@ pub(crate) fn match_subtags(tag: &str) -> [String; 3] {
     [language, script, region].map(str::to_string)
 }
 
+/// A path as a comment line of any language may hold it: a backslash (Java reads
+/// `\u000a` as a line break even in a comment), a backtick, a control or invisible
+/// character percent-encoded, as in a URL.
+fn inert_path(path: &str) -> std::borrow::Cow<'_, str> {
+    let odd = |c: char| c == '\\' || c == '`' || c == '%' || crate::naming::is_invisible(c);
+    if !path.contains(odd) {
+        return std::borrow::Cow::Borrowed(path);
+    }
+    let mut out = String::with_capacity(path.len() + 8);
+    for c in path.chars() {
+        if odd(c) {
+            for b in c.encode_utf8(&mut [0; 4]).bytes() {
+                let _ = std::fmt::Write::write_fmt(&mut out, format_args!("%{b:02X}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// `edu.rest` + 1004 → `edu-rest-1004`; negative codes read `roomengine-minus-2381`.
 pub fn anchor(namespace: &str, code: i64) -> String {
     let prefix = anchor_prefix(namespace);
@@ -624,9 +645,12 @@ impl<'a> Views<'a> {
         let command = catalog
             .regenerate
             .clone()
-            .unwrap_or_else(|| format!("errcat gen {}", catalog.catalog_file));
+            .unwrap_or_else(|| format!("errcat gen {}", inert_path(&catalog.catalog_file)));
         vec![
-            format!("{MARKER} from {}. DO NOT EDIT.", catalog.catalog_file),
+            format!(
+                "{MARKER} from {}. DO NOT EDIT.",
+                inert_path(&catalog.catalog_file)
+            ),
             format!(
                 "Regenerate with `{command}`; {}.",
                 crate::checksum::PLACEHOLDER

@@ -106,19 +106,34 @@ impl<'a> Context<'a> {
                 .at(span, "catalog id"),
             );
         }
-        // The command goes into a comment line of every generated file.
-        if let Some(r) = &c.regenerate
-            && (r.value.trim().is_empty() || r.value.chars().any(|ch| ch.is_control() || ch == '`'))
-        {
-            let span = cx.span(file, r);
-            cx.emit(
-                Diagnostic::new(
-                    &rules::INVALID_VALUE,
-                    "`regenerate` is not a one-line command".to_string(),
-                )
-                .at(span, "the command")
-                .help("give the command on one line, without backticks, such as `cargo xtask gen`; leave `regenerate` out for `errcat gen <catalog>`"),
-            );
+        // The command goes into a comment line of every generated file: nothing in it may
+        // end the comment or, as `\u000a` does in Java, make javac end it.
+        if let Some(r) = &c.regenerate {
+            let v = &r.value;
+            let wrong = if v.trim().is_empty()
+                || v.chars()
+                    .any(|ch| ch.is_control() || ch == '`' || crate::naming::is_invisible(ch))
+            {
+                Some((
+                    "`regenerate` is not a one-line command",
+                    "give the command on one line, without backticks, such as `cargo xtask gen`; leave `regenerate` out for `errcat gen <catalog>`",
+                ))
+            } else if v.contains('\\') {
+                Some((
+                    "`regenerate` has a backslash, which Java reads as an escape even in a comment (`\\u000a` ends the line)",
+                    "write the command without backslashes, or put it in a script and name the script",
+                ))
+            } else {
+                None
+            };
+            if let Some((message, help)) = wrong {
+                let span = cx.span(file, r);
+                cx.emit(
+                    Diagnostic::new(&rules::INVALID_VALUE, message.to_string())
+                        .at(span, "the command")
+                        .help(help),
+                );
+            }
         }
         if let Some(v) = &c.version
             && !is_semver(&v.value)

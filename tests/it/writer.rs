@@ -1181,4 +1181,36 @@ fn the_header_names_the_catalogs_regenerate_command() {
         err.contains("error[invalid-value]: `regenerate` is not a one-line command"),
         "{err}"
     );
+    // javac reads `\u000a` as a line break in a comment too: what follows would be code.
+    std::fs::write(
+        &catalog,
+        text.replace(
+            "root: ..\n",
+            "root: ..\nregenerate: 'x \\u000a class X {}'\n",
+        ),
+    )
+    .unwrap();
+    let out = errcat(p.path(), &["check"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("error[invalid-value]: `regenerate` has a backslash"),
+        "{err}"
+    );
+    // A catalog file named with a line break is named percent-encoded (a new one: the output so far
+    // names the old).
+    std::fs::write(&catalog, &text).unwrap();
+    std::fs::remove_dir_all(p.path().join("generated")).unwrap();
+    let odd = p.path().join("schema/x`\nclass X {}.yml");
+    std::fs::rename(&catalog, &odd).unwrap();
+    let out = errcat(p.path(), &["gen", &odd.to_string_lossy()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let written = std::fs::read_to_string(p.path().join("generated/t/a.json")).unwrap();
+    assert!(
+        written.contains("from schema/x%60%0Aclass X {}.yml. DO NOT EDIT. Regenerate with `errcat gen schema/x%60%0Aclass X {}.yml`;"),
+        "{written}"
+    );
 }
