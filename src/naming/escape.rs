@@ -331,6 +331,14 @@ fn markdown_inline(s: &str) -> String {
                 out.push_str("\\.");
             }
             '&' => out.push_str("&amp;"),
+            // A word joiner after a `<` that could open a tag: a script that puts the text
+            // into HTML unescaped (mdBook's search results do, with headings and titles)
+            // then shows it as text instead of making a tag of it.
+            '<' if s[i + 1..]
+                .starts_with(|c: char| c.is_ascii_alphabetic() || "/!?".contains(c)) =>
+            {
+                out.push_str("&lt;&#x2060;");
+            }
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '|' => out.push_str("&#124;"),

@@ -121,7 +121,14 @@ fn string_literals() {
         (
             StringStyle::Markdown,
             "a|b*c<d>\nx",
-            "a&#124;b\\*c&lt;d&gt;<br>x",
+            "a&#124;b\\*c&lt;&#x2060;d&gt;<br>x",
+        ),
+        // A `<` that could open a tag, a comment or an end tag gets a word joiner: mdBook's
+        // search results put headings into HTML unescaped. `a < 5` needs none.
+        (
+            StringStyle::Markdown,
+            "<img src=x onerror=alert(1)> </script> <!-- <?x a < 5",
+            "&lt;&#x2060;img src=x onerror=alert\\(1\\)&gt; &lt;&#x2060;/script&gt; &lt;&#x2060;\\!-- &lt;&#x2060;?x a &lt; 5",
         ),
         // Every kind of line break is one: a lone `\r` once joined its lines.
         (
