@@ -12,6 +12,27 @@ use crate::output::{Printed, err};
 pub use clap::ColorChoice;
 
 /// "1 code", "2 codes": a count and its noun, which takes an `s` when not one.
+/// `text` safe to print on a terminal: a control character (an ESC that would start a
+/// sequence that clears the line or retitles the window, a CR, a BEL) as its control
+/// picture (`␛`), an invisible one (a bidi override) as `\u{…}`. Line breaks and tabs
+/// stay.
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    let odd = |c: char| c != '\n' && c != '\t' && crate::naming::is_invisible(c);
+    if !text.contains(odd) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            c if !odd(c) => out.push(c),
+            '\0'..='\u{1f}' => out.extend(char::from_u32(0x2400 + c as u32)),
+            '\u{7f}' => out.push('\u{2421}'),
+            c => out.push_str(&crate::naming::visible(&c.to_string())),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 pub fn count(n: usize, noun: &str) -> String {
     format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
 }

@@ -821,7 +821,7 @@ fn explain(
         )?;
     }
     match format {
-        ExplainFormat::Human => out!("{}", ex.to_text())?,
+        ExplainFormat::Human => out!("{}", crate::console::printable(&ex.to_text()))?,
         ExplainFormat::Json => outln!("{}", serde_json::to_string_pretty(&ex).unwrap_or_default())?,
     }
     Ok(ExitCode::from(u8::from(

@@ -376,3 +376,30 @@ fn a_catalog_with_an_unrelated_error_still_answers() {
         "{stderr}"
     );
 }
+
+/// A message with terminal control sequences (a catalog may lower `control-char`) is
+/// printed with control pictures: it cannot clear the line, retitle the window or ring.
+#[test]
+fn explain_prints_control_characters_as_pictures() {
+    let dir = crate::support::project(&[
+        (
+            "schema/catalog.yaml",
+            "catalog: t\nformat: 1\nlocales: [en]\ndefault_locale: en\nnamespaces: [app.yaml]\n",
+        ),
+        (
+            "schema/app.yaml",
+            "namespace: app\nlints: { control-char: allow }\nentries:\n  - { code: 1, name: A, message: \"Looks fine\\e[2K\\r\\e]0;pwned\\a\\u202eRoom\\x7f\" }\n",
+        ),
+    ]);
+    let out = errcat(dir.path(), &["explain", "1"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    // (The bidi override is an error of its own: explain still answers, and exits 1.)
+    assert!(
+        text.contains("Looks fine␛[2K␍␛]0;pwned␇\\u{202e}Room␡"),
+        "{text}"
+    );
+    assert!(
+        !text.contains(['\u{1b}', '\r', '\u{7}', '\u{202e}']),
+        "{text}"
+    );
+}
