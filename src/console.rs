@@ -11,7 +11,6 @@ use crate::output::{Printed, err};
 
 pub use clap::ColorChoice;
 
-/// "1 code", "2 codes": a count and its noun, which takes an `s` when not one.
 /// `text` safe to print on a terminal: a control character (an ESC that would start a
 /// sequence that clears the line or retitles the window, a CR, a BEL) as its control
 /// picture (`␛`), an invisible one (a bidi override) as `\u{…}`. Line breaks and tabs
@@ -33,6 +32,7 @@ pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// "1 code", "2 codes": a count and its noun, which takes an `s` when not one.
 pub fn count(n: usize, noun: &str) -> String {
     format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
 }

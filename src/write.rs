@@ -745,7 +745,11 @@ fn put(disk: &mut dyn Disk, p: &Planned) -> std::io::Result<()> {
 /// users' `XDG_CACHE_HOME` on one checkout) must take turns too, or one removes the
 /// other's staged files. [`prune_locks`] removes those unused for long. The lock is
 /// released when the guard drops.
-pub fn lock(root: &Path) -> Result<std::fs::File, String> {
+///
+/// The lock file is never reached through a symbolic link: in a temp directory anyone
+/// can write, a link planted at its name would make errcat create a file elsewhere.
+/// While another run holds the lock, `waiting` is called once, then the run waits.
+pub fn lock(root: &Path, waiting: &mut dyn FnMut(&Path)) -> Result<std::fs::File, String> {
     let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     let digest = root
         .to_string_lossy()
@@ -755,25 +759,55 @@ pub fn lock(root: &Path) -> Result<std::fs::File, String> {
         });
     let path = std::env::temp_dir().join(format!("{LOCK_PREFIX}{digest:016x}{LOCK_SUFFIX}"));
     let failed = |e: std::io::Error| format!("cannot lock the output with {}: {e}", path.display());
+    let mut told = false;
     loop {
         // A lock file someone else created may be read-only to us; reading is all `flock` needs.
-        let file = std::fs::OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
+        let file = no_follow(std::fs::OpenOptions::new().create(true).truncate(false).write(true))
             .open(&path)
             .or_else(|e| match e.kind() {
-                std::io::ErrorKind::PermissionDenied => std::fs::File::open(&path),
+                std::io::ErrorKind::PermissionDenied => {
+                    no_follow(std::fs::OpenOptions::new().read(true)).open(&path)
+                }
                 _ => Err(e),
             })
-            .map_err(failed)?;
-        file.lock().map_err(failed)?;
+            .map_err(|e| {
+                if std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
+                    format!(
+                        "cannot lock the output with {}: it is a symbolic link, which errcat does not follow (someone else may have put it there); remove it",
+                        path.display()
+                    )
+                } else {
+                    failed(e)
+                }
+            })?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => {
+                if !std::mem::replace(&mut told, true) {
+                    waiting(&path);
+                }
+                file.lock().map_err(failed)?;
+            }
+            Err(std::fs::TryLockError::Error(e)) => return Err(failed(e)),
+        }
         // `prune_cache` may have removed the file between our open and our lock; a lock
         // on a removed file excludes no one, so take the one now at the path instead.
         if same_file(&file, &path) {
             return Ok(file);
         }
     }
+}
+
+/// `options` that refuse to open a symbolic link (`O_NOFOLLOW`).
+#[cfg(unix)]
+fn no_follow(options: &mut std::fs::OpenOptions) -> &mut std::fs::OpenOptions {
+    use std::os::unix::fs::OpenOptionsExt;
+    options.custom_flags(libc::O_NOFOLLOW)
+}
+
+#[cfg(not(unix))]
+fn no_follow(options: &mut std::fs::OpenOptions) -> &mut std::fs::OpenOptions {
+    options
 }
 
 const LOCK_PREFIX: &str = "errcat-";

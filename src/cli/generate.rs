@@ -119,7 +119,16 @@ pub(super) fn run(
     // error does (the default action would leave hidden temporary files behind).
     on_interrupt_abandon();
     // Another run on the same tree waits here until this one has written.
-    let _lock = match write::lock(root) {
+    let mut waiting = |lock: &Path| {
+        if !out.quiet && human {
+            // A line lost to a reader gone is no reason not to wait.
+            let _ = errln!(
+                "waiting for another errcat run that writes this output (lock file {})",
+                lock.display()
+            );
+        }
+    };
+    let _lock = match write::lock(root, &mut waiting) {
         Ok(l) => l,
         Err(e) => {
             error(&e)?;

@@ -511,17 +511,20 @@ fn concurrent_runs_take_turns() {
 
 /// Runs take turns through a lock in the temp directory whatever their cache
 /// settings: with the lock beside the cache entries, a run with another cache (or
-/// none) planned while one was writing, and removed its staged files.
+/// none) planned while one was writing, and removed its staged files. A run that waits
+/// says so; a symbolic link planted at the lock's name is not followed.
 #[test]
 fn runs_with_different_caches_take_turns() {
     let p = project();
     let (tmp, cache) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let log = tmp.path().join("stderr.txt");
     let run = |cache: &Path| {
         std::process::Command::new(env!("CARGO_BIN_EXE_errcat"))
             .current_dir(p.path())
-            .args(["gen", "--quiet"])
+            .args(["gen"])
             .env("TMPDIR", tmp.path())
             .env("ERRCAT_CACHE_DIR", cache)
+            .stderr(std::fs::File::create(&log).unwrap())
             .spawn()
             .unwrap()
     };
@@ -529,6 +532,7 @@ fn runs_with_different_caches_take_turns() {
     let names: Vec<PathBuf> = std::fs::read_dir(tmp.path())
         .unwrap()
         .map(|e| e.unwrap().path())
+        .filter(|p| p != &log)
         .collect();
     let [lock] = &names[..] else {
         panic!("one lock file in the temp directory: {names:?}")
@@ -544,6 +548,26 @@ fn runs_with_different_caches_take_turns() {
     );
     drop(held);
     assert!(waiting.wait().unwrap().success());
+    let said = std::fs::read_to_string(&log).unwrap();
+    assert!(
+        said.contains("\nwaiting for another errcat run that writes this output (lock file "),
+        "{said}"
+    );
+    // A link at the lock's name would have errcat create (or lock) a file elsewhere.
+    #[cfg(unix)]
+    {
+        std::fs::remove_file(lock).unwrap();
+        let elsewhere = tmp.path().join("elsewhere");
+        std::os::unix::fs::symlink(&elsewhere, lock).unwrap();
+        let status = run(Path::new("")).wait().unwrap();
+        let said = std::fs::read_to_string(&log).unwrap();
+        assert_eq!(status.code(), Some(2), "{said}");
+        assert!(
+            said.contains("it is a symbolic link, which errcat does not follow"),
+            "{said}"
+        );
+        assert!(!elsewhere.exists());
+    }
 }
 
 /// Runs errcat in `dir` as root, or as `nobody` through setpriv: `None` unless this
