@@ -146,27 +146,35 @@ impl<'a> Context<'a> {
             );
         }
         if let Some(b) = c.docs.as_ref().map(|d| &d.base_url)
-            && let Some(bad) = b
-                .value
-                .chars()
-                .find(|&ch| ch.is_whitespace() || ch.is_control() || is_bidi_or_invisible(ch))
+            && let Some(bad) = b.value.chars().find(|&ch| {
+                ch.is_whitespace()
+                    || ch.is_control()
+                    || is_bidi_or_invisible(ch)
+                    || "\"<>\\^`{|}".contains(ch)
+            })
         {
             let span = cx.span(file, b);
             cx.emit(
                 Diagnostic::new(
                     &rules::INVALID_VALUE,
                     format!(
-                        "the docs base URL contains {} (U+{:04X})",
+                        "the docs base URL contains {} (U+{:04X}){}",
                         match bad {
-                            ' ' => "a space",
-                            c if c.is_whitespace() => "whitespace",
-                            _ => "an invisible character",
+                            ' ' => "a space".to_string(),
+                            c if c.is_whitespace() => "whitespace".to_string(),
+                            c if c.is_ascii_punctuation() => format!("`{c}`"),
+                            _ => "an invisible character".to_string(),
                         },
-                        bad as u32
+                        bad as u32,
+                        if bad.is_ascii_punctuation() {
+                            ", which no URL holds as it is: a page that puts it in a link would end the attribute or start markup"
+                        } else {
+                            ""
+                        }
                     ),
                 )
                 .at(span, "base_url")
-                .help("percent-encode it (a space is %20): every target links to the docs with this URL"),
+                .help("percent-encode it (a space is %20, `\"` is %22, `<` is %3C): every target links to the docs with this URL"),
             );
         }
         // Packages take it as their home page and every code's doc_url starts with it:
