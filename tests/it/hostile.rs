@@ -107,7 +107,7 @@ fn hostile_markdown_renders_as_text() {
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, Parser::new_ext(&en.text, Options::ENABLE_TABLES));
     for shown in [
-        "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;",
+        "&lt;\u{2060}/script&gt;&lt;\u{2060}script&gt;alert(1)&lt;\u{2060}/script&gt;",
         "| pipe | table | *star* _under_ **bold**",
         "${x} `${y}` {{ not_a_var }} {% raw %}",
     ] {
@@ -143,7 +143,7 @@ fn page_words_stay_text_in_the_book_configuration() {
     assert!(
         lookup
             .text
-            .contains("# Code lookup&lt;script&gt;alert\\(1\\)&lt;/script&gt;"),
+            .contains("# Code lookup&lt;&#x2060;script&gt;alert\\(1\\)&lt;&#x2060;/script&gt;"),
         "{}",
         lookup.text
     );

@@ -117,7 +117,7 @@ fn the_documented_filters_work() {
     );
     assert_eq!(
         got.lines().nth(1),
-        Some(r#""say \"hi\"" 'say "hi"' &lt;b&gt;"#)
+        Some(r#""say \"hi\"" 'say "hi"' &lt;&#x2060;b&gt;"#)
     );
     let out = probe("{{ namespace.id | lit(style=\"toml\") }}");
     let stderr = String::from_utf8_lossy(&out.stderr);
