@@ -477,6 +477,7 @@ impl<'a> Context<'a> {
         let mut out: Vec<Target> = Vec::new();
         // Each target's output directory, for the check that no two share one.
         let mut outs: Vec<(String, PathBuf, Span)> = Vec::new();
+        let catalog_file = PathBuf::from(self.rel_path(loaded.catalog_file));
         for lt in loaded.targets.iter().filter(|t| t.rendered) {
             let raw = &loaded.catalog.targets[lt.index];
             let t = &raw.value;
@@ -652,6 +653,20 @@ impl<'a> Context<'a> {
                 .components()
                 .filter(|c| !matches!(c, std::path::Component::CurDir))
                 .collect();
+            if let Some(why) = among_inputs(&normal, &catalog_file) {
+                self.emit(
+                    Diagnostic::new(
+                        &rules::BAD_PATH,
+                        format!(
+                            "output directory `{}` {why}",
+                            crate::naming::visible(&t.out.value)
+                        ),
+                    )
+                    .at(out_span, "output directory")
+                    .help("write generated files to a directory of their own, such as `generated/<target>`"),
+                );
+                continue;
+            }
             outs.push((t.id.value.clone(), normal, out_span));
             let options = super::options::resolve(self, t, manifest, &profile);
             let option_spans = super::options::spans(self, t, manifest);
@@ -890,6 +905,38 @@ impl<'a> Context<'a> {
             .to_string_lossy()
             .replace('\\', "/")
     }
+}
+
+/// Why an output directory (relative to the root, normalised) may not be where it is:
+/// where git keeps its own files, errcat its templates, or the catalog its inputs.
+fn among_inputs(out: &Path, catalog_file: &Path) -> Option<String> {
+    let named = |c: std::path::Component, name: &str| {
+        c.as_os_str().to_string_lossy().eq_ignore_ascii_case(name)
+    };
+    if out.components().any(|c| named(c, ".git")) {
+        return Some("is inside `.git`, where git keeps its own files: what errcat writes there (hooks, attributes) would change how git behaves, and no review would show it".into());
+    }
+    if out
+        .components()
+        .next()
+        .is_some_and(|c| named(c, "templates"))
+    {
+        return Some("is inside `templates/`, where errcat reads target templates: its output would be read back as templates".into());
+    }
+    let catalog_dir = catalog_file.parent().unwrap_or(Path::new(""));
+    let shown = catalog_file.to_string_lossy();
+    if catalog_dir.starts_with(out) {
+        return Some(format!(
+            "holds the catalog ({shown}): generated files would sit among the inputs, where namespace patterns may read them"
+        ));
+    }
+    if !catalog_dir.as_os_str().is_empty() && out.starts_with(catalog_dir) {
+        return Some(format!(
+            "is inside the catalog's directory ({}), among the inputs, where namespace patterns may read generated files",
+            catalog_dir.to_string_lossy()
+        ));
+    }
+    None
 }
 
 /// The first run of whitespace that starts the text, ends one of its lines or ends
