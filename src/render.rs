@@ -13,6 +13,7 @@ use crate::source::Span;
 use crate::view::{self, Views};
 use crate::{par, rules};
 
+mod capped;
 mod case;
 mod components;
 mod fields;
@@ -509,8 +510,8 @@ fn render_parts<T: Serialize>(
                 ..base
             },
         };
-        tera.render(part, &cx.tera())
-            .map_err(|e| template_error(target, &format!("template `{part}`"), &e))
+        let what = format!("template `{part}`");
+        capped::render(tera, part, &cx.tera(), 0).map_err(|f| failed(target, &what, part, f))
     };
     if s.spec.each == Each::Locale {
         locales.iter().map(|l| render(Some(l))).collect()
@@ -528,19 +529,20 @@ fn render_file(
 ) -> Result<Rendered, Box<Diagnostic>> {
     let spec = s.spec;
     let ctx = cx.tera();
-    let rel = tera
-        .render(&path_template(s.index), &ctx)
-        .map_err(|e| template_error(target, &format!("output path `{}`", spec.path), &e))?;
+    let path = path_template(s.index);
+    let rel = capped::render(tera, &path, &ctx, 0)
+        .map_err(|f| failed(target, &format!("output path `{}`", spec.path), &path, f))?;
     let rel = clean_path(target, spec, &rel)?;
-    let mut text = if cx.size_hint == 0 {
-        tera.render(&spec.template, &ctx)
+    // Room for the parts, the file's own text and the checksum stamp.
+    let hint = if cx.size_hint == 0 {
+        0
     } else {
-        // Room for the parts, the file's own text and the checksum stamp.
-        let mut out = Vec::with_capacity(cx.size_hint + (64 << 10));
-        tera.render_to(&spec.template, &ctx, &mut out)
-            .and_then(|()| String::from_utf8(out).map_err(Into::into))
-    }
-    .map_err(|e| template_error(target, &format!("template `{}`", spec.template), &e))?;
+        cx.size_hint + (64 << 10)
+    };
+    let mut text = capped::render(tera, &spec.template, &ctx, hint).map_err(|f| {
+        let what = format!("template `{}`", spec.template);
+        failed(target, &what, &spec.template, f)
+    })?;
     if !text.lines().take(5).any(|l| l.contains(view::MARKER)) {
         let mut d = Diagnostic::new(&rules::TEMPLATE, format!("template `{}` of target `{}` does not start with the generated-file header", spec.template, target.id))
             .help("put `{{ catalog.header }}` in its first lines: errcat only ever modifies or removes files that carry it");
@@ -747,6 +749,14 @@ fn rendered_for(d: Box<Diagnostic>, n: &crate::model::Namespace) -> Box<Diagnost
 
 /// The diagnostic for a failed step of a target: `what` is a template
 /// ("template \`x.tera\`") or a step ("reading its templates").
+/// The finding for a render of template `name` (`what` in words) that failed.
+fn failed(target: &Target, what: &str, name: &str, f: capped::Failed) -> Box<Diagnostic> {
+    match f {
+        capped::Failed::Tera(e) => template_error(target, what, &e),
+        capped::Failed::TooLarge => capped::too_large(target, what, locate(target, name, 1, 1, 1)),
+    }
+}
+
 fn template_error(target: &Target, what: &str, e: &tera::Error) -> Box<Diagnostic> {
     // A syntax or rendering error in a template file: point into the file itself, so
     // every output format (human, JSON, GitHub) carries its path, line and column.
