@@ -13,15 +13,30 @@ pub fn threads() -> usize {
 }
 
 /// The stack of each worker. Rendering recurses once per nested template and component
-/// call; `render::nesting` bounds that to about 4 MiB, more than a spawned thread's
-/// default 2 MiB (the main thread usually has 8). Untouched stack is only reserved.
-const WORKER_STACK: usize = 16 << 20;
+/// call; `render::nesting` bounds that to about 4 MiB in a release build, and to 16–32
+/// MiB in a debug one (Tera's renderer, instantiated for errcat's bounded output,
+/// is compiled there unoptimised): more than a spawned thread's default 2 MiB and the
+/// main thread's usual 8. Untouched stack is only reserved.
+const WORKER_STACK: usize = 32 << 20;
 
 /// `f` of every item, computed on up to `threads` threads; the results keep the items' order.
 pub fn map<T: Sync, R: Send>(threads: usize, items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
     let threads = threads.min(items.len());
     if threads <= 1 {
-        return items.iter().map(f).collect();
+        // Still on a worker's stack: the caller's may be the main thread's 8 MiB, less
+        // than a deep render needs in a debug build.
+        let run = || items.iter().map(&f).collect();
+        return std::thread::scope(|s| {
+            match std::thread::Builder::new()
+                .stack_size(WORKER_STACK)
+                .spawn_scoped(s, run)
+            {
+                Ok(worker) => worker
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                Err(_) => run(),
+            }
+        });
     }
     // Each worker takes the next unclaimed item, so one slow item does not idle the others.
     let next = AtomicUsize::new(0);
