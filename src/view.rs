@@ -521,9 +521,10 @@ fn direction(language: &str, script: &str) -> &'static str {
 
 /// The language, script and region of a catalog locale, which the generated code
 /// compares a requested tag's with (parsed there alike), in lower case and empty when
-/// absent: `zh-TW` → `zh`, `hant`, `tw`. The language comes first, then a script if its
-/// 4 letters come next, then a region if its 2 letters or 3 digits come next (later
-/// subtags do not count); `iw`, `in` and `ji` are `he`, `id` and `yi`. Only Chinese has
+/// absent: `zh-TW` → `zh`, `hant`, `tw`. The language comes first, then up to three
+/// extended language subtags of 3 letters, which do not count (`zh-yue-HK` is `zh-HK`),
+/// then a script if its 4 letters come next, then a region if its 2 letters or 3 digits
+/// come next (later subtags do not count); `iw`, `in` and `ji` are `he`, `id` and `yi`. Only Chinese has
 /// a script implied, the case that matters (a table of likely scripts for every
 /// language would outweigh the rest of the generated code): Traditional (`hant`) for
 /// Taiwan, Hong Kong and Macao, else Simplified (`hans`).
@@ -537,6 +538,10 @@ pub(crate) fn match_subtags(tag: &str) -> [String; 3] {
         l => l,
     };
     let letters = |p: &str| p.bytes().all(|b| b.is_ascii_alphabetic());
+    // RFC 5646's extlangs would otherwise hide the script and region.
+    for _ in 0..3 {
+        let _ = parts.next_if(|p| p.len() == 3 && letters(p));
+    }
     let script = parts.next_if(|p| p.len() == 4 && letters(p)).unwrap_or("");
     let region = parts
         .next_if(|p| {
@@ -1124,5 +1129,10 @@ mod tests {
         assert_eq!(m("iw-IL"), "he  il");
         // A region after something else is no region: `de-1996-CH`.
         assert_eq!(m("de-1996-CH"), "de  ");
+        // Extended language subtags do not count, up to the three RFC 5646 allows.
+        assert_eq!(m("zh-cmn-Hant-TW"), "zh hant tw");
+        assert_eq!(m("zh-yue-HK"), "zh hant hk");
+        assert_eq!(m("zh-cmn-yue-nan-HK"), "zh hant hk");
+        assert_eq!(m("zh-cmn-yue-nan-wuu-HK"), "zh hans ");
     }
 }
