@@ -95,6 +95,9 @@ rules! {
     UNKNOWN_LOCALE = "unknown-locale", Error, false, "A text uses a locale the catalog does not declare, or `default_locale` is not in `locales:` (each reported once, at the first use, with the number of uses).",
         why: "No target has a slot for it; the text would be lost.",
         fix: "Declare the locale in `locales:`, or correct the tag (the help names the declared tag it was probably meant as).";
+    UNKNOWN_LANGUAGE = "unknown-language", Error, true, "A locale in `locales:` has a two-letter language that is no ISO 639-1 code: a country's (`jp` for Japanese, `cn` for Chinese) or none at all (`xx`). Three-letter languages (`yue`, private-use `qaa` to `qtz`) pass, and so do the withdrawn `iw`, `in`, `ji`, `jw`, `mo` and `sh`.",
+        why: "The generated code chooses a locale by its language: a client asking for `ja-JP` never finds the texts filed under `jp`, and the docs cannot name their language.",
+        fix: "Write the language's code (the help names it for a country's: `ja` for `jp`), under `locales:` and in the texts; for a pseudo-locale or a language of your own, use a private-use code (`qaa` to `qtz`), or allow the rule.";
     MISSING_TRANSLATION = "missing-translation", Error, true, "A message, description, cause or solution lacks a locale its namespace requires, or any text (a title too) lacks the default locale.",
         why: "Users of that locale would see the fallback language where a translation was promised; a text without the default locale leaves the other locales nothing to fall back on.",
         fix: "Add the text, or drop the locale from the namespace's `locales:`.";

@@ -241,6 +241,11 @@ impl<'a> Context<'a> {
                     .at(span, "listed again here"),
                 );
             } else {
+                // A tag of no language is still the catalog's locale: its texts are
+                // not unknown too, and a catalog that allows the rule generates it.
+                if let Some(d) = super::language::unknown_language(&l.value, span) {
+                    cx.emit(d);
+                }
                 locales.push(l.value.clone());
             }
         }

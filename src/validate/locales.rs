@@ -57,8 +57,8 @@ pub fn tag_for(s: &str) -> Option<String> {
 }
 
 /// The declared tag `s` was probably meant as: the same tag in other case or with
-/// `_` (`zh_cn` for `zh-CN`), else one of the same language (`zh` for `zh-CN`).
-/// Edit distance says nothing about two-letter tags: `fr` is not a typo of `en`.
+/// `_` (`zh_cn` for `zh-CN`), else one of the same language (`zh` for `zh-CN`), else one
+/// of the language whose country's code it has (`ja` for `jp`). Edit distance says nothing about two-letter tags: `fr` is not a typo of `en`.
 pub fn near_tag<'a>(s: &str, declared: &[&'a str]) -> Option<&'a str> {
     let same = |k: &str| k.eq_ignore_ascii_case(s) || tag_for(s).as_deref() == Some(k);
     // Language and script, as the generated code chooses a locale: `zh-CN` is not
@@ -67,11 +67,13 @@ pub fn near_tag<'a>(s: &str, declared: &[&'a str]) -> Option<&'a str> {
         let [language, script, _] = crate::view::match_subtags(&t.replace('_', "-"));
         (language, script)
     };
-    let wanted = kin(s);
+    let kin_of = |wanted: (String, String)| declared.iter().find(|k| kin(k) == wanted);
     declared
         .iter()
         .find(|k| same(k))
-        .or_else(|| declared.iter().find(|k| kin(k) == wanted))
+        .or_else(|| kin_of(kin(s)))
+        // A country's code for its language's: `jp` for `ja`.
+        .or_else(|| kin_of(kin(&super::language::meant_tag(s)?)))
         .copied()
 }
 
@@ -253,7 +255,14 @@ impl Context<'_> {
             None if known.is_empty() => d.help(format!(
                 "the catalog's `locales:` is empty: add `{locale}` to it"
             )),
-            None => d.help(format!("declared locales: {}", known.join(", "))),
+            None => {
+                let country = super::language::country_help(locale).map(|h| h + "; ");
+                d.help(format!(
+                    "{}declared locales: {}",
+                    country.unwrap_or_default(),
+                    known.join(", ")
+                ))
+            }
         }
     }
 
@@ -314,6 +323,11 @@ mod tests {
         assert_eq!(near_tag("zh", &declared), Some("zh-CN"));
         assert_eq!(near_tag("en-US", &declared), Some("en"));
         assert_eq!(near_tag("fr", &declared), None, "not a typo of `en`");
+        assert_eq!(near_tag("cn", &declared), Some("zh-CN"), "China's code");
+        let declared = ["en", "ja"];
+        assert_eq!(near_tag("jp", &declared), Some("ja"), "Japan's code");
+        assert_eq!(near_tag("jp-JP", &declared), Some("ja"));
+        assert_eq!(near_tag("xx", &declared), None);
         // Chinese of the other script serves other readers: not a slip for it.
         let declared = ["en", "zh-Hant"];
         assert_eq!(near_tag("zh-CN", &declared), None);

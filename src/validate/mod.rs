@@ -6,6 +6,7 @@ mod cross;
 mod entries;
 
 pub use entries::is_namespace_id;
+mod language;
 mod levels;
 mod locales;
 mod merge;

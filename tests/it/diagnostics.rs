@@ -316,6 +316,57 @@ fn a_typo_in_locales_is_reported_once() {
     }
 }
 
+/// A locale's language must be one: two letters that are a country's code (`jp`) are
+/// found in `locales:` and named in a text's key, while the languages whose codes look
+/// like countries' (`se` Northern Sami, `ee` Ewe, `kr` Kanuri), the withdrawn `iw`,
+/// three letters and private use are left alone; a catalog may allow the rule.
+#[test]
+fn a_country_code_is_no_language() {
+    let check = |locales: &str, lints: &str, key: &str| {
+        let dir = crate::support::project(&[
+            (
+                "catalog.yaml",
+                &format!(
+                    "catalog: t\nformat: 1\nlocales: [{locales}]\ndefault_locale: en\nnamespaces: [a.yaml]\n{lints}"
+                ),
+            ),
+            (
+                "a.yaml",
+                &format!(
+                    "namespace: a\nlocales: [en]\nentries:\n  - {{ code: 1, name: FULL, message: {{ en: Full, {key}: x }} }}\n"
+                ),
+            ),
+        ]);
+        findings(&errcat::check(&dir.path().join("catalog.yaml")))
+    };
+    assert_eq!(check("en, se, ee, kr, iw, yue, qaa", "", "se"), []);
+    assert_eq!(
+        check("en, jp-JP", "", "jp-JP"),
+        [(
+            "unknown-language",
+            "locale `jp-JP` names no language: `jp` is not an ISO 639-1 code".to_owned(),
+            Some("did you mean `ja-JP`? `jp` is a country's code, not a language's".to_owned())
+        )]
+    );
+    assert_eq!(
+        check("en, xx", "lints: { unknown-language: allow }\n", "xx"),
+        []
+    );
+    // Undeclared, and no locale of the language it means is declared either.
+    assert_eq!(
+        check("en, zh-CN", "", "jp-JP"),
+        [(
+            "unknown-locale",
+            "the message of FULL uses locale `jp-JP`, which the catalog does not declare"
+                .to_owned(),
+            Some(
+                "did you mean `ja-JP`? `jp` is a country's code, not a language's; declared locales: en, zh-CN"
+                    .to_owned()
+            )
+        )]
+    );
+}
+
 /// A default locale missing from `locales:` is one finding: the texts in it (every
 /// plain string) are neither unknown nor missing translations.
 #[test]

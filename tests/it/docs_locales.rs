@@ -97,7 +97,7 @@ fn right_to_left_locales_are_marked_so() {
     for text in [
         "<span lang=\"ar\" dir=\"rtl\">الغرفة ممتلئة</span>",
         "<span lang=\"ar\" dir=\"rtl\">العربية</span>",
-        ">Deutsch (CH)</span>",
+        ">Deutsch (Schweiz)</span>",
         ">繁體中文</span>",
     ] {
         assert_has(&pages, "en/app.md", text);
