@@ -78,7 +78,8 @@ FILE is in its own, in order, and the files merge by code: a table and its
 translation in one run, which a namespace that requires both locales needs
 (each file alone lacks the other's texts). --doc-locale names the language of
 the Javadoc in every FILE; without it, each FILE's Javadoc is in that FILE's
---locale.
+--locale. Each is a locale the catalog declares (a BCP 47 tag: ja, not jp;
+pt-BR, not pt_BR): any other is refused before a FILE is read.
 
 Names: a source without names gets SCREAMING_SNAKE names from the English text
 (stop words and {placeholders} dropped, at most five words), unique in the
@@ -105,8 +106,10 @@ The result is validated before anything is written, as `errcat check` will read
 it: written into the project of --catalog (default schema/catalog.yaml when it
 exists), beside the project's other files and targets, so a code another file of
 the namespace defines, or one a target's integers cannot hold, is refused; a
-file outside the project is checked on its own. Without --into the result goes
-to standard output.
+file outside the project is checked on its own. A finding about an imported text
+points at its cell in the FILE. Of the result's warnings, those at an imported
+text are shown; the others (the namespace's to-do list) are counted, and
+`errcat check` lists them. Without --into the result goes to standard output.
 
 Examples:
 

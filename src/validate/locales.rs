@@ -55,16 +55,32 @@ pub fn tag_for(s: &str) -> Option<String> {
     (tag != s && is_locale_tag(&tag)).then_some(tag)
 }
 
+/// Country codes written where a language goes (`jp` for Japanese), which name no
+/// language of their own: only these are read as the language they stand for.
+const COUNTRY_FOR_LANGUAGE: &[(&str, &str)] = &[
+    ("jp", "ja"),
+    ("cn", "zh"),
+    ("gr", "el"),
+    ("dk", "da"),
+    ("cz", "cs"),
+    ("ua", "uk"),
+    ("vn", "vi"),
+];
+
 /// The declared tag `s` was probably meant as: the same tag in other case or with
-/// `_` (`zh_cn` for `zh-CN`), else one of the same language (`zh` for `zh-CN`).
-/// Edit distance says nothing about two-letter tags: `fr` is not a typo of `en`.
+/// `_` (`zh_cn` for `zh-CN`), else one of the same language (`zh` for `zh-CN`; `ja`
+/// for `jp`, a country code). Edit distance says nothing about two-letter tags: `fr`
+/// is not a typo of `en`.
 pub fn near_tag<'a>(s: &str, declared: &[&'a str]) -> Option<&'a str> {
     let same = |k: &str| k.eq_ignore_ascii_case(s) || tag_for(s).as_deref() == Some(k);
     // Language and script, as the generated code chooses a locale: `zh-CN` is not
     // near `zh-Hant`, whose readers it would not serve.
     let kin = |t: &str| {
         let [language, script, _] = crate::view::match_subtags(&t.replace('_', "-"));
-        (language, script)
+        match COUNTRY_FOR_LANGUAGE.iter().find(|(c, _)| *c == language) {
+            Some((_, l)) => crate::view::match_subtags(l)[..2].to_vec(),
+            None => vec![language, script],
+        }
     };
     let wanted = kin(s);
     declared
@@ -273,5 +289,11 @@ mod tests {
         let declared = ["en", "zh-Hant"];
         assert_eq!(near_tag("zh-CN", &declared), None);
         assert_eq!(near_tag("zh-TW", &declared), Some("zh-Hant"));
+        // A country code for its language; one that is a language (`se`) is not read so.
+        let declared = ["en", "ja", "zh-CN", "sv"];
+        assert_eq!(near_tag("jp", &declared), Some("ja"));
+        assert_eq!(near_tag("JP", &declared), Some("ja"));
+        assert_eq!(near_tag("cn", &declared), Some("zh-CN"));
+        assert_eq!(near_tag("se", &declared), None);
     }
 }
