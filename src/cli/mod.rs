@@ -157,7 +157,7 @@ pub enum Command {
         shell: crate::completions::Shell,
     },
     /// Import error tables (Markdown, a vertical list, a Java enum) into a namespace file.
-    #[command(after_long_help = crate::import::HELP)]
+    #[command(after_long_help = crate::import::help())]
     Import(crate::import::Args),
     /// Print the JSON Schema (draft-07) of catalog and namespace files, for editors.
     Schema,

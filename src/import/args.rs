@@ -2,17 +2,30 @@
 
 use std::path::PathBuf;
 
-/// What `errcat import --help` shows after the options: each format by example.
-pub const HELP: &str = "\
+/// What `errcat import --help` shows after the options: [`HELP`], then every header
+/// the readers understand, from their table.
+pub fn help() -> String {
+    format!(
+        "{HELP}\nHeaders (lower-case; `source (…)` only with a locale):\n{}",
+        super::headers::headers_by_language()
+    )
+}
+
+/// Each format by example, and how an import goes.
+const HELP: &str = "\
 Formats:
 
-  markdown   Pipe tables, one section per heading. Headers in English or Chinese
-             name the columns: Error Code / Err No / 错误码 (the code; else the
-             first column of numbers, unless the second is one too), Error Code
-             Name (the name), Error message / 错误提示 (the message), Description /
-             错误描述 (the description, or the message when there is no message
-             column), Reason (cause), Solution / 处理建议 (solution), Title, HTTP
-             (404, 404 Not Found or a status constant: SC_NOT_FOUND).
+  markdown   Pipe tables, one section per heading. Headers name the columns (in
+             English, Chinese, Japanese, Korean, German, French, Spanish or
+             Portuguese: Headers below): Error Code / Err No / 错误码 (the code;
+             else the first column of numbers, unless the second is one too),
+             Error Code Name (the name), Error message / 错误提示 (the message),
+             Description / 错误描述 (the description, or the message when there
+             is no message column), Reason (cause), Solution / 处理建议
+             (solution), Title, HTTP (404, 404 Not Found or a status constant:
+             SC_NOT_FOUND). A locale tag in parentheses after a text's header
+             names the locale of its cells, whatever --locale says: Source (en)
+             and Translation (ja), Error message (zh-CN).
              Bold, <br/>, quoted cells and blank rows
              are understood, and a code in backticks; a code is written as the
              catalog writes it (no leading zero, an ASCII minus); code blocks and HTML comments are skipped, and a row

@@ -14,6 +14,7 @@ mod columns;
 mod comments;
 mod csv;
 mod doc;
+mod headers;
 mod http_status;
 mod inline;
 mod java_args;
@@ -41,7 +42,7 @@ use crate::load::{self, display_path};
 use crate::rules;
 use crate::source::{FileId, Sources, Span};
 
-pub use args::{Args, DocField, HELP, InputFormat, SectionsAs};
+pub use args::{Args, DocField, InputFormat, SectionsAs, help};
 use doc::Field;
 pub use output::write;
 use rows::{Located, Row, RowText, Section};

@@ -176,3 +176,113 @@ fn the_script_note_names_what_it_found() {
         ],
     );
 }
+
+/// Sheets headed in German, Portuguese, Japanese, Korean, French or Spanish are read
+/// as English and Chinese ones are: no column is skipped.
+#[test]
+fn headers_in_other_languages_name_the_columns() {
+    let tmp = project(&[]);
+    for (locale, sheet, said) in [
+        (
+            "de",
+            "Fehlercode;Name;Fehlermeldung\n1;ROOM_FULL;Der Raum ist voll\n",
+            "de: Der Raum ist voll",
+        ),
+        (
+            "pt-BR",
+            "Código,Nome,Mensagem de erro\n1,ROOM_FULL,A sala está cheia\n",
+            "pt-BR: A sala está cheia",
+        ),
+        (
+            "ja",
+            "エラーコード,名前,エラーメッセージ\n1,ROOM_FULL,部屋が満員です\n",
+            "ja: 部屋が満員です",
+        ),
+        (
+            "ko",
+            "오류 코드,이름,오류 메시지\n1,ROOM_FULL,방이 가득 찼습니다\n",
+            "ko: 방이 가득 찼습니다",
+        ),
+        (
+            "fr",
+            "Code d'erreur,Nom,Message d'erreur\n1,ROOM_FULL,La salle est pleine\n",
+            "fr: La salle est pleine",
+        ),
+        (
+            "es",
+            "Código de error,Nombre,Mensaje\n1,ROOM_FULL,La sala está llena\n",
+            "es: La sala está llena",
+        ),
+    ] {
+        // A catalog in the sheet's language: a new namespace needs its default locale.
+        let catalog = format!(
+            "catalog: t\nformat: 1\nlocales: [{locale}]\ndefault_locale: {locale}\nnamespaces: []\n"
+        );
+        std::fs::create_dir_all(tmp.path().join("schema")).unwrap();
+        std::fs::write(tmp.path().join("schema/catalog.yaml"), catalog).unwrap();
+        std::fs::write(tmp.path().join("t.csv"), sheet).unwrap();
+        let out = errcat(
+            tmp.path(),
+            &[
+                "import",
+                "csv",
+                "t.csv",
+                "--namespace",
+                "app",
+                "--locale",
+                locale,
+            ],
+        );
+        let (stdout, stderr) = text(&out);
+        assert_eq!(out.status.code(), Some(0), "{locale}: {stderr}");
+        assert!(
+            !stderr.contains("import-unknown-column"),
+            "{locale}: {stderr}"
+        );
+        assert!(
+            stdout.contains("name: ROOM_FULL") && stdout.contains(said),
+            "{locale}: {stdout}"
+        );
+    }
+}
+
+/// A sheet of `Source (en)` and `Translation (ja)` columns: each column's texts are
+/// in the locale its header names. The source agrees with the catalog's English,
+/// so only the translations are new; a source the catalog has since changed is a
+/// conflict at its cell (the translation may be stale), and nothing is written.
+#[test]
+fn a_sheet_of_source_and_translation_columns_imports_each_in_its_locale() {
+    let tmp = storage_project(&[
+        (
+            "xl/ja.csv",
+            "Code,Source (en),Translation (ja)\n2002,The disk is full,ディスクがいっぱいです\n2003,File not found,ファイルが見つかりません\n",
+        ),
+        (
+            "xl/stale.csv",
+            "Code,Source (en),Translation (ja)\n2003,No such file,そのファイルはありません\n",
+        ),
+    ]);
+    let (code, stderr) = import(
+        tmp.path(),
+        "csv xl/ja.csv --namespace storage --into schema/storage.yaml",
+    );
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(stderr.contains("(0 new, 2 changed)"), "{stderr}");
+    let yaml = std::fs::read_to_string(tmp.path().join("schema/storage.yaml")).unwrap();
+    assert!(
+        yaml.contains("      en: The disk is full\n      ja: ディスクがいっぱいです\n"),
+        "{yaml}"
+    );
+    let (code, stderr) = import(
+        tmp.path(),
+        "csv xl/stale.csv --namespace storage --into schema/storage.yaml",
+    );
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(
+        stderr.contains("code 2003 already has a different `en` message")
+            && stderr.contains("--> xl/stale.csv:2:6"),
+        "{stderr}"
+    );
+    let after = std::fs::read_to_string(tmp.path().join("schema/storage.yaml")).unwrap();
+    assert_eq!(after, yaml);
+}
