@@ -119,7 +119,7 @@ rules! {
     TRAILING_WHITESPACE = "trailing-whitespace", Warning, true, "A text starts or ends with whitespace, or has spaces before a line break.",
         why: "Invisible differences make messages compare unequal and docs render oddly.",
         fix: "Trim the text.";
-    LOCALE_SCRIPT = "locale-script", Warning, true, "A text of a locale is mostly in another script than its language's: Chinese under `en`, English under `ja` (at least 8 Latin letters, as names and acronyms are common), Chinese under `ar`.",
+    LOCALE_SCRIPT = "locale-script", Warning, true, "A text of a locale is mostly in another script than its language's: Chinese under `en`, English under `ja` (at least 8 Latin letters, as names and acronyms are common), Chinese under `ar`; among Chinese, Japanese and Korean, only what one of them alone writes: Hangul (Korean), hiragana (Japanese), Simplified-only forms without kana (Chinese).",
         why: "A text under the wrong locale is shown to readers who cannot read it, and the locale it belongs to falls back to another language, or counts as translated when it is not. It happens when a table is pasted or imported under the wrong locale, or a translator's sheet keeps a row untranslated.",
         fix: "Move the text under its own locale (`zh-CN:`) and write this locale's text; `errcat import` takes `--locale`.";
     DUPLICATE_MESSAGE = "duplicate-message", Warning, true, "Two codes in one namespace have the same message in a locale.",

@@ -157,7 +157,7 @@ pub enum Command {
         shell: crate::completions::Shell,
     },
     /// Import error tables (Markdown, a vertical list, a Java enum) into a namespace file.
-    #[command(after_long_help = crate::import::HELP)]
+    #[command(after_long_help = crate::import::help())]
     Import(crate::import::Args),
     /// Print the JSON Schema (draft-07) of catalog and namespace files, for editors.
     Schema,
@@ -874,17 +874,19 @@ fn import(args: &crate::import::Args, console: Console) -> Printed<ExitCode> {
         return Ok(ExitCode::from(2));
     }
     if out.result_warnings > 0 && !quiet {
+        // The warnings above are the imported rows'; these are the namespace's to-do list.
+        let other = if out.report.warnings() > 0 {
+            "other warning"
+        } else {
+            "warning"
+        };
         errln!(
-            "note: the result has {}; `errcat check` lists them",
-            count(out.result_warnings, "warning")
+            "note: the result has {}, none at an imported text; `errcat check` lists them",
+            count(out.result_warnings, other)
         )?;
     }
-    if out.wrong_script > 0 && !quiet {
-        errln!(
-            "note: {} in Chinese, Japanese or Korean went under a locale written in Latin \
-             letters; import a table in another language with `--locale` (`--locale zh-CN`)",
-            count(out.wrong_script, "imported text")
-        )?;
+    for note in out.script_notes.iter().filter(|_| !quiet) {
+        errln!("note: {note}")?;
     }
     if out.filed_by_position > 0 && !quiet {
         errln!(

@@ -2,17 +2,30 @@
 
 use std::path::PathBuf;
 
-/// What `errcat import --help` shows after the options: each format by example.
-pub const HELP: &str = "\
+/// What `errcat import --help` shows after the options: [`HELP`], then every header
+/// the readers understand, from their table.
+pub fn help() -> String {
+    format!(
+        "{HELP}\nHeaders (lower-case; `source (…)` only with a locale):\n{}",
+        super::headers::headers_by_language()
+    )
+}
+
+/// Each format by example, and how an import goes.
+const HELP: &str = "\
 Formats:
 
-  markdown   Pipe tables, one section per heading. Headers in English or Chinese
-             name the columns: Error Code / Err No / 错误码 (the code; else the
-             first column of numbers, unless the second is one too), Error Code
-             Name (the name), Error message / 错误提示 (the message), Description /
-             错误描述 (the description, or the message when there is no message
-             column), Reason (cause), Solution / 处理建议 (solution), Title, HTTP
-             (404, 404 Not Found or a status constant: SC_NOT_FOUND).
+  markdown   Pipe tables, one section per heading. Headers name the columns (in
+             English, Chinese, Japanese, Korean, German, French, Spanish or
+             Portuguese: Headers below): Error Code / Err No / 错误码 (the code;
+             else the first column of numbers, unless the second is one too),
+             Error Code Name (the name), Error message / 错误提示 (the message),
+             Description / 错误描述 (the description, or the message when there
+             is no message column), Reason (cause), Solution / 处理建议
+             (solution), Title, HTTP (404, 404 Not Found or a status constant:
+             SC_NOT_FOUND). A locale tag in parentheses after a text's header
+             names the locale of its cells, whatever --locale says: Source (en)
+             and Translation (ja), Error message (zh-CN).
              Bold, <br/>, quoted cells and blank rows
              are understood, and a code in backticks; a code is written as the
              catalog writes it (no leading zero, an ASCII minus); code blocks and HTML comments are skipped, and a row
@@ -78,7 +91,8 @@ FILE is in its own, in order, and the files merge by code: a table and its
 translation in one run, which a namespace that requires both locales needs
 (each file alone lacks the other's texts). --doc-locale names the language of
 the Javadoc in every FILE; without it, each FILE's Javadoc is in that FILE's
---locale.
+--locale. Each is a locale the catalog declares (a BCP 47 tag: ja, not jp;
+pt-BR, not pt_BR): any other is refused before a FILE is read.
 
 Names: a source without names gets SCREAMING_SNAKE names from the English text
 (stop words and {placeholders} dropped, at most five words), unique in the
@@ -105,8 +119,10 @@ The result is validated before anything is written, as `errcat check` will read
 it: written into the project of --catalog (default schema/catalog.yaml when it
 exists), beside the project's other files and targets, so a code another file of
 the namespace defines, or one a target's integers cannot hold, is refused; a
-file outside the project is checked on its own. Without --into the result goes
-to standard output.
+file outside the project is checked on its own. A finding about an imported text
+points at its cell in the FILE. Of the result's warnings, those at an imported
+text are shown; the others (the namespace's to-do list) are counted, and
+`errcat check` lists them. Without --into the result goes to standard output.
 
 Examples:
 

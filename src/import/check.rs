@@ -1,8 +1,8 @@
 //! The result, validated in memory as `errcat check` will read it.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+use super::relocate::{Files, Places, relocate};
 use super::{Imported, Output, yaml};
 use crate::diag::{Diagnostic, Report};
 use crate::load::raw::{RawCatalog, RawNamespace};
@@ -121,59 +121,6 @@ fn listed(catalog: &Path, patterns: &[crate::load::raw::S<String>], path: &Path)
     })
 }
 
-/// A finding in an entry of an output also points at the source row the entry came
-/// from: the output is not on disk yet, and the row is what the user can fix.
-/// Where each entry of an output starts, and each code's row: looked up per finding,
-/// so that an import with a finding on every row does not rescan the output each time.
-struct Rows {
-    /// (line, code) of each `  - code: N` line, in line order.
-    starts: Vec<(u32, i64)>,
-    /// Each code's first row.
-    rows: HashMap<i64, Span>,
-}
-
-impl Rows {
-    fn of(text: &str, output: &Output) -> Rows {
-        let starts = text
-            .lines()
-            .zip(1u32..)
-            .filter_map(|(l, n)| Some((n, l.strip_prefix("  - code: ")?.trim().parse().ok()?)))
-            .collect();
-        let mut rows = HashMap::new();
-        for &(code, span) in &output.rows {
-            rows.entry(code).or_insert(span);
-        }
-        Rows { starts, rows }
-    }
-}
-
-fn from_row(d: Diagnostic, ours: &[FileId], rows: &[Rows]) -> Diagnostic {
-    let Some(at) = d.primary.as_ref().map(|l| l.span) else {
-        return d;
-    };
-    let Some(i) = ours.iter().position(|&f| f == at.file) else {
-        return d;
-    };
-    // The entry is the last `  - code: N` at or above the finding's line.
-    let starts = &rows[i].starts;
-    let code = starts[..starts.partition_point(|&(line, _)| line <= at.line)]
-        .last()
-        .map(|&(_, code)| code);
-    let row = code.and_then(|c| rows[i].rows.get(&c));
-    let Some(span) = row.filter(|s| d.related.iter().all(|l| l.span != **s)) else {
-        return d;
-    };
-    let mut d = d.related(*span, "imported from this row");
-    // Each file of a translated table lacks the other's locale: one run takes both.
-    if d.rule == crate::rules::MISSING_TRANSLATION.id {
-        let help = d.help.take().map_or_else(String::new, |h| format!("{h}; "));
-        d.help = Some(format!(
-            "{help}import each locale's file in one run, `--locale` once per file: FILE... --locale en --locale zh-CN"
-        ));
-    }
-    d
-}
-
 /// How an output is named in findings: it is not on disk yet.
 fn shown(o: &Output) -> PathBuf {
     PathBuf::from(match &o.path {
@@ -220,28 +167,34 @@ pub(super) fn validate(locales: &[String], out: &mut Imported) {
     record(found, &ours, out);
 }
 
-/// Keeps the errors of `found`, and counts its warnings; `ours` are the outputs' files,
+/// Keeps the errors of `found`, and the warnings about imported values (each moved to
+/// the value it is about); counts the other warnings; `ours` are the outputs' files,
 /// in the order of `out.outputs`.
-fn record(mut found: Report, ours: &[FileId], out: &mut Imported) {
-    let rows: Vec<Rows> = ours
+fn record(found: Report, ours: &[FileId], out: &mut Imported) {
+    let places: Vec<Places> = ours
         .iter()
         .zip(&out.outputs)
-        .map(|(&f, o)| Rows::of(&out.sources.get(f).text, o))
+        .map(|(&f, o)| Places::of(f, &out.sources.get(f).text, o))
         .collect();
-    found.diagnostics = found
+    let files = Files {
+        places: &places,
+        inputs: &out.inputs,
+        sources: &out.sources,
+    };
+    let found: Vec<Diagnostic> = found
         .diagnostics
         .into_iter()
-        .map(|d| from_row(d, ours, &rows))
+        .map(|d| relocate(d, &files))
         .collect();
-    // The result's warnings are the project's to-do list, shown by `errcat check`;
-    // repeating them on every import would bury the import's own findings.
-    out.result_warnings = found.warnings();
-    out.wrong_script = found
-        .diagnostics
-        .iter()
-        .filter(|d| d.rule == crate::rules::LOCALE_SCRIPT.id)
-        .count();
-    out.report
-        .diagnostics
-        .extend(found.diagnostics.into_iter().filter(Diagnostic::is_error));
+    // The result's other warnings are the project's to-do list, shown by `errcat
+    // check`: repeating them on every import would bury the import's own findings.
+    let imported = |d: &Diagnostic| {
+        d.primary
+            .as_ref()
+            .is_some_and(|l| out.inputs.contains(&l.span.file))
+    };
+    let (shown, rest): (Vec<Diagnostic>, Vec<Diagnostic>) =
+        found.into_iter().partition(|d| d.is_error() || imported(d));
+    out.result_warnings = rest.len();
+    out.report.diagnostics.extend(shown);
 }

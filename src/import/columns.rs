@@ -1,92 +1,13 @@
-//! What a table column holds, from its header (English or Chinese), and how the
-//! rows of a table become [`Row`]s: shared by the Markdown table and vertical list readers.
+//! How the rows of a table become [`Row`]s, each column read as its header says
+//! ([`super::headers`]): shared by the Markdown table, CSV and vertical list readers.
 
 use super::doc::Field;
+use super::headers::header_of;
+pub use super::headers::{Column, classify, known_headers};
 use super::{Located, Row, RowText};
 use crate::diag::{Diagnostic, Report};
 use crate::rules;
 use crate::source::Span;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Column {
-    Code,
-    Name,
-    Http,
-    Text(Field),
-}
-
-/// Header words, lower-cased, with bold markers and trailing colons removed.
-const HEADERS: &[(&str, Column)] = &[
-    ("error code", Column::Code),
-    ("error code value", Column::Code),
-    ("code", Column::Code),
-    ("code value", Column::Code),
-    ("value", Column::Code),
-    ("值", Column::Code),
-    ("错误码", Column::Code),
-    ("err no", Column::Code),
-    ("error no", Column::Code),
-    ("error number", Column::Code),
-    ("errno", Column::Code),
-    ("错误码值", Column::Code),
-    ("错误代码", Column::Code),
-    ("返回码", Column::Code),
-    ("error code name", Column::Name),
-    ("name", Column::Name),
-    ("constant", Column::Name),
-    ("错误码名称", Column::Name),
-    ("名称", Column::Name),
-    ("symbol", Column::Name),
-    ("符号", Column::Name),
-    ("http", Column::Http),
-    ("http status", Column::Http),
-    ("http status code", Column::Http),
-    ("http状态码", Column::Http),
-    ("title", Column::Text(Field::Title)),
-    ("标题", Column::Text(Field::Title)),
-    ("error message", Column::Text(Field::Message)),
-    ("message", Column::Text(Field::Message)),
-    ("错误提示", Column::Text(Field::Message)),
-    ("提示", Column::Text(Field::Message)),
-    ("提示信息", Column::Text(Field::Message)),
-    ("错误信息", Column::Text(Field::Message)),
-    ("description", Column::Text(Field::Description)),
-    ("error description", Column::Text(Field::Description)),
-    ("错误描述", Column::Text(Field::Description)),
-    ("描述", Column::Text(Field::Description)),
-    ("说明", Column::Text(Field::Description)),
-    ("含义", Column::Text(Field::Description)),
-    ("meaning", Column::Text(Field::Description)),
-    ("reason", Column::Text(Field::Cause)),
-    ("cause", Column::Text(Field::Cause)),
-    ("原因", Column::Text(Field::Cause)),
-    ("错误原因", Column::Text(Field::Cause)),
-    ("solution", Column::Text(Field::Solution)),
-    ("suggestion", Column::Text(Field::Solution)),
-    ("处理建议", Column::Text(Field::Solution)),
-    ("解决方案", Column::Text(Field::Solution)),
-    ("解决方法", Column::Text(Field::Solution)),
-    ("处理方法", Column::Text(Field::Solution)),
-];
-
-pub fn classify(header: &str) -> Option<Column> {
-    let h = super::inline::plain(header, str::to_owned);
-    let h = h
-        .trim()
-        .trim_end_matches([':', '：'])
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase();
-    HEADERS.iter().find(|(k, _)| *k == h).map(|(_, c)| *c)
-}
-
-/// Every header the readers understand, for help texts.
-pub fn known_headers() -> String {
-    let mut names: Vec<&str> = HEADERS.iter().map(|(k, _)| *k).collect();
-    names.dedup();
-    names.join(", ")
-}
 
 /// A table read from a file: its header cells and body rows, every cell with its span.
 pub struct Table {
@@ -113,14 +34,21 @@ fn is_code(s: &str) -> bool {
 
 /// Turns a table into rows. `locale` is the language of its texts.
 pub fn rows(src: &Located, table: &Table, locale: &str, report: &mut Report) -> Vec<Row> {
-    let mut cols: Vec<Option<Column>> = table.header.iter().map(|(h, _)| classify(h)).collect();
-    // A second column of one text field (`Message` and `Error message`): the cells
-    // could only overwrite the first's, so the column is skipped, and said so.
+    let headers: Vec<_> = table.header.iter().map(|(h, _)| header_of(h)).collect();
+    let mut cols: Vec<Option<Column>> = headers.iter().map(|h| h.as_ref().map(|h| h.0)).collect();
+    // Each column's locale: the one its header names, else the file's.
+    let locales: Vec<&str> = headers
+        .iter()
+        .map(|h| h.as_ref().and_then(|h| h.1.as_deref()).unwrap_or(locale))
+        .collect();
+    // A second column of one text field in one locale (`Message` and `Error message`):
+    // the cells could only overwrite the first's, so the column is skipped, and said so.
     for i in 0..cols.len() {
         let Some(Column::Text(field)) = cols[i] else {
             continue;
         };
-        if let Some(first) = cols[..i].iter().position(|c| *c == cols[i]) {
+        let same = |k: usize| cols[k] == cols[i] && locales[k] == locales[i];
+        if let Some(first) = (0..i).find(|&k| same(k)) {
             let (h, span) = &table.header[i];
             report.push(
                 Diagnostic::new(
@@ -283,7 +211,7 @@ pub fn rows(src: &Located, table: &Table, locale: &str, report: &mut Report) -> 
             }
         };
         let mut row = Row::new(code, *code_span);
-        for (col, (text, span)) in cols.iter().zip(cells) {
+        for ((col, locale), (text, span)) in cols.iter().zip(&locales).zip(cells) {
             if text.is_empty() {
                 continue;
             }
@@ -344,24 +272,4 @@ pub fn squeeze(s: &str) -> String {
         .join("\n")
         .trim_matches('\n')
         .to_owned()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{Column, Field, classify};
-
-    /// SDK pages list constants as Symbol | Value | Meaning, 符号 | 值 | 含义.
-    #[test]
-    fn symbol_value_meaning_tables_are_read() {
-        for (header, column) in [
-            ("Symbol", Column::Name),
-            ("符号", Column::Name),
-            ("**Value**", Column::Code),
-            ("值", Column::Code),
-            ("Meaning:", Column::Text(Field::Description)),
-            ("含义", Column::Text(Field::Description)),
-        ] {
-            assert_eq!(classify(header), Some(column), "{header}");
-        }
-    }
 }

@@ -24,6 +24,49 @@ pub(super) fn per_file(
     }
 }
 
+/// `--locale` and `--doc-locale` name locales of the catalog, when there is one, and
+/// are locale tags: refused before any input is read, with the tag probably meant,
+/// rather than found as `unknown-locale` in the result. `flags` are (option, value);
+/// `catalog` its locales and path. `Err` is a usage error.
+pub(super) fn check_given(
+    flags: &[(&str, &str)],
+    catalog: Option<(&[String], &std::path::Path)>,
+) -> Result<(), String> {
+    use crate::validate::{invalid_tag_help, is_locale_tag, near_tag};
+    for &(flag, value) in flags {
+        let Some((locales, path)) = catalog else {
+            if is_locale_tag(value) {
+                continue;
+            }
+            return Err(format!(
+                "{flag} `{value}` is not a locale tag; {}",
+                invalid_tag_help(value)
+            ));
+        };
+        if locales.iter().any(|l| l == value) {
+            continue;
+        }
+        let known: Vec<&str> = locales.iter().map(String::as_str).collect();
+        let what = format!(
+            "{flag} `{value}` is not a locale of the catalog: {} declares {}",
+            crate::load::display_path(path).display(),
+            known.join(", ")
+        );
+        return Err(match near_tag(value, &known) {
+            Some(near) => format!("{what}; did you mean `{near}`?"),
+            None => match crate::validate::tag_for(value)
+                .or_else(|| is_locale_tag(value).then(|| value.to_owned()))
+            {
+                Some(tag) => format!(
+                    "{what}; to import texts in another language, add `{tag}` to its `locales:` first"
+                ),
+                None => format!("{what}; a locale is a BCP 47 tag such as `en` or `zh-CN`"),
+            },
+        });
+    }
+    Ok(())
+}
+
 /// Locales in the order texts list them: the catalog's, else the default first,
 /// then the ones the import uses (`used`) in the order given.
 pub(super) fn locale_order(

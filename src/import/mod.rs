@@ -14,6 +14,7 @@ mod columns;
 mod comments;
 mod csv;
 mod doc;
+mod headers;
 mod http_status;
 mod inline;
 mod java_args;
@@ -28,7 +29,9 @@ mod merge;
 mod names;
 mod output;
 mod plan;
+mod relocate;
 mod rows;
+mod scripts;
 mod yaml;
 
 use std::path::{Path, PathBuf};
@@ -39,7 +42,7 @@ use crate::load::{self, display_path};
 use crate::rules;
 use crate::source::{FileId, Sources, Span};
 
-pub use args::{Args, DocField, HELP, InputFormat, SectionsAs};
+pub use args::{Args, DocField, InputFormat, SectionsAs, help};
 use doc::Field;
 pub use output::write;
 use rows::{Located, Row, RowText, Section};
@@ -58,9 +61,12 @@ pub struct Output {
     pub changed: usize,
     /// The comment lines of the file that writing `text` drops (the file is changed).
     pub dropped_comments: usize,
-    /// The code of each entry a source row gave, with where that row's code is: a
+    /// The code of each row imported into it, with where that row's code is: a
     /// finding in the result points back at the row it came from.
     pub rows: Vec<(i64, Span)>,
+    /// Where each value read from a file is in `text` (none when `text` is the
+    /// file as it was): a finding about an imported text points at its cell.
+    pub placed: Vec<yaml::Placed>,
 }
 
 /// The result of an import: findings, and the files to write when there is no error.
@@ -71,12 +77,14 @@ pub struct Imported {
     pub outputs: Vec<Output>,
     /// Warnings `errcat check` will report on the result (errors are in `report`).
     pub result_warnings: usize,
-    /// Of those, texts in Chinese, Japanese or Korean under a Latin-script locale:
-    /// most likely a table imported without `--locale`.
-    pub wrong_script: usize,
+    /// What imported texts in another script than their locale's say of the import
+    /// (a table imported without `--locale`, rows left untranslated), one note each.
+    pub script_notes: Vec<String>,
     /// Java enum constants whose several strings were filed by position (the title,
     /// then the message): no constructor parameter names them.
     pub filed_by_position: usize,
+    /// The input files read: a finding placed in one is about the imported rows.
+    pub inputs: Vec<FileId>,
 }
 
 /// What the import needs of the project's catalog: its locales, default first.
@@ -116,6 +124,11 @@ pub fn run(args: &Args) -> Result<Imported, String> {
         .as_ref()
         .map_or_else(|| "en".to_owned(), |c| c.default_locale.clone());
     let file_locales = locales::per_file(&args.locale, args.files.len(), &default_locale)?;
+    let given: Vec<(&str, &str)> = (args.locale.iter().map(|l| ("--locale", l.as_str())))
+        .chain(args.doc_locale.iter().map(|l| ("--doc-locale", l.as_str())))
+        .collect();
+    let declared = catalog.as_ref().zip(catalog_path.as_deref());
+    locales::check_given(&given, declared.map(|(c, p)| (c.locales.as_slice(), p)))?;
     let prefix = args.name_prefix.as_deref().map(names::prefix);
     if prefix
         .as_ref()
@@ -177,12 +190,13 @@ pub fn run(args: &Args) -> Result<Imported, String> {
             &ctx,
             &mut out.report,
         );
-        let mut text = yaml::namespace(&doc, &order);
+        let (mut text, mut placed) = yaml::namespace_placed(&doc, &order);
         let mut dropped_comments = 0;
         if let Some((file_text, canonical)) = was {
             if canonical == text {
                 // Nothing to change: the file stays as it is, comments and all.
                 text = file_text;
+                placed.clear();
             } else {
                 dropped_comments = comments::count(&file_text);
             }
@@ -195,11 +209,13 @@ pub fn run(args: &Args) -> Result<Imported, String> {
             added: doc.entries.len() - before,
             changed,
             dropped_comments,
-            rows: doc
-                .entries
+            rows: target
+                .sections
                 .iter()
-                .filter_map(|e| Some((e.code, e.code_span?)))
+                .flat_map(|&k| &sections[k].1.rows)
+                .map(|r| (r.code, r.code_span))
                 .collect(),
+            placed,
         });
     }
     // A file errcat itself would refuse to read is not written.
@@ -219,16 +235,17 @@ pub fn run(args: &Args) -> Result<Imported, String> {
         let catalog = catalog_path.as_deref()?;
         check::validate_in_project(catalog, out).then_some(())
     };
+    // The project's locales when there is a catalog; else the ones the import uses.
+    let locales = catalog.map_or(order, |c| {
+        let rest = c.locales.into_iter().filter(|x| *x != c.default_locale);
+        std::iter::once(c.default_locale.clone())
+            .chain(rest)
+            .collect()
+    });
     if !out.report.has_errors() && in_project(&mut out).is_none() {
-        // The project's locales when there is a catalog; else the ones the import uses.
-        let locales = catalog.map_or(order, |c| {
-            let rest = c.locales.into_iter().filter(|x| *x != c.default_locale);
-            std::iter::once(c.default_locale.clone())
-                .chain(rest)
-                .collect()
-        });
         check::validate(&locales, &mut out);
     }
+    out.script_notes = scripts::notes(&sections, &locales);
     out.report.sort(&out.sources);
     Ok(out)
 }
@@ -250,6 +267,7 @@ fn read_inputs(args: &Args, locales: &[String], out: &mut Imported) -> Vec<(File
             }
             continue;
         };
+        out.inputs.push(file);
         let text = out.sources.get(file).text.clone();
         let src = Located::new(file, &text);
         let read = match args.format {

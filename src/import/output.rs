@@ -125,6 +125,7 @@ mod tests {
             changed: 0,
             dropped_comments: 0,
             rows: Vec::new(),
+            placed: Vec::new(),
         }
     }
 

@@ -5,6 +5,60 @@
 use std::fmt::Write as _;
 
 use super::doc::{Doc, Entry, Text};
+use crate::source::Span;
+
+/// Where a value read from a file (an input's cell, or the merged file's scalar) is
+/// written in the output: a finding in the output is moved back to it.
+#[derive(Clone, Copy, Debug)]
+pub struct Placed {
+    /// Byte offsets in the output: the key, the value, and the end of the field.
+    pub key: usize,
+    pub value: usize,
+    pub end: usize,
+    /// Where the value was read.
+    pub origin: Span,
+}
+
+/// The text being written, and where each value with a known origin went.
+#[derive(Default)]
+struct Out {
+    text: String,
+    placed: Vec<Placed>,
+}
+
+impl std::fmt::Write for Out {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.text.push_str(s);
+        Ok(())
+    }
+}
+
+impl Out {
+    fn push_str(&mut self, s: &str) {
+        self.text.push_str(s);
+    }
+
+    fn push(&mut self, c: char) {
+        self.text.push(c);
+    }
+
+    /// Writes `key: value` (with `write`) and records where it went, read at `origin`.
+    fn placed(&mut self, origin: Option<Span>, key: &str, write: impl FnOnce(&mut Out)) {
+        let start = self.text.len();
+        write(self);
+        if let Some(origin) = origin {
+            let value = self.text[start..]
+                .find(&format!("{key}: "))
+                .map_or(start, |i| start + i + key.len() + 2);
+            self.placed.push(Placed {
+                key: start,
+                value,
+                end: self.text.len(),
+                origin,
+            });
+        }
+    }
+}
 
 /// Characters YAML 1.2 allows unescaped in a document (`c-printable`), minus the ones
 /// readers treat specially anyway (BOM, the Unicode line separators).
@@ -91,7 +145,7 @@ fn literal_ok(s: &str) -> bool {
 }
 
 /// Writes `key: value` at `indent`, a literal block for multi-line text.
-fn field(out: &mut String, indent: usize, key: &str, value: &str) {
+fn field(out: &mut Out, indent: usize, key: &str, value: &str) {
     let pad = " ".repeat(indent);
     if literal_ok(value) {
         let _ = writeln!(out, "{pad}{}: |-", scalar(key));
@@ -114,19 +168,28 @@ pub fn flow_list(items: &[String]) -> String {
 }
 
 /// A text as a map from locale to string, locales in `order`.
-fn text(out: &mut String, indent: usize, key: &str, t: &Text, order: &[String]) {
+fn text(out: &mut Out, indent: usize, key: &str, t: &Text, order: &[String]) {
     if t.is_empty() {
         return;
     }
     let _ = writeln!(out, "{}{key}:", " ".repeat(indent));
     for l in t.sorted(order) {
-        field(out, indent + 2, &l.locale, &l.text);
+        let locale = scalar(&l.locale);
+        out.placed(l.span, &locale, |out| {
+            field(out, indent + 2, &l.locale, &l.text);
+        });
     }
 }
 
 /// The namespace file for `doc`; `locale_order` sorts each text's locales.
 pub fn namespace(doc: &Doc, locale_order: &[String]) -> String {
-    let mut out = String::new();
+    namespace_placed(doc, locale_order).0
+}
+
+/// The namespace file for `doc`, and where each value with a known origin is in it,
+/// in the order written.
+pub fn namespace_placed(doc: &Doc, locale_order: &[String]) -> (String, Vec<Placed>) {
+    let mut out = Out::default();
     field(&mut out, 0, "namespace", &doc.namespace);
     if let Some(t) = &doc.title {
         text(&mut out, 0, "title", t, locale_order);
@@ -184,12 +247,12 @@ pub fn namespace(doc: &Doc, locale_order: &[String]) -> String {
     for e in &doc.entries {
         entry(&mut out, e, locale_order);
     }
-    out
+    (out.text, out.placed)
 }
 
 /// `http`, `retryable` and `severity`, as an entry or the namespace defaults have them.
 fn behaviour(
-    out: &mut String,
+    out: &mut Out,
     indent: usize,
     http: Option<i64>,
     retryable: Option<bool>,
@@ -207,10 +270,12 @@ fn behaviour(
     }
 }
 
-fn entry(out: &mut String, e: &Entry, order: &[String]) {
-    let _ = writeln!(out, "  - code: {}", e.code);
+fn entry(out: &mut Out, e: &Entry, order: &[String]) {
+    out.placed(e.code_span, "code", |out| {
+        let _ = writeln!(out, "  - code: {}", e.code);
+    });
     if let Some(n) = &e.name {
-        field(out, 4, "name", n);
+        out.placed(e.name_span, "name", |out| field(out, 4, "name", n));
     }
     for (f, t) in &e.texts {
         text(out, 4, f.key(), t, order);
@@ -218,7 +283,10 @@ fn entry(out: &mut String, e: &Entry, order: &[String]) {
     if e.no_http && e.http.is_none() {
         out.push_str("    http: null\n");
     }
-    behaviour(out, 4, e.http.map(|(h, _)| h), e.retryable, e.severity);
+    if let Some((h, span)) = e.http {
+        out.placed(span, "http", |out| behaviour(out, 4, Some(h), None, None));
+    }
+    behaviour(out, 4, None, e.retryable, e.severity);
     if let Some(g) = &e.group {
         field(out, 4, "group", g);
     }

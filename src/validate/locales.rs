@@ -58,7 +58,8 @@ pub fn tag_for(s: &str) -> Option<String> {
 
 /// The declared tag `s` was probably meant as: the same tag in other case or with
 /// `_` (`zh_cn` for `zh-CN`), else one of the same language (`zh` for `zh-CN`), else one
-/// of the language whose country's code it has (`ja` for `jp`). Edit distance says nothing about two-letter tags: `fr` is not a typo of `en`.
+/// of the language whose country's code it has (`ja` for `jp`). Edit distance says
+/// nothing about two-letter tags: `fr` is not a typo of `en`.
 pub fn near_tag<'a>(s: &str, declared: &[&'a str]) -> Option<&'a str> {
     let same = |k: &str| k.eq_ignore_ascii_case(s) || tag_for(s).as_deref() == Some(k);
     // Language and script, as the generated code chooses a locale: `zh-CN` is not
@@ -332,5 +333,11 @@ mod tests {
         let declared = ["en", "zh-Hant"];
         assert_eq!(near_tag("zh-CN", &declared), None);
         assert_eq!(near_tag("zh-TW", &declared), Some("zh-Hant"));
+        // A country code for its language; one that is a language (`se`) is not read so.
+        let declared = ["en", "ja", "zh-CN", "sv"];
+        assert_eq!(near_tag("jp", &declared), Some("ja"));
+        assert_eq!(near_tag("JP", &declared), Some("ja"));
+        assert_eq!(near_tag("cn", &declared), Some("zh-CN"));
+        assert_eq!(near_tag("se", &declared), None);
     }
 }

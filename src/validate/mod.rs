@@ -18,6 +18,8 @@ mod script;
 use std::collections::BTreeMap;
 
 pub use catalog::is_bidi_or_invisible;
+pub use locales::{invalid_tag_help, is_locale_tag, near_tag, tag_for};
+pub use script::{Script, foreign_script};
 
 use crate::diag::Report;
 use crate::load::Loaded;

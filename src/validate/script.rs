@@ -15,6 +15,12 @@ pub enum Script {
     Hebrew,
     Thai,
     Devanagari,
+    /// Within CJK, where it can be told: Han with Simplified-only characters and no kana.
+    SimplifiedChinese,
+    /// Within CJK: kana, which only Japanese writes.
+    Kana,
+    /// Within CJK: Hangul, which only Korean writes.
+    Hangul,
 }
 
 impl Script {
@@ -29,6 +35,20 @@ impl Script {
             Script::Hebrew => "Hebrew",
             Script::Thai => "Thai",
             Script::Devanagari => "Devanagari",
+            Script::SimplifiedChinese => "Simplified Chinese, without kana",
+            Script::Kana => "Japanese kana",
+            Script::Hangul => "Korean Hangul",
+        }
+    }
+
+    /// Whether `locale` is written in this script.
+    pub fn writes(self, locale: &str) -> bool {
+        let language = locale.split('-').next().unwrap_or("").to_ascii_lowercase();
+        match self {
+            Script::SimplifiedChinese => language == "zh",
+            Script::Kana => language == "ja",
+            Script::Hangul => language == "ko",
+            s => locale_script(locale) == Some(s),
         }
     }
 }
@@ -126,8 +146,79 @@ pub fn foreign_script(locale: &str, text: &str) -> Option<(Script, usize, usize)
     }
     let own_letters = counts.iter().find(|(k, _)| *k == own).map_or(0, |c| c.1);
     let (script, n) = counts.into_iter().max_by_key(|&(_, n)| n)?;
+    if script == Script::Cjk && own == Script::Cjk && n * 2 > letters {
+        return other_cjk(locale, text).map(|(s, n)| (s, n, letters));
+    }
     let enough = script != Script::Latin || (own_letters == 0 && n >= LATIN_AT_LEAST);
     (script != own && n * 2 > letters && enough).then_some((script, n, letters))
+}
+
+/// Simplified forms no Japanese or Korean text uses: the simplified radicals' blocks
+/// (讠贝车钅门纟页饣马鱼鸟), then common ones elsewhere. None is in JIS X 0208 or 0213.
+const SIMPLIFIED_BLOCKS: &[(char, char)] = &[
+    ('\u{7E9F}', '\u{7F35}'),
+    ('\u{8BA0}', '\u{8C36}'),
+    ('\u{8D1D}', '\u{8D5B}'),
+    ('\u{8F66}', '\u{8F90}'),
+    ('\u{9485}', '\u{9576}'),
+    ('\u{95E8}', '\u{961B}'),
+    ('\u{9875}', '\u{989F}'),
+    ('\u{9963}', '\u{998D}'),
+    ('\u{9A6C}', '\u{9AA7}'),
+    ('\u{9C7C}', '\u{9CE3}'),
+    ('\u{9E1F}', '\u{9E6D}'),
+];
+const SIMPLIFIED: &str = concat!(
+    "专业东丢严为义乐习书买亏亚产亲仅仓们优伟传伤伦侧储兑兰兴兹军农冻净凤击创删别剧劝",
+    "办务动势华协单卖卫厅历压县发变叹吗员哑团围图块坚垒垦处备够头夹夺奋奖妇孙实审宪宫",
+    "宽对寻导尔尘尝层岁岛币师帐带庆库应废张弹强归录彻忆忧怀态总恳恶悬惯戏战户执扩扫扬",
+    "扰抚抢护报拟拥择挡挤挥损换掷搅摄摆摇时显晓暂术杀杂权枪标栏树样桥检椭槛欢毁毕汇汉",
+    "污汤泽洁测济浏浓润涨渐滚满滤滥灭灿炼烂热焕爱爷牵猎环现琐电畅疗疮疯皑监盘矫矿码砖",
+    "础硕祸秃积稳穷窍竞签简类紧罗罚翘耸职联肃肠肿胀胁脏脑舆舰艰艺节苍苏荡药获营萧萨蓝",
+    "蔼虏虑虽补见观规视览觉赵输边过还这进远违连迟选递逻遗邓邮邻郑酱酿释鉴长队阵阶际陆",
+    "陈陕险隐难雾韩风飞齐龄龙",
+);
+
+fn simplified_only(c: char) -> bool {
+    SIMPLIFIED_BLOCKS.iter().any(|&(a, b)| (a..=b).contains(&c)) || SIMPLIFIED.contains(c)
+}
+
+/// For a text of a Chinese, Japanese or Korean locale written in CJK letters: the
+/// other of those languages it is in, where its letters say so for certain, with how
+/// many letters say so. Hangul is only Korean and kana only Japanese; Han characters
+/// are shared, but a Simplified-only form without kana is Chinese. Han alone (`認証失敗`
+/// is Japanese too) or Traditional forms decide nothing.
+fn other_cjk(locale: &str, text: &str) -> Option<(Script, usize)> {
+    let language = locale.split('-').next()?.to_ascii_lowercase();
+    let (mut kana, mut hiragana, mut hangul, mut han, mut simplified) = (0, 0, 0, 0, 0);
+    for c in without_placeholders(text) {
+        match c {
+            '\u{3040}'..='\u{309F}' => {
+                kana += 1;
+                hiragana += 1;
+            }
+            '\u{30A0}'..='\u{30FF}' => kana += 1,
+            '\u{AC00}'..='\u{D7AF}' => hangul += 1,
+            c if char_script(c) == Some(Script::Cjk) => {
+                han += 1;
+                simplified += usize::from(simplified_only(c));
+            }
+            _ => {}
+        }
+    }
+    let letters = kana + hangul + han;
+    let found = match language.as_str() {
+        "ja" if hangul * 2 > letters => (Script::Hangul, hangul),
+        "ja" | "ko" if kana == 0 && hangul == 0 && simplified > 0 => {
+            (Script::SimplifiedChinese, han)
+        }
+        "zh" | "yue" if hangul * 2 > letters => (Script::Hangul, hangul),
+        // Japanese writes its grammar in hiragana; a name in katakana (`ポケモン`) or
+        // a stray `の` may stand in a Chinese or Korean sentence.
+        "zh" | "yue" | "ko" if hiragana >= 2 && hangul * 2 <= letters => (Script::Kana, kana),
+        _ => return None,
+    };
+    Some(found)
 }
 
 /// The characters of `text` outside `{name}` placeholders.
@@ -205,5 +296,38 @@ mod tests {
         );
         // A locale whose script this check does not know is not judged.
         assert_eq!(foreign_script("ka", "Session expired"), None);
+    }
+
+    /// Chinese, Japanese and Korean share Han characters: only what one of them alone
+    /// writes says which it is.
+    #[test]
+    fn another_cjk_language_where_its_letters_tell() {
+        let chinese = Some((Script::SimplifiedChinese, 5, 5));
+        assert_eq!(foreign_script("ja", "房间不存在"), chinese);
+        assert_eq!(foreign_script("ko", "房间不存在"), chinese);
+        assert_eq!(
+            foreign_script("ja", "ディスクがいっぱいです"),
+            None,
+            "kana is Japanese"
+        );
+        // Han alone, or in forms Japanese shares, is Japanese as well.
+        assert_eq!(foreign_script("ja", "認証失敗"), None);
+        assert_eq!(foreign_script("ja", "部屋不存在"), None);
+        assert_eq!(foreign_script("ja", "參數錯誤"), None, "Traditional forms");
+        assert_eq!(
+            foreign_script("zh-CN", "部屋が存在しません"),
+            Some((Script::Kana, 5, 9))
+        );
+        assert_eq!(foreign_script("zh-CN", "房间不存在"), None);
+        assert_eq!(foreign_script("zh-CN", "ポケモン的房间"), None, "a name");
+        assert_eq!(foreign_script("zh-TW", "の房間"), None);
+        assert_eq!(
+            foreign_script("ja", "방이 없습니다"),
+            Some((Script::Hangul, 6, 6))
+        );
+        assert_eq!(foreign_script("ko", "방이 없습니다"), None);
+        assert_eq!(foreign_script("ko", "認証失敗"), None);
+        assert!(Script::Kana.writes("ja") && Script::SimplifiedChinese.writes("zh-CN"));
+        assert!(Script::Latin.writes("en-GB") && !Script::Cjk.writes("en"));
     }
 }

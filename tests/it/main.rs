@@ -21,6 +21,7 @@ mod hostile;
 mod import;
 mod import_cli;
 mod import_rounds;
+mod import_translations;
 mod in_the_way;
 mod init;
 mod limits;

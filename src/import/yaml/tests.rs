@@ -117,8 +117,9 @@ fn scalars_round_trip() {
         let yaml = format!("k: {}\n", scalar(&s));
         assert_eq!(read_back(&yaml)["k"], s, "{yaml:?}");
         // The same text as a key, and as a value that may become a literal block.
-        let mut block = String::new();
+        let mut block = Out::default();
         field(&mut block, 0, &s, &s);
+        let block = block.text;
         assert_eq!(read_back(&block).get(&s), Some(&s), "{block:?}");
     }
 }
@@ -171,7 +172,7 @@ fn plain_when_safe_quoted_when_not() {
     for (s, want) in cases {
         assert_eq!(scalar(s), want, "{s:?}");
     }
-    let mut out = String::new();
+    let mut out = Out::default();
     field(&mut out, 2, "en", "first\n\nsecond");
-    assert_eq!(out, "  en: |-\n    first\n\n    second\n");
+    assert_eq!(out.text, "  en: |-\n    first\n\n    second\n");
 }
