@@ -58,14 +58,19 @@ pub struct LoadedTarget {
     pub unread: Vec<String>,
 }
 
+/// Parser events one file may have (a 100,000-code namespace file has about 4 million).
+const MAX_EVENTS: usize = 16_000_000;
+/// How deep lists and maps may nest in one file (a catalog file needs about 6).
+const MAX_DEPTH: usize = 64;
+
 /// Parser limits per file: a 100,000-code namespace file passes, an alias bomb does not.
 fn options() -> serde_saphyr::Options {
     let mut budget = serde_saphyr::Budget::default();
-    budget.max_events = 16_000_000;
+    budget.max_events = MAX_EVENTS;
     budget.max_nodes = 8_000_000;
     budget.max_aliases = 10_000;
     budget.max_anchors = 10_000;
-    budget.max_depth = 64;
+    budget.max_depth = MAX_DEPTH;
     // Anchors replayed more than this are an alias bomb, not a catalog.
     budget.max_recorded_anchor_events = 200_000;
     // YAML 1.2, as editors check the files against `errcat schema`: `yes`, `1_000`

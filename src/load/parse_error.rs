@@ -94,10 +94,19 @@ pub fn diagnostic(sources: &Sources, file: FileId, err: &serde_saphyr::Error) ->
         "the file holds more than one YAML document (a `---` line ends the first); a catalog file holds one"
             .to_string()
     } else if let Some(detail) = message.strip_prefix("budget breached: ") {
-        format!(
-            "the file expands beyond errcat's limits ({}): anchors and aliases that multiply data are refused",
-            detail.split([' ', '{']).next().unwrap_or(detail)
-        )
+        match detail.split([' ', '{']).next().unwrap_or(detail) {
+            "Depth" => format!(
+                "the file nests lists and maps deeper than errcat reads ({} levels; a catalog file needs a handful)",
+                super::MAX_DEPTH
+            ),
+            "Events" => format!(
+                "the file holds more YAML nodes than errcat reads from one file ({}): split it into namespace files",
+                super::MAX_EVENTS
+            ),
+            kind => format!(
+                "the file expands beyond errcat's limits ({kind}): anchors and aliases that multiply data are refused"
+            ),
+        }
     } else {
         message.to_owned()
     };
