@@ -102,6 +102,15 @@ fn right_to_left_locales_are_marked_so() {
     ] {
         assert_has(&pages, "en/app.md", text);
     }
+    // On a right-to-left page, each item of a list of languages is a run of its own
+    // (an element with `dir`), the current one and the namespace id too: Latin
+    // names side by side made one left-to-right run, in the wrong order.
+    for text in [
+        "<span dir=\"ltr\">`app`</span> · [<span lang=\"en\" dir=\"ltr\">English</span>](../en/app.md) · **<span lang=\"ar\" dir=\"rtl\">العربية</span>** · [<span lang=\"de-CH\" dir=\"ltr\">Deutsch (CH)</span>](../de-CH/app.md)",
+        "- Languages: [<span lang=\"en\" dir=\"ltr\">English</span>](../en/app.md#app-1) · **<span lang=\"ar\" dir=\"rtl\">العربية</span>**",
+    ] {
+        assert_has(&pages, "ar/app.md", text);
+    }
 }
 
 /// The default locale's page gives a code's every translation; another locale's
@@ -116,16 +125,16 @@ fn other_locales_pages_give_the_default_locales_text_beside_their_own() {
     );
     let en = page(&pages, "en/app.md");
     for text in [
-        "- Message (zh-CN): <span lang=\"zh-CN\">房间已满</span>",
-        "- Message (ja): <span lang=\"ja\">部屋は満員です</span>",
-        "- Languages: **English** · [<span lang=\"zh-CN\">简体中文</span>](../zh-CN/app.md#app-1) · [<span lang=\"ja\">日本語</span>](../ja/app.md#app-1)",
+        "- Message (zh-CN): <span lang=\"zh-CN\" dir=\"ltr\">房间已满</span>",
+        "- Message (ja): <span lang=\"ja\" dir=\"ltr\">部屋は満員です</span>",
+        "- Languages: **<span lang=\"en\" dir=\"ltr\">English</span>** · [<span lang=\"zh-CN\" dir=\"ltr\">简体中文</span>](../zh-CN/app.md#app-1) · [<span lang=\"ja\" dir=\"ltr\">日本語</span>](../ja/app.md#app-1)",
     ] {
         assert!(en.contains(text), "en/app.md lacks {text:?}:\n{en}");
     }
     let ja = page(&pages, "ja/app.md");
     for text in [
-        "- Message (en): <span lang=\"en\">The room is full</span>",
-        "- Languages: [<span lang=\"en\">English</span>](../en/app.md#app-1) · **日本語**",
+        "- Message (en): <span lang=\"en\" dir=\"ltr\">The room is full</span>",
+        "- Languages: [<span lang=\"en\" dir=\"ltr\">English</span>](../en/app.md#app-1) · **<span lang=\"ja\" dir=\"ltr\">日本語</span>**",
     ] {
         assert!(ja.contains(text), "ja/app.md lacks {text:?}:\n{ja}");
     }
@@ -156,8 +165,8 @@ fn codes_run_left_to_right_on_right_to_left_pages() {
     ] {
         assert_has(&pages, path, text);
     }
-    // Left-to-right pages need no mark.
-    assert!(!page(&pages, "en/app.md").contains("dir=\"ltr\""));
+    // Left-to-right pages need no mark on a code.
+    assert!(!page(&pages, "en/app.md").contains("<span dir=\"ltr\">"));
 }
 
 /// A word the page's locale lacks is the default locale's, as an untranslated text
@@ -235,6 +244,6 @@ fn a_text_missing_in_a_locale_not_required_is_no_gap() {
     assert_has(
         &pages,
         "en/app.md",
-        "- Message (zh-CN): <span lang=\"zh-CN\">已满</span>",
+        "- Message (zh-CN): <span lang=\"zh-CN\" dir=\"ltr\">已满</span>",
     );
 }
