@@ -62,8 +62,15 @@ fn page<'a>(pages: &'a BTreeMap<String, String>, path: &str) -> &'a str {
 
 /// Asserts that the page at `path` contains `text`.
 fn assert_has(pages: &BTreeMap<String, String>, path: &str, text: &str) {
+    assert_has_all(pages, path, &[text]);
+}
+
+/// Asserts that the page at `path` contains each of `texts`.
+fn assert_has_all(pages: &BTreeMap<String, String>, path: &str, texts: &[&str]) {
     let p = page(pages, path);
-    assert!(p.contains(text), "{path} lacks {text:?}:\n{p}");
+    for text in texts {
+        assert!(p.contains(text), "{path} lacks {text:?}:\n{p}");
+    }
 }
 
 #[test]
@@ -107,7 +114,7 @@ fn right_to_left_locales_are_marked_so() {
     // names side by side made one left-to-right run, in the wrong order.
     for text in [
         "<span dir=\"ltr\">`app`</span> · [<span lang=\"en\" dir=\"ltr\">English</span>](../en/app.md) · **<span lang=\"ar\" dir=\"rtl\">العربية</span>** · [<span lang=\"de-CH\" dir=\"ltr\">Deutsch (CH)</span>](../de-CH/app.md)",
-        "- Languages: [<span lang=\"en\" dir=\"ltr\">English</span>](../en/app.md#app-1) · **<span lang=\"ar\" dir=\"rtl\">العربية</span>**",
+        ": [<span lang=\"en\" dir=\"ltr\">English</span>](../en/app.md#app-1) · **<span lang=\"ar\" dir=\"rtl\">العربية</span>**",
     ] {
         assert_has(&pages, "ar/app.md", text);
     }
@@ -123,24 +130,27 @@ fn other_locales_pages_give_the_default_locales_text_beside_their_own() {
         "{}",
         "{ en: The room is full, zh-CN: 房间已满, ja: 部屋は満員です }",
     );
-    let en = page(&pages, "en/app.md");
-    for text in [
-        "- Message (zh-CN): <span lang=\"zh-CN\" dir=\"ltr\">房间已满</span>",
-        "- Message (ja): <span lang=\"ja\" dir=\"ltr\">部屋は満員です</span>",
-        "- Languages: **<span lang=\"en\" dir=\"ltr\">English</span>** · [<span lang=\"zh-CN\" dir=\"ltr\">简体中文</span>](../zh-CN/app.md#app-1) · [<span lang=\"ja\" dir=\"ltr\">日本語</span>](../ja/app.md#app-1)",
-    ] {
-        assert!(en.contains(text), "en/app.md lacks {text:?}:\n{en}");
-    }
+    assert_has_all(
+        &pages,
+        "en/app.md",
+        &[
+            "- Message (zh-CN): <span lang=\"zh-CN\" dir=\"ltr\">房间已满</span>",
+            "- Message (ja): <span lang=\"ja\" dir=\"ltr\">部屋は満員です</span>",
+            "- Languages: **<span lang=\"en\" dir=\"ltr\">English</span>** · [<span lang=\"zh-CN\" dir=\"ltr\">简体中文</span>](../zh-CN/app.md#app-1) · [<span lang=\"ja\" dir=\"ltr\">日本語</span>](../ja/app.md#app-1)",
+        ],
+    );
+    assert_has_all(
+        &pages,
+        "ja/app.md",
+        &[
+            "- メッセージ (en): <span lang=\"en\" dir=\"ltr\">The room is full</span>",
+            "- 言語: [<span lang=\"en\" dir=\"ltr\">English</span>](../en/app.md#app-1) · **<span lang=\"ja\" dir=\"ltr\">日本語</span>**",
+        ],
+    );
     let ja = page(&pages, "ja/app.md");
-    for text in [
-        "- Message (en): <span lang=\"en\" dir=\"ltr\">The room is full</span>",
-        "- Languages: [<span lang=\"en\" dir=\"ltr\">English</span>](../en/app.md#app-1) · **<span lang=\"ja\" dir=\"ltr\">日本語</span>**",
-    ] {
-        assert!(ja.contains(text), "ja/app.md lacks {text:?}:\n{ja}");
-    }
     // The switcher at the top of the page still reaches every locale.
     assert!(ja.contains("(../zh-CN/app.md)"), "{ja}");
-    let details = &ja[ja.find("## Details").expect("details")..];
+    let details = &ja[ja.find("## 詳細").expect("details")..];
     assert!(
         !details.contains("房间已满") && !details.contains("zh-CN"),
         "{details}"
@@ -179,7 +189,12 @@ fn a_word_not_translated_is_the_default_locales() {
         "{ zh-CN: 房间已满, en: The room is full }",
     );
     assert_has(&pages, "zh-Hant-TW/app.md", "## 詳細說明");
-    assert_has(&pages, "zh-Hant-TW/app.md", "| 错误码 | 名称 |");
+    // Marked as the default locale's: the page is not in Simplified Chinese.
+    assert_has(
+        &pages,
+        "zh-Hant-TW/app.md",
+        "| <span lang=\"zh-CN\" dir=\"auto\">错误码</span> | <span lang=\"zh-CN\" dir=\"auto\">名称</span> |",
+    );
     assert_has(&pages, "en/app.md", "## Details");
     assert_has(&pages, "zh-CN/app.md", "## 详细说明");
 }
@@ -246,4 +261,63 @@ fn a_text_missing_in_a_locale_not_required_is_no_gap() {
         "en/app.md",
         "- Message (zh-CN): <span lang=\"zh-CN\" dir=\"ltr\">已满</span>",
     );
+}
+
+/// A word a page takes from another locale says which language it is in, as a text
+/// that falls back does: a screen reader spoke English words on an Italian page with
+/// an Italian voice. The page's own words, and its language's, are not marked.
+#[test]
+fn a_word_not_in_the_pages_language_is_marked_with_its_own() {
+    let pages = docs(
+        "en, it, pt-BR, ja",
+        "{ ui: { it: { details: Dettagli, fallback_short: \"{language}\", language_names: { en: inglese } } } }",
+        "{ en: The room is full }",
+    );
+    assert_has_all(
+        &pages,
+        "it/app.md",
+        &[
+            "## Dettagli",
+            "| <span lang=\"en\" dir=\"auto\">Code</span> | <span lang=\"en\" dir=\"auto\">Name</span> |",
+            "- <span lang=\"en\" dir=\"auto\">Retryable</span>: <span lang=\"en\" dir=\"auto\">no</span>",
+            // The short note is Italian, and names English in Italian; the long one is
+            // English, and names it in English.
+            "<span lang=\"en\" dir=\"auto\">The room is full</span> _(inglese)_ |",
+            "<span lang=\"en\" dir=\"auto\">The room is full</span> _(<span lang=\"en\" dir=\"auto\">not translated; shown in English</span>)_",
+        ],
+    );
+    assert_has(
+        &pages,
+        "it/index.md",
+        "# <span lang=\"en\" dir=\"auto\">Error codes</span>",
+    );
+    assert_has(
+        &pages,
+        "index.md",
+        "**Italiano**: [<span lang=\"en\" dir=\"auto\">Error codes</span>](it/index.md)",
+    );
+    // site.js marks the skip link and the sidebar's code lookup, where it must.
+    assert_has_all(
+        &pages,
+        "site.js",
+        &[
+            "\"it\": { dir: \"ltr\", skip: \"Skip to content\", skipLang: \"en\", lookupLang: \"en\" },",
+            "\"ja\": { dir: \"ltr\", skip: \"本文へスキップ\", skipLang: \"\", lookupLang: \"\" },",
+        ],
+    );
+    // Brazilian Portuguese has the words of its language, Japanese its own: unmarked.
+    assert_has_all(
+        &pages,
+        "pt-BR/app.md",
+        &[
+            "| Código | Nome | HTTP | Mensagem |",
+            "\n- Nova tentativa possível: não\n",
+        ],
+    );
+    assert_has_all(
+        &pages,
+        "ja/app.md",
+        &["## 詳細", "\n- 再試行可能: いいえ\n"],
+    );
+    assert!(!page(&pages, "en/app.md").contains("dir=\"auto\""));
 }
