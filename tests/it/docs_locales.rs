@@ -321,3 +321,51 @@ fn a_word_not_in_the_pages_language_is_marked_with_its_own() {
     );
     assert!(!page(&pages, "en/app.md").contains("dir=\"auto\""));
 }
+
+/// The diagnostics of a catalog in `locales` whose docs target sets `options`.
+fn check_text(locales: &str, options: &str) -> String {
+    let dir = project(&[
+        (
+            "schema/catalog.yaml",
+            &format!(
+                "catalog: t\nformat: 1\nroot: ..\nlocales: [{locales}]\ndefault_locale: en\n\
+                 namespaces: [app.yaml]\nlints: {{ missing-translation: allow }}\n\
+                 targets:\n  - id: docs\n    templates: markdown\n    out: generated/docs\n    options: {options}\n"
+            ),
+        ),
+        (
+            "schema/app.yaml",
+            "namespace: app\nentries:\n  - { code: 1, name: GONE, message: Gone }\n",
+        ),
+    ]);
+    crate::support::diagnostics_text(&errcat::check(&dir.path().join("schema/catalog.yaml")))
+}
+
+/// Page words a catalog sets for a locale it lacks, or under a key the built-in
+/// words lack, were ignored without a word: they are `invalid-option` errors at
+/// that key. The built-in words of a locale the catalog lacks (fr) are not its
+/// own and no error; words for a locale's language (`pt` for pt-BR) are its own.
+#[test]
+fn page_words_for_no_locale_or_under_no_key_are_refused() {
+    let text = check_text(
+        "en, ar, pt-BR, de",
+        "{ ui: { pt_BR: { catalog: Erros }, fr: { catalog: Codes }, de: { mesage: Meldung } } }",
+    );
+    for part in [
+        "error[invalid-option]: option `ui` of target `docs` is not a map by locale: `pt_BR` is no locale of the catalog",
+        "help: did you mean `pt-BR`?",
+        "`fr` is no locale of the catalog",
+        "help: the catalog's locales are `en`, `ar`, `pt-BR`, `de`; add `fr` to `locales:` for its pages",
+        "`de` has a key `mesage` that its default does not have",
+        "schema/catalog.yaml:12:79",
+        "help: did you mean `message`?",
+        "3 errors, 0 warnings",
+    ] {
+        assert!(text.contains(part), "lacks {part:?}:\n{text}");
+    }
+    let fine = check_text(
+        "en, ar, pt-BR, de",
+        "{ ui: { pt: { details: Pormenores }, de: { message: Meldung } } }",
+    );
+    assert!(!fine.contains("error["), "{fine}");
+}
