@@ -282,3 +282,18 @@ fn built_in_locale_maps_give_every_locale_the_first_ones_keys_and_placeholders()
     }
     assert!(checked >= 10, "{checked} locales' words checked");
 }
+
+/// docs/target-options.md lists what the built-in target.yaml files declare: every
+/// option, and every page word of the docs target.
+#[test]
+fn the_options_page_is_current() {
+    let path = repo().join(errcat::options_doc::REPO_PATH);
+    let committed = std::fs::read_to_string(&path)
+        .unwrap_or_default()
+        .replace("\r\n", "\n");
+    assert!(
+        committed == errcat::options_doc::page(),
+        "{} is stale: run `cargo xtask gen` and commit",
+        path.display()
+    );
+}
