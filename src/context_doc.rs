@@ -155,7 +155,10 @@ pub fn page() -> String {
          text takes in an editor (a wide CJK character two), to lay out lines the way the\n\
          language's formatter would: `{% if (x.lit | width) > 74 %}`; `merge` lays one map\n\
          over another, key by key at every depth, so a locale's words can fall back to the\n\
-         default's one by one: `{% set ui = catalog.options.ui.en | merge(with=catalog.options.ui[locale.tag] | default(value={})) %}`.\n\
+         default's one by one: `{% set ui = catalog.options.ui.en | merge(with=catalog.options.ui[locale.tag] | default(value={})) %}`;\n\
+         `from_pairs`, the inverse of Tera's `pairs`, makes a map of a list of `[key, value]`\n\
+         pairs, so that a list comprehension can make one map of another:\n\
+         `{% set shown = [[k, v | lit] for k, v in words if v is string] | from_pairs %}`.\n\
          Templates are\n\
          [Tera 2](https://keats.github.io/tera/); see [catalog-format.md](catalog-format.md) for\n\
          how a target names its templates and files. A file with `parts:` also sees\n\
@@ -165,7 +168,7 @@ pub fn page() -> String {
     );
     let _ = write!(
         out,
-        "Besides errcat's `lit`, `count`, `width` and `merge`, a template has Tera 2's own \
+        "Besides errcat's `lit`, `count`, `width`, `merge` and `from_pairs`, a template has Tera 2's own \
          filters: {}. Tera 1's `map`, `filter`, `slice`, `concat`, `json_encode`, `urlencode` \
          and `date` are not among them.\n\n",
         TERA_FILTERS

@@ -26,6 +26,7 @@ pub mod lint;
 pub mod load;
 pub mod model;
 pub mod naming;
+pub mod options_doc;
 pub mod output;
 pub mod par;
 pub mod placeholder;

@@ -637,6 +637,29 @@ fn engine(target: &Target) -> Result<tera::Tera, Box<Diagnostic>> {
             Ok(tera::Value::from(merged(base, with)))
         },
     );
+    // `[[k, v], …] | from_pairs`: the map of those keys and values, the inverse of
+    // Tera's `pairs`; with a list comprehension, a map made over another one's keys
+    // (a page's words, each ready to print).
+    tera.register_filter(
+        "from_pairs",
+        |pairs: &[tera::Value], _: tera::Kwargs, _: &tera::State| -> tera::TeraResult<tera::Value> {
+            let mut out = tera::Map::with_capacity(pairs.len());
+            for pair in pairs {
+                match pair.as_array() {
+                    Some([k, v]) if k.is_string() => {
+                        let key = k.as_str().unwrap_or_default().to_owned();
+                        out.insert(tera::value::Key::from(key), v.clone());
+                    }
+                    _ => {
+                        return Err(tera::Error::message(format!(
+                            "`from_pairs` takes a list of [key, value] pairs with a string key, not {pair}"
+                        )));
+                    }
+                }
+            }
+            Ok(tera::Value::from(out))
+        },
+    );
     // `x | width`: the columns `x` takes in an editor (a wide CJK character takes two),
     // as code formatters count a line against their limit.
     tera.register_filter("width", |s: &str, _: tera::Kwargs, _: &tera::State| {

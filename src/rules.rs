@@ -149,7 +149,7 @@ rules! {
     UNKNOWN_TEMPLATE = "unknown-template", Error, false, "A file in a project's `templates/<set>/` that overrides a built-in template set replaces none of its templates, and nothing renders or includes it: usually a misspelt name (`lib.rs.tara`).",
         why: "errcat would render the built-in template instead, and the file meant to replace it would be ignored without a word.",
         fix: "Name the file after the built-in template it replaces (the help suggests the closest), list it under `files:`, or remove it.";
-    INVALID_OPTION = "invalid-option", Error, false, "A target's options set one its target.yaml does not declare, or a value not of the kind `option_kinds:` declares (a Java package with a keyword, a crate name with a space).",
+    INVALID_OPTION = "invalid-option", Error, false, "A target's options set one its target.yaml does not declare, or a value not of the kind `option_kinds:` declares (a Java package with a keyword, a crate name with a space, the docs' page words for a locale the catalog lacks or under a key the built-in words lack).",
         why: "Options land where nothing else checks them (a package line, a manifest's name, output paths): a wrong one makes code that does not build, and a misspelt one is silently ignored.",
         fix: "Correct the option's name or value as the help says.";
     INVALID_PROFILE = "invalid-profile", Error, false, "A generic profile declared under a target's `profile:` names an unknown case or escape style, or declares an empty token, a keyword with a space or impossible integer types.",

@@ -123,7 +123,7 @@ kinds! {
     TargetAdded = "target-added",
         "new generated code for new consumers; nothing old changes";
     TargetOptionChanged = "target-option-changed",
-        "an option whose `option_kinds:` kind is `text`, or that has none, shapes texts and layout (the docs' interface labels), not a name code imports";
+        "an option whose `option_kinds:` kind is `text` or `locale-map`, or that has none, shapes texts and layout (the docs' interface labels), not a name code imports";
     RequiredLocalesChanged = "required-locales-changed",
         "a rule for the catalog's authors, which validation applies to every message; users see the texts, compared code by code (`translation-added`, `text-changed`), and an untranslated text falls back to the default locale's";
 }

@@ -147,7 +147,7 @@ pub struct RawTarget {
     pub files: Option<Vec<S<RawFileSpec>>>,
     /// Values over the defaults of its target.yaml's `options:`.
     #[serde(default)]
-    pub options: BTreeMap<String, S<serde_json::Value>>,
+    pub options: BTreeMap<String, S<OptionValue>>,
 }
 
 /// `target.yaml` in a template directory: the defaults a catalog's target entry may override.
@@ -162,9 +162,9 @@ pub struct RawTemplateManifest {
     pub files: Vec<S<RawFileSpec>>,
     /// Options the templates read, with their defaults.
     #[serde(default)]
-    pub options: BTreeMap<String, S<serde_json::Value>>,
+    pub options: BTreeMap<String, S<OptionValue>>,
     /// What an option's value must be (text, identifier, qualified-name, crate-name,
-    /// npm-name, module-path); errcat refuses a catalog that sets another.
+    /// npm-name, module-path, locale-map); errcat refuses a catalog that sets another.
     #[serde(default)]
     pub option_kinds: BTreeMap<String, S<String>>,
     /// What the generated code can hold; a catalog beyond a limit is refused.
@@ -173,6 +173,115 @@ pub struct RawTemplateManifest {
     /// Names the templates' own code takes, which identifiers made from the catalog avoid.
     #[serde(default)]
     pub reserved: Option<RawReservedNames>,
+}
+
+/// An option's value as written: the value, and where each key of a map in it was
+/// written, so that a check of a key at any depth (`ui: { de: { mesage: … } }`)
+/// points at that key.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OptionValue {
+    pub json: serde_json::Value,
+    /// Every map key in the value, at any depth: the keys that lead to it, and it
+    /// (a list's item by its index), where it was written.
+    pub keys: Vec<S<Vec<String>>>,
+}
+
+impl OptionValue {
+    fn leaf(json: serde_json::Value) -> OptionValue {
+        OptionValue {
+            json,
+            keys: Vec::new(),
+        }
+    }
+
+    /// Where the key at `path` was written.
+    pub fn key(&self, path: &[&str]) -> Option<&S<Vec<String>>> {
+        self.keys.iter().find(|k| k.value.iter().eq(path.iter()))
+    }
+
+    /// `inner`'s keys, under the key or index `at` of this value.
+    fn keys_under(at: &str, inner: Vec<S<Vec<String>>>) -> impl Iterator<Item = S<Vec<String>>> {
+        inner
+            .into_iter()
+            .map(move |k| k.map(|path| std::iter::once(at.to_owned()).chain(path).collect()))
+    }
+}
+
+/// Any value, as `serde_json::Value` takes it.
+impl JsonSchema for OptionValue {
+    fn inline_schema() -> bool {
+        serde_json::Value::inline_schema()
+    }
+    fn schema_name() -> Cow<'static, str> {
+        serde_json::Value::schema_name()
+    }
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        serde_json::Value::json_schema(generator)
+    }
+}
+
+impl<'de> Deserialize<'de> for OptionValue {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = OptionValue;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an option's value")
+            }
+            fn visit_bool<E: de::Error>(self, b: bool) -> Result<OptionValue, E> {
+                Ok(OptionValue::leaf(b.into()))
+            }
+            fn visit_i64<E: de::Error>(self, n: i64) -> Result<OptionValue, E> {
+                Ok(OptionValue::leaf(n.into()))
+            }
+            fn visit_u64<E: de::Error>(self, n: u64) -> Result<OptionValue, E> {
+                Ok(OptionValue::leaf(n.into()))
+            }
+            fn visit_f64<E: de::Error>(self, n: f64) -> Result<OptionValue, E> {
+                let n = serde_json::Number::from_f64(n);
+                Ok(OptionValue::leaf(
+                    n.map_or(serde_json::Value::Null, Into::into),
+                ))
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<OptionValue, E> {
+                Ok(OptionValue::leaf(s.into()))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<OptionValue, E> {
+                Ok(OptionValue::leaf(serde_json::Value::Null))
+            }
+            fn visit_none<E: de::Error>(self) -> Result<OptionValue, E> {
+                self.visit_unit()
+            }
+            fn visit_some<D: de::Deserializer<'de>>(self, d: D) -> Result<OptionValue, D::Error> {
+                OptionValue::deserialize(d)
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut s: A) -> Result<OptionValue, A::Error> {
+                let (mut items, mut keys) = (Vec::new(), Vec::new());
+                while let Some(item) = s.next_element::<OptionValue>()? {
+                    keys.extend(OptionValue::keys_under(&items.len().to_string(), item.keys));
+                    items.push(item.json);
+                }
+                Ok(OptionValue {
+                    json: serde_json::Value::Array(items),
+                    keys,
+                })
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<OptionValue, A::Error> {
+                let (mut map, mut keys) = (serde_json::Map::new(), Vec::new());
+                while let Some(k) = m.next_key::<S<String>>()? {
+                    let v = m.next_value::<OptionValue>()?;
+                    keys.push(k.clone().map(|name| vec![name]));
+                    keys.extend(OptionValue::keys_under(&k.value, v.keys));
+                    map.insert(k.value, v.json);
+                }
+                Ok(OptionValue {
+                    json: serde_json::Value::Object(map),
+                    keys,
+                })
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 /// `reserved:` in `target.yaml`.

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 
 use crate::diag::Diagnostic;
-use crate::load::raw::{RawProfile, RawTarget, RawTemplateManifest, S};
+use crate::load::raw::{OptionValue, RawProfile, RawTarget, RawTemplateManifest, S};
 use crate::load::suggest;
 use crate::model::DeclaredTarget;
 use crate::naming::Profile;
@@ -35,16 +35,21 @@ pub enum Kind {
     NpmName,
     /// A module path: `/`-separated elements, as in `example.com/errors`.
     ModulePath,
+    /// A map keyed by locale tag (the docs' page words): a catalog sets entries only
+    /// for its locales or their languages, each with only the keys, and kinds of
+    /// value, that the default's entries have.
+    LocaleMap,
 }
 
 impl Kind {
-    pub const NAMED: [(&'static str, Kind); 6] = [
+    pub const NAMED: [(&'static str, Kind); 7] = [
         ("text", Kind::Text),
         ("identifier", Kind::Identifier),
         ("qualified-name", Kind::QualifiedName),
         ("crate-name", Kind::CrateName),
         ("npm-name", Kind::NpmName),
         ("module-path", Kind::ModulePath),
+        ("locale-map", Kind::LocaleMap),
     ];
 
     fn named(name: &str) -> Option<Kind> {
@@ -52,6 +57,12 @@ impl Kind {
             .iter()
             .find(|(n, _)| *n == name)
             .map(|(_, k)| *k)
+    }
+
+    /// Whether a value of this kind names something code imports (a package, a
+    /// crate): renaming it breaks every consumer.
+    pub fn is_name(self) -> bool {
+        !matches!(self, Kind::Text | Kind::LocaleMap)
     }
 
     /// The kind in a sentence: "… is not {noun}".
@@ -63,6 +74,7 @@ impl Kind {
             Kind::CrateName => "a crate name",
             Kind::NpmName => "an npm package name",
             Kind::ModulePath => "a module path",
+            Kind::LocaleMap => "a map by locale",
         }
     }
 
@@ -85,6 +97,9 @@ impl Kind {
             Kind::ModulePath => {
                 "join elements of ASCII letters, digits, `-`, `.`, `_` and `~` with `/`, such as `example.com/errors`"
             }
+            Kind::LocaleMap => {
+                "key it by the catalog's locales (or their languages), each entry a map of keys its default has"
+            }
         }
     }
 
@@ -96,6 +111,7 @@ impl Kind {
         }
         match self {
             Kind::Text => None,
+            Kind::LocaleMap => Some(Fault::whole("it is text", value)),
             Kind::Identifier => identifier_fault(value, profile),
             Kind::QualifiedName => parts(value, '.').find_map(|(at, part)| match part {
                 "" => Some(Fault::new("it has an empty part between dots", at..at)),
@@ -276,12 +292,19 @@ pub fn resolve(
     }
     let options = effective(target, Some(m));
     for (name, kind) in kinds {
+        if kind == Kind::LocaleMap {
+            // Only what the catalog sets: a default may hold words for any locale.
+            if let Some(value) = target.options.get(name) {
+                locale_map(cx, id, name, value, &m.options[name].value.json);
+            }
+            continue;
+        }
         let (file, value) = match target.options.get(name) {
             Some(v) => (catalog, v),
             None => (*mfile, &m.options[name]),
         };
         let span = cx.span(file, value);
-        let fault = match &value.value {
+        let fault = match &value.value.json {
             serde_json::Value::String(s) => kind
                 .fault(s, profile)
                 .map(|f| (f.why, cx.sources.part(span, s, f.at))),
@@ -302,6 +325,113 @@ pub fn resolve(
         }
     }
     options
+}
+
+/// A catalog's value of a `locale-map` option: a map whose every key is one of the
+/// catalog's locales or their languages, and whose every entry has only keys that
+/// the default's entries have, each holding the kind of value it holds there. Each
+/// fault is an `invalid-option` error at the key it is about.
+fn locale_map(
+    cx: &mut Context,
+    id: &str,
+    name: &str,
+    value: &S<OptionValue>,
+    default: &serde_json::Value,
+) {
+    let catalog = cx.loaded.catalog_file;
+    let serde_json::Value::Object(entries) = &value.value.json else {
+        let why = format!("it is {}", json_kind(&value.value.json));
+        let span = cx.span(catalog, value);
+        let help = Kind::LocaleMap.help().to_owned();
+        return locale_map_fault(cx, id, name, (&why, "not a map"), span, help);
+    };
+    // The keys an entry may have, with the value each holds in the default.
+    let mut known: BTreeMap<&str, &serde_json::Value> = BTreeMap::new();
+    for entry in default.as_object().into_iter().flat_map(|d| d.values()) {
+        for (k, v) in entry.as_object().into_iter().flatten() {
+            known.entry(k).or_insert(v);
+        }
+    }
+    let languages: Vec<String> = cx
+        .locales
+        .iter()
+        .map(|tag| crate::view::match_subtags(tag)[0].clone())
+        .collect();
+    let locales = cx.locales.clone();
+    let tags: Vec<&str> = locales.iter().map(String::as_str).collect();
+    for (tag, entry) in entries {
+        let at = |cx: &Context, path: &[&str]| match value.value.key(path) {
+            Some(k) => cx.span(catalog, k),
+            None => cx.span(catalog, value),
+        };
+        if !tags.contains(&tag.as_str()) && !languages.contains(tag) {
+            let near = tags
+                .iter()
+                .find(|t| t.eq_ignore_ascii_case(&tag.replace('_', "-")))
+                .copied()
+                .or_else(|| (tag.len() > 3).then(|| suggest(tag, &tags)).flatten());
+            let help = match near {
+                Some(near) => format!("did you mean `{near}`?"),
+                None => format!(
+                    "the catalog's locales are {}; add `{tag}` to `locales:` for its pages",
+                    quoted(&tags)
+                ),
+            };
+            let why = format!("`{tag}` is no locale of the catalog");
+            let span = at(cx, &[tag]);
+            locale_map_fault(cx, id, name, (&why, "no locale of the catalog"), span, help);
+            continue;
+        }
+        let serde_json::Value::Object(words) = entry else {
+            let why = format!("`{tag}` is {}, not a map", json_kind(entry));
+            let help = Kind::LocaleMap.help().to_owned();
+            locale_map_fault(cx, id, name, (&why, "not a map"), at(cx, &[tag]), help);
+            continue;
+        };
+        for (key, word) in words {
+            let span = at(cx, &[tag, key]);
+            let Some(like) = known.get(key.as_str()) else {
+                let names: Vec<&str> = known.keys().copied().collect();
+                let help = match suggest(key, &names) {
+                    Some(near) => format!("did you mean `{near}`?"),
+                    None => format!("its keys: {}", quoted(&names)),
+                };
+                let why = format!("`{tag}` has a key `{key}` that its default does not have");
+                locale_map_fault(cx, id, name, (&why, "no key of its default"), span, help);
+                continue;
+            };
+            if std::mem::discriminant(*like) != std::mem::discriminant(word) {
+                let why = format!(
+                    "`{tag}.{key}` is {}, where its default is {}",
+                    json_kind(word),
+                    json_kind(like)
+                );
+                let help = format!("write `{key}` as its default is");
+                locale_map_fault(cx, id, name, (&why, "of another kind"), span, help);
+            }
+        }
+    }
+}
+
+fn locale_map_fault(
+    cx: &mut Context,
+    id: &str,
+    name: &str,
+    (why, label): (&str, &str),
+    span: Span,
+    help: String,
+) {
+    cx.emit(
+        Diagnostic::new(
+            &rules::INVALID_OPTION,
+            format!(
+                "option `{name}` of target `{id}` is not {}: {why}",
+                Kind::LocaleMap.noun()
+            ),
+        )
+        .at(span, label)
+        .help(help),
+    );
 }
 
 /// Where each option's value comes from: the catalog entry's line when it sets the
@@ -378,7 +508,7 @@ pub fn effective(
     let mut options = plain(&m.options);
     for (name, value) in &target.options {
         if let Some(default) = options.get_mut(name) {
-            over(default, &value.value);
+            over(default, &value.value.json);
         }
     }
     options
@@ -422,7 +552,7 @@ pub fn declared(cx: &Context, loaded: &crate::load::Loaded) -> Vec<DeclaredTarge
             m.option_kinds
                 .iter()
                 .filter(move |(name, kind)| {
-                    declared(name) && Kind::named(&kind.value).is_some_and(|k| k != Kind::Text)
+                    declared(name) && Kind::named(&kind.value).is_some_and(Kind::is_name)
                 })
                 .map(|(name, _)| name.clone())
         });
@@ -463,10 +593,10 @@ fn int_types(t: &RawTarget, m: Option<&RawTemplateManifest>) -> Vec<(String, i64
     }
 }
 
-fn plain(options: &BTreeMap<String, S<serde_json::Value>>) -> BTreeMap<String, serde_json::Value> {
+fn plain(options: &BTreeMap<String, S<OptionValue>>) -> BTreeMap<String, serde_json::Value> {
     options
         .iter()
-        .map(|(k, v)| (k.clone(), v.value.clone()))
+        .map(|(k, v)| (k.clone(), v.value.json.clone()))
         .collect()
 }
 

@@ -6,7 +6,9 @@
 //   node --test tests/docs-site/browser.test.mjs
 // DOCS_SITE_DIR (default target/docs-site/html) is the built site;
 // DOCS_SITE_GOLDEN_DIR (default target/docs-site/golden) the golden fixture's,
-// whose titles fall back to English on the Chinese pages; screenshots go to
+// whose titles fall back to English on the Chinese pages; DOCS_SITE_LOCALES_DIR
+// (default target/docs-site/locales) the docs-locales fixture's, in six locales
+// with Arabic among them; screenshots go to
 // DOCS_SITE_SHOTS (default target/docs-site/screenshots); CHROMIUM (default
 // /usr/bin/chromium) is the browser.
 
@@ -21,6 +23,7 @@ import { serve } from './serve.mjs';
 
 const site = resolve(process.env.DOCS_SITE_DIR ?? 'target/docs-site/html');
 const golden = resolve(process.env.DOCS_SITE_GOLDEN_DIR ?? 'target/docs-site/golden');
+const locales = resolve(process.env.DOCS_SITE_LOCALES_DIR ?? 'target/docs-site/locales');
 const shots = resolve(process.env.DOCS_SITE_SHOTS ?? 'target/docs-site/screenshots');
 const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 // axe-core, the accessibility checker, run in the page.
@@ -28,6 +31,7 @@ const axe = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 let server;
 let goldenServer;
+let localesServer;
 let context;
 let page;
 let profile;
@@ -45,9 +49,14 @@ before(async () => {
     statSync(join(golden, 'index.html'), { throwIfNoEntry: false }),
     `no golden fixture site at ${golden}: run \`cargo xtask docs\` first`,
   );
+  assert.ok(
+    statSync(join(locales, 'index.html'), { throwIfNoEntry: false }),
+    `no docs-locales fixture site at ${locales}: run \`cargo xtask docs\` first`,
+  );
   mkdirSync(shots, { recursive: true });
   server = await serve(site);
   goldenServer = await serve(golden);
+  localesServer = await serve(locales);
   // A fresh profile every run. Playwright passes it as --user-data-dir itself
   // (it refuses that flag in `args`).
   profile = mkdtempSync(join(tmpdir(), 'errcat-chromium-'));
@@ -74,6 +83,7 @@ after(async () => {
   await context?.close();
   server?.close();
   goldenServer?.close();
+  localesServer?.close();
   if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
@@ -560,4 +570,52 @@ test('without JavaScript the index pages say where to look a code up; with it, n
   }
   await page.goto(`${server.url}en/index.html`);
   assert.equal(await page.locator('main .no-search').isVisible(), false, 'with JavaScript the note is hidden');
+});
+
+/** The boxes of the items of a list of languages (the elements directly in
+ *  `selector`'s first match, whose text is each item), in the order they are written. */
+async function itemBoxes(selector) {
+  return page.locator(selector).first().evaluate((list) =>
+    [...list.children].map((item) => {
+      const box = item.getBoundingClientRect();
+      return { text: item.textContent.trim(), left: box.left, right: box.right, top: box.top, bottom: box.bottom };
+    }),
+  );
+}
+
+/** The items' texts in the order a reader sees them on one line, right to left. */
+function rightToLeft(items) {
+  // On one line, each box overlaps every other one's height.
+  const top = Math.max(...items.map((i) => i.top));
+  assert.ok(top < Math.min(...items.map((i) => i.bottom)), `one line: ${JSON.stringify(items)}`);
+  return [...items].sort((a, b) => b.right - a.right).map((i) => i.text);
+}
+
+test('on a right-to-left page the lists of languages read in their order, right to left', async () => {
+  // The switcher's items are Arabic, Latin and CJK text: unless each item is a run
+  // of its own, the Latin and CJK ones (and the separators between them) make one
+  // left-to-right run, and "Português (Brasil) · Deutsch" came first.
+  const switcher = ['storage', 'English', '简体中文', '日本語', 'العربية', 'Português (Brasil)', 'Deutsch'];
+  for (const [p, selector, expected] of [
+    ['ar/storage.html', 'main p:has(> a[href$="en/storage.html"])', switcher],
+    ['ar/index.html', 'main p:has(> a[href$="en/index.html"])', switcher.slice(1)],
+    ['ar/codes.html', 'main p:has(> a[href$="en/codes.html"])', switcher.slice(1)],
+    // A code's own line: the default locale's and the page's.
+    ['ar/storage.html', 'main li:has(> a[href$="en/storage.html#storage-1001"])', ['English', 'العربية']],
+  ]) {
+    await page.goto(`${localesServer.url}${p}`);
+    assert.deepEqual(
+      await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]),
+      ['ar', 'rtl'],
+      `${p}: <html lang dir>`,
+    );
+    const items = await itemBoxes(selector);
+    assert.deepEqual(items.map((i) => i.text), expected, `${p}: the items as written`);
+    assert.deepEqual(rightToLeft(items), expected, `${p}: the items as shown, right to left`);
+  }
+  await page.goto(`${localesServer.url}ar/storage.html`);
+  // site.js turns the page right to left as it loads: mdBook slides its content
+  // over to the other side of the sidebar in 0.3 s.
+  await page.waitForTimeout(500);
+  await shot('9-rtl-ar-storage.png');
 });

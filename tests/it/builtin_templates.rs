@@ -222,3 +222,78 @@ fn every_template_is_embedded_and_packaged() {
     }
     assert!(listed.lines().any(|l| l == "build.rs"));
 }
+
+/// The `{placeholders}` in a text, sorted.
+fn placeholders(text: &str) -> Vec<&str> {
+    let mut found: Vec<&str> = text
+        .split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+        .collect();
+    found.sort_unstable();
+    found
+}
+
+/// A built-in option of kind `locale-map` (the docs' page words) gives every locale
+/// it ships the keys of its first, each of the same kind, and each text with the
+/// first's `{placeholders}`: a translation that dropped `{language}` would print
+/// no language, and a locale without a word would show another language's.
+#[test]
+fn built_in_locale_maps_give_every_locale_the_first_ones_keys_and_placeholders() {
+    let mut checked = 0;
+    for set in errcat::load::builtin::names() {
+        let text = errcat::load::builtin::file(set, "target.yaml").unwrap();
+        let manifest: serde_json::Value = serde_saphyr::from_str(text).unwrap();
+        let kinds = manifest["option_kinds"]
+            .as_object()
+            .cloned()
+            .unwrap_or_default();
+        for (option, _) in kinds.iter().filter(|(_, k)| *k == "locale-map") {
+            let entries = manifest["options"][option].as_object().unwrap();
+            let (first_tag, first) = entries.iter().next().unwrap();
+            let first = first.as_object().unwrap();
+            for (tag, entry) in entries {
+                let entry = entry.as_object().unwrap();
+                let keys = |m: &serde_json::Map<String, serde_json::Value>| {
+                    m.keys().cloned().collect::<std::collections::BTreeSet<_>>()
+                };
+                assert_eq!(
+                    keys(entry),
+                    keys(first),
+                    "{set} {option}.{tag} against {first_tag}"
+                );
+                for (key, word) in entry {
+                    let like = &first[key];
+                    match (word, like) {
+                        (serde_json::Value::String(w), serde_json::Value::String(l)) => assert_eq!(
+                            placeholders(w),
+                            placeholders(l),
+                            "{set} {option}.{tag}.{key}: {w}"
+                        ),
+                        (serde_json::Value::Object(w), serde_json::Value::Object(l)) => {
+                            assert_eq!(keys(w), keys(l), "{set} {option}.{tag}.{key}")
+                        }
+                        _ => panic!("{set} {option}.{tag}.{key} is not of its kind in {first_tag}"),
+                    }
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 10, "{checked} locales' words checked");
+}
+
+/// docs/target-options.md lists what the built-in target.yaml files declare: every
+/// option, and every page word of the docs target.
+#[test]
+fn the_options_page_is_current() {
+    let path = repo().join(errcat::options_doc::REPO_PATH);
+    let committed = std::fs::read_to_string(&path)
+        .unwrap_or_default()
+        .replace("\r\n", "\n");
+    assert!(
+        committed == errcat::options_doc::page(),
+        "{} is stale: run `cargo xtask gen` and commit",
+        path.display()
+    );
+}

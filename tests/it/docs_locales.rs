@@ -62,8 +62,15 @@ fn page<'a>(pages: &'a BTreeMap<String, String>, path: &str) -> &'a str {
 
 /// Asserts that the page at `path` contains `text`.
 fn assert_has(pages: &BTreeMap<String, String>, path: &str, text: &str) {
+    assert_has_all(pages, path, &[text]);
+}
+
+/// Asserts that the page at `path` contains each of `texts`.
+fn assert_has_all(pages: &BTreeMap<String, String>, path: &str, texts: &[&str]) {
     let p = page(pages, path);
-    assert!(p.contains(text), "{path} lacks {text:?}:\n{p}");
+    for text in texts {
+        assert!(p.contains(text), "{path} lacks {text:?}:\n{p}");
+    }
 }
 
 #[test]
@@ -102,6 +109,15 @@ fn right_to_left_locales_are_marked_so() {
     ] {
         assert_has(&pages, "en/app.md", text);
     }
+    // On a right-to-left page, each item of a list of languages is a run of its own
+    // (an element with `dir`), the current one and the namespace id too: Latin
+    // names side by side made one left-to-right run, in the wrong order.
+    for text in [
+        "<span dir=\"ltr\">`app`</span> · [<span lang=\"en\" dir=\"ltr\">English</span>](../en/app.md) · **<span lang=\"ar\" dir=\"rtl\">العربية</span>** · [<span lang=\"de-CH\" dir=\"ltr\">Deutsch (Schweiz)</span>](../de-CH/app.md)",
+        ": [<span lang=\"en\" dir=\"ltr\">English</span>](../en/app.md#app-1) · **<span lang=\"ar\" dir=\"rtl\">العربية</span>**",
+    ] {
+        assert_has(&pages, "ar/app.md", text);
+    }
 }
 
 /// The default locale's page gives a code's every translation; another locale's
@@ -114,24 +130,27 @@ fn other_locales_pages_give_the_default_locales_text_beside_their_own() {
         "{}",
         "{ en: The room is full, zh-CN: 房间已满, ja: 部屋は満員です }",
     );
-    let en = page(&pages, "en/app.md");
-    for text in [
-        "- Message (zh-CN): <span lang=\"zh-CN\">房间已满</span>",
-        "- Message (ja): <span lang=\"ja\">部屋は満員です</span>",
-        "- Languages: **English** · [<span lang=\"zh-CN\">简体中文</span>](../zh-CN/app.md#app-1) · [<span lang=\"ja\">日本語</span>](../ja/app.md#app-1)",
-    ] {
-        assert!(en.contains(text), "en/app.md lacks {text:?}:\n{en}");
-    }
+    assert_has_all(
+        &pages,
+        "en/app.md",
+        &[
+            "- Message (zh-CN): <span lang=\"zh-CN\" dir=\"ltr\">房间已满</span>",
+            "- Message (ja): <span lang=\"ja\" dir=\"ltr\">部屋は満員です</span>",
+            "- Languages: **<span lang=\"en\" dir=\"ltr\">English</span>** · [<span lang=\"zh-CN\" dir=\"ltr\">简体中文</span>](../zh-CN/app.md#app-1) · [<span lang=\"ja\" dir=\"ltr\">日本語</span>](../ja/app.md#app-1)",
+        ],
+    );
+    assert_has_all(
+        &pages,
+        "ja/app.md",
+        &[
+            "- メッセージ (en): <span lang=\"en\" dir=\"ltr\">The room is full</span>",
+            "- 言語: [<span lang=\"en\" dir=\"ltr\">English</span>](../en/app.md#app-1) · **<span lang=\"ja\" dir=\"ltr\">日本語</span>**",
+        ],
+    );
     let ja = page(&pages, "ja/app.md");
-    for text in [
-        "- Message (en): <span lang=\"en\">The room is full</span>",
-        "- Languages: [<span lang=\"en\">English</span>](../en/app.md#app-1) · **日本語**",
-    ] {
-        assert!(ja.contains(text), "ja/app.md lacks {text:?}:\n{ja}");
-    }
     // The switcher at the top of the page still reaches every locale.
     assert!(ja.contains("(../zh-CN/app.md)"), "{ja}");
-    let details = &ja[ja.find("## Details").expect("details")..];
+    let details = &ja[ja.find("## 詳細").expect("details")..];
     assert!(
         !details.contains("房间已满") && !details.contains("zh-CN"),
         "{details}"
@@ -156,8 +175,8 @@ fn codes_run_left_to_right_on_right_to_left_pages() {
     ] {
         assert_has(&pages, path, text);
     }
-    // Left-to-right pages need no mark.
-    assert!(!page(&pages, "en/app.md").contains("dir=\"ltr\""));
+    // Left-to-right pages need no mark on a code.
+    assert!(!page(&pages, "en/app.md").contains("<span dir=\"ltr\">"));
 }
 
 /// A word the page's locale lacks is the default locale's, as an untranslated text
@@ -170,7 +189,12 @@ fn a_word_not_translated_is_the_default_locales() {
         "{ zh-CN: 房间已满, en: The room is full }",
     );
     assert_has(&pages, "zh-Hant-TW/app.md", "## 詳細說明");
-    assert_has(&pages, "zh-Hant-TW/app.md", "| 错误码 | 名称 |");
+    // Marked as the default locale's: the page is not in Simplified Chinese.
+    assert_has(
+        &pages,
+        "zh-Hant-TW/app.md",
+        "| <span lang=\"zh-CN\" dir=\"auto\">错误码</span> | <span lang=\"zh-CN\" dir=\"auto\">名称</span> |",
+    );
     assert_has(&pages, "en/app.md", "## Details");
     assert_has(&pages, "zh-CN/app.md", "## 详细说明");
 }
@@ -235,6 +259,113 @@ fn a_text_missing_in_a_locale_not_required_is_no_gap() {
     assert_has(
         &pages,
         "en/app.md",
-        "- Message (zh-CN): <span lang=\"zh-CN\">已满</span>",
+        "- Message (zh-CN): <span lang=\"zh-CN\" dir=\"ltr\">已满</span>",
     );
+}
+
+/// A word a page takes from another locale says which language it is in, as a text
+/// that falls back does: a screen reader spoke English words on an Italian page with
+/// an Italian voice. The page's own words, and its language's, are not marked.
+#[test]
+fn a_word_not_in_the_pages_language_is_marked_with_its_own() {
+    let pages = docs(
+        "en, it, pt-BR, ja",
+        "{ ui: { it: { details: Dettagli, fallback_short: \"{language}\", language_names: { en: inglese } } } }",
+        "{ en: The room is full }",
+    );
+    assert_has_all(
+        &pages,
+        "it/app.md",
+        &[
+            "## Dettagli",
+            "| <span lang=\"en\" dir=\"auto\">Code</span> | <span lang=\"en\" dir=\"auto\">Name</span> |",
+            "- <span lang=\"en\" dir=\"auto\">Retryable</span>: <span lang=\"en\" dir=\"auto\">no</span>",
+            // The short note is Italian, and names English in Italian; the long one is
+            // English, and names it in English.
+            "<span lang=\"en\" dir=\"auto\">The room is full</span> _(inglese)_ |",
+            "<span lang=\"en\" dir=\"auto\">The room is full</span> _(<span lang=\"en\" dir=\"auto\">not translated; shown in English</span>)_",
+        ],
+    );
+    assert_has(
+        &pages,
+        "it/index.md",
+        "# <span lang=\"en\" dir=\"auto\">Error codes</span>",
+    );
+    assert_has(
+        &pages,
+        "index.md",
+        "**Italiano**: [<span lang=\"en\" dir=\"auto\">Error codes</span>](it/index.md)",
+    );
+    // site.js marks the skip link and the sidebar's code lookup, where it must.
+    assert_has_all(
+        &pages,
+        "site.js",
+        &[
+            "\"it\": { dir: \"ltr\", skip: \"Skip to content\", skipLang: \"en\", lookupLang: \"en\" },",
+            "\"ja\": { dir: \"ltr\", skip: \"本文へスキップ\", skipLang: \"\", lookupLang: \"\" },",
+        ],
+    );
+    // Brazilian Portuguese has the words of its language, Japanese its own: unmarked.
+    assert_has_all(
+        &pages,
+        "pt-BR/app.md",
+        &[
+            "| Código | Nome | HTTP | Mensagem |",
+            "\n- Nova tentativa possível: não\n",
+        ],
+    );
+    assert_has_all(
+        &pages,
+        "ja/app.md",
+        &["## 詳細", "\n- 再試行可能: いいえ\n"],
+    );
+    assert!(!page(&pages, "en/app.md").contains("dir=\"auto\""));
+}
+
+/// The diagnostics of a catalog in `locales` whose docs target sets `options`.
+fn check_text(locales: &str, options: &str) -> String {
+    let dir = project(&[
+        (
+            "schema/catalog.yaml",
+            &format!(
+                "catalog: t\nformat: 1\nroot: ..\nlocales: [{locales}]\ndefault_locale: en\n\
+                 namespaces: [app.yaml]\nlints: {{ missing-translation: allow }}\n\
+                 targets:\n  - id: docs\n    templates: markdown\n    out: generated/docs\n    options: {options}\n"
+            ),
+        ),
+        (
+            "schema/app.yaml",
+            "namespace: app\nentries:\n  - { code: 1, name: GONE, message: Gone }\n",
+        ),
+    ]);
+    crate::support::diagnostics_text(&errcat::check(&dir.path().join("schema/catalog.yaml")))
+}
+
+/// Page words a catalog sets for a locale it lacks, or under a key the built-in
+/// words lack, were ignored without a word: they are `invalid-option` errors at
+/// that key. The built-in words of a locale the catalog lacks (fr) are not its
+/// own and no error; words for a locale's language (`pt` for pt-BR) are its own.
+#[test]
+fn page_words_for_no_locale_or_under_no_key_are_refused() {
+    let text = check_text(
+        "en, ar, pt-BR, de",
+        "{ ui: { pt_BR: { catalog: Erros }, fr: { catalog: Codes }, de: { mesage: Meldung } } }",
+    );
+    for part in [
+        "error[invalid-option]: option `ui` of target `docs` is not a map by locale: `pt_BR` is no locale of the catalog",
+        "help: did you mean `pt-BR`?",
+        "`fr` is no locale of the catalog",
+        "help: the catalog's locales are `en`, `ar`, `pt-BR`, `de`; add `fr` to `locales:` for its pages",
+        "`de` has a key `mesage` that its default does not have",
+        "schema/catalog.yaml:12:79",
+        "help: did you mean `message`?",
+        "3 errors, 0 warnings",
+    ] {
+        assert!(text.contains(part), "lacks {part:?}:\n{text}");
+    }
+    let fine = check_text(
+        "en, ar, pt-BR, de",
+        "{ ui: { pt: { details: Pormenores }, de: { message: Meldung } } }",
+    );
+    assert!(!fine.contains("error["), "{fine}");
 }

@@ -128,7 +128,7 @@ fn a_fallback_is_marked_with_the_language_it_is_in() {
     for line in [
         "  - [设备错误 (Simplified Chinese)](en/dev.md)\n",
         "  - [设备错误](zh-CN/dev.md)\n",
-        "  - [设备错误 (Simplified Chinese)](fr/dev.md)\n",
+        "  - [设备错误 (chinois simplifié)](fr/dev.md)\n",
     ] {
         assert!(summary.contains(line), "{line}{summary}");
     }

@@ -25,8 +25,10 @@ fn ours(html: &str) -> bool {
     let lang = ["<div lang=\"", "<span lang=\""].iter().any(|open| {
         h.strip_prefix(open)
             .and_then(|rest| {
-                // A fallback text, in its own direction.
-                rest.strip_suffix("\" dir=\"auto\">")
+                // In its direction: a fallback text's own (`auto`), or a language's.
+                ["auto", "ltr", "rtl"]
+                    .iter()
+                    .find_map(|dir| rest.strip_suffix(&format!("\" dir=\"{dir}\">")))
                     .or_else(|| rest.strip_suffix("\">"))
             })
             .is_some_and(|tag| {
@@ -37,6 +39,8 @@ fn ours(html: &str) -> bool {
         || lang
         // A source's section, in a language the catalog does not record.
         || h == "<span lang=\"\">"
+        // A code or an id, left to right on a right-to-left page.
+        || h == "<span dir=\"ltr\">"
         || h == "<div class=\"codes\">"
         || h == "<div class=\"namespaces\">"
         // The index pages' note for a reader without JavaScript, which site.css hides.

@@ -12,23 +12,48 @@ use crate::ci::{cargo, run};
 /// fixture's site, and the browser test's screenshots.
 pub const SITE: &str = "target/docs-site/html";
 pub const GOLDEN_SITE: &str = "target/docs-site/golden";
+pub const LOCALES_SITE: &str = "target/docs-site/locales";
+/// The docs-locales fixture's Markdown, generated for its site and for markdownlint.
+const LOCALES_DOCS: &str = "target/docs-site/locales-src/docs";
 pub const SCREENSHOTS: &str = "target/docs-site/screenshots";
 
-/// Builds the site, and the golden fixture's (whose Chinese pages show titles that
-/// fall back to English, for the browser test), and checks their links.
+/// Builds the site, the golden fixture's (whose Chinese pages show titles that
+/// fall back to English, for the browser test) and the docs-locales fixture's (six
+/// locales, Arabic among them: a right-to-left page), and checks their links.
 pub fn build(root: &Path) -> Result<(), String> {
     // Built as part of the workspace with its tests, not `cargo run -p docs-site`:
     // features are unified per build, and docs-site alone asks its dependencies for
     // other features than the test build does, so CI compiled some fifty of
     // mdBook's crates twice (90 of its seconds). This build reuses the tests'.
     let site_builder = site_builder(root)?;
+    locales_docs(root)?;
     for (docs, site) in [
         ("generated/docs", SITE),
         ("tests/fixtures/golden/expected/docs", GOLDEN_SITE),
+        (LOCALES_DOCS, LOCALES_SITE),
     ] {
         run(Command::new(&site_builder)
             .arg(root.join(docs))
             .arg(root.join(site)))?;
+    }
+    Ok(())
+}
+
+/// The docs-locales fixture's docs target, generated afresh into [`LOCALES_DOCS`].
+fn locales_docs(root: &Path) -> Result<(), String> {
+    let docs = root.join(LOCALES_DOCS);
+    let out = docs.parent().ok_or("no parent")?;
+    let _ = std::fs::remove_dir_all(out);
+    let catalog = root.join("tests/fixtures/docs-locales/catalog.yaml");
+    let args = [
+        "gen",
+        &catalog.to_string_lossy(),
+        "--out-dir",
+        &out.to_string_lossy(),
+        "--quiet",
+    ];
+    if crate::errcat_cli(&args) != ExitCode::SUCCESS {
+        return Err("generating the docs-locales fixture failed".into());
     }
     Ok(())
 }
@@ -62,13 +87,15 @@ fn site_builder(root: &Path) -> Result<std::path::PathBuf, String> {
         .ok_or_else(|| "cargo build reported no docs-site executable".into())
 }
 
-/// markdownlint-cli2 (`.markdownlint-cli2.jsonc`) on the generated Markdown and the golden docs.
+/// markdownlint-cli2 (`.markdownlint-cli2.jsonc`) on the generated Markdown, the golden
+/// docs and the docs-locales fixture's (after [`build`]).
 pub fn markdownlint(root: &Path) -> Result<(), String> {
     run(
         Command::new(root.join("node_modules/.bin/markdownlint-cli2"))
             .args([
                 "generated/docs/**/*.md",
                 "tests/fixtures/golden/expected/docs/**/*.md",
+                &format!("{LOCALES_DOCS}/**/*.md"),
             ])
             .current_dir(root),
     )
@@ -80,6 +107,7 @@ pub fn browser(root: &Path) -> Result<(), String> {
         .args(["--test", "tests/docs-site/browser.test.mjs"])
         .env("DOCS_SITE_DIR", root.join(SITE))
         .env("DOCS_SITE_GOLDEN_DIR", root.join(GOLDEN_SITE))
+        .env("DOCS_SITE_LOCALES_DIR", root.join(LOCALES_SITE))
         .env("DOCS_SITE_SHOTS", root.join(SCREENSHOTS))
         .current_dir(root))?;
     eprintln!("screenshots: {}", root.join(SCREENSHOTS).display());

@@ -97,8 +97,8 @@ fn project_root() -> PathBuf {
 
 /// `generated/` from the catalog, `docs/rules.md` from the rule table and its
 /// fixtures, `docs/use-errcat.md` from its example files, the JSON Schema of
-/// catalog files from the raw types, and `docs/template-context.md` from the view
-/// types.
+/// catalog files from the raw types, `docs/template-context.md` from the view
+/// types, and `docs/target-options.md` from the built-in target.yaml files.
 pub fn generate(root: &Path, check: bool) -> ExitCode {
     let args: &[&str] = if check {
         &["gen", CATALOG, "--check"]
@@ -118,6 +118,7 @@ pub fn generate(root: &Path, check: bool) -> ExitCode {
         (use_doc::PAGE, use_page),
         (errcat::schema::REPO_PATH, errcat::schema::text()),
         ("docs/template-context.md", errcat::context_doc::page()),
+        (errcat::options_doc::REPO_PATH, errcat::options_doc::page()),
     ];
     let mut docs_ok = true;
     for (rel, page) in pages {
