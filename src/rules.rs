@@ -122,6 +122,9 @@ rules! {
     LOCALE_SCRIPT = "locale-script", Warning, true, "A text of a locale is mostly in another script than its language's: Chinese under `en`, English under `ja` (at least 8 Latin letters, as names and acronyms are common), Chinese under `ar`; among Chinese, Japanese and Korean, only what one of them alone writes: Hangul (Korean), hiragana (Japanese), Simplified-only forms without kana (Chinese).",
         why: "A text under the wrong locale is shown to readers who cannot read it, and the locale it belongs to falls back to another language, or counts as translated when it is not. It happens when a table is pasted or imported under the wrong locale, or a translator's sheet keeps a row untranslated.",
         fix: "Move the text under its own locale (`zh-CN:`) and write this locale's text; `errcat import` takes `--locale`.";
+    UNTRANSLATED_COPY = "untranslated-copy", Warning, true, "A text of a locale is the default locale's text, word for word, in another language's locale (`de: Single sign-on is unavailable` beside the same `en`); only texts of two or more words, one of them lower-case, so that names and acronyms (`OK`, `HTTP 404`, `WebRTC`) pass.",
+        why: "A copy counts as translated in `errcat lint` and as present in `missing-translation`, so the gap is never seen, while readers of the locale get the default language. It happens when a translator's sheet keeps a row untranslated or a text is pasted into every locale.",
+        fix: "Translate it, or leave the locale out (it then falls back, and is counted as missing); where the words are the same in both languages, acknowledge the finding on the code.";
     DUPLICATE_MESSAGE = "duplicate-message", Warning, true, "Two codes in one namespace have the same message in a locale.",
         why: "Users and support cannot tell the two codes apart from what they see.",
         fix: "Say what differs, or acknowledge the finding on the code with a reason.";

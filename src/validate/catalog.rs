@@ -337,6 +337,10 @@ impl<'a> Context<'a> {
                 })
                 .collect(),
         };
+        // The span of each text of `pairs`.
+        let mut spans: Vec<Span> = Vec::new();
+        // Locales whose text is in another script: said so, and not again as a copy.
+        let mut foreign: Vec<String> = Vec::new();
         for (locale, s, key_span, span) in items {
             if !self.locales.contains(&locale) {
                 self.unknown_locale(key_span, what, &locale);
@@ -357,6 +361,7 @@ impl<'a> Context<'a> {
             } else {
                 self.hygiene(span, &format!("{what}{label}"), s);
                 if let Some((script, n, letters)) = super::script::foreign_script(&locale, s) {
+                    foreign.push(locale.clone());
                     self.emit(
                         Diagnostic::new(
                             &rules::LOCALE_SCRIPT,
@@ -373,7 +378,9 @@ impl<'a> Context<'a> {
                 }
             }
             pairs.push((locale, s.to_string()));
+            spans.push(span);
         }
+        self.untranslated_copies(&pairs, &spans, &foreign, what);
         let order = |l: &str| {
             self.locales
                 .iter()
@@ -382,6 +389,40 @@ impl<'a> Context<'a> {
         };
         pairs.sort_by_key(|(l, _)| order(l));
         Text(pairs)
+    }
+
+    /// Each text of `pairs` (with its span in `spans`, one each) that is the default
+    /// locale's, word for word, under a locale of another language: left untranslated.
+    fn untranslated_copies(
+        &mut self,
+        pairs: &[(String, String)],
+        spans: &[Span],
+        skip: &[String],
+        what: &str,
+    ) {
+        let Some((_, default)) = pairs.iter().find(|(l, _)| *l == self.default_locale) else {
+            return;
+        };
+        if !has_words(default) {
+            return;
+        }
+        let language = |l: &str| crate::view::match_subtags(l)[0].clone();
+        let default_language = language(&self.default_locale);
+        for ((locale, text), span) in pairs.iter().zip(spans) {
+            if text == default && language(locale) != default_language && !skip.contains(locale) {
+                let d = self.default_locale.clone();
+                self.emit(
+                    Diagnostic::new(
+                        &rules::UNTRANSLATED_COPY,
+                        format!("{what} in `{locale}` is the `{d}` text, word for word"),
+                    )
+                    .at(*span, format!("the `{locale}` text"))
+                    .help(format!(
+                        "translate it, or leave `{locale}` out to have it fall back (and counted as missing); if the words are the same in both languages, acknowledge the finding"
+                    )),
+                );
+            }
+        }
     }
 
     /// A text that is one string, not one per locale (a reason, a tag, `since`, a
@@ -910,6 +951,17 @@ impl<'a> Context<'a> {
             .to_string_lossy()
             .replace('\\', "/")
     }
+}
+
+/// Whether `text` reads as words of a language, not a name or an acronym: two words of
+/// two or more letters, one with a lower-case letter (`Not found`; not `OK`, `HTTP 404`,
+/// `WebRTC`). Placeholders are no words.
+fn has_words(text: &str) -> bool {
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphabetic() && c != '{' && c != '}' && c != '_')
+        .filter(|w| !w.starts_with('{') && w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        .collect();
+    words.len() >= 2 && words.iter().any(|w| w.chars().any(char::is_lowercase))
 }
 
 /// Why an output directory (relative to the root, normalised) may not be where it is:
