@@ -39,6 +39,8 @@ pub struct Diagnostic {
     pub note: Option<String>,
     /// The namespaces (and codes) the finding is about: lint levels and acknowledgements match on them.
     pub scope: Vec<(String, Option<i64>)>,
+    /// The locale of the text the finding is about (a missing translation's), for tools.
+    pub locale: Option<String>,
 }
 
 impl Diagnostic {
@@ -52,7 +54,14 @@ impl Diagnostic {
             help: None,
             note: None,
             scope: Vec::new(),
+            locale: None,
         }
+    }
+
+    /// Marks the finding as about the text of `locale`.
+    pub fn in_locale(mut self, locale: &str) -> Self {
+        self.locale = Some(locale.to_string());
+        self
     }
 
     /// Marks the finding as about `namespace` (and `code`, if it concerns one entry).
@@ -432,6 +441,11 @@ struct JsonRecord<'a> {
     location: Option<JsonLocation>,
     related: Vec<JsonLocation>,
     help: Option<&'a str>,
+    /// What the finding is about, for tools that sort findings: the namespace, the
+    /// code, the locale of the text; `null` when it is about none.
+    namespace: Option<&'a str>,
+    code: Option<i64>,
+    locale: Option<&'a str>,
 }
 
 impl<'a> JsonRecord<'a> {
@@ -447,6 +461,9 @@ impl<'a> JsonRecord<'a> {
                 .map(|l| JsonLocation::new(l, sources))
                 .collect(),
             help: d.help.as_deref(),
+            namespace: d.scope.first().map(|(ns, _)| ns.as_str()),
+            code: d.scope.first().and_then(|(_, code)| *code),
+            locale: d.locale.as_deref(),
         }
     }
 
@@ -496,6 +513,9 @@ pub fn render_detail(format: Format, line: &str) -> String {
             location: None,
             related: Vec::new(),
             help: None,
+            namespace: None,
+            code: None,
+            locale: None,
         }
         .line(),
     }
@@ -538,6 +558,9 @@ impl Status<'_> {
                 }),
                 related: Vec::new(),
                 help: self.help,
+                namespace: None,
+                code: None,
+                locale: None,
             }
             .line(),
             Format::Github => {

@@ -373,7 +373,8 @@ impl<'a> Context<'a> {
                         .at(span, format!("the `{locale}` text"))
                         .help(format!(
                             "write the `{locale}` text here; a text of another locale belongs under that locale (`errcat import` takes `--locale`)"
-                        )),
+                        ))
+                        .in_locale(&locale),
                     );
                 }
             }
@@ -419,7 +420,8 @@ impl<'a> Context<'a> {
                     .at(*span, format!("the `{locale}` text"))
                     .help(format!(
                         "translate it, or leave `{locale}` out to have it fall back (and counted as missing); if the words are the same in both languages, acknowledge the finding"
-                    )),
+                    ))
+                    .in_locale(locale),
                 );
             }
         }

@@ -619,7 +619,8 @@ fn placeholders(cx: &mut Context, file: FileId, e: &RawEntry, message: &Text, pa
             cx.emit(
                 Diagnostic::new(&rules::UNDECLARED_PLACEHOLDER, format!("the `{locale}` message of {} contains `{{{name}}}`, which is printed as it stands: placeholders are lower_snake_case", e.name.value))
                     .at(cx.sources.part(s, text, range), "not a placeholder")
-                    .help(format!("to fill it in, write `{{{snake}}}` and declare `params: [{snake}]`")),
+                    .help(format!("to fill it in, write `{{{snake}}}` and declare `params: [{snake}]`"))
+                    .in_locale(locale),
             );
         }
         let used = placeholder::candidates(text);
@@ -644,7 +645,8 @@ fn placeholders(cx: &mut Context, file: FileId, e: &RawEntry, message: &Text, pa
             cx.emit(
                 Diagnostic::new(&rules::UNDECLARED_PLACEHOLDER, format!("the `{locale}` message of {} contains `{{{name}}}`, which is printed as it stands: a placeholder's name is lower_snake_case ASCII", e.name.value))
                     .at(cx.sources.part(s, text, range), "not a placeholder")
-                    .help("a placeholder keeps the name `params:` declares in every locale; if these braces are meant as text, acknowledge the finding"),
+                    .help("a placeholder keeps the name `params:` declares in every locale; if these braces are meant as text, acknowledge the finding")
+                    .in_locale(locale),
             );
         }
         for u in used.iter().filter(|u| !params.iter().any(|p| p == *u)) {
@@ -659,7 +661,8 @@ fn placeholders(cx: &mut Context, file: FileId, e: &RawEntry, message: &Text, pa
                             Some(p) => format!("did you mean `{{{p}}}`, the declared param?"),
                             None => format!("if `{{{u}}}` is a placeholder, add `params: [{u}]`; otherwise it is printed as it stands"),
                         }
-                    }),
+                    })
+                    .in_locale(locale),
             );
         }
         // A param that is no identifier has its own error above.
@@ -705,7 +708,8 @@ fn placeholders(cx: &mut Context, file: FileId, e: &RawEntry, message: &Text, pa
                     ),
                 )
                 .at(at, label)
-                .help(help),
+                .help(help)
+                .in_locale(locale),
             );
         }
     }
@@ -734,7 +738,8 @@ pub(super) fn require_locales(
                     format!("{subject} has no `{l}` text"),
                 )
                 .at(s, format!("no `{l}` here"))
-                .help(why),
+                .help(why)
+                .in_locale(l),
             );
         }
     }

@@ -457,3 +457,29 @@ fn explain_errors_are_records_in_json() {
         "{stderr}"
     );
 }
+
+/// A JSON record names the namespace, code and locale it is about, so that a tool can
+/// list a locale's missing translations without reading messages.
+#[test]
+fn records_name_the_namespace_code_and_locale() {
+    let dir = crate::support::project(&[
+        (
+            "schema/catalog.yaml",
+            "catalog: t\nformat: 1\nlocales: [en, ja]\ndefault_locale: en\nnamespaces: [app.yaml]\n",
+        ),
+        (
+            "schema/app.yaml",
+            "namespace: app\nentries:\n  - { code: 7, name: A, message: { en: Room full } }\n",
+        ),
+    ]);
+    let out = errcat(dir.path(), &["check", "--format", "json"]);
+    let all = records(&String::from_utf8_lossy(&out.stderr));
+    let missing: Vec<_> = all
+        .iter()
+        .filter(|r| r["rule"] == "missing-translation")
+        .collect();
+    assert_eq!(missing.len(), 1, "{all:?}");
+    assert_eq!(missing[0]["namespace"], "app");
+    assert_eq!(missing[0]["code"], 7);
+    assert_eq!(missing[0]["locale"], "ja");
+}
