@@ -194,12 +194,21 @@ pub(super) fn run(
         .collect();
     if !force && !kept_edits.is_empty() {
         for p in &kept_edits {
+            let others: Vec<&Path> = kept_edits.iter().map(|k| k.path.as_path()).collect();
+            let help = match compiled_from(&p.path, &others) {
+                Some(source) => format!(
+                    "it is named after {}, which errcat writes: a compiler that writes its output beside its sources (tsc without outDir) copies the header; have it write elsewhere, or remove the file yourself, or pass --force; nothing was written",
+                    crate::load::display_path(&source).display()
+                ),
+                None => "remove it yourself, or pass --force to remove it; nothing was written"
+                    .to_string(),
+            };
             say.line(
                 diag::Severity::Error,
                 crate::rules::output::EDITED,
                 "was edited by hand, and no target renders it any more: removing it would lose those edits",
                 &p.path,
-                Some("remove it yourself, or pass --force to remove it; nothing was written"),
+                Some(&help),
             )?;
         }
         return Ok(ExitCode::from(1));
@@ -409,3 +418,39 @@ fn on_interrupt_abandon() {
 
 #[cfg(not(unix))]
 fn on_interrupt_abandon() {}
+
+/// The generated file `path` was most likely compiled from: a sibling of the same name
+/// before its first dot (`app.ts` for `app.js`, `app.d.ts`, `app.js.map`) that carries
+/// errcat's header and is none of `others` (files in `path`'s plight: compiled too).
+fn compiled_from(path: &Path, others: &[&Path]) -> Option<PathBuf> {
+    let stem = |p: &Path| {
+        let name = p.file_name()?.to_str()?;
+        Some(name.split('.').next().unwrap_or(name).to_string())
+    };
+    let own = stem(path)?;
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut siblings: Vec<PathBuf> = std::fs::read_dir(dir)
+        .ok()?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            !others.iter().any(|o| paths_equal(o, p)) && stem(p).as_deref() == Some(own.as_str())
+        })
+        .collect();
+    siblings.sort();
+    siblings.into_iter().find(|p| {
+        std::fs::read_to_string(p)
+            .is_ok_and(|t| t.lines().take(5).any(|l| l.contains(crate::view::MARKER)))
+    })
+}
+
+/// Whether two paths, as shown or as read from a directory, name one file.
+fn paths_equal(a: &Path, b: &Path) -> bool {
+    a == b
+        || a.canonicalize()
+            .ok()
+            .is_some_and(|a| b.canonicalize().ok() == Some(a))
+}

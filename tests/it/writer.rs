@@ -1083,14 +1083,23 @@ fn a_stale_file_edited_by_hand_is_removed_only_with_force() {
         ) && err.contains("old.rs (no target renders it any more)\n"),
         "{err}"
     );
+    // A compiler's output beside a generated source copies its header (tsc without
+    // outDir): named after that source, and said so.
+    std::fs::write(src.join("lib.js"), format!("{text}var x;\n")).unwrap();
+    std::fs::write(src.join("lib.d.ts"), format!("{text}declare var x;\n")).unwrap();
     let out = errcat(p.path(), &["gen"]);
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(
-        err.contains("mine.rs was edited by hand, and no target renders it any more: removing it would lose those edits")
-            && err.contains("pass --force to remove it; nothing was written"),
+        err.contains("mine.rs was edited by hand, and no target renders it any more: removing it would lose those edits\nhelp: remove it yourself, or pass --force to remove it; nothing was written"),
         "{err}"
     );
+    for compiled in ["lib.js", "lib.d.ts"] {
+        assert!(
+            err.contains(&format!("{compiled} was edited by hand, and no target renders it any more: removing it would lose those edits\nhelp: it is named after generated/rust/src/lib.rs, which errcat writes: a compiler")),
+            "{compiled}: {err}"
+        );
+    }
     assert!(src.join("mine.rs").exists() && src.join("old.rs").exists());
     let out = errcat(p.path(), &["gen", "--force"]);
     let err = String::from_utf8_lossy(&out.stderr);
@@ -1101,6 +1110,7 @@ fn a_stale_file_edited_by_hand_is_removed_only_with_force() {
         "{err}"
     );
     assert!(!src.join("mine.rs").exists() && !src.join("old.rs").exists());
+    assert!(!src.join("lib.js").exists());
 }
 
 /// A Ctrl-C or a cancelled CI job during staging removes what was staged, as an
