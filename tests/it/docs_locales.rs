@@ -238,3 +238,27 @@ fn a_text_missing_in_a_locale_not_required_is_no_gap() {
         "- Message (zh-CN): <span lang=\"zh-CN\">已满</span>",
     );
 }
+
+/// A text missing in a locale is shown in another locale of its language and script,
+/// and the page marks it with that locale and names its language, as any fallback.
+#[test]
+fn a_fallback_to_a_sibling_locale_is_marked_with_it() {
+    let pages = docs(
+        "en, pt, pt-BR, zh-TW, zh-Hant-HK, zh-CN",
+        "{}",
+        "{ en: The room is closed, pt: A sala está fechada, zh-TW: 房間已關閉 }",
+    );
+    let pt_br = page(&pages, "pt-BR/app.md");
+    let pt =
+        "<span lang=\"pt\" dir=\"auto\">A sala está fechada</span> _(not translated; shown in pt)_";
+    assert!(pt_br.contains(pt), "{pt_br}");
+    let hk = page(&pages, "zh-Hant-HK/app.md");
+    let tw = "<span lang=\"zh-TW\" dir=\"auto\">房間已關閉</span> _(not translated; shown in Traditional Chinese)_";
+    assert!(hk.contains(tw), "{hk}");
+    // Never another script's: Simplified Chinese shows the default locale's text.
+    let cn = page(&pages, "zh-CN/app.md");
+    assert!(
+        cn.contains("<span lang=\"en\" dir=\"auto\">The room is closed</span>"),
+        "{cn}"
+    );
+}
