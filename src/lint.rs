@@ -26,7 +26,8 @@ struct Coverage<'a> {
     locale: &'a str,
     /// Entries with a message in this locale.
     have: usize,
-    /// Whether the namespace requires it (otherwise it falls back to the default locale).
+    /// Whether the namespace requires it (otherwise a missing text falls back to another
+    /// locale of its language and script, else to the default locale).
     required: bool,
 }
 
@@ -128,7 +129,7 @@ pub fn summary(catalog: &Catalog, report: &Report) -> String {
     let total: usize = catalog.namespaces.iter().map(|n| n.entries.len()).sum();
     let _ = writeln!(
         out,
-        "\n{}, {}; * = locale not required (falls back to {}).",
+        "\n{}, {}; * = locale not required (falls back to a locale of its language and script, else to {}).",
         count(catalog.namespaces.len(), "namespace"),
         count(total, "code"),
         catalog.default_locale

@@ -92,6 +92,12 @@ pub struct LocaleView {
     pub script: String,
     /// The region subtag in lower case (`cn`, `419`); empty for none.
     pub region: String,
+    /// The tags of the catalog locales whose text stands in for a text missing in this
+    /// one, nearest first: those of its `language` and `script` without a region, then
+    /// the others of them, each in catalog order (`pt` for `pt-BR`; `zh-TW` for
+    /// `zh-HK`; never another script's). When none of them has one, the default
+    /// locale's text stands in (for the default locale itself, the first it has).
+    pub fallbacks: Vec<String>,
 }
 
 /// A namespace in brief (in `catalog.namespaces`; its fields are also a [NamespaceView]'s).
@@ -147,13 +153,15 @@ pub struct TextView {
     /// Default-locale text, raw (templates should prefer `lit` or `doc`).
     pub text: String,
     /// The locale `text` is in: the default locale, or, when the text has none (a
-    /// catalog that allows `missing-translation`), the first locale that has one.
+    /// catalog that allows `missing-translation`), the first of its `fallbacks` that
+    /// has one, else the first locale that has one.
     pub lang: String,
     /// Default-locale text as a string literal of the target language.
     pub lit: String,
     /// Default-locale text as doc-comment lines.
     pub doc: Vec<String>,
-    /// One per catalog locale, in `catalog.locales` order; missing ones fall back to the default.
+    /// One per catalog locale, in `catalog.locales` order; a missing one is the text of
+    /// the first of the locale's `fallbacks` that has one, else the default locale's.
     pub locales: Vec<LocalizedText>,
     /// True when the text is an id standing in for a title (of a namespace or surface
     /// without one): it is no locale's text, so a page shows it without a fallback's
@@ -172,12 +180,22 @@ pub struct LocalizedText {
     pub lit: String,
     /// The text as doc-comment lines.
     pub doc: Vec<String>,
-    /// True when the catalog has no text in this locale and another locale's is used
-    /// (the default locale's; `lang` says which).
+    /// True when the catalog has no text in this locale and another locale's is used:
+    /// the first of the locale's `fallbacks` that has one (`pt`'s for `pt-BR`), else
+    /// the default locale's; `lang` says which.
     pub fallback: bool,
+    /// True on a fallback whose text is the default locale's (as the TextView's
+    /// `text`): code that fills such a locale from the default locale's at run time
+    /// need not write it. False on a locale's own text, on a text from another locale
+    /// of its language (code must carry it), and on the default locale itself.
+    pub from_default: bool,
     /// The locale `text` is in: this one, or on a fallback the one whose text stands in
     /// (mark the text with it: `<span lang="…">`).
     pub lang: String,
+    /// On a locale's own text, the indexes (in `catalog.locales`) of every locale that
+    /// shows it: this one and each whose missing text it stands in for, ascending; empty
+    /// on a fallback. A `case` of them all writes the text once.
+    pub shown_in: Vec<usize>,
     /// Literal text and placeholders, for typed formatters (empty when the entry has no `params`).
     pub segments: Vec<SegmentView>,
 }
@@ -488,6 +506,29 @@ pub(crate) fn match_subtags(tag: &str) -> [String; 3] {
     [language, script, region].map(str::to_string)
 }
 
+/// Per locale of `locales`, the indexes of the others whose text stands in for a text
+/// missing in it, nearest first, as CLDR's parent locales would have it without their
+/// table: those of its language and script (as [`match_subtags`] gives them) without a
+/// region, then the others of its language and script, each in catalog order.
+/// `pt-BR` takes `pt`'s, `zh-HK` `zh-TW`'s (both Traditional), `pt` `pt-BR`'s;
+/// `sr-Latn` never `sr-Cyrl`'s, nor `zh-HK` `zh-CN`'s: as in CLDR, another script's
+/// locale is never a parent (its readers may not read the script).
+pub(crate) fn fallback_order(locales: &[String]) -> Vec<Vec<usize>> {
+    let subtags: Vec<[String; 3]> = locales.iter().map(|l| match_subtags(l)).collect();
+    subtags
+        .iter()
+        .enumerate()
+        .map(|(i, [language, script, _])| {
+            let mut same: Vec<usize> = (0..locales.len())
+                .filter(|&j| j != i && subtags[j][0] == *language && subtags[j][1] == *script)
+                .collect();
+            // Stable: catalog order within each kind.
+            same.sort_by_key(|&j| !subtags[j][2].is_empty());
+            same
+        })
+        .collect()
+}
+
 /// A path as a comment line of any language may hold it: a backslash (Java reads
 /// `\u000a` as a line break even in a comment), a backtick, a control or invisible
 /// character percent-encoded, as in a URL.
@@ -548,6 +589,11 @@ pub struct Views<'a> {
     /// (literals, doc lines, identifiers) of a field name no template names are
     /// left empty: they would be dropped from the template values anyway.
     wanted: &'a (dyn Fn(&str) -> bool + Sync),
+    /// Per catalog locale, the indexes of its `fallbacks` (see [`fallback_order`]):
+    /// worked out once, not for every text.
+    fallbacks: Vec<Vec<usize>>,
+    /// The default locale's index in `catalog.locales`.
+    default_index: usize,
 }
 
 impl<'a> Views<'a> {
@@ -566,6 +612,12 @@ impl<'a> Views<'a> {
             catalog,
             profile: &target.profile,
             wanted,
+            fallbacks: fallback_order(&catalog.locales),
+            default_index: catalog
+                .locales
+                .iter()
+                .position(|l| *l == catalog.default_locale)
+                .unwrap_or(0),
         }
     }
 
@@ -646,6 +698,10 @@ impl<'a> Views<'a> {
             language,
             script,
             region,
+            fallbacks: self.fallbacks[index]
+                .iter()
+                .map(|&i| self.catalog.locales[i].clone())
+                .collect(),
         }
     }
 
@@ -705,29 +761,68 @@ impl<'a> Views<'a> {
         self.when("name_wrap", || Some(self.name_wrap(name)))
     }
 
+    /// The index of the locale whose text of `t` locale `i` shows, when it has one
+    /// itself or one of its `fallbacks` has one: the first of them.
+    fn nearest(&self, t: &Text, i: usize) -> Option<usize> {
+        let locales = &self.catalog.locales;
+        std::iter::once(&i)
+            .chain(&self.fallbacks[i])
+            .copied()
+            .find(|&j| t.get(&locales[j]).is_some())
+    }
+
+    /// The index of the locale whose text of `t` the default locale shows: its own, else
+    /// the nearest of its `fallbacks`, else the first locale's that has one; `None`
+    /// for an empty text.
+    fn default_source(&self, t: &Text) -> Option<usize> {
+        let locales = &self.catalog.locales;
+        self.nearest(t, self.default_index)
+            .or_else(|| (0..locales.len()).find(|&j| t.get(&locales[j]).is_some()))
+    }
+
+    /// The text of `t` that locale `source` has, with that locale ("" in the default
+    /// locale for none).
+    fn text_of<'t>(&'t self, t: &'t Text, source: Option<usize>) -> (&'t str, &'t str) {
+        let locales = &self.catalog.locales;
+        source.map_or((self.catalog.default_locale.as_str(), ""), |j| {
+            (locales[j].as_str(), t.get(&locales[j]).unwrap_or_default())
+        })
+    }
+
     pub fn text(&self, t: &Text, params: &[String]) -> TextView {
-        let default = &self.catalog.default_locale;
-        let (base_lang, base) =
-            t.0.iter()
-                .find(|(l, _)| l == default)
-                .or_else(|| t.0.first())
-                .map_or((default.as_str(), ""), |(l, s)| (l.as_str(), s.as_str()));
-        let locales = self.when("locales", || {
-            self.catalog
-                .locales
+        let locales = &self.catalog.locales;
+        let base_source = self.default_source(t);
+        let (base_lang, base) = self.text_of(t, base_source);
+        // Per locale, the index of the locale whose text it shows.
+        let sources: Vec<Option<usize>> = (0..locales.len())
+            .map(|i| self.nearest(t, i).or(base_source))
+            .collect();
+        let localized = self.when("locales", || {
+            locales
                 .iter()
-                .map(|l| {
-                    let (text, fallback, lang) = match t.get(l) {
-                        Some(s) => (s, false, l.as_str()),
-                        None => (base, true, base_lang),
-                    };
+                .enumerate()
+                .map(|(i, l)| {
+                    let (lang, text) = self.text_of(t, sources[i]);
+                    let fallback = sources[i] != Some(i);
                     LocalizedText {
                         locale: l.clone(),
                         text: text.to_string(),
                         lit: self.when("lit", || self.profile.string(text)),
                         doc: self.when("doc", || self.profile.doc_lines(text)),
                         fallback,
+                        from_default: fallback
+                            && i != self.default_index
+                            && sources[i] == base_source,
                         lang: self.when("lang", || lang.to_string()),
+                        shown_in: if fallback {
+                            Vec::new()
+                        } else {
+                            self.when("shown_in", || {
+                                (0..locales.len())
+                                    .filter(|&k| sources[k] == Some(i))
+                                    .collect()
+                            })
+                        },
                         segments: if params.is_empty() {
                             Vec::new()
                         } else {
@@ -738,7 +833,7 @@ impl<'a> Views<'a> {
                 .collect::<Vec<LocalizedText>>()
         });
         // The default locale's entry holds `base` already: escape it once, not twice.
-        let (lit, doc) = match locales.iter().find(|l| &l.locale == default) {
+        let (lit, doc) = match localized.get(self.default_index) {
             Some(l) => (l.lit.clone(), l.doc.clone()),
             None => (
                 self.when("lit", || self.profile.string(base)),
@@ -750,7 +845,7 @@ impl<'a> Views<'a> {
             lang: self.when("lang", || base_lang.to_string()),
             lit,
             doc,
-            locales,
+            locales: localized,
             is_id: false,
         }
     }
@@ -875,10 +970,7 @@ impl<'a> Views<'a> {
                 ("Solution: ", &e.solution),
             ] {
                 if let Some(t) = t {
-                    let base = t
-                        .get(&self.catalog.default_locale)
-                        .or_else(|| t.0.first().map(|(_, s)| s.as_str()))
-                        .unwrap_or_default();
+                    let (_, base) = self.text_of(t, self.default_source(t));
                     if !doc.is_empty() {
                         doc.push(String::new());
                     }
@@ -1045,7 +1137,49 @@ impl<'a> Views<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::match_subtags;
+    use super::{fallback_order, match_subtags};
+
+    #[test]
+    fn a_locale_falls_back_to_its_language_and_script_without_a_region_first() {
+        let locales = [
+            "en",
+            "pt-BR",
+            "zh-TW",
+            "de-CH",
+            "zh-CN",
+            "de-AT",
+            "de",
+            "zh-Hant-HK",
+            "pt",
+            "sr-Latn",
+            "sr-Cyrl",
+            "en-GB",
+            "zh-Hant",
+        ]
+        .map(String::from);
+        let order = fallback_order(&locales);
+        let of = |tag: &str| {
+            let i = locales.iter().position(|l| l == tag).unwrap();
+            order[i]
+                .iter()
+                .map(|&j| locales[j].as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        assert_eq!(of("pt-BR"), "pt");
+        assert_eq!(of("pt"), "pt-BR");
+        // Without a region first, then catalog order.
+        assert_eq!(of("de-AT"), "de de-CH");
+        assert_eq!(of("de"), "de-CH de-AT");
+        assert_eq!(of("zh-Hant-HK"), "zh-Hant zh-TW");
+        assert_eq!(of("zh-TW"), "zh-Hant zh-Hant-HK");
+        // Never another script's.
+        assert_eq!(of("zh-CN"), "");
+        assert_eq!(of("sr-Latn"), "");
+        assert_eq!(of("sr-Cyrl"), "");
+        assert_eq!(of("en"), "en-GB");
+        assert_eq!(of("en-GB"), "en");
+    }
 
     #[test]
     fn chinese_locales_have_the_script_of_their_region() {

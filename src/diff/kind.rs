@@ -76,7 +76,7 @@ kinds! {
     TextChanged = "text-changed",
         "texts are shown to people, not matched on";
     TranslationAdded = "translation-added",
-        "clients in that locale get the text instead of the default locale's";
+        "clients in that locale get the text instead of a fallback (another locale's of its language and script, else the default locale's)";
     CodeDeprecated = "code-deprecated",
         "the code keeps working; users are told what to use instead";
     NamespaceAdded = "namespace-added",
@@ -109,7 +109,7 @@ kinds! {
     NamespaceSourceChanged = "namespace-source-changed",
         "`source:` records where the codes were taken from, for the docs";
     LocaleAdded = "locale-added",
-        "generated code gains a constant for it (Rust's enum is `#[non_exhaustive]`); a code without a text in it shows the default locale's";
+        "generated code gains a constant for it (Rust's enum is `#[non_exhaustive]`); a code without a text in it shows another locale's of its language and script, else the default locale's";
     CatalogRenamed = "catalog-renamed",
         "no code, name or namespace that clients match on changes: the id labels generated headers, docs titles and `catalog.json`";
     DocsUrlChanged = "docs-url-changed",
@@ -125,7 +125,7 @@ kinds! {
     TargetOptionChanged = "target-option-changed",
         "an option whose `option_kinds:` kind is `text` or `locale-map`, or that has none, shapes texts and layout (the docs' interface labels), not a name code imports";
     RequiredLocalesChanged = "required-locales-changed",
-        "a rule for the catalog's authors, which validation applies to every message; users see the texts, compared code by code (`translation-added`, `text-changed`), and an untranslated text falls back to the default locale's";
+        "a rule for the catalog's authors, which validation applies to every message; users see the texts, compared code by code (`translation-added`, `text-changed`), and an untranslated text falls back to another locale's of its language and script, else the default locale's";
 }
 
 /// What the comparison leaves out, and why (docs/rules.md shows it under the kinds).

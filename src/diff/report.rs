@@ -27,7 +27,7 @@ fn help(kind: Kind) -> &'static str {
             "keep the `params:` order (a message may use its placeholders in any order), or deprecate the code and add a new one"
         }
         Kind::LocaleRemoved => {
-            "keep the locale in `locales:`; a code without a text in it shows the default locale's"
+            "keep the locale in `locales:`; a code without a text in it shows another locale's of its language and script, else the default locale's"
         }
         Kind::ReservedRemoved | Kind::ReservedReused => {
             "keep the code in `reserved:`; deployed clients may still send or expect its old meaning"

@@ -369,3 +369,28 @@ fn page_words_for_no_locale_or_under_no_key_are_refused() {
     );
     assert!(!fine.contains("error["), "{fine}");
 }
+
+/// A text missing in a locale is shown in another locale of its language and script,
+/// and the page marks it with that locale and names its language, as any fallback.
+#[test]
+fn a_fallback_to_a_sibling_locale_is_marked_with_it() {
+    let pages = docs(
+        "en, pt, pt-BR, zh-TW, zh-Hant-HK, zh-CN",
+        "{}",
+        "{ en: The room is closed, pt: A sala está fechada, zh-TW: 房間已關閉 }",
+    );
+    let pt_br = page(&pages, "pt-BR/app.md");
+    let pt =
+        "<span lang=\"pt\" dir=\"auto\">A sala está fechada</span> _(não traduzido; mostrado em português)_";
+    assert!(pt_br.contains(pt), "{pt_br}");
+    let hk = page(&pages, "zh-Hant-HK/app.md");
+    // No built-in words in Traditional Chinese: the note is English's, marked so.
+    let tw = "<span lang=\"zh-TW\" dir=\"auto\">房間已關閉</span> _(<span lang=\"en\" dir=\"auto\">not translated; shown in Traditional Chinese</span>)_";
+    assert!(hk.contains(tw), "{hk}");
+    // Never another script's: Simplified Chinese shows the default locale's text.
+    let cn = page(&pages, "zh-CN/app.md");
+    assert!(
+        cn.contains("<span lang=\"en\" dir=\"auto\">The room is closed</span>"),
+        "{cn}"
+    );
+}

@@ -1,6 +1,7 @@
 //! Fallback texts, where a lowered `missing-translation` lets a message lack a locale,
-//! even the default one: every language returns the text that stands in (the default
-//! locale's, else the first one the message has), and its comments say whose it is.
+//! even the default one: every language returns the text that stands in (that of the
+//! nearest locale of its language and script, else the default locale's, else the
+//! first one the message has), and its comments say whose it is.
 
 use std::path::Path;
 use std::process::Command;
@@ -132,10 +133,12 @@ fn every_target_says_what_a_message_without_the_default_locale_has() {
         tmp.path(),
         "java/src/main/java/dev/errcat/codes/AppError.java",
     );
-    let no_en = "{@link #NO_EN_ARG} in the given locale, falling back to the default locale\n     \
+    let no_en = "{@link #NO_EN_ARG} in the given locale, falling back to another\n     \
+                 * locale of its language and script, else the default locale\n     \
                  * (whose text here is the zh-CN one: the message has no en text).\n";
     assert!(java.contains(no_en), "{java}");
-    let no_zh = "{@link #NO_ZH_ARG} in the given locale, falling back to the default locale.\n";
+    let no_zh = "{@link #NO_ZH_ARG} in the given locale, falling back to another\n     \
+                 * locale of its language and script, else the default locale.\n";
     assert!(java.contains(no_zh), "{java}");
 }
 
@@ -189,4 +192,47 @@ fn java_returns_the_text_that_stands_in() {
          Seat 7 is taken\n\
          座位 7 已占用\n"
     );
+}
+
+/// A text missing in a locale is that of the nearest catalog locale of its language
+/// and script that has one (without a region first), never another script's, else
+/// the default locale's; catalog.json gives each locale's order, from which every
+/// language's conformance harness (`cargo xtask conformance fallback`) takes the text
+/// it expects, so the order itself is pinned here.
+#[test]
+fn a_missing_text_is_that_of_a_locale_of_its_language_and_script_first() {
+    let checked = ::errcat::check(&repo().join("tests/fixtures/fallback/catalog.yaml"));
+    let rendered = ::errcat::generate(&checked.catalog.expect("the fixture validates")).unwrap();
+    let file = |target: &str, name: &str| {
+        let r = rendered
+            .iter()
+            .find(|r| r.target == target && r.path.ends_with(name));
+        r.unwrap_or_else(|| panic!("no {target} {name}"))
+            .text
+            .clone()
+    };
+    let json = file("json", "catalog.json");
+    let fallbacks = "\"fallbacks\": {\"en\": [\"en-GB\"], \"zh-CN\": [], \"ja\": [], \
+        \"zh-TW\": [\"zh-HK\"], \"he\": [], \"ko\": [], \"zh-HK\": [\"zh-TW\"], \
+        \"en-GB\": [\"en\"], \"de-CH\": [\"de\", \"de-AT\"], \"de\": [\"de-CH\", \"de-AT\"], \
+        \"fr-CA\": [\"fr\"], \"fr\": [\"fr-CA\"], \"de-AT\": [\"de\", \"de-CH\"], \
+        \"pt-BR\": [\"pt\"], \"pt\": [\"pt-BR\"], \"sr-Latn\": [], \"sr-Cyrl\": []},\n";
+    assert!(json.contains(fallbacks), "{json}");
+    // The texts themselves, as TypeScript's rows give every locale's with whose it is.
+    let ts = file("typescript", "src/app.ts");
+    for slot in [
+        "// zh-HK (no text: zh-TW's)\n      \"門已鎖上\",",
+        "// zh-CN (no text: the default locale's)\n      \"The door is locked\",",
+        "// de-AT (no text: de-CH's)\n      \"Die Türe ist abgeschlossen\",",
+        "// fr (no text: fr-CA's)\n      \"La porte est barrée\",",
+        "// pt-BR (no text: pt's)\n      \"A porta está trancada\",",
+        "// sr-Cyrl (no text: the default locale's)\n      \"The door is locked\",",
+        "// de-AT (no text: de's)\n      \"Das Fenster steht offen\",",
+        "// sr-Latn (no text: the default locale's)\n      \"The window is open\",",
+        // Without the default locale's text: en-GB's stands in for en, not ja's.
+        "// en (no text: en-GB's)\n      \"The lift is out of order\",",
+        "// zh-CN (no text: en-GB's)\n      \"The lift is out of order\",",
+    ] {
+        assert!(ts.contains(slot), "{slot}\n{ts}");
+    }
 }

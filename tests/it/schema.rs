@@ -209,14 +209,15 @@ fn the_schema_agrees_with_errcat_on_every_catalog_file() {
 }
 
 /// The json target writes catalog.json and its JSON Schema: every catalog's
-/// catalog.json validates against it (Ajv), and the schema is strict enough to
-/// refuse a key it does not know or a code that is text.
+/// catalog.json validates against its own (which names the catalog's locales, as
+/// `fallbacks` has every one of them as a key), and the schema is strict enough to
+/// refuse a key it does not know, a code that is text, or a locale the catalog lacks.
 #[test]
 fn catalog_json_validates_against_its_schema() {
     let root = repo();
     let dir = tempfile::tempdir().unwrap();
-    let mut files = Vec::new();
-    let mut schema = None;
+    // Per catalog: its schema, and the files that must (true) or must not validate.
+    let mut cases: Vec<(PathBuf, Vec<(PathBuf, bool)>)> = Vec::new();
     for (i, catalog) in [
         "schema/catalog.yaml",
         "tests/fixtures/golden/catalog.yaml",
@@ -237,35 +238,44 @@ fn catalog_json_validates_against_its_schema() {
                 .text
                 .clone()
         };
-        let file = dir.path().join(format!("catalog-{i}.json"));
-        std::fs::write(&file, json("catalog.json")).unwrap();
-        files.push(file);
-        schema.get_or_insert_with(|| {
-            let path = dir.path().join("catalog.schema.json");
-            std::fs::write(&path, json("catalog.schema.json")).unwrap();
+        let write = |name: String, text: &str| {
+            let path = dir.path().join(name);
+            std::fs::write(&path, text).unwrap();
             path
-        });
+        };
+        let schema = write(format!("schema-{i}.json"), &json("catalog.schema.json"));
+        let good = json("catalog.json");
+        let mut files = vec![(write(format!("catalog-{i}.json"), &good), true)];
+        if i == 1 {
+            // What a reader must not take for this catalog.
+            for (name, bad) in [
+                (
+                    "extra-key",
+                    good.replacen("\"catalog\":", "\"surprise\": 1, \"catalog\":", 1),
+                ),
+                (
+                    "code-as-text",
+                    good.replacen("\"code\": -7,", "\"code\": \"-7\",", 1),
+                ),
+                (
+                    "unknown-locale",
+                    good.replacen("\"fallbacks\": {", "\"fallbacks\": {\"pt\": [], ", 1),
+                ),
+                (
+                    "unknown-fallback",
+                    good.replacen("\"en\": []", "\"en\": [\"en-GB\"]", 1),
+                ),
+            ] {
+                assert_ne!(bad, good, "{name}");
+                files.push((write(format!("{name}.json"), &bad), false));
+            }
+        }
+        cases.push((schema, files));
     }
-    // What a reader must not take for a catalog.
-    let good = std::fs::read_to_string(&files[1]).unwrap();
-    for (name, bad) in [
-        (
-            "extra-key",
-            good.replacen("\"catalog\":", "\"surprise\": 1, \"catalog\":", 1),
-        ),
-        (
-            "code-as-text",
-            good.replacen("\"code\": -7,", "\"code\": \"-7\",", 1),
-        ),
-    ] {
-        assert_ne!(bad, good, "{name}");
-        let file = dir.path().join(format!("{name}.json"));
-        std::fs::write(&file, bad).unwrap();
-        files.push(file);
-    }
-    let results = validate(schema.as_ref().unwrap(), &files);
-    for (k, (file, (valid, errors))) in files.iter().zip(&results).enumerate() {
-        // The four catalogs first, then the two that are not.
-        assert_eq!(*valid, Some(k < 4), "{}: {errors}", file.display());
+    for (schema, files) in &cases {
+        let paths: Vec<PathBuf> = files.iter().map(|(f, _)| f.clone()).collect();
+        for ((file, valid), (verdict, errors)) in files.iter().zip(validate(schema, &paths)) {
+            assert_eq!(verdict, Some(*valid), "{}: {errors}", file.display());
+        }
     }
 }

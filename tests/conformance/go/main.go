@@ -64,10 +64,11 @@ type namespace struct {
 }
 
 type catalog struct {
-	Version       *string     `json:"version"`
-	Locales       []string    `json:"locales"`
-	DefaultLocale string      `json:"default_locale"`
-	Namespaces    []namespace `json:"namespaces"`
+	Version       *string             `json:"version"`
+	Locales       []string            `json:"locales"`
+	DefaultLocale string              `json:"default_locale"`
+	Fallbacks     map[string][]string `json:"fallbacks"`
+	Namespaces    []namespace         `json:"namespaces"`
 }
 
 // constant is a typed constant declared in the generated source.
@@ -383,17 +384,14 @@ func checkEntry(cat catalog, ns namespace, n *codes.Namespace, e entry, consts m
 				c("FromCode (wrapping to the code)", []interface{}{reflect.Zero(t).Interface(), false}, []interface{}{got[0].Interface(), got[1].Interface()})
 			}
 		}
-		fallback := standIn(e.Message, cat.DefaultLocale, cat.Locales)
+		fallback := shownIn(cat, e.Message, cat.DefaultLocale)
 		c("Error()", e.Name+": "+fallback, err.Error())
 		c("String()", e.Name, value.String())
 		c("Info()", info, value.Info())
 		c("typed HTTPStatus()", http, value.HTTPStatus())
 		c("typed Retryable()", e.Retryable, value.Retryable())
 		for i, locale := range cat.Locales {
-			expected, ok := e.Message[locale]
-			if !ok {
-				expected = fallback
-			}
+			expected := shownIn(cat, e.Message, locale)
 			if i < len(info.Messages) {
 				c(fmt.Sprintf("Messages[%d] (%s)", i, locale), expected, info.Messages[i])
 			} else {
@@ -418,9 +416,7 @@ func checkEntry(cat catalog, ns namespace, n *codes.Namespace, e entry, consts m
 		for _, pair := range chosen {
 			want := fallback
 			if pair[1] != nil {
-				if m, ok := e.Message[*pair[1]]; ok {
-					want = m
-				}
+				want = shownIn(cat, e.Message, *pair[1])
 			}
 			c(fmt.Sprintf("Message(%q)", *pair[0]), want, value.Message(*pair[0]))
 		}
@@ -491,10 +487,7 @@ func checkFormatter(cat catalog, e entry, typeName string, fallback string, c fu
 		args = append(args, reflect.ValueOf(values[p]))
 	}
 	for _, locale := range cat.Locales {
-		text, ok := e.Message[locale]
-		if !ok {
-			text = fallback
-		}
+		text := shownIn(cat, e.Message, locale)
 		args[0] = reflect.ValueOf(locale)
 		c(name+"("+locale+")", substitute(text, values), f.Call(args)[0].String())
 	}
@@ -531,10 +524,7 @@ func substitute(s string, values map[string]string) string {
 // through a wrapping error.
 func checkError(cat catalog, e entry, code codes.Code, fallback string, c func(string, interface{}, interface{}) bool) {
 	for _, locale := range cat.Locales {
-		expected, ok := e.Message[locale]
-		if !ok {
-			expected = fallback
-		}
+		expected := shownIn(cat, e.Message, locale)
 		err := codes.NewError(code, locale, nil)
 		c("NewError("+locale+").Message", expected, err.Message)
 		c("NewError("+locale+").Error()", e.Name+": "+expected, err.Error())
@@ -568,11 +558,14 @@ func checkError(cat catalog, e entry, code codes.Code, fallback string, c func(s
 	c("nil *Error: Unwrap", nil, errors.Unwrap(nilErr))
 }
 
-// standIn is the text that stands in where a locale has none: the default
-// locale's, else (missing-translation lowered) the first the message has in
-// catalog order.
-func standIn(message map[string]string, defaultLocale string, locales []string) string {
-	for _, l := range append([]string{defaultLocale}, locales...) {
+// shownIn is the text locale shows: its own, else the first of its fallbacks'
+// that the message has, else the default locale's: its own, its fallbacks',
+// else (missing-translation lowered) the first the message has in catalog
+// order.
+func shownIn(cat catalog, message map[string]string, locale string) string {
+	chain := append([]string{locale}, cat.Fallbacks[locale]...)
+	chain = append(append(chain, cat.DefaultLocale), cat.Fallbacks[cat.DefaultLocale]...)
+	for _, l := range append(chain, cat.Locales...) {
 		if m, ok := message[l]; ok {
 			return m
 		}

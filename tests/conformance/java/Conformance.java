@@ -24,7 +24,7 @@ import java.util.TreeSet;
  * Checks the generated Java code against a generated {@code catalog.json}, read at run time.
  *
  * <p>Every entry of every namespace is looked up through the generated {@code ErrcatCatalog} and
- * checked: code, name, namespace, message in every locale (with fallback to the default locale),
+ * checked: code, name, namespace, message in every locale (with the text that stands in),
  * HTTP status, retryable flag, documentation URL, {@code toString()}, {@link ErrcatException}, and
  * the typed formatter of entries with placeholders; a code the namespace lacks must be rejected.
  *
@@ -51,6 +51,9 @@ public final class Conformance {
 
     /** The pairs of locale-choice.json for the catalog's locales: the asked tag, the chosen locale or null. */
     private List<Object> chosen = List.of();
+
+    /** The catalog's fallbacks: per locale, the locales whose text stands in for a missing one. */
+    private Map<String, Object> fallbacks = Map.of();
 
     private Conformance() {
     }
@@ -83,6 +86,7 @@ public final class Conformance {
 
     private void run(Map<String, Object> catalog, Map<String, Object> choice) {
         String defaultLocale = (String) catalog.get("default_locale");
+        fallbacks = object(catalog.get("fallbacks"));
         List<String> locales = new ArrayList<>();
         for (Object l : array(catalog.get("locales"))) {
             locales.add((String) l);
@@ -184,10 +188,10 @@ public final class Conformance {
         check(where, "name", entry.get("name"), c.getName());
         check(where, "namespace", ns, c.getNamespace());
         Map<String, Object> message = object(entry.get("message"));
-        Object standIn = standIn(message, locales, defaultLocale);
+        Object standIn = shown(message, defaultLocale, locales, defaultLocale);
         check(where, "message", standIn, c.getMessage());
         for (String locale : locales) {
-            Object expected = message.containsKey(locale) ? message.get(locale) : standIn;
+            Object expected = shown(message, locale, locales, defaultLocale);
             check(where, "message[" + locale + "]", expected, c.getMessage(locale));
             check(where, "message[Locale " + locale + "]", expected, c.getMessage(Locale.forLanguageTag(locale)));
             // Tags match in any case, with `_` for `-`.
@@ -212,7 +216,7 @@ public final class Conformance {
         for (Object p : chosen) {
             List<Object> pair = array(p);
             String asked = (String) pair.get(0);
-            Object want = pair.get(1) != null && message.containsKey(pair.get(1)) ? message.get(pair.get(1)) : standIn;
+            Object want = pair.get(1) != null ? shown(message, (String) pair.get(1), locales, defaultLocale) : standIn;
             check(where, "message[" + show(asked) + "]", want, c.getMessage(asked));
             Locale whole = Locale.forLanguageTag(asked);
             if (whole.toLanguageTag().equalsIgnoreCase(asked)) {
@@ -237,14 +241,18 @@ public final class Conformance {
     }
 
     /**
-     * The text that stands in where a locale has none: the default locale's, else (with
-     * {@code missing-translation} lowered) the first the message has in catalog order.
+     * The text a locale shows: its own, else the first of its fallbacks' that the message has,
+     * else the default locale's: its own, its fallbacks', else (with {@code missing-translation}
+     * lowered) the first the message has in catalog order.
      */
-    private static Object standIn(Map<String, Object> message, List<String> locales, String defaultLocale) {
-        if (message.containsKey(defaultLocale)) {
-            return message.get(defaultLocale);
-        }
-        return locales.stream().filter(message::containsKey).findFirst().map(message::get).orElse(null);
+    private Object shown(Map<String, Object> message, String locale, List<String> locales, String defaultLocale) {
+        List<Object> chain = new ArrayList<>();
+        chain.add(locale);
+        chain.addAll(array(fallbacks.get(locale)));
+        chain.add(defaultLocale);
+        chain.addAll(array(fallbacks.get(defaultLocale)));
+        chain.addAll(locales);
+        return chain.stream().filter(message::containsKey).findFirst().map(message::get).orElse(null);
     }
 
     /** Calls the entry's typed formatter with a distinct value per parameter, in every locale. */
@@ -265,9 +273,8 @@ public final class Conformance {
             args[i + 1] = values.get(p);
         }
         Map<String, Object> message = object(entry.get("message"));
-        Object standIn = standIn(message, locales, defaultLocale);
         for (String locale : locales) {
-            String template = (String) (message.containsKey(locale) ? message.get(locale) : standIn);
+            String template = (String) shown(message, locale, locales, defaultLocale);
             args[0] = Locale.forLanguageTag(locale);
             Object actual;
             try {

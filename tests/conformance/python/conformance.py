@@ -32,6 +32,15 @@ failures: list[str] = []
 # The pairs [asked tag, chosen locale or None (none: the default locale)] of
 # locale-choice.json's table for the catalog's locales.
 chosen: list[list[str | None]] = []
+# Per catalog locale, the locales whose text it shows, in turn: its own, its
+# fallbacks', then the default locale's text: its own, its fallbacks', else
+# (`missing-translation` lowered) the first the message has in catalog order.
+chains: dict[str, list[str]] = {}
+
+
+def shown(message: dict[str, str], locale: str) -> str:
+    """The text `locale` shows of `message` (see `chains`)."""
+    return next(message[l] for l in chains[locale] if l in message)
 
 
 def legacy_variant(tag: str) -> str | None:
@@ -78,6 +87,9 @@ def main() -> int:
     catalog = json.loads(catalog_path.read_text(encoding="utf-8"))
     locales: list[str] = catalog["locales"]
     default = catalog["default_locale"]
+    fallbacks: dict[str, list[str]] = catalog["fallbacks"]
+    for locale in locales:
+        chains[locale] = [locale, *fallbacks[locale], default, *fallbacks[default], *locales]
 
     check("-", None, "LOCALES", tuple(locales), gen.LOCALES)
     check("-", None, "DEFAULT_LOCALE", default, gen.DEFAULT_LOCALE)
@@ -155,11 +167,9 @@ def check_entry(gen: Any, nid: str, found: Any, module: Any, e: dict[str, Any], 
         c("member.doc_url", e["doc_url"], run("member.doc_url", lambda: member.doc_url))
         deprecated = e["deprecated"]["reason"] if e["deprecated"] else None
         c("member.deprecated", deprecated, run("member.deprecated", lambda: member.deprecated))
-    # The text that stands in where a locale has none: the default locale's, else
-    # (`missing-translation` lowered) the first the message has in catalog order.
-    fallback = next(e["message"][l] for l in [default, *locales] if l in e["message"])
+    fallback = shown(e["message"], default)
     for i, locale in enumerate(locales):
-        expected = e["message"].get(locale, fallback)
+        expected = shown(e["message"], locale)
         c(f"info.messages[{i}] ({locale})", expected, info.messages[i] if i < len(info.messages) else None)
         c(f"info.message({locale})", expected, run("info.message", lambda: info.message(locale)))
         c(f"message({locale})", expected, run("message", lambda: found.message(code, locale)))
@@ -179,7 +189,7 @@ def check_entry(gen: Any, nid: str, found: Any, module: Any, e: dict[str, Any], 
         if member is not None:
             c(f"member.message({locale})", expected, run("member.message", lambda: member.message(locale)))
     for asked, want in chosen:
-        text = fallback if want is None else e["message"].get(want, fallback)
+        text = fallback if want is None else shown(e["message"], want)
         c(f"message({asked!r})", text, run("message", lambda: found.message(code, asked)))
     c("message (no locale)", fallback, run("message", lambda: found.message(code)))
     # No catalog locale is "x-none" (a language subtag has 2 or 3 letters).
@@ -195,7 +205,7 @@ def check_entry(gen: Any, nid: str, found: Any, module: Any, e: dict[str, Any], 
             c("error (namespace, code, name, str)", (nid, code, e["name"], fallback), (err.namespace, err.code, err.name, str(err)))
         for locale in locales:
             err = run("error", lambda: member.error(locale))
-            c(f"error({locale}) str", e["message"].get(locale, fallback), str(err))
+            c(f"error({locale}) str", shown(e["message"], locale), str(err))
         err = run("error", lambda: member.error(message="formatted"))
         c("error(message=) str", "formatted", str(err))
         c("error repr", f"<ErrcatError {e['name']} ({nid}/{code}): 'formatted'>", repr(err))
@@ -247,7 +257,7 @@ def check_formatter(
     values = {p: f"<{i}:{p}>" for i, p in enumerate(e["params"])}
     kwargs = {param.name: values[p] for param, p in zip(params, e["params"])}
     for locale in [*locales, "x-none"]:
-        text = e["message"].get(locale, fallback)
+        text = shown(e["message"], locale) if locale in chains else fallback
         c(f"{name}({locale})", substitute(text, values), run(name, lambda: f(**kwargs, locale=locale)))
     c(f"{name}(no locale)", substitute(fallback, values), run(name, lambda: f(**kwargs)))
 

@@ -89,6 +89,20 @@ fn check_locale_choice(t: &mut Tally, locales: &[&str]) {
     }
 }
 
+/// The locales whose text `locale` shows, in turn: its own, its fallbacks', then the
+/// default locale's text: its own, its fallbacks', else (`missing-translation` lowered)
+/// the first the message has in catalog order.
+fn chain<'a>(catalog: &'a Value, locale: &'a str) -> Vec<&'a str> {
+    let strings = |v: &'a Value| v.as_array().expect("a list of locales").iter().filter_map(Value::as_str);
+    let default = catalog["default_locale"].as_str().expect("default_locale");
+    let mut chain = vec![locale];
+    chain.extend(strings(&catalog["fallbacks"][locale]));
+    chain.push(default);
+    chain.extend(strings(&catalog["fallbacks"][default]));
+    chain.extend(strings(&catalog["locales"]));
+    chain
+}
+
 fn main() -> ExitCode {
     let Some(path) = std::env::args().nth(1) else {
         eprintln!("usage: conformance CATALOG_JSON");
@@ -98,6 +112,7 @@ fn main() -> ExitCode {
     let catalog: Value = serde_json::from_str(&text).expect("parse catalog.json");
     let default = catalog["default_locale"].as_str().expect("default_locale");
     let locales: Vec<&str> = catalog["locales"].as_array().expect("locales").iter().filter_map(Value::as_str).collect();
+    let chains: Vec<Vec<&str>> = locales.iter().map(|l| chain(&catalog, l)).collect();
     let mut t = Tally { passed: 0, failed: 0 };
     check_locale_choice(&mut t, &locales);
 
@@ -120,11 +135,10 @@ fn main() -> ExitCode {
             t.check(found.code() == code, || format!("{id}/{code}: code {} ", found.code()));
             t.check(found.name() == name, || format!("{id}/{code}: name {:?}, expected {name:?}", found.name()));
             t.check(found.namespace() == id, || format!("{id}/{code}: namespace {:?}", found.namespace()));
-            // The text that stands in where a locale has none: the default locale's, else
-            // (`missing-translation` lowered) the first the message has in catalog order.
-            let stand_in = std::iter::once(&default).chain(&locales).find_map(|l| e["message"][*l].as_str()).expect("message");
-            for l in &locales {
-                let expected = e["message"][*l].as_str().unwrap_or(stand_in);
+            let shown = |chain: &[&str]| chain.iter().find_map(|l| e["message"][*l].as_str()).expect("message");
+            let stand_in = shown(&chain(&catalog, default));
+            for (l, chain) in locales.iter().zip(&chains) {
+                let expected = shown(chain);
                 let locale = codes::Locale::from_tag(l).expect("locale");
                 let actual = found.message_in(locale);
                 t.check(actual == expected, || format!("{id}/{code}: message[{l}] {actual:?}, expected {expected:?}"));

@@ -104,11 +104,21 @@ const chosen =
   JSON.parse(
     readFileSync(new URL("../locale-choice.json", import.meta.url), "utf8"),
   ).catalogs.find((t) => show(t.locales) === show(locales))?.chosen ?? [];
-// The text that stands in where a locale has none: the default locale's, else
+// The text a locale shows: its own, else the first of its fallbacks' that the
+// message has, else the default locale's: its own, its fallbacks', else
 // (`missing-translation` lowered) the first the message has in catalog order.
-const standIn = (t) =>
-  t[defaultLocale] ?? locales.map((l) => t[l]).find((x) => x !== undefined);
-const expectedText = (t, locale) => t[locale] ?? standIn(t);
+const chain = (locale) => [
+  locale,
+  ...catalog.fallbacks[locale],
+  defaultLocale,
+  ...catalog.fallbacks[defaultLocale],
+  ...locales,
+];
+const expectedText = (t, locale) =>
+  chain(locale)
+    .map((l) => t[l])
+    .find((x) => x !== undefined);
+const standIn = (t) => expectedText(t, defaultLocale);
 const languageOf = (tag) => tag.split("-")[0];
 // Requests every target must read alike: the tag in other case with `_`; the
 // withdrawn code of its language (older Android reports `iw` for Hebrew), which
