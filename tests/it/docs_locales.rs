@@ -380,8 +380,7 @@ fn a_fallback_to_a_sibling_locale_is_marked_with_it() {
         "{ en: The room is closed, pt: A sala está fechada, zh-TW: 房間已關閉 }",
     );
     let pt_br = page(&pages, "pt-BR/app.md");
-    let pt =
-        "<span lang=\"pt\" dir=\"auto\">A sala está fechada</span> _(não traduzido; mostrado em português)_";
+    let pt = "<span lang=\"pt\" dir=\"auto\">A sala está fechada</span> _(não traduzido; mostrado em português)_";
     assert!(pt_br.contains(pt), "{pt_br}");
     let hk = page(&pages, "zh-Hant-HK/app.md");
     // No built-in words in Traditional Chinese: the note is English's, marked so.
