@@ -404,13 +404,15 @@ impl<'a> Context<'a> {
         let Some((_, default)) = pairs.iter().find(|(l, _)| *l == self.default_locale) else {
             return;
         };
-        if !has_words(default) {
-            return;
-        }
         let language = |l: &str| crate::view::match_subtags(l)[0].clone();
-        let default_language = language(&self.default_locale);
+        // Checked in the order of their cost: most texts differ from the default's.
         for ((locale, text), span) in pairs.iter().zip(spans) {
-            if text == default && language(locale) != default_language && !skip.contains(locale) {
+            if text == default
+                && *locale != self.default_locale
+                && !skip.contains(locale)
+                && language(locale) != language(&self.default_locale)
+                && has_words(default)
+            {
                 let d = self.default_locale.clone();
                 self.emit(
                     Diagnostic::new(

@@ -201,7 +201,10 @@ fn other_cjk(locale: &str, text: &str) -> Option<(Script, usize)> {
             '\u{AC00}'..='\u{D7AF}' => hangul += 1,
             c if char_script(c) == Some(Script::Cjk) => {
                 han += 1;
-                simplified += usize::from(simplified_only(c));
+                // Only Japanese and Korean texts are judged by it (a table lookup per letter).
+                if matches!(language.as_str(), "ja" | "ko") {
+                    simplified += usize::from(simplified_only(c));
+                }
             }
             _ => {}
         }
