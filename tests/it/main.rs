@@ -1,6 +1,7 @@
 //! errcat's integration tests: one crate, a module per concern.
 
 mod builtin_templates;
+mod c_target;
 mod cache;
 mod cli;
 mod cli_manners;
