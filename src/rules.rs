@@ -89,9 +89,9 @@ rules! {
     INTEGER_WIDTH = "integer-width", Error, false, "A code does not fit a target's integer type (Java int, TypeScript safe integer, a JSON number that every parser reads exactly).",
         why: "The generated code would silently truncate or fail to compile.",
         fix: "Use a smaller code, or drop the target.";
-    TARGET_LIMIT = "target-limit", Error, false, "A namespace has more codes, or a code more params, than a target's generated code can hold (`limits:` in its target.yaml).",
-        why: "The generated code would not compile: a Java enum's constants are created in one static initializer, which may not exceed 64 KiB of bytecode, and a Java method takes at most 255 parameters.",
-        fix: "Split the namespace or the message, or drop the target.";
+    TARGET_LIMIT = "target-limit", Error, false, "A namespace has more codes, a code more params, or a text more bytes, than a target's generated code can hold (`limits:` in its target.yaml).",
+        why: "The generated code would not compile: a Java enum's constants are created in one static initializer, which may not exceed 64 KiB of bytecode, a Java method takes at most 255 parameters, and ISO C99 compilers need accept no string literal longer than 4,095 bytes.",
+        fix: "Split the namespace or the message, shorten the text, or drop the target.";
     UNKNOWN_LOCALE = "unknown-locale", Error, false, "A text uses a locale the catalog does not declare, or `default_locale` is not in `locales:` (each reported once, at the first use, with the number of uses).",
         why: "No target has a slot for it; the text would be lost.",
         fix: "Declare the locale in `locales:`, or correct the tag (the help names the declared tag it was probably meant as).";

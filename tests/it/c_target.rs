@@ -14,10 +14,9 @@ const TEXTS: [&str; 5] = [
     "é0 中7 \u{85}1 \u{1}23",
 ];
 
-/// The fixture in a temp dir, with `strings: <style>` and one entry per text of
-/// `TEXTS`, each with a doc line that ends in a backslash (`\`, `??/`) and holds
-/// block-comment tokens.
-fn c_project(style: &str) -> tempfile::TempDir {
+/// The fixture in a temp dir, with `strings: <style>` and one entry per text of `texts`, each with a doc line that ends in a backslash
+/// (`\`, `??/`) and holds block-comment tokens; and what `errcat gen` did there.
+fn c_project(style: &str, texts: &[&str]) -> (tempfile::TempDir, std::process::Output) {
     let dir = tempfile::tempdir().unwrap();
     copy_tree(&repo().join("tests/fixtures/c-target"), dir.path());
     let target = dir.path().join("templates/c/target.yaml");
@@ -27,7 +26,7 @@ fn c_project(style: &str) -> tempfile::TempDir {
         yaml.replace("  strings: c\n", &format!("  strings: {style}\n")),
     )
     .unwrap();
-    let entries: String = TEXTS
+    let entries: String = texts
         .iter()
         .enumerate()
         .map(|(i, t)| {
@@ -54,6 +53,12 @@ fn c_project(style: &str) -> tempfile::TempDir {
     )
     .unwrap();
     let generated = errcat(dir.path(), &["gen", "catalog.yaml"]);
+    (dir, generated)
+}
+
+/// [`c_project`] of `TEXTS`, generated.
+fn generated(style: &str) -> tempfile::TempDir {
+    let (dir, generated) = c_project(style, &TEXTS);
     let stderr = String::from_utf8_lossy(&generated.stderr);
     assert!(generated.status.success(), "{stderr}");
     dir
@@ -94,9 +99,9 @@ fn header(dir: &tempfile::TempDir) -> String {
     std::fs::read_to_string(dir.path().join("out/register_.h")).unwrap()
 }
 
-/// What `main.c` should print: the entries of `TEXTS`.
-fn want() -> Vec<(String, String, String)> {
-    TEXTS
+/// What `main.c` should print: an entry per text.
+fn want(texts: &[&str]) -> Vec<(String, String, String)> {
+    texts
         .iter()
         .enumerate()
         .map(|(i, t)| ((i + 1).to_string(), format!("T{i}"), t.to_string()))
@@ -109,8 +114,8 @@ fn want() -> Vec<(String, String, String)> {
 /// onto the enum constant below it.
 #[test]
 fn a_c_target_compiles_in_strict_c11_and_reads_back() {
-    let dir = c_project("c");
-    assert_eq!(compile_and_read(&dir, &["-std=c11"]), want());
+    let dir = generated("c");
+    assert_eq!(compile_and_read(&dir, &["-std=c11"]), want(&TEXTS));
     // The doc comment keeps its text, each token broken apart.
     let header = header(&dir);
     assert!(
@@ -127,7 +132,7 @@ fn a_c_target_compiles_in_strict_c11_and_reads_back() {
 /// `strings: c`'s raw `房` does not even compile.
 #[test]
 fn c_ascii_literals_are_ascii_and_read_back_under_any_execution_charset() {
-    let dir = c_project("c-ascii");
+    let dir = generated("c-ascii");
     let header = header(&dir);
     let literals: Vec<&str> = header
         .lines()
@@ -142,8 +147,37 @@ fn c_ascii_literals_are_ascii_and_read_back_under_any_execution_charset() {
         let exec = format!("-fexec-charset={charset}");
         assert_eq!(
             compile_and_read(&dir, &["-std=c99", &exec]),
-            want(),
+            want(&TEXTS),
             "{charset}"
         );
     }
+}
+
+/// The fixture's `limits: text_bytes: 4095` is C99's: a text of 4,095 bytes (as escapes, many more
+/// characters of literal) compiles in strict C99, and one of 4,096 is refused before
+/// anything is written, where gcc would refuse the literal.
+#[test]
+fn text_bytes_4095_is_what_strict_c99_compiles() {
+    // 1,365 × 3 bytes, then ASCII up to the limit.
+    let most = format!("{}{}", "中".repeat(1365), "x".repeat(4095 - 1365 * 3));
+    let (dir, generated) = c_project("c-ascii", &[&most]);
+    let stderr = String::from_utf8_lossy(&generated.stderr);
+    assert!(generated.status.success(), "{stderr}");
+    assert_eq!(
+        compile_and_read(&dir, &["-std=c99"]),
+        want(&[most.as_str()])
+    );
+    let over = format!("{most}y");
+    let (dir, generated) = c_project("c-ascii", &[&over]);
+    let stderr = String::from_utf8_lossy(&generated.stderr);
+    assert!(!generated.status.success(), "{stderr}");
+    assert!(
+        stderr.contains(
+            "error[target-limit]: the message of T0 in `en` has 4096 bytes; \
+             target `c` takes at most 4095 bytes in one text"
+        ),
+        "{stderr}"
+    );
+    assert!(stderr.contains("templates/c/target.yaml:"), "{stderr}");
+    assert!(!dir.path().join("out").exists(), "nothing is written");
 }
