@@ -19,6 +19,7 @@ mod components;
 mod fields;
 mod nesting;
 mod scan;
+mod unclosed;
 
 use scan::Names;
 
@@ -771,6 +772,12 @@ fn template_error(target: &Target, what: &str, e: &tera::Error) -> Box<Diagnosti
             locate(target, r.filename(), s.start_line, s.start_col + 1, width)
         }
     {
+        // A missing end tag: Tera names where it gave up, not the tag left open.
+        if matches!(e.kind(), tera::ErrorKind::SyntaxError(_))
+            && let Some(d) = unclosed::diagnose(target, what, r.filename(), span, r.message())
+        {
+            return Box::new(d);
+        }
         // "Field `x` is not defined. Available fields: a, b": the list is help.
         let (message, help) = match r.message().split_once(". Available fields: ") {
             Some((message, fields)) => {

@@ -40,6 +40,7 @@ mod support;
 mod template_context;
 mod template_nesting;
 mod template_only;
+mod template_unclosed;
 mod typescript_builds;
 mod unlisted;
 mod up_to_date;
