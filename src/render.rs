@@ -13,6 +13,7 @@ use crate::source::Span;
 use crate::view::{self, Views};
 use crate::{par, rules};
 
+mod attrs;
 mod capped;
 mod case;
 mod components;
@@ -22,6 +23,8 @@ mod scan;
 mod unclosed;
 
 use scan::Names;
+
+pub(crate) use attrs::unknown_fields;
 
 /// One rendered file, with its path relative to the target's output directory.
 #[derive(Clone, Debug, PartialEq, Eq)]

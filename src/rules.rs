@@ -155,7 +155,7 @@ rules! {
     INVALID_PROFILE = "invalid-profile", Error, false, "A generic profile declared under a target's `profile:` names an unknown case or escape style, or declares an empty token, a keyword with a space or impossible integer types.",
         why: "Every identifier, string literal and comment of the target is made with the profile; a wrong one writes code that does not compile.",
         fix: "Use the names docs/catalog-format.md lists (the help suggests the closest one).";
-    TEMPLATE = "template", Error, false, "A template failed to parse or render: among other things, a target's templates include or extend each other in a loop or more than 16 deep, or its component calls recurse without end.",
+    TEMPLATE = "template", Error, false, "A template failed to parse or render: among other things, a target's templates include or extend each other in a loop or more than 16 deep, or its component calls recurse without end. A warning: a template reads a field that its value's view type does not have (`{% if e.htpp %}`, always false).",
         why: "A broken template would write broken output.",
         fix: "Fix the template at the position shown.";
     CODE_OVERLAP = "code-overlap", Warning, true, "The same code means different things in namespaces on different surfaces.",

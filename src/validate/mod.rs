@@ -63,6 +63,11 @@ pub fn validate_files(
     let mut incomplete = report.has_errors();
     let mut cx = catalog::Context::new(loaded, sources, report);
     let targets = cx.targets(loaded);
+    for t in &targets {
+        for d in crate::render::unknown_fields(t) {
+            cx.emit(d);
+        }
+    }
     cx.text_limits = text_bytes::limits(&targets);
     let text_limits = cx.text_limits.clone();
     let global = loaded

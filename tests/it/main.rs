@@ -38,6 +38,7 @@ mod seeds;
 mod split_namespace;
 mod support;
 mod template_context;
+mod template_fields;
 mod template_nesting;
 mod template_only;
 mod template_unclosed;
