@@ -208,7 +208,12 @@ pub fn page() -> String {
     out.push_str(
         "\nA `null` field is false in a test: `{% if entry.http %}`, and so is a field no view\n\
          has: a misspelt `{% if entry.retryabel %}` is false, not an error (the render of\n\
-         `{{ entry.retryabel }}` fails, at the name).\n",
+         `{{ entry.retryabel }}` fails, at the name). errcat warns of such a field (rule\n\
+         `template`, with the field meant) where it knows the type of the value: a variable\n\
+         of the table above, and the variable of a loop over a list of views\n\
+         (`{% for e in namespace.entries %}`, `{% for l in catalog.locales %}`). A name a\n\
+         template `set`s, a component's parameter, an item reached by index\n\
+         (`entries[0]`) and the keys of `catalog.options` are not checked.\n",
     );
     out.push_str(
         "\nerrcat builds only the fields that some template of the file names in a tag\n\

@@ -302,4 +302,5 @@ pub struct Target {
 pub struct Limits {
     pub codes_per_namespace: Option<(u32, Span)>,
     pub params_per_code: Option<(u32, Span)>,
+    pub text_bytes: Option<(u32, Span)>,
 }

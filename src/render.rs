@@ -13,14 +13,18 @@ use crate::source::Span;
 use crate::view::{self, Views};
 use crate::{par, rules};
 
+mod attrs;
 mod capped;
 mod case;
 mod components;
 mod fields;
 mod nesting;
 mod scan;
+mod unclosed;
 
 use scan::Names;
+
+pub(crate) use attrs::unknown_fields;
 
 /// One rendered file, with its path relative to the target's output directory.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -794,6 +798,12 @@ fn template_error(target: &Target, what: &str, e: &tera::Error) -> Box<Diagnosti
             locate(target, r.filename(), s.start_line, s.start_col + 1, width)
         }
     {
+        // A missing end tag: Tera names where it gave up, not the tag left open.
+        if matches!(e.kind(), tera::ErrorKind::SyntaxError(_))
+            && let Some(d) = unclosed::diagnose(target, what, r.filename(), span, r.message())
+        {
+            return Box::new(d);
+        }
         // "Field `x` is not defined. Available fields: a, b": the list is help.
         let (message, help) = match r.message().split_once(". Available fields: ") {
             Some((message, fields)) => {

@@ -89,9 +89,9 @@ rules! {
     INTEGER_WIDTH = "integer-width", Error, false, "A code does not fit a target's integer type (Java int, TypeScript safe integer, a JSON number that every parser reads exactly).",
         why: "The generated code would silently truncate or fail to compile.",
         fix: "Use a smaller code, or drop the target.";
-    TARGET_LIMIT = "target-limit", Error, false, "A namespace has more codes, or a code more params, than a target's generated code can hold (`limits:` in its target.yaml).",
-        why: "The generated code would not compile: a Java enum's constants are created in one static initializer, which may not exceed 64 KiB of bytecode, and a Java method takes at most 255 parameters.",
-        fix: "Split the namespace or the message, or drop the target.";
+    TARGET_LIMIT = "target-limit", Error, false, "A namespace has more codes, a code more params, or a text more bytes, than a target's generated code can hold (`limits:` in its target.yaml).",
+        why: "The generated code would not compile: a Java enum's constants are created in one static initializer, which may not exceed 64 KiB of bytecode, a Java method takes at most 255 parameters, and ISO C99 compilers need accept no string literal longer than 4,095 bytes.",
+        fix: "Split the namespace or the message, shorten the text, or drop the target.";
     UNKNOWN_LOCALE = "unknown-locale", Error, false, "A text uses a locale the catalog does not declare, or `default_locale` is not in `locales:` (each reported once, at the first use, with the number of uses).",
         why: "No target has a slot for it; the text would be lost.",
         fix: "Declare the locale in `locales:`, or correct the tag (the help names the declared tag it was probably meant as).";
@@ -158,7 +158,7 @@ rules! {
     INVALID_PROFILE = "invalid-profile", Error, false, "A generic profile declared under a target's `profile:` names an unknown case or escape style, or declares an empty token, a keyword with a space or impossible integer types.",
         why: "Every identifier, string literal and comment of the target is made with the profile; a wrong one writes code that does not compile.",
         fix: "Use the names docs/catalog-format.md lists (the help suggests the closest one).";
-    TEMPLATE = "template", Error, false, "A template failed to parse or render: among other things, a target's templates include or extend each other in a loop or more than 16 deep, or its component calls recurse without end.",
+    TEMPLATE = "template", Error, false, "A template failed to parse or render: among other things, a target's templates include or extend each other in a loop or more than 16 deep, or its component calls recurse without end. A warning: a template reads a field that its value's view type does not have (`{% if e.htpp %}`, always false).",
         why: "A broken template would write broken output.",
         fix: "Fix the template at the position shown.";
     CODE_OVERLAP = "code-overlap", Warning, true, "The same code means different things in namespaces on different surfaces.",

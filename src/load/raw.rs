@@ -312,6 +312,10 @@ pub struct RawLimits {
     /// most 255 parameters, and a typed formatter has one for the locale).
     #[serde(default, deserialize_with = "opt_whole")]
     pub params_per_code: Option<S<u32>>,
+    /// The most bytes one text may have in one locale, counted in UTF-8 before any
+    /// escaping (ISO C99 compilers need accept no string literal beyond 4,095).
+    #[serde(default, deserialize_with = "opt_whole")]
+    pub text_bytes: Option<S<u32>>,
 }
 
 /// `profile:` the name of a built-in profile, or a generic profile declared in place.

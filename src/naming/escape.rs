@@ -51,6 +51,11 @@ pub enum StringStyle {
     /// bytes (C forbids a universal character name below U+00A0), and a `?` after a `?`
     /// as `\?`: C reads `??/` as a backslash, `??!` as `|`, before it reads escapes.
     C,
+    /// As `C`, but every character beyond ASCII too as octal escapes of its UTF-8 bytes
+    /// (`\344\270\255`): the literal is ASCII, so its bytes do not depend on the
+    /// compiler's source or execution character set (MSVC without `/utf-8`, IAR, Keil,
+    /// `-fexec-charset`).
+    CAscii,
     /// As `CFamily`, but only `\uXXXX`, a character beyond U+FFFF as its UTF-16 surrogate
     /// pair: for languages without `\U` or `\u{…}` (Kotlin, C#, Dart, JavaScript).
     Utf16,
@@ -68,7 +73,7 @@ pub enum StringStyle {
 
 impl StringStyle {
     /// Every style, by the name a generic profile declares it with.
-    pub const NAMED: [(&'static str, StringStyle); 11] = [
+    pub const NAMED: [(&'static str, StringStyle); 12] = [
         ("rust", StringStyle::Rust),
         ("java", StringStyle::Java),
         ("javascript", StringStyle::JavaScript),
@@ -77,6 +82,7 @@ impl StringStyle {
         ("c-family", StringStyle::CFamily),
         ("utf16", StringStyle::Utf16),
         ("c", StringStyle::C),
+        ("c-ascii", StringStyle::CAscii),
         ("sql", StringStyle::Sql),
         ("csv", StringStyle::Csv),
         ("properties", StringStyle::Properties),
@@ -84,8 +90,8 @@ impl StringStyle {
 
     /// Whether a profile's `interpolation` characters can be escaped in this style:
     /// its literals are double-quoted with backslash escapes, none of which contains
-    /// such a character (see [`escape_also`]). Not `C`: its `\?` holds one, and C has no
-    /// interpolation.
+    /// such a character (see [`escape_also`]). Not `C` nor `CAscii`: their `\?` holds
+    /// one, and C has no interpolation.
     pub fn takes_backslash_escapes(self) -> bool {
         matches!(
             self,
@@ -132,14 +138,11 @@ impl StringStyle {
                 c => out.push(c),
             }),
             StringStyle::C => no_trigraphs(double_quoted(s, |c, out| match c {
-                c if c.is_control() => {
-                    for byte in c.encode_utf8(&mut [0; 4]).bytes() {
-                        let _ = write!(out, "\\{byte:03o}");
-                    }
-                }
+                c if c.is_control() => push_octal_utf8(c, out),
                 c if is_invisible(c) => push_ucn(out, c),
                 c => out.push(c),
             })),
+            StringStyle::CAscii => no_trigraphs(double_quoted(s, push_octal_utf8)),
             StringStyle::Utf16 => double_quoted(s, |c, out| {
                 if is_invisible(c) {
                     for unit in c.encode_utf16(&mut [0; 2]) {
@@ -180,6 +183,14 @@ fn properties_value(s: &str) -> String {
         }
     }
     out
+}
+
+/// `c` as octal escapes of its UTF-8 bytes (`\302\205`), three digits each so that a
+/// digit after one cannot extend it.
+fn push_octal_utf8(c: char, out: &mut String) {
+    for byte in c.encode_utf8(&mut [0; 4]).bytes() {
+        let _ = write!(out, "\\{byte:03o}");
+    }
 }
 
 /// `c` as a universal character name, one code point per escape (never a surrogate

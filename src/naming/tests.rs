@@ -113,6 +113,12 @@ fn string_literals() {
             "What??! ??/ ???= ? ?",
             "\"What?\\?! ?\\?/ ?\\?\\?= ? ?\"",
         ),
+        // Every byte beyond ASCII too: the literal is ASCII, byte-exact in any charset.
+        (
+            StringStyle::CAscii,
+            "a\"\n\0\u{1}1\u{85}é0\u{202E}中😀??/",
+            "\"a\\\"\\n\\000\\0011\\302\\205\\303\\2510\\342\\200\\256\\344\\270\\255\\360\\237\\230\\200?\\?/\"",
+        ),
         (
             StringStyle::Utf16,
             "a\"\\\n\0\u{202E}😀\u{E0041}$",

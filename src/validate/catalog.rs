@@ -38,6 +38,8 @@ pub struct Context<'a> {
     pub acks: Vec<super::levels::Ack>,
     /// Texts in undeclared locales, reported once per file and locale.
     pub unknown_locales: Vec<super::locales::UnknownUse>,
+    /// The targets' `limits: text_bytes`, which every text is checked against.
+    pub text_limits: Vec<super::text_bytes::TextLimit>,
 }
 
 pub fn is_id(s: &str, extra: char) -> bool {
@@ -81,6 +83,7 @@ impl<'a> Context<'a> {
             scope: None,
             acks: Vec::new(),
             unknown_locales: Vec::new(),
+            text_limits: Vec::new(),
         };
         if c.format.value != 1 {
             let span = cx.span(file, &c.format);
@@ -360,6 +363,7 @@ impl<'a> Context<'a> {
                 );
             } else {
                 self.hygiene(span, &format!("{what}{label}"), s);
+                self.text_bytes(span, &format!("{what} in `{locale}`"), s);
                 if let Some((script, n, letters)) = super::script::foreign_script(&locale, s) {
                     foreign.push(locale.clone());
                     self.emit(
@@ -444,6 +448,7 @@ impl<'a> Context<'a> {
             }
         } else {
             self.hygiene(span, what, &raw.value);
+            self.text_bytes(span, what, &raw.value);
         }
     }
 
@@ -729,6 +734,7 @@ impl<'a> Context<'a> {
             let limits = Limits {
                 codes_per_namespace: limit(|l| l.codes_per_namespace.as_ref()),
                 params_per_code: limit(|l| l.params_per_code.as_ref()),
+                text_bytes: limit(|l| l.text_bytes.as_ref()),
             };
             out.push(Target {
                 id: t.id.value.clone(),

@@ -14,6 +14,7 @@ mod options;
 mod overrides;
 mod profile;
 mod script;
+mod text_bytes;
 
 use std::collections::BTreeMap;
 
@@ -62,6 +63,13 @@ pub fn validate_files(
     let mut incomplete = report.has_errors();
     let mut cx = catalog::Context::new(loaded, sources, report);
     let targets = cx.targets(loaded);
+    for t in &targets {
+        for d in crate::render::unknown_fields(t) {
+            cx.emit(d);
+        }
+    }
+    cx.text_limits = text_bytes::limits(&targets);
+    let text_limits = cx.text_limits.clone();
     let global = loaded
         .catalog
         .lints
@@ -101,6 +109,7 @@ pub fn validate_files(
             scope: None,
             acks: Vec::new(),
             unknown_locales: Vec::new(),
+            text_limits: text_limits.clone(),
         };
         let lints = raw.lints.as_ref().map(|lints| {
             let read = levels::read(&mut file_cx, file, lints);

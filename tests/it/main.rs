@@ -1,6 +1,7 @@
 //! errcat's integration tests: one crate, a module per concern.
 
 mod builtin_templates;
+mod c_target;
 mod cache;
 mod cli;
 mod cli_manners;
@@ -37,8 +38,10 @@ mod seeds;
 mod split_namespace;
 mod support;
 mod template_context;
+mod template_fields;
 mod template_nesting;
 mod template_only;
+mod template_unclosed;
 mod typescript_builds;
 mod unlisted;
 mod up_to_date;

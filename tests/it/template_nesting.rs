@@ -10,7 +10,7 @@ use crate::support::{assert_snapshot, errcat, repo};
 /// A project of four namespaces and one target per entry of `targets`, each made of
 /// `templates` (name, text) and rendering `main.tera` once per catalog and
 /// `ns.tera` (when there is one) once per namespace.
-fn project(targets: &[&str], templates: &[(&str, String)]) -> tempfile::TempDir {
+pub(crate) fn project(targets: &[&str], templates: &[(&str, String)]) -> tempfile::TempDir {
     let tmp = tempfile::tempdir().unwrap();
     let p = tmp.path();
     let ids: Vec<String> = targets
@@ -51,11 +51,11 @@ fn project(targets: &[&str], templates: &[(&str, String)]) -> tempfile::TempDir 
     tmp
 }
 
-const HEADER: &str = "{{ catalog.header }}\n";
+pub(crate) const HEADER: &str = "{{ catalog.header }}\n";
 
 /// `errcat check` and `gen` in `p`: both fail with the same findings and write
 /// nothing; the check's output, for a snapshot.
-fn refused(p: &Path) -> String {
+pub(crate) fn refused(p: &Path) -> String {
     let check = errcat(p, &["check", "catalog.yaml"]);
     let stderr = String::from_utf8_lossy(&check.stderr).into_owned();
     assert_eq!(check.status.code(), Some(1), "{stderr}");
