@@ -38,3 +38,8 @@ pub fn file(target: &str, name: &str) -> Option<&'static str> {
 pub fn shown_path(target: &str, name: &str) -> PathBuf {
     PathBuf::from(format!("<built-in>/{target}/{name}"))
 }
+
+/// Whether `path` is how diagnostics name a built-in file ([`shown_path`]).
+pub fn is_shown_path(path: &std::path::Path) -> bool {
+    path.starts_with("<built-in>")
+}
