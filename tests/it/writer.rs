@@ -1204,31 +1204,22 @@ fn the_header_names_the_catalogs_regenerate_command() {
         written.contains("Regenerate with `cargo xtask gen`; checksum "),
         "{written}"
     );
-    std::fs::write(
-        &catalog,
-        text.replace("root: ..\n", "root: ..\nregenerate: \"run\\nthis\"\n"),
-    )
-    .unwrap();
-    let out = errcat(p.path(), &["check"]);
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        err.contains("error[invalid-value]: `regenerate` is not a one-line command"),
-        "{err}"
+    // `regenerate: <value>` is refused with `finding`.
+    let refused = |value: &str, finding: &str| {
+        let line = format!("root: ..\nregenerate: {value}\n");
+        std::fs::write(&catalog, text.replace("root: ..\n", &line)).unwrap();
+        let out = errcat(p.path(), &["check"]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(finding), "{value}: {err}");
+    };
+    refused(
+        "\"run\\nthis\"",
+        "error[invalid-value]: `regenerate` is not a one-line command",
     );
     // javac reads `\u000a` as a line break in a comment too: what follows would be code.
-    std::fs::write(
-        &catalog,
-        text.replace(
-            "root: ..\n",
-            "root: ..\nregenerate: 'x \\u000a class X {}'\n",
-        ),
-    )
-    .unwrap();
-    let out = errcat(p.path(), &["check"]);
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        err.contains("error[invalid-value]: `regenerate` has a backslash"),
-        "{err}"
+    refused(
+        "'x \\u000a class X {}'",
+        "error[invalid-value]: `regenerate` has a backslash",
     );
     // A catalog file named with a line break is named percent-encoded (a new one: the output so far
     // names the old).
