@@ -67,14 +67,18 @@ pub fn generate_each(
     let mut report = Report::default();
     let mut seen = case::Seen::default();
     let mut take = |result: Result<Vec<Rendered>, Box<Diagnostic>>| match result {
-        Ok(mut files) if !report.has_errors() => {
+        Ok(mut files) => {
+            // Checked after an error too, so one run names every path made twice.
             files.sort_by(|a, b| a.path.cmp(&b.path));
-            match twice(catalog, &files).or_else(|| seen.add(catalog, &files)) {
-                Some(d) => report.push(d),
-                None => sink(files),
+            let mut found = twice(catalog, &files);
+            if found.is_empty() {
+                found = seen.add(catalog, &files);
             }
+            if found.is_empty() && !report.has_errors() {
+                sink(files);
+            }
+            found.into_iter().for_each(|d| report.push(d));
         }
-        Ok(_) => {}
         Err(d) => report.push(*d),
     };
     // A catalog of few namespaces renders its targets side by side: there the per-target
@@ -99,29 +103,62 @@ pub fn generate_each(
     }
 }
 
-/// A target's file rendered twice (`files` sorted by path), or as a file and as the
-/// directory of another (`x` and `x/y`: no disk holds both), pointed at the `path:`
-/// patterns that made them.
-fn twice(catalog: &Catalog, files: &[Rendered]) -> Option<Diagnostic> {
-    if let Some(d) = file_and_dir(catalog, files) {
-        return Some(d);
+/// Each file of a target rendered twice (`files` sorted by path), or as a file and as
+/// the directory of another (`x` and `x/y`: no disk holds both), pointed at the `path:`
+/// patterns that made them: one error per pair of patterns and namespaces, not per
+/// locale they repeat in.
+fn twice(catalog: &Catalog, files: &[Rendered]) -> Vec<Diagnostic> {
+    let mut causes = Causes::default();
+    for (outer, inner) in file_and_dir(files) {
+        if causes.first(outer, inner) {
+            let d = Diagnostic::new(
+                &rules::TEMPLATE,
+                format!(
+                    "target `{}` renders {} as a file and as the directory of {}",
+                    inner.target,
+                    outer.path.display(),
+                    inner.path.display()
+                ),
+            )
+            .help(
+                "make the `path` patterns name different places: a file cannot also be a directory",
+            );
+            let also = format!("renders {}", outer.path.display());
+            causes.found.push(point(catalog, d, [outer, inner], &also));
+        }
     }
-    let pair = files.windows(2).find(|p| p[0].path == p[1].path)?;
-    let d = Diagnostic::new(
-        &rules::TEMPLATE,
-        format!(
-            "target `{}` renders {} twice",
-            pair[0].target,
-            pair[0].path.display()
-        ),
-    )
-    .help("make the `path` pattern unique per namespace or locale; a namespace id can also make a path another file has (`index`, `lib`): rename the namespace");
-    Some(point(
-        catalog,
-        d,
-        [&pair[0], &pair[1]],
-        "and so does this one",
-    ))
+    for pair in files.windows(2).filter(|p| p[0].path == p[1].path) {
+        if causes.first(&pair[0], &pair[1]) {
+            let d = Diagnostic::new(
+                &rules::TEMPLATE,
+                format!(
+                    "target `{}` renders {} twice",
+                    pair[0].target,
+                    pair[0].path.display()
+                ),
+            )
+            .help("make the `path` pattern unique per namespace or locale; a namespace id can also make a path another file has (`index`, `lib`): rename the namespace");
+            let d = point(catalog, d, [&pair[0], &pair[1]], "and so does this one");
+            causes.found.push(d);
+        }
+    }
+    causes.found
+}
+
+/// The errors about paths made twice, one per cause: the two `files:` patterns and
+/// the namespaces whose ids went into them.
+#[derive(Default)]
+struct Causes {
+    seen: std::collections::HashSet<[(usize, Option<Span>); 2]>,
+    found: Vec<Diagnostic>,
+}
+
+impl Causes {
+    /// Whether `a` and `b` meet for a cause not reported yet.
+    fn first(&mut self, a: &Rendered, b: &Rendered) -> bool {
+        self.seen
+            .insert([(a.spec, a.namespace), (b.spec, b.namespace)])
+    }
 }
 
 /// `d` at the `path:` pattern of `pair[1]`, and at `pair[0]`'s when it is another.
@@ -150,29 +187,17 @@ fn point(catalog: &Catalog, mut d: Diagnostic, pair: [&Rendered; 2], also: &str)
     d
 }
 
-/// A file whose path is another file's directory.
-fn file_and_dir(catalog: &Catalog, files: &[Rendered]) -> Option<Diagnostic> {
+/// Each file whose path is another file's directory, with that other file.
+fn file_and_dir(files: &[Rendered]) -> Vec<(&Rendered, &Rendered)> {
     let index: std::collections::HashMap<&Path, &Rendered> =
         files.iter().map(|r| (r.path.as_path(), r)).collect();
-    files.iter().find_map(|inner| {
-        let outer = inner.path.ancestors().skip(1).find_map(|a| index.get(a))?;
-        let d = Diagnostic::new(
-            &rules::TEMPLATE,
-            format!(
-                "target `{}` renders {} as a file and as the directory of {}",
-                inner.target,
-                outer.path.display(),
-                inner.path.display()
-            ),
-        )
-        .help("make the `path` patterns name different places: a file cannot also be a directory");
-        Some(point(
-            catalog,
-            d,
-            [outer, inner],
-            format!("renders {}", outer.path.display()).as_str(),
-        ))
-    })
+    files
+        .iter()
+        .filter_map(|inner| {
+            let outer = inner.path.ancestors().skip(1).find_map(|a| index.get(a))?;
+            Some((*outer, inner))
+        })
+        .collect()
 }
 
 /// One file's context: the template values it sees. A `tera::Value` clone is a

@@ -19,10 +19,12 @@ use crate::rules;
 pub struct Seen(HashMap<String, (PathBuf, Rendered)>);
 
 impl Seen {
-    /// Records `files` of one target; the first of them whose path (or a directory
-    /// of it) another output path matches but for case or normalisation, as a `bad-path` error at
-    /// both files' `path:` patterns.
-    pub fn add(&mut self, catalog: &Catalog, files: &[Rendered]) -> Option<Diagnostic> {
+    /// Records `files` of one target; each of them whose path (or a directory of it)
+    /// another output path matches but for case or normalisation, as a `bad-path`
+    /// error at both files' `path:` patterns: one per pair of places.
+    pub fn add(&mut self, catalog: &Catalog, files: &[Rendered]) -> Vec<Diagnostic> {
+        let mut found = Vec::new();
+        let mut told = std::collections::HashSet::new();
         for file in files {
             let Some(target) = catalog.targets.iter().find(|t| t.id == file.target) else {
                 continue;
@@ -35,7 +37,11 @@ impl Seen {
                 let key = fold(&place.to_string_lossy());
                 match self.0.get(&key) {
                     Some((seen, other)) if seen != place => {
-                        return Some(clash(catalog, seen, other, place, file));
+                        // A clashing directory is told once, not for each file in it.
+                        if told.insert((seen.clone(), place.to_path_buf())) {
+                            found.push(clash(catalog, seen, other, place, file));
+                        }
+                        break;
                     }
                     Some(_) => {}
                     None => {
@@ -53,7 +59,7 @@ impl Seen {
                 }
             }
         }
-        None
+        found
     }
 }
 

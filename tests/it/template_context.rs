@@ -778,6 +778,44 @@ fn a_path_rendered_twice_points_at_both_patterns() {
     );
 }
 
+/// Namespaces named `index`, `codes` and `lib` in the starter catalog make paths the
+/// built-in targets' own files have: one run names each clash once, not only the
+/// first, and not once per locale it repeats in.
+#[test]
+fn every_path_rendered_twice_is_named_in_one_run() {
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path();
+    assert_eq!(errcat(p, &["init", "-q"]).status.code(), Some(0));
+    let app = std::fs::read_to_string(p.join("schema/app.yaml")).unwrap();
+    for (i, id) in ["index", "codes", "lib"].into_iter().enumerate() {
+        let first = 2000 + 1000 * i;
+        let text = app
+            .replace("namespace: app", &format!("namespace: {id}"))
+            .replace(
+                "min: 1000, max: 1999",
+                &format!("min: {first}, max: {}", first + 999),
+            )
+            .replace("code: 100", &format!("code: {}", first / 10));
+        std::fs::write(p.join(format!("schema/{id}.yaml")), text).unwrap();
+    }
+    let out = errcat(p, &["gen"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    let mut told: Vec<&str> = stderr.lines().filter(|l| l.starts_with("error[")).collect();
+    told.sort_unstable();
+    assert_eq!(
+        told,
+        [
+            "error[template]: target `docs` renders en/codes.md twice",
+            "error[template]: target `docs` renders en/index.md twice",
+            "error[template]: target `rust` renders src/lib.rs twice",
+            "error[template]: target `typescript` renders src/index.ts twice",
+        ],
+        "{stderr}"
+    );
+    assert!(!p.join("generated").exists(), "nothing is written");
+}
+
 /// A control or invisible character in an output path, from a literal in the
 /// pattern or from an option's value, is refused at the pattern and at the value
 /// that brought it in; messages show it escaped, never raw.
