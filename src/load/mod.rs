@@ -9,6 +9,7 @@ pub mod number;
 mod parse_error;
 mod paths;
 pub mod raw;
+mod recover;
 mod unlisted;
 mod written;
 
@@ -612,6 +613,9 @@ pub trait FileKind: DeserializeOwned {
     const NAME: &'static str;
     /// What to do when a file of another kind was given where this kind belongs.
     const INSTEAD: &'static str = "";
+    /// Whether the file lists `entries:`, each independent of the others, so an error
+    /// in one does not hide the errors of the rest ([`recover`]).
+    const ENTRIES: bool = false;
     /// Puts back as written the texts YAML read as numbers or flags ([`written`]).
     fn texts_as_written(&mut self, _sources: &Sources, _file: FileId) {}
 }
@@ -634,6 +638,7 @@ impl FileKind for RawNamespace {
     const FIRST_KEY: Option<&'static str> = Some("namespace");
     const NAME: &'static str = "a namespace file";
     const INSTEAD: &'static str = "list only namespace files under the catalog's `namespaces:`";
+    const ENTRIES: bool = true;
     fn texts_as_written(&mut self, sources: &Sources, file: FileId) {
         written::namespace(self, sources, file);
     }
@@ -695,28 +700,69 @@ pub fn parse<T: FileKind>(sources: &Sources, file: FileId, report: &mut Report) 
             Some(v)
         }
         Err(e) => {
-            let mut d = parse_error::diagnostic(sources, file, &e);
-            // The parser reads as it deserializes: a key indented too little closes
-            // its entry early, and the entry's missing field is found before the
-            // syntax error behind it. Report the syntax error, the cause.
-            if d.rule != rules::YAML_SYNTAX.id
-                && let Err(e) =
-                    serde_saphyr::from_str_with_options::<serde::de::IgnoredAny>(text, options())
-            {
-                let syntax = parse_error::diagnostic(sources, file, &e);
-                if syntax.rule == rules::YAML_SYNTAX.id {
-                    d = syntax;
-                }
-            }
-            if let Some((key, name)) = other_kind::<T>(&d.message) {
-                d.message = format!("this is {name} (it has `{key}:`), not {}", T::NAME);
-                if let Some(label) = &mut d.primary {
-                    label.message = format!("the key of {name}");
-                }
-                d.help = Some(T::INSTEAD.into());
-            }
+            let d = first_error::<T>(sources, file, text, &e);
+            let more = T::ENTRIES && d.rule != rules::YAML_SYNTAX.id;
+            let line = d.primary.as_ref().map(|l| l.span.line as usize);
             report.push(d);
+            if let (true, Some(line)) = (more, line) {
+                further_errors::<T>(sources, file, line, report);
+            }
             None
         }
+    }
+}
+
+/// The diagnostic of a file's parser error `e`.
+fn first_error<T: FileKind>(
+    sources: &Sources,
+    file: FileId,
+    text: &str,
+    e: &serde_saphyr::Error,
+) -> Diagnostic {
+    let mut d = parse_error::diagnostic(sources, file, e);
+    // The parser reads as it deserializes: a key indented too little closes
+    // its entry early, and the entry's missing field is found before the
+    // syntax error behind it. Report the syntax error, the cause.
+    if d.rule != rules::YAML_SYNTAX.id
+        && let Err(e) =
+            serde_saphyr::from_str_with_options::<serde::de::IgnoredAny>(text, options())
+    {
+        let syntax = parse_error::diagnostic(sources, file, &e);
+        if syntax.rule == rules::YAML_SYNTAX.id {
+            d = syntax;
+        }
+    }
+    if let Some((key, name)) = other_kind::<T>(&d.message) {
+        d.message = format!("this is {name} (it has `{key}:`), not {}", T::NAME);
+        if let Some(label) = &mut d.primary {
+            label.message = format!("the key of {name}");
+        }
+        d.help = Some(T::INSTEAD.into());
+    }
+    d
+}
+
+/// The errors of a file's other entries after the first error, at `line` (see
+/// [`recover`]), each in an entry of its own.
+fn further_errors<T: FileKind>(sources: &Sources, file: FileId, line: usize, report: &mut Report) {
+    let Some(mut blanker) = recover::Blanker::new(&sources.get(file).text, options()) else {
+        return;
+    };
+    let mut at = blanker.entry_at(line);
+    while let Some(k) = at {
+        blanker.blank(k);
+        let Err(e) = serde_saphyr::from_str_with_options::<T>(blanker.text(), options()) else {
+            return;
+        };
+        let d = parse_error::diagnostic(sources, file, &e);
+        // An error outside the entries may be one the blanking made (no entries left).
+        at = d
+            .primary
+            .as_ref()
+            .and_then(|l| blanker.entry_at(l.span.line as usize));
+        if d.rule == rules::YAML_SYNTAX.id || at.is_none() {
+            return;
+        }
+        report.push(d);
     }
 }

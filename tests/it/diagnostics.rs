@@ -706,3 +706,29 @@ fn a_translated_or_broken_placeholder_is_pointed_at() {
         &check_text(&dir).replace(&*dir.path().to_string_lossy(), "<dir>"),
     );
 }
+
+/// The parser stops at a file's first value error; each entry after it with one of
+/// its own is still told in the same run (an entry of block style, with its `-` on
+/// its key's line or above it). An error outside the entries (`reserved:` here)
+/// waits for the next run, as blanking an entry could make one up.
+#[test]
+fn every_entry_with_a_value_error_is_told_in_one_run() {
+    let dir = namespaces(
+        "en",
+        "",
+        &[(
+            "a.yaml",
+            "namespace: app\nlocales: [en]\nentries:\n\
+             \x20 - code: 1\n    message: { en: No name }\n\
+             \x20 - code: 2\n    name: TYPO\n    mesage: { en: Typo }\n\
+             \x20 -\n    # dash alone\n    code: 3\n    name: TWICE\n    http: 400\n    http: 409\n\
+             \x20 - code: 4\n    name: FINE\n    message: { en: Fine }\n\
+             \x20 - code: 5\n    name: FLAG\n    message: { en: Flag }\n    retryable: maybe\n\
+             reserved: [\"x\"]\n",
+        )],
+    );
+    crate::support::assert_snapshot(
+        &repo().join("tests/fixtures/cli/every-entry-error.txt"),
+        &check_text(&dir).replace(&*dir.path().to_string_lossy(), "<dir>"),
+    );
+}
