@@ -27,13 +27,42 @@ pub(super) struct TextEdit<'a> {
 /// Characters of a text a change shows: a reviewer sees what changed, not a page.
 const SHOWN: usize = 60;
 
+/// Characters before a change that a cut text keeps, so the change reads in context.
+const BEFORE: usize = 20;
+
 /// `text` on one line, a long one cut with `…`, quoted by `q` (plain, or for Markdown).
 fn quoted(text: &str, q: &dyn Fn(&str) -> String) -> String {
-    let line = prose::one_line(text);
-    match line.char_indices().nth(SHOWN) {
-        Some((cut, _)) => format!("\"{}…\"", q(&line[..cut])),
-        None => format!("\"{}\"", q(&line)),
-    }
+    window(&prose::one_line(text), 0, q)
+}
+
+/// `line` quoted from its `from`th character on, [`SHOWN`] characters of it, with `…`
+/// where it was cut.
+fn window(line: &str, from: usize, q: &dyn Fn(&str) -> String) -> String {
+    let at = |n: usize| line.char_indices().nth(n).map_or(line.len(), |(i, _)| i);
+    let (start, end) = (at(from), at(from + SHOWN));
+    let before = if start > 0 { "…" } else { "" };
+    let after = if end < line.len() { "…" } else { "" };
+    format!("\"{before}{}{after}\"", q(&line[start..end]))
+}
+
+/// Both sides of a changed text, each cut to the same window around where they
+/// first differ: two long texts that differ near their end would otherwise be cut
+/// to the same words.
+fn changed(old: &str, new: &str, q: &dyn Fn(&str) -> String) -> String {
+    let (old, new) = (prose::one_line(old), prose::one_line(new));
+    let same = old
+        .chars()
+        .zip(new.chars())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let longest = old.chars().count().max(new.chars().count());
+    let from = if longest <= SHOWN {
+        0
+    } else {
+        // No further than keeps the window full on the longer side.
+        same.saturating_sub(BEFORE).min(longest - SHOWN)
+    };
+    format!("{} → {}", window(&old, from, q), window(&new, from, q))
 }
 
 impl TextEdit<'_> {
@@ -42,7 +71,7 @@ impl TextEdit<'_> {
         let what = format!("{} ({})", self.field, self.locale);
         match self.edit {
             Edit::Added => format!("{what} added: {}", quoted(self.new, q)),
-            Edit::Changed => format!("{what}: {} → {}", quoted(self.old, q), quoted(self.new, q)),
+            Edit::Changed => format!("{what}: {}", changed(self.old, self.new, q)),
             Edit::Removed => format!("{what} removed (was {})", quoted(self.old, q)),
         }
     }
@@ -129,6 +158,25 @@ mod tests {
         assert_eq!(
             edit.shown(&prose::markdown),
             format!("message (en): \"Room \\*full\\*\" → {cut}")
+        );
+    }
+
+    /// Two long texts that differ near their end show where they differ, not the
+    /// same first words twice.
+    #[test]
+    fn long_texts_are_cut_around_their_change() {
+        let old = "The issuer refused the charge because the card is expired, blocked or over its limit; use another card.";
+        let new = old.replace("card.", "card!");
+        let edit = TextEdit {
+            field: "description",
+            locale: "en",
+            edit: Edit::Changed,
+            old,
+            new: &new,
+        };
+        assert_eq!(
+            edit.shown(&prose::one_line),
+            "description (en): \"…ard is expired, blocked or over its limit; use another card.\" → \"…ard is expired, blocked or over its limit; use another card!\""
         );
     }
 }
