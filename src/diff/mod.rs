@@ -117,7 +117,7 @@ pub fn compare(old: &Catalog, new: &Catalog) -> Vec<Change> {
                 namespace::namespace(o, n, &old_index, &new_index, &gone, &mut out);
                 out.extend(int_type::changes(o, n, old, new));
             }
-            None => namespace::removed(o, &old_index, &new_index, &mut out),
+            None => namespace::removed(o, &old_index, &new_index, &gone, &mut out),
         }
     }
     for n in &new.namespaces {

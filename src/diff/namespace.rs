@@ -66,7 +66,13 @@ fn moved_in(x: &Entry, into: &str, old: &Index, new: &Index) -> bool {
         })
 }
 
-pub(super) fn removed(o: &Namespace, old: &Index, new: &Index, out: &mut Vec<Change>) {
+pub(super) fn removed(
+    o: &Namespace,
+    old: &Index,
+    new: &Index,
+    gone: &[&str],
+    out: &mut Vec<Change>,
+) {
     out.push(Change {
         kind: Kind::NamespaceRemoved,
         namespace: o.id.clone(),
@@ -79,7 +85,7 @@ pub(super) fn removed(o: &Namespace, old: &Index, new: &Index, out: &mut Vec<Cha
     });
     for e in &o.entries {
         if let Some((n, x)) = moved_to(e, &o.id, old, new) {
-            out.push(moved(e, o, n, x));
+            out.extend(moved(e, o, n, x, gone));
         }
     }
 }
@@ -101,8 +107,10 @@ fn retired(e: &Entry, reason: &str) -> (String, Option<String>) {
     })
 }
 
-fn moved(e: &Entry, from: &Namespace, to: &Namespace, x: &Entry) -> Change {
-    Change {
+/// A code's move, and what else changed with it: a move into a namespace of other
+/// `defaults:` changes its HTTP status as surely as an edit does.
+fn moved(e: &Entry, from: &Namespace, to: &Namespace, x: &Entry, gone: &[&str]) -> Vec<Change> {
+    let mut out = vec![Change {
         kind: Kind::CodeMovedNamespace,
         namespace: from.id.clone(),
         code: Some(e.code),
@@ -115,7 +123,9 @@ fn moved(e: &Entry, from: &Namespace, to: &Namespace, x: &Entry) -> Change {
         markdown: None,
         old: Some(e.span),
         new: Some(x.span),
-    }
+    }];
+    out.extend(entry(e, x, &Side::new(from), &Side::new(to), gone));
+    out
 }
 
 pub(super) fn namespace(
@@ -151,9 +161,9 @@ pub(super) fn namespace(
             )),
             (None, None) => {
                 let elsewhere = moved_to(e, ns, old, new);
-                out.push(match elsewhere {
-                    Some((m, x)) => moved(e, o, m, x),
-                    None => change(
+                out.extend(match elsewhere {
+                    Some((m, x)) => moved(e, o, m, x, gone),
+                    None => vec![change(
                         Kind::CodeRemoved,
                         Some(e.code),
                         (
@@ -162,7 +172,7 @@ pub(super) fn namespace(
                         ),
                         Some(e.span),
                         Some(n.span),
-                    ),
+                    )],
                 });
             }
         }

@@ -260,6 +260,46 @@ fn a_code_moved_to_an_existing_namespace_is_one_change() {
     assert!(stderr.ends_with("\n1 change, 1 breaking\n"), "{stderr}");
 }
 
+/// A code moved into a namespace of other `defaults:` takes their HTTP status: the
+/// move is told, and so is what it changed, as an edit in place would be.
+#[test]
+fn a_moved_code_tells_what_the_move_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    crate::support::copy_tree(
+        &repo().join("tests/fixtures/diff/code-moved-namespace"),
+        dir.path(),
+    );
+    let new_b = dir.path().join("new/b.yaml");
+    let text = std::fs::read_to_string(&new_b).unwrap();
+    let text = text
+        .replace(
+            "locales: [en]\n",
+            "locales: [en]\ndefaults: { http: 401 }\n",
+        )
+        .replace(", retryable: true", "");
+    std::fs::write(&new_b, text).unwrap();
+    let (old, new) = (
+        dir.path().join("old/catalog.yaml"),
+        dir.path().join("new/catalog.yaml"),
+    );
+    let (changes, _, text) = compare(&old, &new);
+    let kinds: Vec<Kind> = changes.iter().map(|c| c.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            Kind::CodeMovedNamespace,
+            Kind::NamespaceAdded,
+            Kind::HttpChanged,
+            Kind::RetryableChanged
+        ],
+        "{text}"
+    );
+    assert!(
+        text.contains("the HTTP status of code 1003 `ROOM_BUSY` changed from none to 401"),
+        "{text}"
+    );
+}
+
 pub fn git(dir: &Path, args: &[&str]) {
     let out = Command::new("git")
         .current_dir(dir)
