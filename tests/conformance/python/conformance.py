@@ -234,7 +234,8 @@ def check_formatter(
 ) -> None:
     """The formatter of `e` (`format_<name>`, matched ignoring case and underscores),
     called in every locale with a distinct value per placeholder: keyword-only
-    parameters typed `str`, one per placeholder in order, then `locale`."""
+    parameters typed `str | int` (an id may come as a number, as TypeScript takes
+    one), one per placeholder in order, then `locale`."""
     wanted = squash("format_" + e["name"])
     found = [n for n in vars(module) if squash(n) == wanted and callable(getattr(module, n))]
     if not e["params"]:
@@ -247,7 +248,7 @@ def check_formatter(
     params = list(inspect.signature(f).parameters.values())
     shape = [(p.kind, p.annotation, p.default) for p in params]
     keyword = inspect.Parameter.KEYWORD_ONLY
-    expected_shape = [(keyword, "str", inspect.Parameter.empty)] * len(e["params"])
+    expected_shape = [(keyword, "str | int", inspect.Parameter.empty)] * len(e["params"])
     expected_shape.append((keyword, "str | None", None))
     # The module may postpone annotations (strings) or not (types): compare their text.
     shape = [(k, a if isinstance(a, str) else inspect.formatannotation(a), d) for k, a, d in shape]
@@ -260,6 +261,9 @@ def check_formatter(
         text = shown(e["message"], locale) if locale in chains else fallback
         c(f"{name}({locale})", substitute(text, values), run(name, lambda: f(**kwargs, locale=locale)))
     c(f"{name}(no locale)", substitute(fallback, values), run(name, lambda: f(**kwargs)))
+    numbers = {param.name: 4711 + i for i, param in enumerate(params[:-1])}
+    as_text = {p: str(4711 + i) for i, p in enumerate(e["params"])}
+    c(f"{name}(numbers)", substitute(fallback, as_text), run(name, lambda: f(**numbers)))
 
 
 def substitute(s: str, values: dict[str, str]) -> str:
