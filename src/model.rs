@@ -132,6 +132,8 @@ pub struct Namespace {
     /// Whether the namespace writes `locales:`; without it, it requires the catalog's.
     pub locales_declared: bool,
     pub range: Option<(i64, i64)>,
+    /// Where `range:` was written, for errors about it.
+    pub range_span: Option<Span>,
     pub source: Option<Source>,
     pub groups: Vec<Group>,
     pub reserved: Vec<Reserved>,

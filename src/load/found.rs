@@ -72,6 +72,13 @@ const LONG: usize = 64;
 
 /// The key whose value starts at byte `at`: `http` for `  http: [1]`, `en` for
 /// `message: { en: , … }`, and `name` for a block value on the lines after `name:`.
+/// The byte range of [`key_before`]'s key.
+pub fn key_range_before(text: &str, at: usize) -> Option<std::ops::Range<usize>> {
+    let key = key_before(text, at)?;
+    let start = key.as_ptr() as usize - text.as_ptr() as usize;
+    Some(start..start + key.len())
+}
+
 pub fn key_before(text: &str, at: usize) -> Option<&str> {
     let end = at.min(text.len());
     if !text.is_char_boundary(end) {

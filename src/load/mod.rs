@@ -4,6 +4,7 @@
 pub mod builtin;
 mod cause;
 mod found;
+pub(crate) use found::key_range_before;
 mod missing;
 pub mod number;
 mod parse_error;

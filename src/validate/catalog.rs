@@ -297,6 +297,44 @@ impl<'a> Context<'a> {
         self.sources.span(file, &s.referenced)
     }
 
+    /// The key of the value at `value` (`crate_name` of `crate_name: x`), or the value
+    /// where no key is found before it.
+    pub fn key_span(&self, value: Span) -> Span {
+        let text = &self.sources.get(value.file).text;
+        let Some(key) = crate::load::key_range_before(text, value.start) else {
+            return value;
+        };
+        let line_start = text[..key.start].rfind('\n').map_or(0, |i| i + 1);
+        Span {
+            // A block value's key is on a line above it.
+            line: text[..key.start].matches('\n').count() as u32 + 1,
+            column: text[line_start..key.start].chars().count() as u32 + 1,
+            start: key.start,
+            end: key.end,
+            ..value
+        }
+    }
+
+    /// A flow mapping (`{ min: 1, max: 9 }`) from its `{` to its `}`, or a block one
+    /// from its first key to the end of the last of its `values`: the parser gives only
+    /// where a mapping starts.
+    pub fn mapping_span<T>(&self, file: FileId, map: &S<T>, values: &[Span]) -> Span {
+        let start = self.span(file, map);
+        let end = values.iter().map(|v| v.end).max().unwrap_or(start.end);
+        let text = &self.sources.get(file).text;
+        let close = match text.get(start.start..) {
+            Some(rest) if rest.starts_with('{') => text
+                .get(end..)
+                .and_then(|r| r.find('}'))
+                .map(|i| end + i + 1),
+            _ => None,
+        };
+        Span {
+            end: close.unwrap_or(end).max(start.start),
+            ..start
+        }
+    }
+
     /// Where `locale`'s text of `raw` is written: the text itself, or the whole
     /// value when it is one plain string.
     pub fn text_span(&self, file: FileId, raw: &S<RawText>, locale: &str) -> Span {
@@ -316,6 +354,29 @@ impl<'a> Context<'a> {
             d = d.about(ns, *code);
         }
         self.report.push(d);
+    }
+
+    /// `{what} `id` is declared twice`, at `id` and at the first of `ids` (every id
+    /// of its kind in the file, in order) that is the same.
+    pub fn twice<'i>(
+        &mut self,
+        file: FileId,
+        what: &str,
+        id: &S<String>,
+        mut ids: impl Iterator<Item = &'i S<String>>,
+    ) {
+        let mut d = Diagnostic::new(
+            &rules::INVALID_ID,
+            format!("{what} `{}` is declared twice", id.value),
+        )
+        .at(self.span(file, id), "declared again here")
+        .help(format!(
+            "give each {what} an id of its own, or merge the two"
+        ));
+        if let Some(first) = ids.find(|i| i.value == id.value) {
+            d = d.related(self.span(file, first), "first declared here");
+        }
+        self.emit(d);
     }
 
     pub fn error(&mut self, rule: &Rule, span: Span, message: String, label: &str) {
@@ -547,12 +608,8 @@ impl<'a> Context<'a> {
                 continue;
             }
             if out.iter().any(|o| o.id == t.id.value) {
-                self.error(
-                    &rules::INVALID_ID,
-                    id_span,
-                    format!("target `{}` is declared twice", t.id.value),
-                    "declared again here",
-                );
+                let first = loaded.catalog.targets.iter().map(|r| &r.value.id);
+                self.twice(file, "target", &t.id, first);
                 continue;
             }
             let manifest = lt.manifest.as_ref();
@@ -829,12 +886,8 @@ impl<'a> Context<'a> {
                 continue;
             }
             if !declared.insert(s.id.value.as_str()) {
-                self.error(
-                    &rules::INVALID_ID,
-                    span,
-                    format!("surface `{}` is declared twice", s.id.value),
-                    "declared again here",
-                );
+                let first = self.loaded.catalog.surfaces.iter().map(|r| &r.value.id);
+                self.twice(file, "surface", &s.id, first);
                 continue;
             }
             let mut members = Vec::new();

@@ -130,11 +130,11 @@ pub fn namespace(
                 "group id",
             );
         } else if groups.iter().any(|x| x.id == g.value.id.value) {
-            cx.error(
-                &rules::INVALID_ID,
-                s,
-                format!("group `{}` is declared twice", g.value.id.value),
-                "declared again here",
+            cx.twice(
+                file,
+                "group",
+                &g.value.id,
+                raw.groups.iter().map(|g| &g.value.id),
             );
         } else {
             let title = cx.text(file, &g.value.title, "the group title");
@@ -267,6 +267,12 @@ pub fn namespace(
         if let Some((min, max)) = range
             && !(min..=max).contains(&entry.code)
         {
+            // The end of the range the code is past.
+            let (bound, label) = match &raw.range {
+                Some(r) if entry.code < min => (cx.span(file, &r.value.min), "min declared here"),
+                Some(r) => (cx.span(file, &r.value.max), "max declared here"),
+                None => (span, "range declared here"),
+            };
             cx.emit(
                 Diagnostic::new(
                     &rules::CODE_OUT_OF_RANGE,
@@ -276,10 +282,8 @@ pub fn namespace(
                     ),
                 )
                 .at(entry.span, "out of range")
-                .related(
-                    raw.range.as_ref().map_or(span, |r| cx.span(file, r)),
-                    "range declared here",
-                ),
+                .related(bound, label)
+                .help(format!("give it a code in {min}..={max}, or widen `range:` if the namespace has outgrown it; a code of another family belongs in that family's namespace")),
             );
         }
         by_code.entry(entry.code).or_insert(entry.span);
@@ -380,6 +384,10 @@ pub fn namespace(
             required_locales,
             locales_declared: raw.locales.is_some(),
             range,
+            range_span: raw.range.as_ref().map(|r| {
+                let ends = [cx.span(file, &r.value.min), cx.span(file, &r.value.max)];
+                cx.mapping_span(file, r, &ends)
+            }),
             source,
             groups,
             reserved,

@@ -115,8 +115,23 @@ pub fn merge(cx: &mut Context, parts: Vec<(Namespace, Vec<GroupRef>)>) -> Option
                 )),
             ));
         }
-        if base.range.is_some() && part.range.is_some() && base.range != part.range {
-            conflicts.push(("range", None));
+        if let (Some((a, b)), Some((c, d))) = (base.range, part.range)
+            && (a, b) != (c, d)
+        {
+            let at = |ns: &Namespace| ns.range_span.unwrap_or(ns.span);
+            cx.emit(
+                Diagnostic::new(
+                    &rules::CONFLICTING_DEFINITION,
+                    format!(
+                        "{}: {c}..={d} here, {a}..={b} in the first part",
+                        differs("range")
+                    ),
+                )
+                .at(at(&part), "this range")
+                .related(at(&base), "the first part's")
+                .help("write `range:` in one file of the namespace only, or the same in each")
+                .about(&base.id, None),
+            );
         }
         for (what, detail) in conflicts {
             let message = match detail {
@@ -133,6 +148,7 @@ pub fn merge(cx: &mut Context, parts: Vec<(Namespace, Vec<GroupRef>)>) -> Option
         base.title = base.title.take().or(part.title);
         base.description = base.description.take().or(part.description);
         base.range = base.range.or(part.range);
+        base.range_span = base.range_span.or(part.range_span);
         base.source = base.source.take().or(part.source);
         base.locales_declared |= part.locales_declared;
         for g in part.groups {

@@ -275,7 +275,7 @@ pub fn resolve(
         if m.options.contains_key(name) {
             continue;
         }
-        let span = cx.span(catalog, value);
+        let span = cx.key_span(cx.span(catalog, value));
         let help = match suggest(name, &declared) {
             Some(near) => format!("did you mean `{near}`?"),
             None if declared.is_empty() => "its templates declare no options".to_owned(),
@@ -286,7 +286,7 @@ pub fn resolve(
                 &rules::INVALID_OPTION,
                 format!("target `{id}` has no option `{name}`"),
             )
-            .at(span, "set here")
+            .at(span, "no such option")
             .help(help),
         );
     }

@@ -732,3 +732,27 @@ fn every_entry_with_a_value_error_is_told_in_one_run() {
         &check_text(&dir).replace(&*dir.path().to_string_lossy(), "<dir>"),
     );
 }
+
+/// Two parts of a namespace with other ranges are told both ranges, at the ranges;
+/// an id declared twice points at its first declaration too.
+#[test]
+fn conflicts_show_both_sides() {
+    let dir = namespaces(
+        "en",
+        "targets:\n  - { id: json, templates: json, out: a }\n  - { id: json, templates: json, out: b }\n",
+        &[
+            (
+                "a.yaml",
+                "namespace: app\nrange: { min: 1, max: 99 }\nentries:\n  - { code: 1, name: A, message: A }\n",
+            ),
+            (
+                "b.yaml",
+                "namespace: app\nrange:\n  min: 1\n  max: 199\ngroups:\n  - { id: g, title: G }\n  - { id: g, title: H }\nentries:\n  - { code: 2, name: B, message: B }\n",
+            ),
+        ],
+    );
+    crate::support::assert_snapshot(
+        &repo().join("tests/fixtures/cli/conflicts-both-sides.txt"),
+        &check_text(&dir).replace(&*dir.path().to_string_lossy(), "<dir>"),
+    );
+}
