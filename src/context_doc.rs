@@ -150,7 +150,8 @@ pub fn page() -> String {
          templates hold layout, not naming or escaping. The `lit` filter turns any other string\n\
          into a literal: `{{ catalog.options.package | lit }}`, or a literal of one of the\n\
          escape styles (see catalog-format.md) for a file in another language:\n\
-         `{{ title | lit(style=\"c-family\") }}` is a TOML string; `count` tells how often a\n\
+         `{{ title | lit(style=\"toml\") }}` is a TOML string whatever the target's language\n\
+         (a `package.json` beside TypeScript takes `style=\"json\"`); `count` tells how often a\n\
          substring occurs: `{{ e.name_lit | count(pat=\"_\") }}`; `width` gives the columns a\n\
          text takes in an editor (a wide CJK character two), to lay out lines the way the\n\
          language's formatter would: `{% if (x.lit | width) > 74 %}`; `merge` lays one map\n\

@@ -621,7 +621,7 @@ fn engine(target: &Target) -> Result<tera::Tera, Box<Diagnostic>> {
     let mut tera = tera::Tera::new();
     tera.autoescape_on(Vec::<&str>::new());
     // `x | lit`: any string as a literal of the target language (options, ids, paths);
-    // `x | lit(style="c-family")` in a named escape style, for a file in another language
+    // `x | lit(style="toml")` in a named escape style, for a file in another language
     // (a docs target's TOML configuration).
     let profile = target.profile.clone();
     tera.register_filter(

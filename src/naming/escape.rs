@@ -73,13 +73,15 @@ pub enum StringStyle {
 
 impl StringStyle {
     /// Every style, by the name a generic profile declares it with.
-    pub const NAMED: [(&'static str, StringStyle); 12] = [
+    pub const NAMED: [(&'static str, StringStyle); 13] = [
         ("rust", StringStyle::Rust),
         ("java", StringStyle::Java),
         ("javascript", StringStyle::JavaScript),
         ("json", StringStyle::Json),
         ("markdown", StringStyle::Markdown),
         ("c-family", StringStyle::CFamily),
+        // TOML's basic strings take exactly C-family's escapes.
+        ("toml", StringStyle::CFamily),
         ("utf16", StringStyle::Utf16),
         ("c", StringStyle::C),
         ("c-ascii", StringStyle::CAscii),

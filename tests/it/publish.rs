@@ -339,6 +339,18 @@ fn a_license_makes_the_crate_publishable_and_reaches_both_manifests() {
     assert!(!stderr.contains("homepage"), "{stderr}");
 }
 
+/// A text option reaches a manifest as written, whatever it holds: a manifest's
+/// strings are escaped as TOML or JSON, not as the target language's literals
+/// (Rust's `\u{202e}` is no TOML, TypeScript's no JSON).
+const ODD_LICENSE: &str = "MIT\u{202e}\u{1} \"q\" \\";
+
+#[test]
+fn an_odd_license_reaches_both_manifests_as_written() {
+    let dir = catalog("", "license: \"MIT\\u202e\\u0001 \\\"q\\\" \\\\\"", false);
+    assert_eq!(crate_metadata(dir.path())["license"], ODD_LICENSE);
+    assert_eq!(npm_fields(dir.path(), &["license"]), ODD_LICENSE);
+}
+
 /// Without a license the crate is not publishable (crates.io would refuse it), and
 /// its manifest says which option makes it so; without a catalog `version:` the
 /// crate and the npm package have one version, 0.0.0.
@@ -416,6 +428,11 @@ fn each_template_set_with_a_metadata_script_declares_license_home_page_and_versi
                 "",
                 "",
                 serde_json::json!({ "license": null, "homepage": null, "version": "0.0.0" }),
+            ),
+            (
+                "",
+                "    options:\n      license: \"MIT\\u202e\\u0001 \\\"q\\\" \\\\\"\n",
+                serde_json::json!({ "license": ODD_LICENSE, "homepage": null, "version": "0.0.0" }),
             ),
         ] {
             let yaml = format!(
