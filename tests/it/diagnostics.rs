@@ -73,6 +73,7 @@ fn rule_fixtures_match_their_snapshots() {
         .map(|e| e.unwrap().path())
         .collect();
     dirs.sort();
+    let mut located = std::collections::BTreeSet::new();
     for dir in dirs {
         let rule = dir.file_name().unwrap().to_string_lossy().into_owned();
         if let Some((text, rules)) =
@@ -100,6 +101,27 @@ fn rule_fixtures_match_their_snapshots() {
             diagnostics_text(&checked)
         );
         assert_snapshot(&dir.join("expected.txt"), &diagnostics_text(&checked));
+        located.extend(
+            checked
+                .report
+                .diagnostics
+                .iter()
+                .filter(|d| d.locale.is_some())
+                .map(|d| d.rule),
+        );
+    }
+    // The use-errcat page lists by hand the rules whose records carry a locale.
+    let page = std::fs::read_to_string(repo().join("docs/examples/use-errcat.page.md")).unwrap();
+    let line = page
+        .lines()
+        .find(|l| l.starts_with("| `locale` |"))
+        .expect("the page documents `locale`");
+    for rule in located {
+        assert!(
+            line.contains(&format!("`{rule}`")),
+            "rule `{rule}` gives its findings a locale: add it to the `locale` row of \
+             docs/examples/use-errcat.page.md, then `cargo xtask gen`"
+        );
     }
 }
 
@@ -119,10 +141,20 @@ fn every_rule_is_documented_and_the_page_is_current() {
             "{} missing from docs/rules.md",
             rule.id
         );
+        let dir = fixture_dir().join(rule.id);
+        let missing = if !dir.join("expected.txt").is_file() {
+            "its snapshot expected.txt is missing: run `ERRCAT_BLESS=1 cargo test --test it \
+             rule_fixtures`, review it, then `cargo xtask gen`"
+        } else if !dir.join("fixed").is_dir() {
+            "it has no fixed/ directory: copy the fixture's files there, fixed (see CONTRIBUTING.md)"
+        } else {
+            "no file of it differs from its copy in fixed/"
+        };
         assert!(
             errcat::rules_doc::fixture_example(&repo(), rule.id).is_some(),
-            "rule `{}` has no failing/fixed example",
-            rule.id
+            "rule `{}` has no failing/fixed example in {}: {missing}",
+            rule.id,
+            dir.display()
         );
     }
     let committed = std::fs::read_to_string(repo().join("docs/rules.md")).unwrap_or_default();

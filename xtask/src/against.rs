@@ -53,5 +53,6 @@ pub fn check(root: &Path) -> ExitCode {
         return ExitCode::SUCCESS;
     }
     eprintln!("== breaking changes since the merge base with {branch} ({base:.10})");
-    crate::errcat_cli(&["check", CATALOG, "--against", &base, "--quiet"])
+    // Not --quiet: its summary says "ok" where there is nothing to list.
+    crate::errcat_cli(&["check", CATALOG, "--against", &base])
 }

@@ -46,35 +46,40 @@ fn main() -> ExitCode {
         Some("conformance") => conformance::run_all(&root, &args[1..]),
         Some("synth") => synth::main(&root, &args[1..]),
         Some("bench") => bench::main(&root, &args[1..]),
+        Some("help" | "--help" | "-h") => {
+            print!("{USAGE}");
+            ExitCode::SUCCESS
+        }
         _ => {
-            eprintln!(
-                "usage: cargo xtask <gen | check | ci | docs | man | workflows | conformance [rust|java|typescript|hostile|fallback|large-namespace|<target id>] | fuzz [N] | synth | bench>"
-            );
-            eprintln!("  gen          validate schema/ and regenerate generated/");
-            eprintln!("  check        validate and fail if generated/ is not what gen would write");
-            eprintln!(
-                "  docs         build the docs site from generated/docs into target/docs-site/html"
-            );
-            eprintln!(
-                "  man          the manual pages (errcat.1, one per subcommand) into target/man"
-            );
-            eprintln!(
-                "  ci           everything CI runs: tests, lints, check, generated-code conformance"
-            );
-            eprintln!(
-                "  fuzz [N]     the property tests with N cases each (default 2000), release build"
-            );
-            eprintln!(
-                "  workflows    CI's workflow step alone: actionlint, the example repository, pre-commit"
-            );
-            eprintln!("  synth N DIR  write a synthetic catalog of N codes into DIR");
-            eprintln!(
-                "  bench [N…]   time gen, gen --check and the downstream compiles (release build)"
-            );
+            eprint!("{USAGE}");
             ExitCode::from(2)
         }
     }
 }
+
+const USAGE: &str = "\
+usage: cargo xtask <task> [args]
+  gen          validate schema/ and regenerate generated/ and the generated docs pages
+  check        validate, fail if generated/ is not what gen would write, and list the
+               breaking changes since the merge base with origin/main
+  ci           everything CI runs: tests, lints, check, generated-code conformance
+  conformance [WHAT…]
+               compile and run the generated code with the real toolchains; without
+               WHAT: every language on the seed catalog, then hostile, fallback, starter.
+               WHAT: rust | java | typescript | <set> (a template set with
+               tests/conformance/<set>/run: python, go) on the seed catalog;
+               hostile | fallback | starter: that catalog in every language;
+               readme: the README's examples; large-namespace: Java and TypeScript at
+               the java target's limit
+  docs         build the docs site from generated/docs into target/docs-site/html
+  man          the manual pages (errcat.1, one per subcommand) into target/man
+  workflows    CI's workflow step alone: actionlint, the example repository, pre-commit
+  fuzz [N]     the property tests with N cases each (default 2000), release build
+  synth N DIR  write a synthetic catalog of N codes into DIR
+  bench [N…]   time gen, gen --check and the downstream compiles (release build)
+  help         this text
+Snapshots and golden files: ERRCAT_BLESS=1 cargo test --test it <filter>; see CONTRIBUTING.md.
+";
 
 /// Runs the errcat CLI in-process, with this repository's regenerate hint.
 pub fn errcat_cli(args: &[&str]) -> ExitCode {
