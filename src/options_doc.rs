@@ -34,7 +34,7 @@ pub fn page() -> String {
             out.push_str("It takes no options.\n");
             continue;
         }
-        out.push_str("| option | kind | default |\n| --- | --- | --- |\n");
+        out.push_str("| option | what | kind | default |\n| --- | --- | --- | --- |\n");
         for (name, value) in &m.options {
             let kind = m.option_kinds.get(name).map(|k| k.value.as_str());
             let default = match kind {
@@ -42,7 +42,11 @@ pub fn page() -> String {
                 _ => cell(&value.value.json),
             };
             let kind = kind.map_or_else(|| "any".to_owned(), |k| format!("`{k}`"));
-            let _ = writeln!(out, "| `{name}` | {kind} | {default} |");
+            let what = m
+                .option_docs
+                .get(name)
+                .map_or_else(String::new, |d| d.value.replace('|', "\\|"));
+            let _ = writeln!(out, "| `{name}` | {what} | {kind} | {default} |");
         }
         for (name, value) in &m.options {
             if m.option_kinds

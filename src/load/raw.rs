@@ -167,6 +167,10 @@ pub struct RawTemplateManifest {
     /// npm-name, module-path, locale-map); errcat refuses a catalog that sets another.
     #[serde(default)]
     pub option_kinds: BTreeMap<String, S<String>>,
+    /// What each option is for, in a line: shown in the options' docs, and beside the
+    /// name errcat suggests for a misspelt one.
+    #[serde(default)]
+    pub option_docs: BTreeMap<String, S<String>>,
     /// What the generated code can hold; a catalog beyond a limit is refused.
     #[serde(default)]
     pub limits: Option<RawLimits>,

@@ -277,7 +277,10 @@ pub fn resolve(
         }
         let span = cx.key_span(cx.span(catalog, value));
         let help = match suggest(name, &declared) {
-            Some(near) => format!("did you mean `{near}`?"),
+            Some(near) => match m.option_docs.get(near) {
+                Some(doc) => format!("did you mean `{near}` ({})?", doc.value),
+                None => format!("did you mean `{near}`?"),
+            },
             None if declared.is_empty() => "its templates declare no options".to_owned(),
             None => format!("its templates read: {}", quoted(&declared)),
         };
@@ -456,8 +459,25 @@ pub fn spans(
     spans
 }
 
+/// `option_docs:` of a target.yaml, each naming a declared option.
+fn docs(cx: &mut Context, file: FileId, m: &RawTemplateManifest) {
+    for (name, doc) in &m.option_docs {
+        if !m.options.contains_key(name) {
+            cx.emit(
+                Diagnostic::new(
+                    &rules::TARGET_CONFIG,
+                    format!("`option_docs` names `{name}`, which `options:` does not declare"),
+                )
+                .at(cx.span(file, doc), "documented here")
+                .help(format!("give `{name}` a default under `options:`")),
+            );
+        }
+    }
+}
+
 /// `option_kinds:` of a target.yaml, each naming a declared option and a known kind.
 fn kinds<'m>(cx: &mut Context, file: FileId, m: &'m RawTemplateManifest) -> Vec<(&'m str, Kind)> {
+    docs(cx, file, m);
     let mut out = Vec::new();
     for (name, kind) in &m.option_kinds {
         let span = cx.span(file, kind);

@@ -297,3 +297,33 @@ fn the_options_page_is_current() {
         path.display()
     );
 }
+
+/// Every option of a built-in set says what it is for (the options page shows it),
+/// and a project's target.yaml may not document an option it does not declare.
+#[test]
+fn every_built_in_option_is_documented() {
+    for set in errcat::load::builtin::names() {
+        let text = errcat::load::builtin::file(set, "target.yaml").unwrap();
+        let m: errcat::load::raw::RawTemplateManifest = serde_saphyr::from_str(text).unwrap();
+        for name in m.options.keys() {
+            assert!(
+                m.option_docs.contains_key(name),
+                "templates/{set}/target.yaml: option `{name}` has no line under `option_docs:`"
+            );
+        }
+    }
+    let dir = project();
+    let manifest = dir.path().join("templates/rust/target.yaml");
+    std::fs::create_dir_all(manifest.parent().unwrap()).unwrap();
+    let rust = errcat::load::builtin::file("rust", "target.yaml").unwrap();
+    let rust = rust.replace("option_docs:\n", "option_docs:\n  edition: The edition.\n");
+    std::fs::write(&manifest, rust).unwrap();
+    let checked = errcat::check(&dir.path().join("schema/catalog.yaml"));
+    let text = crate::support::diagnostics_text(&checked);
+    assert!(
+        text.contains(
+            "error[target-config]: `option_docs` names `edition`, which `options:` does not declare"
+        ),
+        "{text}"
+    );
+}
