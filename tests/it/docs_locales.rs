@@ -143,8 +143,8 @@ fn other_locales_pages_give_the_default_locales_text_beside_their_own() {
         &pages,
         "ja/app.md",
         &[
-            "- メッセージ (en): <span lang=\"en\" dir=\"ltr\">The room is full</span>",
-            "- 言語: [<span lang=\"en\" dir=\"ltr\">English</span>](../en/app.md#app-1) · **<span lang=\"ja\" dir=\"ltr\">日本語</span>**",
+            "- メッセージ (en)：<span lang=\"en\" dir=\"ltr\">The room is full</span>",
+            "- 言語：[<span lang=\"en\" dir=\"ltr\">English</span>](../en/app.md#app-1) · **<span lang=\"ja\" dir=\"ltr\">日本語</span>**",
         ],
     );
     let ja = page(&pages, "ja/app.md");
@@ -317,7 +317,7 @@ fn a_word_not_in_the_pages_language_is_marked_with_its_own() {
     assert_has_all(
         &pages,
         "ja/app.md",
-        &["## 詳細", "\n- 再試行可能: いいえ\n"],
+        &["## 詳細", "\n- 再試行可能：いいえ\n"],
     );
     assert!(!page(&pages, "en/app.md").contains("dir=\"auto\""));
 }

@@ -170,7 +170,7 @@ fn reasons_on_another_locale_page_are_marked_as_fallbacks() {
     let zh = files[Path::new("docs/zh-CN/dev.md")].as_str();
     assert!(
         zh.contains(
-            "- **已弃用**: <span lang=\"en\" dir=\"auto\">Use OK.</span> _(暂无中文，显示英文原文)_\n- **替代**: [1 `OK`](#dev-1)\n"
+            "- **已弃用**：<span lang=\"en\" dir=\"auto\">Use OK.</span> _(暂无中文，显示英文原文)_\n- **替代**：[1 `OK`](#dev-1)\n"
         ),
         "{zh}"
     );
