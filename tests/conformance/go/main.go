@@ -385,7 +385,7 @@ func checkEntry(cat catalog, ns namespace, n *codes.Namespace, e entry, consts m
 			}
 		}
 		fallback := shownIn(cat, e.Message, cat.DefaultLocale)
-		c("Error()", e.Name+": "+fallback, err.Error())
+		c("Error()", label(ns.ID, e)+": "+fallback, err.Error())
 		c("String()", e.Name, value.String())
 		c("Info()", info, value.Info())
 		c("typed HTTPStatus()", http, value.HTTPStatus())
@@ -425,7 +425,7 @@ func checkEntry(cat catalog, ns namespace, n *codes.Namespace, e entry, consts m
 		c("Message (unknown locale)", fallback, value.Message("x-none"))
 		checkFormatter(cat, e, t.Name(), fallback, c)
 		if code, ok := err.(codes.Code); c("a codes.Code", true, ok) {
-			checkError(cat, e, code, fallback, c)
+			checkError(cat, ns.ID, e, code, fallback, c)
 		}
 		// Every lookup hands out a copy: changing what one returned (Messages
 		// too) changes no later lookup's, nor any other goroutine's.
@@ -444,7 +444,7 @@ func checkEntry(cat catalog, ns namespace, n *codes.Namespace, e entry, consts m
 		c("Lookup after changing returned copies", []interface{}{e.Name, http, e.Retryable, messages},
 			[]interface{}{again.Name, again.HTTPStatus, again.Retryable, again.Messages})
 		c("Message after changing returned copies", fallback, value.Message(""))
-		c("Error() after changing returned copies", e.Name+": "+fallback, err.Error())
+		c("Error() after changing returned copies", label(ns.ID, e)+": "+fallback, err.Error())
 	})
 	return t
 }
@@ -519,20 +519,25 @@ func substitute(s string, values map[string]string) string {
 	return out.String()
 }
 
+// label is a code as errors show it: "NAME (ns/code)".
+func label(ns string, e entry) string {
+	return fmt.Sprintf("%s (%s/%d)", e.Name, ns, e.Code)
+}
+
 // checkError checks codes.Error with code: its message in every locale, its
 // Error() text with and without a cause, Unwrap, and errors.Is / errors.As
 // through a wrapping error.
-func checkError(cat catalog, e entry, code codes.Code, fallback string, c func(string, interface{}, interface{}) bool) {
+func checkError(cat catalog, ns string, e entry, code codes.Code, fallback string, c func(string, interface{}, interface{}) bool) {
 	for _, locale := range cat.Locales {
 		expected := shownIn(cat, e.Message, locale)
 		err := codes.NewError(code, locale, nil)
 		c("NewError("+locale+").Message", expected, err.Message)
-		c("NewError("+locale+").Error()", e.Name+": "+expected, err.Error())
+		c("NewError("+locale+").Error()", label(ns, e)+": "+expected, err.Error())
 		c("NewError("+locale+").Unwrap()", nil, err.Unwrap())
 	}
 	cause := errors.New("the cause")
 	err := &codes.Error{Code: code, Message: "formatted", Cause: cause}
-	c("Error() (with a cause)", e.Name+": formatted: the cause", err.Error())
+	c("Error() (with a cause)", label(ns, e)+": formatted: the cause", err.Error())
 	c("Unwrap() (the cause)", cause, errors.Unwrap(err))
 	wrapped := fmt.Errorf("wrapped: %w", err)
 	c("errors.Is (the code)", true, errors.Is(wrapped, code))

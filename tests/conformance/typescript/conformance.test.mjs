@@ -323,6 +323,10 @@ function checkEntry(ns, mod, e) {
       { namespace: ns.id, code: e.code, name: e.name, message: fallback },
       JSON.parse(JSON.stringify(err)),
     );
+    // As every language shows a code: a name alone may be another namespace's.
+    const label = `${e.name} (${ns.id}/${e.code}): ${fallback}`;
+    c("error (String)", label, String(err));
+    c("error (stack's first line)", label.split("\n")[0], err.stack.split("\n")[0]);
   }
 }
 
