@@ -112,18 +112,18 @@ fn the_documented_filters_work() {
     // `lit` in a named style: a TOML string, a SQL one, Markdown text.
     let got = probe_ok(
         p,
-        "{% set e = namespace.entries[0] %}{{ e.message.text | lit(style=\"c-family\") }} \
+        "{% set e = namespace.entries[0] %}{{ e.message.text | lit(style=\"toml\") }} \
          {{ e.message.text | lit(style=\"sql\") }} {{ \"<b>\" | lit(style=\"markdown\") }}",
     );
     assert_eq!(
         got.lines().nth(1),
         Some(r#""say \"hi\"" 'say "hi"' &lt;&#x2060;b&gt;"#)
     );
-    let out = probe("{{ namespace.id | lit(style=\"toml\") }}");
+    let out = probe("{{ namespace.id | lit(style=\"yaml\") }}");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success());
     assert!(
-        stderr.contains("`lit` has no style `toml`; the styles are rust, java,"),
+        stderr.contains("`lit` has no style `yaml`; the styles are rust, java,"),
         "{stderr}"
     );
 
