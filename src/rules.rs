@@ -125,6 +125,9 @@ rules! {
     UNTRANSLATED_COPY = "untranslated-copy", Warning, true, "A text of a locale is the default locale's text, word for word, in another language's locale (`de: Single sign-on is unavailable` beside the same `en`); only texts of two or more words, one of them lower-case, so that names and acronyms (`OK`, `HTTP 404`, `WebRTC`) pass.",
         why: "A copy counts as translated in `errcat lint` and as present in `missing-translation`, so the gap is never seen, while readers of the locale get the default language. It happens when a translator's sheet keeps a row untranslated or a text is pasted into every locale.",
         fix: "Translate it, or leave the locale out (it then falls back, and is counted as missing); where the words are the same in both languages, acknowledge the finding on the code.";
+    TERMINAL_PUNCTUATION = "terminal-punctuation", Warning, true, "A text of a locale ends a sentence (`.`, `!`, `?`, `。`, `！`, `？`, `…`) where the default locale's text does not, or the other way round (`en: The room is full.` beside `de: Der Raum ist voll`).",
+        why: "Messages of one code are shown in the same places in every language; a full stop in one and none in another reads as an inconsistency, and a UI that adds its own punctuation ends up with two.",
+        fix: "End both texts the same way (each in its own language's punctuation), or acknowledge the finding on the code.";
     DUPLICATE_MESSAGE = "duplicate-message", Warning, true, "Two codes in one namespace have the same message in a locale.",
         why: "Users and support cannot tell the two codes apart from what they see.",
         fix: "Say what differs, or acknowledge the finding on the code with a reason.";

@@ -447,6 +447,7 @@ impl<'a> Context<'a> {
             spans.push(span);
         }
         self.untranslated_copies(&pairs, &spans, &foreign, what);
+        self.terminal_punctuation(&pairs, &spans, what);
         let order = |l: &str| {
             self.locales
                 .iter()
@@ -491,6 +492,41 @@ impl<'a> Context<'a> {
                     .in_locale(locale),
                 );
             }
+        }
+    }
+
+    /// Each text of `pairs` (with its span in `spans`) that ends a sentence where the
+    /// default locale's text does not, or does not where the default's does.
+    fn terminal_punctuation(&mut self, pairs: &[(String, String)], spans: &[Span], what: &str) {
+        let Some((_, default)) = pairs.iter().find(|(l, _)| *l == self.default_locale) else {
+            return;
+        };
+        let ends = |t: &str| sentence_end(t).is_some();
+        let default_ends = ends(default);
+        for ((locale, text), span) in pairs.iter().zip(spans) {
+            if *locale == self.default_locale || text.trim().is_empty() || ends(text) == default_ends
+            {
+                continue;
+            }
+            let d = self.default_locale.clone();
+            let (message, at, help) = match sentence_end(text) {
+                Some(range) => (
+                    format!("{what} in `{locale}` ends a sentence, the `{d}` text does not"),
+                    self.sources.part(*span, text, range),
+                    format!("remove the final punctuation, or end the `{d}` text with one too"),
+                ),
+                None => (
+                    format!("{what} in `{locale}` does not end a sentence, the `{d}` text does"),
+                    *span,
+                    format!("end the `{locale}` text as the `{d}` one, in its own punctuation"),
+                ),
+            };
+            self.emit(
+                Diagnostic::new(&rules::TERMINAL_PUNCTUATION, message)
+                    .at(at, format!("the `{locale}` text"))
+                    .help(help)
+                    .in_locale(locale),
+            );
         }
     }
 
@@ -1019,6 +1055,15 @@ impl<'a> Context<'a> {
 /// Whether `text` reads as words of a language, not a name or an acronym: two words of
 /// two or more letters, one with a lower-case letter (`Not found`; not `OK`, `HTTP 404`,
 /// `WebRTC`). Placeholders are no words.
+/// Where `text` ends a sentence: its final `.`, `!`, `?`, `…` or their full-width
+/// forms, after any trailing whitespace and closing quotes or brackets.
+fn sentence_end(text: &str) -> Option<std::ops::Range<usize>> {
+    let body = text.trim_end().trim_end_matches(['"', '\'', ')', '”', '’', '」', '』', '）']);
+    let last = body.chars().next_back()?;
+    matches!(last, '.' | '!' | '?' | '…' | '。' | '！' | '？' | '．')
+        .then(|| body.len() - last.len_utf8()..body.len())
+}
+
 fn has_words(text: &str) -> bool {
     let words: Vec<&str> = text
         .split(|c: char| !c.is_alphabetic() && c != '{' && c != '}' && c != '_')
