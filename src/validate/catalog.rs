@@ -504,7 +504,9 @@ impl<'a> Context<'a> {
         let ends = |t: &str| sentence_end(t).is_some();
         let default_ends = ends(default);
         for ((locale, text), span) in pairs.iter().zip(spans) {
-            if *locale == self.default_locale || text.trim().is_empty() || ends(text) == default_ends
+            if *locale == self.default_locale
+                || text.trim().is_empty()
+                || ends(text) == default_ends
             {
                 continue;
             }
@@ -1058,7 +1060,9 @@ impl<'a> Context<'a> {
 /// Where `text` ends a sentence: its final `.`, `!`, `?`, `…` or their full-width
 /// forms, after any trailing whitespace and closing quotes or brackets.
 fn sentence_end(text: &str) -> Option<std::ops::Range<usize>> {
-    let body = text.trim_end().trim_end_matches(['"', '\'', ')', '”', '’', '」', '』', '）']);
+    let body = text
+        .trim_end()
+        .trim_end_matches(['"', '\'', ')', '”', '’', '」', '』', '）']);
     let last = body.chars().next_back()?;
     matches!(last, '.' | '!' | '?' | '…' | '。' | '！' | '？' | '．')
         .then(|| body.len() - last.len_utf8()..body.len())
@@ -1140,4 +1144,20 @@ fn case_only(a: &Path, b: &Path) -> Option<(String, String)> {
             .then(|| (x.into_owned(), y.into_owned()));
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sentence_end;
+
+    #[test]
+    fn a_sentence_ends_at_its_final_punctuation_inside_quotes_and_brackets() {
+        assert_eq!(sentence_end("The room is full."), Some(16..17));
+        assert_eq!(sentence_end("房间已满。"), Some(12..15));
+        assert_eq!(sentence_end("Say \"stop!\""), Some(9..10));
+        assert_eq!(sentence_end("（要退到登录页。）"), Some(21..24));
+        assert_eq!(sentence_end("The room is full"), None);
+        assert_eq!(sentence_end("Version 1.2"), None);
+        assert_eq!(sentence_end(""), None);
+    }
 }
