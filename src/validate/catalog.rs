@@ -1054,20 +1054,24 @@ impl<'a> Context<'a> {
     }
 }
 
-/// Whether `text` reads as words of a language, not a name or an acronym: two words of
-/// two or more letters, one with a lower-case letter (`Not found`; not `OK`, `HTTP 404`,
-/// `WebRTC`). Placeholders are no words.
-/// Where `text` ends a sentence: its final `.`, `!`, `?`, `…` or their full-width
-/// forms, after any trailing whitespace and closing quotes or brackets.
+/// Where `text` ends a sentence: its final `.`, `!`, `?`, `…`, their full-width forms
+/// or Arabic's and Devanagari's (`؟`, `।`), after any trailing whitespace and closing
+/// quotes or brackets.
 fn sentence_end(text: &str) -> Option<std::ops::Range<usize>> {
     let body = text
         .trim_end()
         .trim_end_matches(['"', '\'', ')', '”', '’', '」', '』', '）']);
     let last = body.chars().next_back()?;
-    matches!(last, '.' | '!' | '?' | '…' | '。' | '！' | '？' | '．')
-        .then(|| body.len() - last.len_utf8()..body.len())
+    matches!(
+        last,
+        '.' | '!' | '?' | '…' | '。' | '！' | '？' | '．' | '؟' | '۔' | '।'
+    )
+    .then(|| body.len() - last.len_utf8()..body.len())
 }
 
+/// Whether `text` reads as words of a language, not a name or an acronym: two words of
+/// two or more letters, one with a lower-case letter (`Not found`; not `OK`, `HTTP 404`,
+/// `WebRTC`). Placeholders are no words.
 fn has_words(text: &str) -> bool {
     let words: Vec<&str> = text
         .split(|c: char| !c.is_alphabetic() && c != '{' && c != '}' && c != '_')
@@ -1156,6 +1160,7 @@ mod tests {
         assert_eq!(sentence_end("房间已满。"), Some(12..15));
         assert_eq!(sentence_end("Say \"stop!\""), Some(9..10));
         assert_eq!(sentence_end("（要退到登录页。）"), Some(21..24));
+        assert_eq!(sentence_end("هل أنت متأكد؟"), Some(22..24));
         assert_eq!(sentence_end("The room is full"), None);
         assert_eq!(sentence_end("Version 1.2"), None);
         assert_eq!(sentence_end(""), None);
