@@ -616,11 +616,17 @@ fn check(path: &Path, opts: &CheckOptions, out: Console) -> Printed<ExitCode> {
     }
     if let (Some(rev), Some(new)) = (against, &checked.catalog) {
         let mut found = Report::default();
-        let old =
-            crate::diff::git::load_old_side(rev, path, &mut checked.sources, &mut found, |note| {
+        let place = crate::diff::git::Place::at(path);
+        let old = crate::diff::git::load_old_side(
+            rev,
+            place,
+            &mut checked.sources,
+            &mut found,
+            &mut |note| {
                 // A note lost to a reader gone stops the run at its next line.
                 let _ = say_note(note, format, out);
-            });
+            },
+        );
         let old = match old {
             Err(usage) => {
                 fatal(format, &usage, None)?;
@@ -629,27 +635,30 @@ fn check(path: &Path, opts: &CheckOptions, out: Console) -> Printed<ExitCode> {
             Ok(Some(old)) => old,
             // A base broken by a merge must not block the change that mends it: the gate
             // compares with the newest commit before it that loads.
-            Ok(None) => match crate::diff::git::earlier_loadable(rev, path, &mut checked.sources) {
-                Some((commit, old)) => {
-                    say_note(
-                        &format!(
-                            "the catalog at {rev} has {}: compared with commit {commit}, the newest \
+            Ok(None) => {
+                match crate::diff::git::earlier_loadable(rev, place, &mut checked.sources) {
+                    Some((commit, old)) => {
+                        say_note(
+                            &format!(
+                                "the catalog at {rev} has {}: compared with commit {commit}, the newest \
                              before it whose catalog loads (`errcat diff {commit} {rev}` shows what \
                              changed since)",
-                            count(found.errors(), "error")
-                        ),
-                        format,
-                        out,
-                    )?;
-                    old
+                                count(found.errors(), "error")
+                            ),
+                            format,
+                            out,
+                        )?;
+                        old
+                    }
+                    None => {
+                        print_report(&found, &checked.sources, format, out, false)?;
+                        let why =
+                            format!("the catalog at {rev} has errors; cannot compare with it");
+                        fatal(format, &why, None)?;
+                        return Ok(ExitCode::from(1));
+                    }
                 }
-                None => {
-                    print_report(&found, &checked.sources, format, out, false)?;
-                    let why = format!("the catalog at {rev} has errors; cannot compare with it");
-                    fatal(format, &why, None)?;
-                    return Ok(ExitCode::from(1));
-                }
-            },
+            }
         };
         let changes = crate::diff::compare(&old, new);
         let bump = crate::diff::major_bump(&old, new);
@@ -715,25 +724,66 @@ fn diff(
         )?;
         return Ok(ExitCode::from(2));
     }
+    use crate::diff::git::{self, Place, Unloaded};
     let mut sources = crate::source::Sources::default();
     let mut report = Report::default();
     let new_spec = new.map_or_else(|| catalog.to_string_lossy().into_owned(), str::to_string);
-    // A note lost to a reader gone stops the run at its next line.
-    let note = |note: &str| {
-        let _ = say_note(note, format, out);
+    // Said once both sides are read: a side found by its id, an old side compared as empty.
+    let mut notes: Vec<String> = Vec::new();
+    let mut heard = |n: &str| notes.push(n.to_string());
+    let place = Place::at(catalog);
+    let mut a = out.phase("read and validate the old side", || {
+        git::load_any(old, place, &mut sources, &mut report, &mut heard)
+    });
+    // With no catalog in the working tree, a side's catalog tells the other which to find.
+    let id = |side: &Result<Option<crate::model::Catalog>, Unloaded>| match side {
+        Ok(Some(c)) if !catalog.exists() => Some(c.id.clone()),
+        _ => None,
     };
-    let a = out.phase("read and validate the old side", || {
-        crate::diff::git::load_old_side(old, catalog, &mut sources, &mut report, note)
-    });
+    let a_id = id(&a);
     let b = out.phase("read and validate the new side", || {
-        crate::diff::git::load_side(&new_spec, catalog, &mut sources, &mut report)
+        let place = Place {
+            id: a_id.as_deref(),
+            ..place
+        };
+        git::load_any(&new_spec, place, &mut sources, &mut report, &mut heard)
     });
+    if let (Err(Unloaded::NoCatalog { .. }), Some(b_id)) = (&a, id(&b)) {
+        let place = Place {
+            id: Some(&b_id),
+            ..place
+        };
+        a = git::load_any(old, place, &mut sources, &mut report, &mut heard);
+    }
+    let (a, b) = match (a, b) {
+        // Before the catalog existed: everything in the new one is added.
+        (Err(Unloaded::NoCatalog { missing, hint }), Ok(b)) => {
+            notes.push(git::empty_note(&missing, hint.as_deref()));
+            (Ok(Some(git::empty(old, &mut sources))), Ok(b))
+        }
+        sides => sides,
+    };
     out.files_read(&sources)?;
+    for note in &notes {
+        say_note(note, format, out)?;
+    }
     let (a, b) = match (a, b) {
         (Ok(a), Ok(b)) => (a, b),
         (a, b) => {
-            for usage in [a.err(), b.err()].into_iter().flatten() {
-                fatal(format, &usage, None)?;
+            // Neither side has the catalog where it was looked for: the path is wrong.
+            let misplaced = [&a, &b]
+                .iter()
+                .any(|s| matches!(s, Err(Unloaded::NoCatalog { .. })));
+            let errors: Vec<String> = [a.err(), b.err()]
+                .into_iter()
+                .flatten()
+                .map(Unloaded::into_message)
+                .collect();
+            for (i, usage) in errors.iter().enumerate() {
+                let help = (misplaced && i + 1 == errors.len()).then_some(
+                    "a revision's catalog is read where --catalog (or the working tree's catalog) is, or found by its `catalog:` id: pass --catalog the catalog file",
+                );
+                fatal(format, usage, help)?;
             }
             return Ok(ExitCode::from(2));
         }

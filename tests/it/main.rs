@@ -26,6 +26,7 @@ mod import_translations;
 mod in_the_way;
 mod init;
 mod limits;
+mod moved_catalog;
 mod mutation;
 mod nasty;
 mod parallel;

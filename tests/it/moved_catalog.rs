@@ -1,0 +1,189 @@
+//! A catalog moved to another directory stays the catalog it was: compared with its
+//! past by its `catalog:` id where git does not pair the two files.
+
+use std::path::Path;
+
+use crate::diff::git;
+use crate::support::errcat;
+
+/// A catalog whose comments make most of its text: rewritten without them, git no
+/// longer pairs the file with its old self.
+const CATALOG: &str = "\
+# The error catalog of the shop: every code the shop's services return.
+#
+# Each namespace file in this directory is one family of codes. Edit them, then
+# run `errcat gen` and commit the result with the change. A code once shipped is
+# never reused: deprecate it, then move it to its namespace's `reserved:` list.
+#
+# Locales: English is the default; every message needs an English text.
+catalog: shop
+format: 1
+version: 1.0.0
+root: ..
+# The locales each message may have.
+locales: [en]
+default_locale: en
+# Every YAML file beside this one is a namespace.
+namespaces: [\"*.yaml\"]
+";
+
+const NAMESPACE: &str = "namespace: app\nentries:\n  \
+  - { code: 1, name: ONE, message: One }\n  \
+  - { code: 2, name: TWO, message: Two }\n  \
+  - { code: 3, name: THREE, message: Three }\n";
+
+fn write(root: &Path, path: &str, text: &str) {
+    let path = root.join(path);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+}
+
+/// A repository with the catalog in schema/, committed (tagged v1), then moved to
+/// errors/ in the working tree.
+fn moved() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "schema/catalog.yaml", CATALOG);
+    write(root, "schema/app.yaml", NAMESPACE);
+    git(root, &["init", "-q", "-b", "main"]);
+    git(root, &["add", "."]);
+    git(root, &["commit", "-q", "-m", "catalog"]);
+    git(root, &["tag", "v1"]);
+    git(root, &["mv", "schema", "errors"]);
+    dir
+}
+
+/// The catalog without its comments, `from` replaced by `to`.
+fn tidied(from: &str, to: &str) -> String {
+    CATALOG
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| format!("{}\n", l.replace(from, to)))
+        .collect()
+}
+
+/// [`moved`], tidied (its comments dropped, version 1.1.0) and code 2 removed, in one
+/// commit (tagged v2).
+fn moved_and_tidied() -> tempfile::TempDir {
+    let dir = moved();
+    let root = dir.path();
+    write(root, "errors/catalog.yaml", &tidied("1.0.0", "1.1.0"));
+    write(
+        root,
+        "errors/app.yaml",
+        &NAMESPACE.replace("  - { code: 2, name: TWO, message: Two }\n", ""),
+    );
+    git(root, &["add", "-A"]);
+    git(root, &["commit", "-q", "-m", "move, tidy, remove TWO"]);
+    git(root, &["tag", "v2"]);
+    // The scenario: git sees a new catalog file, not the old one moved.
+    let status = std::process::Command::new("git")
+        .current_dir(root)
+        .args(["diff", "--find-renames", "--name-status", "HEAD~1", "HEAD"])
+        .output()
+        .unwrap();
+    let status = String::from_utf8_lossy(&status.stdout);
+    assert!(status.contains("A\terrors/catalog.yaml"), "{status}");
+    dir
+}
+
+/// `check --against` compares with the catalog that has the same id, where it was,
+/// and finds the code removed in the same commit (the gate stays shut).
+#[test]
+fn check_against_finds_a_moved_and_tidied_catalog_by_its_id() {
+    let dir = moved_and_tidied();
+    let out = errcat(
+        dir.path(),
+        &[
+            "check",
+            "errors/catalog.yaml",
+            "--against",
+            "HEAD~1",
+            "--deny-warnings",
+        ],
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.starts_with(
+            "warning: errors/catalog.yaml was schema/catalog.yaml at HEAD~1: found by its id \
+             `shop`, and compared with it\n"
+        ) && stderr.contains("code 2 `TWO` was removed from namespace app")
+            && stderr.contains("--> HEAD~1:schema/app.yaml:")
+            && !stderr.contains("empty catalog"),
+        "{stderr}"
+    );
+}
+
+/// The changelog keeps the versions from before the move.
+#[test]
+fn the_changelog_of_a_moved_and_tidied_catalog_keeps_its_history() {
+    let dir = moved_and_tidied();
+    let out = errcat(dir.path(), &["changelog", "errors/catalog.yaml"]);
+    let notes = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert!(
+        notes.contains("## 1.1.0\n") && notes.contains("## 1.0.0\n\nFirst version: 3 codes"),
+        "{notes}"
+    );
+    assert!(notes.contains("`TWO`"), "{notes}");
+}
+
+/// Two revisions, and no catalog in the working tree at the path they are read at:
+/// the side that has it there tells the other which catalog to find.
+#[test]
+fn diff_of_two_revisions_finds_the_catalog_on_both_sides() {
+    let dir = moved_and_tidied();
+    let out = errcat(dir.path(), &["diff", "v1", "v2"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.starts_with(
+            "warning: there is no schema/catalog.yaml at v2, but catalog `shop` is \
+             errors/catalog.yaml there: found by its id, and compared with it\n"
+        ) && stderr.contains("code 2 `TWO` was removed")
+            && !stderr.contains("empty catalog"),
+        "{stderr}"
+    );
+    // Neither revision has a catalog at the path asked: one account of it, no
+    // comparison with an empty catalog, and what to pass.
+    let out = errcat(
+        dir.path(),
+        &["diff", "v1", "v2", "--catalog", "other/catalog.yaml"],
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.starts_with(
+            "error: there is no other/catalog.yaml at v1; v1 has catalog `shop` at \
+             schema/catalog.yaml: if this catalog was one of them, name it as v1:schema/catalog.yaml\n"
+        ) && stderr.contains("error: there is no other/catalog.yaml at v2;")
+            && stderr.contains("help: a revision's catalog is read where --catalog")
+            && !stderr.contains("warning"),
+        "{stderr}"
+    );
+}
+
+/// The base holds another catalog and not this one: the comparison with an empty
+/// catalog says which, and how to name it if it was this one (its id changed too).
+#[test]
+fn a_base_without_the_catalog_names_the_catalogs_it_has() {
+    let dir = moved();
+    let root = dir.path();
+    write(
+        root,
+        "errors/catalog.yaml",
+        &tidied("catalog: shop", "catalog: store"),
+    );
+    let out = errcat(root, &["check", "errors", "--against", "HEAD"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.starts_with(
+            "warning: there is no errors/catalog.yaml at HEAD: compared with an empty catalog, \
+             so every code is new; HEAD has catalog `shop` at schema/catalog.yaml: if this \
+             catalog was one of them, name it as HEAD:schema/catalog.yaml\n"
+        ),
+        "{stderr}"
+    );
+}
