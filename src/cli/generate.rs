@@ -181,7 +181,7 @@ pub(super) fn run(
         report_stale(
             &plan,
             say,
-            &format!("run `{}` and commit", settings.regenerate_hint),
+            &format!("run `{}` and commit", settings.regenerate(path)),
         )?;
         return Ok(ExitCode::from(1));
     }
@@ -213,6 +213,13 @@ pub(super) fn run(
         }
         return Ok(ExitCode::from(1));
     }
+    // Where the catalog is: its directory holds what the generated files are made from.
+    let change_instead = match display_path(path).parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => {
+            format!("change {}/ or templates/ instead", dir.display())
+        }
+        _ => "change the catalog or templates/ instead".to_string(),
+    };
     for p in plan.changes.iter().filter(|p| p.edited_by_hand) {
         // Two branches changed a generated file, and git left both sides: the merged
         // catalog decides, which is what regenerating writes.
@@ -237,7 +244,7 @@ pub(super) fn run(
             crate::rules::output::EDITED,
             what,
             &p.path,
-            Some("change schema/ or templates/ instead"),
+            Some(&change_instead),
         )?;
     }
     // A `--verbose` line lost while rendering: the reader has gone, so stop unwritten.

@@ -50,8 +50,9 @@ Install, for example:
 
 /// Shown after `--help`: what callers (CI, scripts) may rely on.
 const AFTER_HELP: &str = "\
-Without a CATALOG, errcat uses schema/catalog.yaml in the current directory or the
-nearest parent directory that has one. A directory as CATALOG means its catalog.yaml,
+Without a CATALOG, errcat uses the catalog in the current directory or the nearest
+parent directory that has one: its catalog.yaml (one with a `catalog:` id), else its
+schema/catalog.yaml. A directory as CATALOG means its catalog.yaml,
 or its schema/catalog.yaml.
 
 Exit codes:
@@ -64,7 +65,7 @@ Exit codes:
 pub enum Command {
     /// Validate a catalog and report every finding.
     Check {
-        /// The catalog file [default: schema/catalog.yaml here or in a parent directory].
+        /// The catalog file [default: catalog.yaml or schema/catalog.yaml here or in a parent directory].
         catalog: Option<PathBuf>,
         #[arg(long, value_enum, default_value_t)]
         format: Format,
@@ -84,8 +85,9 @@ pub enum Command {
         old: String,
         /// The new side, the same way; the catalog in the working tree when left out.
         new: Option<String>,
-        /// Where the catalog lives (revisions are read at this path) [default:
-        /// schema/catalog.yaml here or in a parent directory].
+        /// Where the catalog lives (revisions are read at this path, or where the catalog
+        /// with its id is) [default: catalog.yaml or schema/catalog.yaml here or in a
+        /// parent directory].
         #[arg(long)]
         catalog: Option<PathBuf>,
         #[arg(long, value_enum, default_value_t)]
@@ -94,14 +96,14 @@ pub enum Command {
     /// Print a Markdown changelog from the catalog's git history: per version, the codes
     /// added, deprecated, retired, changed and broken.
     Changelog {
-        /// The catalog file, in a git working tree [default: schema/catalog.yaml here or in a
-        /// parent directory].
+        /// The catalog file, in a git working tree [default: catalog.yaml or
+        /// schema/catalog.yaml here or in a parent directory].
         catalog: Option<PathBuf>,
     },
     /// Validate only, and summarise each namespace: codes, locale coverage, findings by rule
     /// (the summary when there is no error).
     Lint {
-        /// The catalog file [default: schema/catalog.yaml here or in a parent directory].
+        /// The catalog file [default: catalog.yaml or schema/catalog.yaml here or in a parent directory].
         catalog: Option<PathBuf>,
         /// How to print findings (on stderr) and the summary (on stdout: a table; with
         /// json, one object per namespace and line; with github, none; with errors, none).
@@ -113,7 +115,7 @@ pub enum Command {
     },
     /// Validate, then write every target's generated files.
     Gen {
-        /// The catalog file [default: schema/catalog.yaml here or in a parent directory].
+        /// The catalog file [default: catalog.yaml or schema/catalog.yaml here or in a parent directory].
         catalog: Option<PathBuf>,
         /// Write nothing; fail if any generated file is stale, missing or extra.
         #[arg(long)]
@@ -144,7 +146,7 @@ pub enum Command {
         /// Only this namespace.
         #[arg(long)]
         namespace: Option<String>,
-        /// The catalog file [default: schema/catalog.yaml here or in a parent directory].
+        /// The catalog file [default: catalog.yaml or schema/catalog.yaml here or in a parent directory].
         #[arg(long)]
         catalog: Option<PathBuf>,
         #[arg(long, value_enum, default_value_t)]
@@ -183,10 +185,36 @@ pub struct Settings {
     pub regenerate_hint: String,
 }
 
+/// errcat's own command, which takes the catalog's path; a wrapper's knows its catalog.
+const REGENERATE: &str = "errcat gen";
+
 impl Default for Settings {
     fn default() -> Self {
         Settings {
-            regenerate_hint: "errcat gen".into(),
+            regenerate_hint: REGENERATE.into(),
+        }
+    }
+}
+
+impl Settings {
+    /// The command that regenerates the output of the catalog at `path`, run from here:
+    /// `errcat gen` names the catalog when errcat would not find it by itself (`errcat
+    /// gen errors`, after `git mv schema errors`).
+    pub fn regenerate(&self, path: &Path) -> String {
+        if self.regenerate_hint != REGENERATE || crate::project::is_found_here(path) {
+            return self.regenerate_hint.clone();
+        }
+        let shown = display_path(path).to_string_lossy().into_owned();
+        let plain = shown
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "._/-+@".contains(c));
+        match plain {
+            true => format!("{} {shown}", self.regenerate_hint),
+            false => format!(
+                "{} '{}'",
+                self.regenerate_hint,
+                shown.replace('\'', r"'\''")
+            ),
         }
     }
 }
@@ -516,7 +544,7 @@ fn catalog_path(named: Option<&Path>) -> Result<PathBuf, (String, String)> {
         match below.first() {
             None => (
                 format!("no {DEFAULT_CATALOG} here; run `errcat init`"),
-                "errcat looks in the current directory and its parents; or pass the catalog file"
+                "errcat looks for schema/catalog.yaml, or an errcat catalog.yaml, in the current directory and its parents; or pass the catalog file"
                     .to_string(),
             ),
             Some(first) => (

@@ -187,3 +187,50 @@ fn a_base_without_the_catalog_names_the_catalogs_it_has() {
         "{stderr}"
     );
 }
+
+/// Where a moved catalog is: found from inside its directory, and named by the hints
+/// that say what to run or change, since `errcat gen` alone would not find it.
+#[test]
+fn hints_name_a_moved_catalog() {
+    let dir = moved();
+    let root = dir.path();
+    let errors = root.join("errors");
+    let targets = "targets:\n  - { id: json, templates: json, out: generated/json }\n";
+    write(root, "errors/catalog.yaml", &format!("{CATALOG}{targets}"));
+    let out = errcat(root, &["gen", "--check", "errors"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.ends_with("\nrun `errcat gen errors/catalog.yaml` and commit\n"),
+        "{stderr}"
+    );
+    // From errors/, its catalog.yaml is the one meant: no argument needed, none named.
+    let out = errcat(&errors, &["gen", "--check"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.ends_with("\nrun `errcat gen` and commit\n"),
+        "{stderr}"
+    );
+    let out = errcat(&errors, &["check"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let out = errcat(&errors, &["diff", "HEAD"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("target json was added") && !stderr.contains("empty catalog"),
+        "{stderr}"
+    );
+    // A generated file edited by hand: what to change instead is where the catalog is.
+    let out = errcat(root, &["gen", "errors"]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let generated = root.join("generated/json/catalog.json");
+    let text = std::fs::read_to_string(&generated).unwrap();
+    std::fs::write(&generated, text.replacen("One", "Uno", 1)).unwrap();
+    let out = errcat(root, &["gen", "errors"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("help: change errors/ or templates/ instead"),
+        "{stderr}"
+    );
+}
