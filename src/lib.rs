@@ -266,7 +266,7 @@ pub fn place_each(
     }
     let mut escaped = diag::Report::default();
     let mut inside = write::Inside::default();
-    let mut in_the_way = write::InTheWay::new(write::Owner::of(&catalog.catalog_file));
+    let mut in_the_way = write::InTheWay::new(owner(catalog, root));
     let mut reported = std::collections::HashSet::new();
     let mut linked = false;
     generate_each(catalog, &mut |rendered| {
@@ -358,6 +358,11 @@ fn in_the_way_diagnostic(
     d
 }
 
+/// Who owns the generated files a run over `catalog` may replace or remove.
+fn owner(catalog: &model::Catalog, root: &Path) -> write::Owner {
+    write::Owner::of(&catalog.catalog_file, &catalog.id, root)
+}
+
 /// Each target's output directory.
 pub fn target_dirs(
     catalog: &model::Catalog,
@@ -392,7 +397,7 @@ pub fn stage(
     stage: bool,
     on_file: &mut dyn FnMut(&Path, &str),
 ) -> Result<write::Plan, StageError> {
-    let mut stager = write::Stager::new(stage).only_from(&catalog.catalog_file);
+    let mut stager = write::Stager::new(stage).only_from(owner(catalog, root));
     let mut failed = None;
     let dirs = place_each(catalog, root, out_override, &mut |files| {
         for (path, text, origin) in files {

@@ -163,12 +163,27 @@ pub(super) fn run(
         }
     };
     let dirs = crate::target_dirs(catalog, root, out_dir);
-    if !plan.foreign.is_empty() || !plan.clashes.is_empty() {
-        if !force {
-            refuse(&plan, say)?;
-            return Ok(ExitCode::from(1));
+    // Perhaps this catalog's output from before it moved: said, and removed only when told.
+    if !force {
+        for (orphan, named) in &plan.orphans {
+            say.line(
+                diag::Severity::Warning,
+                crate::rules::output::FOREIGN,
+                &format!(
+                    "is rendered by no target, and {} ({named}), which git cannot say was \
+                     this catalog",
+                    write::GONE
+                ),
+                orphan,
+                Some("if it was this catalog, moved, remove the file, or pass --force to have errcat remove it"),
+            )?;
         }
+    }
+    if force {
         take_over(&mut plan);
+    } else if !plan.foreign.is_empty() || !plan.clashes.is_empty() {
+        refuse(&plan, say)?;
+        return Ok(ExitCode::from(1));
     }
     if check_only {
         if plan.changes.is_empty() {
@@ -287,6 +302,9 @@ fn refuse(plan: &write::Staged, say: Say) -> Printed {
             _ => "",
         };
         let why = match write::generated_from(old) {
+            Some(other) if *why == write::GONE => {
+                format!("exists and {why} ({other}), which git cannot say was this catalog")
+            }
             Some(other) => format!(
                 "exists and {why} ({other}): two catalogs writing one file would \
                  overwrite each other's output in turn"
@@ -320,8 +338,19 @@ fn refuse(plan: &write::Staged, say: Say) -> Printed {
     Ok(())
 }
 
-/// `--force`: the files in the way are overwritten, and those named alike removed.
+/// `--force`: the files in the way are overwritten, those named alike removed, and so
+/// are the stale files of a catalog file that is gone.
 fn take_over(plan: &mut write::Staged) {
+    for (orphan, _) in std::mem::take(&mut plan.orphans) {
+        plan.changes.push(write::Planned {
+            path: orphan,
+            change: Change::Remove,
+            text: String::new(),
+            edited_by_hand: false,
+            conflicted: false,
+            staged: None,
+        });
+    }
     let foreign = std::mem::take(&mut plan.foreign);
     plan.changes.extend(foreign.into_iter().map(|(p, _)| p));
     // The rendered file takes its place, as it would on Windows and macOS.

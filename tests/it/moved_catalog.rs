@@ -234,3 +234,148 @@ fn hints_name_a_moved_catalog() {
         "{stderr}"
     );
 }
+
+/// A project whose catalog in schema/ has a docs target and two namespaces, app and
+/// old, generated and committed; then the catalog moved to errors/ and old removed.
+fn generated_then_moved(commit: bool) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let targets = "targets:\n  - { id: docs, templates: markdown, out: generated/docs }\n";
+    write(root, "schema/catalog.yaml", &format!("{CATALOG}{targets}"));
+    write(root, "schema/app.yaml", NAMESPACE);
+    write(
+        root,
+        "schema/old.yaml",
+        "namespace: old\nentries:\n  - { code: 9, name: NINE, message: Nine }\n",
+    );
+    let out = errcat(root, &["gen"]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    git(root, &["init", "-q", "-b", "main"]);
+    git(root, &["add", "."]);
+    git(root, &["commit", "-q", "-m", "catalog"]);
+    git(root, &["mv", "schema", "errors"]);
+    git(root, &["rm", "-q", "-f", "errors/old.yaml"]);
+    if commit {
+        git(root, &["commit", "-q", "-m", "move"]);
+    }
+    dir
+}
+
+/// The catalog file each generated file under `dir` names.
+fn headers(dir: &Path) -> std::collections::BTreeSet<String> {
+    crate::writer::snapshot(dir)
+        .into_iter()
+        .map(|(_, bytes, _)| {
+            let text = String::from_utf8_lossy(&bytes);
+            errcat::write::generated_from(&text)
+                .unwrap_or("(none)")
+                .to_string()
+        })
+        .collect()
+}
+
+/// Output whose header names the catalog file it moved from (gone, and that file had
+/// the same id, as git last had it) is the moved catalog's own: regenerated in place,
+/// and removed when no longer rendered, whether the move is committed or not.
+#[test]
+fn a_moved_catalog_owns_the_output_it_generated_before() {
+    for commit in [false, true] {
+        let dir = generated_then_moved(commit);
+        let root = dir.path();
+        let out = errcat(root, &["gen", "--check", "errors"]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{stderr}");
+        assert!(
+            stderr.contains("extra:   generated/docs/en/old.md (no target renders it any more)")
+                && stderr.contains("stale:   generated/docs/en/app.md")
+                && !stderr.contains("another catalog"),
+            "{stderr}"
+        );
+        let out = errcat(root, &["gen", "errors"]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{stderr}");
+        assert!(!root.join("generated/docs/en/old.md").exists(), "{stderr}");
+        assert_eq!(
+            headers(&root.join("generated")),
+            ["errors/catalog.yaml".to_string()].into(),
+        );
+        let out = errcat(root, &["gen", "--check", "errors"]);
+        assert_eq!(out.status.code(), Some(0), "{out:?}");
+    }
+}
+
+/// A catalog file that is still there, or that git says was another catalog, keeps
+/// its output: two catalogs in one repository never take each other's files.
+#[test]
+fn another_catalogs_output_stays_foreign() {
+    let dir = generated_then_moved(false);
+    let root = dir.path();
+    // A second catalog where the first one was.
+    write(
+        root,
+        "schema/catalog.yaml",
+        &CATALOG.replace("shop", "other"),
+    );
+    let before = std::fs::read_to_string(root.join("generated/docs/en/app.md")).unwrap();
+    let out = errcat(root, &["gen", "errors"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(
+            "error: generated/docs/en/app.md exists and was generated from another catalog \
+             (schema/catalog.yaml)"
+        ),
+        "{stderr}"
+    );
+    // Gone, but git's last copy of it is another catalog.
+    std::fs::remove_file(root.join("schema/catalog.yaml")).unwrap();
+    git(root, &["commit", "-q", "-m", "move"]);
+    write(
+        root,
+        "schema/catalog.yaml",
+        &CATALOG.replace("shop", "other"),
+    );
+    git(root, &["add", "schema/catalog.yaml"]);
+    git(root, &["commit", "-q", "-m", "another catalog"]);
+    git(root, &["rm", "-q", "schema/catalog.yaml"]);
+    let out = errcat(root, &["gen", "errors"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("from another catalog"), "{stderr}");
+    assert_eq!(
+        std::fs::read_to_string(root.join("generated/docs/en/app.md")).unwrap(),
+        before
+    );
+}
+
+/// Without git, whether a catalog file that is gone was this catalog is unknown: its
+/// output is refused where a file is rendered, and said where none is; `--force`
+/// takes it over, and removes what is no longer rendered.
+#[test]
+fn without_git_a_gone_catalogs_output_is_taken_only_with_force() {
+    let dir = generated_then_moved(false);
+    let root = dir.path();
+    std::fs::remove_dir_all(root.join(".git")).unwrap();
+    let out = errcat(root, &["gen", "errors"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(
+            "warning: generated/docs/en/old.md is rendered by no target, and was generated \
+             from a catalog file that is no longer there (schema/catalog.yaml), which git \
+             cannot say was this catalog\nhelp: if it was this catalog, moved, remove the file"
+        ) && stderr.contains(
+            "error: generated/docs/en/app.md exists and was generated from a catalog file \
+             that is no longer there (schema/catalog.yaml), which git cannot say was this \
+             catalog\n"
+        ),
+        "{stderr}"
+    );
+    let out = errcat(root, &["gen", "errors", "--force"]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert!(!root.join("generated/docs/en/old.md").exists());
+    assert_eq!(
+        headers(&root.join("generated")),
+        ["errors/catalog.yaml".to_string()].into(),
+    );
+}
