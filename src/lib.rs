@@ -389,11 +389,14 @@ pub enum StageError {
 /// With `stage`, new and changed files are written to temporary siblings at once
 /// (so a large catalog's output is never held whole) and the plan's [`write::apply`]
 /// moves them into place; on any error they are removed again. `on_file` sees each
-/// file's path and template origin, in output order.
+/// file's path and template origin, in output order. This catalog's output outside
+/// every output directory (in `previous`, the last clean run's, or tracked by git) is
+/// stale too, unless `out_override` puts the output elsewhere for this run.
 pub fn stage(
     catalog: &model::Catalog,
     root: &Path,
     out_override: Option<&Path>,
+    previous: &[PathBuf],
     stage: bool,
     on_file: &mut dyn FnMut(&Path, &str),
 ) -> Result<write::Plan, StageError> {
@@ -410,7 +413,13 @@ pub fn stage(
         }
     });
     match (dirs, failed) {
-        (Ok(dirs), None) => stager.finish(&dirs).map_err(StageError::Io),
+        (Ok(dirs), None) => {
+            if out_override.is_none() {
+                let elsewhere = write::elsewhere::candidates(root, &dirs, previous);
+                stager = stager.elsewhere(elsewhere);
+            }
+            stager.finish(&dirs).map_err(StageError::Io)
+        }
         (Err(report), _) => {
             stager.discard();
             Err(StageError::Render(report))

@@ -14,6 +14,7 @@ use crate::load::display_path;
 use crate::view::MARKER;
 
 mod clash;
+pub mod elsewhere;
 mod emptied;
 mod in_the_way;
 mod owner;
@@ -62,6 +63,8 @@ pub struct Plan {
     /// is gone and that git cannot identify: perhaps this catalog's before it moved
     /// (removed only with `--force`).
     pub orphans: Vec<(PathBuf, String)>,
+    /// Removals of files outside every output directory (see [`elsewhere`]).
+    pub outside: std::collections::BTreeSet<PathBuf>,
     /// Directories made to stage files in, parents first: removed again by [`discard`].
     pub made_dirs: Vec<PathBuf>,
     /// Directories the removals leave empty, deepest first: removed after them.
@@ -188,6 +191,9 @@ pub struct Stager {
     stage: bool,
     wanted: std::collections::BTreeSet<PathBuf>,
     own: Owner,
+    /// Files outside the output directories that may be this catalog's stale output,
+    /// each with the directory its removal may empty up to.
+    elsewhere: Vec<(PathBuf, PathBuf)>,
 }
 
 impl Stager {
@@ -199,7 +205,15 @@ impl Stager {
             stage,
             wanted: std::collections::BTreeSet::new(),
             own: Owner::default(),
+            elsewhere: Vec::new(),
         }
+    }
+
+    /// Also removes, of `files` (outside every output directory, see [`elsewhere`]),
+    /// those whose header names this catalog.
+    pub fn elsewhere(mut self, files: Vec<(PathBuf, PathBuf)>) -> Stager {
+        self.elsewhere = files;
+        self
     }
 
     /// Removes, of the files no target renders any more, only those `owner` owns (see
@@ -349,6 +363,25 @@ impl Stager {
                 }
                 Err(_) => unowned.push((file, "cannot be read")),
             }
+        }
+        // Outside the output directories, only a header that names this catalog (or the
+        // file it moved from) makes a file this catalog's: not an old header without one.
+        for (file, top) in &self.elsewhere {
+            if self.wanted.contains(file) {
+                continue;
+            }
+            let Ok(bytes) = read_if_generated(file) else {
+                continue;
+            };
+            let text = String::from_utf8_lossy(&bytes);
+            if generated_from(&text).is_none() || self.own.disowns(&text).is_some() {
+                continue;
+            }
+            if crate::checksum::intact(&normalise(&text)) == Some(false) {
+                edited.insert(file.clone());
+            }
+            self.plan.outside.insert(file.clone());
+            removed.push((file.clone(), top.as_path()));
         }
         self.plan.clashes = clash::clashes(unowned, &self.wanted, &self.plan.foreign);
         let wanted = self.wanted.iter().map(PathBuf::as_path).collect();

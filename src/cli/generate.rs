@@ -138,15 +138,24 @@ pub(super) fn run(
     // Rendered files are compared with the disk as they come, and (unless this is a
     // check) new and changed ones staged next to their place.
     let mut total = 0;
+    // Where the last clean run wrote: a target whose `out:` changed left files there.
+    let previous = crate::cache::previous_dirs(path, out_dir);
     let staged = out.phase("render and compare", || {
-        crate::stage(catalog, root, out_dir, !check_only, &mut |path, origin| {
-            total += 1;
-            // A line lost to a reader gone stops the run before anything is written.
-            let _ = out.detail(format_args!(
-                "render: {} <- {origin}",
-                display_path(path).display()
-            ));
-        })
+        crate::stage(
+            catalog,
+            root,
+            out_dir,
+            &previous,
+            !check_only,
+            &mut |path, origin| {
+                total += 1;
+                // A line lost to a reader gone stops the run before anything is written.
+                let _ = out.detail(format_args!(
+                    "render: {} <- {origin}",
+                    display_path(path).display()
+                ));
+            },
+        )
     });
     // From here on, whatever stops the run before the rename (a `?` included) drops
     // the plan, and with it the staged files.
@@ -278,18 +287,41 @@ pub(super) fn run(
         1 => " (and 1 emptied directory)".to_string(),
         n => format!(" (and {n} emptied directories)"),
     };
+    let outside = outside_listed(&plan);
     if let Err(e) = out.phase("write", || plan.apply()) {
         error(&format!("writing failed: {e}"))?;
         return Ok(ExitCode::from(2));
     }
     remember(&dirs, total);
     if !out.quiet && human {
+        if let Some(listed) = outside {
+            errln!(
+                "removed, as outside every target's output directory now (a target's `out:` changed, or a target was removed): {listed}"
+            )?;
+        }
         errln!(
             "wrote {}, removed {removed}{emptied}, {unchanged} unchanged",
             count(written, "file"),
         )?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The files a plan removes from outside every output directory, for a line: the first
+/// few, and how many more.
+fn outside_listed(plan: &write::Plan) -> Option<String> {
+    const SHOWN: usize = 5;
+    let shown: Vec<String> = plan
+        .outside
+        .iter()
+        .take(SHOWN)
+        .map(|p| display_path(p).display().to_string())
+        .collect();
+    let more = plan.outside.len().saturating_sub(SHOWN);
+    (!shown.is_empty()).then(|| match more {
+        0 => shown.join(", "),
+        n => format!("{} and {n} more", shown.join(", ")),
+    })
 }
 
 /// Names every file in the way of a rendered one: without errcat's header, from another
@@ -387,6 +419,10 @@ fn report_stale(plan: &write::Staged, say: Say, hint: &str) -> Printed {
             }
             Change::Remove if p.edited_by_hand => (
                 "extra (no target renders it any more; edited by hand since it was generated)",
+                rule::EXTRA,
+            ),
+            Change::Remove if plan.outside.contains(&p.path) => (
+                "extra (this catalog's output, outside every target's output directory now)",
                 rule::EXTRA,
             ),
             Change::Remove => ("extra (no target renders it any more)", rule::EXTRA),

@@ -27,6 +27,7 @@ mod in_the_way;
 mod init;
 mod limits;
 mod moved_catalog;
+mod moved_output;
 mod mutation;
 mod nasty;
 mod parallel;

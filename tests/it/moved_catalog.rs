@@ -8,7 +8,7 @@ use crate::support::errcat;
 
 /// A catalog whose comments make most of its text: rewritten without them, git no
 /// longer pairs the file with its old self.
-const CATALOG: &str = "\
+pub const CATALOG: &str = "\
 # The error catalog of the shop: every code the shop's services return.
 #
 # Each namespace file in this directory is one family of codes. Edit them, then
@@ -27,12 +27,12 @@ default_locale: en
 namespaces: [\"*.yaml\"]
 ";
 
-const NAMESPACE: &str = "namespace: app\nentries:\n  \
+pub const NAMESPACE: &str = "namespace: app\nentries:\n  \
   - { code: 1, name: ONE, message: One }\n  \
   - { code: 2, name: TWO, message: Two }\n  \
   - { code: 3, name: THREE, message: Three }\n";
 
-fn write(root: &Path, path: &str, text: &str) {
+pub fn write(root: &Path, path: &str, text: &str) {
     let path = root.join(path);
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     std::fs::write(path, text).unwrap();
@@ -262,7 +262,7 @@ fn generated_then_moved(commit: bool) -> tempfile::TempDir {
 }
 
 /// The catalog file each generated file under `dir` names.
-fn headers(dir: &Path) -> std::collections::BTreeSet<String> {
+pub fn headers(dir: &Path) -> std::collections::BTreeSet<String> {
     crate::writer::snapshot(dir)
         .into_iter()
         .map(|(_, bytes, _)| {
