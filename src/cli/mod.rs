@@ -458,6 +458,9 @@ fn init(dir: &Path, quiet: bool) -> Printed<ExitCode> {
         }
         Err(e) => {
             errln!("error: {e}")?;
+            if let Some(help) = e.help() {
+                errln!("help: {help}")?;
+            }
             Ok(ExitCode::from(2))
         }
     }
