@@ -6,6 +6,7 @@
 //! errcat's header (one `git grep`). Only candidates: the stager removes those whose
 //! header names this catalog, as it does stale files in an output directory.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use super::{is_build_output, resolved, walk};
@@ -33,6 +34,7 @@ pub fn candidates(root: &Path, dirs: &[PathBuf], previous: &[PathBuf]) -> Vec<(P
             }
         }
     }
+    let seen: HashSet<PathBuf> = found.iter().map(|(f, _)| resolved(f)).collect();
     for rel in tracked_with_header(root) {
         let rel = Path::new(&rel);
         // Build output keeps the headers of what it was built from.
@@ -41,16 +43,11 @@ pub fn candidates(root: &Path, dirs: &[PathBuf], previous: &[PathBuf]) -> Vec<(P
         }
         let file = root.join(rel);
         let is_file = std::fs::symlink_metadata(&file).is_ok_and(|m| m.is_file());
-        if is_file && outside(&file) && !found.iter().any(|(f, _)| same(f, &file)) {
+        if is_file && outside(&file) && !seen.contains(&resolved(&file)) {
             found.push((file, root.to_path_buf()));
         }
     }
     found
-}
-
-/// Whether two paths name one file.
-fn same(a: &Path, b: &Path) -> bool {
-    a == b || resolved(a) == resolved(b)
 }
 
 /// The files git tracks under `root` that hold errcat's header line, relative to
