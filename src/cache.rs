@@ -178,6 +178,16 @@ fn entry(catalog_path: &Path, out_override: Option<&Path>, key: Key) -> Option<E
     (entry.format == FORMAT && entry.key == format!("{:016x}", key.0)).then_some(entry)
 }
 
+/// The output directories of the last clean run, whatever its key: where this catalog
+/// wrote before a target's `out:` changed or a target was removed.
+pub fn previous_dirs(catalog_path: &Path, out_override: Option<&Path>) -> Vec<PathBuf> {
+    let entry = entry_path(catalog_path, out_override)
+        .and_then(|path| std::fs::read_to_string(path).ok())
+        .and_then(|text| serde_json::from_str::<Entry>(&text).ok())
+        .filter(|entry| entry.format == FORMAT);
+    entry.map_or_else(Vec::new, |e| e.dirs.iter().map(PathBuf::from).collect())
+}
+
 /// The number of generated files, when the last clean run had the same key and
 /// every output directory is exactly as it left it.
 pub fn fresh(catalog_path: &Path, out_override: Option<&Path>, key: Key) -> Option<usize> {

@@ -266,7 +266,7 @@ pub fn place_each(
     }
     let mut escaped = diag::Report::default();
     let mut inside = write::Inside::default();
-    let mut in_the_way = write::InTheWay::new(write::Owner::of(&catalog.catalog_file));
+    let mut in_the_way = write::InTheWay::new(owner(catalog, root));
     let mut reported = std::collections::HashSet::new();
     let mut linked = false;
     generate_each(catalog, &mut |rendered| {
@@ -358,6 +358,11 @@ fn in_the_way_diagnostic(
     d
 }
 
+/// Who owns the generated files a run over `catalog` may replace or remove.
+fn owner(catalog: &model::Catalog, root: &Path) -> write::Owner {
+    write::Owner::of(&catalog.catalog_file, &catalog.id, root)
+}
+
 /// Each target's output directory.
 pub fn target_dirs(
     catalog: &model::Catalog,
@@ -384,15 +389,18 @@ pub enum StageError {
 /// With `stage`, new and changed files are written to temporary siblings at once
 /// (so a large catalog's output is never held whole) and the plan's [`write::apply`]
 /// moves them into place; on any error they are removed again. `on_file` sees each
-/// file's path and template origin, in output order.
+/// file's path and template origin, in output order. This catalog's output outside
+/// every output directory (in `previous`, the last clean run's, or tracked by git) is
+/// stale too, unless `out_override` puts the output elsewhere for this run.
 pub fn stage(
     catalog: &model::Catalog,
     root: &Path,
     out_override: Option<&Path>,
+    previous: &[PathBuf],
     stage: bool,
     on_file: &mut dyn FnMut(&Path, &str),
 ) -> Result<write::Plan, StageError> {
-    let mut stager = write::Stager::new(stage).only_from(&catalog.catalog_file);
+    let mut stager = write::Stager::new(stage).only_from(owner(catalog, root));
     let mut failed = None;
     let dirs = place_each(catalog, root, out_override, &mut |files| {
         for (path, text, origin) in files {
@@ -405,7 +413,13 @@ pub fn stage(
         }
     });
     match (dirs, failed) {
-        (Ok(dirs), None) => stager.finish(&dirs).map_err(StageError::Io),
+        (Ok(dirs), None) => {
+            if out_override.is_none() {
+                let elsewhere = write::elsewhere::candidates(root, &dirs, previous);
+                stager = stager.elsewhere(elsewhere);
+            }
+            stager.finish(&dirs).map_err(StageError::Io)
+        }
         (Err(report), _) => {
             stager.discard();
             Err(StageError::Render(report))

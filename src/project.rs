@@ -2,17 +2,53 @@
 
 use std::path::{Path, PathBuf};
 
-/// The catalog errcat works on when none is named: `schema/catalog.yaml` in the working
-/// directory or the nearest parent that has one (the way cargo finds `Cargo.toml`).
-/// The path is relative to `cwd` (`../../schema/catalog.yaml`), so the files named in
-/// messages are too.
+/// The catalog errcat works on when none is named: in the working directory or the
+/// nearest parent that has one (the way cargo finds `Cargo.toml`), a `catalog.yaml` that
+/// is errcat's (see [`is_catalog`]; a moved catalog's directory, `errors/`) or else a
+/// `schema/catalog.yaml`. The path is relative to `cwd` (`../../schema/catalog.yaml`),
+/// so the files named in messages are too.
 pub fn find_catalog(cwd: &Path) -> Option<PathBuf> {
-    let rel = Path::new("schema/catalog.yaml");
-    // Anything by that name is the catalog: the reader says if it is not a file.
-    let depth = cwd.ancestors().position(|dir| dir.join(rel).exists())?;
+    let (depth, rel) = cwd.ancestors().enumerate().find_map(|(depth, dir)| {
+        let own = dir.join("catalog.yaml");
+        if is_catalog(&own) {
+            return Some((depth, "catalog.yaml"));
+        }
+        // Anything by that name is the catalog: the reader says if it is not a file.
+        dir.join(DEFAULT).exists().then_some((depth, DEFAULT))
+    })?;
     let mut path: PathBuf = std::iter::repeat_n("..", depth).collect();
     path.push(rel);
     Some(path)
+}
+
+/// Whether `path` is the catalog errcat finds from the working directory when none is
+/// named (a hint need not name it then).
+pub fn is_found_here(path: &Path) -> bool {
+    let found = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| find_catalog(&cwd));
+    let real = |p: &Path| p.canonicalize().ok();
+    found.is_some_and(|f| real(&f).is_some_and(|f| Some(f) == real(path)))
+}
+
+/// Where `errcat init` puts the catalog, and where errcat looks first.
+const DEFAULT: &str = "schema/catalog.yaml";
+
+/// Whether the file at `path` is an errcat catalog: a top-level `catalog:` key (a
+/// namespace file has none), in its first 64 KiB. Another tool's `catalog.yaml` is
+/// not taken for one.
+pub fn is_catalog(path: &Path) -> bool {
+    use std::io::Read as _;
+    let Ok(file) = std::fs::File::open(path) else {
+        return false;
+    };
+    let mut head = Vec::new();
+    if file.take(64 * 1024).read_to_end(&mut head).is_err() {
+        return false;
+    }
+    String::from_utf8_lossy(&head)
+        .lines()
+        .any(|l| l.starts_with("catalog:"))
 }
 
 /// `top` and the directories below it, breadth first (nearest first), at most `max`
@@ -94,5 +130,14 @@ mod tests {
             find_catalog(&deep),
             Some(PathBuf::from("../schema/catalog.yaml"))
         );
+        // A catalog.yaml of errcat's where it sits (a moved catalog's `errors/`), and
+        // not another tool's.
+        std::fs::write(deep.join("catalog.yaml"), "entries: []\n").unwrap();
+        assert_eq!(
+            find_catalog(&deep),
+            Some(PathBuf::from("../schema/catalog.yaml"))
+        );
+        std::fs::write(deep.join("catalog.yaml"), "# ours\ncatalog: z\n").unwrap();
+        assert_eq!(find_catalog(&deep), Some(PathBuf::from("catalog.yaml")));
     }
 }

@@ -138,15 +138,24 @@ pub(super) fn run(
     // Rendered files are compared with the disk as they come, and (unless this is a
     // check) new and changed ones staged next to their place.
     let mut total = 0;
+    // Where the last clean run wrote: a target whose `out:` changed left files there.
+    let previous = crate::cache::previous_dirs(path, out_dir);
     let staged = out.phase("render and compare", || {
-        crate::stage(catalog, root, out_dir, !check_only, &mut |path, origin| {
-            total += 1;
-            // A line lost to a reader gone stops the run before anything is written.
-            let _ = out.detail(format_args!(
-                "render: {} <- {origin}",
-                display_path(path).display()
-            ));
-        })
+        crate::stage(
+            catalog,
+            root,
+            out_dir,
+            &previous,
+            !check_only,
+            &mut |path, origin| {
+                total += 1;
+                // A line lost to a reader gone stops the run before anything is written.
+                let _ = out.detail(format_args!(
+                    "render: {} <- {origin}",
+                    display_path(path).display()
+                ));
+            },
+        )
     });
     // From here on, whatever stops the run before the rename (a `?` included) drops
     // the plan, and with it the staged files.
@@ -163,12 +172,27 @@ pub(super) fn run(
         }
     };
     let dirs = crate::target_dirs(catalog, root, out_dir);
-    if !plan.foreign.is_empty() || !plan.clashes.is_empty() {
-        if !force {
-            refuse(&plan, say)?;
-            return Ok(ExitCode::from(1));
+    // Perhaps this catalog's output from before it moved: said, and removed only when told.
+    if !force {
+        for (orphan, named) in &plan.orphans {
+            say.line(
+                diag::Severity::Warning,
+                crate::rules::output::FOREIGN,
+                &format!(
+                    "is rendered by no target, and {} ({named}), which git cannot say was \
+                     this catalog",
+                    write::GONE
+                ),
+                orphan,
+                Some("if it was this catalog, moved, remove the file, or pass --force to have errcat remove it"),
+            )?;
         }
+    }
+    if force {
         take_over(&mut plan);
+    } else if !plan.foreign.is_empty() || !plan.clashes.is_empty() {
+        refuse(&plan, say)?;
+        return Ok(ExitCode::from(1));
     }
     if check_only {
         if plan.changes.is_empty() {
@@ -181,7 +205,7 @@ pub(super) fn run(
         report_stale(
             &plan,
             say,
-            &format!("run `{}` and commit", settings.regenerate_hint),
+            &format!("run `{}` and commit", settings.regenerate(path)),
         )?;
         return Ok(ExitCode::from(1));
     }
@@ -213,6 +237,13 @@ pub(super) fn run(
         }
         return Ok(ExitCode::from(1));
     }
+    // Where the catalog is: its directory holds what the generated files are made from.
+    let change_instead = match display_path(path).parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => {
+            format!("change {}/ or templates/ instead", dir.display())
+        }
+        _ => "change the catalog or templates/ instead".to_string(),
+    };
     for p in plan.changes.iter().filter(|p| p.edited_by_hand) {
         // Two branches changed a generated file, and git left both sides: the merged
         // catalog decides, which is what regenerating writes.
@@ -237,7 +268,7 @@ pub(super) fn run(
             crate::rules::output::EDITED,
             what,
             &p.path,
-            Some("change schema/ or templates/ instead"),
+            Some(&change_instead),
         )?;
     }
     // A `--verbose` line lost while rendering: the reader has gone, so stop unwritten.
@@ -256,18 +287,41 @@ pub(super) fn run(
         1 => " (and 1 emptied directory)".to_string(),
         n => format!(" (and {n} emptied directories)"),
     };
+    let outside = outside_listed(&plan);
     if let Err(e) = out.phase("write", || plan.apply()) {
         error(&format!("writing failed: {e}"))?;
         return Ok(ExitCode::from(2));
     }
     remember(&dirs, total);
     if !out.quiet && human {
+        if let Some(listed) = outside {
+            errln!(
+                "removed, as outside every target's output directory now (a target's `out:` changed, or a target was removed): {listed}"
+            )?;
+        }
         errln!(
             "wrote {}, removed {removed}{emptied}, {unchanged} unchanged",
             count(written, "file"),
         )?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The files a plan removes from outside every output directory, for a line: the first
+/// few, and how many more.
+fn outside_listed(plan: &write::Plan) -> Option<String> {
+    const SHOWN: usize = 5;
+    let shown: Vec<String> = plan
+        .outside
+        .iter()
+        .take(SHOWN)
+        .map(|p| display_path(p).display().to_string())
+        .collect();
+    let more = plan.outside.len().saturating_sub(SHOWN);
+    (!shown.is_empty()).then(|| match more {
+        0 => shown.join(", "),
+        n => format!("{} and {n} more", shown.join(", ")),
+    })
 }
 
 /// Names every file in the way of a rendered one: without errcat's header, from another
@@ -280,6 +334,9 @@ fn refuse(plan: &write::Staged, say: Say) -> Printed {
             _ => "",
         };
         let why = match write::generated_from(old) {
+            Some(other) if *why == write::GONE => {
+                format!("exists and {why} ({other}), which git cannot say was this catalog")
+            }
             Some(other) => format!(
                 "exists and {why} ({other}): two catalogs writing one file would \
                  overwrite each other's output in turn"
@@ -313,8 +370,19 @@ fn refuse(plan: &write::Staged, say: Say) -> Printed {
     Ok(())
 }
 
-/// `--force`: the files in the way are overwritten, and those named alike removed.
+/// `--force`: the files in the way are overwritten, those named alike removed, and so
+/// are the stale files of a catalog file that is gone.
 fn take_over(plan: &mut write::Staged) {
+    for (orphan, _) in std::mem::take(&mut plan.orphans) {
+        plan.changes.push(write::Planned {
+            path: orphan,
+            change: Change::Remove,
+            text: String::new(),
+            edited_by_hand: false,
+            conflicted: false,
+            staged: None,
+        });
+    }
     let foreign = std::mem::take(&mut plan.foreign);
     plan.changes.extend(foreign.into_iter().map(|(p, _)| p));
     // The rendered file takes its place, as it would on Windows and macOS.
@@ -351,6 +419,10 @@ fn report_stale(plan: &write::Staged, say: Say, hint: &str) -> Printed {
             }
             Change::Remove if p.edited_by_hand => (
                 "extra (no target renders it any more; edited by hand since it was generated)",
+                rule::EXTRA,
+            ),
+            Change::Remove if plan.outside.contains(&p.path) => (
+                "extra (this catalog's output, outside every target's output directory now)",
                 rule::EXTRA,
             ),
             Change::Remove => ("extra (no target renders it any more)", rule::EXTRA),

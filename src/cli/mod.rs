@@ -50,8 +50,9 @@ Install, for example:
 
 /// Shown after `--help`: what callers (CI, scripts) may rely on.
 const AFTER_HELP: &str = "\
-Without a CATALOG, errcat uses schema/catalog.yaml in the current directory or the
-nearest parent directory that has one. A directory as CATALOG means its catalog.yaml,
+Without a CATALOG, errcat uses the catalog in the current directory or the nearest
+parent directory that has one: its catalog.yaml (one with a `catalog:` id), else its
+schema/catalog.yaml. A directory as CATALOG means its catalog.yaml,
 or its schema/catalog.yaml.
 
 Exit codes:
@@ -64,7 +65,7 @@ Exit codes:
 pub enum Command {
     /// Validate a catalog and report every finding.
     Check {
-        /// The catalog file [default: schema/catalog.yaml here or in a parent directory].
+        /// The catalog file [default: catalog.yaml or schema/catalog.yaml here or in a parent directory].
         catalog: Option<PathBuf>,
         #[arg(long, value_enum, default_value_t)]
         format: Format,
@@ -84,8 +85,9 @@ pub enum Command {
         old: String,
         /// The new side, the same way; the catalog in the working tree when left out.
         new: Option<String>,
-        /// Where the catalog lives (revisions are read at this path) [default:
-        /// schema/catalog.yaml here or in a parent directory].
+        /// Where the catalog lives (revisions are read at this path, or where the catalog
+        /// with its id is) [default: catalog.yaml or schema/catalog.yaml here or in a
+        /// parent directory].
         #[arg(long)]
         catalog: Option<PathBuf>,
         #[arg(long, value_enum, default_value_t)]
@@ -94,14 +96,14 @@ pub enum Command {
     /// Print a Markdown changelog from the catalog's git history: per version, the codes
     /// added, deprecated, retired, changed and broken.
     Changelog {
-        /// The catalog file, in a git working tree [default: schema/catalog.yaml here or in a
-        /// parent directory].
+        /// The catalog file, in a git working tree [default: catalog.yaml or
+        /// schema/catalog.yaml here or in a parent directory].
         catalog: Option<PathBuf>,
     },
     /// Validate only, and summarise each namespace: codes, locale coverage, findings by rule
     /// (the summary when there is no error).
     Lint {
-        /// The catalog file [default: schema/catalog.yaml here or in a parent directory].
+        /// The catalog file [default: catalog.yaml or schema/catalog.yaml here or in a parent directory].
         catalog: Option<PathBuf>,
         /// How to print findings (on stderr) and the summary (on stdout: a table; with
         /// json, one object per namespace and line; with github, none; with errors, none).
@@ -113,7 +115,7 @@ pub enum Command {
     },
     /// Validate, then write every target's generated files.
     Gen {
-        /// The catalog file [default: schema/catalog.yaml here or in a parent directory].
+        /// The catalog file [default: catalog.yaml or schema/catalog.yaml here or in a parent directory].
         catalog: Option<PathBuf>,
         /// Write nothing; fail if any generated file is stale, missing or extra.
         #[arg(long)]
@@ -144,7 +146,7 @@ pub enum Command {
         /// Only this namespace.
         #[arg(long)]
         namespace: Option<String>,
-        /// The catalog file [default: schema/catalog.yaml here or in a parent directory].
+        /// The catalog file [default: catalog.yaml or schema/catalog.yaml here or in a parent directory].
         #[arg(long)]
         catalog: Option<PathBuf>,
         #[arg(long, value_enum, default_value_t)]
@@ -183,10 +185,36 @@ pub struct Settings {
     pub regenerate_hint: String,
 }
 
+/// errcat's own command, which takes the catalog's path; a wrapper's knows its catalog.
+const REGENERATE: &str = "errcat gen";
+
 impl Default for Settings {
     fn default() -> Self {
         Settings {
-            regenerate_hint: "errcat gen".into(),
+            regenerate_hint: REGENERATE.into(),
+        }
+    }
+}
+
+impl Settings {
+    /// The command that regenerates the output of the catalog at `path`, run from here:
+    /// `errcat gen` names the catalog when errcat would not find it by itself (`errcat
+    /// gen errors`, after `git mv schema errors`).
+    pub fn regenerate(&self, path: &Path) -> String {
+        if self.regenerate_hint != REGENERATE || crate::project::is_found_here(path) {
+            return self.regenerate_hint.clone();
+        }
+        let shown = display_path(path).to_string_lossy().into_owned();
+        let plain = shown
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "._/-+@".contains(c));
+        match plain {
+            true => format!("{} {shown}", self.regenerate_hint),
+            false => format!(
+                "{} '{}'",
+                self.regenerate_hint,
+                shown.replace('\'', r"'\''")
+            ),
         }
     }
 }
@@ -430,6 +458,9 @@ fn init(dir: &Path, quiet: bool) -> Printed<ExitCode> {
         }
         Err(e) => {
             errln!("error: {e}")?;
+            if let Some(help) = e.help() {
+                errln!("help: {help}")?;
+            }
             Ok(ExitCode::from(2))
         }
     }
@@ -516,7 +547,7 @@ fn catalog_path(named: Option<&Path>) -> Result<PathBuf, (String, String)> {
         match below.first() {
             None => (
                 format!("no {DEFAULT_CATALOG} here; run `errcat init`"),
-                "errcat looks in the current directory and its parents; or pass the catalog file"
+                "errcat looks for schema/catalog.yaml, or an errcat catalog.yaml, in the current directory and its parents; or pass the catalog file"
                     .to_string(),
             ),
             Some(first) => (
@@ -616,11 +647,17 @@ fn check(path: &Path, opts: &CheckOptions, out: Console) -> Printed<ExitCode> {
     }
     if let (Some(rev), Some(new)) = (against, &checked.catalog) {
         let mut found = Report::default();
-        let old =
-            crate::diff::git::load_old_side(rev, path, &mut checked.sources, &mut found, |note| {
+        let place = crate::diff::git::Place::at(path);
+        let old = crate::diff::git::load_old_side(
+            rev,
+            place,
+            &mut checked.sources,
+            &mut found,
+            &mut |note| {
                 // A note lost to a reader gone stops the run at its next line.
                 let _ = say_note(note, format, out);
-            });
+            },
+        );
         let old = match old {
             Err(usage) => {
                 fatal(format, &usage, None)?;
@@ -629,27 +666,30 @@ fn check(path: &Path, opts: &CheckOptions, out: Console) -> Printed<ExitCode> {
             Ok(Some(old)) => old,
             // A base broken by a merge must not block the change that mends it: the gate
             // compares with the newest commit before it that loads.
-            Ok(None) => match crate::diff::git::earlier_loadable(rev, path, &mut checked.sources) {
-                Some((commit, old)) => {
-                    say_note(
-                        &format!(
-                            "the catalog at {rev} has {}: compared with commit {commit}, the newest \
+            Ok(None) => {
+                match crate::diff::git::earlier_loadable(rev, place, &mut checked.sources) {
+                    Some((commit, old)) => {
+                        say_note(
+                            &format!(
+                                "the catalog at {rev} has {}: compared with commit {commit}, the newest \
                              before it whose catalog loads (`errcat diff {commit} {rev}` shows what \
                              changed since)",
-                            count(found.errors(), "error")
-                        ),
-                        format,
-                        out,
-                    )?;
-                    old
+                                count(found.errors(), "error")
+                            ),
+                            format,
+                            out,
+                        )?;
+                        old
+                    }
+                    None => {
+                        print_report(&found, &checked.sources, format, out, false)?;
+                        let why =
+                            format!("the catalog at {rev} has errors; cannot compare with it");
+                        fatal(format, &why, None)?;
+                        return Ok(ExitCode::from(1));
+                    }
                 }
-                None => {
-                    print_report(&found, &checked.sources, format, out, false)?;
-                    let why = format!("the catalog at {rev} has errors; cannot compare with it");
-                    fatal(format, &why, None)?;
-                    return Ok(ExitCode::from(1));
-                }
-            },
+            }
         };
         let changes = crate::diff::compare(&old, new);
         let bump = crate::diff::major_bump(&old, new);
@@ -715,25 +755,66 @@ fn diff(
         )?;
         return Ok(ExitCode::from(2));
     }
+    use crate::diff::git::{self, Place, Unloaded};
     let mut sources = crate::source::Sources::default();
     let mut report = Report::default();
     let new_spec = new.map_or_else(|| catalog.to_string_lossy().into_owned(), str::to_string);
-    // A note lost to a reader gone stops the run at its next line.
-    let note = |note: &str| {
-        let _ = say_note(note, format, out);
+    // Said once both sides are read: a side found by its id, an old side compared as empty.
+    let mut notes: Vec<String> = Vec::new();
+    let mut heard = |n: &str| notes.push(n.to_string());
+    let place = Place::at(catalog);
+    let mut a = out.phase("read and validate the old side", || {
+        git::load_any(old, place, &mut sources, &mut report, &mut heard)
+    });
+    // With no catalog in the working tree, a side's catalog tells the other which to find.
+    let id = |side: &Result<Option<crate::model::Catalog>, Unloaded>| match side {
+        Ok(Some(c)) if !catalog.exists() => Some(c.id.clone()),
+        _ => None,
     };
-    let a = out.phase("read and validate the old side", || {
-        crate::diff::git::load_old_side(old, catalog, &mut sources, &mut report, note)
-    });
+    let a_id = id(&a);
     let b = out.phase("read and validate the new side", || {
-        crate::diff::git::load_side(&new_spec, catalog, &mut sources, &mut report)
+        let place = Place {
+            id: a_id.as_deref(),
+            ..place
+        };
+        git::load_any(&new_spec, place, &mut sources, &mut report, &mut heard)
     });
+    if let (Err(Unloaded::NoCatalog { .. }), Some(b_id)) = (&a, id(&b)) {
+        let place = Place {
+            id: Some(&b_id),
+            ..place
+        };
+        a = git::load_any(old, place, &mut sources, &mut report, &mut heard);
+    }
+    let (a, b) = match (a, b) {
+        // Before the catalog existed: everything in the new one is added.
+        (Err(Unloaded::NoCatalog { missing, hint }), Ok(b)) => {
+            notes.push(git::empty_note(&missing, hint.as_deref()));
+            (Ok(Some(git::empty(old, &mut sources))), Ok(b))
+        }
+        sides => sides,
+    };
     out.files_read(&sources)?;
+    for note in &notes {
+        say_note(note, format, out)?;
+    }
     let (a, b) = match (a, b) {
         (Ok(a), Ok(b)) => (a, b),
         (a, b) => {
-            for usage in [a.err(), b.err()].into_iter().flatten() {
-                fatal(format, &usage, None)?;
+            // Neither side has the catalog where it was looked for: the path is wrong.
+            let misplaced = [&a, &b]
+                .iter()
+                .any(|s| matches!(s, Err(Unloaded::NoCatalog { .. })));
+            let errors: Vec<String> = [a.err(), b.err()]
+                .into_iter()
+                .flatten()
+                .map(Unloaded::into_message)
+                .collect();
+            for (i, usage) in errors.iter().enumerate() {
+                let help = (misplaced && i + 1 == errors.len()).then_some(
+                    "a revision's catalog is read where --catalog (or the working tree's catalog) is, or found by its `catalog:` id: pass --catalog the catalog file",
+                );
+                fatal(format, usage, help)?;
             }
             return Ok(ExitCode::from(2));
         }

@@ -36,9 +36,15 @@ pub fn changelog(catalog: &Path, detail: &dyn Fn(&str)) -> Result<String, String
         prefix.trim(),
         name.unwrap_or_else(|| "catalog.yaml".into())
     );
-    // Every directory the catalog has lived in: a move keeps its history.
+    // Every directory the catalog has lived in: a move keeps its history, whether git
+    // pairs the two files or the catalog's id does.
+    let id = std::fs::read(catalog)
+        .ok()
+        .and_then(|t| super::git::raw_catalog(&rel, &t))
+        .map(|c| c.catalog.value);
+    let paths = super::by_id::catalog_paths(top, &rel, id.as_deref());
     let mut args = vec!["log", "--first-parent", "--format=%H", "--reverse", "--"];
-    let dirs = super::git::catalog_dirs(top, &rel);
+    let dirs = super::git::dirs_of(&paths);
     args.extend(dirs.iter().map(String::as_str));
     let log = super::git::run(top, &args).map_err(repository)?;
     // A shallow clone's oldest commit looks like a first version: refuse rather than publish
@@ -65,7 +71,7 @@ pub fn changelog(catalog: &Path, detail: &dyn Fn(&str)) -> Result<String, String
     // commit's catalog.yaml for its version is cheap, loading the catalog is not: only the
     // last commit of each run of one version is loaded (an earlier one if that fails).
     let commits: Vec<&str> = log.lines().collect();
-    let texts = super::git::catalog_texts(top, &commits, &rel, true)?;
+    let texts = super::git::catalog_texts(top, &commits, &rel, true, &paths[1..], id.as_deref())?;
     let current = catalog.to_string_lossy().into_owned();
     let working = std::fs::read(catalog).ok().map(|t| (rel.clone(), t));
     let specs: Vec<(&str, Option<String>)> = commits
@@ -99,7 +105,13 @@ pub fn changelog(catalog: &Path, detail: &dyn Fn(&str)) -> Result<String, String
             let mut sources = Sources::default();
             let mut report = Report::default();
             // A commit whose catalog does not load has no version to show.
-            let loaded = super::git::load_side(specs[at].0, catalog, &mut sources, &mut report);
+            let loaded = super::git::load_side(
+                specs[at].0,
+                super::git::Place::at(catalog),
+                &mut sources,
+                &mut report,
+                &mut |_| {},
+            );
             let Ok(Some(c)) = loaded else {
                 continue;
             };
@@ -144,7 +156,13 @@ pub fn changelog(catalog: &Path, detail: &dyn Fn(&str)) -> Result<String, String
         let mut sources = Sources::default();
         let mut report = Report::default();
         let spec = format!("refs/tags/{tag}");
-        match super::git::load_side(&spec, catalog, &mut sources, &mut report) {
+        match super::git::load_side(
+            &spec,
+            super::git::Place::at(catalog),
+            &mut sources,
+            &mut report,
+            &mut |_| {},
+        ) {
             Ok(Some(c)) if c.version.as_deref() == Some(version.as_str()) => {
                 detail(&format!(
                     "read: tag {tag}: version {version}, what it shipped"

@@ -7,47 +7,74 @@ use std::io::Write as _;
 use std::path::{Component, Path, PathBuf};
 use std::process::{Command, Stdio};
 
+use super::by_id::{self, Found};
 use crate::diag::Report;
 use crate::load::raw::RawCatalog;
 use crate::model::Catalog;
 use crate::source::Sources;
 
+/// Where a side's catalog is looked for at a revision.
+#[derive(Clone, Copy, Debug)]
+pub struct Place<'a> {
+    /// The catalog's path in the working tree: a revision's catalog is read at the same
+    /// path (or where git's rename detection says it was).
+    pub catalog: &'a Path,
+    /// The `catalog:` id it is found by where neither finds it (moved, and changed too
+    /// much for git to pair the files); `None`: the id of the catalog at `catalog`.
+    pub id: Option<&'a str>,
+}
+
+impl<'a> Place<'a> {
+    /// The catalog at `catalog`, found by its own id.
+    pub fn at(catalog: &'a Path) -> Place<'a> {
+        Place { catalog, id: None }
+    }
+}
+
 /// Loads one side: `spec` is a catalog path, a revision (`HEAD~1`, `main`) whose catalog
-/// sits where `catalog` is in the working tree, or `REV:path` (path from the repository top).
-/// `Err` is a usage problem (no such revision, no git, no catalog at the revision);
-/// `Ok(None)` a catalog with errors.
+/// sits where `place.catalog` is in the working tree (or, moved, has its id), or
+/// `REV:path` (path from the repository top). `Err` is a usage problem (no such
+/// revision, no git, no catalog at the revision); `Ok(None)` a catalog with errors.
+/// `note` hears where a moved catalog was found.
 pub fn load_side(
     spec: &str,
-    catalog: &Path,
+    place: Place,
     sources: &mut Sources,
     report: &mut Report,
+    note: &mut dyn FnMut(&str),
 ) -> Result<Option<Catalog>, String> {
-    load(spec, catalog, sources, report).map_err(|e| match e {
-        Unloaded::Usage(e) | Unloaded::NoCatalog(e) => e,
-    })
+    load_any(spec, place, sources, report, note).map_err(Unloaded::into_message)
 }
 
 /// The old side of a comparison, as [`load_side`], except that a revision from before the
 /// catalog existed is an empty catalog (everything in the new one is added, nothing breaks):
 /// a change that introduces the catalog must pass `check --against` its base. `note` gets
-/// the one line that says so.
+/// the line that says so.
 pub fn load_old_side(
     spec: &str,
-    catalog: &Path,
+    place: Place,
     sources: &mut Sources,
     report: &mut Report,
-    note: impl FnOnce(&str),
+    note: &mut dyn FnMut(&str),
 ) -> Result<Option<Catalog>, String> {
-    match load(spec, catalog, sources, report) {
+    match load_any(spec, place, sources, report, note) {
         Ok(loaded) => Ok(loaded),
         Err(Unloaded::Usage(e)) => Err(e),
-        Err(Unloaded::NoCatalog(e)) => {
-            note(&format!(
-                "{e}: compared with an empty catalog, so every code is new"
-            ));
+        Err(Unloaded::NoCatalog { missing, hint }) => {
+            note(&empty_note(&missing, hint.as_deref()));
             Ok(Some(empty(spec, sources)))
         }
     }
+}
+
+/// What is said when the old side is compared as an empty catalog.
+pub fn empty_note(missing: &str, hint: Option<&str>) -> String {
+    let mut note = format!("{missing}: compared with an empty catalog, so every code is new");
+    if let Some(hint) = hint {
+        note.push_str("; ");
+        note.push_str(hint);
+    }
+    note
 }
 
 /// The old side when the catalog at `rev` has errors: the newest of the commits before
@@ -55,15 +82,16 @@ pub fn load_old_side(
 /// revision (not `REV:path` or `A...B`); `None` when none loads or git cannot say.
 pub fn earlier_loadable(
     rev: &str,
-    catalog: &Path,
+    place: Place,
     sources: &mut Sources,
 ) -> Option<(String, Catalog)> {
     if rev.contains(':') || rev.contains("...") || rev.starts_with('-') {
         return None;
     }
-    let dir = catalog
+    let dir = place
+        .catalog
         .parent()
-        .filter(|d| !d.as_os_str().is_empty())
+        .filter(|d| !d.as_os_str().is_empty() && d.is_dir())
         .unwrap_or(Path::new("."));
     let commits = run(
         dir,
@@ -79,7 +107,7 @@ pub fn earlier_loadable(
     .ok()?;
     commits.lines().find_map(|commit| {
         let mut report = Report::default();
-        let loaded = load_old_side(commit, catalog, sources, &mut report, |_| {});
+        let loaded = load_old_side(commit, place, sources, &mut report, &mut |_| {});
         Some((short(commit).to_string(), loaded.ok()??))
     })
 }
@@ -93,11 +121,33 @@ pub fn raw_catalog(rel: &str, text: &[u8]) -> Option<RawCatalog> {
 }
 
 /// Why a side did not load.
-enum Unloaded {
+#[derive(Debug)]
+pub enum Unloaded {
     /// No such file or revision, no git: a usage error.
     Usage(String),
-    /// The revision exists but has no catalog there (yet).
-    NoCatalog(String),
+    /// The revision exists but has no catalog there (yet): what is missing, and what
+    /// the revision holds instead, if anything.
+    NoCatalog {
+        missing: String,
+        hint: Option<String>,
+    },
+}
+
+impl Unloaded {
+    /// The whole message, for an error.
+    pub fn into_message(self) -> String {
+        match self {
+            Unloaded::Usage(e)
+            | Unloaded::NoCatalog {
+                missing: e,
+                hint: None,
+            } => e,
+            Unloaded::NoCatalog {
+                missing,
+                hint: Some(hint),
+            } => format!("{missing}; {hint}"),
+        }
+    }
 }
 
 impl From<String> for Unloaded {
@@ -108,7 +158,7 @@ impl From<String> for Unloaded {
 
 /// A catalog without locales or namespaces, standing for `spec` (an empty source of that
 /// name gives its `locales:` a place, though with no locale nothing points there).
-fn empty(spec: &str, sources: &mut Sources) -> Catalog {
+pub fn empty(spec: &str, sources: &mut Sources) -> Catalog {
     let file = sources.add(PathBuf::from(spec), String::new());
     let start = crate::source::Span {
         file,
@@ -141,12 +191,15 @@ fn empty(spec: &str, sources: &mut Sources) -> Catalog {
     }
 }
 
-fn load(
+/// Loads one side as [`load_side`] does, telling why there is none.
+pub fn load_any(
     spec: &str,
-    catalog: &Path,
+    place: Place,
     sources: &mut Sources,
     report: &mut Report,
+    note: &mut dyn FnMut(&str),
 ) -> Result<Option<Catalog>, Unloaded> {
+    let catalog = place.catalog;
     let path = Path::new(spec);
     if path.is_file() {
         return Ok(load_path(path, sources, report));
@@ -159,11 +212,14 @@ fn load(
             ))),
         };
     }
-    // git runs in the catalog's directory, or the nearest one that exists.
-    let dir = catalog
+    // git runs in the catalog's directory, or the nearest one that exists (a catalog
+    // moved away in the working tree is still read at its path at the revision).
+    let existing = catalog
         .ancestors()
         .skip(1)
         .find(|d| d.as_os_str().is_empty() || d.is_dir())
+        .unwrap_or(Path::new(""));
+    let dir = Some(existing)
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     // Outside a repository, say so before anything else git would say.
@@ -180,11 +236,12 @@ fn load(
         Some((rev, rel)) => (rev.to_string(), rel.to_string()),
         None => {
             let prefix = run(dir, &["rev-parse", "--show-prefix"])?;
-            let name = catalog
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_else(|| "catalog.yaml".into());
-            (spec.to_string(), format!("{}{name}", prefix.trim()))
+            let rest = catalog.strip_prefix(existing).unwrap_or(catalog);
+            let rest = match rest.as_os_str().is_empty() {
+                true => "catalog.yaml".to_string(),
+                false => rest.to_string_lossy().replace('\\', "/"),
+            };
+            (spec.to_string(), format!("{}{rest}", prefix.trim()))
         }
     };
     if rev.starts_with('-') || rev.contains("...-") {
@@ -222,33 +279,88 @@ fn load(
     let commit = commit.trim();
     let tmp =
         tempfile::tempdir().map_err(|e| format!("cannot create a temporary directory: {e}"))?;
-    let found = catalog_texts(&top, &[commit], &rel, !named_path)?
+    let found = catalog_texts(&top, &[commit], &rel, !named_path, &[], None)?
         .into_iter()
         .next()
         .flatten();
     let asked = rel;
-    let (rel, catalog_text) = found.ok_or_else(|| {
-        let missing = format!("there is no {asked} at {rev}");
-        // A path the user wrote may be mistyped: only the catalog's own place is
-        // empty before the catalog existed.
-        match named_path {
-            true => Unloaded::Usage(missing),
-            false => Unloaded::NoCatalog(missing),
-        }
-    })?;
+    let mut missing = format!("there is no {asked} at {rev}");
+    let own_id = match place.id {
+        Some(id) => Some(id.to_string()),
+        None => std::fs::read(catalog)
+            .ok()
+            .and_then(|now| raw_catalog(&asked, &now))
+            .map(|c| c.catalog.value),
+    };
     // git's rename detection pairs files by content: a new product's catalog copied
     // from a removed one's is another catalog, not that one moved.
-    if rel != asked
-        && let Ok(now) = std::fs::read(catalog)
-        && let (Some(then), Some(now)) =
-            (raw_catalog(&rel, &catalog_text), raw_catalog(&asked, &now))
-        && then.catalog.value != now.catalog.value
-    {
-        return Err(Unloaded::NoCatalog(format!(
-            "there is no {asked} at {rev} (git pairs it with {rel}, which is catalog `{}`, not `{}`)",
-            then.catalog.value, now.catalog.value
-        )));
-    }
+    let found = match found {
+        Some((rel, text)) if rel != asked => match (raw_catalog(&rel, &text), own_id.as_deref()) {
+            (Some(then), Some(now)) if then.catalog.value != now => {
+                missing = format!(
+                    "{missing} (git pairs it with {rel}, which is catalog `{}`, not `{now}`)",
+                    then.catalog.value
+                );
+                None
+            }
+            _ => Some((rel, text)),
+        },
+        found => found,
+    };
+    let (rel, catalog_text) = match found {
+        Some(found) => found,
+        // A path the user wrote may be mistyped: only the catalog's own place is
+        // empty before the catalog existed.
+        None if named_path => return Err(Unloaded::Usage(missing)),
+        None => {
+            let gone = |p: &str| !top.join(p).exists();
+            let found = match &own_id {
+                Some(id) => by_id::find(&top, commit, id, &gone),
+                None => match by_id::catalogs_at(&top, commit) {
+                    all if all.is_empty() => Found::Nothing,
+                    all => Found::Others(all),
+                },
+            };
+            let id = own_id.as_deref().unwrap_or_default();
+            match found {
+                Found::One(rel, text) => {
+                    // Said as the move it is when the catalog is at `asked` now.
+                    note(&match catalog.exists() {
+                        true => format!(
+                            "{asked} was {rel} at {rev}: found by its id `{id}`, and compared with it"
+                        ),
+                        false => format!(
+                            "there is no {asked} at {rev}, but catalog `{id}` is {rel} there: found by its id, and compared with it"
+                        ),
+                    });
+                    (rel, text)
+                }
+                Found::Several(paths) => {
+                    return Err(Unloaded::Usage(format!(
+                        "{missing}, and {rev} has {} catalogs `{id}`: {}; name the one to compare with as {rev}:PATH",
+                        paths.len(),
+                        paths.join(", ")
+                    )));
+                }
+                Found::Others(others) => {
+                    return Err(Unloaded::NoCatalog {
+                        missing,
+                        hint: Some(format!(
+                            "{rev} has {}: if this catalog was one of them, name it as {rev}:{}",
+                            by_id::listed(&others),
+                            others[0].path
+                        )),
+                    });
+                }
+                Found::Nothing => {
+                    return Err(Unloaded::NoCatalog {
+                        missing,
+                        hint: None,
+                    });
+                }
+            }
+        }
+    };
     // Namespace globs resolve inside the catalog's root: read the YAML files they can match,
     // and the targets' own target.yaml.
     let scope = scope_of(&rel, &catalog_text);
@@ -288,12 +400,15 @@ pub type CatalogText = (String, Vec<u8>);
 /// The catalog file at each of `commits`: where it was (from the repository top) and its
 /// text, `None` where there is none. It is looked for at `rel`, in one `git cat-file`; with
 /// `follow`, where it is missing, at the path git's rename detection says it had then (a
-/// moved catalog is not a new one).
+/// moved catalog is not a new one), then at each of `former` (the paths it had, see
+/// [`super::by_id::catalog_paths`]) that holds the catalog `id` then.
 pub fn catalog_texts(
     top: &Path,
     commits: &[&str],
     rel: &str,
     follow: bool,
+    former: &[String],
+    id: Option<&str>,
 ) -> Result<Vec<Option<CatalogText>>, String> {
     let asked: Vec<(&str, String)> = commits.iter().map(|&c| (c, rel.to_string())).collect();
     let mut found = Vec::with_capacity(commits.len());
@@ -310,6 +425,25 @@ pub fn catalog_texts(
             None => None,
         };
         found.push(moved);
+    }
+    // The rest, at the paths the catalog had, all in one `git cat-file`.
+    let missing: Vec<usize> = (0..commits.len()).filter(|&i| found[i].is_none()).collect();
+    if former.is_empty() || missing.is_empty() {
+        return Ok(found);
+    }
+    let asked: Vec<(&str, String)> = missing
+        .iter()
+        .flat_map(|&i| former.iter().map(move |p| (commits[i], p.clone())))
+        .collect();
+    let texts = blobs(top, &asked)?;
+    for (&i, texts) in missing.iter().zip(texts.chunks(former.len())) {
+        found[i] = former.iter().zip(texts).find_map(|(p, text)| {
+            let text = text.as_ref()?;
+            // Another catalog may have taken a place this one left.
+            let ours =
+                id.is_none_or(|id| raw_catalog(p, text).is_some_and(|c| c.catalog.value == id));
+            ours.then(|| (p.clone(), text.clone()))
+        });
     }
     Ok(found)
 }
@@ -434,23 +568,10 @@ fn earlier_path(top: &Path, commit: &str, rel: &str) -> Option<String> {
     None
 }
 
-/// The directories the catalog at `rel` (from the repository top) has lived in, by
-/// git's record of its renames: its history is theirs.
-pub fn catalog_dirs(top: &Path, rel: &str) -> Vec<String> {
-    let names = run(
-        top,
-        &["log", "--follow", "--name-only", "--format=", "--", rel],
-    );
+/// The directories of `paths` (from the repository top; `.` for the top).
+pub fn dirs_of(paths: &[String]) -> Vec<String> {
     let mut dirs: Vec<String> = Vec::new();
-    for name in names
-        .iter()
-        .flat_map(|n| n.lines())
-        .chain(std::iter::once(rel))
-    {
-        let name = name.trim();
-        if name.is_empty() {
-            continue;
-        }
+    for name in paths {
         let dir = Path::new(name)
             .parent()
             .map(|d| d.to_string_lossy().replace('\\', "/"))
@@ -493,7 +614,7 @@ pub fn run(dir: &Path, args: &[&str]) -> Result<String, String> {
 
 /// The contents of each `(commit, path)`, through one `git cat-file --batch`
 /// (`None` for a path that is missing or not a file).
-fn blobs(top: &Path, paths: &[(&str, String)]) -> Result<Vec<Option<Vec<u8>>>, String> {
+pub(super) fn blobs(top: &Path, paths: &[(&str, String)]) -> Result<Vec<Option<Vec<u8>>>, String> {
     let mut child = Command::new("git")
         .arg("-C")
         .arg(top)

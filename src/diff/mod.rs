@@ -2,6 +2,7 @@
 //! client would misread a code) or compatible. Pure: two models in, a list of changes out.
 //! [`report`] turns the changes into diagnostics; [`git`] reads a catalog from a revision.
 
+mod by_id;
 mod catalog;
 pub mod changelog;
 mod deprecation;

@@ -139,10 +139,14 @@ fn the_catalog_is_found_from_a_subdirectory() {
             "check {arg}: {stderr}"
         );
     }
-    // Files are named relative to where the user is.
+    // Files are named relative to where the user is (from schema/edu, the catalog is
+    // schema/'s own catalog.yaml).
     let out = errcat(&dir, &["explain", "edu.rest/1004"]);
     let (stdout, _) = text(&out);
-    assert!(stdout.contains("(../../schema/edu/rest.yaml:"), "{stdout}");
+    assert!(stdout.contains("(../edu/rest.yaml:"), "{stdout}");
+    let out = errcat(&dir.join("../.."), &["explain", "edu.rest/1004"]);
+    let (stdout, _) = text(&out);
+    assert!(stdout.contains("(schema/edu/rest.yaml:"), "{stdout}");
 }
 
 #[test]

@@ -15,9 +15,16 @@ pub fn compare(old: &Path, new: &Path) -> (Vec<diff::Change>, errcat::diag::Repo
     let mut sources = errcat::source::Sources::default();
     let mut report = errcat::diag::Report::default();
     let mut side = |p: &Path| {
-        diff::git::load_side(&p.to_string_lossy(), p, &mut sources, &mut report)
-            .unwrap_or_else(|e| panic!("{}: {e}", p.display()))
-            .unwrap_or_else(|| panic!("{} has errors", p.display()))
+        let place = diff::git::Place::at(p);
+        diff::git::load_side(
+            &p.to_string_lossy(),
+            place,
+            &mut sources,
+            &mut report,
+            &mut |_| {},
+        )
+        .unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+        .unwrap_or_else(|| panic!("{} has errors", p.display()))
     };
     let (a, b) = (side(old), side(new));
     assert!(report.diagnostics.is_empty(), "{report:?}");

@@ -133,6 +133,33 @@ fn init_overwrites_nothing() {
     assert_eq!(left.len(), 1, "init wrote something: {left:?}");
 }
 
+/// A project whose catalog moved out of schema/ (`git mv schema errors`) gets no
+/// second catalog beside it, and a catalog.yaml that is not errcat's is no reason.
+#[test]
+fn init_starts_no_second_catalog_beside_a_moved_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    std::fs::create_dir_all(p.join("ops")).unwrap();
+    std::fs::write(p.join("ops/catalog.yaml"), "entries: []\n").unwrap();
+    std::fs::create_dir_all(p.join("errors")).unwrap();
+    std::fs::write(p.join("errors/catalog.yaml"), "catalog: shop\nformat: 1\n").unwrap();
+
+    let out = errcat(p, &["init"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert_eq!(
+        err,
+        "error: this project already has a catalog (errors/catalog.yaml); errcat init would \
+         start a second one in schema/ beside it, and wrote nothing\n\
+         help: use that catalog (`errcat gen errors/catalog.yaml`), or start a new catalog in \
+         a directory of its own (`errcat init path/to/project`)\n"
+    );
+    assert!(!p.join("schema").exists());
+    std::fs::remove_dir_all(p.join("errors")).unwrap();
+    let out = errcat(p, &["init"]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+}
+
 #[test]
 fn init_creates_the_directory_it_is_given() {
     let dir = tempfile::tempdir().unwrap();

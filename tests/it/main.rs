@@ -26,6 +26,8 @@ mod import_translations;
 mod in_the_way;
 mod init;
 mod limits;
+mod moved_catalog;
+mod moved_output;
 mod mutation;
 mod nasty;
 mod parallel;

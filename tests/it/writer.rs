@@ -278,6 +278,7 @@ pub fn staged_plan_for(p: &Path) -> errcat::write::Plan {
         checked.catalog.as_ref().unwrap(),
         &checked.root.unwrap(),
         None,
+        &[],
         true,
         &mut |_, _| {},
     )
