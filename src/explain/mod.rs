@@ -1,0 +1,296 @@
+//! `errcat explain`: what a code or a name means, in every namespace that defines it,
+//! and where the docs site shows it.
+
+mod line;
+mod query;
+mod text;
+
+use serde::Serialize;
+
+use crate::model::{Catalog, Entry, Namespace, Text};
+use crate::source::Sources;
+
+pub use query::Query;
+
+#[derive(Debug, Serialize)]
+pub struct Explanation {
+    /// The question, normalised: `1001`, `ROOM_NOT_EXIST`, `edu.rest/1004`.
+    pub query: String,
+    /// The code asked about, for a bare or qualified code.
+    pub code: Option<i64>,
+    pub definitions: Vec<Definition>,
+    /// The same number with the other sign: logs and UIs that drop the sign turn -1001 into 1001.
+    pub opposite_sign: Vec<Definition>,
+    /// Retired codes (a namespace's `reserved:`) that match: why they no longer mean anything.
+    pub retired: Vec<Retired>,
+    /// When nothing is defined: why, in a sentence (`edu.client has no code 1004`).
+    pub not_found: Option<String>,
+    /// When nothing matched: queries that would (a close name, the namespaces that have the code).
+    pub did_you_mean: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Retired {
+    pub namespace: String,
+    pub code: i64,
+    pub name: Option<String>,
+    pub reason: String,
+    /// The docs site lists retired codes too, under the code's usual anchor.
+    pub doc_url: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Definition {
+    pub namespace: String,
+    pub name: String,
+    pub code: i64,
+    pub title: Option<String>,
+    /// Locale → text, in catalog locale order.
+    pub message: Vec<LocalizedText>,
+    pub http: Option<u16>,
+    pub retryable: bool,
+    pub deprecated: Option<String>,
+    /// The entry to use instead, when a deprecated entry names one.
+    pub replaced_by: Option<String>,
+    pub file: String,
+    pub line: u32,
+    pub doc_url: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct LocalizedText {
+    pub locale: String,
+    pub text: String,
+}
+
+fn localized(t: &Text) -> Vec<LocalizedText> {
+    t.0.iter()
+        .map(|(l, s)| LocalizedText {
+            locale: l.clone(),
+            text: s.clone(),
+        })
+        .collect()
+}
+
+pub fn explain(
+    catalog: &Catalog,
+    sources: &Sources,
+    query: &Query,
+    namespace: Option<&str>,
+) -> Explanation {
+    // `1004 --namespace edu.rest` asks what `edu.rest/1004` asks.
+    // Words within one namespace: `--namespace` filters them.
+    let words_in = namespace.filter(|_| matches!(query, Query::Words(_)));
+    let query = match (query, namespace) {
+        (Query::Code(code), Some(ns)) => Query::Qualified {
+            namespace: ns.to_owned(),
+            code: *code,
+        },
+        (Query::Name(name), Some(ns)) => Query::QualifiedName {
+            namespace: ns.to_owned(),
+            name: name.clone(),
+        },
+        (q, _) => q.clone(),
+    }
+    .against(catalog);
+    let find =
+        |matches: &dyn Fn(&Namespace, &Entry) -> bool| definitions(catalog, sources, matches);
+    let mut ex = Explanation {
+        query: query.to_string(),
+        code: query.code(),
+        definitions: Vec::new(),
+        opposite_sign: Vec::new(),
+        retired: Vec::new(),
+        not_found: None,
+        did_you_mean: Vec::new(),
+    };
+    let retired = |matches: &dyn Fn(&Namespace, &crate::model::Reserved) -> bool| {
+        let mut out = Vec::new();
+        for ns in &catalog.namespaces {
+            for r in ns.reserved.iter().filter(|r| matches(ns, r)) {
+                out.push(Retired {
+                    namespace: ns.id.clone(),
+                    code: r.code,
+                    name: r.name.clone(),
+                    reason: r.reason.clone(),
+                    doc_url: crate::view::doc_url(catalog, &ns.id, r.code),
+                });
+            }
+        }
+        out
+    };
+    // The same number with the other sign: logs and UIs that drop the sign.
+    let negated = |code: &i64| code.checked_neg().filter(|c| c != code);
+    match &query {
+        Query::Code(code) => {
+            ex.definitions = find(&|_, e| e.code == *code);
+            ex.retired = retired(&|_, r| r.code == *code);
+            if let Some(other) = negated(code) {
+                ex.opposite_sign = find(&|_, e| e.code == other);
+            }
+            ex.not_found = Some(format!("{code} is not defined in any namespace"));
+        }
+        Query::Name(name) => {
+            ex.definitions = find(&|_, e| &e.name == name);
+            ex.retired = retired(&|_, r| r.name.as_ref() == Some(name));
+            ex.not_found = Some(format!("no entry is named {name}"));
+            if ex.definitions.is_empty() && ex.retired.is_empty() {
+                let names: Vec<&str> = catalog
+                    .namespaces
+                    .iter()
+                    .flat_map(|ns| ns.entries.iter().map(|e| e.name.as_str()))
+                    .collect();
+                ex.did_you_mean
+                    .extend(crate::load::suggest(name, &names).map(str::to_string));
+            }
+        }
+        Query::Qualified {
+            namespace: ns_id,
+            code,
+        } => {
+            ex.definitions = find(&|ns, e| &ns.id == ns_id && e.code == *code);
+            ex.retired = retired(&|ns, r| &ns.id == ns_id && r.code == *code);
+            if let Some(other) = negated(code) {
+                ex.opposite_sign = find(&|ns, e| &ns.id == ns_id && e.code == other);
+            }
+            if ex.definitions.is_empty() {
+                match catalog.namespaces.iter().find(|n| &n.id == ns_id) {
+                    Some(_) => {
+                        ex.not_found = Some(format!("{ns_id} has no code {code}"));
+                        if ex.retired.is_empty() && ex.opposite_sign.is_empty() {
+                            // The number exists elsewhere: the user may have the namespace wrong.
+                            ex.did_you_mean = find(&|_, e| e.code == *code)
+                                .iter()
+                                .map(|d| format!("{}/{code}", d.namespace))
+                                .collect();
+                        }
+                    }
+                    None => {
+                        misspelt_namespace(&mut ex, catalog, ns_id, &format!("code {code}"), |ns| {
+                            let other = negated(code);
+                            ns.entries
+                                .iter()
+                                .find(|e| e.code == *code)
+                                .or_else(|| ns.entries.iter().find(|e| Some(e.code) == other))
+                                .map(|e| e.code.to_string())
+                        })
+                    }
+                }
+            }
+        }
+        Query::Words(words) => {
+            let fold = |t: &str| {
+                t.split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .to_lowercase()
+            };
+            let wanted = fold(words);
+            ex.definitions = find(&|ns, e| {
+                words_in.is_none_or(|w| w == ns.id)
+                    && e.message.0.iter().any(|(_, t)| {
+                        fold(t).contains(&wanted) || line::logged(t, &e.params, &wanted, fold)
+                    })
+            });
+            ex.not_found = Some(format!(
+                "no message holds \"{words}\" (explain also takes a code, an entry name, or \
+                 either after its namespace)"
+            ));
+        }
+        Query::QualifiedName {
+            namespace: ns_id,
+            name,
+        } => {
+            ex.definitions = find(&|ns, e| &ns.id == ns_id && &e.name == name);
+            ex.retired = retired(&|ns, r| &ns.id == ns_id && r.name.as_ref() == Some(name));
+            let close_name = |ns: &Namespace| {
+                let names: Vec<&str> = ns.entries.iter().map(|e| e.name.as_str()).collect();
+                crate::load::suggest(name, &names).map(str::to_owned)
+            };
+            if ex.definitions.is_empty() {
+                match catalog.namespaces.iter().find(|n| &n.id == ns_id) {
+                    Some(ns) => {
+                        ex.not_found = Some(format!("{ns_id} has no entry named {name}"));
+                        if ex.retired.is_empty() {
+                            // The name elsewhere, else a close one here.
+                            ex.did_you_mean = find(&|_, e| &e.name == name)
+                                .iter()
+                                .map(|d| format!("{}/{name}", d.namespace))
+                                .collect();
+                            if ex.did_you_mean.is_empty() {
+                                ex.did_you_mean
+                                    .extend(close_name(ns).map(|n| format!("{ns_id}/{n}")));
+                            }
+                        }
+                    }
+                    None => {
+                        let what = format!("entry named {name}");
+                        misspelt_namespace(&mut ex, catalog, ns_id, &what, close_name);
+                    }
+                }
+            }
+        }
+    }
+    if !ex.definitions.is_empty() {
+        ex.not_found = None;
+    }
+    ex
+}
+
+/// A query whose namespace does not exist: suggest the closest namespace, with the
+/// code or name `within` finds in it; when it finds none, say so rather than
+/// suggest a query that misses again.
+fn misspelt_namespace(
+    ex: &mut Explanation,
+    catalog: &Catalog,
+    wanted: &str,
+    what: &str,
+    within: impl Fn(&Namespace) -> Option<String>,
+) {
+    let ids: Vec<&str> = catalog.namespaces.iter().map(|n| n.id.as_str()).collect();
+    // Ids are lower-case: `APP` is as close to `app` as `app` itself.
+    let near = crate::load::suggest(&wanted.to_ascii_lowercase(), &ids)
+        .and_then(|id| catalog.namespaces.iter().find(|n| n.id == id));
+    ex.not_found = Some(format!("there is no namespace {wanted}"));
+    match near.map(|ns| (ns, within(ns))) {
+        Some((ns, Some(found))) => ex.did_you_mean.push(format!("{}/{found}", ns.id)),
+        Some((ns, None)) => {
+            ex.not_found = Some(format!(
+                "there is no namespace {wanted}; {}, the closest, has no {what} either",
+                ns.id
+            ));
+        }
+        None => {}
+    }
+}
+
+fn definitions(
+    catalog: &Catalog,
+    sources: &Sources,
+    matches: &dyn Fn(&Namespace, &Entry) -> bool,
+) -> Vec<Definition> {
+    let mut out = Vec::new();
+    for ns in &catalog.namespaces {
+        for e in ns.entries.iter().filter(|e| matches(ns, e)) {
+            out.push(Definition {
+                namespace: ns.id.clone(),
+                name: e.name.clone(),
+                code: e.code,
+                title: e
+                    .title
+                    .as_ref()
+                    .and_then(|t| t.get(&catalog.default_locale))
+                    .map(str::to_owned),
+                message: localized(&e.message),
+                http: e.http,
+                retryable: e.retryable,
+                deprecated: e.deprecated.as_ref().map(|d| d.reason.clone()),
+                replaced_by: e.deprecated.as_ref().and_then(|d| d.replaced_by.clone()),
+                file: sources.path(e.span.file).to_string_lossy().into_owned(),
+                line: e.span.line,
+                doc_url: crate::view::doc_url(catalog, &ns.id, e.code),
+            });
+        }
+    }
+    out
+}
