@@ -780,21 +780,20 @@ fn explain(
 ) -> Printed<ExitCode> {
     let query = match crate::explain::Query::parse_or_words(query) {
         Ok(q) => q,
+        // What was typed, pasted from anywhere, is shown as explain's answers show it:
+        // an escape sequence in it cannot retitle the window or recolour the terminal.
         Err(usage) => {
-            fatal(out.format, &usage, None)?;
+            fatal(out.format, &crate::console::printable(&usage), None)?;
             return Ok(ExitCode::from(2));
         }
     };
     if let (Some(named), Some(flag)) = (query.namespace(), namespace)
         && named != flag
     {
-        fatal(
-            out.format,
-            &format!(
-                "`{query}` names namespace {named}, but --namespace asks for {flag}; give one of the two"
-            ),
-            None,
-        )?;
+        let both = format!(
+            "`{query}` names namespace {named}, but --namespace asks for {flag}; give one of the two"
+        );
+        fatal(out.format, &crate::console::printable(&both), None)?;
         return Ok(ExitCode::from(2));
     }
     let checked = load(path, out)?;

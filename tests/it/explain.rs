@@ -403,3 +403,26 @@ fn explain_prints_control_characters_as_pictures() {
         "{text}"
     );
 }
+
+/// A query explain cannot read is echoed in its usage error as its answers show text:
+/// control characters as pictures, so a pasted escape sequence cannot retitle the
+/// window or recolour the terminal.
+#[test]
+fn a_usage_error_prints_control_characters_as_pictures() {
+    for (args, shown) in [
+        (
+            &["explain", "edu.rest/\u{1b}]0;pwned\u{7}\u{1b}[31mX"][..],
+            "`edu.rest/␛]0;pwned␇␛[31mX`",
+        ),
+        (
+            &["explain", "edu.rest/1004", "--namespace", "\u{1b}[2Jav\r"],
+            "--namespace asks for ␛[2Jav␍;",
+        ),
+    ] {
+        let out = errcat(&repo(), args);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert!(stderr.contains(shown), "{stderr}");
+        assert!(!stderr.contains(['\u{1b}', '\u{7}', '\r']), "{stderr:?}");
+    }
+}
