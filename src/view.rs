@@ -577,7 +577,7 @@ fn code_anchor(code: i64) -> String {
     anchor("code", code)
 }
 
-fn anchor_prefix(namespace: &str) -> String {
+pub(crate) fn anchor_prefix(namespace: &str) -> String {
     namespace.replace(['.', '_'], "-")
 }
 

@@ -134,8 +134,9 @@ pub enum Command {
     /// Show what a code or name means, in every namespace that defines it, with its docs URL.
     Explain {
         /// A bare code (1001, -2381), an entry name (ROOM_NOT_EXIST), either after its
-        /// namespace (edu.rest/1004, edu.rest/ROOM_NOT_EXIST), or words a message holds, as a
-        /// log shows them ("Permission error").
+        /// namespace (edu.rest/1004, edu.rest/ROOM_NOT_EXIST) or as a docs link, words a
+        /// message holds ("Permission error"), or a log line with an error or a message
+        /// in it ("12:00 TOKEN_EXPIRED (auth/1013): Token expired").
         #[arg(
             allow_negative_numbers = true,
             value_name = "CODE|NAME|NS/CODE|NS/NAME|\"WORDS\""

@@ -2,7 +2,9 @@
 //! and where the docs site shows it.
 
 mod line;
+mod near;
 mod query;
+mod reading;
 mod text;
 
 use serde::Serialize;
@@ -27,6 +29,13 @@ pub struct Explanation {
     pub not_found: Option<String>,
     /// When nothing matched: queries that would (a close name, the namespaces that have the code).
     pub did_you_mean: Vec<String>,
+    /// Codes that words or a log line match less closely than the definitions (a shorter
+    /// message the line also holds), closest first: named, not shown.
+    pub weaker_matches: Vec<String>,
+    /// Whether the words are in the definitions' messages (rather than their messages
+    /// in the words, as in a log line).
+    #[serde(skip)]
+    pub words_in_message: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -91,8 +100,35 @@ pub fn explain(
             name: name.clone(),
         },
         (q, _) => q.clone(),
+    };
+    let readings = reading::readings(query, catalog, namespace);
+    let mut told = None;
+    for (i, q) in readings.tried.iter().enumerate() {
+        let ex = explain_reading(catalog, sources, q, words_in);
+        if !(ex.definitions.is_empty() && ex.opposite_sign.is_empty() && ex.retired.is_empty()) {
+            return ex;
+        }
+        if i == readings.reported {
+            told = Some(ex);
+        }
     }
-    .against(catalog);
+    let mut ex = told.expect("the reported reading is one of those tried");
+    if let (Query::Name(_), Some(Query::Words(words))) =
+        (&readings.tried[readings.reported], readings.tried.last())
+        && let Some(why) = &mut ex.not_found
+    {
+        why.push_str(&format!(", and no message holds \"{words}\""));
+    }
+    ex
+}
+
+/// The explanation of one reading of the query.
+fn explain_reading(
+    catalog: &Catalog,
+    sources: &Sources,
+    query: &Query,
+    words_in: Option<&str>,
+) -> Explanation {
     let find =
         |matches: &dyn Fn(&Namespace, &Entry) -> bool| definitions(catalog, sources, matches);
     let mut ex = Explanation {
@@ -103,6 +139,8 @@ pub fn explain(
         retired: Vec::new(),
         not_found: None,
         did_you_mean: Vec::new(),
+        weaker_matches: Vec::new(),
+        words_in_message: false,
     };
     let retired = |matches: &dyn Fn(&Namespace, &crate::model::Reserved) -> bool| {
         let mut out = Vec::new();
@@ -121,7 +159,14 @@ pub fn explain(
     };
     // The same number with the other sign: logs and UIs that drop the sign.
     let negated = |code: &i64| code.checked_neg().filter(|c| c != code);
-    match &query {
+    let all_names = || -> Vec<&str> {
+        catalog
+            .namespaces
+            .iter()
+            .flat_map(|ns| ns.entries.iter().map(|e| e.name.as_str()))
+            .collect()
+    };
+    match query {
         Query::Code(code) => {
             ex.definitions = find(&|_, e| e.code == *code);
             ex.retired = retired(&|_, r| r.code == *code);
@@ -135,11 +180,7 @@ pub fn explain(
             ex.retired = retired(&|_, r| r.name.as_ref() == Some(name));
             ex.not_found = Some(format!("no entry is named {name}"));
             if ex.definitions.is_empty() && ex.retired.is_empty() {
-                let names: Vec<&str> = catalog
-                    .namespaces
-                    .iter()
-                    .flat_map(|ns| ns.entries.iter().map(|e| e.name.as_str()))
-                    .collect();
+                let names = all_names();
                 ex.did_you_mean
                     .extend(crate::load::suggest(name, &names).map(str::to_string));
             }
@@ -179,19 +220,33 @@ pub fn explain(
             }
         }
         Query::Words(words) => {
-            let fold = |t: &str| {
-                t.split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ")
-                    .to_lowercase()
-            };
-            let wanted = fold(words);
-            ex.definitions = find(&|ns, e| {
-                words_in.is_none_or(|w| w == ns.id)
-                    && e.message.0.iter().any(|(_, t)| {
-                        fold(t).contains(&wanted) || line::logged(t, &e.params, &wanted, fold)
-                    })
-            });
+            let line = line::Line::new(words);
+            let mut close: Vec<(line::Closeness, &Namespace, &Entry)> = Vec::new();
+            for ns in catalog
+                .namespaces
+                .iter()
+                .filter(|ns| words_in.is_none_or(|w| w == ns.id))
+            {
+                for e in &ns.entries {
+                    close.extend(line.closeness(e).map(|c| (c, ns, e)));
+                }
+            }
+            // The closest are shown; the others (a shorter message the line also
+            // holds) are only named: a short message such as `Timeout` is in many lines.
+            close.sort_by_key(|c| std::cmp::Reverse(c.0));
+            if let Some(&(best, ..)) = close.first() {
+                ex.words_in_message = best.in_message;
+                ex.definitions = find(&|ns, e| {
+                    close
+                        .iter()
+                        .any(|c| c.0 == best && c.2.code == e.code && c.1.id == ns.id)
+                });
+                ex.weaker_matches = close
+                    .iter()
+                    .filter(|c| c.0 != best)
+                    .map(|(_, ns, e)| format!("{}/{}", ns.id, e.code))
+                    .collect();
+            }
             ex.not_found = Some(format!(
                 "no message holds \"{words}\" (explain also takes a code, an entry name, or \
                  either after its namespace)"

@@ -1,6 +1,6 @@
 //! What the user asked `errcat explain` about, read from what they typed or pasted.
 
-use crate::model::Catalog;
+use unicode_normalization::UnicodeNormalization as _;
 
 /// What the user asked about.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -13,8 +13,9 @@ pub enum Query {
     Qualified { namespace: String, code: i64 },
     /// A qualified name, `edu.rest/ROOM_NOT_EXIST`: one entry.
     QualifiedName { namespace: String, name: String },
-    /// Words from a message, `Permission error` (as a log shows it): every entry whose
-    /// message holds them, in any locale, whatever the case and spacing.
+    /// Words from a message, `Permission error`, or a whole log line: every entry whose
+    /// message holds them or whose message (and name) the line holds, in any locale,
+    /// whatever the case and spacing.
     Words(String),
 }
 
@@ -45,76 +46,37 @@ impl Query {
             .map(Query::Name)
             .ok_or_else(|| format!("`{text}` is none of the things explain takes: {forms}"))
     }
-}
 
-impl Query {
-    /// As [`Query::parse`], but text that is no code or name and has a letter is words
-    /// of a message: a support engineer often has only what the log said.
+    /// As [`Query::parse`], for what a support engineer pastes: full-width digits from
+    /// an IME are digits, an invisible character copied from a page is dropped, and a
+    /// query in brackets or quotes, or followed by a colon (explain's own header,
+    /// `edu.rest/1001:`), is the query. A link to the docs is its anchor's code
+    /// (`…/edu.rest.html#edu-rest-1001`). Text that is none of these and has a letter is
+    /// words of a message or a log line (see [`Query::Words`]).
     pub fn parse_or_words(text: &str) -> Result<Query, String> {
-        Query::parse(text).or_else(|usage| {
-            if let Some(q) = Query::displayed(text) {
-                return Ok(q);
-            }
-            let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
-            // A `/` in one word means a namespace was meant: the usage says how to write
-            // one. Between words it is a message's (`Audio/Video permission denied`).
-            match words.chars().any(char::is_alphabetic)
-                && (!words.contains('/') || words.contains(' '))
-            {
-                true => Ok(Query::Words(words)),
-                false => Err(usage),
-            }
-        })
-    }
-
-    /// An error as the generated code displays it in a log, `NAME (ns/code): message`:
-    /// the code it names.
-    fn displayed(text: &str) -> Option<Query> {
-        let (name, rest) = text.trim().split_once(" (")?;
-        let (qualified, _) = rest.split_once(')')?;
-        let (namespace, code_text) = qualified.split_once('/')?;
-        let code = code(code_text).ok()??;
-        let plain = |s: &str| !s.is_empty() && !s.contains(char::is_whitespace);
-        (plain(name) && plain(namespace)).then(|| Query::Qualified {
-            namespace: namespace.to_owned(),
-            code,
-        })
-    }
-
-    /// The query read against the catalog: a namespace in another case is the catalog's
-    /// (`EDU.REST/1004`), and two words that are a namespace and a code or name are that
-    /// (`edu.rest 1004`, the columns explain itself prints).
-    pub(super) fn against(self, catalog: &Catalog) -> Query {
-        let known = |ns: &str| {
-            catalog
-                .namespaces
-                .iter()
-                .find(|n| n.id.eq_ignore_ascii_case(ns))
-                .map(|n| n.id.clone())
-        };
-        match self {
-            Query::Qualified { namespace, code } => Query::Qualified {
-                namespace: known(&namespace).unwrap_or(namespace),
-                code,
-            },
-            Query::QualifiedName { namespace, name } => Query::QualifiedName {
-                namespace: known(&namespace).unwrap_or(namespace),
-                name,
-            },
-            Query::Words(words) => {
-                let two = words.split_once(' ').filter(|(_, b)| !b.contains(' '));
-                let read = two.and_then(|(ns, rest)| {
-                    let namespace = known(ns)?;
-                    match (code(rest).ok()?, name(rest)) {
-                        (Some(code), _) => Some(Query::Qualified { namespace, code }),
-                        (None, Some(name)) => Some(Query::QualifiedName { namespace, name }),
-                        (None, None) => None,
-                    }
-                });
-                read.unwrap_or(Query::Words(words))
-            }
-            q => q,
+        let text = normalised(text);
+        let text = text.trim();
+        let link = text
+            .rsplit_once('#')
+            .filter(|_| !text.contains(char::is_whitespace))
+            .map(|(_, anchor)| anchor);
+        if let Some(q) = link.and_then(|anchor| Query::parse(unwrapped(anchor)).ok()) {
+            return Ok(q);
         }
+        Query::parse(unwrapped(text))
+            .or_else(|_| Query::parse(text))
+            .or_else(|usage| {
+                let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                // A `/` in one word means a namespace was meant: the usage says how to
+                // write one. Between words it is a message's (`Audio/Video permission
+                // denied`); in a link, the page's path (whose anchor named no code).
+                match words.chars().any(char::is_alphabetic)
+                    && (!words.contains('/') || words.contains(' ') || words.contains("://"))
+                {
+                    true => Ok(Query::Words(words)),
+                    false => Err(usage),
+                }
+            })
     }
 
     /// The namespace a qualified query names.
@@ -142,6 +104,15 @@ impl Query {
             Query::Words(words) => format!("\"{words}\""),
         }
     }
+
+    /// `namespace` + a code or name: the qualified query, `None` when `rest` is neither.
+    pub(super) fn qualified(namespace: String, rest: &str) -> Option<Query> {
+        match (code(rest).ok()?, name(rest)) {
+            (Some(code), _) => Some(Query::Qualified { namespace, code }),
+            (None, Some(name)) => Some(Query::QualifiedName { namespace, name }),
+            (None, None) => None,
+        }
+    }
 }
 
 /// The query normalised: `edu.rest/ROOM_NOT_EXIST`.
@@ -152,6 +123,23 @@ impl std::fmt::Display for Query {
             None => f.write_str(&self.unqualified()),
         }
     }
+}
+
+/// Text as explain reads it, from a query or a catalog: compatibility forms as their
+/// plain letters (NFKC: a Chinese IME's full-width `１００１` is `1001`, its ideographic
+/// space a space), and without the invisible characters a web page or a chat adds (a
+/// zero-width space, a bidi override). Control characters stay, to be shown.
+pub(super) fn normalised(text: &str) -> String {
+    text.nfkc()
+        .filter(|&c| c.is_control() || !crate::naming::is_invisible(c))
+        .collect()
+}
+
+/// `text` without the brackets, quotes and trailing punctuation that a query pasted
+/// from prose or from explain's own header (`edu.rest/1001:`) comes in.
+pub(super) fn unwrapped(text: &str) -> &str {
+    text.trim_start_matches(['(', '[', '{', '<', '"', '\'', '`'])
+        .trim_end_matches([')', ']', '}', '>', '"', '\'', '`', ':', ',', ';', '.'])
 }
 
 /// A number as a code; `Err` for one no code can be (beyond 64 bits).
@@ -189,6 +177,7 @@ mod tests {
                 let text = q.to_string();
                 prop_assert_eq!(Query::parse(&text), Ok(q));
             }
+            let _ = Query::parse_or_words(&s);
         }
     }
 
@@ -235,5 +224,55 @@ mod tests {
         ] {
             assert!(Query::parse(bad).is_err(), "{bad:?}");
         }
+    }
+
+    /// What is pasted from a ticket, a chat, a docs page or explain's own output.
+    #[test]
+    fn pasted_queries_are_the_query_they_hold() {
+        let rest_1001 = Query::Qualified {
+            namespace: "edu.rest".into(),
+            code: 1001,
+        };
+        for pasted in [
+            "edu.rest/1001:",
+            "(edu.rest/1001)",
+            "[edu.rest/1001]",
+            "`edu.rest/1001`.",
+            "https://errcat.dev/codes/en/edu.rest.html#edu.rest/1001",
+        ] {
+            assert_eq!(
+                Query::parse_or_words(pasted),
+                Ok(rest_1001.clone()),
+                "{pasted}"
+            );
+        }
+        for pasted in [
+            "1001\u{200b}",
+            "\u{feff}1001",
+            "\u{202e}1001",
+            "１００１",
+            "\u{3000}1001",
+        ] {
+            assert_eq!(
+                Query::parse_or_words(pasted),
+                Ok(Query::Code(1001)),
+                "{pasted:?}"
+            );
+        }
+        // A docs anchor is read against the catalog (its namespace's dots are dashes).
+        assert_eq!(
+            Query::parse_or_words("https://errcat.dev/codes/en/edu.rest.html#edu-rest-1001"),
+            Ok(Query::Name("EDU_REST_1001".into()))
+        );
+        assert_eq!(
+            Query::parse_or_words("edu.rest:1001"),
+            Ok(Query::Words("edu.rest:1001".into()))
+        );
+        assert_eq!(
+            Query::parse_or_words("https://errcat.dev/codes/en/edu.rest.html"),
+            Ok(Query::Words(
+                "https://errcat.dev/codes/en/edu.rest.html".into()
+            ))
+        );
     }
 }

@@ -14,11 +14,11 @@ impl Explanation {
                 let _ = writeln!(out, "{why}");
             }
             (_, _) if q.starts_with('"') => {
-                let _ = writeln!(
-                    out,
-                    "{q} is in the message of {}:",
-                    crate::console::count(n, "code")
-                );
+                let how = match self.words_in_message {
+                    true => "is in the message of",
+                    false => "matches",
+                };
+                let _ = writeln!(out, "{q} {how} {}:", crate::console::count(n, "code"));
             }
             (_, _) if q.contains('/') => {
                 let _ = writeln!(out, "{q}:");
@@ -59,6 +59,13 @@ impl Explanation {
                     let _ = writeln!(out, "    docs     {u}");
                 }
             }
+        }
+        if !self.weaker_matches.is_empty() {
+            let _ = writeln!(
+                out,
+                "\nLess closely, it also matches {}.",
+                super::near::listed(&self.weaker_matches, 8)
+            );
         }
         if !self.did_you_mean.is_empty() {
             let _ = writeln!(out, "\ndid you mean {}?", self.did_you_mean.join(" or "));

@@ -90,6 +90,8 @@ fn misses_get_a_did_you_mean_and_exit_1() {
         &["explain", "roomengin/1004"],
         &["explain", "roomengin/123456"],
         &["explain", "edu.rst/NO_SUCH_ENTRY"],
+        // A word that is no name but a message's.
+        &["explain", "Timeout"],
     ] {
         let out = errcat(&repo(), args);
         all.push_str(&format!(
@@ -425,4 +427,195 @@ fn a_usage_error_prints_control_characters_as_pictures() {
         assert!(stderr.contains(shown), "{stderr}");
         assert!(!stderr.contains(['\u{1b}', '\u{7}', '\r']), "{stderr:?}");
     }
+}
+
+/// A catalog where one name is in two namespaces with different messages, and a
+/// one-word message: as the generated code prints their errors.
+fn shop() -> tempfile::TempDir {
+    crate::support::project(&[
+        (
+            "schema/catalog.yaml",
+            "catalog: shop\nformat: 1\nroot: ..\nlocales: [en, zh-CN]\ndefault_locale: en\n\
+             lints: { missing-translation: allow }\nnamespaces: [auth.yaml, billing.yaml]\n",
+        ),
+        (
+            "schema/auth.yaml",
+            "namespace: auth\nentries:\n\
+             \x20 - { code: 1001, name: ORDER_NOT_FOUND, message: Session order mismatch }\n\
+             \x20 - { code: 1013, name: TOKEN_EXPIRED, message: { en: Token expired, zh-CN: 令牌已过期 } }\n\
+             \x20 - { code: 1020, name: AUTH_TIMEOUT, message: Timeout }\n",
+        ),
+        (
+            "schema/billing.yaml",
+            "namespace: billing\nentries:\n\
+             \x20 - { code: 1001, name: ORDER_NOT_FOUND, params: [order_id], message: \"Order {order_id} does not exist\" }\n\
+             \x20 - { code: 1002, name: PAYMENT_TIMEOUT, message: Payment gateway timeout }\n",
+        ),
+    ])
+}
+
+/// What a log shows of an error, as each generated language prints it (Java's
+/// exception, Go's `Error()`, TypeScript's `String()`, Python's `repr` and `str`), with
+/// the log's own text before it: each finds the code.
+#[test]
+fn a_printed_error_or_log_line_finds_its_code() {
+    let dir = shop();
+    let token = ("auth".to_string(), "TOKEN_EXPIRED".to_string(), 1013);
+    let session = ("auth".to_string(), "ORDER_NOT_FOUND".to_string(), 1001);
+    let room = ("edu.rest".to_string(), "ROOM_NOT_EXIST".to_string(), 1004);
+    for (dir, line, want) in [
+        (
+            dir.path(),
+            "com.example.ErrcatException: TOKEN_EXPIRED (auth/1013): Token expired",
+            &token,
+        ),
+        (dir.path(), "TOKEN_EXPIRED: Token expired", &token),
+        (
+            dir.path(),
+            "<ErrcatError TOKEN_EXPIRED (auth/1013): 'Token expired'>",
+            &token,
+        ),
+        (dir.path(), "Error: Token expired", &token),
+        (dir.path(), "12:00:01 WARN 令牌已过期", &token),
+        // The name beside the message tells the two ORDER_NOT_FOUNDs apart.
+        (
+            dir.path(),
+            "ORDER_NOT_FOUND: Session order mismatch",
+            &session,
+        ),
+        (
+            dir.path(),
+            "[push] Session order mismatch (retrying)",
+            &session,
+        ),
+        (
+            &repo(),
+            "joining: ROOM_NOT_EXIST (edu.rest/1004): 房间不存在",
+            &room,
+        ),
+        (&repo(), "ROOM_NOT_EXIST: 房间不存在", &room),
+        (&repo(), "2024-05-01 12:00:01 WARN 房间不存在", &room),
+    ] {
+        let (code, v) = explain_json(dir, &[line]);
+        assert_eq!(
+            (code, found(&v)),
+            (Some(0), vec![want.clone()]),
+            "{line}: {v:#}"
+        );
+    }
+    let (_, v) = explain_json(&repo(), &["12:00 Permission error"]);
+    assert_eq!(found(&v)[0].2, 1001, "{v:#}");
+    // A message is matched as whole words: `Timeout` is not in `Timeouts`.
+    let (code, v) = explain_json(dir.path(), &["3 Timeouts today"]);
+    assert_eq!((code, found(&v).len()), (Some(1), 0), "{v:#}");
+}
+
+/// A short message (`Timeout`) is in many lines: the line's closest match is shown,
+/// and the shorter messages it also holds are only named.
+#[test]
+fn a_log_line_shows_its_closest_match_first() {
+    let dir = shop();
+    let (code, v) = explain_json(dir.path(), &["ERROR Payment gateway timeout after 30 s"]);
+    assert_eq!(
+        (code, found(&v)),
+        (
+            Some(0),
+            vec![("billing".into(), "PAYMENT_TIMEOUT".into(), 1002)]
+        ),
+        "{v:#}"
+    );
+    assert_eq!(
+        v["weaker_matches"],
+        serde_json::json!(["auth/1020"]),
+        "{v:#}"
+    );
+    let out = errcat(
+        dir.path(),
+        &["explain", "ERROR Payment gateway timeout after 30 s"],
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.starts_with("\"ERROR Payment gateway timeout after 30 s\" matches 1 code:\n")
+            && text.ends_with("\nLess closely, it also matches auth/1020.\n"),
+        "{text}"
+    );
+}
+
+/// A one-word message is a message too, not only a name that does not exist.
+#[test]
+fn one_word_finds_its_message() {
+    let dir = shop();
+    for word in ["Timeout", "timeout", "Timeout."] {
+        let (code, v) = explain_json(dir.path(), &[word]);
+        assert_eq!(
+            (code, found(&v)),
+            (Some(0), vec![("auth".into(), "AUTH_TIMEOUT".into(), 1020)]),
+            "{word}: {v:#}"
+        );
+        // The message that only holds the word is named, not shown.
+        assert_eq!(
+            v["weaker_matches"],
+            serde_json::json!(["billing/1002"]),
+            "{v:#}"
+        );
+    }
+    let out = errcat(dir.path(), &["explain", "Timeoutt"]);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "no entry is named TIMEOUTT, and no message holds \"timeoutt\"\n"
+    );
+}
+
+/// What a support engineer pastes from a ticket, a chat, the docs or explain's own
+/// output is read as the code it shows; nothing pasted is a usage error.
+#[test]
+fn pasted_forms_find_the_code() {
+    for pasted in [
+        "edu.rest/1001:",
+        "(edu.rest/1001)",
+        "[edu.rest/1001]",
+        "https://errcat.dev/codes/en/edu.rest.html#edu-rest-1001",
+        "#edu-rest-1001",
+        "edu-rest-1001",
+        "edu.rest:1001",
+        "EDU.REST: 1001",
+        "\u{ff45}\u{ff44}\u{ff55}.rest/\u{ff11}\u{ff10}\u{ff10}\u{ff11}",
+        "edu.rest/1001\u{200b}",
+    ] {
+        let (code, v) = explain_json(&repo(), &[pasted]);
+        assert_eq!(
+            (code, found(&v)),
+            (
+                Some(0),
+                vec![("edu.rest".into(), "ROOM_NOT_PREPARED".into(), 1001)]
+            ),
+            "{pasted:?}: {v:#}"
+        );
+    }
+    for pasted in [
+        "1001\u{200b}",
+        "\u{ff11}\u{ff10}\u{ff10}\u{ff11}",
+        "\u{202e}1001",
+    ] {
+        let (code, v) = explain_json(&repo(), &[pasted]);
+        assert_eq!(
+            (code, v["query"].as_str()),
+            (Some(0), Some("1001")),
+            "{pasted:?}"
+        );
+    }
+    let (_, v) = explain_json(
+        &repo(),
+        &["https://errcat.dev/codes/en/roomengine.html#roomengine-minus-1001"],
+    );
+    assert_eq!(
+        found(&v),
+        [("roomengine".into(), "INVALID_PARAMETER".into(), -1001)]
+    );
+    // A link to no code's anchor misses (exit 1); it is no usage error.
+    let out = errcat(
+        &repo(),
+        &["explain", "https://errcat.dev/codes/en/edu.rest.html"],
+    );
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
 }
