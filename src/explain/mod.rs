@@ -180,9 +180,7 @@ fn explain_reading(
             ex.retired = retired(&|_, r| r.name.as_ref() == Some(name));
             ex.not_found = Some(format!("no entry is named {name}"));
             if ex.definitions.is_empty() && ex.retired.is_empty() {
-                let names = all_names();
-                ex.did_you_mean
-                    .extend(crate::load::suggest(name, &names).map(str::to_string));
+                ex.did_you_mean = near::names(name, &all_names());
             }
         }
         Query::Qualified {
@@ -258,9 +256,9 @@ fn explain_reading(
         } => {
             ex.definitions = find(&|ns, e| &ns.id == ns_id && &e.name == name);
             ex.retired = retired(&|ns, r| &ns.id == ns_id && r.name.as_ref() == Some(name));
-            let close_name = |ns: &Namespace| {
+            let close_names = |ns: &Namespace| {
                 let names: Vec<&str> = ns.entries.iter().map(|e| e.name.as_str()).collect();
-                crate::load::suggest(name, &names).map(str::to_owned)
+                near::names(name, &names)
             };
             if ex.definitions.is_empty() {
                 match catalog.namespaces.iter().find(|n| &n.id == ns_id) {
@@ -273,14 +271,18 @@ fn explain_reading(
                                 .map(|d| format!("{}/{name}", d.namespace))
                                 .collect();
                             if ex.did_you_mean.is_empty() {
-                                ex.did_you_mean
-                                    .extend(close_name(ns).map(|n| format!("{ns_id}/{n}")));
+                                ex.did_you_mean = close_names(ns)
+                                    .into_iter()
+                                    .map(|n| format!("{ns_id}/{n}"))
+                                    .collect();
                             }
                         }
                     }
                     None => {
                         let what = format!("entry named {name}");
-                        misspelt_namespace(&mut ex, catalog, ns_id, &what, close_name);
+                        misspelt_namespace(&mut ex, catalog, ns_id, &what, |ns| {
+                            close_names(ns).into_iter().next()
+                        });
                     }
                 }
             }
@@ -292,9 +294,10 @@ fn explain_reading(
     ex
 }
 
-/// A query whose namespace does not exist: suggest the closest namespace, with the
-/// code or name `within` finds in it; when it finds none, say so rather than
-/// suggest a query that misses again.
+/// A query whose namespace does not exist: suggest the namespaces it may mean (every
+/// one of a family it names: `av` for av.client, av.push…), each with the code or
+/// name `within` finds in it; when none has one, say so rather than suggest a query
+/// that misses again.
 fn misspelt_namespace(
     ex: &mut Explanation,
     catalog: &Catalog,
@@ -302,20 +305,19 @@ fn misspelt_namespace(
     what: &str,
     within: impl Fn(&Namespace) -> Option<String>,
 ) {
-    let ids: Vec<&str> = catalog.namespaces.iter().map(|n| n.id.as_str()).collect();
-    // Ids are lower-case: `APP` is as close to `app` as `app` itself.
-    let near = crate::load::suggest(&wanted.to_ascii_lowercase(), &ids)
-        .and_then(|id| catalog.namespaces.iter().find(|n| n.id == id));
+    let near = near::namespaces(catalog, wanted);
     ex.not_found = Some(format!("there is no namespace {wanted}"));
-    match near.map(|ns| (ns, within(ns))) {
-        Some((ns, Some(found))) => ex.did_you_mean.push(format!("{}/{found}", ns.id)),
-        Some((ns, None)) => {
-            ex.not_found = Some(format!(
-                "there is no namespace {wanted}; {}, the closest, has no {what} either",
-                ns.id
-            ));
-        }
-        None => {}
+    ex.did_you_mean = near
+        .iter()
+        .filter_map(|ns| Some(format!("{}/{}", ns.id, within(ns)?)))
+        .collect();
+    if ex.did_you_mean.is_empty() && !near.is_empty() {
+        let ids: Vec<String> = near.iter().map(|ns| ns.id.clone()).collect();
+        let has = if ids.len() == 1 { "has" } else { "have" };
+        ex.not_found = Some(format!(
+            "there is no namespace {wanted}; {}, the closest, {has} no {what} either",
+            near::listed(&ids, 4)
+        ));
     }
 }
 

@@ -90,7 +90,14 @@ fn misses_get_a_did_you_mean_and_exit_1() {
         &["explain", "roomengin/1004"],
         &["explain", "roomengin/123456"],
         &["explain", "edu.rst/NO_SUCH_ENTRY"],
-        // A word that is no name but a message's.
+        // A family of namespaces: each of them that has the code, or none has.
+        &["explain", "av/1001"],
+        &["explain", "av/1005"],
+        &["explain", "av/99999"],
+        &["explain", "edu 1001"],
+        &["explain", "roomengine.client/1001"],
+        // A part of a name; a word that is no name but a message's.
+        &["explain", "AV_ERR_SERVER_ID"],
         &["explain", "Timeout"],
     ] {
         let out = errcat(&repo(), args);
@@ -618,4 +625,43 @@ fn pasted_forms_find_the_code() {
         &["explain", "https://errcat.dev/codes/en/edu.rest.html"],
     );
     assert_eq!(out.status.code(), Some(1), "{out:?}");
+}
+
+/// A namespace that is none but a family's (`av` for av.client, av.push…), in any
+/// form: every namespace of the family that has the code or name is suggested.
+#[test]
+fn a_family_suggests_each_of_its_namespaces_that_has_it() {
+    for (query, want) in [
+        ("av/1001", &["av.client/1001", "av.push/1001"][..]),
+        ("av 1001", &["av.client/1001", "av.push/1001"]),
+        ("av/1005", &["av.client/1005"]),
+        ("av/AV_ERR_TIMEOUT", &["av.client/AV_ERR_TIMEOUT"]),
+        ("edu 1001", &["edu.rest/1001"]),
+        ("roomengine.client/1001", &["roomengine/-1001"]),
+    ] {
+        let (code, v) = explain_json(&repo(), &[query]);
+        assert_eq!(code, Some(1), "{query}");
+        assert_eq!(v["did_you_mean"], serde_json::json!(want), "{query}: {v:#}");
+    }
+}
+
+/// A part of a name (its words) suggests the names that hold it, not only those a
+/// letter or two away.
+#[test]
+fn part_of_a_name_suggests_the_names_that_hold_it() {
+    let (code, v) = explain_json(&repo(), &["SERVER_ID_NOT_IN_ROOM"]);
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        v["did_you_mean"],
+        serde_json::json!(["AV_ERR_SERVER_ID_NOT_IN_ROOM"]),
+        "{v:#}"
+    );
+    let (_, v) = explain_json(&repo(), &["av_err_server_id"]);
+    assert_eq!(
+        v["did_you_mean"][0], "AV_ERR_SERVER_ID_NOT_IN_ROOM",
+        "{v:#}"
+    );
+    // Within a namespace too, shortest first.
+    let (_, v) = explain_json(&repo(), &["edu.rest/NOT_EXIST"]);
+    assert_eq!(v["did_you_mean"][0], "edu.rest/ROOM_NOT_EXIST", "{v:#}");
 }
