@@ -56,6 +56,14 @@ pub struct Definition {
     pub title: Option<String>,
     /// Locale → text, in catalog locale order.
     pub message: Vec<LocalizedText>,
+    /// What the code means, at more length than its message; `None` when the entry
+    /// has none (so too cause and solution).
+    pub description: Option<Vec<LocalizedText>>,
+    /// What makes the error happen.
+    pub cause: Option<Vec<LocalizedText>>,
+    /// What to do about it.
+    pub solution: Option<Vec<LocalizedText>>,
+    pub severity: crate::model::Severity,
     pub http: Option<u16>,
     pub retryable: bool,
     pub deprecated: Option<String>,
@@ -66,7 +74,7 @@ pub struct Definition {
     pub doc_url: Option<String>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct LocalizedText {
     pub locale: String,
     pub text: String,
@@ -339,6 +347,10 @@ fn definitions(
                     .and_then(|t| t.get(&catalog.default_locale))
                     .map(str::to_owned),
                 message: localized(&e.message),
+                description: e.description.as_ref().map(localized),
+                cause: e.cause.as_ref().map(localized),
+                solution: e.solution.as_ref().map(localized),
+                severity: e.severity,
                 http: e.http,
                 retryable: e.retryable,
                 deprecated: e.deprecated.as_ref().map(|d| d.reason.clone()),

@@ -665,3 +665,63 @@ fn part_of_a_name_suggests_the_names_that_hold_it() {
     let (_, v) = explain_json(&repo(), &["edu.rest/NOT_EXIST"]);
     assert_eq!(v["did_you_mean"][0], "edu.rest/ROOM_NOT_EXIST", "{v:#}");
 }
+
+/// What on-call needs beside the message: the description, cause and solution, in
+/// each locale, wrapped and indented under their label, and a severity that is not
+/// `error`; JSON has them all as fields.
+#[test]
+fn a_definition_shows_its_description_cause_solution_and_severity() {
+    let dir = crate::support::project(&[
+        (
+            "schema/catalog.yaml",
+            "catalog: t\nformat: 1\nroot: ..\nlocales: [en, zh-CN]\ndefault_locale: en\n\
+             lints: { missing-translation: allow }\nnamespaces: [app.yaml]\n",
+        ),
+        (
+            "schema/app.yaml",
+            "namespace: app\nentries:\n\
+             \x20 - code: 1\n    name: SLOW\n    severity: warning\n    message: { en: Slow, zh-CN: 慢 }\n\
+             \x20   description: { en: The call took long., zh-CN: 慢 }\n\
+             \x20   cause: { en: \"The upstream answered after its deadline, which happens when it is overloaded or the network between the two drops packets.\" }\n\
+             \x20   solution: { en: Retry later., zh-CN: 稍后重试。 }\n\
+             \x20 - { code: 2, name: PLAIN, message: Plain }\n",
+        ),
+    ]);
+    let out = errcat(dir.path(), &["explain", "app/1"]);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "app/1:\n\n  app  1  SLOW  (schema/app.yaml:3)\n\
+         \x20   message  en     Slow\n\
+         \x20            zh-CN  慢\n\
+         \x20   desc     en     The call took long.\n\
+         \x20   cause    en     The upstream answered after its deadline, which happens when\n\
+         \x20                   it is overloaded or the network between the two drops\n\
+         \x20                   packets.\n\
+         \x20   solution en     Retry later.\n\
+         \x20            zh-CN  稍后重试。\n\
+         \x20   severity warning\n"
+    );
+    let (_, v) = explain_json(dir.path(), &["app/1"]);
+    let d = &v["definitions"][0];
+    assert_eq!(d["severity"], "warning");
+    assert_eq!(d["description"][1]["text"], "慢", "{d:#}");
+    assert_eq!(d["cause"][0]["locale"], "en", "{d:#}");
+    assert_eq!(d["solution"][1]["text"], "稍后重试。", "{d:#}");
+    let (_, v) = explain_json(dir.path(), &["app/2"]);
+    let d = &v["definitions"][0];
+    assert_eq!(
+        (
+            &d["description"],
+            &d["cause"],
+            &d["solution"],
+            &d["severity"]
+        ),
+        (
+            &Value::Null,
+            &Value::Null,
+            &Value::Null,
+            &Value::from("error")
+        ),
+        "{d:#}"
+    );
+}
