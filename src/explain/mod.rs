@@ -18,6 +18,9 @@ pub use query::Query;
 pub struct Explanation {
     /// The question, normalised: `1001`, `ROOM_NOT_EXIST`, `edu.rest/1004`.
     pub query: String,
+    /// With `--locale`, the catalog locale that serves it (the texts are that
+    /// locale's, or those that stand in for it); `None`: every locale's texts.
+    pub locale: Option<String>,
     /// The code asked about, for a bare or qualified code.
     pub code: Option<i64>,
     pub definitions: Vec<Definition>,
@@ -54,7 +57,8 @@ pub struct Definition {
     pub name: String,
     pub code: i64,
     pub title: Option<String>,
-    /// Locale → text, in catalog locale order.
+    /// Locale → text, in catalog locale order; with `--locale`, the one text that
+    /// locale shows, under the locale whose text it is.
     pub message: Vec<LocalizedText>,
     /// What the code means, at more length than its message; `None` when the entry
     /// has none (so too cause and solution).
@@ -80,20 +84,48 @@ pub struct LocalizedText {
     pub text: String,
 }
 
-fn localized(t: &Text) -> Vec<LocalizedText> {
-    t.0.iter()
-        .map(|(l, s)| LocalizedText {
-            locale: l.clone(),
-            text: s.clone(),
-        })
-        .collect()
+/// The texts explain shows: each locale's, or with `--locale` the one that locale
+/// shows (its own, else the one that stands in, as the generated code chooses it).
+struct Texts<'a> {
+    catalog: &'a Catalog,
+    stand_ins: crate::view::StandIns<'a>,
+    /// The index of the catalog locale asked for.
+    shown: Option<usize>,
 }
 
+impl Texts<'_> {
+    fn of(&self, t: &Text) -> Vec<LocalizedText> {
+        let text = |locale: &String| LocalizedText {
+            locale: locale.clone(),
+            text: t.get(locale).unwrap_or_default().to_owned(),
+        };
+        match self.shown {
+            None => t.0.iter().map(|(l, _)| text(l)).collect(),
+            Some(i) => self
+                .stand_ins
+                .source(t, i)
+                .map(|j| text(&self.catalog.locales[j]))
+                .into_iter()
+                .collect(),
+        }
+    }
+
+    /// A title, in the locale asked for or the default one.
+    fn one(&self, t: &Text) -> Option<String> {
+        let i = self.shown.unwrap_or(self.stand_ins.default_index);
+        let j = self.stand_ins.source(t, i)?;
+        t.get(&self.catalog.locales[j]).map(str::to_owned)
+    }
+}
+
+/// What `query` means in `catalog`; `namespace` is `--namespace`, `locale` `--locale`
+/// (a request's tag: the texts the generated code shows for it).
 pub fn explain(
     catalog: &Catalog,
     sources: &Sources,
     query: &Query,
     namespace: Option<&str>,
+    locale: Option<&str>,
 ) -> Explanation {
     // `1004 --namespace edu.rest` asks what `edu.rest/1004` asks.
     // Words within one namespace: `--namespace` filters them.
@@ -109,10 +141,18 @@ pub fn explain(
         },
         (q, _) => q.clone(),
     };
+    let stand_ins = crate::view::StandIns::new(catalog);
+    let texts = Texts {
+        shown: locale.map(|tag| {
+            crate::view::chosen_locale(&catalog.locales, tag).unwrap_or(stand_ins.default_index)
+        }),
+        stand_ins,
+        catalog,
+    };
     let readings = reading::readings(query, catalog, namespace);
     let mut told = None;
     for (i, q) in readings.tried.iter().enumerate() {
-        let ex = explain_reading(catalog, sources, q, words_in);
+        let ex = explain_reading(catalog, sources, &texts, q, words_in);
         if !(ex.definitions.is_empty() && ex.opposite_sign.is_empty() && ex.retired.is_empty()) {
             return ex;
         }
@@ -134,12 +174,15 @@ pub fn explain(
 fn explain_reading(
     catalog: &Catalog,
     sources: &Sources,
+    texts: &Texts,
     query: &Query,
     words_in: Option<&str>,
 ) -> Explanation {
-    let find =
-        |matches: &dyn Fn(&Namespace, &Entry) -> bool| definitions(catalog, sources, matches);
+    let find = |matches: &dyn Fn(&Namespace, &Entry) -> bool| {
+        definitions(catalog, sources, texts, matches)
+    };
     let mut ex = Explanation {
+        locale: texts.shown.map(|i| catalog.locales[i].clone()),
         query: query.to_string(),
         code: query.code(),
         definitions: Vec::new(),
@@ -332,6 +375,7 @@ fn misspelt_namespace(
 fn definitions(
     catalog: &Catalog,
     sources: &Sources,
+    texts: &Texts,
     matches: &dyn Fn(&Namespace, &Entry) -> bool,
 ) -> Vec<Definition> {
     let mut out = Vec::new();
@@ -341,15 +385,11 @@ fn definitions(
                 namespace: ns.id.clone(),
                 name: e.name.clone(),
                 code: e.code,
-                title: e
-                    .title
-                    .as_ref()
-                    .and_then(|t| t.get(&catalog.default_locale))
-                    .map(str::to_owned),
-                message: localized(&e.message),
-                description: e.description.as_ref().map(localized),
-                cause: e.cause.as_ref().map(localized),
-                solution: e.solution.as_ref().map(localized),
+                title: e.title.as_ref().and_then(|t| texts.one(t)),
+                message: texts.of(&e.message),
+                description: e.description.as_ref().map(|t| texts.of(t)),
+                cause: e.cause.as_ref().map(|t| texts.of(t)),
+                solution: e.solution.as_ref().map(|t| texts.of(t)),
                 severity: e.severity,
                 http: e.http,
                 retryable: e.retryable,

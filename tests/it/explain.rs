@@ -725,3 +725,61 @@ fn a_definition_shows_its_description_cause_solution_and_severity() {
         "{d:#}"
     );
 }
+
+/// `--locale TAG` shows the texts the generated code shows for a request's tag: the
+/// catalog locale that serves it, and for a text it lacks the one that stands in
+/// (the fallback fixture, whose tables every language's conformance harness checks).
+#[test]
+fn a_locale_shows_the_texts_the_generated_code_shows() {
+    let dir = repo().join("tests/fixtures/fallback");
+    for (query, tag, want) in [
+        ("app/9", "pt-BR", ("pt", "A porta está trancada")),
+        ("app/9", "zh-HK", ("zh-TW", "門已鎖上")),
+        ("app/9", "fr", ("fr-CA", "La porte est barrée")),
+        ("app/10", "de-AT", ("de", "Das Fenster steht offen")),
+        ("app/1", "zh_hk", ("zh-HK", "房間滿咗")),
+        ("app/11", "en-US", ("en-GB", "The lift is out of order")),
+        ("app/4", "ko-KR", ("zh-CN", "房间不存在")),
+    ] {
+        let (code, v) = explain_json(&dir, &[query, "--catalog", "catalog.yaml", "--locale", tag]);
+        assert_eq!(code, Some(0), "{query} {tag}: {v:#}");
+        let message = &v["definitions"][0]["message"];
+        assert_eq!(
+            (
+                message.as_array().unwrap().len(),
+                message[0]["locale"].as_str(),
+                message[0]["text"].as_str()
+            ),
+            (1, Some(want.0), Some(want.1)),
+            "{query} {tag}: {v:#}"
+        );
+    }
+    let (_, v) = explain_json(
+        &dir,
+        &["app/1", "--catalog", "catalog.yaml", "--locale", "pt-PT"],
+    );
+    assert_eq!(v["locale"], "pt", "{v:#}");
+    let (_, v) = explain_json(&dir, &["app/1", "--catalog", "catalog.yaml"]);
+    assert_eq!(v["locale"], Value::Null, "{v:#}");
+    // A tag no locale serves gets the default locale's texts, and says so.
+    let out = errcat(
+        &dir,
+        &[
+            "explain",
+            "app/1",
+            "--catalog",
+            "catalog.yaml",
+            "--locale",
+            "xx-YY",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("\n    message  en     The room is full\n"),
+        "{out:?}"
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "warning: no locale of the catalog serves `xx-YY`: the texts are the default locale's (en), as the generated code shows them\n"
+    );
+}
