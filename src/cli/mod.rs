@@ -136,8 +136,9 @@ pub enum Command {
     /// Show what a code or name means, in every namespace that defines it, with its docs URL.
     Explain {
         /// A bare code (1001, -2381), an entry name (ROOM_NOT_EXIST), either after its
-        /// namespace (edu.rest/1004, edu.rest/ROOM_NOT_EXIST), or words a message holds, as a
-        /// log shows them ("Permission error").
+        /// namespace (edu.rest/1004, edu.rest/ROOM_NOT_EXIST) or as a docs link, words a
+        /// message holds ("Permission error"), or a log line with an error or a message
+        /// in it ("12:00 TOKEN_EXPIRED (auth/1013): Token expired").
         #[arg(
             allow_negative_numbers = true,
             value_name = "CODE|NAME|NS/CODE|NS/NAME|\"WORDS\""
@@ -146,6 +147,11 @@ pub enum Command {
         /// Only this namespace.
         #[arg(long)]
         namespace: Option<String>,
+        /// Texts in this locale, as the generated code shows them for a request's tag
+        /// (zh-HK, pt_BR): the catalog locale that serves it, a text it lacks from the
+        /// one that stands in [default: every locale's].
+        #[arg(long, value_name = "TAG")]
+        locale: Option<String>,
         /// The catalog file [default: catalog.yaml or schema/catalog.yaml here or in a parent directory].
         #[arg(long)]
         catalog: Option<PathBuf>,
@@ -418,10 +424,15 @@ fn command_result(cli: &Cli, settings: &Settings) -> Printed<ExitCode> {
         Command::Explain {
             query,
             namespace,
+            locale,
             catalog: named,
             format,
         } => with_catalog(named, &|path| {
-            explain(&path, query, namespace.as_deref(), *format, out)
+            let asked = Asked {
+                namespace: namespace.as_deref(),
+                locale: locale.as_deref(),
+            };
+            explain(&path, query, asked, *format, out)
         }),
         Command::Completions { shell } => {
             crate::completions::print(*shell)?;
@@ -852,30 +863,36 @@ fn load(path: &Path, out: Console) -> Printed<crate::Checked> {
     Ok(checked)
 }
 
+/// What explain is asked beside its query: `--namespace`, `--locale`.
+struct Asked<'a> {
+    namespace: Option<&'a str>,
+    locale: Option<&'a str>,
+}
+
 fn explain(
     path: &Path,
     query: &str,
-    namespace: Option<&str>,
+    asked: Asked,
     format: ExplainFormat,
     out: Console,
 ) -> Printed<ExitCode> {
+    let namespace = asked.namespace;
     let query = match crate::explain::Query::parse_or_words(query) {
         Ok(q) => q,
+        // What was typed, pasted from anywhere, is shown as explain's answers show it:
+        // an escape sequence in it cannot retitle the window or recolour the terminal.
         Err(usage) => {
-            fatal(out.format, &usage, None)?;
+            fatal(out.format, &crate::console::printable(&usage), None)?;
             return Ok(ExitCode::from(2));
         }
     };
     if let (Some(named), Some(flag)) = (query.namespace(), namespace)
         && named != flag
     {
-        fatal(
-            out.format,
-            &format!(
-                "`{query}` names namespace {named}, but --namespace asks for {flag}; give one of the two"
-            ),
-            None,
-        )?;
+        let both = format!(
+            "`{query}` names namespace {named}, but --namespace asks for {flag}; give one of the two"
+        );
+        fatal(out.format, &crate::console::printable(&both), None)?;
         return Ok(ExitCode::from(2));
     }
     let checked = load(path, out)?;
@@ -889,7 +906,24 @@ fn explain(
             return Ok(findings_exit(&checked.report, true));
         }
     };
-    let ex = crate::explain::explain(catalog, &checked.sources, &query, namespace);
+    let ex = crate::explain::explain(catalog, &checked.sources, &query, namespace, asked.locale);
+    if let Some(tag) = asked.locale
+        && crate::view::chosen_locale(&catalog.locales, tag).is_none()
+        && !out.quiet
+    {
+        // The generated code falls back silently; on-call should know the texts are not
+        // the ones asked for.
+        let message = format!(
+            "no locale of the catalog serves `{}`: the texts are the default locale's ({}), as the generated code shows them",
+            crate::console::printable(tag),
+            catalog.default_locale
+        );
+        let status = diag::Status {
+            level: diag::Severity::Warning,
+            ..diag::Status::fatal(&message, None)
+        };
+        err!("{}", status.render(out.format))?;
+    }
     if partial {
         print_report(&checked.report, &checked.sources, out.format, out, false)?;
         err!(
