@@ -3,6 +3,7 @@
 
 pub mod builtin;
 mod cause;
+mod clip;
 mod found;
 mod missing;
 pub mod number;

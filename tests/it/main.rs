@@ -1,5 +1,6 @@
 //! errcat's integration tests: one crate, a module per concern.
 
+mod block_scalars;
 mod builtin_templates;
 mod c_target;
 mod cache;
