@@ -11,6 +11,7 @@ mod diff;
 mod diff_changelog;
 mod diff_targets;
 mod diff_together;
+mod doc_prose;
 mod docs_locales;
 mod docs_site;
 mod emptied_dirs;
