@@ -3,6 +3,7 @@
 
 pub mod builtin;
 mod cause;
+mod clip;
 mod found;
 pub(crate) use found::key_range_before;
 mod missing;

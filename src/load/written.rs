@@ -4,33 +4,39 @@
 //! already reads them so. serde-saphyr hands such a scalar over as its value only,
 //! so the spelling is taken from the file at the scalar's position.
 
+use super::clip;
 use super::found::{Found, found};
 use super::raw::{RawCatalog, RawNamespace, RawText, S};
 use crate::source::{FileId, Sources};
 
-/// Every text of a namespace file.
+/// Every text of a namespace file, as written; a block scalar's final line break
+/// clipped (`clip`).
 pub fn namespace(ns: &mut RawNamespace, sources: &Sources, file: FileId) {
-    let fix = |t: &mut Option<S<RawText>>| {
-        if let Some(t) = t {
-            as_written(t, sources, file);
-        }
+    let mut fix = |t: &mut S<RawText>| {
+        as_written(t, sources, file);
+        clip::text(t, sources, file);
     };
-    fix(&mut ns.title);
-    fix(&mut ns.description);
-    for g in &mut ns.groups {
-        as_written(&mut g.value.title, sources, file);
-    }
-    for e in &mut ns.entries {
+    let texts = ns.title.iter_mut().chain(ns.description.iter_mut());
+    let groups = ns.groups.iter_mut().map(|g| &mut g.value.title);
+    let entries = ns.entries.iter_mut().flat_map(|e| {
         let e = &mut e.value;
-        as_written(&mut e.message, sources, file);
-        for t in [
-            &mut e.title,
-            &mut e.description,
-            &mut e.cause,
-            &mut e.solution,
-        ] {
-            fix(t);
-        }
+        std::iter::once(&mut e.message).chain(
+            [
+                &mut e.title,
+                &mut e.description,
+                &mut e.cause,
+                &mut e.solution,
+            ]
+            .into_iter()
+            .flatten(),
+        )
+    });
+    texts.chain(groups).chain(entries).for_each(&mut fix);
+    let reasons = ns.reserved.iter_mut().map(|r| &mut r.value.reason);
+    let deprecations = (ns.entries.iter_mut())
+        .filter_map(|e| e.value.deprecated.as_mut().map(|d| &mut d.value.reason));
+    for reason in reasons.chain(deprecations) {
+        clip::string(reason, sources, file);
     }
 }
 
@@ -39,6 +45,7 @@ pub fn catalog(catalog: &mut RawCatalog, sources: &Sources, file: FileId) {
     for s in &mut catalog.surfaces {
         if let Some(t) = &mut s.value.title {
             as_written(t, sources, file);
+            clip::text(t, sources, file);
         }
     }
 }

@@ -1,7 +1,6 @@
-//! String literals, doc comments and headers for each output language.
+//! String literals and headers for each output language (doc comments: `doc`).
 //!
-//! Every literal must read back byte-for-byte as the catalog's text; every doc
-//! comment must be inert (no comment terminators, doctests, links or tags).
+//! Every literal must read back byte-for-byte as the catalog's text.
 
 use std::fmt::Write as _;
 
@@ -289,7 +288,7 @@ fn push_hex(out: &mut String, v: u32, width: usize, upper: bool) {
 }
 
 /// `c` as an HTML character reference: `&#x200B;`.
-fn push_html_hex(out: &mut String, c: char) {
+pub(super) fn push_html_hex(out: &mut String, c: char) {
     out.push_str("&#x");
     push_hex(out, c as u32, 1, true);
     out.push(';');
@@ -319,7 +318,7 @@ fn java_literal(s: &str) -> String {
 /// Text safe inside a Markdown paragraph or table cell: every character that
 /// Markdown or HTML could interpret is escaped, line breaks (`\n`, `\r\n`, a lone
 /// `\r`, and Unicode's NEL, line and paragraph separators) become `<br>`.
-fn markdown_inline(s: &str) -> String {
+pub(super) fn markdown_inline(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut at_line_start = true;
     // Only digits since the line began: a `.` now would make an ordered list (`2024. Year`).
@@ -364,6 +363,8 @@ fn markdown_inline(s: &str) -> String {
                 out.push(c);
             }
             ' ' | '\t' if at_line_start => {}
+            // A tab is a space, as in every doc comment.
+            '\t' => out.push(' '),
             c if is_invisible(c) => {
                 let _ = write!(out, "&#x{:X};", c as u32);
             }
@@ -372,161 +373,6 @@ fn markdown_inline(s: &str) -> String {
         at_line_start = false;
     }
     out
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum DocStyle {
-    /// rustdoc Markdown: no intra-doc links, no doctests, no raw HTML, URLs as autolinks.
-    RustMarkdown,
-    /// Javadoc HTML, ASCII only (javac may not read the file as UTF-8).
-    JavaDoc,
-    JsDoc,
-    Markdown,
-    Plain,
-    /// Inert in any line comment: controls and invisible characters (a carriage return
-    /// ends a comment in some languages) are written as `\u{…}`, and so is a backslash
-    /// that ends the line (C and C++ continue the comment onto the next line; `??/` is one).
-    LineComment,
-    /// As `LineComment`, and inert inside a block comment of these tokens too: each
-    /// opening or closing token in the text gets a space after its first character
-    /// (`*/` becomes `* /`), so that it neither ends the comment nor, where comments
-    /// nest, opens another.
-    BlockComment {
-        open: String,
-        close: String,
-    },
-}
-
-impl DocStyle {
-    /// The text as comment lines, without the comment prefix.
-    pub fn lines(&self, s: &str) -> Vec<String> {
-        s.lines().map(|l| self.line(l.trim())).collect()
-    }
-
-    fn line(&self, l: &str) -> String {
-        let mut out = String::with_capacity(l.len());
-        match self {
-            DocStyle::RustMarkdown => {
-                // ASCII punctuation Markdown could read as syntax; the rest is kept.
-                let special = |c: char| c.is_ascii_punctuation() && !".,:;/'\"?%@^=-+".contains(c);
-                let mut rest = l;
-                while !rest.is_empty() {
-                    // Copy the run up to the next character that may need work at once.
-                    let run = rest
-                        .find(|c: char| c == 'h' || special(c) || is_invisible(c))
-                        .unwrap_or(rest.len());
-                    out.push_str(&rest[..run]);
-                    rest = &rest[run..];
-                    if let Some(len) = url_len(rest) {
-                        // An autolink: rustdoc warns on bare URLs.
-                        out.push('<');
-                        out.push_str(&rest[..len]);
-                        out.push('>');
-                        rest = &rest[len..];
-                        continue;
-                    }
-                    let mut chars = rest.chars();
-                    let Some(c) = chars.next() else { break };
-                    rest = chars.as_str();
-                    match c {
-                        c if special(c) => {
-                            out.push('\\');
-                            out.push(c);
-                        }
-                        c if is_invisible(c) => {
-                            push_html_hex(&mut out, c);
-                        }
-                        c => out.push(c),
-                    }
-                }
-                // A leading list marker or heading would change the meaning; escaped above except these.
-                if out.starts_with(['-', '+', '=']) {
-                    out.insert(0, '\\');
-                }
-                // `2024. Year` would start an ordered list.
-                let digits = out.bytes().take_while(u8::is_ascii_digit).count();
-                let after = out[digits..].strip_prefix('.');
-                if digits > 0 && after.is_some_and(|a| a.is_empty() || a.starts_with([' ', '\t'])) {
-                    out.insert(digits, '\\');
-                }
-            }
-            DocStyle::JavaDoc => {
-                for c in l.chars() {
-                    match c {
-                        '&' => out.push_str("&amp;"),
-                        '<' => out.push_str("&lt;"),
-                        '>' => out.push_str("&gt;"),
-                        '@' => out.push_str("&#64;"),
-                        '*' => out.push_str("&#42;"),
-                        '\\' => out.push_str("&#92;"),
-                        // doclint rejects entities of control characters; they carry no meaning in docs.
-                        c if c.is_control() => out.push(' '),
-                        c if c.is_ascii() => out.push(c),
-                        c => {
-                            push_html_hex(&mut out, c);
-                        }
-                    }
-                }
-            }
-            DocStyle::JsDoc => {
-                let mut prev = '\0';
-                for c in l.chars() {
-                    match c {
-                        // `*/` would end the comment; `*\/` reads the same in rendered docs.
-                        '/' if prev == '*' => out.push_str("\\/"),
-                        '@' => out.push_str("\\@"),
-                        '{' => out.push_str("\\{"),
-                        '}' => out.push_str("\\}"),
-                        c if is_invisible(c) => {
-                            let _ = write!(out, "\\u{{{:x}}}", c as u32);
-                        }
-                        c => out.push(c),
-                    }
-                    prev = c;
-                }
-            }
-            DocStyle::Markdown => out = markdown_inline(l),
-            DocStyle::Plain => out.push_str(l),
-            DocStyle::LineComment => {
-                out.push_str(&visible(l));
-                if out.ends_with('\\') {
-                    out.pop();
-                    out.push_str("\\u{5c}");
-                } else if out.ends_with("??/") {
-                    out.pop();
-                    out.push_str("\\u{2f}");
-                }
-            }
-            DocStyle::BlockComment { open, close } => {
-                let line = DocStyle::LineComment.line(l);
-                let mut rest = line.as_str();
-                while let Some(c) = rest.chars().next() {
-                    out.push(c);
-                    rest = &rest[c.len_utf8()..];
-                    // Checked again from the next character: `*/*` holds both tokens.
-                    let token = [open, close]
-                        .into_iter()
-                        .any(|t| t.starts_with(c) && rest.starts_with(&t[c.len_utf8()..]));
-                    if token {
-                        out.push(' ');
-                    }
-                }
-            }
-        }
-        out
-    }
-}
-
-/// Length of an http(s) URL at the start of `s`, if there is one.
-fn url_len(s: &str) -> Option<usize> {
-    if !(s.starts_with("https://") || s.starts_with("http://")) {
-        return None;
-    }
-    let end = s
-        .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | ')' | ']' | '`'))
-        .unwrap_or(s.len());
-    let url = s[..end].trim_end_matches(['.', ',', ';', ':']);
-    (url.len() > "https://".len()).then_some(url.len())
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

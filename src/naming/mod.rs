@@ -5,14 +5,17 @@
 //! own targets; a catalog may use any of them for a target of its own.
 
 mod ascii;
+mod doc;
 mod escape;
 mod keywords;
+mod reflowed;
 
 pub use ascii::latin_to_ascii;
 
+pub use doc::{DocStyle, doc_paragraphs};
 pub use escape::{
-    CommentStyle, DocStyle, StringStyle, double_quoted, escape_also, interpolation_char_ok,
-    is_invisible, visible,
+    CommentStyle, StringStyle, double_quoted, escape_also, interpolation_char_ok, is_invisible,
+    visible,
 };
 
 use std::collections::BTreeSet;

@@ -614,14 +614,11 @@ impl<'a> Context<'a> {
                 .at(at((i, c)), "in this text"),
             );
         }
-        if let Some(range) = stray_whitespace(s) {
+        if let Some((range, found)) = stray_whitespace(s) {
             self.emit(
-                Diagnostic::new(
-                    &rules::TRAILING_WHITESPACE,
-                    format!("{what} has leading or trailing whitespace"),
-                )
-                .at(self.sources.part(span, s, range), "in this text")
-                .help("trim it"),
+                Diagnostic::new(&rules::TRAILING_WHITESPACE, format!("{what} {found}"))
+                    .at(self.sources.part(span, s, range), "in this text")
+                    .help("trim it"),
             );
         }
     }
@@ -1113,24 +1110,32 @@ fn among_inputs(out: &Path, catalog_file: &Path) -> Option<String> {
 }
 
 /// The first run of whitespace that starts the text, ends one of its lines or ends
-/// it (a final line break); `None` when there is none.
-fn stray_whitespace(s: &str) -> Option<std::ops::Range<usize>> {
+/// it (a final line break), with what it is; `None` when there is none.
+fn stray_whitespace(s: &str) -> Option<(std::ops::Range<usize>, &'static str)> {
     let lead = s.len() - s.trim_start().len();
     if lead > 0 {
-        return Some(0..lead);
+        return Some((0..lead, "starts with whitespace"));
     }
     let mut offset = 0;
     for line in s.split_inclusive('\n') {
         let body = line.strip_suffix('\n').unwrap_or(line);
         let body = body.strip_suffix('\r').unwrap_or(body);
         let kept = body.trim_end().len();
-        if kept < body.len() {
-            return Some(offset + kept..offset + body.len());
+        if kept < body.len() && offset + body.len() < s.len() {
+            return Some((
+                offset + kept..offset + body.len(),
+                "has whitespace before a line break",
+            ));
         }
         offset += line.len();
     }
     let kept = s.trim_end().len();
-    (kept < s.len()).then_some(kept..s.len())
+    let what = if s[kept..].chars().all(|c| matches!(c, '\n' | '\r')) {
+        "ends with a line break"
+    } else {
+        "ends with whitespace"
+    };
+    (kept < s.len()).then_some((kept..s.len(), what))
 }
 
 /// The first pair of directory names of `a` and `b`, from the top, that differ only in

@@ -1,5 +1,6 @@
 //! errcat's integration tests: one crate, a module per concern.
 
+mod block_scalars;
 mod builtin_templates;
 mod c_target;
 mod cache;
@@ -10,6 +11,7 @@ mod diff;
 mod diff_changelog;
 mod diff_targets;
 mod diff_together;
+mod doc_prose;
 mod docs_locales;
 mod docs_site;
 mod emptied_dirs;
