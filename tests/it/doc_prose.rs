@@ -185,15 +185,18 @@ fn until(lines: Vec<String>, ends: &[&str]) -> String {
     lines.join("\n").trim_end().to_string()
 }
 
+/// Finds the markup of a doc comment of `T` in a generated file's text.
+type Find<T> = Box<dyn Fn(&str, &T) -> String>;
+
 /// How one language's generated docs are read.
 struct Docs {
     target: &'static str,
     /// A namespace's file in the target's output.
     path: Box<dyn Fn(&Namespace) -> String>,
     /// The markup of a namespace's doc comment (title, description) in its file.
-    namespace_doc: Box<dyn Fn(&str, &Namespace) -> String>,
+    namespace_doc: Find<Namespace>,
     /// The markup of an entry's doc comment (message, description, cause, solution).
-    entry_doc: Box<dyn Fn(&str, &Entry) -> String>,
+    entry_doc: Find<Entry>,
     /// What a reader is shown of markup, or what it made of it that is not text.
     render: fn(&str) -> Result<String, String>,
     /// How a character of a text is shown.
