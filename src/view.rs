@@ -10,7 +10,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::model::{Catalog, Entry, Namespace, Surface, Target, Text};
-use crate::naming::Profile;
+use crate::naming::{Profile, doc_paragraphs};
 use crate::placeholder::{self, Segment};
 
 mod locale_name;
@@ -240,6 +240,11 @@ pub struct NamespaceView {
     pub has_placeholders: bool,
     /// True when an entry is deprecated.
     pub has_deprecated: bool,
+    /// The namespace's title, then its description, as doc-comment lines (see an
+    /// entry's `full_doc`), written first in the comment.
+    pub full_doc: Vec<String>,
+    /// `full_doc`'s text as one string literal: a module's docstring.
+    pub full_doc_lit: String,
 }
 
 /// An inclusive code range.
@@ -354,6 +359,15 @@ pub struct EntryView {
     pub doc_url_lit: Option<String>,
     /// Doc comment lines: description, cause and solution, in the default locale.
     pub doc: Vec<String>,
+    /// The entry's whole documentation as doc-comment lines: its message, then its
+    /// description, `Cause:`, `Solution:` and, when it is deprecated, `Deprecated:` and
+    /// the reason, each a paragraph: for a language whose doc comment is all its tools
+    /// show of a code (a `Deprecated:` paragraph marks a deprecation), written first
+    /// in the comment.
+    pub full_doc: Vec<String>,
+    /// `full_doc`'s text as one string literal: each line break a line break,
+    /// paragraphs an empty line apart, no markup: a docstring.
+    pub full_doc_lit: String,
 }
 
 /// A placeholder of a message.
@@ -895,8 +909,22 @@ impl<'a> Views<'a> {
             });
         }
         let int_type = self.int_type(n);
+        let summary = self.summary(n);
+        let (full_doc, full_doc_lit) = self.full_doc(|| {
+            let description = n.description.as_ref().map(|d| {
+                let (_, text) = self.text_of(d, self.stand_ins.default_source(d));
+                ("", text)
+            });
+            doc_paragraphs(
+                [("", summary.title.text.as_str())]
+                    .into_iter()
+                    .chain(description),
+            )
+        });
         NamespaceView {
-            summary: self.summary(n),
+            full_doc,
+            full_doc_lit,
+            summary,
             description: n.description.as_ref().map(|d| self.text(d, &[])),
             int_type,
             range: n.range.map(|(min, max)| RangeView { min, max }),
@@ -939,23 +967,8 @@ impl<'a> Views<'a> {
 
     fn entry(&self, n: &Namespace, e: &Entry) -> EntryView {
         let p = self.profile;
-        let doc = self.when("doc", || {
-            let mut doc = Vec::new();
-            for (label, t) in [
-                ("", &e.description),
-                ("Cause: ", &e.cause),
-                ("Solution: ", &e.solution),
-            ] {
-                if let Some(t) = t {
-                    let (_, base) = self.text_of(t, self.stand_ins.default_source(t));
-                    if !doc.is_empty() {
-                        doc.push(String::new());
-                    }
-                    doc.extend(p.doc_lines(&format!("{label}{base}")));
-                }
-            }
-            doc
-        });
+        let doc = self.when("doc", || p.doc_lines(&self.entry_doc(e, false)));
+        let (full_doc, full_doc_lit) = self.full_doc(|| self.entry_doc(e, true));
         let url = ((self.wanted)("doc_url") || (self.wanted)("doc_url_lit"))
             .then(|| doc_url(self.catalog, &n.id, e.code))
             .flatten();
@@ -1020,7 +1033,46 @@ impl<'a> Views<'a> {
             doc_url: self.when("doc_url", || url),
             anchor: self.when("anchor", || anchor(&n.id, e.code)),
             doc,
+            full_doc,
+            full_doc_lit,
         }
+    }
+
+    /// `full_doc` and `full_doc_lit` of the doc text `make` gives, each when some
+    /// template names it (and the text only then).
+    fn full_doc(&self, make: impl FnOnce() -> String) -> (Vec<String>, String) {
+        if !(self.wanted)("full_doc") && !(self.wanted)("full_doc_lit") {
+            return Default::default();
+        }
+        let text = make();
+        (
+            self.when("full_doc", || self.profile.doc_lines(&text)),
+            self.when("full_doc_lit", || self.profile.string(&text)),
+        )
+    }
+
+    /// An entry's documentation as plain paragraphs: its description (unless it
+    /// repeats the message, as many tables' do), cause and solution; with `full`, its
+    /// message before them and its deprecation after.
+    fn entry_doc(&self, e: &Entry, full: bool) -> String {
+        fn base<'t>(v: &'t Views<'_>, t: &'t Text) -> &'t str {
+            v.text_of(t, v.stand_ins.default_source(t)).1
+        }
+        let base = |t| base(self, t);
+        let said = base(&e.message);
+        let message = full.then_some(("", said));
+        let description = e.description.as_ref().filter(|d| base(d) != said);
+        let texts = [
+            ("", description),
+            ("Cause: ", e.cause.as_ref()),
+            ("Solution: ", e.solution.as_ref()),
+        ]
+        .into_iter()
+        .filter_map(|(label, t)| Some((label, base(t?))));
+        let reason = (e.deprecated.as_ref())
+            .filter(|_| full)
+            .map(|d| ("Deprecated: ", d.reason.as_str()));
+        doc_paragraphs(message.into_iter().chain(texts).chain(reason))
     }
 
     /// The code lookup: each numeric code once, with every namespace using it (each

@@ -257,6 +257,8 @@ fn field_description(field: &str, def: Option<&str>) -> Option<String> {
         .get(field)?
         .get("description")?
         .as_str()?;
+    // The first paragraph says what the field is; the rest is for the schema's reader.
+    let text = text.split("\n\n").next().unwrap_or(text);
     let mut chars = text.chars();
     let first = chars.next()?;
     Some(first.to_lowercase().chain(chars).collect())

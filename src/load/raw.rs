@@ -410,6 +410,12 @@ pub struct RawGenericProfile {
     /// every opening or closing token in a text is broken with a space.
     #[serde(default)]
     pub block_comment: Option<S<RawBlockComment>>,
+    /// How doc lines lay out a text: `lines` (the default: each line of the text a line
+    /// of the comment), or `reflowed`, for a doc tool that joins the lines of a
+    /// paragraph and reads some lines as markup (headings, links, quote pairs): each
+    /// line of the text a paragraph, a line it would read as markup preformatted.
+    #[serde(default)]
+    pub doc_format: Option<S<String>>,
     /// The integer types codes may use, narrowest first; none: codes are unbounded.
     #[serde(default)]
     pub integers: Vec<S<RawIntType>>,
@@ -494,7 +500,8 @@ pub struct RawNamespace {
     /// A title for docs.
     #[serde(default)]
     pub title: Option<S<RawText>>,
-    /// What the codes of this namespace have in common.
+    /// What the codes of this namespace have in common: plain text, shown as written
+    /// (no Markdown or HTML), line breaks kept.
     #[serde(default)]
     pub description: Option<S<RawText>>,
     /// Locales every message must have (default: the catalog's).
@@ -618,14 +625,18 @@ pub struct RawEntry {
     #[serde(default)]
     pub title: Option<S<RawText>>,
     /// The text shown to users; `{param}` placeholders are declared in `params`.
+    ///
+    /// Plain text, as every text: shown as written, never read as Markdown or HTML.
     pub message: S<RawText>,
-    /// What the code means.
+    /// What the code means: plain text, shown as written (no Markdown or HTML); each
+    /// line break is kept, an empty line starts a paragraph. Write several lines as a
+    /// block scalar (`|`), whose final line break is no part of the text.
     #[serde(default)]
     pub description: Option<S<RawText>>,
-    /// What causes it.
+    /// What causes it: plain text, shown as written, line breaks kept.
     #[serde(default)]
     pub cause: Option<S<RawText>>,
-    /// What to do about it.
+    /// What to do about it: plain text, shown as written, line breaks kept.
     #[serde(default)]
     pub solution: Option<S<RawText>>,
     /// The HTTP status that goes with it (100-599); `null`: none, whatever `defaults.http` says.
@@ -726,7 +737,7 @@ impl JsonSchema for RawText {
     }
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
-            "description": "A text: a string in the default locale, or a map from locale to string; a number or a flag is the text as written (`0x10`, `1.0`, `true`).",
+            "description": "A text: a string in the default locale, or a map from locale to string; a number or a flag is the text as written (`0x10`, `1.0`, `true`). Plain text, shown as written in every output: no Markdown, HTML or template syntax is read in it; each line break is kept, and a block scalar's (`|`) final line break is no part of it.",
             "anyOf": [
                 { "type": "string" },
                 { "type": "number" },

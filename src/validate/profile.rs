@@ -121,6 +121,31 @@ fn generic(cx: &mut Context, file: FileId, g: &RawGenericProfile, name: &str) ->
             }
         }
     }
+    let reflowed = match g.doc_format.as_ref() {
+        None => false,
+        Some(f) => match f.value.as_str() {
+            "lines" => false,
+            "reflowed" if g.block_comment.is_some() => {
+                let span = cx.span(file, f);
+                cx.emit(
+                    Diagnostic::new(
+                        &rules::INVALID_PROFILE,
+                        "`doc_format: reflowed` lays out line comments, not a `block_comment`",
+                    )
+                    .at(span, "here")
+                    .help("remove one of the two"),
+                );
+                ok = false;
+                false
+            }
+            "reflowed" => true,
+            _ => {
+                unknown(cx, file, f, "doc format", &["lines", "reflowed"]);
+                ok = false;
+                false
+            }
+        },
+    };
     for (field, what) in [
         (Some(&g.line_comment), "line_comment"),
         (g.keyword_suffix.as_ref(), "keyword_suffix"),
@@ -285,6 +310,7 @@ fn generic(cx: &mut Context, file: FileId, g: &RawGenericProfile, name: &str) ->
                 open: b.value.open.value.clone(),
                 close: b.value.close.value.clone(),
             },
+            None if reflowed => DocStyle::Reflowed,
             None => DocStyle::LineComment,
         },
         comment: CommentStyle::Line(g.line_comment.value.clone()),

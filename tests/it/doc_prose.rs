@@ -57,16 +57,19 @@ fn expected(texts: &[String], shown: impl Fn(char) -> String) -> String {
         .join("\n\n")
 }
 
-/// An entry's texts as its doc shows them: its message, description, cause, solution.
+/// An entry's texts as its doc shows them: its message, description (unless it
+/// repeats the message), cause, solution.
 fn entry_texts(e: &Entry, default: &str) -> Vec<String> {
     let base = |t: &Text| t.get(default).unwrap_or_else(|| &t.0[0].1).to_string();
-    let mut texts = vec![base(&e.message)];
+    let message = base(&e.message);
+    let description = e.description.as_ref().filter(|d| base(d) != message);
+    let mut texts = vec![message];
     for (label, t) in [
-        ("", &e.description),
-        ("Cause: ", &e.cause),
-        ("Solution: ", &e.solution),
+        ("", description),
+        ("Cause: ", e.cause.as_ref()),
+        ("Solution: ", e.solution.as_ref()),
     ] {
-        texts.extend(t.as_ref().map(|t| format!("{label}{}", base(t))));
+        texts.extend(t.map(|t| format!("{label}{}", base(t))));
     }
     texts
 }

@@ -113,6 +113,59 @@ fn a_generic_profile_names_escapes_and_bounds_the_target() {
     );
 }
 
+/// `doc_format: reflowed` lays a doc out for a tool that joins a paragraph's lines:
+/// each line of a text a paragraph, a line it would read as markup preformatted;
+/// an entry's and a namespace's whole doc (`full_doc`) start with their first text.
+#[test]
+fn reflowed_docs_give_each_line_a_paragraph() {
+    let dir = project(
+        &GOOD.replace(
+            "line_comment: \"--\"",
+            "line_comment: \"--\"\n      doc_format: reflowed",
+        ),
+        &[],
+    );
+    std::fs::write(
+        dir.path().join("a.yaml"),
+        "namespace: class.def\ntitle: Payments\ndescription: \"Codes of the app.\\nStatus\"\nentries:\n  - code: 1\n    name: CARD_DECLINED\n    message: Card Declined\n    description: \"Card Blocked\\n- expired;\\n[x]: https://x\"\n    cause: \"it''s\"\n    deprecated: { reason: Merged }\n",
+    )
+    .unwrap();
+    let catalog = &accepted(&dir);
+    let views = errcat::view::Views::new(catalog, &catalog.targets[0]);
+    let ns = views.namespace(&catalog.namespaces[0]);
+    assert_eq!(
+        ns.full_doc,
+        [" Payments", "", " Codes of the app.", "", "\tStatus"]
+    );
+    assert_eq!(
+        ns.full_doc_lit,
+        "\"Payments\\n\\nCodes of the app.\\nStatus\""
+    );
+    let e = &ns.entries[0];
+    assert_eq!(
+        e.full_doc,
+        [
+            " Card Declined",
+            "",
+            "\tCard Blocked",
+            "",
+            " - expired;",
+            "",
+            "\t[x]: https://x",
+            "",
+            "\tCause: it''s",
+            "",
+            " Deprecated: Merged"
+        ]
+    );
+    assert_eq!(
+        e.full_doc_lit,
+        "\"Card Declined\\n\\nCard Blocked\\n- expired;\\n[x]: https://x\\n\\nCause: it''s\\n\\nDeprecated: Merged\""
+    );
+    // `doc` keeps the description, cause and solution alone, as before.
+    assert_eq!(e.doc[0], " Card Blocked");
+}
+
 /// `keywords_ignore_case` matches keywords in any case, as SQL reads them: the
 /// variant `SELECT` and the module `Class_Def` are keywords `select` and `class_def`.
 #[test]
@@ -230,6 +283,17 @@ fn wrong_declarations_point_at_file_line_and_column() {
             "strings: c-family",
             "strings: java\n      interpolation: \"$\"",
             "error[invalid-profile]: string style `java` has no backslash escapes for `interpolation`",
+        ),
+        (
+            "line_comment: \"--\"",
+            "line_comment: \"--\"\n      doc_format: reflow",
+            "error[invalid-profile]: unknown doc format `reflow`\n  --> catalog.yaml:20:19",
+        ),
+        (
+            // Reflowed lines are what follows a line comment's token.
+            "line_comment: \"--\"",
+            "line_comment: \"--\"\n      block_comment: { open: \"{-\", close: \"-}\" }\n      doc_format: reflowed",
+            "error[invalid-profile]: `doc_format: reflowed` lays out line comments, not a `block_comment`\n  --> catalog.yaml:21:19",
         ),
     ];
     for (from, to, want) in cases {

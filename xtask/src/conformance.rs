@@ -362,6 +362,8 @@ pub fn run_all(root: &Path, langs: &[String]) -> ExitCode {
             .and_then(|()| starter(root))
     } else {
         langs.iter().try_for_each(|l| match l.as_str() {
+            // Every language on generated/, as the run without arguments starts.
+            "seed" => all_languages(root, &generated, "seed catalog"),
             "rust" => rust(root, &generated, "seed"),
             "java" => java(root, &generated, "seed"),
             "typescript" => typescript(root, &generated, "seed"),

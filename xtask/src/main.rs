@@ -68,6 +68,7 @@ usage: cargo xtask <task> [args]
                WHAT: every language on the seed catalog, then hostile, fallback, starter.
                WHAT: rust | java | typescript | <set> (a template set with
                tests/conformance/<set>/run: python, go) on the seed catalog;
+               seed: every language on the seed catalog;
                hostile | fallback | starter: that catalog in every language;
                readme: the README's examples; large-namespace: Java and TypeScript at
                the java target's limit

@@ -7,7 +7,10 @@
 // its value, marked Deprecated as go doc reads it when the entry is), the
 // typed value as an error (Error(), String()), the message in
 // every catalog locale (and the fallbacks), HTTP status, retryable flag, docs
-// URL, deprecation; the typed formatter of every message with placeholders,
+// URL, deprecation; what go doc shows of each constant's and namespace type's
+// doc comment (every line of the message, description, cause, solution and
+// deprecation as written: paragraphs and preformatted lines only, no heading,
+// list, link or curly quote made of a text); the typed formatter of every message with placeholders,
 // in every locale; Error (its Error(), Unwrap, errors.Is and errors.As against
 // the code); and that codes a namespace does not have are rejected. It embeds
 // no expected value, so it runs on any catalog; the locale each tag of
@@ -33,11 +36,13 @@ import (
 	"errors"
 	"fmt"
 	"go/ast"
+	"go/doc/comment"
 	"go/parser"
 	"go/token"
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -46,21 +51,27 @@ import (
 )
 
 type entry struct {
-	Code       int64             `json:"code"`
-	Name       string            `json:"name"`
-	Params     []string          `json:"params"`
-	Message    map[string]string `json:"message"`
-	HTTP       *int              `json:"http"`
-	Retryable  bool              `json:"retryable"`
-	DocURL     *string           `json:"doc_url"`
-	Deprecated *struct {
-		Reason string `json:"reason"`
+	Code        int64             `json:"code"`
+	Name        string            `json:"name"`
+	Params      []string          `json:"params"`
+	Message     map[string]string `json:"message"`
+	Description map[string]string `json:"description"`
+	Cause       map[string]string `json:"cause"`
+	Solution    map[string]string `json:"solution"`
+	HTTP        *int              `json:"http"`
+	Retryable   bool              `json:"retryable"`
+	DocURL      *string           `json:"doc_url"`
+	Deprecated  *struct {
+		Reason     string  `json:"reason"`
+		ReplacedBy *string `json:"replaced_by"`
 	} `json:"deprecated"`
 }
 
 type namespace struct {
-	ID      string  `json:"id"`
-	Entries []entry `json:"entries"`
+	ID          string            `json:"id"`
+	Title       map[string]string `json:"title"`
+	Description map[string]string `json:"description"`
+	Entries     []entry           `json:"entries"`
 }
 
 type catalog struct {
@@ -157,6 +168,10 @@ func attempt(ns string, code interface{}, field string, f func()) {
 // paragraph, as constants reads them.
 var deprecatedFuncs = map[string]bool{}
 
+// docs holds the doc comment of every package-level constant and type, by name,
+// as constants reads them.
+var docs = map[string]*ast.CommentGroup{}
+
 // constants reads every `const Name Type = value` of the generated package (and
 // which funcs are deprecated).
 func constants(dir string) (map[string]constant, error) {
@@ -176,6 +191,9 @@ func constants(dir string) (map[string]constant, error) {
 				deprecatedFuncs[fn.Name.Name] = true
 			}
 			g, ok := decl.(*ast.GenDecl)
+			if ok && g.Tok == token.TYPE && len(g.Specs) == 1 {
+				docs[g.Specs[0].(*ast.TypeSpec).Name.Name] = g.Doc
+			}
 			if !ok || g.Tok != token.CONST {
 				continue
 			}
@@ -187,6 +205,7 @@ func constants(dir string) (map[string]constant, error) {
 				}
 				if value, ok := intLiteral(v.Values[0]); ok {
 					found[v.Names[0].Name] = constant{typ.Name, value, deprecated(g.Doc)}
+					docs[v.Names[0].Name] = g.Doc
 				}
 			}
 		}
@@ -205,6 +224,92 @@ func deprecated(doc *ast.CommentGroup) bool {
 		}
 	}
 	return false
+}
+
+// shown is what go doc shows of a doc comment, line by line: each paragraph's and
+// preformatted block's lines. Anything else (a heading, a list, a link or a link
+// definition, a doc link to a name) is a failure, named in the second result. Every
+// bracketed name counts as one the package or an import declares, so that no text
+// could become a link, whatever the package holds.
+func shown(doc *ast.CommentGroup) ([]string, string) {
+	if doc == nil {
+		return nil, "no doc comment"
+	}
+	p := comment.Parser{
+		LookupPackage: func(name string) (string, bool) { return name, token.IsIdentifier(name) },
+		LookupSym:     func(recv, name string) bool { return true },
+	}
+	d := p.Parse(doc.Text())
+	if len(d.Links) > 0 {
+		return nil, "a link definition"
+	}
+	var lines []string
+	for _, block := range d.Content {
+		switch b := block.(type) {
+		case *comment.Paragraph:
+			var s strings.Builder
+			for _, t := range b.Text {
+				switch t := t.(type) {
+				case comment.Plain:
+					s.WriteString(string(t))
+				case *comment.Link:
+					// A URL, shown as written.
+					if !t.Auto {
+						return nil, "a link"
+					}
+					for _, u := range t.Text {
+						s.WriteString(string(u.(comment.Plain)))
+					}
+				default:
+					return nil, fmt.Sprintf("%T in a paragraph", t)
+				}
+			}
+			lines = append(lines, strings.Split(s.String(), "\n")...)
+		case *comment.Code:
+			for _, l := range strings.Split(b.Text, "\n") {
+				if l != "" {
+					lines = append(lines, l)
+				}
+			}
+		default:
+			return nil, fmt.Sprintf("a %T", b)
+		}
+	}
+	return lines, ""
+}
+
+// visibleEscape is how a comment writes an invisible or control character.
+var visibleEscape = regexp.MustCompile(`\\u\{([0-9a-f]+)\}`)
+
+// textLines is what a doc comment shows of texts, each after its label: each line
+// (split at every line break, trimmed, a tab a space), empty ones left out, and
+// every `\u{…}` as its character, as in the shown lines it is compared with.
+func textLines(labelled ...string) []string {
+	unescape := func(s string) string {
+		return visibleEscape.ReplaceAllStringFunc(s, func(e string) string {
+			n, _ := strconv.ParseInt(visibleEscape.FindStringSubmatch(e)[1], 16, 32)
+			return string(rune(n))
+		})
+	}
+	lines := []string{}
+	breaks := strings.NewReplacer("\r\n", "\n", "\r", "\n", "\u0085", "\n", "\u2028", "\n", "\u2029", "\n")
+	for _, text := range labelled {
+		for _, l := range strings.Split(breaks.Replace(text), "\n") {
+			if l = strings.ReplaceAll(strings.TrimSpace(l), "\t", " "); l != "" {
+				lines = append(lines, unescape(l))
+			}
+		}
+	}
+	return lines
+}
+
+// checkDoc checks that go doc shows of name's doc comment the lines of texts.
+func checkDoc(ns string, code interface{}, name string, texts []string) {
+	lines, problem := shown(docs[name])
+	if problem == "" {
+		lines = textLines(lines...)
+	}
+	check(ns, code, "doc comment of "+name, []interface{}{textLines(texts...), ""}, []interface{}{lines, problem})
 }
 
 func intLiteral(e ast.Expr) (int64, bool) {
@@ -303,6 +408,14 @@ func main() {
 				nsType = t
 			}
 		}
+		if nsType != nil {
+			texts := []string{shownIn(cat, ns.Title, cat.DefaultLocale)}
+			if ns.Description != nil {
+				texts = append(texts, shownIn(cat, ns.Description, cat.DefaultLocale))
+			}
+			texts = append(texts, nsType.Name()+" is a code of the namespace "+ns.ID+"; it is an error.")
+			checkDoc(ns.ID, "-", nsType.Name(), texts)
+		}
 		probes := []int64{0}
 		if len(ns.Entries) > 0 {
 			probes = []int64{ns.Entries[len(ns.Entries)-1].Code + 1, ns.Entries[0].Code - 1}
@@ -373,6 +486,23 @@ func checkEntry(cat catalog, ns namespace, n *codes.Namespace, e entry, consts m
 		c("typed value", e.Code, reflect.ValueOf(err).Int())
 		name := t.Name() + "_" + e.Name
 		c("typed constant "+name, constant{t.Name(), e.Code, e.Deprecated != nil}, consts[name])
+		texts := []string{shownIn(cat, e.Message, cat.DefaultLocale)}
+		for _, t := range []struct {
+			label string
+			text  map[string]string
+		}{{"", e.Description}, {"Cause: ", e.Cause}, {"Solution: ", e.Solution}} {
+			// A description that repeats the message is not said twice.
+			if t.text != nil && !(t.label == "" && shownIn(cat, t.text, cat.DefaultLocale) == texts[0]) {
+				texts = append(texts, t.label+shownIn(cat, t.text, cat.DefaultLocale))
+			}
+		}
+		if e.Deprecated != nil {
+			texts = append(texts, "Deprecated: "+e.Deprecated.Reason)
+			if e.Deprecated.ReplacedBy != nil {
+				texts = append(texts, "Use "+t.Name()+"_"+*e.Deprecated.ReplacedBy+" instead.")
+			}
+		}
+		checkDoc(ns.ID, e.Code, name, texts)
 		fromCode := reflect.ValueOf(funcs[t.Name()+"FromCode"])
 		if c(t.Name()+"FromCode exists", true, fromCode.IsValid()) {
 			got := fromCode.Call([]reflect.Value{reflect.ValueOf(e.Code)})

@@ -5,7 +5,10 @@ every entry of every namespace, that the generated package agrees: lookup by
 namespace id + code through the registry, the IntEnum member by name and by
 value, the message in every catalog locale (and the fallbacks), HTTP status,
 retryable flag, docs URL, deprecation, ErrcatError (with a message of its
-own), the keyword-argument formatter of every message with placeholders in
+own), the documentation (each member's docstring in the source, which editors
+read, and its `__doc__`, which help() and pydoc read: the message, description,
+cause, solution and deprecation as written; the module's: title and
+description), the keyword-argument formatter of every message with placeholders in
 every locale; and that codes a namespace does not have are rejected. It embeds no expected value, so it runs
 on any catalog; the locale each tag of tests/conformance/locale-choice.json chooses (the table of
 the catalog's locales, which every language's harness checks alike) is read from there.
@@ -17,11 +20,13 @@ expected and actual; the last line is `conformance: N passed, M failed`, and
 the exit status is non-zero if M > 0.
 """
 
+import ast
 import copy
 import importlib
 import inspect
 import json
 import pickle
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -41,6 +46,39 @@ chains: dict[str, list[str]] = {}
 def shown(message: dict[str, str], locale: str) -> str:
     """The text `locale` shows of `message` (see `chains`)."""
     return next(message[l] for l in chains[locale] if l in message)
+
+
+# Unicode's White_Space, which errcat trims a line of a doc of (str.strip() would
+# also take the separators U+001C to U+001F).
+WHITE_SPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000"
+
+
+def doc_text(*labelled: str) -> str:
+    """What a docstring of texts (each with its label) holds: each text a paragraph of
+    its lines, split at every line break, trimmed, a tab a space, no empty line around."""
+    paragraphs = []
+    for text in labelled:
+        lines = [l.strip(WHITE_SPACE).replace("\t", " ") for l in re.split("\r\n|[\n\r\x85\u2028\u2029]", text)]
+        while lines and not lines[0]:
+            lines.pop(0)
+        while lines and not lines[-1]:
+            lines.pop()
+        if lines:
+            paragraphs.append("\n".join(lines))
+    return "\n\n".join(paragraphs)
+
+
+def docstrings(module: Any, class_name: str) -> dict[str, object]:
+    """The docstring after each assignment in the class `class_name` of `module`'s source."""
+    tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
+    body = next(n.body for n in tree.body if isinstance(n, ast.ClassDef) and n.name == class_name)
+    return {
+        target.id: after.value.value
+        for statement, after in zip(body, body[1:])
+        if isinstance(statement, ast.Assign) and isinstance(after, ast.Expr) and isinstance(after.value, ast.Constant)
+        for target in statement.targets
+        if isinstance(target, ast.Name)
+    }
 
 
 def legacy_variant(tag: str) -> str | None:
@@ -115,8 +153,24 @@ def main() -> int:
         check(nid, None, "exported from the package", codes, getattr(gen, codes.__name__, None))
         check(nid, None, "entry count", len(ns["entries"]), attempt(nid, None, "all", lambda: len(found.all)))
         check(nid, None, "member count", len(ns["entries"]), len(codes))
+        description = [shown(ns["description"], default)] if ns["description"] else []
+        check(nid, None, "module docstring", doc_text(shown(ns["title"], default), *description), module.__doc__)
+        in_source = docstrings(module, codes.__name__)
         for e in ns["entries"]:
             check_entry(gen, nid, found, module, e, locales, default)
+            labelled = [shown(e["message"], default)]
+            # A description that repeats the message is not said twice.
+            labelled += [
+                label + shown(e[field], default)
+                for label, field in [("", "description"), ("Cause: ", "cause"), ("Solution: ", "solution")]
+                if e[field] and shown(e[field], default) != (labelled[0] if field == "description" else None)
+            ]
+            if e["deprecated"]:
+                labelled.append("Deprecated: " + e["deprecated"]["reason"])
+            doc = doc_text(*labelled)
+            check(nid, e["code"], "docstring in the source", doc, in_source.get(e["name"]))
+            member = attempt(nid, e["code"], "member by name", lambda: codes[e["name"]])
+            check(nid, e["code"], "member.__doc__", doc, getattr(member, "__doc__", None))
         present = {e["code"] for e in ns["entries"]}
         probes = [max(present) + 1, min(present) - 1] if present else [0]
         for absent in (p for p in probes if p not in present):
