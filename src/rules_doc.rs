@@ -182,6 +182,29 @@ fn fixed_counterpart(dir: &Path, rel: &Path) -> Option<std::path::PathBuf> {
     }
 }
 
+/// Why `rule` has no example in its fixture under `root/tests/fixtures/rules/`, or
+/// `None` when it has one: what a contributor adding a rule has left to do.
+pub fn missing_example(root: &Path, rule: &str) -> Option<String> {
+    if fixture_example(root, rule).is_some() {
+        return None;
+    }
+    let dir = root.join("tests/fixtures/rules").join(rule);
+    let what = if !dir.is_dir() {
+        "it has no fixture directory: write a catalog there that triggers it (see CONTRIBUTING.md)"
+    } else if !dir.join("expected.txt").is_file() {
+        "its snapshot expected.txt is missing: run `ERRCAT_BLESS=1 cargo test --test it \
+         rule_fixtures`, review it, then `cargo xtask gen`"
+    } else if !dir.join("fixed").is_dir() {
+        "it has no fixed/ directory: copy the fixture's files there, fixed (see CONTRIBUTING.md)"
+    } else {
+        "no file of it differs from its copy in fixed/"
+    };
+    Some(format!(
+        "rule `{rule}` has no failing/fixed example in {}: {what}",
+        dir.display()
+    ))
+}
+
 /// The page from the rule table and the fixtures under `root/tests/fixtures/rules/`.
 pub fn page_from_fixtures(root: &Path) -> String {
     page(&|rule| fixture_example(root, rule))
