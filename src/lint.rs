@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::console::count;
 use crate::diag::Report;
-use crate::model::Catalog;
+use crate::model::{Catalog, Namespace, Text};
 
 /// One namespace's row.
 #[derive(Serialize)]
@@ -17,6 +17,12 @@ struct Row<'a> {
     codes: usize,
     /// Per catalog locale, in the catalog's order.
     messages: Vec<Coverage<'a>>,
+    /// The namespace's other texts: its title and description, its groups' titles,
+    /// its entries' titles, descriptions, causes and solutions.
+    other_texts: usize,
+    /// Per catalog locale, how many of `other_texts` it has: a translator's work is
+    /// more than the messages.
+    other: Vec<Coverage<'a>>,
     /// Rule id → findings in this namespace.
     findings: BTreeMap<&'static str, usize>,
 }
@@ -43,24 +49,44 @@ fn rows<'a>(catalog: &'a Catalog, report: &Report) -> Vec<Row<'a>> {
     catalog
         .namespaces
         .iter()
-        .map(|ns| Row {
-            namespace: &ns.id,
-            codes: ns.entries.len(),
-            messages: catalog
-                .locales
-                .iter()
-                .map(|l| Coverage {
-                    locale: l,
-                    have: ns
-                        .entries
-                        .iter()
-                        .filter(|e| e.message.get(l).is_some())
-                        .count(),
-                    required: ns.required_locales.contains(l),
-                })
-                .collect(),
-            findings: findings.remove(ns.id.as_str()).unwrap_or_default(),
+        .map(|ns| {
+            let messages: Vec<&Text> = ns.entries.iter().map(|e| &e.message).collect();
+            let other = other_texts(ns);
+            let coverage = |texts: &[&Text]| {
+                catalog
+                    .locales
+                    .iter()
+                    .map(|l| Coverage {
+                        locale: l,
+                        have: texts.iter().filter(|t| t.get(l).is_some()).count(),
+                        required: ns.required_locales.contains(l),
+                    })
+                    .collect()
+            };
+            Row {
+                namespace: &ns.id,
+                codes: ns.entries.len(),
+                messages: coverage(&messages),
+                other_texts: other.len(),
+                other: coverage(&other),
+                findings: findings.remove(ns.id.as_str()).unwrap_or_default(),
+            }
         })
+        .collect()
+}
+
+/// Every text of `ns` but its messages.
+fn other_texts(ns: &Namespace) -> Vec<&Text> {
+    let entries = ns.entries.iter().flat_map(|e| {
+        [&e.title, &e.description, &e.cause, &e.solution]
+            .into_iter()
+            .flatten()
+    });
+    [&ns.title, &ns.description]
+        .into_iter()
+        .flatten()
+        .chain(ns.groups.iter().map(|g| &g.title))
+        .chain(entries)
         .collect()
 }
 
@@ -73,20 +99,32 @@ pub fn summary_json(catalog: &Catalog, report: &Report) -> String {
         .collect()
 }
 
-/// One row per namespace: codes, how many messages each locale has, findings by rule.
+/// One row per namespace: codes, how many messages and other texts each locale has,
+/// findings by rule.
 pub fn summary(catalog: &Catalog, report: &Report) -> String {
-    let rows: Vec<[String; 4]> = rows(catalog, report)
+    let per_locale = |coverage: &[Coverage], of: usize| {
+        if of == 0 {
+            return "-".to_string();
+        }
+        coverage
+            .iter()
+            .map(|c| {
+                let mark = if c.required { "" } else { "*" };
+                format!("{}{mark} {}/{of}", c.locale, c.have)
+            })
+            .collect::<Vec<_>>()
+            .join("  ")
+    };
+    let header = [
+        "namespace",
+        "codes",
+        "messages per locale",
+        "other texts per locale",
+        "findings",
+    ];
+    let rows: Vec<[String; 5]> = rows(catalog, report)
         .into_iter()
         .map(|r| {
-            let locales = r
-                .messages
-                .iter()
-                .map(|c| {
-                    let mark = if c.required { "" } else { "*" };
-                    format!("{}{mark} {}/{}", c.locale, c.have, r.codes)
-                })
-                .collect::<Vec<_>>()
-                .join("  ");
             let found = if r.findings.is_empty() {
                 "-".to_string()
             } else {
@@ -96,10 +134,15 @@ pub fn summary(catalog: &Catalog, report: &Report) -> String {
                     .collect::<Vec<_>>()
                     .join(", ")
             };
-            [r.namespace.to_owned(), r.codes.to_string(), locales, found]
+            [
+                r.namespace.to_owned(),
+                r.codes.to_string(),
+                per_locale(&r.messages, r.codes),
+                per_locale(&r.other, r.other_texts),
+                found,
+            ]
         })
         .collect();
-    let header = ["namespace", "codes", "messages per locale", "findings"];
     let width = |i: usize| {
         rows.iter()
             .map(|r| r[i].chars().count())
@@ -107,29 +150,30 @@ pub fn summary(catalog: &Catalog, report: &Report) -> String {
             .max()
             .unwrap_or(0)
     };
-    let (w0, w1, w2) = (width(0), width(1), width(2));
+    let widths: Vec<usize> = (0..header.len()).map(width).collect();
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{:<w0$}  {:>w1$}  {:<w2$}  {}",
-        header[0], header[1], header[2], header[3]
-    );
+    let mut line = |cells: [&str; 5]| {
+        let mut text = String::new();
+        for (i, cell) in cells.iter().enumerate() {
+            let pad = widths[i].saturating_sub(cell.chars().count());
+            match i {
+                // Counts align right; the last column is not padded.
+                1 => text.push_str(&format!("{}{cell}  ", " ".repeat(pad))),
+                4 => text.push_str(cell),
+                _ => text.push_str(&format!("{cell}{}  ", " ".repeat(pad))),
+            }
+        }
+        let _ = writeln!(out, "{}", text.trim_end());
+    };
+    line(header);
     for r in &rows {
-        let pad = w2 - r[2].chars().count();
-        let _ = writeln!(
-            out,
-            "{:<w0$}  {:>w1$}  {}{}  {}",
-            r[0],
-            r[1],
-            r[2],
-            " ".repeat(pad),
-            r[3]
-        );
+        line([&r[0], &r[1], &r[2], &r[3], &r[4]]);
     }
     let total: usize = catalog.namespaces.iter().map(|n| n.entries.len()).sum();
     let _ = writeln!(
         out,
-        "\n{}, {}; * = locale not required (falls back to a locale of its language and script, else to {}).",
+        "\n{}, {}; * = locale not required (falls back to a locale of its language and script, else to {}); \
+         other texts: titles, descriptions, causes and solutions.",
         count(catalog.namespaces.len(), "namespace"),
         count(total, "code"),
         catalog.default_locale

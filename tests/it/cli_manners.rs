@@ -375,13 +375,21 @@ fn lint_summarises_as_json_lines_on_stdout() {
     let line = table.lines().find(|l| l.starts_with("edu.rest ")).unwrap();
     let codes = edu["codes"].as_u64().unwrap();
     assert!(line.contains(&format!(" {codes} ")), "{line}");
-    for m in edu["messages"].as_array().unwrap() {
-        let (locale, have) = (m["locale"].as_str().unwrap(), &m["have"]);
-        let mark = if m["required"] == true { "" } else { "*" };
-        assert!(
-            line.contains(&format!("{locale}{mark} {have}/{codes}")),
-            "{line}"
-        );
+    // Messages out of the codes, the other texts out of their own number.
+    let other = edu["other_texts"].as_u64().unwrap();
+    assert!(
+        other > codes,
+        "edu.rest has titles, descriptions and causes"
+    );
+    for (key, of) in [("messages", codes), ("other", other)] {
+        for m in edu[key].as_array().unwrap() {
+            let (locale, have) = (m["locale"].as_str().unwrap(), &m["have"]);
+            let mark = if m["required"] == true { "" } else { "*" };
+            assert!(
+                line.contains(&format!("{locale}{mark} {have}/{of}")),
+                "{key}: {line}"
+            );
+        }
     }
 
     // Findings are counted per rule, the diagnostics themselves go to stderr.
@@ -409,7 +417,7 @@ fn lint_summarises_a_catalog_whose_only_errors_are_missing_translations() {
         ),
         (
             "app.yaml",
-            "namespace: app\nlocales: [en, ja]\nentries:\n  - { code: 1, name: ONE, message: { en: One, ja: 一 } }\n  - { code: 2, name: TWO, message: Two }\n",
+            "namespace: app\nlocales: [en, ja]\nentries:\n  - { code: 1, name: ONE, message: { en: One, ja: 一 }, cause: { en: Why, ja: 理由 } }\n  - { code: 2, name: TWO, message: Two, description: Two things, solution: { ja: 直す } }\n",
         ),
     ]);
     let out = errcat(dir.path(), &["lint", "catalog.yaml"]);
@@ -417,7 +425,9 @@ fn lint_summarises_a_catalog_whose_only_errors_are_missing_translations() {
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("error[missing-translation]"), "{stderr}");
     assert!(
-        stdout.contains("app            2  en 2/2  ja 1/2       missing-translation 1"),
+        stdout.contains(
+            "app            2  en 2/2  ja 1/2       en 2/3  ja 2/3          missing-translation 3"
+        ),
         "{stdout}"
     );
     let ns = dir.path().join("app.yaml");
