@@ -94,6 +94,10 @@ pub struct LocaleView {
     pub script: String,
     /// The region subtag in lower case (`cn`, `419`); empty for none.
     pub region: String,
+    /// The language and script as a tag (`zh-Hant`, for `zh-TW` and `zh-HK` too, whose
+    /// script is implied; `sr-Latn`), empty without a script: the key of what every
+    /// locale of one writing shares (the docs target's `ui` words).
+    pub language_script: String,
     /// The tags of the catalog locales whose text stands in for a text missing in this
     /// one, nearest first: those of its `language` and `script` without a region, then
     /// the others of them, each in catalog order (`pt` for `pt-BR`; `zh-TW` for
@@ -695,7 +699,12 @@ impl<'a> Views<'a> {
         let subtags = match_subtags(tag);
         let native_name = native_name(tag, &subtags);
         let [language, script, region] = subtags;
+        let language_script = match script.get(..1) {
+            Some(first) => format!("{language}-{}{}", first.to_uppercase(), &script[1..]),
+            None => String::new(),
+        };
         LocaleView {
+            language_script,
             tag: tag.to_string(),
             lit: self.profile.string(tag),
             ident: self.profile.locale_name(tag),

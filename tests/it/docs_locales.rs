@@ -89,6 +89,31 @@ fn a_catalog_adds_a_locales_words_to_the_built_in_ones() {
     assert_has(&pages, "en/index.md", "Error codes");
 }
 
+/// Chinese pages get the built-in words of their writing, whatever the region:
+/// Traditional for `zh-TW`, `zh-HK` and `zh-Hant`, Simplified for `zh-CN` and `zh-SG`;
+/// a catalog's own words for one locale stay that locale's.
+#[test]
+fn chinese_pages_get_the_words_of_their_script() {
+    let pages = docs(
+        "en, zh-TW, zh-HK, zh-Hant, zh-CN, zh-SG",
+        "{ ui: { zh-HK: { catalog: 錯誤代碼 } } }",
+        "Gone",
+    );
+    for tag in ["zh-TW", "zh-Hant"] {
+        assert_has_all(
+            &pages,
+            &format!("{tag}/index.md"),
+            &["錯誤碼查詢", "錯誤碼"],
+        );
+    }
+    assert_has_all(&pages, "zh-HK/index.md", &["錯誤碼查詢", "錯誤代碼"]);
+    assert_has(&pages, "zh-HK/app.md", "提示訊息");
+    for tag in ["zh-CN", "zh-SG"] {
+        assert_has_all(&pages, &format!("{tag}/app.md"), &["提示信息", "错误码"]);
+    }
+    assert!(!page(&pages, "zh-TW/index.md").contains("错误码"));
+}
+
 /// Arabic and Hebrew run right to left: their pages, and their text and names on
 /// other pages, say so; each locale is named in its own language.
 #[test]
@@ -184,15 +209,15 @@ fn codes_run_left_to_right_on_right_to_left_pages() {
 #[test]
 fn a_word_not_translated_is_the_default_locales() {
     let pages = docs(
-        "zh-CN, en, zh-Hant-TW",
-        "{ ui: { zh-Hant-TW: { details: 詳細說明 } } }",
+        "zh-CN, en, nl",
+        "{ ui: { nl: { details: Bijzonderheden } } }",
         "{ zh-CN: 房间已满, en: The room is full }",
     );
-    assert_has(&pages, "zh-Hant-TW/app.md", "## 詳細說明");
-    // Marked as the default locale's: the page is not in Simplified Chinese.
+    assert_has(&pages, "nl/app.md", "## Bijzonderheden");
+    // Marked as the default locale's: the page is not in Chinese.
     assert_has(
         &pages,
-        "zh-Hant-TW/app.md",
+        "nl/app.md",
         "| <span lang=\"zh-CN\" dir=\"auto\">错误码</span> | <span lang=\"zh-CN\" dir=\"auto\">名称</span> |",
     );
     assert_has(&pages, "en/app.md", "## Details");
@@ -383,8 +408,8 @@ fn a_fallback_to_a_sibling_locale_is_marked_with_it() {
     let pt = "<span lang=\"pt\" dir=\"auto\">A sala está fechada</span> _(não traduzido; mostrado em português)_";
     assert!(pt_br.contains(pt), "{pt_br}");
     let hk = page(&pages, "zh-Hant-HK/app.md");
-    // No built-in words in Traditional Chinese: the note is English's, marked so.
-    let tw = "<span lang=\"zh-TW\" dir=\"auto\">房間已關閉</span> _(<span lang=\"en\" dir=\"auto\">not translated; shown in Traditional Chinese</span>)_";
+    // The note in Traditional Chinese, the built-in words of the page's writing.
+    let tw = "<span lang=\"zh-TW\" dir=\"auto\">房間已關閉</span> _(暫無翻譯，顯示繁體中文原文)_";
     assert!(hk.contains(tw), "{hk}");
     // Never another script's: Simplified Chinese shows the default locale's text.
     let cn = page(&pages, "zh-CN/app.md");

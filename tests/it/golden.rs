@@ -135,7 +135,7 @@ fn a_fallback_is_marked_with_the_language_it_is_in() {
     // The zh-CN page shows the en message, named in Chinese.
     let zh = page("docs/zh-CN/dev.md");
     assert!(
-        zh.contains("<span lang=\"en\" dir=\"auto\">Fine</span> _(暂无中文，显示英文原文)_"),
+        zh.contains("<span lang=\"en\" dir=\"auto\">Fine</span> _(暂无翻译，显示英文原文)_"),
         "{zh}"
     );
     assert!(zh.contains("\n# 设备错误\n"), "{zh}");
@@ -170,7 +170,7 @@ fn reasons_on_another_locale_page_are_marked_as_fallbacks() {
     let zh = files[Path::new("docs/zh-CN/dev.md")].as_str();
     assert!(
         zh.contains(
-            "- **已弃用**：<span lang=\"en\" dir=\"auto\">Use OK.</span> _(暂无中文，显示英文原文)_\n- **替代**：[1 `OK`](#dev-1)\n"
+            "- **已弃用**：<span lang=\"en\" dir=\"auto\">Use OK.</span> _(暂无翻译，显示英文原文)_\n- **替代**：[1 `OK`](#dev-1)\n"
         ),
         "{zh}"
     );
