@@ -232,3 +232,49 @@ fn a_catalog_without_namespaces_generates_every_target() {
     let dirs = std::fs::read_dir(p.join("generated")).unwrap().count();
     assert_eq!(dirs, ids, "{err}");
 }
+
+/// The starter catalog names every option of each target it gives options to, set
+/// or commented out with a value to start from, and each commented one is valid as
+/// written: the starter keeps up with the targets' `options:`.
+#[test]
+fn init_catalog_shows_every_option_of_its_targets_and_each_is_valid() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(errcat(dir.path(), &["init"]).status.code(), Some(0));
+    let path = dir.path().join("schema/catalog.yaml");
+    let starter = std::fs::read_to_string(&path).unwrap();
+    // An option commented out sits at an option's indentation: `      # license: MIT`.
+    let uncommented: String = starter
+        .lines()
+        .map(|l| match l.strip_prefix("      # ") {
+            Some(rest) if rest.split_once(": ").is_some_and(|(k, _)| !k.contains(' ')) => {
+                format!("      {rest}\n")
+            }
+            _ => format!("{l}\n"),
+        })
+        .collect();
+    assert_ne!(uncommented, starter, "no option is commented out");
+    std::fs::write(&path, &uncommented).unwrap();
+    let out = errcat(dir.path(), &["check"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let catalog: serde_json::Value = serde_saphyr::from_str(&uncommented).unwrap();
+    for target in catalog["targets"].as_array().unwrap() {
+        let Some(options) = target["options"].as_object() else {
+            continue;
+        };
+        let set = target["templates"].as_str().unwrap();
+        let manifest =
+            std::fs::read_to_string(repo().join("templates").join(set).join("target.yaml"))
+                .unwrap();
+        let manifest: serde_json::Value = serde_saphyr::from_str(&manifest).unwrap();
+        let mut declared: Vec<&String> = manifest["options"].as_object().unwrap().keys().collect();
+        let mut shown: Vec<&String> = options.keys().collect();
+        declared.sort();
+        shown.sort();
+        assert_eq!(shown, declared, "target {set}");
+    }
+}
