@@ -1,8 +1,10 @@
 //! Changes to the catalog file itself: its id, locales, default locale, docs URL,
 //! surfaces and targets.
 
+use super::locales::Locales;
 use super::texts::edit_list;
 use super::{Change, Kind, quoting};
+use crate::console::count;
 use crate::model::{Catalog, Surface};
 use crate::source::Span;
 
@@ -25,10 +27,18 @@ pub(super) fn change(
 }
 
 /// Changes to the catalog's own fields; `gone` are the locales it dropped.
-pub(super) fn changes(old: &Catalog, new: &Catalog, gone: &[&str]) -> Vec<Change> {
+pub(super) fn changes(old: &Catalog, new: &Catalog, gone: &Locales) -> Vec<Change> {
     let (was, now) = (&old.spans, &new.spans);
     let mut out = Vec::new();
-    for locale in gone {
+    for &(tag, renamed) in &gone.renamed {
+        out.push(change(
+            Kind::LocaleRenamed,
+            (locale_renamed(tag, renamed, old), None),
+            Some(was.locales),
+            Some(now.locales),
+        ));
+    }
+    for locale in &gone.dropped {
         let message = (locale_removed(locale, old), None);
         out.push(change(
             Kind::LocaleRemoved,
@@ -37,7 +47,11 @@ pub(super) fn changes(old: &Catalog, new: &Catalog, gone: &[&str]) -> Vec<Change
             Some(now.locales),
         ));
     }
-    for locale in new.locales.iter().filter(|l| !old.locales.contains(l)) {
+    let added = new
+        .locales
+        .iter()
+        .filter(|l| !old.locales.contains(l) && !gone.is_renamed_to(l));
+    for locale in added {
         // Texts in it are compared code by code (`translation-added`).
         let message = format!("locale {locale} was added to the catalog's `locales:`");
         out.push(change(
@@ -50,7 +64,7 @@ pub(super) fn changes(old: &Catalog, new: &Catalog, gone: &[&str]) -> Vec<Change
     // A revision from before the catalog stands in as one without locales: its fields
     // are no catalog's, and everything in the new one is added.
     if !old.locales.is_empty() {
-        out.extend(fields(old, new));
+        out.extend(fields(old, new, gone));
     }
     out.extend(surfaces(old, new, gone));
     out.extend(super::targets::changes(old, new));
@@ -58,7 +72,7 @@ pub(super) fn changes(old: &Catalog, new: &Catalog, gone: &[&str]) -> Vec<Change
 }
 
 /// The catalog id, default locale and docs URL.
-fn fields(old: &Catalog, new: &Catalog) -> Vec<Change> {
+fn fields(old: &Catalog, new: &Catalog, gone: &Locales) -> Vec<Change> {
     let (was, now) = (&old.spans, &new.spans);
     let mut out = Vec::new();
     out.extend(super::version::lowered(old, new));
@@ -71,7 +85,8 @@ fn fields(old: &Catalog, new: &Catalog) -> Vec<Change> {
             Some(now.id),
         ));
     }
-    if old.default_locale != new.default_locale {
+    // A renamed default locale is the same default, under its new tag.
+    if gone.now(&old.default_locale) != new.default_locale {
         let message = format!(
             "the default locale changed from {} to {}: generated code shows {} texts where no \
              locale is asked for, and in place of untranslated ones",
@@ -112,7 +127,7 @@ fn fields(old: &Catalog, new: &Catalog) -> Vec<Change> {
 /// Surfaces by id: added, removed, or given other namespaces or another title. A
 /// namespace that left the catalog leaves its surfaces with it, which `namespace-removed`
 /// says (validation allows no surface to keep it).
-fn surfaces(old: &Catalog, new: &Catalog, gone: &[&str]) -> Vec<Change> {
+fn surfaces(old: &Catalog, new: &Catalog, gone: &Locales) -> Vec<Change> {
     let mut out = Vec::new();
     let list = |s: &[&String]| {
         let names: Vec<&str> = s.iter().map(|n| n.as_str()).collect();
@@ -173,6 +188,20 @@ fn members<'a>(s: &'a Surface, catalog: &Catalog) -> Vec<&'a String> {
 
 /// Generated code has one constant per catalog locale: removing one breaks every client
 /// that names it. The texts in it go with it; they are counted here, not listed per code.
+fn locale_renamed(was: &str, now: &str, old: &Catalog) -> String {
+    let codes = old
+        .namespaces
+        .iter()
+        .flat_map(|n| &n.entries)
+        .filter(|e| e.message.get(was).is_some())
+        .count();
+    format!(
+        "locale {was} was renamed {now}, with the messages of {} (its texts are compared \
+         as {now}'s): generated code names the locale after {now} now",
+        count(codes, "code")
+    )
+}
+
 fn locale_removed(locale: &str, old: &Catalog) -> String {
     let texts = old
         .namespaces

@@ -1,5 +1,6 @@
 //! Changes to one code present on both sides.
 
+use super::locales::Locales;
 use super::namespace::{Side, entry_label};
 use super::texts::{Edit, shown, text_edits};
 use super::{Change, Kind, prose};
@@ -8,7 +9,7 @@ use crate::source::Span;
 
 /// Changes to one code present on both sides: `e` in namespace `o`, `x` in `n`. Texts in
 /// the `gone` locales are left to the locale's own change.
-pub(super) fn entry(e: &Entry, x: &Entry, o: &Side, n: &Side, gone: &[&str]) -> Vec<Change> {
+pub(super) fn entry(e: &Entry, x: &Entry, o: &Side, n: &Side, gone: &Locales) -> Vec<Change> {
     let mut out = Vec::new();
     let mut push = |kind, message: String, old: Span, new: Span| {
         out.push(Change {

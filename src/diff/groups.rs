@@ -1,5 +1,6 @@
 //! A namespace's groups, which arrange its codes in the docs: added, removed, retitled.
 
+use super::locales::Locales;
 use super::texts::edit_list;
 use super::{Change, Kind};
 use crate::model::Namespace;
@@ -7,7 +8,7 @@ use crate::model::Namespace;
 /// Changes to the groups of a namespace present on both sides. Titles in the `gone`
 /// locales are left to the locale's own change; an entry moved between groups is
 /// reported with the entry.
-pub(super) fn changes(o: &Namespace, n: &Namespace, gone: &[&str]) -> Vec<Change> {
+pub(super) fn changes(o: &Namespace, n: &Namespace, gone: &Locales) -> Vec<Change> {
     let ns = &n.id;
     let change = |kind, (message, markdown): (String, Option<String>), old, new| Change {
         kind,

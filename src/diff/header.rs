@@ -1,13 +1,14 @@
 //! A namespace's own fields, above its entries: range, title and description, source,
 //! required locales.
 
+use super::locales::Locales;
 use super::texts::edit_list;
 use super::{Change, Kind, quoting};
 use crate::model::{Namespace, Source};
 
 /// Changes to the fields of a namespace present on both sides, `o` before and `n` after.
 /// What the catalog's `gone` locales take with them is left to their own change.
-pub(super) fn changes(o: &Namespace, n: &Namespace, gone: &[&str]) -> Vec<Change> {
+pub(super) fn changes(o: &Namespace, n: &Namespace, gone: &Locales) -> Vec<Change> {
     let ns = &n.id;
     let change = |kind, (message, markdown): (String, Option<String>)| Change {
         kind,
@@ -83,19 +84,19 @@ fn source(a: Option<&Source>, b: Option<&Source>, ns: &str) -> Option<(String, O
 /// The locales every message of the namespace must have, compared as sets. A namespace
 /// without `locales:` on both sides requires the catalog's, whose own change says it; a
 /// locale the catalog dropped is left to its change.
-fn required_locales(o: &Namespace, n: &Namespace, gone: &[&str]) -> Option<String> {
+fn required_locales(o: &Namespace, n: &Namespace, gone: &Locales) -> Option<String> {
     if !o.locales_declared && !n.locales_declared {
         return None;
     }
     let added = n
         .required_locales
         .iter()
-        .filter(|l| !o.required_locales.contains(l))
+        .filter(|l| !o.required_locales.iter().any(|r| r == gone.was(l)))
         .map(|l| format!("{l} added"));
     let removed = o
         .required_locales
         .iter()
-        .filter(|l| !n.required_locales.contains(l) && !gone.contains(&l.as_str()))
+        .filter(|l| !n.required_locales.iter().any(|r| r == gone.now(l)) && !gone.is_dropped(l))
         .map(|l| format!("{l} removed"));
     let edits: Vec<String> = added.chain(removed).collect();
     (!edits.is_empty()).then(|| {

@@ -57,6 +57,8 @@ kinds! {
         "callers of the code's formatter still compile and pass the arguments swapped";
     LocaleRemoved = "locale-removed",
         "generated code has a constant per locale: code that names it stops compiling";
+    LocaleRenamed = "locale-renamed",
+        "generated code has a constant per locale, named after its tag: code that names the old one stops compiling, and a client that asks for the old tag exactly may get another locale";
     DefaultLocaleChanged = "default-locale-changed",
         "code that asks for no locale, and every untranslated text, shows another language; every docs link goes to that locale's pages";
     DocsUrlRemoved = "docs-url-removed",

@@ -12,6 +12,7 @@ mod groups;
 mod header;
 mod int_type;
 mod kind;
+mod locales;
 mod namespace;
 mod prose;
 pub mod report;
@@ -105,12 +106,7 @@ impl<'a> Index<'a> {
 pub fn compare(old: &Catalog, new: &Catalog) -> Vec<Change> {
     let (old_index, new_index) = (Index::new(old), Index::new(new));
     let mut out = Vec::new();
-    let gone: Vec<&str> = old
-        .locales
-        .iter()
-        .filter(|l| !new.locales.contains(l))
-        .map(String::as_str)
-        .collect();
+    let gone = locales::Locales::new(old, new, &new_index);
     out.extend(catalog::changes(old, new, &gone));
     for o in &old.namespaces {
         match new_index.namespace(&o.id) {

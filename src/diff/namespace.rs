@@ -1,6 +1,7 @@
 //! Changes inside one namespace present on both sides, and namespaces removed: codes
 //! removed, retired, added, moved between namespaces, and the namespace's own fields.
 
+use super::locales::Locales;
 use std::collections::HashMap;
 
 use super::entry::entry;
@@ -70,7 +71,7 @@ pub(super) fn removed(
     o: &Namespace,
     old: &Index,
     new: &Index,
-    gone: &[&str],
+    gone: &Locales,
     out: &mut Vec<Change>,
 ) {
     out.push(Change {
@@ -109,7 +110,7 @@ fn retired(e: &Entry, reason: &str) -> (String, Option<String>) {
 
 /// A code's move, and what else changed with it: a move into a namespace of other
 /// `defaults:` changes its HTTP status as surely as an edit does.
-fn moved(e: &Entry, from: &Namespace, to: &Namespace, x: &Entry, gone: &[&str]) -> Vec<Change> {
+fn moved(e: &Entry, from: &Namespace, to: &Namespace, x: &Entry, gone: &Locales) -> Vec<Change> {
     let mut out = vec![Change {
         kind: Kind::CodeMovedNamespace,
         namespace: from.id.clone(),
@@ -133,7 +134,7 @@ pub(super) fn namespace(
     n: &Namespace,
     old: &Index,
     new: &Index,
-    gone: &[&str],
+    gone: &Locales,
     out: &mut Vec<Change>,
 ) {
     let ns = &o.id;

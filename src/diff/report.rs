@@ -26,6 +26,9 @@ fn help(kind: Kind) -> &'static str {
         Kind::ParamOrderChanged => {
             "keep the `params:` order (a message may use its placeholders in any order), or deprecate the code and add a new one"
         }
+        Kind::LocaleRenamed => {
+            "keep the old tag in `locales:`: a request for the new one finds it, as a locale of its language"
+        }
         Kind::LocaleRemoved => {
             "keep the locale in `locales:`; a code without a text in it shows another locale's of its language and script, else the default locale's"
         }

@@ -1,5 +1,6 @@
 //! Localized texts compared locale by locale, and values shown inside a message.
 
+use super::locales::Locales;
 use super::prose;
 use crate::model::Text;
 
@@ -81,14 +82,14 @@ impl TextEdit<'_> {
 /// then the ones dropped. Texts in the `gone` locales are left to the locale's own change.
 pub(super) fn text_edits<'a>(
     fields: impl IntoIterator<Item = (&'a str, Option<&'a Text>, Option<&'a Text>)>,
-    gone: &[&str],
+    gone: &Locales<'a>,
 ) -> Vec<TextEdit<'a>> {
     const EMPTY: &Text = &Text(Vec::new());
     let mut out = Vec::new();
     for (field, a, b) in fields {
         let (a, b) = (a.unwrap_or(EMPTY), b.unwrap_or(EMPTY));
         for (locale, text) in &b.0 {
-            let (edit, old) = match a.get(locale) {
+            let (edit, old) = match a.get(gone.was(locale)) {
                 None => (Edit::Added, ""),
                 Some(t) if t != text => (Edit::Changed, t),
                 Some(_) => continue,
@@ -102,10 +103,11 @@ pub(super) fn text_edits<'a>(
             });
         }
         for (locale, old) in &a.0 {
-            if b.get(locale).is_none() && !gone.contains(&locale.as_str()) {
+            let now = gone.now(locale);
+            if b.get(now).is_none() && !gone.is_dropped(locale) {
                 out.push(TextEdit {
                     field,
-                    locale,
+                    locale: now,
                     edit: Edit::Removed,
                     old,
                     new: "",
@@ -120,7 +122,7 @@ pub(super) fn text_edits<'a>(
 /// added: "C"`), plain and for Markdown, or `None` when no text differs.
 pub(super) fn edit_list<'a>(
     fields: impl IntoIterator<Item = (&'a str, Option<&'a Text>, Option<&'a Text>)>,
-    gone: &[&str],
+    gone: &Locales<'a>,
 ) -> Option<(String, Option<String>)> {
     let edits = text_edits(fields, gone);
     (!edits.is_empty()).then(|| {

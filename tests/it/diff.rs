@@ -103,6 +103,7 @@ fn the_breaking_kinds_are_the_ones_the_issue_lists() {
             "param-added",
             "param-order-changed",
             "locale-removed",
+            "locale-renamed",
             "default-locale-changed",
             "docs-url-removed",
             "target-removed",
@@ -1135,4 +1136,62 @@ fn diff_takes_directories_and_a_catalog_outside_schema() {
         same
     );
     assert_eq!(run(&["diff", "HEAD~1:schema/catalog.yaml", "errors"]), same);
+}
+
+/// A locale dropped while one of its language is added is a rename when their
+/// messages agree, to the one they agree with most; otherwise, or when two agree as
+/// often, it is dropped and the other added.
+#[test]
+fn a_locale_is_renamed_only_to_the_one_its_messages_agree_with() {
+    let kinds = |old: (&str, &str), new: (&str, &str)| {
+        let dir = tempfile::tempdir().unwrap();
+        for (side, (locales, texts)) in [("old", old), ("new", new)] {
+            let d = dir.path().join(side);
+            std::fs::create_dir_all(&d).unwrap();
+            std::fs::write(
+                d.join("catalog.yaml"),
+                format!("catalog: t\nformat: 1\nlocales: [{locales}]\ndefault_locale: en\nnamespaces: [a.yaml]\nlints: {{ missing-translation: allow }}\n"),
+            )
+            .unwrap();
+            std::fs::write(
+                d.join("a.yaml"),
+                format!("namespace: app\nentries:\n  - {{ code: 1, name: ONE, message: {{ en: One, {texts} }} }}\n"),
+            )
+            .unwrap();
+        }
+        let (changes, _, _) = compare(
+            &dir.path().join("old/catalog.yaml"),
+            &dir.path().join("new/catalog.yaml"),
+        );
+        changes.iter().map(|c| c.kind.id()).collect::<Vec<_>>()
+    };
+    assert_eq!(
+        kinds(
+            ("en, zh", "zh: 一"),
+            ("en, zh-CN, zh-TW", "zh-CN: 一, zh-TW: 壹")
+        ),
+        ["locale-renamed", "locale-added", "translation-added"]
+    );
+    // Of another language, or with no message the same: dropped, and one added.
+    assert_eq!(
+        kinds(("en, pt", "pt: Um"), ("en, de", "de: Um")),
+        ["locale-removed", "locale-added", "translation-added"]
+    );
+    assert_eq!(
+        kinds(("en, pt", "pt: Um"), ("en, pt-BR", "pt-BR: Uma")),
+        ["locale-removed", "locale-added", "translation-added"]
+    );
+    // Two agreeing as often: no telling which it became.
+    assert_eq!(
+        kinds(
+            ("en, zh", "zh: 一"),
+            ("en, zh-CN, zh-SG", "zh-CN: 一, zh-SG: 一")
+        ),
+        [
+            "locale-removed",
+            "locale-added",
+            "locale-added",
+            "translation-added"
+        ]
+    );
 }
