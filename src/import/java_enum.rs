@@ -60,7 +60,14 @@ fn tokens(text: &str, from: usize) -> Vec<Token> {
             continue;
         }
         if c == b'"' {
-            let (s, end) = string(text, i);
+            let (s, end) = match text[i..]
+                .starts_with("\"\"\"")
+                .then(|| text_block(text, i))
+                .flatten()
+            {
+                Some(block) => block,
+                None => string(text, i),
+            };
             out.push(Token {
                 tok: Tok::Str(s),
                 start,
@@ -101,39 +108,111 @@ fn tokens(text: &str, from: usize) -> Vec<Token> {
 /// An unterminated literal ends at the line break.
 fn string(text: &str, at: usize) -> (String, usize) {
     let quote = text.as_bytes()[at] as char;
-    let mut out = String::new();
-    let mut chars = text[at + 1..].char_indices();
+    let body = &text[at + 1..];
+    let mut chars = body.char_indices();
     while let Some((k, c)) = chars.next() {
         match c {
-            c if c == quote => return (out, at + 1 + k + 1),
-            '\n' => return (out, at + 1 + k),
-            '\\' => match chars.next().map(|(_, e)| e) {
-                Some('n') => out.push('\n'),
-                Some('t') => out.push('\t'),
-                Some('r') => out.push('\r'),
-                Some('b') => out.push('\u{8}'),
-                Some('f') => out.push('\u{c}'),
-                Some('s') => out.push(' '),
-                Some('0') => out.push('\0'),
-                Some('u') => {
-                    let hex: String = chars.clone().take(4).map(|(_, h)| h).collect();
-                    match u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32) {
-                        Some(u) => {
-                            out.push(u);
-                            for _ in 0..4 {
-                                chars.next();
-                            }
-                        }
-                        None => out.push_str("\\u"),
-                    }
-                }
-                Some(other) => out.push(other),
-                None => {}
-            },
-            c => out.push(c),
+            c if c == quote => return (unescape(&body[..k]), at + 1 + k + 1),
+            '\n' => return (unescape(&body[..k]), at + 1 + k),
+            '\\' => {
+                chars.next();
+            }
+            _ => {}
         }
     }
-    (out, text.len())
+    (unescape(body), text.len())
+}
+
+/// A text block (`"""` and a line break, the text, `"""`) at `at`, as Java reads it
+/// (the indentation its lines share, and the closing delimiter's on a line of its
+/// own, removed; trailing spaces stripped; line breaks as `\n`; then escapes) but for
+/// the line break before a closing delimiter on a line of its own; and the offset
+/// after it. `None` when `at` opens no text block (`"""` with text after it on
+/// its line); an unterminated one runs to the end of the text.
+fn text_block(text: &str, at: usize) -> Option<(String, usize)> {
+    let after = &text[at + 3..];
+    let line_end = after.find('\n')?;
+    if !after[..line_end].trim().is_empty() {
+        return None;
+    }
+    let body_at = at + 3 + line_end + 1;
+    let body = &text[body_at..];
+    let mut chars = body.char_indices();
+    let mut end = body.len();
+    while let Some((k, c)) = chars.next() {
+        if c == '\\' {
+            chars.next();
+        } else if body[k..].starts_with("\"\"\"") {
+            end = k;
+            break;
+        }
+    }
+    let raw = body[..end].replace("\r\n", "\n").replace('\r', "\n");
+    let lines: Vec<&str> = raw.split('\n').collect();
+    // The last line counts when it holds only the closing delimiter's indentation.
+    let last = lines.len() - 1;
+    let indent = lines
+        .iter()
+        .enumerate()
+        .filter(|(i, l)| *i == last || !l.trim().is_empty())
+        .map(|(_, l)| l.len() - l.trim_start().len())
+        .min()
+        .unwrap_or(0);
+    let stripped: Vec<&str> = lines
+        .iter()
+        .map(|l| {
+            let l = l.get(indent..).unwrap_or("");
+            l.trim_end_matches([' ', '\t', '\u{c}'])
+        })
+        .collect();
+    let close = (body_at + end + 3).min(text.len());
+    // The line break before a closing delimiter on a line of its own is Java's, not
+    // the author's: as a YAML block scalar's, it is no part of the imported text.
+    let text = stripped.join("\n");
+    let text = match stripped.last() {
+        Some(&"") => text.strip_suffix('\n').unwrap_or(&text),
+        _ => &text,
+    };
+    Some((unescape(text), close))
+}
+
+/// A literal's text with its escapes read: `\n`, `\t`, `\s`, `\uXXXX`, a backslash
+/// before a line break joining the lines (in a text block), any other character as
+/// itself.
+fn unescape(raw: &str) -> String {
+    let mut out = String::new();
+    let mut chars = raw.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some('t') => out.push('\t'),
+            Some('r') => out.push('\r'),
+            Some('b') => out.push('\u{8}'),
+            Some('f') => out.push('\u{c}'),
+            Some('s') => out.push(' '),
+            Some('0') => out.push('\0'),
+            Some('\n') => {}
+            Some('u') => {
+                let hex: String = chars.clone().take(4).collect();
+                match u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32) {
+                    Some(u) if hex.len() == 4 => {
+                        out.push(u);
+                        for _ in 0..4 {
+                            chars.next();
+                        }
+                    }
+                    _ => out.push_str("\\u"),
+                }
+            }
+            Some(other) => out.push(other),
+            None => {}
+        }
+    }
+    out
 }
 
 /// How the constants' texts are filed.

@@ -1002,6 +1002,26 @@ fn java_enum_texts_and_statuses_are_read_as_written() {
             "  - code: 7002\n    name: B\n    title:\n      en: Valued\n    message:\n      en: Valued\n    http: 409\n",
         ],
     );
+    // A text block is read as Java reads it: shared indentation and trailing spaces
+    // gone, `\<line break>` joining lines, `\s` a space; the line break before a
+    // closing delimiter on its own line is no part of the text, as in a YAML block.
+    let out = import(
+        "enum T {\n  A(7001, \"\"\"\n      Room \"full\"   \n        at once\\\n       \\s!\n      \"\"\", 409),\n  B(7002, \"\"\"\n    Two\n\n    lines\"\"\");\n  T(int code, String message, int httpStatus) {}\n}\n",
+    );
+    let yaml = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_has(
+        &yaml,
+        &[
+            "    message:\n      en: |-\n        Room \"full\"\n          at once  !\n    http: 409\n",
+            "    message:\n      en: |-\n        Two\n\n        lines\n",
+        ],
+    );
     // An int is a status only where the enum passes statuses: not a retry count.
     let out = import(
         "enum R {\n  A(7001, \"Plain\", 404);\n  R(int code, String message, int retries) {}\n}\n",
