@@ -623,6 +623,16 @@ func checkFormatter(cat catalog, e entry, typeName string, fallback string, c fu
 	}
 	args[0] = reflect.ValueOf("x-none")
 	c(name+"(unknown locale)", substitute(fallback, values), f.Call(args)[0].String())
+	// An empty string is a value, as in every language.
+	empty := map[string]string{}
+	for i, p := range e.Params {
+		empty[p] = ""
+		args[i+1] = reflect.ValueOf("")
+	}
+	for _, locale := range cat.Locales {
+		args[0] = reflect.ValueOf(locale)
+		c(name+"("+locale+", empty values)", substitute(shownIn(cat, e.Message, locale), empty), f.Call(args)[0].String())
+	}
 }
 
 // substitute replaces each placeholder of s ({name}: a lower_snake name in

@@ -297,6 +297,32 @@ public final class Conformance {
             }
             check(where, methodName + "[locale(" + show(asked) + ")]", substitute(c.getMessage(asked), values), actual);
         }
+        // A value left out (null) shows its placeholder as written, as in every language
+        // (not "null"); the others are filled in. An empty string is a value.
+        Map<String, String> withoutFirst = new LinkedHashMap<>(values);
+        withoutFirst.remove((String) params.get(0));
+        Map<String, String> empty = new LinkedHashMap<>();
+        values.keySet().forEach(p -> empty.put(p, ""));
+        for (String locale : locales) {
+            String template = (String) shown(message, locale, locales, defaultLocale);
+            Object[] nulls = args.clone();
+            nulls[0] = Locale.forLanguageTag(locale);
+            nulls[1] = null;
+            Object[] empties = new Object[args.length];
+            Arrays.fill(empties, "");
+            empties[0] = nulls[0];
+            Object actual;
+            Object actualEmpty;
+            try {
+                actual = method.invoke(null, nulls);
+                actualEmpty = method.invoke(null, empties);
+            } catch (IllegalAccessException | InvocationTargetException e) {
+                actual = e.toString();
+                actualEmpty = actual;
+            }
+            check(where, methodName + "[" + locale + ", first value null]", substitute(template, withoutFirst), actual);
+            check(where, methodName + "[" + locale + ", empty values]", substitute(template, empty), actualEmpty);
+        }
     }
 
     /**

@@ -318,6 +318,14 @@ def check_formatter(
     numbers = {param.name: 4711 + i for i, param in enumerate(params[:-1])}
     as_text = {p: str(4711 + i) for i, p in enumerate(e["params"])}
     c(f"{name}(numbers)", substitute(fallback, as_text), run(name, lambda: f(**numbers)))
+    # None (which mypy refuses, but a caller without it may pass) shows its placeholder as
+    # written, as a value left out does in every language; "" is a value.
+    for locale in locales:
+        text = shown(e["message"], locale)
+        nones = {param.name: None for param in params[:-1]}
+        c(f"{name}({locale}, None values)", text, run(name, lambda: f(**nones, locale=locale)))
+        empty = {param.name: "" for param in params[:-1]}
+        c(f"{name}({locale}, empty values)", substitute(text, dict.fromkeys(e["params"], "")), run(name, lambda: f(**empty, locale=locale)))
 
 
 def substitute(s: str, values: dict[str, str]) -> str:

@@ -218,6 +218,22 @@ function checkFormatter({ c, run }, e, fmt) {
       consistent && new Set(keys).size === keys.length,
     );
     c(field, expected, actual);
+    // A value a JavaScript caller left out (undefined, null) shows its
+    // placeholder as written, as in every language; "" is a value.
+    const text = expectedText(e.message, locale);
+    const bare = segments(text, e.params)
+      .map((s) => s.text ?? `{${s.param}}`)
+      .join("");
+    const each = (value) => new Proxy({}, { get: () => value });
+    c(`${field} (no values)`, bare, run(field, () => fmt({}, locale)));
+    c(`${field} (null values)`, bare, run(field, () => fmt(each(null), locale)));
+    c(
+      `${field} (empty values)`,
+      segments(text, e.params)
+        .map((s) => s.text ?? "")
+        .join(""),
+      run(field, () => fmt(each(""), locale)),
+    );
   }
 }
 
