@@ -436,7 +436,14 @@ func main() {
 				check(ns.ID, absent, "Info (absent code)", (*codes.Info)(nil), value.Info())
 				check(ns.ID, absent, "Message (absent code)", "", value.Message(""))
 				check(ns.ID, absent, "HTTPStatus (absent code)", 0, value.HTTPStatus())
-				check(ns.ID, absent, "Error (absent code)", true, strings.Contains(value.Error(), "unknown code"))
+				// What every language says of a code its namespace lacks; an Error
+				// with it reads the same (then its message, if it has one).
+				unknown := fmt.Sprintf("code %d is not defined in namespace %s", absent, ns.ID)
+				check(ns.ID, absent, "Error (absent code)", unknown, value.Error())
+				code := value.(codes.Code)
+				check(ns.ID, absent, "NewError (absent code)", unknown, codes.NewError(code, "", nil).Error())
+				check(ns.ID, absent, "Error with a message (absent code)", unknown+": formatted: the cause",
+					(&codes.Error{Code: code, Message: "formatted", Cause: errors.New("the cause")}).Error())
 			})
 		}
 	}

@@ -426,6 +426,18 @@ for (const ns of catalog.namespaces) {
           undefined,
           a.run("lookup", () => gen.lookup(ns.id, absent)),
         );
+        // What every language says of a code its namespace lacks.
+        let thrown = "no exception";
+        try {
+          mod.info(absent);
+        } catch (e) {
+          thrown = `${e?.name}: ${e?.message}`;
+        }
+        a.c(
+          "info (absent code)",
+          `RangeError: code ${absent} is not defined in namespace ${ns.id}`,
+          thrown,
+        );
       }
     }
     const failed = failures.length - before;
