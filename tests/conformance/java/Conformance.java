@@ -122,6 +122,7 @@ public final class Conformance {
             check(id, "code count", entries.size(), ErrcatCatalog.getCodes(id).size());
             long absent = absentCode(codes);
             check(id + "/" + absent, "absent code", Optional.empty(), ErrcatCatalog.lookup(id, (int) absent));
+            check(id + "/" + absent, "absent code (long)", Optional.empty(), ErrcatCatalog.lookup(id, absent));
         }
     }
 
@@ -234,10 +235,33 @@ public final class Conformance {
         ErrcatException exception = new ErrcatException(c);
         check(where, "exception", c.getMessage() + " " + c, exception.getMessage() + " " + exception.getErrcatCode());
         check(where, "exception toString", ErrcatException.class.getName() + ": " + entry.get("name") + " (" + ns + "/" + code + "): " + c.getMessage(), exception.toString());
+        checkWideCode(where, c, code);
         List<Object> params = array(entry.get("params"));
         if (!params.isEmpty()) {
             checkFormatter(where, c, entry, params, locales, defaultLocale);
         }
+    }
+
+    /**
+     * A code read as a {@code long}: found as the {@code int}, and a code beyond {@code int} is
+     * none, where a cast would wrap it onto this code ({@code code + 2^32}).
+     */
+    private void checkWideCode(String where, ErrcatCode c, int code) {
+        long wide = code + (1L << 32);
+        check(where, "lookup(long)", Optional.of(c), ErrcatCatalog.lookup(c.getNamespace(), (long) code));
+        check(where, "lookup(long beyond int)", Optional.empty(), ErrcatCatalog.lookup(c.getNamespace(), wide));
+        Object found;
+        Object beyond;
+        try {
+            Method fromCode = ((Enum<?>) c).getDeclaringClass().getMethod("fromCode", long.class);
+            found = fromCode.invoke(null, (long) code);
+            beyond = fromCode.invoke(null, wide);
+        } catch (ReflectiveOperationException e) {
+            found = e.toString();
+            beyond = found;
+        }
+        check(where, "fromCode(long)", Optional.of(c), found);
+        check(where, "fromCode(long beyond int)", Optional.empty(), beyond);
     }
 
     /**
