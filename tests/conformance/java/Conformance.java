@@ -235,6 +235,11 @@ public final class Conformance {
         ErrcatException exception = new ErrcatException(c);
         check(where, "exception", c.getMessage() + " " + c, exception.getMessage() + " " + exception.getErrcatCode());
         check(where, "exception toString", ErrcatException.class.getName() + ": " + entry.get("name") + " (" + ns + "/" + code + "): " + c.getMessage(), exception.toString());
+        // A message left out (null) is the code's, as in the other languages; "" is a message.
+        String none = null;
+        check(where, "exception (null message)", c.getMessage(), new ErrcatException(c, none).getMessage());
+        check(where, "exception (null message, cause)", c.getMessage(), new ErrcatException(c, none, new IllegalStateException()).getMessage());
+        check(where, "exception (empty message)", "", new ErrcatException(c, "").getMessage());
         checkWideCode(where, c, code);
         List<Object> params = array(entry.get("params"));
         if (!params.isEmpty()) {

@@ -272,6 +272,9 @@ def check_entry(gen: Any, nid: str, found: Any, module: Any, e: dict[str, Any], 
                getattr(back, "name", None), str(back)))
         err = run("ErrcatError", lambda: gen.ErrcatError(info, message="formatted"))
         c("ErrcatError(info, message=) str", "formatted", str(err))
+        # A message left out (None) is the code's, as in every language; "" is a message.
+        c("error(message=None) str", fallback, str(run("error", lambda: member.error(message=None))))
+        c("error(message='') str", "", str(run("error", lambda: member.error(message=""))))
     check_formatter(module, e, locales, fallback, c, run)
 
 

@@ -344,6 +344,14 @@ function checkEntry(ns, mod, e) {
     c("error (String)", label, String(err));
     c("error (stack's first line)", label.split("\n")[0], err.stack.split("\n")[0]);
   }
+  // A message left out (undefined, null) is the code's, as in every language.
+  for (const message of [undefined, null]) {
+    c(
+      `error (message ${message})`,
+      fallback,
+      run("error", () => mod.error(e.code, { message })?.message),
+    );
+  }
 }
 
 test("registry", () => {
