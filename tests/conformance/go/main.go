@@ -521,6 +521,21 @@ func checkEntry(cat catalog, ns namespace, n *codes.Namespace, e entry, consts m
 				c("FromCode (wrapping to the code)", []interface{}{reflect.Zero(t).Interface(), false}, []interface{}{got[0].Interface(), got[1].Interface()})
 			}
 		}
+		// By name: the catalog's exactly, no other case, as in every language.
+		fromName := reflect.ValueOf(funcs[t.Name()+"FromName"])
+		if c(t.Name()+"FromName exists", true, fromName.IsValid()) {
+			got := fromName.Call([]reflect.Value{reflect.ValueOf(e.Name)})
+			c("FromName", []interface{}{err, true}, []interface{}{got[0].Interface(), got[1].Interface()})
+			for _, miss := range []string{strings.ToLower(e.Name), "", "NO_SUCH_NAME_"} {
+				if named(ns, miss) {
+					continue
+				}
+				got = fromName.Call([]reflect.Value{reflect.ValueOf(miss)})
+				c(fmt.Sprintf("FromName(%q)", miss), []interface{}{reflect.Zero(t).Interface(), false}, []interface{}{got[0].Interface(), got[1].Interface()})
+				c(fmt.Sprintf("LookupName(%q)", miss), (*codes.Info)(nil), n.LookupName(miss))
+			}
+		}
+		c("LookupName (same Info)", info, n.LookupName(e.Name))
 		fallback := shownIn(cat, e.Message, cat.DefaultLocale)
 		c("Error()", label(ns.ID, e)+": "+fallback, err.Error())
 		c("String()", e.Name, value.String())
@@ -664,6 +679,16 @@ func substitute(s string, values map[string]string) string {
 		out.WriteByte(s[i])
 	}
 	return out.String()
+}
+
+// named tells whether an entry of ns has the name.
+func named(ns namespace, name string) bool {
+	for _, e := range ns.Entries {
+		if e.Name == name {
+			return true
+		}
+	}
+	return false
 }
 
 // label is a code as errors show it: "NAME (ns/code)".
