@@ -213,6 +213,10 @@ pub struct SegmentView {
     pub lit: Option<String>,
     /// The placeholder's parameter identifier (as its `ParamView`'s `ident`), for a placeholder.
     pub param: Option<String>,
+    /// The placeholder as the message writes it (`{room_id}`), as a string literal, for a
+    /// placeholder: what a formatter shows where it is given no value (`null`, `undefined`,
+    /// `None`), as the unformatted message shows it.
+    pub placeholder: Option<String>,
 }
 
 /// One namespace with all its entries; in the context as `namespace` for files rendered
@@ -857,10 +861,12 @@ impl<'a> Views<'a> {
                 Segment::Text(t) => SegmentView {
                     lit: Some(self.profile.string(t)),
                     param: None,
+                    placeholder: None,
                 },
                 Segment::Param(p) => SegmentView {
                     lit: None,
                     param: Some(self.profile.param_name(p)),
+                    placeholder: Some(self.profile.string(&format!("{{{p}}}"))),
                 },
             })
             .collect()

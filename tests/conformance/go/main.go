@@ -436,7 +436,14 @@ func main() {
 				check(ns.ID, absent, "Info (absent code)", (*codes.Info)(nil), value.Info())
 				check(ns.ID, absent, "Message (absent code)", "", value.Message(""))
 				check(ns.ID, absent, "HTTPStatus (absent code)", 0, value.HTTPStatus())
-				check(ns.ID, absent, "Error (absent code)", true, strings.Contains(value.Error(), "unknown code"))
+				// What every language says of a code its namespace lacks; an Error
+				// with it reads the same (then its message, if it has one).
+				unknown := fmt.Sprintf("code %d is not defined in namespace %s", absent, ns.ID)
+				check(ns.ID, absent, "Error (absent code)", unknown, value.Error())
+				code := value.(codes.Code)
+				check(ns.ID, absent, "NewError (absent code)", unknown, codes.NewError(code, "", nil).Error())
+				check(ns.ID, absent, "Error with a message (absent code)", unknown+": formatted: the cause",
+					(&codes.Error{Code: code, Message: "formatted", Cause: errors.New("the cause")}).Error())
 			})
 		}
 	}
@@ -514,6 +521,21 @@ func checkEntry(cat catalog, ns namespace, n *codes.Namespace, e entry, consts m
 				c("FromCode (wrapping to the code)", []interface{}{reflect.Zero(t).Interface(), false}, []interface{}{got[0].Interface(), got[1].Interface()})
 			}
 		}
+		// By name: the catalog's exactly, no other case, as in every language.
+		fromName := reflect.ValueOf(funcs[t.Name()+"FromName"])
+		if c(t.Name()+"FromName exists", true, fromName.IsValid()) {
+			got := fromName.Call([]reflect.Value{reflect.ValueOf(e.Name)})
+			c("FromName", []interface{}{err, true}, []interface{}{got[0].Interface(), got[1].Interface()})
+			for _, miss := range []string{strings.ToLower(e.Name), "", "NO_SUCH_NAME_"} {
+				if named(ns, miss) {
+					continue
+				}
+				got = fromName.Call([]reflect.Value{reflect.ValueOf(miss)})
+				c(fmt.Sprintf("FromName(%q)", miss), []interface{}{reflect.Zero(t).Interface(), false}, []interface{}{got[0].Interface(), got[1].Interface()})
+				c(fmt.Sprintf("LookupName(%q)", miss), (*codes.Info)(nil), n.LookupName(miss))
+			}
+		}
+		c("LookupName (same Info)", info, n.LookupName(e.Name))
 		fallback := shownIn(cat, e.Message, cat.DefaultLocale)
 		c("Error()", label(ns.ID, e)+": "+fallback, err.Error())
 		c("String()", e.Name, value.String())
@@ -623,6 +645,16 @@ func checkFormatter(cat catalog, e entry, typeName string, fallback string, c fu
 	}
 	args[0] = reflect.ValueOf("x-none")
 	c(name+"(unknown locale)", substitute(fallback, values), f.Call(args)[0].String())
+	// An empty string is a value, as in every language.
+	empty := map[string]string{}
+	for i, p := range e.Params {
+		empty[p] = ""
+		args[i+1] = reflect.ValueOf("")
+	}
+	for _, locale := range cat.Locales {
+		args[0] = reflect.ValueOf(locale)
+		c(name+"("+locale+", empty values)", substitute(shownIn(cat, e.Message, locale), empty), f.Call(args)[0].String())
+	}
 }
 
 // substitute replaces each placeholder of s ({name}: a lower_snake name in
@@ -647,6 +679,16 @@ func substitute(s string, values map[string]string) string {
 		out.WriteByte(s[i])
 	}
 	return out.String()
+}
+
+// named tells whether an entry of ns has the name.
+func named(ns namespace, name string) bool {
+	for _, e := range ns.Entries {
+		if e.Name == name {
+			return true
+		}
+	}
+	return false
 }
 
 // label is a code as errors show it: "NAME (ns/code)".

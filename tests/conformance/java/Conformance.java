@@ -122,6 +122,7 @@ public final class Conformance {
             check(id, "code count", entries.size(), ErrcatCatalog.getCodes(id).size());
             long absent = absentCode(codes);
             check(id + "/" + absent, "absent code", Optional.empty(), ErrcatCatalog.lookup(id, (int) absent));
+            check(id + "/" + absent, "absent code (long)", Optional.empty(), ErrcatCatalog.lookup(id, absent));
         }
     }
 
@@ -234,10 +235,38 @@ public final class Conformance {
         ErrcatException exception = new ErrcatException(c);
         check(where, "exception", c.getMessage() + " " + c, exception.getMessage() + " " + exception.getErrcatCode());
         check(where, "exception toString", ErrcatException.class.getName() + ": " + entry.get("name") + " (" + ns + "/" + code + "): " + c.getMessage(), exception.toString());
+        // A message left out (null) is the code's, as in the other languages; "" is a message.
+        String none = null;
+        check(where, "exception (null message)", c.getMessage(), new ErrcatException(c, none).getMessage());
+        check(where, "exception (null message, cause)", c.getMessage(), new ErrcatException(c, none, new IllegalStateException()).getMessage());
+        check(where, "exception (empty message)", "", new ErrcatException(c, "").getMessage());
+        checkWideCode(where, c, code);
         List<Object> params = array(entry.get("params"));
         if (!params.isEmpty()) {
             checkFormatter(where, c, entry, params, locales, defaultLocale);
         }
+    }
+
+    /**
+     * A code read as a {@code long}: found as the {@code int}, and a code beyond {@code int} is
+     * none, where a cast would wrap it onto this code ({@code code + 2^32}).
+     */
+    private void checkWideCode(String where, ErrcatCode c, int code) {
+        long wide = code + (1L << 32);
+        check(where, "lookup(long)", Optional.of(c), ErrcatCatalog.lookup(c.getNamespace(), (long) code));
+        check(where, "lookup(long beyond int)", Optional.empty(), ErrcatCatalog.lookup(c.getNamespace(), wide));
+        Object found;
+        Object beyond;
+        try {
+            Method fromCode = ((Enum<?>) c).getDeclaringClass().getMethod("fromCode", long.class);
+            found = fromCode.invoke(null, (long) code);
+            beyond = fromCode.invoke(null, wide);
+        } catch (ReflectiveOperationException e) {
+            found = e.toString();
+            beyond = found;
+        }
+        check(where, "fromCode(long)", Optional.of(c), found);
+        check(where, "fromCode(long beyond int)", Optional.empty(), beyond);
     }
 
     /**
@@ -296,6 +325,32 @@ public final class Conformance {
                 actual = e.toString();
             }
             check(where, methodName + "[locale(" + show(asked) + ")]", substitute(c.getMessage(asked), values), actual);
+        }
+        // A value left out (null) shows its placeholder as written, as in every language
+        // (not "null"); the others are filled in. An empty string is a value.
+        Map<String, String> withoutFirst = new LinkedHashMap<>(values);
+        withoutFirst.remove((String) params.get(0));
+        Map<String, String> empty = new LinkedHashMap<>();
+        values.keySet().forEach(p -> empty.put(p, ""));
+        for (String locale : locales) {
+            String template = (String) shown(message, locale, locales, defaultLocale);
+            Object[] nulls = args.clone();
+            nulls[0] = Locale.forLanguageTag(locale);
+            nulls[1] = null;
+            Object[] empties = new Object[args.length];
+            Arrays.fill(empties, "");
+            empties[0] = nulls[0];
+            Object actual;
+            Object actualEmpty;
+            try {
+                actual = method.invoke(null, nulls);
+                actualEmpty = method.invoke(null, empties);
+            } catch (IllegalAccessException | InvocationTargetException e) {
+                actual = e.toString();
+                actualEmpty = actual;
+            }
+            check(where, methodName + "[" + locale + ", first value null]", substitute(template, withoutFirst), actual);
+            check(where, methodName + "[" + locale + ", empty values]", substitute(template, empty), actualEmpty);
         }
     }
 

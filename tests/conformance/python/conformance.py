@@ -184,8 +184,9 @@ def main() -> int:
             try:
                 codes(absent)
                 check(nid, absent, "Code(absent)", "ValueError", "no exception")
-            except ValueError:
-                check(nid, absent, "Code(absent)", "ValueError", "ValueError")
+            except ValueError as e:
+                # What every language says of a code its namespace lacks.
+                check(nid, absent, "Code(absent)", f"code {absent} is not defined in namespace {nid}", str(e))
 
     print(f"conformance: {passed} passed, {len(failures)} failed")
     return 1 if failures else 0
@@ -271,6 +272,9 @@ def check_entry(gen: Any, nid: str, found: Any, module: Any, e: dict[str, Any], 
                getattr(back, "name", None), str(back)))
         err = run("ErrcatError", lambda: gen.ErrcatError(info, message="formatted"))
         c("ErrcatError(info, message=) str", "formatted", str(err))
+        # A message left out (None) is the code's, as in every language; "" is a message.
+        c("error(message=None) str", fallback, str(run("error", lambda: member.error(message=None))))
+        c("error(message='') str", "", str(run("error", lambda: member.error(message=""))))
     check_formatter(module, e, locales, fallback, c, run)
 
 
@@ -318,6 +322,14 @@ def check_formatter(
     numbers = {param.name: 4711 + i for i, param in enumerate(params[:-1])}
     as_text = {p: str(4711 + i) for i, p in enumerate(e["params"])}
     c(f"{name}(numbers)", substitute(fallback, as_text), run(name, lambda: f(**numbers)))
+    # None (which mypy refuses, but a caller without it may pass) shows its placeholder as
+    # written, as a value left out does in every language; "" is a value.
+    for locale in locales:
+        text = shown(e["message"], locale)
+        nones = {param.name: None for param in params[:-1]}
+        c(f"{name}({locale}, None values)", text, run(name, lambda: f(**nones, locale=locale)))
+        empty = {param.name: "" for param in params[:-1]}
+        c(f"{name}({locale}, empty values)", substitute(text, dict.fromkeys(e["params"], "")), run(name, lambda: f(**empty, locale=locale)))
 
 
 def substitute(s: str, values: dict[str, str]) -> str:

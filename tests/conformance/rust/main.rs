@@ -171,6 +171,10 @@ fn main() -> ExitCode {
         }
         let unknown = max.checked_add(1).unwrap_or(i64::MIN);
         t.check(generated.lookup(unknown).is_none(), || format!("{id}: unknown code {unknown} was accepted"));
+        // What every language says of a code its namespace lacks.
+        let said = codes::UnknownCode { namespace: generated.id, code: unknown }.to_string();
+        let expected = format!("code {unknown} is not defined in namespace {id}");
+        t.check(said == expected, || format!("{id}: UnknownCode displays {said:?}, expected {expected:?}"));
     }
     t.check(codes::lookup("no.such.namespace", 0).is_none(), || "unknown namespace accepted".into());
 

@@ -218,6 +218,22 @@ function checkFormatter({ c, run }, e, fmt) {
       consistent && new Set(keys).size === keys.length,
     );
     c(field, expected, actual);
+    // A value a JavaScript caller left out (undefined, null) shows its
+    // placeholder as written, as in every language; "" is a value.
+    const text = expectedText(e.message, locale);
+    const bare = segments(text, e.params)
+      .map((s) => s.text ?? `{${s.param}}`)
+      .join("");
+    const each = (value) => new Proxy({}, { get: () => value });
+    c(`${field} (no values)`, bare, run(field, () => fmt({}, locale)));
+    c(`${field} (null values)`, bare, run(field, () => fmt(each(null), locale)));
+    c(
+      `${field} (empty values)`,
+      segments(text, e.params)
+        .map((s) => s.text ?? "")
+        .join(""),
+      run(field, () => fmt(each(""), locale)),
+    );
   }
 }
 
@@ -328,6 +344,14 @@ function checkEntry(ns, mod, e) {
     c("error (String)", label, String(err));
     c("error (stack's first line)", label.split("\n")[0], err.stack.split("\n")[0]);
   }
+  // A message left out (undefined, null) is the code's, as in every language.
+  for (const message of [undefined, null]) {
+    c(
+      `error (message ${message})`,
+      fallback,
+      run("error", () => mod.error(e.code, { message })?.message),
+    );
+  }
 }
 
 test("registry", () => {
@@ -409,6 +433,18 @@ for (const ns of catalog.namespaces) {
           "lookup (absent code)",
           undefined,
           a.run("lookup", () => gen.lookup(ns.id, absent)),
+        );
+        // What every language says of a code its namespace lacks.
+        let thrown = "no exception";
+        try {
+          mod.info(absent);
+        } catch (e) {
+          thrown = `${e?.name}: ${e?.message}`;
+        }
+        a.c(
+          "info (absent code)",
+          `RangeError: code ${absent} is not defined in namespace ${ns.id}`,
+          thrown,
         );
       }
     }
