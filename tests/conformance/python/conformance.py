@@ -28,6 +28,7 @@ import json
 import pickle
 import re
 import sys
+import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -264,12 +265,16 @@ def check_entry(gen: Any, nid: str, found: Any, module: Any, e: dict[str, Any], 
         err = run("error", lambda: member.error(message="formatted"))
         c("error(message=) str", "formatted", str(err))
         c("error repr", f"<ErrcatError {e['name']} ({nid}/{code}): 'formatted'>", repr(err))
+        # A traceback names the code under the message (notes print from 3.11 on).
+        if sys.version_info >= (3, 11):
+            shown_tb = "".join(traceback.format_exception(err)).splitlines()[-2:]
+            c("error traceback", [f"{err.__module__}.ErrcatError: formatted", f"{e['name']} ({nid}/{code})"], shown_tb)
         # A process pool pickles a worker's exception; copy reduces it the same way.
         for how, again in (("pickle", lambda: pickle.loads(pickle.dumps(err))), ("copy", lambda: copy.copy(err))):
             back = run(how, again)
-            c(f"error {how} round trip", (type(err), err.info, err.namespace, err.code, err.name, "formatted"),
+            c(f"error {how} round trip", (type(err), err.info, err.namespace, err.code, err.name, "formatted", getattr(err, "__notes__", None)),
               (type(back), getattr(back, "info", None), getattr(back, "namespace", None), getattr(back, "code", None),
-               getattr(back, "name", None), str(back)))
+               getattr(back, "name", None), str(back), getattr(back, "__notes__", None)))
         err = run("ErrcatError", lambda: gen.ErrcatError(info, message="formatted"))
         c("ErrcatError(info, message=) str", "formatted", str(err))
         # A message left out (None) is the code's, as in every language; "" is a message.
