@@ -44,6 +44,7 @@ use crate::source::{FileId, Sources, Span};
 
 pub use args::{Args, DocField, InputFormat, SectionsAs, help};
 use doc::Field;
+pub(crate) use locales::check_given as check_locales;
 pub use output::write;
 use rows::{Located, Row, RowText, Section};
 
@@ -128,7 +129,11 @@ pub fn run(args: &Args) -> Result<Imported, String> {
         .chain(args.doc_locale.iter().map(|l| ("--doc-locale", l.as_str())))
         .collect();
     let declared = catalog.as_ref().zip(catalog_path.as_deref());
-    locales::check_given(&given, declared.map(|(c, p)| (c.locales.as_slice(), p)))?;
+    locales::check_given(
+        &given,
+        declared.map(|(c, p)| (c.locales.as_slice(), p)),
+        "to import texts in another language",
+    )?;
     let prefix = args.name_prefix.as_deref().map(names::prefix);
     if prefix
         .as_ref()
