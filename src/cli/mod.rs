@@ -1011,6 +1011,17 @@ fn import(args: &crate::import::Args, console: Console) -> Printed<ExitCode> {
             count(out.result_warnings, other)
         )?;
     }
+    if out.still_missing > 0 && !quiet {
+        errln!(
+            "note: {} of the entries the files had still {} a locale their namespace requires (missing-translation); `errcat check` lists them",
+            count(out.still_missing, "text"),
+            if out.still_missing == 1 {
+                "lacks"
+            } else {
+                "lack"
+            }
+        )?;
+    }
     for note in out.script_notes.iter().filter(|_| !quiet) {
         errln!("note: {note}")?;
     }

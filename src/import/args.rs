@@ -122,7 +122,9 @@ the namespace defines, or one a target's integers cannot hold, is refused; a
 file outside the project is checked on its own. A finding about an imported text
 points at its cell in the FILE. Of the result's warnings, those at an imported
 text are shown; the others (the namespace's to-do list) are counted, and
-`errcat check` lists them. Without --into the result goes to standard output.
+`errcat check` lists them. So are the texts an entry the file had still lacks in
+a locale its namespace requires (a translation imported in part): no import
+removes a text, so they are not the import's errors. Without --into the result goes to standard output.
 
 Examples:
 

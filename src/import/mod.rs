@@ -68,6 +68,10 @@ pub struct Output {
     /// Where each value read from a file is in `text` (none when `text` is the
     /// file as it was): a finding about an imported text points at its cell.
     pub placed: Vec<yaml::Placed>,
+    /// `text` is the file as it was: the import changes nothing in it.
+    pub unchanged: bool,
+    /// The codes of the entries the import adds.
+    pub new_codes: Vec<i64>,
 }
 
 /// The result of an import: findings, and the files to write when there is no error.
@@ -78,6 +82,10 @@ pub struct Imported {
     pub outputs: Vec<Output>,
     /// Warnings `errcat check` will report on the result (errors are in `report`).
     pub result_warnings: usize,
+    /// Texts the result still lacks in a locale its namespace requires, in entries
+    /// the file had before (`missing-translation`): no import removes a text, so
+    /// these are the namespace's to-do list, not the import's doing.
+    pub still_missing: usize,
     /// What imported texts in another script than their locale's say of the import
     /// (a table imported without `--locale`, rows left untranslated), one note each.
     pub script_notes: Vec<String>,
@@ -197,11 +205,13 @@ pub fn run(args: &Args) -> Result<Imported, String> {
         );
         let (mut text, mut placed) = yaml::namespace_placed(&doc, &order);
         let mut dropped_comments = 0;
+        let mut unchanged = false;
         if let Some((file_text, canonical)) = was {
             if canonical == text {
                 // Nothing to change: the file stays as it is, comments and all.
                 text = file_text;
                 placed.clear();
+                unchanged = true;
             } else {
                 dropped_comments = comments::count(&file_text);
             }
@@ -221,6 +231,8 @@ pub fn run(args: &Args) -> Result<Imported, String> {
                 .map(|r| (r.code, r.code_span))
                 .collect(),
             placed,
+            unchanged,
+            new_codes: doc.entries[before..].iter().map(|e| e.code).collect(),
         });
     }
     // A file errcat itself would refuse to read is not written.

@@ -126,6 +126,8 @@ mod tests {
             dropped_comments: 0,
             rows: Vec::new(),
             placed: Vec::new(),
+            unchanged: false,
+            new_codes: Vec::new(),
         }
     }
 
