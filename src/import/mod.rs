@@ -158,6 +158,17 @@ pub fn run(args: &Args) -> Result<Imported, String> {
     }
 
     let mode = plan::mode(args, &sections, &out.sources)?;
+    let replace = match (args.replace_texts, args.locale.is_empty()) {
+        (false, _) => merge::Replace::Nothing,
+        (true, true) => merge::Replace::Every,
+        (true, false) => merge::Replace::Locales(
+            args.locale
+                .iter()
+                .chain(&args.doc_locale)
+                .cloned()
+                .collect(),
+        ),
+    };
     let used: Vec<&str> = file_locales
         .iter()
         .chain(&args.doc_locale)
@@ -193,7 +204,7 @@ pub fn run(args: &Args) -> Result<Imported, String> {
             default_locale: &default_locale,
             order: &order,
             prefix: prefix.as_deref(),
-            replace_texts: args.replace_texts,
+            replace: &replace,
         };
         let (doc, changed) = fill(
             doc,
@@ -317,7 +328,7 @@ struct Fill<'a> {
     default_locale: &'a str,
     order: &'a [String],
     prefix: Option<&'a str>,
-    replace_texts: bool,
+    replace: &'a merge::Replace,
 }
 
 /// Merges the target's sections into `doc`, names what has no name, and (for a new
@@ -330,7 +341,7 @@ fn fill(
     cx: &Fill,
     report: &mut Report,
 ) -> (doc::Doc, usize) {
-    let mut merger = merge::Merger::new(doc, cx.replace_texts);
+    let mut merger = merge::Merger::new(doc, cx.replace.clone());
     for &k in &target.sections {
         let (_, section) = &sections[k];
         let group =

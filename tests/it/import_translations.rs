@@ -329,3 +329,34 @@ fn texts_missing_before_the_import_are_counted_not_refused() {
         "{stderr}"
     );
 }
+
+/// With `--locale ja`, `--replace-texts` replaces the `ja` texts only: the sheet's
+/// `Source (en)` is what the translation was made from, and one that no longer says
+/// what the catalog says is a conflict at its cell (the translation may be stale).
+/// Without `--locale`, the flag replaces the texts of every column, as it always did.
+#[test]
+fn replace_texts_with_a_locale_replaces_only_that_locales_texts() {
+    let tmp = storage_project(&[(
+        "xl/ja.csv",
+        "Code,Source (en),Translation (ja)\n2002,The disk is full!,ディスクが満杯です\n",
+    )]);
+    let before = storage();
+    let into = "--namespace storage --into schema/storage.yaml --replace-texts";
+    let (code, stderr) = import(tmp.path(), &format!("csv xl/ja.csv --locale ja {into}"));
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(
+        stderr.contains("code 2002 already has a different `en` message")
+            && stderr.contains("--> xl/ja.csv:2:6")
+            && stderr.contains("the translation may be stale"),
+        "{stderr}"
+    );
+    let after = std::fs::read_to_string(tmp.path().join("schema/storage.yaml")).unwrap();
+    assert_eq!(after, before);
+    let (code, stderr) = import(tmp.path(), &format!("csv xl/ja.csv {into}"));
+    assert_eq!(code, Some(0), "{stderr}");
+    let after = std::fs::read_to_string(tmp.path().join("schema/storage.yaml")).unwrap();
+    assert!(
+        after.contains("en: The disk is full!\n      ja: ディスクが満杯です\n"),
+        "{after}"
+    );
+}
