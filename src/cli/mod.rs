@@ -1022,7 +1022,7 @@ fn import(args: &crate::import::Args, console: Console) -> Printed<ExitCode> {
             }
         )?;
     }
-    for note in out.script_notes.iter().filter(|_| !quiet) {
+    for note in out.notes.iter().chain(&out.script_notes).filter(|_| !quiet) {
         errln!("note: {note}")?;
     }
     if out.filed_by_position > 0 && !quiet {

@@ -30,6 +30,7 @@ mod names;
 mod output;
 mod plan;
 mod relocate;
+mod route;
 mod rows;
 mod scripts;
 mod yaml;
@@ -89,6 +90,8 @@ pub struct Imported {
     /// What imported texts in another script than their locale's say of the import
     /// (a table imported without `--locale`, rows left untranslated), one note each.
     pub script_notes: Vec<String>,
+    /// Other notes on the import: a sheet's rows of other namespaces left out.
+    pub notes: Vec<String>,
     /// Java enum constants whose several strings were filed by position (the title,
     /// then the message): no constructor parameter names them.
     pub filed_by_position: usize,
@@ -158,6 +161,18 @@ pub fn run(args: &Args) -> Result<Imported, String> {
     }
 
     let mode = plan::mode(args, &sections, &out.sources)?;
+    let (sections, targets) = match &args.namespace {
+        Some(ns) => {
+            out.notes.extend(route::keep_only(&mut sections, ns));
+            let targets = plan::plan(args, ns, mode, &sections)?;
+            (sections, targets)
+        }
+        None => route::route(args, sections, catalog_path.as_deref(), &mut out)?,
+    };
+    if out.report.has_errors() {
+        out.report.sort(&out.sources);
+        return Ok(out);
+    }
     let replace = match (args.replace_texts, args.locale.is_empty()) {
         (false, _) => merge::Replace::Nothing,
         (true, true) => merge::Replace::Every,
@@ -179,7 +194,7 @@ pub fn run(args: &Args) -> Result<Imported, String> {
         &default_locale,
         &used,
     );
-    for target in plan::plan(args, mode, &sections)? {
+    for target in targets {
         // The file's text and its canonical form, for a file merged into.
         let mut was: Option<(String, String)> = None;
         let doc = match &target.path {
