@@ -105,10 +105,11 @@ built-in profile. A name so appended is errcat's, not the source's: rename the
 entry in the file, and a later import of the source keeps the new name. A {lower_snake} placeholder in every locale of a new code's
 message is declared in its `params`.
 
-Merging: with --into an existing file, the file is read with errcat's loader and,
-when the import changes it, written back in canonical form: its comments are not
-kept, and a warning says how many lines went. A file no entry of which changes is
-left as it is. A code already
+Merging: with --into an existing file, the file is read with errcat's loader. A
+file no entry of which changes is left as it is; one whose texts alone change
+gets each where it stands (a new locale's beside the text's others), comments
+and layout kept; any other change writes the file back in canonical form: its
+comments are not kept, and a warning says how many lines went. A code already
 there gains the texts it lacks; a different text for the same code, field and
 locale is a conflict, reported with both places: nothing is overwritten
 (--replace-texts replaces it; with --locale, only that locale's texts: a

@@ -16,6 +16,7 @@ mod csv;
 mod doc;
 mod headers;
 mod http_status;
+mod in_place;
 mod inline;
 mod java_args;
 mod java_enum;
@@ -71,6 +72,9 @@ pub struct Output {
     pub placed: Vec<yaml::Placed>,
     /// `text` is the file as it was: the import changes nothing in it.
     pub unchanged: bool,
+    /// The file with only its texts changed, comments and layout kept, when that
+    /// reads back as `text`: written in its place once the result is validated.
+    pub in_place: Option<String>,
     /// The codes of the entries the import adds.
     pub new_codes: Vec<i64>,
 }
@@ -195,14 +199,14 @@ pub fn run(args: &Args) -> Result<Imported, String> {
         &used,
     );
     for target in targets {
-        // The file's text and its canonical form, for a file merged into.
-        let mut was: Option<(String, String)> = None;
+        // The file's text, its canonical form and its namespace, for a file merged into.
+        let mut was: Option<(String, String, doc::Doc)> = None;
         let doc = match &target.path {
             Some(p) if p.exists() => {
                 match read_existing(p, &target.id, &default_locale, &mut out) {
                     Some((d, file)) => {
                         let text = out.sources.get(file).text.clone();
-                        was = Some((text, yaml::namespace(&d, &order)));
+                        was = Some((text, yaml::namespace(&d, &order), d.clone()));
                         d
                     }
                     None => continue,
@@ -232,14 +236,19 @@ pub fn run(args: &Args) -> Result<Imported, String> {
         let (mut text, mut placed) = yaml::namespace_placed(&doc, &order);
         let mut dropped_comments = 0;
         let mut unchanged = false;
-        if let Some((file_text, canonical)) = was {
+        let mut in_place = None;
+        if let Some((file_text, canonical, before)) = was {
             if canonical == text {
                 // Nothing to change: the file stays as it is, comments and all.
                 text = file_text;
                 placed.clear();
                 unchanged = true;
             } else {
-                dropped_comments = comments::count(&file_text);
+                in_place = in_place::edit(&file_text, &before, &doc)
+                    .filter(|t| reads_as(t, &text, &default_locale, &order));
+                if in_place.is_none() {
+                    dropped_comments = comments::count(&file_text);
+                }
             }
         }
         out.outputs.push(Output {
@@ -258,6 +267,7 @@ pub fn run(args: &Args) -> Result<Imported, String> {
                 .collect(),
             placed,
             unchanged,
+            in_place,
             new_codes: doc.entries[before..].iter().map(|e| e.code).collect(),
         });
     }
@@ -290,7 +300,25 @@ pub fn run(args: &Args) -> Result<Imported, String> {
     }
     out.script_notes = scripts::notes(&sections, &locales);
     out.report.sort(&out.sources);
+    // Validated as canonical text, which reads the same: written with its comments.
+    for o in &mut out.outputs {
+        if let Some(kept) = o.in_place.take() {
+            o.text = kept;
+            o.placed.clear();
+        }
+    }
     Ok(out)
+}
+
+/// Whether `edited` reads back as the canonical file `canonical`.
+fn reads_as(edited: &str, canonical: &str, default_locale: &str, order: &[String]) -> bool {
+    let mut sources = Sources::default();
+    let file = sources.add(PathBuf::from("(edited)"), edited.to_owned());
+    let Some(raw) = load::parse::<RawNamespace>(&sources, file, &mut Report::default()) else {
+        return false;
+    };
+    let d = doc::from_raw(&raw, file, &sources, default_locale);
+    yaml::namespace(&d, order) == canonical
 }
 
 /// Reads every input file with the reader of `args.format`, each in its own locale.

@@ -127,6 +127,7 @@ mod tests {
             rows: Vec::new(),
             placed: Vec::new(),
             unchanged: false,
+            in_place: None,
             new_codes: Vec::new(),
         }
     }

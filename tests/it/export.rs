@@ -38,10 +38,16 @@ impl Sheet {
         Sheet(rows)
     }
 
-    /// Sets the cell of `column` in the row of `code`, as a translator types it.
+    /// Sets the cell of `column` in the row of `code` (`NS/CODE` where codes repeat),
+    /// as a translator types it.
     fn set(&mut self, code: &str, column: &str, value: &str) {
+        let (ns, code) = code
+            .split_once('/')
+            .map_or((None, code), |(ns, code)| (Some(ns), code));
         let col = self.0[0].iter().position(|h| h == column).unwrap();
-        let row = self.0.iter_mut().find(|r| r[1] == code).unwrap();
+        let row = (self.0.iter_mut())
+            .find(|r| r[1] == code && ns.is_none_or(|ns| r[0] == ns))
+            .unwrap();
         row[col] = value.to_owned();
     }
 
@@ -210,9 +216,12 @@ fn a_translated_sheet_comes_back_exactly_as_edited() {
     let stderr = import_but_billing(dir, &import);
     assert!(
         stderr.contains("room.yaml: namespace room, 3 entries (0 new, 3 changed)")
-            && stderr.contains("billing.yaml: namespace billing, 1 entry (0 new, 0 changed)"),
+            && stderr.contains("billing.yaml: namespace billing, 1 entry (0 new, 0 changed)")
+            && !stderr.contains("comment line"),
         "{stderr}"
     );
+    let room = std::fs::read_to_string(dir.join("room.yaml")).unwrap();
+    assert!(room.starts_with("# Rooms: one message still"), "{room}");
 
     let (code, stderr) = run(dir, &["check".into(), "catalog.yaml".into()]);
     assert_eq!(code, Some(0), "{stderr}");
@@ -257,6 +266,51 @@ fn an_untouched_sheet_changes_no_file() {
                 dir.display()
             );
         }
+    }
+}
+
+/// A translator's edit of the project's own catalog changes that text's lines alone:
+/// its namespace file keeps its comments (the seeds it came from, the contradictions
+/// resolved), and every other file stays as it was.
+#[test]
+fn an_edit_changes_only_its_own_lines_in_the_projects_schema() {
+    let seeds = tempfile::tempdir().unwrap();
+    let dir = seeds.path();
+    copy_tree(&repo().join("schema"), &dir.join("schema"));
+    let before = yaml_files(dir);
+    let import = export(dir, None, "zh-CN", "zh-CN.csv");
+    let mut sheet = Sheet::parse(&std::fs::read_to_string(dir.join("zh-CN.csv")).unwrap());
+    sheet.set(
+        "edu.rest/1004",
+        "Message (zh-CN)",
+        "房间不存在，\n请先创建房间",
+    );
+    std::fs::write(dir.join("zh-CN.csv"), sheet.save(true)).unwrap();
+    let (code, stderr) = run(dir, &import);
+    assert_eq!(code, Some(0), "{stderr}");
+    let rest = dir.join("schema/edu/rest.yaml");
+    for ((path, was), (_, now)) in before.iter().zip(yaml_files(dir)) {
+        if *path != rest {
+            assert!(*was == now, "{} changed", path.display());
+            continue;
+        }
+        let (was, now) = (String::from_utf8_lossy(was), String::from_utf8_lossy(&now));
+        let diff = similar::TextDiff::from_lines(&*was, &*now);
+        let changed: Vec<String> = diff
+            .iter_all_changes()
+            .filter(|c| c.tag() != similar::ChangeTag::Equal)
+            .map(|c| format!("{}{}", c.tag(), c.value()))
+            .collect();
+        assert_eq!(
+            changed,
+            [
+                "-      zh-CN: 房间不存在\n",
+                "+      zh-CN: |-\n",
+                "+        房间不存在，\n",
+                "+        请先创建房间\n"
+            ],
+            "{now}"
+        );
     }
 }
 
