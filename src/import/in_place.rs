@@ -4,9 +4,10 @@
 //! file would (the caller checks), so whatever this cannot place exactly (a new
 //! entry or field, a text written as one plain string) is written canonically.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
-use super::doc::{Doc, Localized, Text};
+use super::doc::{Doc, Entry, Localized, Text};
 use super::yaml;
 
 /// Bytes `at` of the file become `with`.
@@ -22,21 +23,24 @@ pub(super) fn edit(file: &str, before: &Doc, after: &Doc) -> Option<String> {
     if before.entries.len() != after.entries.len() {
         return None;
     }
+    let by_code: HashMap<i64, &Entry> = before.entries.iter().map(|e| (e.code, e)).collect();
     let mut splices = Vec::new();
     for a in &after.entries {
-        let b = before.entries.iter().find(|e| e.code == a.code)?;
+        let b = by_code.get(&a.code)?;
         for (field, new) in &a.texts {
             splices.extend(text(file, b.text(*field)?, new)?);
         }
     }
     splices.sort_by_key(|s| s.at.start);
-    if splices.windows(2).any(|w| w[0].at.end > w[1].at.start) {
-        return None;
+    // Written front to back: a translation of every text costs one pass over the file.
+    let mut out = String::with_capacity(file.len());
+    let mut done = 0;
+    for s in &splices {
+        out.push_str(file.get(done..s.at.start)?);
+        out.push_str(&s.with);
+        done = s.at.end;
     }
-    let mut out = file.to_owned();
-    for s in splices.iter().rev() {
-        out.replace_range(s.at.clone(), &s.with);
-    }
+    out.push_str(file.get(done..)?);
     Some(out)
 }
 
