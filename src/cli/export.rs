@@ -102,6 +102,24 @@ pub(super) fn run(path: &Path, args: &Args, out: Console) -> Printed<ExitCode> {
         out!("{}", sheet.text)?;
         return Ok(ExitCode::SUCCESS);
     };
+    // A sheet written over a namespace file (`--out schema/app.yaml`) would lose it.
+    let target = crate::load::identity(file);
+    if file.exists()
+        && checked
+            .sources
+            .paths()
+            .any(|p| crate::load::identity(p) == target)
+    {
+        fatal(
+            Format::Human,
+            &format!(
+                "--out {} is a file of the catalog; the sheet would replace it",
+                display_path(file).display()
+            ),
+            Some("write the sheet elsewhere, as in --out zh-CN.csv"),
+        )?;
+        return Ok(ExitCode::from(2));
+    }
     if let Err(e) = crate::write::write_atomic(file, sheet.text.as_bytes()) {
         fatal(
             Format::Human,

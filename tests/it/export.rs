@@ -394,6 +394,20 @@ fn bad_requests_say_what_was_meant_and_write_nothing() {
     let tmp = project();
     let dir = tmp.path();
     let mut said = String::new();
+    // Runs `export csv catalog.yaml ARGS`, which must exit with `code` and print no
+    // sheet; returns its stderr, and adds it to what was said.
+    let mut export = |args: &str, code: i32| {
+        let mut all = vec!["export", "csv", "catalog.yaml"];
+        all.extend(args.split(' '));
+        let out = errcat(dir, &all);
+        let (stdout, stderr) = text(&out);
+        assert_eq!(out.status.code(), Some(code), "{args}: {stderr}");
+        assert!(stdout.is_empty() && !dir.join("out.csv").exists(), "{args}");
+        said.push_str(&format!(
+            "$ errcat export csv catalog.yaml {args}\n{stderr}"
+        ));
+        stderr
+    };
     for args in [
         "--locale jp",
         "--locale zh_CN",
@@ -403,38 +417,16 @@ fn bad_requests_say_what_was_meant_and_write_nothing() {
         "--locale zh-CN --namespace rooms",
         "--locale zh-CN --namespace billing --namespace app",
     ] {
-        let mut all = vec!["export", "csv", "catalog.yaml", "--out", "out.csv"];
-        all.extend(args.split(' '));
-        let out = errcat(dir, &all);
-        let (stdout, stderr) = text(&out);
-        assert_eq!(out.status.code(), Some(2), "{args}: {stderr}");
-        assert!(stdout.is_empty() && !dir.join("out.csv").exists(), "{args}");
-        said.push_str(&format!(
-            "$ errcat export csv catalog.yaml {args}\n{stderr}"
-        ));
+        export(&format!("--out out.csv {args}"), 2);
     }
-    // Two entries with one code: an error no sheet can help with.
+    // A sheet over a file of the catalog would lose it.
     let room = dir.join("room.yaml");
-    let text_now = std::fs::read_to_string(&room).unwrap();
-    std::fs::write(&room, text_now.replace("code: 2\n", "code: 1\n")).unwrap();
-    let out = errcat(
-        dir,
-        &[
-            "export",
-            "csv",
-            "catalog.yaml",
-            "--locale",
-            "zh-CN",
-            "--out",
-            "out.csv",
-        ],
-    );
-    let (stdout, stderr) = text(&out);
-    assert_eq!(out.status.code(), Some(1), "{stderr}");
-    assert!(stdout.is_empty() && !dir.join("out.csv").exists());
+    let before = std::fs::read_to_string(&room).unwrap();
+    export("--locale zh-CN --out room.yaml", 2);
+    assert_eq!(std::fs::read_to_string(&room).unwrap(), before);
+    // Two entries with one code: an error no sheet can help with.
+    std::fs::write(&room, before.replace("code: 2\n", "code: 1\n")).unwrap();
+    let stderr = export("--locale zh-CN --out out.csv", 1);
     assert!(!stderr.contains("missing-translation"), "{stderr}");
-    said.push_str(&format!(
-        "$ errcat export csv catalog.yaml --locale zh-CN --out out.csv\n{stderr}"
-    ));
     assert_snapshot(&fixture().join("errors.txt"), &said);
 }
