@@ -18,6 +18,7 @@ pub mod context_doc;
 pub mod diag;
 pub mod diff;
 pub mod explain;
+pub mod export;
 pub mod fold;
 pub mod github;
 pub mod import;

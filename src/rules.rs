@@ -200,6 +200,9 @@ rules! {
     IMPORT_UNLISTED = "import-unlisted", Warning, false, "An import writes a namespace file under the catalog's directory that no pattern of its `namespaces:` matches.",
         why: "`errcat check` and `gen` read only the files the patterns name: the imported codes would reach no target.",
         fix: "Add the file's path, or a pattern that matches it, to `namespaces:`; or import into a file a pattern matches.";
+    IMPORT_UNKNOWN_NAMESPACE = "import-unknown-namespace", Error, false, "A row of an imported sheet names, in its `Namespace` column, a namespace the project's catalog does not have, or none when `--namespace` does not say which.",
+        why: "Each row goes into the file of the namespace it names: a row whose namespace is unknown has no file to go into.",
+        fix: "Write the namespace as the catalog has it (as `errcat export` wrote it), or import the rows with `--namespace NS --into FILE`.";
     IMPORT_SKIPPED_TEXT = "import-skipped-text", Warning, false, "An imported Java enum constant has a text errcat has no field for: a string argument whose constructor parameter is named for no field errcat fills, or for one an earlier string gave, a third string when no constructor names it, or a Javadoc whose field (`--javadoc-as`) a string argument gave; it is skipped. So is a constant's `@Deprecated`, which gives no reason, unless its Javadoc's `@deprecated` tag gives one.",
         why: "That text does not reach the catalog.",
         fix: "Name the constructor's String parameters for their fields (`String title, String message, String solution`), or file the Javadoc elsewhere with `--javadoc-as`, and import again; or add the text to the namespace file by hand.";

@@ -3,6 +3,7 @@
 //! Exit codes: 0 success, 1 findings or stale output, 2 usage or I/O error, 141 the reader
 //! of stdout or stderr went away.
 
+mod export;
 mod generate;
 
 use std::ffi::OsString;
@@ -167,6 +168,10 @@ pub enum Command {
     /// Import error tables (Markdown, a vertical list, a Java enum) into a namespace file.
     #[command(after_long_help = crate::import::help())]
     Import(crate::import::Args),
+    /// Write a sheet of the catalog's texts for a translator, which `errcat import csv`
+    /// reads back: one row per entry, the source text beside the translation.
+    #[command(after_long_help = export::HELP)]
+    Export(export::Args),
     /// Print the JSON Schema (draft-07) of catalog and namespace files, for editors.
     Schema,
     /// Create a project: schema/catalog.yaml, an example namespace and the JSON Schema.
@@ -210,18 +215,23 @@ impl Settings {
         if self.regenerate_hint != REGENERATE || crate::project::is_found_here(path) {
             return self.regenerate_hint.clone();
         }
-        let shown = display_path(path).to_string_lossy().into_owned();
-        let plain = shown
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "._/-+@".contains(c));
-        match plain {
-            true => format!("{} {shown}", self.regenerate_hint),
-            false => format!(
-                "{} '{}'",
-                self.regenerate_hint,
-                shown.replace('\'', r"'\''")
-            ),
-        }
+        format!(
+            "{} {}",
+            self.regenerate_hint,
+            shell_word(&display_path(path))
+        )
+    }
+}
+
+/// A path as a shell reads it back, in a command a hint says to run.
+fn shell_word(path: &Path) -> String {
+    let shown = path.to_string_lossy();
+    let plain = shown
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || "._/-+@".contains(c));
+    match plain {
+        true => shown.into_owned(),
+        false => format!("'{}'", shown.replace('\'', r"'\''")),
     }
 }
 
@@ -439,6 +449,7 @@ fn command_result(cli: &Cli, settings: &Settings) -> Printed<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Import(args) => import(args, out),
+        Command::Export(args) => with_catalog(&args.catalog, &|path| export::run(&path, args, out)),
         Command::Schema => {
             out!("{}", crate::schema::text())?;
             Ok(ExitCode::SUCCESS)
@@ -1000,7 +1011,18 @@ fn import(args: &crate::import::Args, console: Console) -> Printed<ExitCode> {
             count(out.result_warnings, other)
         )?;
     }
-    for note in out.script_notes.iter().filter(|_| !quiet) {
+    if out.still_missing > 0 && !quiet {
+        errln!(
+            "note: {} of the entries the files had still {} a locale their namespace requires (missing-translation); `errcat check` lists them",
+            count(out.still_missing, "text"),
+            if out.still_missing == 1 {
+                "lacks"
+            } else {
+                "lack"
+            }
+        )?;
+    }
+    for note in out.notes.iter().chain(&out.script_notes).filter(|_| !quiet) {
         errln!("note: {note}")?;
     }
     if out.filed_by_position > 0 && !quiet {

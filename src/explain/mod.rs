@@ -2,7 +2,7 @@
 //! and where the docs site shows it.
 
 mod line;
-mod near;
+pub(crate) mod near;
 mod query;
 mod reading;
 mod text;

@@ -9,7 +9,7 @@ const NAMES: usize = 6;
 /// The namespaces a user who wrote `wanted`, which is none, may have meant, likeliest
 /// first: those under it (`av` for av.client, av.push…), the closest in spelling, those
 /// it is under (`roomengine` for `roomengine.client`), and its siblings.
-pub(super) fn namespaces<'c>(catalog: &'c Catalog, wanted: &str) -> Vec<&'c Namespace> {
+pub(crate) fn namespaces<'c>(catalog: &'c Catalog, wanted: &str) -> Vec<&'c Namespace> {
     let wanted = wanted.to_ascii_lowercase();
     let ids: Vec<&str> = catalog.namespaces.iter().map(|n| n.id.as_str()).collect();
     let closest = crate::load::suggest(&wanted, &ids);
@@ -54,7 +54,7 @@ pub(super) fn names(wanted: &str, names: &[&str]) -> Vec<String> {
 }
 
 /// `a`, `a and b`, `a, b and c`; past `most`, `a, b and 3 more`.
-pub(super) fn listed(items: &[String], most: usize) -> String {
+pub(crate) fn listed(items: &[String], most: usize) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),

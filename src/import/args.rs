@@ -40,7 +40,11 @@ Formats:
              Markdown table's, then one row per code, as one section. Quoted fields
              may hold the separator, `\"\"` for a quote and line breaks; the separator
              is `,`, or `;` or a tab when the header holds more of those. `#` lines
-             above the header are comments.
+             above the header are comments. A Namespace column (a sheet `errcat
+             export` wrote) names each row's namespace: without --namespace, each
+             row goes into the project's file that defines its code; with it, only
+             that namespace's rows are imported. A Placeholders column is shown to
+             the translator, not read.
 
                Error Code,Error Code Name,Error message
                1004,ROOM_NOT_EXIST,\"The room \"\"A\"\" does not exist\"
@@ -101,13 +105,17 @@ built-in profile. A name so appended is errcat's, not the source's: rename the
 entry in the file, and a later import of the source keeps the new name. A {lower_snake} placeholder in every locale of a new code's
 message is declared in its `params`.
 
-Merging: with --into an existing file, the file is read with errcat's loader and,
-when the import changes it, written back in canonical form: its comments are not
-kept, and a warning says how many lines went. A file no entry of which changes is
-left as it is. A code already
+Merging: with --into an existing file, the file is read with errcat's loader. A
+file no entry of which changes is left as it is; one whose texts alone change
+gets each where it stands (a new locale's beside the text's others), comments
+and layout kept; any other change writes the file back in canonical form: its
+comments are not kept, and a warning says how many lines went. A code already
 there gains the texts it lacks; a different text for the same code, field and
-locale is a conflict, reported with both places: nothing is overwritten. A
-code one FILE gives twice is an error naming both rows, whatever the flags. Import
+locale is a conflict, reported with both places: nothing is overwritten
+(--replace-texts replaces it; with --locale, only that locale's texts: a
+translator's sheet shows the source text beside the translation, and a source
+text that differs from the file's is a conflict, as the translation may be
+stale). A code one FILE gives twice is an error naming both rows, whatever the flags. Import
 a source that has names (an enum, a table with a name column) before tables
 without names.
 
@@ -122,7 +130,9 @@ the namespace defines, or one a target's integers cannot hold, is refused; a
 file outside the project is checked on its own. A finding about an imported text
 points at its cell in the FILE. Of the result's warnings, those at an imported
 text are shown; the others (the namespace's to-do list) are counted, and
-`errcat check` lists them. Without --into the result goes to standard output.
+`errcat check` lists them. So are the texts an entry the file had still lacks in
+a locale its namespace requires (a translation imported in part): no import
+removes a text, so they are not the import's errors. Without --into the result goes to standard output.
 
 Examples:
 
@@ -132,6 +142,7 @@ Examples:
       --into schema/edu/rest.yaml
   errcat import csv translations-ja.csv --namespace edu.rest --locale ja \\
       --into schema/edu/rest.yaml
+  errcat import csv ja.csv --locale ja --replace-texts   # a sheet errcat export wrote
   errcat import markdown en.md zh.md --locale en --locale zh-CN --namespace app \\
       --into schema/app.yaml
   errcat import markdown sdk.md --namespace av --sections namespaces --into schema/av
@@ -176,9 +187,11 @@ pub struct Args {
     /// The files to import, in order.
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
-    /// The namespace to import into (the prefix with --sections namespaces).
+    /// The namespace to import into (the prefix with --sections namespaces). A sheet
+    /// with a Namespace column (as `errcat export` writes) needs none: each row goes
+    /// into its namespace's file; with --namespace, only that namespace's rows.
     #[arg(long, value_name = "NS", value_parser = namespace_id)]
-    pub namespace: String,
+    pub namespace: Option<String>,
     /// The language of the texts: once for every FILE, or once per FILE in their
     /// order [default: the catalog's default locale, else en].
     #[arg(long, value_name = "L")]

@@ -176,6 +176,7 @@ fn record(found: Report, ours: &[FileId], out: &mut Imported) {
         .zip(&out.outputs)
         .map(|(&f, o)| Places::of(f, &out.sources.get(f).text, o))
         .collect();
+    let mut still_missing = 0;
     let files = Files {
         places: &places,
         inputs: &out.inputs,
@@ -184,6 +185,26 @@ fn record(found: Report, ours: &[FileId], out: &mut Imported) {
     let found: Vec<Diagnostic> = found
         .diagnostics
         .into_iter()
+        .filter(|d| {
+            let Some(at) = d.primary.as_ref().map(|l| l.span) else {
+                return true;
+            };
+            let Some((o, p)) = out
+                .outputs
+                .iter()
+                .zip(&places)
+                .find(|(_, p)| p.file == at.file)
+            else {
+                return true;
+            };
+            // A file the import leaves as it is has the project's findings, which
+            // `errcat check` reports; so has an entry the file had, of a text it lacks.
+            let todo = d.is_error()
+                && d.rule == rules::MISSING_TRANSLATION.id
+                && p.code_at(at).is_some_and(|c| !o.new_codes.contains(&c));
+            still_missing += usize::from(todo && !o.unchanged);
+            !(o.unchanged || todo)
+        })
         .map(|d| relocate(d, &files))
         .collect();
     // The result's other warnings are the project's to-do list, shown by `errcat
@@ -196,5 +217,6 @@ fn record(found: Report, ours: &[FileId], out: &mut Imported) {
     let (shown, rest): (Vec<Diagnostic>, Vec<Diagnostic>) =
         found.into_iter().partition(|d| d.is_error() || imported(d));
     out.result_warnings = rest.len();
+    out.still_missing = still_missing;
     out.report.diagnostics.extend(shown);
 }

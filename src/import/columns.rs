@@ -212,7 +212,8 @@ pub fn rows(src: &Located, table: &Table, locale: &str, report: &mut Report) -> 
         };
         let mut row = Row::new(code, *code_span);
         for ((col, locale), (text, span)) in cols.iter().zip(&locales).zip(cells) {
-            if text.is_empty() {
+            // An empty Namespace cell is kept: it is where a row names no namespace.
+            if text.is_empty() && *col != Some(Column::Namespace) {
                 continue;
             }
             match col {
@@ -237,7 +238,8 @@ pub fn rows(src: &Located, table: &Table, locale: &str, report: &mut Report) -> 
                             .push(RowText::new(Field::Message, locale, text, *span));
                     }
                 }
-                Some(Column::Code) | None => {}
+                Some(Column::Namespace) => row.namespace = Some((text.clone(), *span)),
+                Some(Column::Code | Column::Note) | None => {}
             }
         }
         out.push(row);

@@ -10,6 +10,11 @@ pub enum Column {
     Name,
     Http,
     Text(Field),
+    /// The namespace a row belongs to (an `errcat export` sheet's first column).
+    Namespace,
+    /// What a reader is shown and errcat need not read back: an exported sheet's
+    /// placeholders, which the catalog's `params` declare.
+    Note,
 }
 
 /// Header words, lower-cased, with bold markers and trailing colons removed, and the
@@ -42,6 +47,8 @@ const HEADERS: &[(&str, Column, &str)] = &[
     ("cause", Column::Text(Field::Cause), "en"),
     ("solution", Column::Text(Field::Solution), "en"),
     ("suggestion", Column::Text(Field::Solution), "en"),
+    ("namespace", Column::Namespace, "en"),
+    ("placeholders", Column::Note, "en"),
     // A translator's sheet names each text column's locale: `Source (en)`, `Target (ja)`.
     ("source (…)", Column::Text(Field::Message), "en"),
     ("target (…)", Column::Text(Field::Message), "en"),
@@ -71,6 +78,8 @@ const HEADERS: &[(&str, Column, &str)] = &[
     ("解决方案", Column::Text(Field::Solution), "zh"),
     ("解决方法", Column::Text(Field::Solution), "zh"),
     ("处理方法", Column::Text(Field::Solution), "zh"),
+    ("命名空间", Column::Namespace, "zh"),
+    ("占位符", Column::Note, "zh"),
     ("エラーコード", Column::Code, "ja"),
     ("コード", Column::Code, "ja"),
     ("エラー番号", Column::Code, "ja"),

@@ -27,10 +27,12 @@ pub(super) fn per_file(
 /// `--locale` and `--doc-locale` name locales of the catalog, when there is one, and
 /// are locale tags: refused before any input is read, with the tag probably meant,
 /// rather than found as `unknown-locale` in the result. `flags` are (option, value);
-/// `catalog` its locales and path. `Err` is a usage error.
-pub(super) fn check_given(
+/// `catalog` its locales and path; `new` says what a locale the catalog lacks is for
+/// ("to import texts in another language"). `Err` is a usage error.
+pub(crate) fn check_given(
     flags: &[(&str, &str)],
     catalog: Option<(&[String], &std::path::Path)>,
+    new: &str,
 ) -> Result<(), String> {
     use crate::validate::{invalid_tag_help, is_locale_tag, near_tag};
     for &(flag, value) in flags {
@@ -57,9 +59,7 @@ pub(super) fn check_given(
             None => match crate::validate::tag_for(value)
                 .or_else(|| is_locale_tag(value).then(|| value.to_owned()))
             {
-                Some(tag) => format!(
-                    "{what}; to import texts in another language, add `{tag}` to its `locales:` first"
-                ),
+                Some(tag) => format!("{what}; {new}, add `{tag}` to its `locales:` first"),
                 None => format!("{what}; a locale is a BCP 47 tag such as `en` or `zh-CN`"),
             },
         });

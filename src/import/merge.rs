@@ -37,6 +37,27 @@ fn conflict(
 
 const TEXT_HELP: &str = "errcat overwrites no existing text unless asked: make the two agree in the source or in the file, or import with --replace-texts when the imported texts are the corrections";
 
+/// Which of the file's texts an imported text replaces: `--replace-texts`, which with
+/// `--locale` covers that locale's texts only.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Replace {
+    Nothing,
+    Every,
+    /// The texts in these locales; a text in another (a translator's sheet shows the
+    /// source text beside the translation) is compared, as without the flag.
+    Locales(Vec<String>),
+}
+
+impl Replace {
+    fn covers(&self, locale: &str) -> bool {
+        match self {
+            Replace::Nothing => false,
+            Replace::Every => true,
+            Replace::Locales(l) => l.iter().any(|l| l == locale),
+        }
+    }
+}
+
 /// Whose a text is that an imported one may differ from.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Prior {
@@ -44,6 +65,9 @@ enum Prior {
     File,
     /// The file's, replaced: `--replace-texts`.
     Replace,
+    /// The file's, in a locale `--replace-texts --locale` leaves alone: the source a
+    /// translation was made from.
+    Source,
     /// An earlier row of this import's: no flag settles which source is right.
     Import,
 }
@@ -55,8 +79,8 @@ pub struct Merger {
     existing: usize,
     by_code: HashMap<i64, usize>,
     by_name: HashMap<String, i64>,
-    /// `--replace-texts`: an imported text replaces the file's.
-    replace_texts: bool,
+    /// `--replace-texts`: which imported texts replace the file's.
+    replace: Replace,
     /// The first row of each code, per source file, with its section: a second is an error.
     first_rows: HashMap<(FileId, i64), (Span, usize)>,
     /// Texts (code, field, locale) this import wrote: `--replace-texts` never replaces them.
@@ -73,7 +97,7 @@ pub struct Origin<'a> {
 }
 
 impl Merger {
-    pub fn new(doc: Doc, replace_texts: bool) -> Self {
+    pub fn new(doc: Doc, replace: Replace) -> Self {
         let by_code = doc
             .entries
             .iter()
@@ -90,7 +114,7 @@ impl Merger {
             doc,
             by_code,
             by_name,
-            replace_texts,
+            replace,
             first_rows: HashMap::new(),
             written: BTreeSet::new(),
             changed: BTreeSet::new(),
@@ -124,8 +148,10 @@ impl Merger {
             let key = (row.code, t.field, t.locale.clone());
             prior.push(if self.written.contains(&key) {
                 Prior::Import
-            } else if self.replace_texts {
+            } else if self.replace.covers(&t.locale) {
                 Prior::Replace
+            } else if self.replace != Replace::Nothing {
+                Prior::Source
             } else {
                 Prior::File
             });
@@ -396,10 +422,10 @@ fn merge_text(
         (t.span, format!("imported: {}", excerpt(&t.text))),
         old.span
             .map(|s| (s, format!("already: {}", excerpt(&old.text)))),
-        if prior == Prior::Import {
-            "two sources of this import disagree, and --replace-texts replaces only texts the file had before: make the sources agree, or import the corrections in a run of their own"
-        } else {
-            TEXT_HELP
+        match prior {
+            Prior::Import => "two sources of this import disagree, and --replace-texts replaces only texts the file had before: make the sources agree, or import the corrections in a run of their own",
+            Prior::Source => "with --locale, --replace-texts replaces only texts in that locale: this one is the source beside the translation, and differs from the file's, which changed since the sheet was made or was edited in it (the translation may be stale); export the sheet again, or make the two agree",
+            Prior::File | Prior::Replace => TEXT_HELP,
         },
     ));
     false

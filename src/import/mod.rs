@@ -16,6 +16,7 @@ mod csv;
 mod doc;
 mod headers;
 mod http_status;
+mod in_place;
 mod inline;
 mod java_args;
 mod java_enum;
@@ -30,6 +31,7 @@ mod names;
 mod output;
 mod plan;
 mod relocate;
+mod route;
 mod rows;
 mod scripts;
 mod yaml;
@@ -44,6 +46,7 @@ use crate::source::{FileId, Sources, Span};
 
 pub use args::{Args, DocField, InputFormat, SectionsAs, help};
 use doc::Field;
+pub(crate) use locales::check_given as check_locales;
 pub use output::write;
 use rows::{Located, Row, RowText, Section};
 
@@ -67,6 +70,13 @@ pub struct Output {
     /// Where each value read from a file is in `text` (none when `text` is the
     /// file as it was): a finding about an imported text points at its cell.
     pub placed: Vec<yaml::Placed>,
+    /// `text` is the file as it was: the import changes nothing in it.
+    pub unchanged: bool,
+    /// The file with only its texts changed, comments and layout kept, when that
+    /// reads back as `text`: written in its place once the result is validated.
+    pub in_place: Option<String>,
+    /// The codes of the entries the import adds.
+    pub new_codes: Vec<i64>,
 }
 
 /// The result of an import: findings, and the files to write when there is no error.
@@ -77,9 +87,15 @@ pub struct Imported {
     pub outputs: Vec<Output>,
     /// Warnings `errcat check` will report on the result (errors are in `report`).
     pub result_warnings: usize,
+    /// Texts the result still lacks in a locale its namespace requires, in entries
+    /// the file had before (`missing-translation`): no import removes a text, so
+    /// these are the namespace's to-do list, not the import's doing.
+    pub still_missing: usize,
     /// What imported texts in another script than their locale's say of the import
     /// (a table imported without `--locale`, rows left untranslated), one note each.
     pub script_notes: Vec<String>,
+    /// Other notes on the import: a sheet's rows of other namespaces left out.
+    pub notes: Vec<String>,
     /// Java enum constants whose several strings were filed by position (the title,
     /// then the message): no constructor parameter names them.
     pub filed_by_position: usize,
@@ -128,7 +144,11 @@ pub fn run(args: &Args) -> Result<Imported, String> {
         .chain(args.doc_locale.iter().map(|l| ("--doc-locale", l.as_str())))
         .collect();
     let declared = catalog.as_ref().zip(catalog_path.as_deref());
-    locales::check_given(&given, declared.map(|(c, p)| (c.locales.as_slice(), p)))?;
+    locales::check_given(
+        &given,
+        declared.map(|(c, p)| (c.locales.as_slice(), p)),
+        "to import texts in another language",
+    )?;
     let prefix = args.name_prefix.as_deref().map(names::prefix);
     if prefix
         .as_ref()
@@ -145,6 +165,29 @@ pub fn run(args: &Args) -> Result<Imported, String> {
     }
 
     let mode = plan::mode(args, &sections, &out.sources)?;
+    let (sections, targets) = match &args.namespace {
+        Some(ns) => {
+            out.notes.extend(route::keep_only(&mut sections, ns));
+            let targets = plan::plan(args, ns, mode, &sections)?;
+            (sections, targets)
+        }
+        None => route::route(args, sections, catalog_path.as_deref(), &mut out)?,
+    };
+    if out.report.has_errors() {
+        out.report.sort(&out.sources);
+        return Ok(out);
+    }
+    let replace = match (args.replace_texts, args.locale.is_empty()) {
+        (false, _) => merge::Replace::Nothing,
+        (true, true) => merge::Replace::Every,
+        (true, false) => merge::Replace::Locales(
+            args.locale
+                .iter()
+                .chain(&args.doc_locale)
+                .cloned()
+                .collect(),
+        ),
+    };
     let used: Vec<&str> = file_locales
         .iter()
         .chain(&args.doc_locale)
@@ -155,15 +198,15 @@ pub fn run(args: &Args) -> Result<Imported, String> {
         &default_locale,
         &used,
     );
-    for target in plan::plan(args, mode, &sections)? {
-        // The file's text and its canonical form, for a file merged into.
-        let mut was: Option<(String, String)> = None;
+    for target in targets {
+        // The file's text, its canonical form and its namespace, for a file merged into.
+        let mut was: Option<(String, String, doc::Doc)> = None;
         let doc = match &target.path {
             Some(p) if p.exists() => {
                 match read_existing(p, &target.id, &default_locale, &mut out) {
                     Some((d, file)) => {
                         let text = out.sources.get(file).text.clone();
-                        was = Some((text, yaml::namespace(&d, &order)));
+                        was = Some((text, yaml::namespace(&d, &order), d.clone()));
                         d
                     }
                     None => continue,
@@ -180,7 +223,7 @@ pub fn run(args: &Args) -> Result<Imported, String> {
             default_locale: &default_locale,
             order: &order,
             prefix: prefix.as_deref(),
-            replace_texts: args.replace_texts,
+            replace: &replace,
         };
         let (doc, changed) = fill(
             doc,
@@ -192,13 +235,20 @@ pub fn run(args: &Args) -> Result<Imported, String> {
         );
         let (mut text, mut placed) = yaml::namespace_placed(&doc, &order);
         let mut dropped_comments = 0;
-        if let Some((file_text, canonical)) = was {
+        let mut unchanged = false;
+        let mut in_place = None;
+        if let Some((file_text, canonical, before)) = was {
             if canonical == text {
                 // Nothing to change: the file stays as it is, comments and all.
                 text = file_text;
                 placed.clear();
+                unchanged = true;
             } else {
-                dropped_comments = comments::count(&file_text);
+                in_place = in_place::edit(&file_text, &before, &doc)
+                    .filter(|t| reads_as(t, &text, &default_locale, &order));
+                if in_place.is_none() {
+                    dropped_comments = comments::count(&file_text);
+                }
             }
         }
         out.outputs.push(Output {
@@ -216,6 +266,9 @@ pub fn run(args: &Args) -> Result<Imported, String> {
                 .map(|r| (r.code, r.code_span))
                 .collect(),
             placed,
+            unchanged,
+            in_place,
+            new_codes: doc.entries[before..].iter().map(|e| e.code).collect(),
         });
     }
     // A file errcat itself would refuse to read is not written.
@@ -247,7 +300,25 @@ pub fn run(args: &Args) -> Result<Imported, String> {
     }
     out.script_notes = scripts::notes(&sections, &locales);
     out.report.sort(&out.sources);
+    // Validated as canonical text, which reads the same: written with its comments.
+    for o in &mut out.outputs {
+        if let Some(kept) = o.in_place.take() {
+            o.text = kept;
+            o.placed.clear();
+        }
+    }
     Ok(out)
+}
+
+/// Whether `edited` reads back as the canonical file `canonical`.
+fn reads_as(edited: &str, canonical: &str, default_locale: &str, order: &[String]) -> bool {
+    let mut sources = Sources::default();
+    let file = sources.add(PathBuf::from("(edited)"), edited.to_owned());
+    let Some(raw) = load::parse::<RawNamespace>(&sources, file, &mut Report::default()) else {
+        return false;
+    };
+    let d = doc::from_raw(&raw, file, &sources, default_locale);
+    yaml::namespace(&d, order) == canonical
 }
 
 /// Reads every input file with the reader of `args.format`, each in its own locale.
@@ -300,7 +371,7 @@ struct Fill<'a> {
     default_locale: &'a str,
     order: &'a [String],
     prefix: Option<&'a str>,
-    replace_texts: bool,
+    replace: &'a merge::Replace,
 }
 
 /// Merges the target's sections into `doc`, names what has no name, and (for a new
@@ -313,7 +384,7 @@ fn fill(
     cx: &Fill,
     report: &mut Report,
 ) -> (doc::Doc, usize) {
-    let mut merger = merge::Merger::new(doc, cx.replace_texts);
+    let mut merger = merge::Merger::new(doc, cx.replace.clone());
     for &k in &target.sections {
         let (_, section) = &sections[k];
         let group =

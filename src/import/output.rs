@@ -126,6 +126,9 @@ mod tests {
             dropped_comments: 0,
             rows: Vec::new(),
             placed: Vec::new(),
+            unchanged: false,
+            in_place: None,
+            new_codes: Vec::new(),
         }
     }
 

@@ -95,12 +95,13 @@ pub(super) struct Target {
 /// The namespaces to produce: one per section title with `--sections namespaces`, else one.
 pub(super) fn plan(
     args: &Args,
+    namespace: &str,
     mode: SectionsAs,
     sections: &[(FileId, Section)],
 ) -> Result<Vec<Target>, String> {
     if mode != SectionsAs::Namespaces {
         return Ok(vec![Target {
-            id: args.namespace.clone(),
+            id: namespace.to_owned(),
             path: args.into.clone(),
             sections: (0..sections.len()).collect(),
         }]);
@@ -135,7 +136,7 @@ pub(super) fn plan(
         targets.push((
             s.title.clone(),
             Target {
-                id: format!("{}.{seg}", args.namespace),
+                id: format!("{namespace}.{seg}"),
                 path: args.into.as_ref().map(|d| d.join(file_name(&seg))),
                 sections: vec![k],
             },

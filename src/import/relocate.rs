@@ -13,7 +13,7 @@ use crate::source::{FileId, Sources, Span};
 /// What one output knows of where its lines came from, looked up per finding (so
 /// that an import with a finding on every row does not rescan the output each time).
 pub(super) struct Places<'a> {
-    file: FileId,
+    pub(super) file: FileId,
     text: &'a str,
     /// (line, code) of each `  - code: N` line, in line order.
     starts: Vec<(u32, i64)>,
@@ -60,7 +60,7 @@ impl<'a> Places<'a> {
     }
 
     /// The code of the entry `at` is in: the last `  - code: N` at or above its line.
-    fn code_at(&self, at: Span) -> Option<i64> {
+    pub(super) fn code_at(&self, at: Span) -> Option<i64> {
         let starts = &self.starts[..self.starts.partition_point(|&(l, _)| l <= at.line)];
         starts.last().map(|&(_, code)| code)
     }

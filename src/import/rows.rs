@@ -68,6 +68,9 @@ pub struct Row {
     pub http: Option<(i64, Span)>,
     /// A deprecation's reason and replacement (a Javadoc `@deprecated`), and where.
     pub deprecated: Option<(String, Option<String>, Span)>,
+    /// The namespace a sheet's `Namespace` cell names (empty when it names none), and
+    /// where the cell is.
+    pub namespace: Option<(String, Span)>,
 }
 
 impl Row {
@@ -79,6 +82,7 @@ impl Row {
             texts: Vec::new(),
             http: None,
             deprecated: None,
+            namespace: None,
         }
     }
 }

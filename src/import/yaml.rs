@@ -125,8 +125,8 @@ pub fn scalar(s: &str) -> String {
     }
 }
 
-/// A scalar inside a flow sequence (`[a, b]`).
-fn flow_scalar(s: &str) -> String {
+/// A scalar inside a flow collection (`[a, b]`, `{ en: a }`).
+pub(super) fn flow_scalar(s: &str) -> String {
     if plain_ok(s, true) {
         s.to_owned()
     } else {
@@ -159,6 +159,13 @@ fn field(out: &mut Out, indent: usize, key: &str, value: &str) {
     } else {
         let _ = writeln!(out, "{pad}{}: {}", scalar(key), scalar(value));
     }
+}
+
+/// [`field`]'s lines, for a file edited in place.
+pub(super) fn field_text(indent: usize, key: &str, value: &str) -> String {
+    let mut out = Out::default();
+    field(&mut out, indent, key, value);
+    out.text
 }
 
 /// `[a, b]`, each item quoted if a flow sequence needs it.

@@ -470,14 +470,9 @@ impl<'a> Context<'a> {
         let Some((_, default)) = pairs.iter().find(|(l, _)| *l == self.default_locale) else {
             return;
         };
-        let language = |l: &str| crate::view::match_subtags(l)[0].clone();
-        // Checked in the order of their cost: most texts differ from the default's.
         for ((locale, text), span) in pairs.iter().zip(spans) {
-            if text == default
-                && *locale != self.default_locale
-                && !skip.contains(locale)
-                && language(locale) != language(&self.default_locale)
-                && has_words(default)
+            if !skip.contains(locale)
+                && is_untranslated_copy((&self.default_locale, default), (locale, text))
             {
                 let d = self.default_locale.clone();
                 self.emit(
@@ -1069,6 +1064,21 @@ fn sentence_end(text: &str) -> Option<std::ops::Range<usize>> {
 /// Whether `text` reads as words of a language, not a name or an acronym: two words of
 /// two or more letters, one with a lower-case letter (`Not found`; not `OK`, `HTTP 404`,
 /// `WebRTC`). Placeholders are no words.
+/// Whether `text`, in `locale`, is the default locale's `default` word for word under a
+/// locale of another language: a copy left untranslated (`untranslated-copy`), not a
+/// name or an acronym that reads the same in both (`OK`, `WebRTC`).
+pub fn is_untranslated_copy(
+    (default_locale, default): (&str, &str),
+    (locale, text): (&str, &str),
+) -> bool {
+    let language = |l: &str| crate::view::match_subtags(l)[0].clone();
+    // Checked in the order of their cost: most texts differ from the default's.
+    text == default
+        && locale != default_locale
+        && language(locale) != language(default_locale)
+        && has_words(default)
+}
+
 fn has_words(text: &str) -> bool {
     let words: Vec<&str> = text
         .split(|c: char| !c.is_alphabetic() && c != '{' && c != '}' && c != '_')

@@ -18,7 +18,7 @@ mod text_bytes;
 
 use std::collections::BTreeMap;
 
-pub use catalog::is_bidi_or_invisible;
+pub use catalog::{is_bidi_or_invisible, is_untranslated_copy};
 pub use locales::{invalid_tag_help, is_locale_tag, near_tag, tag_for};
 pub use script::{Script, foreign_script};
 

@@ -65,12 +65,14 @@ fn bash_completion_loads_and_offers_subcommands_and_flags() {
         assert!(out.status.success(), "{words:?}: {stderr}");
         stdout.lines().map(str::to_string).collect::<Vec<_>>()
     };
-    assert_eq!(offered(&["errcat", "ex"]), ["explain"]);
+    assert_eq!(offered(&["errcat", "ex"]), ["explain", "export"]);
+    assert_eq!(offered(&["errcat", "expl"]), ["explain"]);
     let all = offered(&["errcat", ""]);
-    for sub in ["check", "gen", "explain", "completions", "import"] {
+    for sub in ["check", "gen", "explain", "completions", "import", "export"] {
         assert!(all.iter().any(|w| w == sub), "{sub} not in {all:?}");
     }
     assert_eq!(offered(&["errcat", "explain", "--na"]), ["--namespace"]);
+    assert_eq!(offered(&["errcat", "export", "--mi"]), ["--missing"]);
     assert_eq!(offered(&["errcat", "completions", "fi"]), ["fish"]);
     assert_eq!(offered(&["errcat", "--col"]), ["--color"]);
 }

@@ -103,7 +103,8 @@ fn help_documents_each_format_with_an_example() {
         "-2100",
         "java-enum",
         "ROOM_NOT_EXIST(1004, \"Room Not Found\", HttpStatus.SC_NOT_FOUND)",
-        "its comments are not\nkept",
+        "comments\nand layout kept",
+        "its\ncomments are not kept",
         "--sections",
         "--name-prefix",
         "given once per FILE, each\nFILE is in its own",
@@ -295,23 +296,34 @@ fn merging_keeps_everything_a_namespace_file_holds() {
         .expect("schema/ validates");
     let mut replaced = Vec::new();
     for ns in &schema.namespaces {
-        // A one-row table correcting one message.
-        let e = ns
+        // A one-row table correcting one message and adding a field the entry lacked,
+        // which no edit in place writes, so the file is rewritten.
+        let lacking = |e: &errcat::model::Entry| {
+            [
+                ("Solution", e.solution.is_none()),
+                ("Cause", e.cause.is_none()),
+                ("Description", e.description.is_none()),
+            ]
+            .into_iter()
+            .find_map(|(f, none)| none.then_some(f))
+        };
+        let (e, added) = ns
             .entries
             .iter()
-            .find(|e| {
+            .filter(|e| {
                 e.message
                     .get("en")
                     .is_some_and(|m| !m.contains(['\n', '|', '*', '"']))
             })
-            .expect("a single-line message");
+            .find_map(|e| Some((e, lacking(e)?)))
+            .expect("a single-line message and a field it lacks");
         let table = tmp.path().join(format!("{}.md", ns.id));
         let message = format!("{} (corrected)", e.message.get("en").unwrap_or_default());
-        replaced.push((ns.id.clone(), e.code));
+        replaced.push((ns.id.clone(), e.code, added.to_lowercase() + "."));
         std::fs::write(
             &table,
             format!(
-                "| Code | Message |\n|---|---|\n| {} | {message} |\n",
+                "| Code | Message | {added} (en) | {added} (zh-CN) |\n|---|---|---|---|\n| {} | {message} | Try again | 请重试 |\n",
                 e.code
             ),
         )
@@ -337,9 +349,12 @@ fn merging_keeps_everything_a_namespace_file_holds() {
     let mut found = crate::import::diffs(&rewritten, &schema);
     let before = found.len();
     found.retain(|d| {
-        !(d.field == "message.en" && replaced.contains(&(d.ns.clone(), d.code.unwrap_or(0))))
+        !replaced.iter().any(|(ns, code, added)| {
+            (ns, Some(*code)) == (&d.ns, d.code)
+                && (d.field == "message.en" || d.field.starts_with(added.as_str()))
+        })
     });
-    assert_eq!(before - found.len(), replaced.len(), "one message each");
+    assert_eq!(before - found.len(), 3 * replaced.len(), "three texts each");
     let shown: Vec<String> = found.iter().map(|d| format!("{d:?}")).collect();
     assert!(shown.is_empty(), "{}", shown.join("\n"));
 }

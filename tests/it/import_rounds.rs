@@ -114,17 +114,33 @@ fn a_reimport_that_changes_nothing_leaves_the_file_alone() {
     assert!(!err.contains("comment"), "{err}");
     assert_eq!(std::fs::read_to_string(&file).unwrap(), commented);
 
+    // A translation changes only texts: written in place, the comments stay.
     let (code, err) = import(
         tmp.path(),
         "markdown zh.md --locale zh-CN --namespace app --into app.yaml",
     );
     assert_eq!(code, Some(0), "{err}");
     assert!(err.contains("2 entries (0 new, 1 changed)"), "{err}");
+    assert!(!err.contains("comment"), "{err}");
+    let translated = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        translated.starts_with("# Hand-written notes\n") && translated.contains("房间已满"),
+        "{translated}"
+    );
+
+    // A new code rewrites the file, and says what went.
+    for (file, text) in [("new.md", "Seat taken"), ("new.zh.md", "座位已占")] {
+        std::fs::write(tmp.path().join(file), format!("{TABLE}| 7 | {text} |\n")).unwrap();
+    }
+    let (code, err) = import(
+        tmp.path(),
+        "markdown new.md new.zh.md --locale en --locale zh-CN --namespace app --into app.yaml",
+    );
+    assert_eq!(code, Some(0), "{err}");
     assert!(
         err.contains("warning: app.yaml lost its 2 comment lines"),
         "{err}"
     );
-    assert!(std::fs::read_to_string(&file).unwrap().contains("房间已满"));
 }
 
 /// A name errcat made up (a repeated name with the code appended) is no name the

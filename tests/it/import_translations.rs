@@ -286,3 +286,77 @@ fn a_sheet_of_source_and_translation_columns_imports_each_in_its_locale() {
     let after = std::fs::read_to_string(tmp.path().join("schema/storage.yaml")).unwrap();
     assert_eq!(after, yaml);
 }
+
+/// A namespace that requires `ja` and lacks it in two codes takes a sheet that
+/// translates one: the other lacked it before, and no import removes a text, so it
+/// is counted for `check`, not refused as the import's doing. A sheet that changes
+/// nothing leaves the file's own findings to `check` too; a new code that lacks a
+/// required text is the import's, and refused.
+#[test]
+fn texts_missing_before_the_import_are_counted_not_refused() {
+    let catalog =
+        "catalog: t\nformat: 1\nlocales: [en, ja]\ndefault_locale: en\nnamespaces: [\"*.yaml\"]\n";
+    let disk = "namespace: disk\nentries:\n  - { code: 1, name: DISK_FULL, message: { en: The disk is full } }\n  - { code: 2, name: NOT_FOUND, message: { en: File not found } }\n";
+    let tmp = project(&[
+        ("schema/catalog.yaml", catalog),
+        ("schema/disk.yaml", disk),
+        ("ja.csv", "Code,Message (ja)\n1,ディスクがいっぱいです\n"),
+        ("same.csv", "Code,Message (en)\n2,File not found\n"),
+        ("new.csv", "Code,Name,Message (en)\n3,GONE,Gone for good\n"),
+    ]);
+    let into = "--namespace disk --into schema/disk.yaml";
+    let (code, stderr) = import(tmp.path(), &format!("csv same.csv {into}"));
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(stderr.contains("(0 new, 0 changed)"), "{stderr}");
+    assert_eq!(
+        std::fs::read_to_string(tmp.path().join("schema/disk.yaml")).unwrap(),
+        disk
+    );
+    let (code, stderr) = import(tmp.path(), &format!("csv ja.csv --locale ja {into}"));
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stderr.contains("note: 1 text of the entries the files had still lacks a locale their namespace requires (missing-translation)"),
+        "{stderr}"
+    );
+    let yaml = std::fs::read_to_string(tmp.path().join("schema/disk.yaml")).unwrap();
+    assert!(yaml.contains("ja: ディスクがいっぱいです"), "{yaml}");
+    let (code, stderr) = import(tmp.path(), &format!("csv new.csv {into}"));
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(
+        stderr.contains(
+            "error[missing-translation]: the message of GONE in namespace disk has no `ja` text"
+        ),
+        "{stderr}"
+    );
+}
+
+/// With `--locale ja`, `--replace-texts` replaces the `ja` texts only: the sheet's
+/// `Source (en)` is what the translation was made from, and one that no longer says
+/// what the catalog says is a conflict at its cell (the translation may be stale).
+/// Without `--locale`, the flag replaces the texts of every column, as it always did.
+#[test]
+fn replace_texts_with_a_locale_replaces_only_that_locales_texts() {
+    let tmp = storage_project(&[(
+        "xl/ja.csv",
+        "Code,Source (en),Translation (ja)\n2002,The disk is full!,ディスクが満杯です\n",
+    )]);
+    let before = storage();
+    let into = "--namespace storage --into schema/storage.yaml --replace-texts";
+    let (code, stderr) = import(tmp.path(), &format!("csv xl/ja.csv --locale ja {into}"));
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(
+        stderr.contains("code 2002 already has a different `en` message")
+            && stderr.contains("--> xl/ja.csv:2:6")
+            && stderr.contains("the translation may be stale"),
+        "{stderr}"
+    );
+    let after = std::fs::read_to_string(tmp.path().join("schema/storage.yaml")).unwrap();
+    assert_eq!(after, before);
+    let (code, stderr) = import(tmp.path(), &format!("csv xl/ja.csv {into}"));
+    assert_eq!(code, Some(0), "{stderr}");
+    let after = std::fs::read_to_string(tmp.path().join("schema/storage.yaml")).unwrap();
+    assert!(
+        after.contains("en: The disk is full!\n      ja: ディスクが満杯です\n"),
+        "{after}"
+    );
+}

@@ -16,6 +16,7 @@ mod docs_locales;
 mod docs_site;
 mod emptied_dirs;
 mod explain;
+mod export;
 mod fallback;
 mod format_doc;
 mod formats;
