@@ -866,7 +866,10 @@ impl<'a> Views<'a> {
                 Segment::Param(p) => SegmentView {
                     lit: None,
                     param: Some(self.profile.param_name(p)),
-                    placeholder: Some(self.profile.string(&format!("{{{p}}}"))),
+                    // Escaped only for a target whose templates show it.
+                    placeholder: self.when("placeholder", || {
+                        Some(self.profile.string(&format!("{{{p}}}")))
+                    }),
                 },
             })
             .collect()

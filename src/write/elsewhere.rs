@@ -24,8 +24,11 @@ pub fn candidates(root: &Path, dirs: &[PathBuf], previous: &[PathBuf]) -> Vec<(P
     let real_root = resolved(root);
     let mut found: Vec<(PathBuf, PathBuf)> = Vec::new();
     for dir in previous {
-        // Only inside the project: the cache is not the project's to trust further.
-        if !resolved(dir).starts_with(&real_root) || !dir.is_dir() {
+        let real = resolved(dir);
+        // Only inside the project: the cache is not the project's to trust further. A
+        // directory inside one of today's holds no file outside them: not walked again.
+        if !real.starts_with(&real_root) || !dir.is_dir() || now.iter().any(|d| real.starts_with(d))
+        {
             continue;
         }
         for file in walk(dir).unwrap_or_default() {
@@ -35,7 +38,14 @@ pub fn candidates(root: &Path, dirs: &[PathBuf], previous: &[PathBuf]) -> Vec<(P
         }
     }
     let seen: HashSet<PathBuf> = found.iter().map(|(f, _)| resolved(f)).collect();
-    for rel in tracked_with_header(root) {
+    // Today's output directories are not searched: every file in them is inside.
+    let inside: Vec<PathBuf> = dirs
+        .iter()
+        .filter_map(|d| d.strip_prefix(root).ok())
+        .filter(|d| !d.as_os_str().is_empty())
+        .map(Path::to_path_buf)
+        .collect();
+    for rel in tracked_with_header(root, &inside) {
         let rel = Path::new(&rel);
         // Build output keeps the headers of what it was built from.
         if rel.iter().any(is_build_output) {
@@ -50,14 +60,23 @@ pub fn candidates(root: &Path, dirs: &[PathBuf], previous: &[PathBuf]) -> Vec<(P
     found
 }
 
-/// The files git tracks under `root` that hold errcat's header line, relative to
-/// `root`; none outside a git work tree.
-fn tracked_with_header(root: &Path) -> Vec<String> {
+/// The files git tracks under `root`, but for those in `skipped` (directories relative
+/// to `root`), that hold errcat's header line, relative to `root`; none outside a git
+/// work tree.
+fn tracked_with_header(root: &Path, skipped: &[PathBuf]) -> Vec<String> {
     let marker = format!("{MARKER} from ");
-    let listed = crate::diff::git::run(
-        root,
-        &["grep", "-l", "-z", "-I", "-F", "-e", &marker, "--", "."],
-    );
+    let excluded: Vec<String> = skipped
+        .iter()
+        .map(|d| {
+            format!(
+                ":(exclude,literal){}",
+                d.to_string_lossy().replace('\\', "/")
+            )
+        })
+        .collect();
+    let mut args = vec!["grep", "-l", "-z", "-I", "-F", "-e", &marker, "--", "."];
+    args.extend(excluded.iter().map(String::as_str));
+    let listed = crate::diff::git::run(root, &args);
     // `git grep` fails when nothing matches, as outside a repository.
     listed.map_or_else(
         |_| Vec::new(),
