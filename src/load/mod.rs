@@ -13,6 +13,7 @@ mod paths;
 pub mod raw;
 mod recover;
 mod unlisted;
+pub(crate) mod unquoted;
 mod written;
 
 use std::collections::BTreeMap;

@@ -55,12 +55,25 @@ pub fn diagnostic(sources: &Sources, file: FileId, err: &serde_saphyr::Error) ->
     }
     // Where the parser noticed the slip is often a line or more after it.
     let mut conflict = false;
+    let mut unquoted = None;
     if rule.id == rules::YAML_SYNTAX.id {
         if let Some(marker) = super::cause::merge_conflict(source, span) {
             span = marker;
             label = "a git merge conflict starts here";
             conflict = true;
             help = Some("resolve the conflict: keep what both sides meant (each code once, in either order) and delete the `<<<<<<<`, `=======` and `>>>>>>>` lines".into());
+        } else if let Some(u) = (!message.starts_with("budget breached") && !about_a_tab)
+            .then(|| super::unquoted::on_line(source, span.start))
+            .flatten()
+            .filter(|u| span.start >= u.start)
+        {
+            span = u.span(source, span);
+            label = "this text needs quotes";
+            help = Some(format!(
+                "quote the whole text: {}",
+                super::unquoted::code(&u.quoted())
+            ));
+            unquoted = Some(format!("the text of `{}` needs quotes: {}", u.key, u.why));
         } else if message.contains("quoted scalar")
             && let Some(quote) = super::cause::unclosed_quote(source, span)
         {
@@ -88,7 +101,9 @@ pub fn diagnostic(sources: &Sources, file: FileId, err: &serde_saphyr::Error) ->
         }
     }
     // The parser's own words name its API and internals; say what the user did instead.
-    let message = if conflict {
+    let message = if let Some(m) = unquoted {
+        m
+    } else if conflict {
         "the file holds an unresolved git merge conflict".to_string()
     } else if message.starts_with("multiple YAML documents") {
         "the file holds more than one YAML document (a `---` line ends the first); a catalog file holds one"
@@ -149,6 +164,18 @@ fn wrong_kind(err: &serde_saphyr::Error, text: &str, span: Span) -> Option<Diagn
         (Found::Null(word), _) if *word != "~" => {
             Some(format!("to mean the word itself, quote it: `\"{word}\"`"))
         }
+        // errcat's placeholders are in braces: a text that is one placeholder reads as a map.
+        (Found::Map, _) => super::unquoted::lone_placeholder(text, span.start).map(|(key, value)| {
+            format!(
+                "unquoted, YAML reads `{value}` as a map; for the text, quote it: `{key}: \"{value}\"`"
+            )
+        }),
+        (Found::Nothing, _) => super::unquoted::comment_as_value(text, span.start).map(|(key, value)| {
+            format!(
+                "`#` starts a YAML comment, so the value is empty; for the text, quote it: `{key}: {}`",
+                super::unquoted::double_quoted(value)
+            )
+        }),
         (_, "a list") => Some("this field takes a list: `[a, b]`, or one `- item` per line".into()),
         _ => None,
     };

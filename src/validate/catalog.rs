@@ -527,6 +527,53 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// `en: Error #5 occurred`: YAML ends an unquoted text before ` #` and reads the rest
+    /// of its line as a comment. A `#` directly followed by a word is rarely meant as one.
+    fn comment_in_text(&mut self, span: Span, what: &str) {
+        let text = &self.sources.get(span.file).text;
+        let (Some(value), Some(after)) = (text.get(span.start..span.end), text.get(span.end..))
+        else {
+            return;
+        };
+        if value.is_empty() || value.starts_with(['"', '\'', '|', '>']) {
+            return;
+        }
+        let line = after.split('\n').next().unwrap_or("");
+        let rest = line.trim_start_matches([' ', '\t']);
+        let gap = line.len() - rest.len();
+        let comment = rest.trim_end_matches(['\r', ' ', '\t']);
+        let starts_a_word = comment
+            .strip_prefix('#')
+            .and_then(|c| c.chars().next())
+            .is_some_and(|c| !c.is_whitespace() && c != '#');
+        if gap == 0 || !starts_a_word {
+            return;
+        }
+        let start = span.end + gap;
+        // A text over several lines ends on another line than it starts.
+        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let lines_down = value.matches('\n').count();
+        let at = Span {
+            start,
+            end: start + comment.len(),
+            line: span.line + u32::try_from(lines_down).unwrap_or(0),
+            column: u32::try_from(text[line_start..start].chars().count() + 1).unwrap_or(0),
+            ..span
+        };
+        let whole = format!("{} {comment}", value.trim_end());
+        self.emit(
+            Diagnostic::new(
+                &rules::COMMENT_IN_TEXT,
+                format!("{what} ends before ` {comment}`, which YAML reads as a comment"),
+            )
+            .at(at, "a comment, not text")
+            .help(format!(
+                "if it belongs to the text, quote the whole text: {}; if it is a comment, write a space after `#`",
+                crate::load::unquoted::code(&crate::load::unquoted::double_quoted(&whole))
+            )),
+        );
+    }
+
     /// A text that is one string, not one per locale (a reason, a tag, `since`, a
     /// source): checked as every text is, empty included when `required`.
     pub fn plain(&mut self, file: FileId, raw: &S<String>, what: &str, required: bool) {
@@ -548,6 +595,7 @@ impl<'a> Context<'a> {
 
     /// Invisible and control characters, and stray whitespace.
     fn hygiene(&mut self, span: Span, what: &str, s: &str) {
+        self.comment_in_text(span, what);
         let show = |c: char| format!("U+{:04X}", c as u32);
         // errcat reads a `!!binary` text as written; YAML tools and editors decode it
         // from base64, so the file would mean two things.
