@@ -116,9 +116,9 @@ rules! {
     BIDI_CONTROL = "bidi-control", Error, false, "A text contains a bidirectional control or another invisible format character (the \"Trojan Source\" class).",
         why: "They make text display differently from what it is, in reviews and in generated code.",
         fix: "Remove the character; errcat will not generate from text that hides its content. The direction marks (U+200E, U+200F, U+061C) are allowed: right-to-left texts need them around numbers and Latin words, and they reorder nothing else.";
-    COMMENT_IN_TEXT = "comment-in-text", Warning, true, "An unquoted text is followed on its line by a `#` and, without a space, a word or number (`en: Error #5 occurred`): YAML ends the text before ` #` and reads the rest of the line as a comment.",
-        why: "The text is cut short without a word from YAML: errcat, the generated code and the docs get `Error`, and the file still reads `Error #5 occurred` to everyone who opens it. A comment that starts with `#` and a space, the usual way, is not reported.",
-        fix: "If the words after ` #` belong to the text, quote the whole text (`en: \"Error #5 occurred\"`); if they are a comment, write a space after the `#`.";
+    MISREAD_TEXT = "misread-text", Warning, true, "An unquoted text that YAML reads otherwise than it looks: a `#` directly followed by a word or number after it, on its line or on a line that continues it (`en: Error #5 occurred`), starts a comment that ends the text; a text that starts with a declared locale and a colon without a space (`en:Item missing`) is one text, not that locale's.",
+        why: "The text is changed without a word from YAML: errcat, the generated code and the docs get `Error`, or `en:Item missing` as the text of another locale, while the file reads as meant to everyone who opens it. A comment that starts with `#` and a space, the usual way, is not reported.",
+        fix: "If the words after ` #` belong to the text, quote the whole text (`en: \"Error #5 occurred\"`); if they are a comment, write a space after the `#`. Write a space after a locale's colon: `en: Item missing`.";
     TRAILING_WHITESPACE = "trailing-whitespace", Warning, true, "A text starts or ends with whitespace, or has spaces before a line break.",
         why: "Invisible differences make messages compare unequal and docs render oddly.",
         fix: "Trim the text.";
