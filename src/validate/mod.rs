@@ -10,6 +10,7 @@ mod language;
 mod levels;
 mod locales;
 mod merge;
+mod misread;
 mod options;
 mod overrides;
 mod profile;

@@ -383,12 +383,7 @@ fn check_against_a_revision_in_a_scratch_repository() {
     )
     .unwrap();
     let out = errcat(root, &["check", "--against", "HEAD~1"]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    crate::support::assert_success(&out);
     let out = errcat(root, &["diff", "HEAD~1", "-v"]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(

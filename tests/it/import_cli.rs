@@ -832,12 +832,7 @@ fn translated_sections_title_the_groups_of_their_codes() {
             "groups",
         ],
     );
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    crate::support::assert_success(&out);
     let yaml = std::fs::read_to_string(p.join("schema/rtc.yaml")).unwrap();
     assert_has(
         &yaml,
@@ -868,12 +863,7 @@ fn a_translated_heading_titles_the_namespace_in_both_locales() {
     .unwrap();
     let args = "import markdown en.md zh.md --locale en --locale zh-CN --namespace pay --into schema/pay.yaml";
     let out = errcat(p, &args.split(' ').collect::<Vec<_>>());
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    crate::support::assert_success(&out);
     let yaml = std::fs::read_to_string(p.join("schema/pay.yaml")).unwrap();
     assert_has(
         &yaml,
@@ -903,12 +893,7 @@ fn placeholders_in_every_locale_are_declared() {
     .unwrap();
     let args = "import markdown en.md zh.md --locale en --locale zh-CN --namespace pay --into schema/pay.yaml";
     let out = errcat(p, &args.split(' ').collect::<Vec<_>>());
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    crate::support::assert_success(&out);
     let yaml = std::fs::read_to_string(p.join("schema/pay.yaml")).unwrap();
     assert_has(
         &yaml,
@@ -1003,12 +988,7 @@ fn java_enum_texts_and_statuses_are_read_as_written() {
     let out = import(
         "enum C {\n  A(7001, \"Plain \" + \"joined\", 404),\n  B(7002, \"Valued\", HttpStatus.valueOf(409)),\n  N(7003, \"No status\");\n  C(int code, String message, int httpStatus) {}\n}\n",
     );
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    crate::support::assert_success(&out);
     let yaml = String::from_utf8_lossy(&out.stdout);
     assert_has(
         &yaml,
@@ -1024,12 +1004,7 @@ fn java_enum_texts_and_statuses_are_read_as_written() {
         "enum T {\n  A(7001, \"\"\"\n      Room \"full\"   \n        at once\\\n       \\s!\n      \"\"\", 409),\n  B(7002, \"\"\"\n    Two\n\n    lines\"\"\");\n  T(int code, String message, int httpStatus) {}\n}\n",
     );
     let yaml = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    crate::support::assert_success(&out);
     assert_has(
         &yaml,
         &[
@@ -1363,12 +1338,7 @@ fn a_translation_that_lacks_rows_is_listed_to_translate() {
         ],
     );
     let yaml = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    crate::support::assert_success(&out);
     assert_has(
         &yaml,
         &[
@@ -1424,12 +1394,7 @@ fn setext_headings_title_sections() {
         "Room errors\n===========\n\n| Error Code | Description |\n|---|---|\n| 1 | one |\n",
     );
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    crate::support::assert_success(&out);
     assert_has(
         &stdout,
         &["title:\n  en: Room errors\n", "  section: Room errors\n"],

@@ -171,12 +171,7 @@ fn init_creates_the_directory_it_is_given() {
         "{err}"
     );
     let out = errcat(&dir.path().join("new/project"), &["check"]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    crate::support::assert_success(&out);
 }
 
 /// The catalog `errcat init` writes is where a new user learns what `templates:` may
@@ -255,12 +250,7 @@ fn init_catalog_shows_every_option_of_its_targets_and_each_is_valid() {
     assert_ne!(uncommented, starter, "no option is commented out");
     std::fs::write(&path, &uncommented).unwrap();
     let out = errcat(dir.path(), &["check"]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    crate::support::assert_success(&out);
     let catalog: serde_json::Value = serde_saphyr::from_str(&uncommented).unwrap();
     for target in catalog["targets"].as_array().unwrap() {
         let Some(options) = target["options"].as_object() else {

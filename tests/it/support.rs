@@ -80,6 +80,17 @@ pub fn errcat_env(dir: &Path, args: &[&str], env: &[(&str, &Path)]) -> std::proc
         .unwrap()
 }
 
+/// The run exited 0; its stderr is the message when it did not.
+#[track_caller]
+pub fn assert_success(out: &std::process::Output) {
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 /// A command's stdout and stderr as text.
 pub fn text(out: &std::process::Output) -> (String, String) {
     (

@@ -279,12 +279,7 @@ fn tags_in_comments_and_raw_blocks_are_text() {
         )],
     );
     let out = errcat(p.path(), &["gen", "catalog.yaml"]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    crate::support::assert_success(&out);
     let all = std::fs::read_to_string(p.path().join("gen/t/all.txt")).unwrap();
     assert!(
         all.contains("{% include \"main.tera\" %}{{ <c/> }}"),
