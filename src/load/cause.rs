@@ -87,6 +87,37 @@ pub fn unclosed_flow(text: &str, at: Span) -> Option<(Span, char)> {
     ))
 }
 
+/// The backslash of the first escape YAML does not know (`\%`) in the double-quoted
+/// text that starts at or before `at` on its line, and the character after it.
+pub fn unknown_escape(text: &str, at: Span) -> Option<(Span, char)> {
+    let lines = lines_to(text, at.start);
+    let &(start, number) = lines.last()?;
+    let line = text[start..].split('\n').next().unwrap_or("");
+    let from = at.start.checked_sub(start)?;
+    let quote = line.get(..=from)?.rfind('"')?;
+    let mut chars = line[quote + 1..].char_indices();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '"' => return None,
+            '\\' => {
+                let next = chars.next().map(|(_, c)| c)?;
+                if !"0abt\tnvfre \"/\\N_LPxuU".contains(next) {
+                    let col = quote + 1 + i;
+                    return Some((
+                        Span {
+                            end: start + col + 1 + next.len_utf8(),
+                            ..span_at(at, start + col, number, line, col)
+                        },
+                        next,
+                    ));
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 /// The start offset and 1-based number of each line up to the one holding `offset`.
 fn lines_to(text: &str, offset: usize) -> Vec<(usize, u32)> {
     let end = offset.min(text.len());
@@ -197,6 +228,17 @@ mod tests {
             let end = text.trim_end().len();
             assert_eq!(unclosed_flow(text, at(text, end)), None, "{text}");
         }
+    }
+
+    #[test]
+    fn the_escape_yaml_does_not_know() {
+        let text = "a: x\nen: \"Line1\\nLine2 50\\% off\"\n";
+        let quote = text.find('"').unwrap();
+        let (found, c) = unknown_escape(text, at(text, quote)).unwrap();
+        assert_eq!((found.line, found.column, c), (2, 21, '%'));
+        assert_eq!(&text[found.start..found.end], "\\%");
+        let text = "en: \"a\\tb\"\n";
+        assert_eq!(unknown_escape(text, at(text, 4)), None);
     }
 
     #[test]

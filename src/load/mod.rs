@@ -6,6 +6,8 @@ mod cause;
 mod clip;
 mod found;
 pub(crate) use found::key_range_before;
+mod flow_texts;
+mod key_lines;
 mod missing;
 pub mod number;
 mod parse_error;

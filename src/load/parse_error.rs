@@ -21,6 +21,9 @@ pub fn diagnostic(sources: &Sources, file: FileId, err: &serde_saphyr::Error) ->
         None => sources.file_start(file),
     };
     let source = &sources.get(file).text;
+    if let Some(d) = slip(message, rule, value_error(err), source, span) {
+        return d;
+    }
     if let Some(d) = wrong_kind(err, source, span) {
         return d;
     }
@@ -55,7 +58,8 @@ pub fn diagnostic(sources: &Sources, file: FileId, err: &serde_saphyr::Error) ->
     }
     // Where the parser noticed the slip is often a line or more after it.
     let mut conflict = false;
-    let mut unquoted = None;
+    // errcat's own words for the error, where it found the cause.
+    let mut own = None;
     if rule.id == rules::YAML_SYNTAX.id {
         if let Some(marker) = super::cause::merge_conflict(source, span) {
             span = marker;
@@ -73,7 +77,18 @@ pub fn diagnostic(sources: &Sources, file: FileId, err: &serde_saphyr::Error) ->
                 "quote the whole text: {}",
                 super::unquoted::code(&u.quoted())
             ));
-            unquoted = Some(format!("the text of `{}` needs quotes: {}", u.key, u.why));
+            own = Some(format!("the text of `{}` needs quotes: {}", u.key, u.why));
+        } else if message.contains("unknown escape")
+            && let Some((at, c)) = super::cause::unknown_escape(source, span)
+        {
+            span = at;
+            label = "not an escape";
+            own = Some(format!(
+                "`\\{c}` in a double-quoted text is not an escape YAML knows"
+            ));
+            help = Some(format!(
+                "in double quotes a backslash starts an escape, and `\\{c}` is none: write `{c}` alone, `\\\\{c}` for a backslash and `{c}`, or put the text in single quotes, where `\\` is an ordinary character"
+            ));
         } else if message.contains("quoted scalar")
             && let Some(quote) = super::cause::unclosed_quote(source, span)
         {
@@ -101,7 +116,7 @@ pub fn diagnostic(sources: &Sources, file: FileId, err: &serde_saphyr::Error) ->
         }
     }
     // The parser's own words name its API and internals; say what the user did instead.
-    let message = if let Some(m) = unquoted {
+    let message = if let Some(m) = own {
         m
     } else if conflict {
         "the file holds an unresolved git merge conflict".to_string()
@@ -130,6 +145,62 @@ pub fn diagnostic(sources: &Sources, file: FileId, err: &serde_saphyr::Error) ->
         d = d.help(h);
     }
     d
+}
+
+/// A slip of the hand on a key line or in a one-line map of texts
+/// ([`super::key_lines`], [`super::flow_texts`]) that explains the parser's error.
+fn slip(
+    message: &str,
+    rule: &rules::Rule,
+    value_error: bool,
+    source: &str,
+    span: Span,
+) -> Option<Diagnostic> {
+    let syntax = rule.id == rules::YAML_SYNTAX.id && !value_error;
+    if message.starts_with("budget breached")
+        || (syntax && super::cause::merge_conflict(source, span).is_some())
+    {
+        return None;
+    }
+    // A key's own line for a field errcat does not know (`　　zh-CN`); any line near a
+    // syntax error.
+    let key_line = (syntax || rule.id == rules::UNKNOWN_FIELD.id)
+        .then(|| super::key_lines::near(source, span.start, syntax))
+        .flatten();
+    let (s, rule) = match key_line {
+        Some(s) => (s, &rules::YAML_SYNTAX),
+        None => {
+            let s = super::flow_texts::near(source, span.start, syntax)?;
+            (
+                s,
+                if syntax {
+                    &rules::YAML_SYNTAX
+                } else {
+                    &rules::INVALID_VALUE
+                },
+            )
+        }
+    };
+    let at = Span::of_bytes(span.file, source, s.start, s.end);
+    Some(
+        Diagnostic::new(rule, s.message)
+            .at(at, s.label)
+            .help(s.help),
+    )
+}
+
+/// Whether `err` is about a value the YAML holds, not about the YAML itself: the
+/// rest of the file is read and its other entries reported.
+fn value_error(err: &serde_saphyr::Error) -> bool {
+    use serde_saphyr::Error as E;
+    matches!(
+        err.without_snippet(),
+        E::NullIntoString { .. }
+            | E::Unexpected { .. }
+            | E::SerdeInvalidType { .. }
+            | E::SerdeInvalidValue { .. }
+            | E::SerdeMissingField { .. }
+    )
 }
 
 /// A value of the wrong kind (nothing where text belongs, a list where one value

@@ -35,8 +35,36 @@ impl Unquoted<'_> {
 
     /// The line as it should read: `en: "{item_id} is locked"`.
     pub fn quoted(&self) -> String {
-        format!("{}: {}", self.key, double_quoted(self.value))
+        format!("{}: {}", self.key, requoted(self.value))
     }
+}
+
+/// `value` in quotes that hold it. A text the author quoted whose own apostrophe or
+/// quote closed it early (`'Don't do that'`) loses the broken quotes for the other kind.
+fn requoted(value: &str) -> String {
+    for q in ['"', '\''] {
+        if let Some(inner) = value.strip_prefix(q).and_then(|v| v.strip_suffix(q))
+            && !inner.is_empty()
+        {
+            return quoted_text(inner);
+        }
+    }
+    double_quoted(value)
+}
+
+/// `s` in YAML quotes: double ones, or single ones when it holds `"` or `\` and no
+/// `'` (so that it reads without escapes).
+pub fn quoted_text(s: &str) -> String {
+    if s.contains(['"', '\\']) && !s.contains('\'') {
+        format!("'{s}'")
+    } else {
+        double_quoted(s)
+    }
+}
+
+/// `at` moved back to a character boundary of `text`, and into it.
+pub fn char_floor(text: &str, at: usize) -> usize {
+    crate::source::clamp_to_char(text, at)
 }
 
 /// `s` as inline code: in backquotes, or in two and spaces when it holds one.
@@ -88,10 +116,7 @@ pub fn on_line(text: &str, at: usize) -> Option<Unquoted<'_>> {
 /// The block `key: value` on the line holding byte `at`: its key, its value (to the
 /// end of the line, trailing blanks dropped) and where the value starts.
 fn block_value(text: &str, at: usize) -> Option<(&str, &str, usize)> {
-    let at = at.min(text.len());
-    if !text.is_char_boundary(at) {
-        return None;
-    }
+    let at = char_floor(text, at);
     let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
     let line = text[line_start..].split('\n').next()?;
     let line = line.strip_suffix('\r').unwrap_or(line);
@@ -172,10 +197,21 @@ fn why(value: &str) -> Option<String> {
         '@' => Some("it starts with `@`, which YAML reserves: a value cannot start with it unquoted".into()),
         '`' => Some("it starts with a backquote, which YAML reserves: a value cannot start with it unquoted".into()),
         '%' => Some("it starts with `%`, which YAML reads as a directive".into()),
-        // `*name` is an alias and `&name` an anchor, both YAML as meant; `* ` is neither.
-        '*' if !value[1..].starts_with(|c: char| c.is_alphanumeric()) => {
+        // `*name` is an alias and `&name` an anchor, both YAML as meant; `* ` is neither,
+        // nor is `*Required* field` (an alias is the whole value).
+        '*' if !value[1..].starts_with(|c: char| c.is_alphanumeric())
+            || value.split_once([' ', '\t']).is_some_and(|(_, rest)| !rest.trim_start().starts_with('#')) =>
+        {
             Some("it starts with `*`, which YAML reads as an alias (a reference to an anchor)".into())
         }
+        '-' | '?' if value.len() == 1 || value[1..].starts_with([' ', '\t']) => {
+            let what = if first == '-' { "an item of a list" } else { "a key" };
+            Some(format!("it starts with `{first} `, which YAML reads as the start of {what}"))
+        }
+        ',' | ']' | '}' => Some(format!("it starts with `{first}`, which YAML reserves: a value cannot start with it unquoted")),
+        // A tag YAML reads (`!urgent x`) is reported where the text is read; this one
+        // it could not.
+        '!' => Some("it starts with `!`, which YAML reads as a tag".into()),
         // `|`, `>-`, `|2`: a block text's header, which the lines below follow.
         '|' | '>' if value[1..].trim_start_matches(['-', '+']).trim_start_matches(|c: char| c.is_ascii_digit()).trim_start().is_empty() => None,
         '|' | '>' => Some(format!(
@@ -226,7 +262,7 @@ fn flow_end(value: &str) -> Option<usize> {
 }
 
 /// The byte just past the quote that closes the quoted text `value` starts with.
-fn quote_end(value: &str) -> Option<usize> {
+pub fn quote_end(value: &str) -> Option<usize> {
     let bytes = value.as_bytes();
     let q = bytes[0];
     let mut i = 1;
@@ -281,6 +317,15 @@ mod tests {
         assert!(why_of("en: `x` y").unwrap().contains("reserves"));
         assert!(why_of("en: %d items").unwrap().contains("directive"));
         assert!(why_of("en: * x").unwrap().contains("alias"));
+        assert!(
+            why_of("en: *Required* field missing")
+                .unwrap()
+                .contains("alias")
+        );
+        assert!(why_of("en: - not a list").unwrap().contains("list"));
+        assert!(why_of("en: ? what").unwrap().contains("a key"));
+        assert!(why_of("en: , comma first").unwrap().contains("reserves"));
+        assert!(why_of("en: !!! on fire").unwrap().contains("tag"));
         assert!(why_of("en: > see below").unwrap().contains("lines below"));
         assert!(why_of("en: 'a' can't").unwrap().contains("`'a'`"));
         assert!(
@@ -306,6 +351,9 @@ mod tests {
             "en: >-",
             "f: &f [*e, *e]",
             "f: *e",
+            "f: *e # the same",
+            "en: -1",
+            "en: -x",
             "    not: a key line",
         ] {
             assert_eq!(why_of(line), None, "{line}");
@@ -337,6 +385,17 @@ mod tests {
     #[test]
     fn quoting() {
         assert_eq!(double_quoted(r#"a "b" \c"#), r#""a \"b\" \\c""#);
+        // Broken outer quotes go; the text is quoted with the other kind.
+        let quoted = |line: &str| on_line(line, 0).unwrap().quoted();
+        assert_eq!(quoted("en: 'Don't do that'"), r#"en: "Don't do that""#);
+        assert_eq!(
+            quoted(r#"en: "Click "OK" to continue""#),
+            r#"en: 'Click "OK" to continue'"#
+        );
+        assert_eq!(
+            quoted(r#"en: "Quoted" text is wrong"#),
+            r#"en: "\"Quoted\" text is wrong""#
+        );
     }
 
     proptest::proptest! {

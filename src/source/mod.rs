@@ -18,6 +18,25 @@ pub struct Span {
     pub end: usize,
 }
 
+impl Span {
+    /// The span of bytes `start..end` of `text` (the text of `file`), its line and
+    /// column counted.
+    pub fn of_bytes(file: FileId, text: &str, start: usize, end: usize) -> Span {
+        let start = clamp_to_char(text, start);
+        let end = clamp_to_char(text, end.max(start));
+        let before = &text[..start];
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        Span {
+            file,
+            line: u32::try_from(line).unwrap_or(u32::MAX),
+            column: u32::try_from(column).unwrap_or(u32::MAX),
+            start,
+            end,
+        }
+    }
+}
+
 /// A file as read from disk: the path shown to users and its text.
 #[derive(Debug)]
 pub struct SourceFile {
