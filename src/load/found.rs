@@ -18,11 +18,15 @@ pub fn found(text: &str, at: usize) -> Found<'_> {
             Found::Scalar(&line[..end])
         }
         _ => {
-            let token = line
-                .split([',', '}', ']', '#'])
-                .next()
-                .unwrap_or(line)
-                .trim();
+            // A comma ends a plain value only inside `{ }` or `[ ]`; ` #` ends it anywhere.
+            let line_start = text[..at.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
+            let in_flow = text[line_start..at.min(text.len())].contains(['{', '[']);
+            let token = if in_flow {
+                line.split([',', '}', ']']).next().unwrap_or(line)
+            } else {
+                line
+            };
+            let token = token.split(" #").next().unwrap_or(token).trim();
             if token.ends_with(':') || token.contains(": ") {
                 Found::Map
             } else if matches!(token, "~" | "null" | "Null" | "NULL") {
@@ -175,7 +179,11 @@ mod tests {
         assert_eq!(found(t, at(t, "[1]")), Found::List);
         assert_eq!(found(t, at(t, "{x")), Found::Map);
         assert_eq!(found(t, at(t, "~")), Found::Null("~"));
-        assert_eq!(found(t, at(t, "5, e")), Found::Scalar("5"));
+        // A comma is part of a block value, and ends a value in a flow map.
+        assert_eq!(found(t, at(t, "5, e")), Found::Scalar("5, e"));
+        let flow = "m: { d: 5, e: 1 }\nt: a, b # c\n";
+        assert_eq!(found(flow, at(flow, "5, e")), Found::Scalar("5"));
+        assert_eq!(found(flow, at(flow, "a, b")), Found::Scalar("a, b"));
         assert_eq!(found(t, at(t, "\"a, b\"")), Found::Scalar("\"a, b\""));
         assert_eq!(found(t, at(t, "- x")), Found::List);
         assert_eq!(found(t, at(t, "k: v")), Found::Map);

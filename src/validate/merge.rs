@@ -283,8 +283,13 @@ fn across_files(cx: &mut Context, base: &Namespace, seen: &Seen, part: &Namespac
             reused(cx, id, r.code, base.entries[e].span, r.span);
         }
     }
-    // Within `part`, its own check found them.
-    for e in &part.entries {
+    // Within `part`, its own check found them. A code defined again (a copied file)
+    // is a conflicting definition already; its message repeating is no news.
+    for e in part
+        .entries
+        .iter()
+        .filter(|e| !seen.codes.contains_key(&e.code))
+    {
         for (locale, text) in &e.message.0 {
             let first = seen
                 .messages

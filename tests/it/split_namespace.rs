@@ -79,3 +79,24 @@ fn a_range_one_file_declares_holds_for_every_file() {
         );
     }
 }
+
+/// A copied namespace file ("app - Copy.yaml") defines each code again: one
+/// conflicting definition per code, and no duplicate-message warning beside each.
+#[test]
+fn a_copied_file_is_a_conflicting_definition_only() {
+    let catalog =
+        "catalog: a\nformat: 1\nlocales: [en]\ndefault_locale: en\nnamespaces: [\"*.yaml\"]\n";
+    let ns = "namespace: app\nentries:\n  - { code: 1, name: GONE, message: Gone }\n  - { code: 2, name: LOST, message: Lost }\n";
+    let dir = project(&[
+        ("catalog.yaml", catalog),
+        ("app.yaml", ns),
+        ("app - Copy.yaml", ns),
+    ]);
+    let text = diagnostics_text(&errcat::check(&dir.path().join("catalog.yaml")));
+    assert_eq!(
+        text.matches("error[conflicting-definition]: code").count(),
+        2,
+        "{text}"
+    );
+    assert!(text.ends_with("2 errors, 0 warnings\n"), "{text}");
+}
