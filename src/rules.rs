@@ -110,15 +110,15 @@ rules! {
     EMPTY_TEXT = "empty-text", Error, false, "A message or other text is empty or blank.",
         why: "An empty message tells the user nothing.",
         fix: "Write the text, or remove the field.";
-    CONTROL_CHAR = "control-char", Error, true, "A text contains a control character other than newline, carriage return and tab.",
-        why: "Control characters are invisible in editors and break terminals, logs and some targets.",
-        fix: "Remove the character.";
+    CONTROL_CHAR = "control-char", Error, true, "A text contains a control character other than newline, carriage return and tab, or a line or paragraph separator (U+2028, U+2029, often pasted from web pages); also one written as an escape in double quotes, such as the backspace of `\"C:\\bin\"`.",
+        why: "Control characters are invisible in editors and break terminals, logs and some targets. The line and paragraph separators break a line in some viewers and not in others.",
+        fix: "Remove the character; for a line break, write the text after `|` on lines of its own. For a backslash in double quotes, write `\\\\`, or quote the text in single quotes.";
     BIDI_CONTROL = "bidi-control", Error, false, "A text contains a bidirectional control or another invisible format character (the \"Trojan Source\" class).",
         why: "They make text display differently from what it is, in reviews and in generated code.",
         fix: "Remove the character; errcat will not generate from text that hides its content. The direction marks (U+200E, U+200F, U+061C) are allowed: right-to-left texts need them around numbers and Latin words, and they reorder nothing else.";
-    MISREAD_TEXT = "misread-text", Warning, true, "An unquoted text that YAML reads otherwise than it looks: a `#` directly followed by a word or number after it, on its line or on a line that continues it (`en: Error #5 occurred`), starts a comment that ends the text; a text that starts with a declared locale and a colon without a space (`en:Item missing`) is one text, not that locale's.",
+    MISREAD_TEXT = "misread-text", Warning, true, "A text that YAML reads otherwise than it looks: in an unquoted text, a `#` directly followed by a word or number after it, on its line or on a line that continues it (`en: Error #5 occurred`), starts a comment that ends the text; a text that starts with a declared locale and a colon without a space (`en:Item missing`) is one text, not that locale's; in a double-quoted text, `\\n`, `\\t` or `\\r` directly followed by a lower-case letter (`\"C:\\new\\temp\"`) is a line break, a tab or a carriage return, where a backslash was meant. A break before a capital, a digit, a space or punctuation (`\"Line 1\\nLine 2\"`) is taken as meant.",
         why: "The text is changed without a word from YAML: errcat, the generated code and the docs get `Error`, or `en:Item missing` as the text of another locale, while the file reads as meant to everyone who opens it. A comment that starts with `#` and a space, the usual way, is not reported.",
-        fix: "If the words after ` #` belong to the text, quote the whole text (`en: \"Error #5 occurred\"`); if they are a comment, write a space after the `#`. Write a space after a locale's colon: `en: Item missing`.";
+        fix: "If the words after ` #` belong to the text, quote the whole text (`en: \"Error #5 occurred\"`); if they are a comment, write a space after the `#`. Write a space after a locale's colon: `en: Item missing`. For a backslash in double quotes, write `\\\\` (`\"C:\\\\new\"`), or quote the text in single quotes (`'C:\\new'`).";
     TRAILING_WHITESPACE = "trailing-whitespace", Warning, true, "A text starts or ends with whitespace, or has spaces before a line break.",
         why: "Invisible differences make messages compare unequal and docs render oddly.",
         fix: "Trim the text.";

@@ -551,7 +551,7 @@ impl<'a> Context<'a> {
     fn hygiene(&mut self, span: Span, what: &str, s: &str) {
         self.comment_in_text(span, what);
         self.property_on_text(span, what, s);
-        let show = |c: char| format!("U+{:04X}", c as u32);
+        self.escape_in_text(span, what);
         // errcat reads a `!!binary` text as written; YAML tools and editors decode it
         // from base64, so the file would mean two things.
         let text = &self.sources.get(span.file).text;
@@ -594,23 +594,42 @@ impl<'a> Context<'a> {
             self.emit(
                 Diagnostic::new(
                     &rules::BIDI_CONTROL,
-                    format!("{what} contains the invisible format character {}", show(c)),
+                    format!(
+                        "{what} contains the invisible format character {}",
+                        super::char_names::describe(c)
+                    ),
                 )
                 .at(at((i, c)), "in this text")
                 .help("remove it: invisible characters make text read differently from what it is"),
             );
         }
-        if let Some((i, c)) = s
-            .char_indices()
-            .find(|&(_, c)| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
-        {
-            self.emit(
-                Diagnostic::new(
-                    &rules::CONTROL_CHAR,
-                    format!("{what} contains the control character {}", show(c)),
-                )
-                .at(at((i, c)), "in this text"),
-            );
+        // The line and paragraph separators break lines in some viewers and not in
+        // others, and end a line in JavaScript before ES2019.
+        if let Some((i, c)) = s.char_indices().find(|&(_, c)| {
+            (c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+                || matches!(c, '\u{2028}' | '\u{2029}')
+        }) {
+            let at = at((i, c));
+            let mut d = Diagnostic::new(
+                &rules::CONTROL_CHAR,
+                format!(
+                    "{what} contains the control character {}",
+                    super::char_names::describe(c)
+                ),
+            )
+            .at(at, "in this text");
+            let escaped = text
+                .get(at.start..at.end)
+                .is_some_and(|e| e.starts_with('\\'));
+            if let Some(help) = self.backslash_help(span).filter(|_| escaped) {
+                let e = &text[at.start..at.end];
+                d = d.help(format!("in double quotes, `{e}` is this character; {help}"));
+            } else if matches!(c, '\u{2028}' | '\u{2029}') {
+                d = d.help(
+                    "remove it; for a line break, write the text after `|` on lines of its own",
+                );
+            }
+            self.emit(d);
         }
         if let Some((range, found)) = stray_whitespace(s) {
             self.emit(

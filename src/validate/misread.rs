@@ -1,7 +1,8 @@
 //! Texts YAML reads otherwise than they look: `en: Error #5 occurred` (a comment from
 //! ` #` on), `title: &Co Billing` (an anchor), `en: !urgent Payment failed` (a tag),
-//! `en:Item missing` (without a space after its colon, a locale is text). The parser reads each without a word;
-//! these checks look at the source around the text.
+//! `en:Item missing` (without a space after its colon, a locale is text), `"C:\new"` (a
+//! line break in double quotes). The parser reads each without a word; these checks look
+//! at the source around the text.
 
 use super::catalog::Context;
 use crate::diag::Diagnostic;
@@ -54,15 +55,7 @@ impl Context<'_> {
             .next()
             .unwrap_or("")
             .trim_end_matches(['\r', ' ', '\t']);
-        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-        let at = Span {
-            start,
-            end: start + comment.len(),
-            line: span.line
-                + u32::try_from(text[span.start..start].matches('\n').count()).unwrap_or(0),
-            column: u32::try_from(text[line_start..start].chars().count() + 1).unwrap_or(0),
-            ..span
-        };
+        let at = self.sources.range(span.file, start..start + comment.len());
         let whole = format!("{} {comment}", value.trim_end().replace(['\n', '\r'], " "));
         self.emit(
             Diagnostic::new(
@@ -169,5 +162,136 @@ impl Context<'_> {
             .at(self.sources.part(span, s, 0..locale.len() + colon.len()), "part of the text")
             .help(help),
         );
+    }
+
+    /// `"Cannot write C:\new\temp"`: in double quotes `\n`, `\t` and `\r` are a line
+    /// break, a tab and a carriage return. One that goes on with a lower-case letter
+    /// (`\new`, `\temp`, `\report`) is a backslash meant as itself, in a path most
+    /// often; `"Line 1\nLine 2"`, a break before a capital, a digit, a space or
+    /// punctuation, is taken as meant. A text that holds an escape of a control
+    /// character too (`\bin`) is refused by control-char, which says the same.
+    pub(super) fn escape_in_text(&mut self, span: Span, what: &str) {
+        let text = &self.sources.get(span.file).text;
+        let Some(src) = text.get(span.start..span.end) else {
+            return;
+        };
+        let (misread, _) = misread_escapes(src);
+        let letter = |i: usize| char::from(src.as_bytes()[i + 1]);
+        if misread
+            .iter()
+            .any(|&i| !matches!(letter(i), 'n' | 't' | 'r'))
+        {
+            return;
+        }
+        let (Some(&first), Some(help)) = (misread.first(), self.backslash_help(span)) else {
+            return;
+        };
+        let e = letter(first);
+        let name = match e {
+            'n' => "a line break",
+            't' => "a tab",
+            _ => "a carriage return",
+        };
+        let at = self
+            .sources
+            .range(span.file, span.start + first..span.start + first + 2);
+        self.emit(
+            Diagnostic::new(
+                &rules::MISREAD_TEXT,
+                format!(
+                    "{what} has {name} where `\\{e}` is written: in double quotes, `\\{e}` is {name}, not a backslash and `{e}`"
+                ),
+            )
+            .at(at, name)
+            .help(help),
+        );
+    }
+
+    /// For a double-quoted text at `span` with backslashes YAML reads as escapes where
+    /// a backslash looks meant as itself (see [`misread_escapes`]): how to write them,
+    /// with the line written so when the text is on one line.
+    pub(super) fn backslash_help(&self, span: Span) -> Option<String> {
+        let text = &self.sources.get(span.file).text;
+        let src = text.get(span.start..span.end)?;
+        let (misread, others) = misread_escapes(src);
+        if misread.is_empty() {
+            return None;
+        }
+        if src.contains('\n') {
+            return Some("for a backslash, write `\\\\`; or quote the text in single quotes, where a backslash is itself".into());
+        }
+        let key = crate::load::key_range_before(text, span.start)
+            .map_or(String::new(), |k| format!("{}: ", &text[k]));
+        let mut doubled = src.to_string();
+        for &i in misread.iter().rev() {
+            doubled.insert(i, '\\');
+        }
+        let mut help = format!(
+            "for a backslash, write `\\\\`: {}",
+            code(&format!("{key}{doubled}"))
+        );
+        if !others {
+            let inner = &src[1..src.len() - 1];
+            let single = format!("'{}'", inner.replace('\'', "''"));
+            help.push_str(&format!(
+                "; or quote it in single quotes, where a backslash is itself: {}",
+                code(&format!("{key}{single}"))
+            ));
+        }
+        Some(help)
+    }
+}
+
+/// The byte offsets in `src`, a scalar as written, of the escapes that look like a
+/// backslash meant as itself, when `src` is double-quoted: `\n`, `\t` and `\r` going on
+/// with a lower-case letter, and every escape of a control or invisible character by
+/// one letter (`\b`, `\0`, `\N`, `\L`, …), which no message means. And whether `src`
+/// holds other escapes.
+fn misread_escapes(src: &str) -> (Vec<usize>, bool) {
+    let mut misread = Vec::new();
+    let mut others = false;
+    if !src.starts_with('"') {
+        return (misread, others);
+    }
+    let bytes = src.as_bytes();
+    let mut i = 1;
+    while i < bytes.len() {
+        if bytes[i] == b'\\' {
+            let next = src[(i + 2).min(src.len())..].chars().next();
+            let word = matches!(bytes.get(i + 1), Some(b'n' | b't' | b'r'))
+                && next.is_some_and(char::is_lowercase);
+            let control = matches!(
+                bytes.get(i + 1),
+                Some(b'0' | b'a' | b'b' | b'v' | b'f' | b'e' | b'N' | b'L' | b'P')
+            );
+            if word || control {
+                misread.push(i);
+            } else {
+                others = true;
+            }
+            i += 1;
+        }
+        i += 1;
+    }
+    (misread, others)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::misread_escapes;
+
+    #[test]
+    fn escapes_that_go_on_with_a_word() {
+        assert_eq!(
+            misread_escapes(r#""C:\new\temp\report.txt""#),
+            (vec![3, 7, 12], false)
+        );
+        assert_eq!(misread_escapes(r#""Line 1\nLine 2""#), (vec![], true));
+        assert_eq!(misread_escapes(r#""a\\new""#), (vec![], true));
+        assert_eq!(misread_escapes(r#""Steps:\n1. go\n- on""#), (vec![], true));
+        assert_eq!(misread_escapes(r"'C:\new'"), (vec![], false));
+        assert_eq!(misread_escapes(r"C:\new"), (vec![], false));
+        assert_eq!(misread_escapes(r#""\t\u00e9t\xe9""#), (vec![], true));
+        assert_eq!(misread_escapes(r#""C:\bin\Program""#), (vec![3, 7], false));
     }
 }
