@@ -220,8 +220,7 @@ impl Context<'_> {
         if src.contains('\n') {
             return Some("for a backslash, write `\\\\`; or quote the text in single quotes, where a backslash is itself".into());
         }
-        let key = crate::load::key_range_before(text, span.start)
-            .map_or(String::new(), |k| format!("{}: ", &text[k]));
+        let key = key_prefix(text, span.start);
         let mut doubled = src.to_string();
         for &i in misread.iter().rev() {
             doubled.insert(i, '\\');
@@ -240,6 +239,61 @@ impl Context<'_> {
         }
         Some(help)
     }
+
+    /// `en: “The item does not exist”`: a word processor turns the `"` typed around a
+    /// text into curly quotes, which YAML does not read as quoting, so they are part of
+    /// the text. A text that quotes within it (`“a” or “b”`) or that is quoted in ASCII
+    /// around them is taken as meant.
+    pub(super) fn curly_quoted(&mut self, span: Span, what: &str, s: &str) {
+        let text = &self.sources.get(span.file).text;
+        let Some(src) = text.get(span.start..span.end) else {
+            return;
+        };
+        let pair = [('\u{201C}', '\u{201D}'), ('\u{2018}', '\u{2019}')]
+            .into_iter()
+            .find(|&(open, close)| {
+                src.starts_with(open)
+                    && s.starts_with(open)
+                    && s.ends_with(close)
+                    && s.chars().count() > 2
+                    && s.matches(open).count() == 1
+                    && (open == '\u{2018}' || s.matches(close).count() == 1)
+            });
+        let Some((open, close)) = pair else {
+            return;
+        };
+        let inner = &s[open.len_utf8()..s.len() - close.len_utf8()];
+        let key = key_prefix(text, span.start);
+        let line = if inner.contains('\n') {
+            String::new()
+        } else {
+            format!(" ({})", code(&format!("{key}{inner}")))
+        };
+        let end = s.len();
+        let first = self.sources.part(span, s, 0..open.len_utf8());
+        let mut d = Diagnostic::new(
+            &rules::MISREAD_TEXT,
+            format!(
+                "{what} starts and ends with curly quotes `{open}…{close}`, which are part of the text: YAML quotes a text only with ASCII `\"` or `'`"
+            ),
+        )
+        .at(first, "part of the text")
+        .help(format!(
+            "if they were meant to quote the text for YAML, remove them{line}; if the text is a quotation, acknowledge the finding"
+        ));
+        // A text over lines maps back as a whole: the one span says it all.
+        if first != span {
+            let last = self.sources.part(span, s, end - close.len_utf8()..end);
+            d = d.related(last, "and this");
+        }
+        self.emit(d);
+    }
+}
+
+/// `en: `, the key of the value at byte `at` and its colon, to show a line as it
+/// should be written; empty when no key is found.
+fn key_prefix(text: &str, at: usize) -> String {
+    crate::load::key_range_before(text, at).map_or(String::new(), |k| format!("{}: ", &text[k]))
 }
 
 /// The byte offsets in `src`, a scalar as written, of the escapes that look like a
