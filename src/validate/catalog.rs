@@ -553,6 +553,7 @@ impl<'a> Context<'a> {
         self.property_on_text(span, what, s);
         self.escape_in_text(span, what);
         self.curly_quoted(span, what, s);
+        self.folded_cjk(span, what, s);
         // errcat reads a `!!binary` text as written; YAML tools and editors decode it
         // from base64, so the file would mean two things.
         let text = &self.sources.get(span.file).text;

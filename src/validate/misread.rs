@@ -288,6 +288,51 @@ impl Context<'_> {
         }
         self.emit(d);
     }
+
+    /// `zh-CN: 该项目不存在` and `或已被其他用户删除` on the line below: YAML joins the
+    /// lines of a plain, quoted or `>` text with a space, which a Chinese or Japanese
+    /// sentence has no place for.
+    pub(super) fn folded_cjk(&mut self, span: Span, what: &str, s: &str) {
+        let text = &self.sources.get(span.file).text;
+        let Some(src) = text.get(span.start..span.end) else {
+            return;
+        };
+        if src.starts_with('|') {
+            return;
+        }
+        // Each line's content and where it starts in the file; a `>` header is none.
+        let mut offset = span.start;
+        let mut lines = Vec::new();
+        for line in src.split('\n') {
+            let content = line.trim_start_matches([' ', '\t']);
+            lines.push((content.trim_end(), offset + line.len() - content.len()));
+            offset += line.len() + 1;
+        }
+        if src.starts_with('>') && !lines.is_empty() {
+            lines.remove(0);
+        }
+        let Some((a, b, at)) = lines.windows(2).find_map(|w| {
+            let a = w[0].0.chars().next_back()?;
+            let b = w[1].0.chars().next()?;
+            (spaceless(a) && spaceless(b) && s.contains(&format!("{a} {b}")))
+                .then_some((a, b, w[1].1))
+        }) else {
+            return;
+        };
+        let at = self.sources.range(span.file, at..at + b.len_utf8());
+        self.emit(
+            Diagnostic::new(
+                &rules::MISREAD_TEXT,
+                format!(
+                    "{what} goes on to the next line between `{a}` and `{b}`, and YAML joins the lines with a space: `{a} {b}`"
+                ),
+            )
+            .at(at, "joined to the line above with a space")
+            .help(
+                "write the text on one line; or, to keep the line breaks as they are, start it with `|` on the line of its key and its lines below",
+            ),
+        );
+    }
 }
 
 /// `en: `, the key of the value at byte `at` and its colon, to show a line as it
@@ -328,6 +373,14 @@ fn misread_escapes(src: &str) -> (Vec<usize>, bool) {
         i += 1;
     }
     (misread, others)
+}
+
+/// A character of a script written without spaces between words (Chinese, Japanese),
+/// or the punctuation of those scripts.
+fn spaceless(c: char) -> bool {
+    matches!(c,
+        '\u{3001}'..='\u{303F}' | '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}' | '\u{FF01}'..='\u{FF60}' | '\u{20000}'..='\u{3134F}')
 }
 
 #[cfg(test)]
