@@ -226,7 +226,11 @@ impl<'a> Context<'a> {
         let mut locales: Vec<String> = Vec::new();
         for l in &c.locales {
             let span = cx.span(file, l);
-            if !is_locale_tag(&l.value) {
+            let comma =
+                cx.comma_in_item(&rules::INVALID_ID, span, "a locale of `locales:`", &l.value);
+            if let Some(d) = comma {
+                cx.emit(d);
+            } else if !is_locale_tag(&l.value) {
                 cx.emit(
                     Diagnostic::new(
                         &rules::INVALID_ID,

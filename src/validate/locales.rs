@@ -239,7 +239,19 @@ impl Context<'_> {
             .locales
             .iter()
             .find(|l| !is_locale_tag(&l.value) && tag_for(&l.value).as_deref() == Some(locale));
-        if let Some(l) = meant {
+        let listed = || {
+            self.loaded.catalog.locales.iter().find(|l| {
+                super::misread::split_at_full_width_commas(&l.value)
+                    .is_some_and(|items| items.split(", ").any(|i| i == locale))
+            })
+        };
+        if let Some(l) = meant.or_else(listed).filter(|l| !is_locale_tag(&l.value)) {
+            if let Some(items) = super::misread::split_at_full_width_commas(&l.value) {
+                return d.related(self.span(catalog, l), "declared here").help(format!(
+                    "the catalog's `locales:` lists `{}`, one item: write `{items}`, with ASCII commas",
+                    l.value
+                ));
+            }
             return d
                 .related(self.span(catalog, l), "declared here")
                 .help(format!(

@@ -333,6 +333,41 @@ impl Context<'_> {
             ),
         );
     }
+
+    /// `tags: [billing，payment]`: a full-width comma, as a Chinese or Japanese input
+    /// method types it, separates nothing in YAML: the list has one item.
+    pub(super) fn comma_in_item(
+        &self,
+        rule: &rules::Rule,
+        span: Span,
+        what: &str,
+        s: &str,
+    ) -> Option<Diagnostic> {
+        let (c, items) = (full_width_comma(s)?, split_at_full_width_commas(s)?);
+        let i = s.find(c).unwrap_or(0);
+        let text = &self.sources.get(span.file).text;
+        let block = text
+            .get(..span.start)
+            .unwrap_or("")
+            .trim_end_matches([' ', '\t'])
+            .ends_with('-');
+        let help = if block {
+            let lines: Vec<String> = items.split(", ").map(|i| format!("`- {i}`")).collect();
+            format!("write each as an item of its own: {}", lines.join(", "))
+        } else {
+            format!("write `{items}`, with ASCII commas")
+        };
+        Some(
+            Diagnostic::new(
+                rule,
+                format!(
+                    "{what} is `{s}`, one item: `{c}` is a full-width comma, which does not separate a list's items"
+                ),
+            )
+            .at(self.sources.part(span, s, i..i + c.len_utf8()), "a full-width comma")
+            .help(help),
+        )
+    }
 }
 
 /// `en: `, the key of the value at byte `at` and its colon, to show a line as it
@@ -381,6 +416,18 @@ fn spaceless(c: char) -> bool {
     matches!(c,
         '\u{3001}'..='\u{303F}' | '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}'
         | '\u{F900}'..='\u{FAFF}' | '\u{FF01}'..='\u{FF60}' | '\u{20000}'..='\u{3134F}')
+}
+
+/// The first full-width or ideographic comma in `s` (`，`, `、`).
+pub(super) fn full_width_comma(s: &str) -> Option<char> {
+    s.chars().find(|&c| matches!(c, '\u{FF0C}' | '\u{3001}'))
+}
+
+/// `a, b` for `a，b`: the items `s` was meant as, when it holds a full-width comma
+/// between two of them.
+pub(super) fn split_at_full_width_commas(s: &str) -> Option<String> {
+    let items: Vec<&str> = s.split(['\u{FF0C}', '\u{3001}']).map(str::trim).collect();
+    (items.len() > 1 && items.iter().all(|i| !i.is_empty())).then(|| items.join(", "))
 }
 
 #[cfg(test)]
