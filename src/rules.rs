@@ -94,7 +94,7 @@ rules! {
         fix: "Split the namespace or the message, shorten the text, or drop the target.";
     UNKNOWN_LOCALE = "unknown-locale", Error, false, "A text uses a locale the catalog does not declare, or `default_locale` is not in `locales:` (each reported once, at the first use, with the number of uses).",
         why: "No target has a slot for it; the text would be lost.",
-        fix: "Declare the locale in `locales:`, or correct the tag (the help names the declared tag it was probably meant as).";
+        fix: "Declare the locale in the catalog's `locales:` (and leave it out of `required_locales:` until it is translated, so that no text is missing it yet), or correct the tag (the help names the declared tag it was probably meant as).";
     UNKNOWN_LANGUAGE = "unknown-language", Error, true, "A locale in `locales:` has a two-letter language that is no ISO 639-1 code: a country's (`jp` for Japanese, `cn` for Chinese) or none at all (`xx`). Three-letter languages (`yue`, private-use `qaa` to `qtz`) pass, and so do the withdrawn `iw`, `in`, `ji`, `jw`, `mo` and `sh`.",
         why: "The generated code chooses a locale by its language: a client asking for `ja-JP` never finds the texts filed under `jp`, and the docs cannot name their language.",
         fix: "Write the language's code (the help names it for a country's: `ja` for `jp`), under `locales:` and in the texts; for a pseudo-locale or a language of your own, use a private-use code (`qaa` to `qtz`), or allow the rule.";
