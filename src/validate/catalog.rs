@@ -609,12 +609,10 @@ impl<'a> Context<'a> {
                 .help("remove it: invisible characters make text read differently from what it is"),
             );
         }
-        // The line and paragraph separators break lines in some viewers and not in
-        // others, and end a line in JavaScript before ES2019.
-        if let Some((i, c)) = s.char_indices().find(|&(_, c)| {
-            (c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
-                || matches!(c, '\u{2028}' | '\u{2029}')
-        }) {
+        if let Some((i, c)) = s
+            .char_indices()
+            .find(|&(_, c)| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+        {
             let at = at((i, c));
             let mut d = Diagnostic::new(
                 &rules::CONTROL_CHAR,
@@ -630,10 +628,6 @@ impl<'a> Context<'a> {
             if let Some(help) = self.backslash_help(span).filter(|_| escaped) {
                 let e = &text[at.start..at.end];
                 d = d.help(format!("in double quotes, `{e}` is this character; {help}"));
-            } else if matches!(c, '\u{2028}' | '\u{2029}') {
-                d = d.help(
-                    "remove it; for a line break, write the text after `|` on lines of its own",
-                );
             }
             self.emit(d);
         }

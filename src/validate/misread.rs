@@ -165,11 +165,12 @@ impl Context<'_> {
     }
 
     /// `"Cannot write C:\new\temp"`: in double quotes `\n`, `\t` and `\r` are a line
-    /// break, a tab and a carriage return. One that goes on with a lower-case letter
-    /// (`\new`, `\temp`, `\report`) is a backslash meant as itself, in a path most
-    /// often; `"Line 1\nLine 2"`, a break before a capital, a digit, a space or
-    /// punctuation, is taken as meant. A text that holds an escape of a control
-    /// character too (`\bin`) is refused by control-char, which says the same.
+    /// break, a tab and a carriage return. One in a Windows path (see [`in_path`]) that
+    /// goes on with a letter or digit (`\new`, `\temp`, `\report`) is a backslash meant
+    /// as itself; `"Line one\nline two"` and `"Columns:\tcode"` are taken as meant.
+    /// `\L` and `\P` (the line and paragraph separators) are never meant in a message.
+    /// A text that holds an escape of a control character too (`\bin`) is refused by
+    /// control-char, which says the same.
     pub(super) fn escape_in_text(&mut self, span: Span, what: &str) {
         let text = &self.sources.get(span.file).text;
         let Some(src) = text.get(span.start..span.end) else {
@@ -179,7 +180,7 @@ impl Context<'_> {
         let letter = |i: usize| char::from(src.as_bytes()[i + 1]);
         if misread
             .iter()
-            .any(|&i| !matches!(letter(i), 'n' | 't' | 'r'))
+            .any(|&i| !matches!(letter(i), 'n' | 't' | 'r' | 'L' | 'P'))
         {
             return;
         }
@@ -190,7 +191,9 @@ impl Context<'_> {
         let name = match e {
             'n' => "a line break",
             't' => "a tab",
-            _ => "a carriage return",
+            'r' => "a carriage return",
+            'L' => "a line separator (U+2028)",
+            _ => "a paragraph separator (U+2029)",
         };
         let at = self
             .sources
@@ -393,7 +396,8 @@ fn misread_escapes(src: &str) -> (Vec<usize>, bool) {
         if bytes[i] == b'\\' {
             let next = src[(i + 2).min(src.len())..].chars().next();
             let word = matches!(bytes.get(i + 1), Some(b'n' | b't' | b'r'))
-                && next.is_some_and(char::is_lowercase);
+                && next.is_some_and(char::is_alphanumeric)
+                && in_path(src, i);
             let control = matches!(
                 bytes.get(i + 1),
                 Some(b'0' | b'a' | b'b' | b'v' | b'f' | b'e' | b'N' | b'L' | b'P')
@@ -408,6 +412,30 @@ fn misread_escapes(src: &str) -> (Vec<usize>, bool) {
         i += 1;
     }
     (misread, others)
+}
+
+/// Whether the backslash at byte `at` of `src` (a double-quoted scalar as written) is in
+/// a Windows path: a run without spaces that starts with a drive (`C:\`), a share
+/// (`\\server`) or a variable (`%APPDATA%\`), or whose last part names a file
+/// (`\report.txt`). `"Line one\nline two"` and `"Columns:\tcode"` are not.
+fn in_path(src: &str, at: usize) -> bool {
+    let quote_or_space = |c: char| c.is_whitespace() || c == '"';
+    let start = src[..at].rfind(quote_or_space).map_or(0, |i| i + 1);
+    let end = src[at..].find(quote_or_space).map_or(src.len(), |i| at + i);
+    let run = &src[start..end];
+    let b = run.as_bytes();
+    let drive = b.len() > 2 && b[0].is_ascii_alphabetic() && b[1] == b':' && b[2] == b'\\';
+    let share = run.starts_with(r"\\");
+    let variable = run.starts_with('%') && run[1..].contains("%\\");
+    let last = run.rsplit('\\').next().unwrap_or("");
+    let last = last.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let file = run.contains('\\')
+        && last.rsplit_once('.').is_some_and(|(name, ext)| {
+            !name.is_empty()
+                && (1..=4).contains(&ext.len())
+                && ext.chars().all(|c| c.is_ascii_alphanumeric())
+        });
+    drive || share || variable || file
 }
 
 /// A character of a script written without spaces between words (Chinese, Japanese),
@@ -442,8 +470,20 @@ mod tests {
         );
         assert_eq!(misread_escapes(r#""Line 1\nLine 2""#), (vec![], true));
         assert_eq!(misread_escapes(r#""a\\new""#), (vec![], true));
-        assert_eq!(misread_escapes(r#""Steps:\n1. go\n- on""#), (vec![], true));
+        assert_eq!(misread_escapes(r#""Steps:\n1. try\n- on""#), (vec![], true));
         assert_eq!(misread_escapes(r"'C:\new'"), (vec![], false));
+        assert_eq!(misread_escapes(r#""a\n\tnext \tab""#), (vec![], true));
+        assert_eq!(misread_escapes(r#""Line one\nline two""#), (vec![], true));
+        assert_eq!(
+            misread_escapes(r#""Columns:\tcode\treason""#),
+            (vec![], true)
+        );
+        assert_eq!(misread_escapes(r#""see \\srv\new""#), (vec![10], true));
+        assert_eq!(misread_escapes(r#""at %TEMP%\new""#), (vec![10], false));
+        assert_eq!(
+            misread_escapes(r#""open logs\today.log.""#),
+            (vec![10], false)
+        );
         assert_eq!(misread_escapes(r"C:\new"), (vec![], false));
         assert_eq!(misread_escapes(r#""\t\u00e9t\xe9""#), (vec![], true));
         assert_eq!(misread_escapes(r#""C:\bin\Program""#), (vec![3, 7], false));
