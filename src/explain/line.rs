@@ -6,13 +6,26 @@ use std::collections::HashSet;
 use crate::model::Entry;
 
 /// Text as words and messages are compared: normalised as a query is (full-width
-/// letters as ASCII, no invisible characters), its spacing collapsed, in lower case.
+/// letters as ASCII, no invisible characters), without quotation marks, its spacing
+/// collapsed, in lower case. A word processor writes `can’t` and `“this”` where a
+/// keyboard types `can't` and `"this"`, and a log may quote a word a message does not.
 pub(super) fn fold(text: &str) -> String {
     super::query::normalised(text)
+        .replace(is_quote_mark, "")
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase()
+}
+
+/// A quotation mark or apostrophe, typewriter or typographic, of any script's
+/// quoting: `'`, `’`, `"`, `“`, `„`, `«`, `「`.
+fn is_quote_mark(c: char) -> bool {
+    matches!(
+        c,
+        '\'' | '"' | '\u{2018}'..='\u{201F}' | '\u{00AB}' | '\u{00BB}' | '\u{2039}' | '\u{203A}'
+            | '\u{300C}'..='\u{300F}'
+    )
 }
 
 /// How closely a line matches an entry: the characters of the line it explains (a
@@ -156,4 +169,23 @@ fn logged(text: &str, params: &[String], wanted: &str) -> Option<usize> {
         }
     }
     (!gap || after_one(at).is_some()).then_some(chars)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Line;
+
+    #[test]
+    fn typewriter_and_typographic_quotes_match() {
+        let message = "You can’t do “this” now";
+        for words in ["can't", "You can't do this", "do \"this\" now", "can’t"] {
+            assert!(Line::new(words).message(message, &[]).is_some(), "{words}");
+        }
+        assert!(Line::new("cannot").message(message, &[]).is_none());
+        assert!(
+            Line::new("You can't do 'this' now")
+                .message("You can’t do {what} now", &["what".into()])
+                .is_some()
+        );
+    }
 }

@@ -235,6 +235,7 @@ fn wrong_kind(err: &serde_saphyr::Error, text: &str, span: Span) -> Option<Diagn
         (Found::Null(word), _) if *word != "~" => {
             Some(format!("to mean the word itself, quote it: `\"{word}\"`"))
         }
+        (Found::Null(_), _) => Some("write the text here, or quote it to mean the character: `\"~\"`".into()),
         // errcat's placeholders are in braces: a text that is one placeholder reads as a map.
         (Found::Map, _) => super::unquoted::lone_placeholder(text, span.start).map(|(key, value)| {
             format!(

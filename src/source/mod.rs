@@ -121,6 +121,21 @@ impl Sources {
         }
     }
 
+    /// The span of the bytes `range` of `file`, with their line and column.
+    pub fn range(&self, file: FileId, range: std::ops::Range<usize>) -> Span {
+        let text = &self.get(file).text;
+        let start = clamp_to_char(text, range.start);
+        let end = clamp_to_char(text, range.end.max(start));
+        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        Span {
+            file,
+            line: u32::try_from(text[..start].matches('\n').count() + 1).unwrap_or(u32::MAX),
+            column: u32::try_from(text[line_start..start].chars().count() + 1).unwrap_or(u32::MAX),
+            start,
+            end,
+        }
+    }
+
     /// The span of the first line of `file` (for findings about a whole file).
     pub fn file_start(&self, file: FileId) -> Span {
         Span {

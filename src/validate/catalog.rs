@@ -226,7 +226,11 @@ impl<'a> Context<'a> {
         let mut locales: Vec<String> = Vec::new();
         for l in &c.locales {
             let span = cx.span(file, l);
-            if !is_locale_tag(&l.value) {
+            let comma =
+                cx.comma_in_item(&rules::INVALID_ID, span, "a locale of `locales:`", &l.value);
+            if let Some(d) = comma {
+                cx.emit(d);
+            } else if !is_locale_tag(&l.value) {
                 cx.emit(
                     Diagnostic::new(
                         &rules::INVALID_ID,
@@ -551,7 +555,9 @@ impl<'a> Context<'a> {
     fn hygiene(&mut self, span: Span, what: &str, s: &str) {
         self.comment_in_text(span, what);
         self.property_on_text(span, what, s);
-        let show = |c: char| format!("U+{:04X}", c as u32);
+        self.escape_in_text(span, what);
+        self.curly_quoted(span, what, s);
+        self.folded_cjk(span, what, s);
         // errcat reads a `!!binary` text as written; YAML tools and editors decode it
         // from base64, so the file would mean two things.
         let text = &self.sources.get(span.file).text;
@@ -594,7 +600,10 @@ impl<'a> Context<'a> {
             self.emit(
                 Diagnostic::new(
                     &rules::BIDI_CONTROL,
-                    format!("{what} contains the invisible format character {}", show(c)),
+                    format!(
+                        "{what} contains the invisible format character {}",
+                        super::char_names::describe(c)
+                    ),
                 )
                 .at(at((i, c)), "in this text")
                 .help("remove it: invisible characters make text read differently from what it is"),
@@ -604,13 +613,23 @@ impl<'a> Context<'a> {
             .char_indices()
             .find(|&(_, c)| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
         {
-            self.emit(
-                Diagnostic::new(
-                    &rules::CONTROL_CHAR,
-                    format!("{what} contains the control character {}", show(c)),
-                )
-                .at(at((i, c)), "in this text"),
-            );
+            let at = at((i, c));
+            let mut d = Diagnostic::new(
+                &rules::CONTROL_CHAR,
+                format!(
+                    "{what} contains the control character {}",
+                    super::char_names::describe(c)
+                ),
+            )
+            .at(at, "in this text");
+            let escaped = text
+                .get(at.start..at.end)
+                .is_some_and(|e| e.starts_with('\\'));
+            if let Some(help) = self.backslash_help(span).filter(|_| escaped) {
+                let e = &text[at.start..at.end];
+                d = d.help(format!("in double quotes, `{e}` is this character; {help}"));
+            }
+            self.emit(d);
         }
         if let Some((range, found)) = stray_whitespace(s) {
             self.emit(

@@ -555,7 +555,11 @@ fn entry(
         cx.plain(file, since, &format!("`since` of code {code}"), true);
     }
     for t in &e.tags {
-        cx.plain(file, t, &format!("a tag of code {code}"), true);
+        let what = format!("a tag of code {code}");
+        cx.plain(file, t, &what, true);
+        if let Some(d) = cx.comma_in_item(&rules::MISREAD_TEXT, cx.span(file, t), &what, &t.value) {
+            cx.emit(d);
+        }
     }
     let sev = e
         .severity

@@ -239,7 +239,19 @@ impl Context<'_> {
             .locales
             .iter()
             .find(|l| !is_locale_tag(&l.value) && tag_for(&l.value).as_deref() == Some(locale));
-        if let Some(l) = meant {
+        let listed = || {
+            self.loaded.catalog.locales.iter().find(|l| {
+                super::misread::split_at_full_width_commas(&l.value)
+                    .is_some_and(|items| items.split(", ").any(|i| i == locale))
+            })
+        };
+        if let Some(l) = meant.or_else(listed).filter(|l| !is_locale_tag(&l.value)) {
+            if let Some(items) = super::misread::split_at_full_width_commas(&l.value) {
+                return d.related(self.span(catalog, l), "declared here").help(format!(
+                    "the catalog's `locales:` lists `{}`, one item: write `{items}`, with ASCII commas",
+                    l.value
+                ));
+            }
             return d
                 .related(self.span(catalog, l), "declared here")
                 .help(format!(
@@ -257,12 +269,27 @@ impl Context<'_> {
                 "the catalog's `locales:` is empty: add `{locale}` to it"
             )),
             None => {
-                let country = super::language::country_help(locale).map(|h| h + "; ");
-                d.help(format!(
-                    "{}declared locales: {}",
-                    country.unwrap_or_default(),
-                    known.join(", ")
-                ))
+                let known = known.join(", ");
+                if let Some(country) = super::language::country_help(locale) {
+                    return d.help(format!("{country}; declared locales: {known}"));
+                }
+                // Declared and required are two lists: a locale being translated is
+                // declared alone, so that no text is missing it yet.
+                let add = format!(
+                    "to use `{locale}`, add it to `locales:` in {}",
+                    self.rel_path(catalog)
+                );
+                let required = match &self.loaded.catalog.required_locales {
+                    Some(_) => {
+                        format!(
+                            "{add}, and leave it out of `required_locales:` until it is translated"
+                        )
+                    }
+                    None => format!(
+                        "{add}, with `required_locales: [{known}]` beside it until it is translated"
+                    ),
+                };
+                d.help(format!("declared locales: {known}; {required}"))
             }
         }
     }

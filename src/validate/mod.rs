@@ -2,6 +2,7 @@
 //! becomes a diagnostic. All findings are collected; none stops the others.
 
 mod catalog;
+mod char_names;
 mod cross;
 mod entries;
 
