@@ -44,7 +44,8 @@ fn decimal(s: &str) -> Option<i128> {
 /// The number a value that is not in decimal digits most likely means (`0x10`,
 /// `" 12 "`, `1_000`, `0012`), for the help to show it in the spelling errcat reads.
 pub fn intended(written: &str) -> Option<i128> {
-    let s = written.trim_matches(|c| c == '"' || c == '\'').trim();
+    let ascii = ascii_digits(written);
+    let s = ascii.trim_matches(|c| c == '"' || c == '\'').trim();
     let (negative, rest) = match s.strip_prefix('-') {
         Some(r) => (true, r),
         None => (false, s.strip_prefix('+').unwrap_or(s)),
@@ -57,6 +58,24 @@ pub fn intended(written: &str) -> Option<i128> {
         .unwrap_or((10, lower.as_str()));
     let n = i128::from_str_radix(digits, radix).ok()?;
     Some(if negative { -n } else { n })
+}
+
+/// `s` with full-width digits and signs (`１００１`, typed with a Chinese or Japanese
+/// input method) as ASCII ones.
+fn ascii_digits(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\u{ff10}'..='\u{ff19}' => char::from_digit(c as u32 - 0xff10, 10).unwrap_or(c),
+            '\u{ff0d}' | '\u{2212}' => '-',
+            '\u{ff0b}' => '+',
+            c => c,
+        })
+        .collect()
+}
+
+/// Whether `s` holds a full-width digit.
+pub fn has_full_width_digits(s: &str) -> bool {
+    s.chars().any(|c| ('\u{ff10}'..='\u{ff19}').contains(&c))
 }
 
 /// A whole number read from its text as written (quoted or not).
@@ -202,6 +221,8 @@ mod tests {
             ("0o17", 15),
             ("0012", 12),
             ("-0x10", -16),
+            ("１００１", 1001),
+            ("－２３８１", -2381),
         ] {
             assert_eq!(intended(s), Some(n), "{s}");
         }

@@ -296,6 +296,9 @@ fn invalid_type(expected: &str, text: &str, span: Span) -> Diagnostic {
             }
         }),
         Found::Scalar(s) if expected == number::DECIMAL => Some(match number::intended(s) {
+            Some(n) if number::has_full_width_digits(s) => {
+                format!("`{s}` is in full-width digits: write `{n}`, in ASCII digits")
+            }
             Some(n) => format!(
                 "write `{n}`: whole numbers are decimal digits, without `0x`/`0o`/`0b`, `_`, spaces or leading zeros"
             ),
@@ -411,6 +414,17 @@ fn classify(msg: &str) -> (&'static rules::Rule, Option<String>) {
             .unwrap_or_default();
         let help = suggest(field, &expected)
             .map(|s| format!("did you mean `{s}`?"))
+            .or_else(|| {
+                // `zh-CN: …` indented like `name:`: a text's locale, not a field.
+                let text = ["message", "title", "description"]
+                    .into_iter()
+                    .find(|t| expected.contains(t))?;
+                crate::validate::language::is_two_letter_locale(field).then(|| {
+                    format!(
+                        "`{field}` is a locale, not a field: indent it under its text's key (such as `{text}:`), as far as that text's other locales"
+                    )
+                })
+            })
             .or_else(|| {
                 (!expected.is_empty()).then(|| format!("expected one of: {}", expected.join(", ")))
             });

@@ -50,6 +50,15 @@ fn is_language(language: &str) -> bool {
         || WITHDRAWN.contains(&language)
 }
 
+/// Whether `s` is a locale tag of a two-letter language (`zh-CN`, `en`): a key that,
+/// where a field was expected, is a text's locale indented too little.
+pub fn is_two_letter_locale(s: &str) -> bool {
+    super::locales::is_locale_tag(s)
+        && s.split('-')
+            .next()
+            .is_some_and(|l| l.len() == 2 && is_language(l))
+}
+
 /// `tag` with the language it was probably meant to have (`jp-JP` → `ja-JP`), when its
 /// language is a country's code.
 pub fn meant_tag(tag: &str) -> Option<String> {

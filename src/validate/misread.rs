@@ -133,8 +133,59 @@ impl Context<'_> {
         );
     }
 
+    /// `message: |` above `en: …` and `zh-CN: …` lines: the block makes them one text,
+    /// locale keys included.
+    fn locales_in_block(&mut self, span: Span, what: &str, s: &str) {
+        let source = &self.sources.get(span.file).text;
+        // A block text's span starts at its first line; its `|` ends the key's line.
+        let before = source.get(..span.start).unwrap_or("").trim_end();
+        let Some(at) = before
+            .rfind(|c: char| c.is_whitespace())
+            .map(|i| i + 1)
+            .filter(|&i| before[i..].starts_with(['|', '>']))
+        else {
+            return;
+        };
+        let keyed: Vec<&str> = s
+            .lines()
+            .filter_map(|line| {
+                self.locales
+                    .iter()
+                    .find(|l| {
+                        line.strip_prefix(l.as_str())
+                            .is_some_and(|r| r.starts_with(": "))
+                    })
+                    .map(String::as_str)
+            })
+            .collect();
+        let Some(first) = keyed.first() else {
+            return;
+        };
+        let mut keys = keyed.iter().map(|l| format!("`{l}:`")).collect::<Vec<_>>();
+        let last = keys.pop().unwrap_or_default();
+        let keys = if keys.is_empty() {
+            last
+        } else {
+            format!("{} and {last}", keys.join(", "))
+        };
+        let indicator = &source[at..=at];
+        self.emit(
+            Diagnostic::new(
+                &rules::MISREAD_TEXT,
+                format!(
+                    "`{indicator}` makes the lines below it one text, so {keys} are words of {what}, not its locales"
+                ),
+            )
+            .at(self.sources.range(span.file, at..at + 1), "one text from here")
+            .help(format!(
+                "remove `{indicator}` to give each locale its own text (`{first}: …` on a line of its own)"
+            )),
+        );
+    }
+
     /// `en:Item missing`: without a space after its colon, a locale key is text.
     pub(super) fn locale_in_text(&mut self, span: Span, what: &str, s: &str) {
+        self.locales_in_block(span, what, s);
         let Some(locale) = self.locales.iter().find(|l| {
             s.strip_prefix(l.as_str())
                 .and_then(|r| r.strip_prefix([':', '\u{ff1a}']))

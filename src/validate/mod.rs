@@ -7,7 +7,7 @@ mod cross;
 mod entries;
 
 pub use entries::is_namespace_id;
-mod language;
+pub(crate) mod language;
 mod levels;
 mod locales;
 mod merge;
