@@ -7,6 +7,7 @@ mod clip;
 mod found;
 pub(crate) use found::key_range_before;
 mod flow_texts;
+mod indent;
 mod key_lines;
 mod missing;
 pub mod number;

@@ -112,7 +112,10 @@ pub fn diagnostic(sources: &Sources, file: FileId, err: &serde_saphyr::Error) ->
                 "close it with `{close}`; a flow list or map that goes on to the next lines indents them further than its key"
             ));
         } else if message.contains("did not find expected '-' indicator") {
-            help = Some("this line is indented unlike the keys around it: indent it as far as the other keys of its entry, or start a new item with `- `".into());
+            help = Some(format!(
+                "{}: indent it as far as the other keys of its entry, or start a new item with `- `",
+                super::indent::UNLIKE
+            ));
         }
     }
     // The parser's own words name its API and internals; say what the user did instead.
@@ -169,17 +172,16 @@ fn slip(
         .flatten();
     let (s, rule) = match key_line {
         Some(s) => (s, &rules::YAML_SYNTAX),
-        None => {
-            let s = super::flow_texts::near(source, span.start, syntax)?;
-            (
-                s,
-                if syntax {
-                    &rules::YAML_SYNTAX
-                } else {
-                    &rules::INVALID_VALUE
-                },
-            )
-        }
+        None => match super::flow_texts::near(source, span.start, syntax) {
+            Some(s) if syntax => (s, &rules::YAML_SYNTAX),
+            Some(s) => (s, &rules::INVALID_VALUE),
+            // Last: a line indented unlike its neighbours may be so for a slip above.
+            None if syntax => (
+                super::indent::misindented(source, span.start)?,
+                &rules::YAML_SYNTAX,
+            ),
+            None => return None,
+        },
     };
     let at = Span::of_bytes(span.file, source, s.start, s.end);
     Some(
