@@ -6,6 +6,7 @@ mod cause;
 mod clip;
 mod found;
 pub(crate) use found::key_range_before;
+mod duplicate;
 mod flow_texts;
 mod indent;
 mod key_lines;

@@ -143,7 +143,22 @@ pub fn diagnostic(sources: &Sources, file: FileId, err: &serde_saphyr::Error) ->
     } else {
         message.to_owned()
     };
+    let first = (rule.id == rules::DUPLICATE_KEY.id)
+        .then(|| super::duplicate::first(source, span.start))
+        .flatten();
+    let message = match &first {
+        Some(f) => format!("the key `{}` is written twice in one map", f.key),
+        None => message,
+    };
     let mut d = Diagnostic::new(rule, message).at(span, label);
+    if let Some(f) = first {
+        let line = source[span.start..].split('\n').next().unwrap_or("");
+        help = Some(super::duplicate::help(&f, line));
+        d = d.related(
+            Span::of_bytes(span.file, source, f.start, f.end),
+            "first here",
+        );
+    }
     if let Some(h) = help {
         d = d.help(h);
     }
@@ -420,7 +435,7 @@ fn classify(msg: &str) -> (&'static rules::Rule, Option<String>) {
     if msg.starts_with("duplicate mapping key") {
         return (
             &rules::DUPLICATE_KEY,
-            Some("remove one of the two keys; YAML keeps neither silently".into()),
+            Some("a map holds each key once: keep one of the two and remove the other".into()),
         );
     }
     if msg.starts_with("missing field") {
