@@ -1,7 +1,8 @@
-//! Key lines indented unlike their neighbours. YAML reads indentation as structure,
-//! so a line one space off, or under a key whose value is already on its line (a
-//! deleted `message:` line leaves `en:` under `name: NOT_FOUND`), is refused in the
-//! parser's grammar words ("mapping values are not allowed in this context").
+//! Lines indented unlike their neighbours. YAML reads indentation as structure, so a
+//! key line one space off, one under a key whose value is already on its line (a
+//! deleted `message:` line leaves `en:` under `name: NOT_FOUND`), or a line of a `|`
+//! text indented less than its first line, is refused in the parser's grammar words
+//! ("mapping values are not allowed in this context", "did not find expected key").
 
 use super::flow_texts::Slip;
 use super::unquoted::code;
@@ -18,6 +19,20 @@ struct Line<'a> {
     start: usize,
     indent: usize,
     content: &'a str,
+}
+
+impl<'a> Line<'a> {
+    /// The content after the `- ` of list items that start the line, and its column.
+    fn after_dashes(&self) -> (&'a str, usize) {
+        let mut content = self.content;
+        let mut indent = self.indent;
+        while let Some(r) = content.strip_prefix("- ") {
+            let rest = r.trim_start_matches(' ');
+            indent += content.len() - rest.len();
+            content = rest;
+        }
+        (content, indent)
+    }
 }
 
 /// The line starting at byte `start`, without its line break.
@@ -56,13 +71,7 @@ pub fn misindented(text: &str, at: usize) -> Option<Slip> {
     let key = key_of(line.content)?;
     let prev = line_before(text, line.start)?;
     // `- code: 1` holds its key after the dash: that key's column is the sibling's.
-    let mut p_content = prev.content;
-    let mut p_indent = prev.indent;
-    while let Some(r) = p_content.strip_prefix("- ") {
-        let rest = r.trim_start_matches(' ');
-        p_indent += p_content.len() - rest.len();
-        p_content = rest;
-    }
+    let (p_content, p_indent) = prev.after_dashes();
     let p_key = key_of(p_content)?;
     let p_value = p_content[p_key.len() + 1..].trim();
     let re_indented = || {
@@ -116,6 +125,74 @@ pub fn misindented(text: &str, at: usize) -> Option<Slip> {
         message,
         help,
     })
+}
+
+/// The line holding byte `at` in a `|` or `>` text, indented less than the text's
+/// first line but further than its key: YAML ends the text above it and cannot
+/// read the line as a key.
+pub fn in_block_text(text: &str, at: usize) -> Option<Slip> {
+    let at = super::unquoted::char_floor(text, at);
+    let line = line_at(text, text[..at].rfind('\n').map_or(0, |i| i + 1));
+    if line.content.trim().is_empty() || line.content.starts_with('#') {
+        return None;
+    }
+    // Back to the `key: |` line: every line between is indented further than this
+    // one, as the text's lines are.
+    let mut first = None;
+    let mut start = line.start;
+    let (key, key_indent, style) = loop {
+        let end = start.checked_sub(1)?;
+        start = text[..end].rfind('\n').map_or(0, |i| i + 1);
+        let l = line_at(text, start);
+        if l.content.trim().is_empty() {
+            continue;
+        }
+        if let Some(header) = block_header(&l) {
+            break header;
+        }
+        if l.indent <= line.indent {
+            return None;
+        }
+        first = Some(l);
+    };
+    let first = first?;
+    if key_indent >= line.indent || line.indent >= first.indent {
+        return None;
+    }
+    let first_line = text[..first.start].matches('\n').count() + 1;
+    let content = line.content.trim_end();
+    let shown = code(&format!("{}{content}", " ".repeat(first.indent)));
+    // Nothing between the first line and this one: the first may be the one too far in.
+    let next = line_before(text, line.start).is_some_and(|p| p.start == first.start);
+    let or_first = if next {
+        ", or, if it is the first line that is indented too far, indent that one as far as this"
+    } else {
+        ""
+    };
+    Some(Slip {
+        start: line.start + line.indent,
+        end: line.start + line.indent + content.len(),
+        label: "indented less than the text's first line",
+        message: format!(
+            "every line of a `{style}` text must be indented at least as far as its first line: this line of `{key}` is indented {} spaces, and its first line (line {first_line}) {} spaces",
+            line.indent, first.indent
+        ),
+        help: format!("indent it as far as the first line: {shown}{or_first}"),
+    })
+}
+
+/// A line that starts a `|` or `>` text (`en: |`, `- description: >-`): its key, the
+/// key's column and the style. Not with an indentation number (`|2`), which sets
+/// the text's indentation itself.
+fn block_header<'a>(l: &Line<'a>) -> Option<(&'a str, usize, char)> {
+    let (content, indent) = l.after_dashes();
+    let key = key_of(content)?;
+    let value = content[key.len() + 1..].trim_start();
+    let style = value.chars().next().filter(|c| matches!(c, '|' | '>'))?;
+    let rest = value[1..].trim_start_matches(['+', '-']);
+    (rest.is_empty() || rest.starts_with([' ', '\t'])).then_some(())?;
+    let rest = rest.trim();
+    (rest.is_empty() || rest.starts_with('#')).then_some((key, indent, style))
 }
 
 /// What a key's value written on its line is, for "which holds …"; `None` when
@@ -230,9 +307,46 @@ mod tests {
         }
     }
 
+    #[test]
+    fn block_text_lines() {
+        let text = "    en: |\n      a\n     b\n";
+        let s = in_block_text(text, text.find(" b").unwrap() + 1).unwrap();
+        assert_eq!(&text[s.start..s.end], "b");
+        assert!(s.message.contains("`|` text must be"), "{}", s.message);
+        assert!(
+            s.message
+                .ends_with("5 spaces, and its first line (line 2) 6 spaces"),
+            "{}",
+            s.message
+        );
+        assert!(s.help.ends_with("`      b`, or, if it is the first line that is indented too far, indent that one as far as this"), "{}", s.help);
+        let text = "  - description: >-  # c\n        a\n\n        b\n      c\n";
+        let s = in_block_text(text, text.rfind(" c\n").unwrap() + 1).unwrap();
+        assert!(s.message.contains("`>` text"), "{}", s.message);
+        assert!(s.help.ends_with("`        c`"), "{}", s.help);
+        for (text, needle) in [
+            // As far as the key: the text has ended, the line is a key of its map.
+            ("    en: |\n      a\n    b: c\n", "b:"),
+            ("    en: |2\n      a\n     b\n", " b"),
+            ("    en: |\n      a\n     # c\n", "#"),
+            ("    en: a\n      a\n     b\n", " b"),
+            ("    en: |\n     b\n", " b"),
+        ] {
+            assert_eq!(
+                in_block_text(text, text.find(needle).unwrap() + 1),
+                None,
+                "{text:?}"
+            );
+        }
+    }
+
     proptest::proptest! {
         #[test]
-        fn any_text_any_position(text in "[ -~\\n\r：\u{3000}房]{0,40}", at in 0usize..48) {
+        fn any_text_any_position(text in "[ -~\\n\r：\u{3000}房|]{0,40}", at in 0usize..48) {
+            if let Some(s) = in_block_text(&text, at) {
+                proptest::prop_assert!(s.start <= s.end && s.end <= text.len());
+                proptest::prop_assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+            }
             if let Some(s) = misindented(&text, at) {
                 proptest::prop_assert!(s.start <= s.end && s.end <= text.len());
                 proptest::prop_assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));

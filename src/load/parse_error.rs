@@ -192,7 +192,8 @@ fn slip(
             Some(s) => (s, &rules::INVALID_VALUE),
             // Last: a line indented unlike its neighbours may be so for a slip above.
             None if syntax => (
-                super::indent::misindented(source, span.start)?,
+                super::indent::in_block_text(source, span.start)
+                    .or_else(|| super::indent::misindented(source, span.start))?,
                 &rules::YAML_SYNTAX,
             ),
             None => return None,
