@@ -37,7 +37,7 @@ rules! {
         fix: "Fix the YAML at the position shown; expand anchors by hand if the alias budget is hit.";
     DUPLICATE_KEY = "duplicate-key", Error, false, "A mapping has the same key twice.",
         why: "YAML parsers disagree on which of two equal keys wins; one of them is silently lost.",
-        fix: "Keep one of the two keys.";
+        fix: "Keep one of the two keys; where a deleted `- code:` line made two entries one, write it back.";
     UNKNOWN_FIELD = "unknown-field", Error, false, "A field errcat does not know, usually a typo.",
         why: "A misspelt field (`mesage:`) would otherwise be ignored and its text lost.",
         fix: "Use the field the help suggests, or remove it.";

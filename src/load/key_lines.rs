@@ -133,7 +133,7 @@ fn on_line(line: &str, sibling: Option<usize>) -> Option<Slip> {
 }
 
 /// The ASCII key `line` starts with, when a colon (either width) follows it.
-fn key(line: &str) -> Option<&str> {
+pub(super) fn key(line: &str) -> Option<&str> {
     let len = line
         .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.')))
         .unwrap_or(line.len());

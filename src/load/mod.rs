@@ -6,7 +6,10 @@ mod cause;
 mod clip;
 mod found;
 pub(crate) use found::key_range_before;
+mod duplicate;
+mod encoding;
 mod flow_texts;
+mod indent;
 mod key_lines;
 mod missing;
 pub mod number;
@@ -540,14 +543,13 @@ pub fn read_input(
             return None;
         }
     };
-    // UTF-16, which Windows editors save as "Unicode": its byte order mark, or text
-    // whose every other byte is NUL. Said as such, not as bytes that are not UTF-8.
-    let head = &bytes[..bytes.len().min(512)];
-    let nul = head.iter().filter(|&&b| b == 0).count();
-    if bytes.starts_with(b"\xFF\xFE")
-        || bytes.starts_with(b"\xFE\xFF")
-        || (head.len() >= 4 && nul * 3 >= head.len())
-    {
+    // UTF-16 is said as such, not as bytes that are not UTF-8.
+    if encoding::is_utf16(&bytes) {
+        let order = if bytes.starts_with(b"\xFE\xFF") || bytes.first() == Some(&0) {
+            "UTF-16 BE"
+        } else {
+            "UTF-16 LE"
+        };
         let id = sources.add(shown.clone(), String::new());
         let span = Span {
             file: id,
@@ -562,10 +564,7 @@ pub fn read_input(
                 format!("{} is UTF-16 text, not UTF-8", shown.display()),
             )
             .at(span, "UTF-16 from here")
-            .help(format!(
-                "save the file as UTF-8 (`iconv -f UTF-16 -t UTF-8 {0} > {0}.utf8`)",
-                shown.display()
-            )),
+            .help(encoding::help(&shown, Some((order, "UTF-16")))),
         );
         return None;
     }
@@ -594,13 +593,22 @@ pub fn read_input(
                 start,
                 end: start,
             };
+            let gbk = encoding::looks_gbk(&bytes[start..]);
+            let (likely, from) = if gbk {
+                (
+                    ": it looks saved as GBK or GB18030, the encoding of Chinese Windows",
+                    Some(("Simplified Chinese (GB18030)", "GB18030")),
+                )
+            } else {
+                ("", None)
+            };
             report.push(
                 Diagnostic::new(
                     &rules::YAML_SYNTAX,
-                    format!("{} is not valid UTF-8", shown.display()),
+                    format!("{} is not valid UTF-8{likely}", shown.display()),
                 )
                 .at(span, "invalid byte here")
-                .help("save the file as UTF-8"),
+                .help(encoding::help(&shown, from)),
             );
             None
         }

@@ -112,7 +112,10 @@ pub fn diagnostic(sources: &Sources, file: FileId, err: &serde_saphyr::Error) ->
                 "close it with `{close}`; a flow list or map that goes on to the next lines indents them further than its key"
             ));
         } else if message.contains("did not find expected '-' indicator") {
-            help = Some("this line is indented unlike the keys around it: indent it as far as the other keys of its entry, or start a new item with `- `".into());
+            help = Some(format!(
+                "{}: indent it as far as the other keys of its entry, or start a new item with `- `",
+                super::indent::UNLIKE
+            ));
         }
     }
     // The parser's own words name its API and internals; say what the user did instead.
@@ -140,7 +143,22 @@ pub fn diagnostic(sources: &Sources, file: FileId, err: &serde_saphyr::Error) ->
     } else {
         message.to_owned()
     };
+    let first = (rule.id == rules::DUPLICATE_KEY.id)
+        .then(|| super::duplicate::first(source, span.start))
+        .flatten();
+    let message = match &first {
+        Some(f) => format!("the key `{}` is written twice in one map", f.key),
+        None => message,
+    };
     let mut d = Diagnostic::new(rule, message).at(span, label);
+    if let Some(f) = first {
+        let line = source[span.start..].split('\n').next().unwrap_or("");
+        help = Some(super::duplicate::help(&f, line));
+        d = d.related(
+            Span::of_bytes(span.file, source, f.start, f.end),
+            "first here",
+        );
+    }
     if let Some(h) = help {
         d = d.help(h);
     }
@@ -169,17 +187,17 @@ fn slip(
         .flatten();
     let (s, rule) = match key_line {
         Some(s) => (s, &rules::YAML_SYNTAX),
-        None => {
-            let s = super::flow_texts::near(source, span.start, syntax)?;
-            (
-                s,
-                if syntax {
-                    &rules::YAML_SYNTAX
-                } else {
-                    &rules::INVALID_VALUE
-                },
-            )
-        }
+        None => match super::flow_texts::near(source, span.start, syntax) {
+            Some(s) if syntax => (s, &rules::YAML_SYNTAX),
+            Some(s) => (s, &rules::INVALID_VALUE),
+            // Last: a line indented unlike its neighbours may be so for a slip above.
+            None if syntax => (
+                super::indent::in_block_text(source, span.start)
+                    .or_else(|| super::indent::misindented(source, span.start))?,
+                &rules::YAML_SYNTAX,
+            ),
+            None => return None,
+        },
     };
     let at = Span::of_bytes(span.file, source, s.start, s.end);
     Some(
@@ -433,7 +451,7 @@ fn classify(msg: &str) -> (&'static rules::Rule, Option<String>) {
     if msg.starts_with("duplicate mapping key") {
         return (
             &rules::DUPLICATE_KEY,
-            Some("remove one of the two keys; YAML keeps neither silently".into()),
+            Some("a map holds each key once: keep one of the two and remove the other".into()),
         );
     }
     if msg.starts_with("missing field") {
