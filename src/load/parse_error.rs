@@ -267,6 +267,17 @@ fn wrong_kind(err: &serde_saphyr::Error, text: &str, span: Span) -> Option<Diagn
             )
         }),
         (_, "a list") => Some("this field takes a list: `[a, b]`, or one `- item` per line".into()),
+        // `en:` above `- Check the card number` lines: a text's list is its lines.
+        (Found::List, "a single value") => key_before(text, span.start)
+            .filter(|k| {
+                matches!(*k, "message" | "title" | "description" | "cause" | "solution")
+                    || crate::validate::language::is_two_letter_locale(k)
+            })
+            .map(|k| {
+                format!(
+                    "a text is one value: to keep lines that start with `- `, write `{k}: |` and the lines below it, indented further than `{k}:`"
+                )
+            }),
         _ => None,
     };
     let mut d = Diagnostic::new(
