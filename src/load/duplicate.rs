@@ -63,10 +63,8 @@ pub fn first(text: &str, at: usize) -> Option<First<'_>> {
 
 /// The plain key `s` starts with, a colon after it.
 fn key_at(s: &str) -> Option<&str> {
-    let len = s
-        .find(|c: char| !(c.is_alphanumeric() || matches!(c, '_' | '-' | '.')))
-        .unwrap_or(s.len());
-    (len > 0 && s[len..].starts_with(':')).then_some(&s[..len])
+    let key = super::found::key_word(s);
+    (!key.is_empty() && s[key.len()..].starts_with(':')).then_some(key)
 }
 
 /// In a one-line map: the items from its `{` to `at`, split at top-level commas

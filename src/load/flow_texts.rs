@@ -94,9 +94,10 @@ fn flow_start(line: &str) -> Option<usize> {
         rest = r.trim_start_matches(' ');
     }
     if !rest.starts_with('{') {
-        let key_len =
-            rest.find(|c: char| !(c.is_alphanumeric() || matches!(c, '_' | '-' | '.')))?;
-        rest = rest[key_len..].strip_prefix(": ")?.trim_start_matches(' ');
+        let key = super::found::key_word(rest);
+        rest = rest[key.len()..]
+            .strip_prefix(": ")?
+            .trim_start_matches(' ');
     }
     rest.starts_with('{').then(|| line.len() - rest.len())
 }

@@ -1,6 +1,14 @@
 //! What a file holds where the parser wanted a value of another kind, in the
 //! user's words: "found a list", "found nothing", "found `5`".
 
+/// The plain key `s` starts with: letters, digits, `_`, `-` and `.` (empty when none).
+pub fn key_word(s: &str) -> &str {
+    let len = s
+        .find(|c: char| !(c.is_alphanumeric() || matches!(c, '_' | '-' | '.')))
+        .unwrap_or(s.len());
+    &s[..len]
+}
+
 /// What the text at byte `at` is: nothing (an empty value or a YAML null), a list, a map,
 /// or a scalar, quoted as written.
 pub fn found(text: &str, at: usize) -> Found<'_> {
@@ -137,11 +145,11 @@ fn trailing_key(before: &str) -> Option<&str> {
 /// [`found`] expects). serde reports a wrong type at the key; the value is the culprit.
 pub fn value_of_key(text: &str, at: usize) -> Option<(&str, usize)> {
     let rest = text.get(at..)?;
-    let key_len = rest
-        .find(|c: char| !(c.is_alphanumeric() || matches!(c, '_' | '-' | '.')))
-        .filter(|&n| n > 0)?;
-    let key = &rest[..key_len];
-    let after = rest[key_len..].strip_prefix(':')?;
+    let key = key_word(rest);
+    if key.is_empty() {
+        return None;
+    }
+    let after = rest[key.len()..].strip_prefix(':')?;
     let value = after.trim_start_matches([' ', '\t']);
     if after.len() != value.len() && !value.starts_with(['\n', '\r', '#']) {
         return Some((key, at + rest.len() - value.len()));
@@ -149,7 +157,7 @@ pub fn value_of_key(text: &str, at: usize) -> Option<(&str, usize)> {
     // A block value: the first line below that is not blank or a comment.
     let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
     let key_indent = at - line_start;
-    let colon = at + key_len;
+    let colon = at + key.len();
     let mut lines = after.split_inclusive('\n');
     // Where the line after the key's starts.
     let mut offset = at + rest.len() - after.len() + lines.next()?.len();

@@ -154,11 +154,11 @@ fn block_key(line: &str) -> Option<(&str, usize)> {
     while let Some(r) = rest.strip_prefix("- ") {
         rest = r.trim_start_matches(' ');
     }
-    let key_len = rest
-        .find(|c: char| !(c.is_alphanumeric() || matches!(c, '_' | '-' | '.')))
-        .filter(|&n| n > 0)?;
-    let key = &rest[..key_len];
-    let after = rest[key_len..].strip_prefix(": ")?;
+    let key = super::found::key_word(rest);
+    if key.is_empty() {
+        return None;
+    }
+    let after = rest[key.len()..].strip_prefix(": ")?;
     let value = after.trim_start_matches([' ', '\t']);
     if value.is_empty() {
         return None;
