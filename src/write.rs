@@ -17,10 +17,12 @@ mod clash;
 pub mod elsewhere;
 mod emptied;
 mod in_the_way;
+mod lock;
 mod owner;
 
 pub use clash::Clash;
 pub use in_the_way::{Blocked, InTheWay};
+pub use lock::{Lock, lock, lock_name, prune_locks};
 pub use owner::{GONE, Owner, generated_from};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -736,119 +738,16 @@ fn put(disk: &mut dyn Disk, p: &Planned) -> std::io::Result<()> {
     })
 }
 
-/// Holds an exclusive lock for one output tree while errcat plans and writes it, so two
-/// runs at once take turns instead of interleaving. The lock file is named after the
-/// root and lives in the temp directory, the one place every run on the machine looks:
-/// runs with different cache settings (`--no-cache`, another `ERRCAT_CACHE_DIR`, two
-/// users' `XDG_CACHE_HOME` on one checkout) must take turns too, or one removes the
-/// other's staged files. [`prune_locks`] removes those unused for long. The lock is
-/// released when the guard drops.
-///
-/// The lock file is never reached through a symbolic link: in a temp directory anyone
-/// can write, a link planted at its name would make errcat create a file elsewhere.
-/// While another run holds the lock, `waiting` is called once, then the run waits.
-pub fn lock(root: &Path, waiting: &mut dyn FnMut(&Path)) -> Result<std::fs::File, String> {
-    let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-    let digest = root
-        .to_string_lossy()
-        .bytes()
-        .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-        });
-    let path = std::env::temp_dir().join(format!("{LOCK_PREFIX}{digest:016x}{LOCK_SUFFIX}"));
-    let failed = |e: std::io::Error| format!("cannot lock the output with {}: {e}", path.display());
-    let mut told = false;
-    loop {
-        // A lock file someone else created may be read-only to us; reading is all `flock` needs.
-        let file = no_follow(std::fs::OpenOptions::new().create(true).truncate(false).write(true))
-            .open(&path)
-            .or_else(|e| match e.kind() {
-                std::io::ErrorKind::PermissionDenied => {
-                    no_follow(std::fs::OpenOptions::new().read(true)).open(&path)
-                }
-                _ => Err(e),
-            })
-            .map_err(|e| {
-                if std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
-                    format!(
-                        "cannot lock the output with {}: it is a symbolic link, which errcat does not follow (someone else may have put it there); remove it",
-                        path.display()
-                    )
-                } else {
-                    failed(e)
-                }
-            })?;
-        match file.try_lock() {
-            Ok(()) => {}
-            Err(std::fs::TryLockError::WouldBlock) => {
-                if !std::mem::replace(&mut told, true) {
-                    waiting(&path);
-                }
-                file.lock().map_err(failed)?;
-            }
-            Err(std::fs::TryLockError::Error(e)) => return Err(failed(e)),
-        }
-        // `prune_cache` may have removed the file between our open and our lock; a lock
-        // on a removed file excludes no one, so take the one now at the path instead.
-        if same_file(&file, &path) {
-            return Ok(file);
-        }
-    }
-}
-
-/// `options` that refuse to open a symbolic link (`O_NOFOLLOW`).
-#[cfg(unix)]
-fn no_follow(options: &mut std::fs::OpenOptions) -> &mut std::fs::OpenOptions {
-    use std::os::unix::fs::OpenOptionsExt;
-    options.custom_flags(libc::O_NOFOLLOW)
-}
-
-#[cfg(not(unix))]
-fn no_follow(options: &mut std::fs::OpenOptions) -> &mut std::fs::OpenOptions {
-    options
-}
-
-const LOCK_PREFIX: &str = "errcat-";
-const LOCK_SUFFIX: &str = ".lock";
-
-#[cfg(unix)]
-fn same_file(file: &std::fs::File, path: &Path) -> bool {
-    use std::os::unix::fs::MetadataExt;
-    match (file.metadata(), std::fs::metadata(path)) {
-        (Ok(a), Ok(b)) => (a.dev(), a.ino()) == (b.dev(), b.ino()),
-        _ => false,
-    }
-}
-
-/// Elsewhere an open file cannot be removed, so the path still names it.
-#[cfg(not(unix))]
-fn same_file(_: &std::fs::File, _: &Path) -> bool {
-    true
-}
-
 /// Removes the cache directory's entries, lock files and leftover temporary files last
-/// modified before `cutoff`: each catalog path ever used leaves an entry and a lock file,
-/// and checkouts in temporary directories come and go. A lock file is removed only while
+/// modified before `cutoff`: each catalog path ever used leaves an entry (and a killed
+/// run its lock file), and checkouts in temporary directories come and go. A lock file is removed only while
 /// this process holds its lock, so no run that holds it loses it (see [`lock`]). Files
 /// errcat does not name this way are left alone; a file that cannot be removed is
 /// skipped, because the cache is never an error.
 pub fn prune_cache(dir: &Path, cutoff: std::time::SystemTime) {
     prune(dir, cutoff, &|name| {
-        is_lock_name(name) || crate::cache::is_entry_name(name) || is_temp_name(name)
+        lock::is_lock_name(name) || crate::cache::is_entry_name(name) || is_temp_name(name)
     });
-}
-
-/// Removes, from the temp directory, the lock files of [`lock`] last used before
-/// `cutoff` and held by no run (and nothing else: the directory is everyone's).
-pub fn prune_locks(cutoff: std::time::SystemTime) {
-    prune(&std::env::temp_dir(), cutoff, &is_lock_name);
-}
-
-/// `errcat-` and 16 hex digits and `.lock`: a lock file of [`lock`]'s.
-fn is_lock_name(name: &str) -> bool {
-    name.strip_prefix(LOCK_PREFIX)
-        .and_then(|n| n.strip_suffix(LOCK_SUFFIX))
-        .is_some_and(|d| d.len() == 16 && d.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 fn prune(dir: &Path, cutoff: std::time::SystemTime, ours: &dyn Fn(&str) -> bool) {
@@ -857,14 +756,17 @@ fn prune(dir: &Path, cutoff: std::time::SystemTime, ours: &dyn Fn(&str) -> bool)
     };
     for entry in entries.flatten() {
         let name = entry.file_name();
-        let Some(name) = name.to_str() else { continue };
-        let is_lock = is_lock_name(name);
-        let ours = ours(name);
+        // The name first: the temp directory is everyone's, and may hold thousands of
+        // files that are none of errcat's business, each a `stat` to look at.
+        let Some(name) = name.to_str().filter(|n| ours(n)) else {
+            continue;
+        };
+        let is_lock = lock::is_lock_name(name);
         let old = entry
             .metadata()
             .and_then(|m| m.modified())
             .is_ok_and(|t| t < cutoff);
-        if !(ours && old && entry.file_type().is_ok_and(|t| t.is_file())) {
+        if !(old && entry.file_type().is_ok_and(|t| t.is_file())) {
             continue;
         }
         let path = entry.path();

@@ -237,10 +237,11 @@ fn a_check_leaves_gen_its_own_verdict() {
     assert_stale(p.path(), "stale:");
 }
 
-/// Every catalog path ever used leaves an entry in the cache directory and a lock file
-/// in the temp directory: a run that stores its entry removes those that no run has
-/// written for 30 days, except a lock that a run holds, and never a file errcat does
-/// not name (in the temp directory, nothing but lock files).
+/// Every catalog path ever used leaves an entry in the cache directory, and a killed run
+/// its lock file in the temp directory: a run that stores its entry removes those that
+/// no run has written for 30 days, except a lock that a run holds, and never a file
+/// errcat does not name (in the temp directory, nothing but lock files). The run's own
+/// lock file is gone when it ends.
 #[test]
 fn unused_entries_and_locks_are_pruned_when_a_run_stores_its_entry() {
     let p = project();
@@ -304,7 +305,11 @@ fn unused_entries_and_locks_are_pruned_when_a_run_stores_its_entry() {
         1,
         "the run's own entry: {cached:?}"
     );
-    assert_eq!(own(&temp, &in_tmp), 1, "the run's own lock: {temp:?}");
+    assert_eq!(
+        own(&temp, &in_tmp),
+        0,
+        "the run's own lock is left: {temp:?}"
+    );
     for (kept, names) in [
         ("fedcba9876543210.json", &cached),
         ("notes.json", &cached),

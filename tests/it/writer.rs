@@ -535,11 +535,10 @@ fn runs_with_different_caches_take_turns() {
         .map(|e| e.unwrap().path())
         .filter(|p| p != &log)
         .collect();
-    let [lock] = &names[..] else {
-        panic!("one lock file in the temp directory: {names:?}")
-    };
+    assert_eq!(names, [] as [PathBuf; 0], "a run leaves its lock file");
+    let lock = &tmp.path().join(errcat::write::lock_name(p.path()));
     // Held here, as by a run that is writing: a run without a cache waits for it.
-    let held = std::fs::File::open(lock).unwrap();
+    let held = std::fs::File::create(lock).unwrap();
     held.lock().unwrap();
     let mut waiting = run(Path::new(""));
     std::thread::sleep(std::time::Duration::from_millis(1500));
@@ -557,7 +556,7 @@ fn runs_with_different_caches_take_turns() {
     // A link at the lock's name would have errcat create (or lock) a file elsewhere.
     #[cfg(unix)]
     {
-        std::fs::remove_file(lock).unwrap();
+        assert!(!lock.exists(), "the run that waited leaves its lock file");
         let elsewhere = tmp.path().join("elsewhere");
         std::os::unix::fs::symlink(&elsewhere, lock).unwrap();
         let status = run(Path::new("")).wait().unwrap();
