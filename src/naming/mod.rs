@@ -55,18 +55,22 @@ impl Case {
         }
     }
 
-    /// The common case without heck's general word splitting: a SCREAMING_SNAKE name
-    /// (uppercase ASCII words of letters and digits joined by single `_`) has exactly
-    /// its `_`-separated words, so each style only re-cases and re-joins them. Proven
+    /// The common cases without heck's general word splitting: a name whose
+    /// `_`-separated words are each ASCII letters of one case and digits
+    /// (`ROOM_NOT_EXIST`, and `format_room_not_exist` of a formatter's name) has
+    /// exactly those words, so each style only re-cases and re-joins them. Proven
     /// equal to heck in tests; `None` for any other input.
     fn apply_screaming(self, s: &str) -> Option<String> {
-        let screaming = !s.is_empty()
-            && s.split('_').all(|w| {
-                !w.is_empty()
-                    && w.bytes()
-                        .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
-            });
-        if !screaming {
+        let one_case = |w: &str| {
+            let b = w.as_bytes();
+            !b.is_empty()
+                && (b
+                    .iter()
+                    .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+                    || b.iter()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+        };
+        if s.is_empty() || !s.split('_').all(one_case) {
             return None;
         }
         let mut out = String::with_capacity(s.len());
@@ -79,11 +83,11 @@ impl Case {
                 _ => {}
             }
             match self {
-                Case::ScreamingSnake => out.push_str(word),
+                Case::ScreamingSnake => out.push_str(&word.to_ascii_uppercase()),
                 Case::Snake | Case::Kebab => out.push_str(&word.to_ascii_lowercase()),
                 Case::LowerCamel if i == 0 => out.push_str(&word.to_ascii_lowercase()),
                 Case::UpperCamel | Case::LowerCamel => {
-                    out.push_str(first);
+                    out.push_str(&first.to_ascii_uppercase());
                     out.push_str(&rest.to_ascii_lowercase());
                 }
             }
