@@ -66,7 +66,8 @@ impl Context<'_> {
         let Some(src) = text.get(span.start..span.end) else {
             return;
         };
-        if src.starts_with('|') {
+        // A text on one line (nearly every text) has no fold to look at.
+        if src.starts_with('|') || !src.contains('\n') {
             return;
         }
         // Each line's content and where it starts in the file; a `>` header is none.
