@@ -1,8 +1,9 @@
 //! Lines indented unlike their neighbours. YAML reads indentation as structure, so a
 //! key line one space off, one under a key whose value is already on its line (a
 //! deleted `message:` line leaves `en:` under `name: NOT_FOUND`), or a line of a `|`
-//! text indented less than its first line, is refused in the parser's grammar words
-//! ("mapping values are not allowed in this context", "did not find expected key").
+//! text indented less than its first line or no further than its key, is refused in
+//! the parser's grammar words ("mapping values are not allowed in this context", "did
+//! not find expected key", "simple key expected ':'").
 
 use super::flow_texts::Slip;
 use super::unquoted::code;
@@ -181,6 +182,44 @@ pub fn in_block_text(text: &str, at: usize) -> Option<Slip> {
     })
 }
 
+/// The line holding byte `at`, right below a `key: |` line and indented no further
+/// than `key`: YAML reads the text as empty and this line as a key without a colon.
+/// (Indented further than the key but less than the text's first line is
+/// [`in_block_text`]'s.)
+pub fn at_its_key(text: &str, at: usize) -> Option<Slip> {
+    let at = super::unquoted::char_floor(text, at);
+    let line = line_at(text, text[..at].rfind('\n').map_or(0, |i| i + 1));
+    if line.content.trim().is_empty() || line.content.starts_with(['#', '-']) {
+        return None;
+    }
+    // A `key:` line there would be read as the next key, not refused.
+    if key_of(line.content).is_some() {
+        return None;
+    }
+    let header = line_before(text, line.start)?;
+    let (key, key_indent, style) = block_header(&header)?;
+    if line.indent > key_indent {
+        return None;
+    }
+    let header_line = text[..header.start].matches('\n').count() + 1;
+    let content = line.content.trim_end();
+    let shown = code(&format!("{}{content}", " ".repeat(key_indent + 2)));
+    let how_far = if line.indent == key_indent {
+        "as far as"
+    } else {
+        "less than"
+    };
+    Some(Slip {
+        start: line.start + line.indent,
+        end: line.start + line.indent + content.len(),
+        label: "a line of the text above, not indented under its key",
+        message: format!(
+            "the lines of a `{style}` text must be indented further than its key: this line is indented {how_far} `{key}:` (line {header_line}), so YAML ends the text before it and reads the line as a key"
+        ),
+        help: format!("indent each line of the text further than `{key}:`: {shown}"),
+    })
+}
+
 /// A line that starts a `|` or `>` text (`en: |`, `- description: >-`): its key, the
 /// key's column and the style. Not with an indentation number (`|2`), which sets
 /// the text's indentation itself.
@@ -340,10 +379,55 @@ mod tests {
         }
     }
 
+    #[test]
+    fn block_text_at_its_key() {
+        let text = "    message:\n      en: |\n      The room is full.\n      zh-CN: b\n";
+        let s = at_its_key(text, text.find("The").unwrap()).unwrap();
+        assert_eq!(&text[s.start..s.end], "The room is full.");
+        assert!(
+            s.message
+                .contains("indented as far as `en:` (line 2), so YAML ends the text"),
+            "{}",
+            s.message
+        );
+        assert!(
+            s.help.ends_with("`        The room is full.`"),
+            "{}",
+            s.help
+        );
+        let text = "  - description: >-\n  Joined.\n";
+        let s = at_its_key(text, text.find("Joined").unwrap()).unwrap();
+        assert!(
+            s.message.contains("`>` text must be indented further than its key: this line is indented less than `description:` (line 1)"),
+            "{}",
+            s.message
+        );
+        assert!(s.help.ends_with("`      Joined.`"), "{}", s.help);
+        for (text, needle) in [
+            // The text is empty, and the next key follows: valid YAML.
+            ("    en: |\n    zh-CN: b\n", "zh-CN"),
+            ("    en: |\n      a\n    b\n", "b\n"),
+            ("    en: |2\n    b\n", "b\n"),
+            ("    en: a\n    b\n", "b\n"),
+            ("    en: |\n    # c\n", "#"),
+            ("    en: |\n    - b\n", "- b"),
+        ] {
+            assert_eq!(
+                at_its_key(text, text.find(needle).unwrap()),
+                None,
+                "{text:?}"
+            );
+        }
+    }
+
     proptest::proptest! {
         #[test]
         fn any_text_any_position(text in "[ -~\\n\r：\u{3000}房|]{0,40}", at in 0usize..48) {
             if let Some(s) = in_block_text(&text, at) {
+                proptest::prop_assert!(s.start <= s.end && s.end <= text.len());
+                proptest::prop_assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+            }
+            if let Some(s) = at_its_key(&text, at) {
                 proptest::prop_assert!(s.start <= s.end && s.end <= text.len());
                 proptest::prop_assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
             }

@@ -193,6 +193,7 @@ fn slip(
             // Last: a line indented unlike its neighbours may be so for a slip above.
             None if syntax => (
                 super::indent::in_block_text(source, span.start)
+                    .or_else(|| super::indent::at_its_key(source, span.start))
                     .or_else(|| super::indent::misindented(source, span.start))?,
                 &rules::YAML_SYNTAX,
             ),
