@@ -126,7 +126,8 @@ fn misread_escapes(src: &str) -> (Vec<usize>, bool) {
 /// Whether the backslash at byte `at` of `src` (a double-quoted scalar as written) is in
 /// a Windows path: a run without spaces that starts with a drive (`C:\`), a share
 /// (`\\server`) or a variable (`%APPDATA%\`), or whose last part names a file
-/// (`\report.txt`). `"Line one\nline two"` and `"Columns:\tcode"` are not.
+/// (`\report.txt`). `"Line one\nline two"`, `"Columns:\tcode"` and a label before
+/// a file name (`"Error:\tfile.txt"`) are not.
 fn in_path(src: &str, at: usize) -> bool {
     let quote_or_space = |c: char| c.is_whitespace() || c == '"';
     let start = src[..at].rfind(quote_or_space).map_or(0, |i| i + 1);
@@ -138,7 +139,17 @@ fn in_path(src: &str, at: usize) -> bool {
     let variable = run.starts_with('%') && run[1..].contains("%\\");
     let last = run.rsplit('\\').next().unwrap_or("");
     let last = last.trim_end_matches(|c: char| !c.is_alphanumeric());
-    let file = run.contains('\\')
+    // A colon right before the backslash (ASCII or full-width) ends a label, unless it
+    // is a drive's (`C:\`, also after an escape: `"Error:\tC:\new"`).
+    let before = &src[start..at];
+    let segment = before.rfind('\\').map_or(before, |i| {
+        let after = &before[i + 1..];
+        after.strip_prefix(['n', 't', 'r']).unwrap_or(after)
+    });
+    let drive_colon = segment.len() == 2 && segment.as_bytes()[0].is_ascii_alphabetic();
+    let label = before.ends_with([':', '：']) && !drive_colon;
+    let file = !label
+        && run.contains('\\')
         && last.rsplit_once('.').is_some_and(|(name, ext)| {
             !name.is_empty()
                 && (1..=4).contains(&ext.len())
@@ -176,5 +187,12 @@ mod tests {
         assert_eq!(misread_escapes(r"C:\new"), (vec![], false));
         assert_eq!(misread_escapes(r#""\t\u00e9t\xe9""#), (vec![], true));
         assert_eq!(misread_escapes(r#""C:\bin\Program""#), (vec![3, 7], false));
+        assert_eq!(misread_escapes(r#""Error:\tfile.txt""#), (vec![], true));
+        assert_eq!(misread_escapes(r#""错误：\tfile.txt""#), (vec![], true));
+        assert_eq!(
+            misread_escapes(r#""Error:\tC:\new\file.txt""#),
+            (vec![11, 15], true)
+        );
+        assert_eq!(misread_escapes(r#""see logs\new.txt""#), (vec![9], false));
     }
 }
