@@ -740,10 +740,10 @@ fn put(disk: &mut dyn Disk, p: &Planned) -> std::io::Result<()> {
 
 /// Removes the cache directory's entries, lock files and leftover temporary files last
 /// modified before `cutoff`: each catalog path ever used leaves an entry (and a killed
-/// run its lock file), and checkouts in temporary directories come and go. A lock file is removed only while
-/// this process holds its lock, so no run that holds it loses it (see [`lock`]). Files
-/// errcat does not name this way are left alone; a file that cannot be removed is
-/// skipped, because the cache is never an error.
+/// run its lock file), and checkouts in temporary directories come and go. A lock file
+/// is removed only while this process holds its lock, so no run that holds it loses it
+/// (see [`lock`]). Files errcat does not name this way are left alone; a file that
+/// cannot be removed is skipped, because the cache is never an error.
 pub fn prune_cache(dir: &Path, cutoff: std::time::SystemTime) {
     prune(dir, cutoff, &|name| {
         lock::is_lock_name(name) || crate::cache::is_entry_name(name) || is_temp_name(name)

@@ -43,7 +43,7 @@ impl Case {
     ];
 
     pub fn apply(self, s: &str) -> String {
-        if let Some(fast) = self.apply_screaming(s) {
+        if let Some(fast) = self.apply_one_case(s) {
             return fast;
         }
         match self {
@@ -60,7 +60,7 @@ impl Case {
     /// (`ROOM_NOT_EXIST`, and `format_room_not_exist` of a formatter's name) has
     /// exactly those words, so each style only re-cases and re-joins them. Proven
     /// equal to heck in tests; `None` for any other input.
-    fn apply_screaming(self, s: &str) -> Option<String> {
+    fn apply_one_case(self, s: &str) -> Option<String> {
         let one_case = |w: &str| {
             let b = w.as_bytes();
             !b.is_empty()

@@ -47,8 +47,9 @@ pub fn lock(root: &Path, waiting: &mut dyn FnMut(&Path)) -> Result<Lock, String>
             }
             Err(std::fs::TryLockError::Error(e)) => return Err(failed(e)),
         }
-        // `prune_cache` may have removed the file between our open and our lock; a lock
-        // on a removed file excludes no one, so take the one now at the path instead.
+        // The run that held the lock removes its file as it ends, and `prune_cache` an
+        // old one: either may have done so between our open and our lock. A lock on a
+        // removed file excludes no one, so take the one now at the path instead.
         if same_file(&file, &path) {
             return Ok(Lock { file, path });
         }
