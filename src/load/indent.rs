@@ -423,15 +423,8 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn any_text_any_position(text in "[ -~\\n\r：\u{3000}房|]{0,40}", at in 0usize..48) {
-            if let Some(s) = in_block_text(&text, at) {
-                proptest::prop_assert!(s.start <= s.end && s.end <= text.len());
-                proptest::prop_assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
-            }
-            if let Some(s) = at_its_key(&text, at) {
-                proptest::prop_assert!(s.start <= s.end && s.end <= text.len());
-                proptest::prop_assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
-            }
-            if let Some(s) = misindented(&text, at) {
+            let found = [in_block_text(&text, at), at_its_key(&text, at), misindented(&text, at)];
+            for s in found.into_iter().flatten() {
                 proptest::prop_assert!(s.start <= s.end && s.end <= text.len());
                 proptest::prop_assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
             }
