@@ -294,7 +294,9 @@ fn render_human(d: &Diagnostic, sources: &Sources, color: bool) -> String {
                 .find(['\n', '\r'])
                 .map_or(text.len(), |i| hi + i);
             // A carriage return would show as `␍`: the quote ends its lines with `\n`
-            // alone, and the labels' offsets move back by the `\r\n`s before them.
+            // alone, and the labels' offsets move back by the `\r\n`s before them. The
+            // separators would reach the terminal as they are; annotate-snippets shows
+            // the other invisible characters as U+FFFD, as long in UTF-8 as they are.
             let quoted = &text[from..to];
             let at = |offset: usize| {
                 let o = offset - from;
@@ -303,7 +305,10 @@ fn render_human(d: &Diagnostic, sources: &Sources, color: bool) -> String {
             parts.push(Quote {
                 path: src.path.to_string_lossy().into_owned(),
                 first_line: cluster.iter().map(|(l, _)| l.span.line).min().unwrap_or(1) as usize,
-                text: quoted.replace("\r\n", "\n").replace('\r', "\n"),
+                text: quoted
+                    .replace("\r\n", "\n")
+                    .replace('\r', "\n")
+                    .replace(['\u{2028}', '\u{2029}'], "\u{FFFD}"),
                 labels: cluster
                     .iter()
                     .map(|(l, primary)| (at(start(l))..at(end(l)), l.message.as_str(), *primary))

@@ -609,17 +609,22 @@ impl<'a> Context<'a> {
                 .help("remove it: invisible characters make text read differently from what it is"),
             );
         }
+        // The separators are no control characters to Unicode, but line breaks that
+        // only some programs make, as NEL is.
+        let separator = |c: char| matches!(c, '\u{2028}' | '\u{2029}');
         if let Some((i, c)) = s
             .char_indices()
-            .find(|&(_, c)| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+            .find(|&(_, c)| (c.is_control() && !matches!(c, '\n' | '\r' | '\t')) || separator(c))
         {
             let at = at((i, c));
+            let kind = if separator(c) {
+                ""
+            } else {
+                "the control character "
+            };
             let mut d = Diagnostic::new(
                 &rules::CONTROL_CHAR,
-                format!(
-                    "{what} contains the control character {}",
-                    super::char_names::describe(c)
-                ),
+                format!("{what} contains {kind}{}", super::char_names::describe(c)),
             )
             .at(at, "in this text");
             let escaped = text
@@ -628,6 +633,10 @@ impl<'a> Context<'a> {
             if let Some(help) = self.backslash_help(span).filter(|_| escaped) {
                 let e = &text[at.start..at.end];
                 d = d.help(format!("in double quotes, `{e}` is this character; {help}"));
+            } else if separator(c) || c == '\u{85}' {
+                d = d.help(
+                    "a line break only some programs make; for a line break, start a new line (`\\n` in double quotes), else remove it",
+                );
             }
             self.emit(d);
         }

@@ -29,6 +29,8 @@ fn name(c: char) -> Option<(&'static str, &'static str)> {
         ),
         '\u{AD}' => ("soft hyphen", "often pasted from Word"),
         '\u{200B}' => ("zero-width space", "often pasted from web pages"),
+        '\u{2028}' => ("line separator", ""),
+        '\u{2029}' => ("paragraph separator", ""),
         '\u{2060}' => ("word joiner", ""),
         '\u{FEFF}' => (
             "byte order mark",

@@ -12,9 +12,8 @@ impl Context<'_> {
     /// break, a tab and a carriage return. One in a Windows path (see [`in_path`]) that
     /// goes on with a letter or digit (`\new`, `\temp`, `\report`) is a backslash meant
     /// as itself; `"Line one\nline two"` and `"Columns:\tcode"` are taken as meant.
-    /// `\L` and `\P` (the line and paragraph separators) are never meant in a message.
-    /// A text that holds an escape of a control character too (`\bin`) is refused by
-    /// control-char, which says the same.
+    /// A text that holds an escape of a control character or a separator too (`\bin`,
+    /// `\L`) is refused by control-char, which says the same.
     pub(in crate::validate) fn escape_in_text(&mut self, span: Span, what: &str) {
         let text = &self.sources.get(span.file).text;
         let Some(src) = text.get(span.start..span.end) else {
@@ -24,7 +23,7 @@ impl Context<'_> {
         let letter = |i: usize| char::from(src.as_bytes()[i + 1]);
         if misread
             .iter()
-            .any(|&i| !matches!(letter(i), 'n' | 't' | 'r' | 'L' | 'P'))
+            .any(|&i| !matches!(letter(i), 'n' | 't' | 'r'))
         {
             return;
         }
@@ -35,9 +34,7 @@ impl Context<'_> {
         let name = match e {
             'n' => "a line break",
             't' => "a tab",
-            'r' => "a carriage return",
-            'L' => "a line separator (U+2028)",
-            _ => "a paragraph separator (U+2029)",
+            _ => "a carriage return",
         };
         let at = self
             .sources
