@@ -118,6 +118,19 @@ pub fn unknown_escape(text: &str, at: Span) -> Option<(Span, char)> {
     None
 }
 
+/// The alias at `at` (`*Required*`), which the parser found to name no anchor: its
+/// span and its text. An alias runs to a blank or a flow indicator.
+pub fn alias_at(text: &str, at: Span) -> Option<(Span, &str)> {
+    let rest = text.get(at.start..)?.strip_prefix('*')?;
+    let len = rest
+        .find(|c: char| c.is_whitespace() || ",[]{}".contains(c))
+        .unwrap_or(rest.len());
+    (len > 0).then(|| {
+        let end = at.start + 1 + len;
+        (Span { end, ..at }, &text[at.start..end])
+    })
+}
+
 /// The start offset and 1-based number of each line up to the one holding `offset`.
 fn lines_to(text: &str, offset: usize) -> Vec<(usize, u32)> {
     let end = offset.min(text.len());

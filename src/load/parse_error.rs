@@ -89,6 +89,27 @@ pub fn diagnostic(sources: &Sources, file: FileId, err: &serde_saphyr::Error) ->
             help = Some(format!(
                 "in double quotes a backslash starts an escape, and `\\{c}` is none: write `{c}` alone, `\\\\{c}` for a backslash and `{c}`, or put the text in single quotes, where `\\` is an ordinary character"
             ));
+        } else if message.contains("unknown anchor")
+            && let Some((at, alias)) = super::cause::alias_at(source, span)
+        {
+            // `message: *Required*`: a whole value that is an alias, so the check for
+            // texts that need quotes (`*Required* field`) takes it as meant.
+            span = at;
+            label = "an alias";
+            own = Some(format!(
+                "{} is an alias (a reference to an anchor), and no anchor `&{}` comes before it",
+                super::unquoted::code(alias),
+                &alias[1..]
+            ));
+            let quoted = super::unquoted::double_quoted(alias);
+            let text = match key_before(source, at.start) {
+                Some(key) => format!("{key}: {quoted}"),
+                None => quoted,
+            };
+            help = Some(format!(
+                "for a text that starts with `*`, quote it: {}",
+                super::unquoted::code(&text)
+            ));
         } else if message.contains("quoted scalar")
             && let Some(quote) = super::cause::unclosed_quote(source, span)
         {
