@@ -201,8 +201,9 @@ type RandomCatalog = (Vec<(String, i64, String, Option<String>)>, bool);
 
 fn valid_catalog() -> impl Strategy<Value = RandomCatalog> {
     let name = "[A-Z][A-Z0-9]{0,6}(_[A-Z0-9]{1,5}){0,3}";
-    // Printable text: the validator rejects controls and invisible format characters by design.
-    let text = "[^\\p{C}\\p{Z}][^\\p{C}]{0,30}[^\\p{C}\\p{Z}]";
+    // Printable text: the validator rejects controls, invisible format characters and
+    // the line and paragraph separators by design.
+    let text = "[^\\p{C}\\p{Z}][^\\p{C}\\p{Zl}\\p{Zp}]{0,30}[^\\p{C}\\p{Z}]";
     (
         proptest::collection::vec(
             (name, -100_000i64..100_000, text, proptest::option::of(text)),
