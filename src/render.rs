@@ -21,6 +21,7 @@ mod fields;
 mod nesting;
 mod scan;
 mod unclosed;
+pub mod watch;
 
 use scan::Names;
 
@@ -540,13 +541,25 @@ fn render_parts<T: Serialize>(
             },
         };
         let what = format!("template `{part}`");
-        capped::render(tera, part, &cx.tera(), 0).map_err(|f| failed(target, &what, part, f))
+        watched(tera, target, part, &cx.tera(), 0).map_err(|f| failed(target, &what, part, f))
     };
     if s.spec.each == Each::Locale {
         locales.iter().map(|l| render(Some(l))).collect()
     } else {
         Ok(vec![render(None)?])
     }
+}
+
+/// [`capped::render`] of `name`, which [`watch`] names should it not finish in time.
+fn watched(
+    tera: &tera::Tera,
+    target: &Target,
+    name: &str,
+    ctx: &tera::Context,
+    hint: usize,
+) -> Result<String, capped::Failed> {
+    let _under_way = watch::rendering(target, name);
+    capped::render(tera, name, ctx, hint)
 }
 
 /// Renders one file: its path pattern, then its template.
@@ -559,7 +572,7 @@ fn render_file(
     let spec = s.spec;
     let ctx = cx.tera();
     let path = path_template(s.index);
-    let rel = capped::render(tera, &path, &ctx, 0)
+    let rel = watched(tera, target, &path, &ctx, 0)
         .map_err(|f| failed(target, &format!("output path `{}`", spec.path), &path, f))?;
     let rel = clean_path(target, spec, &rel)?;
     // Room for the parts, the file's own text and the checksum stamp.
@@ -568,7 +581,7 @@ fn render_file(
     } else {
         cx.size_hint + (64 << 10)
     };
-    let mut text = capped::render(tera, &spec.template, &ctx, hint).map_err(|f| {
+    let mut text = watched(tera, target, &spec.template, &ctx, hint).map_err(|f| {
         let what = format!("template `{}`", spec.template);
         failed(target, &what, &spec.template, f)
     })?;

@@ -67,6 +67,7 @@ pub(super) fn run(
         force,
         cache,
     } = opts;
+    super::watch_templates(format);
     let Read {
         sources,
         report,

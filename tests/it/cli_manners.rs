@@ -623,32 +623,20 @@ fn gen_stopped_by_a_reader_gone_after_staging_leaves_the_disk_as_it_was() {
     let lib = p.join("generated/rust/src/lib.rs");
     let edited = std::fs::read_to_string(&lib).unwrap() + "// mine\n";
     std::fs::write(&lib, &edited).unwrap();
-    let before = snapshot_tree(&p.join("generated"));
+    let before = crate::support::tree(&p.join("generated"));
 
     let out = errcat_into_a_closed_pipe(p, &["gen"], Gone::Stderr);
     assert_eq!(out.status.code(), Some(141), "{}", text(&out).1);
     assert_eq!(temp_files(p), Vec::<String>::new());
     assert!(
-        snapshot_tree(&p.join("generated")) == before,
+        crate::support::tree(&p.join("generated")) == before,
         "generated/ changed"
     );
 
     // The same run with a reader writes the change.
     let out = errcat(p, &["gen"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out).1);
-    assert!(snapshot_tree(&p.join("generated")) != before);
-}
-
-/// Every file under `dir` with its bytes.
-fn snapshot_tree(dir: &Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
-    errcat::write::walk(dir)
-        .unwrap()
-        .into_iter()
-        .map(|f| {
-            let bytes = std::fs::read(&f).unwrap();
-            (f, bytes)
-        })
-        .collect()
+    assert!(crate::support::tree(&p.join("generated")) != before);
 }
 
 #[test]

@@ -125,3 +125,15 @@ pub fn unhex(h: &str) -> String {
         .collect();
     String::from_utf8(bytes).unwrap()
 }
+
+/// Every file under `dir` with its bytes.
+pub fn tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    errcat::write::walk(dir)
+        .unwrap()
+        .into_iter()
+        .map(|f| {
+            let bytes = std::fs::read(&f).unwrap();
+            (f, bytes)
+        })
+        .collect()
+}

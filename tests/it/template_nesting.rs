@@ -1,11 +1,12 @@
 //! Templates that nest without end: an include or parent loop, a component that
 //! calls itself without end, a chain too deep for the stack. Each is a `template`
 //! diagnostic at the tag that closes the loop or goes too deep, never a crash; the
-//! snapshots in `tests/fixtures/template-nesting/` show how each reads.
+//! snapshots in `tests/fixtures/template-nesting/` show how each reads. And loops
+//! that take too long to end, which a time limit stops.
 
 use std::path::Path;
 
-use crate::support::{assert_snapshot, errcat, repo};
+use crate::support::{assert_snapshot, errcat, errcat_env, repo};
 
 /// A project of four namespaces and one target per entry of `targets`, each made of
 /// `templates` (name, text) and rendering `main.tera` once per catalog and
@@ -25,13 +26,7 @@ pub(crate) fn project(targets: &[&str], templates: &[(&str, String)]) -> tempfil
         ),
     )
     .unwrap();
-    for n in 1..=4 {
-        std::fs::write(
-            p.join(format!("n{n}.yaml")),
-            format!("namespace: app.n{n}\nlocales: [en]\nentries:\n  - {{ code: 1, name: OK, message: fine }}\n"),
-        )
-        .unwrap();
-    }
+    namespaces(p, 4);
     let per_namespace = templates.iter().any(|(n, _)| *n == "ns.tera");
     for t in targets {
         let dir = p.join("templates").join(t);
@@ -49,6 +44,17 @@ pub(crate) fn project(targets: &[&str], templates: &[(&str, String)]) -> tempfil
         }
     }
     tmp
+}
+
+/// `n` namespace files in `p`, `n1.yaml` on, of one code each.
+fn namespaces(p: &Path, n: usize) {
+    for n in 1..=n {
+        std::fs::write(
+            p.join(format!("n{n}.yaml")),
+            format!("namespace: app.n{n}\nlocales: [en]\nentries:\n  - {{ code: 1, name: OK, message: fine }}\n"),
+        )
+        .unwrap();
+    }
 }
 
 pub(crate) const HEADER: &str = "{{ catalog.header }}\n";
@@ -285,4 +291,62 @@ fn tags_in_comments_and_raw_blocks_are_text() {
         all.contains("{% include \"main.tera\" %}{{ <c/> }}"),
         "{all}"
     );
+}
+
+/// A template whose loops multiply (10^10 steps that write nothing) is stopped after
+/// `ERRCAT_TEMPLATE_TIMEOUT` seconds, named, with the files of the target rendered
+/// before it (staged, on one thread and with more namespaces than it renders side by
+/// side) removed again: nothing is written, by `gen` or by `check`.
+#[test]
+fn a_template_that_runs_too_long_is_stopped_and_named() {
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path();
+    std::fs::write(
+        p.join("catalog.yaml"),
+        "catalog: slow\nformat: 1\nroot: .\nlocales: [en]\ndefault_locale: en\nnamespaces: [\"*.yaml\"]\ntargets:\n  - { id: a, templates: a, out: gen/a }\n  - { id: b, templates: b, out: gen/b }\n",
+    )
+    .unwrap();
+    namespaces(p, 9);
+    let body = [
+        ("a", "done\n"),
+        (
+            "b",
+            "{% for i in range(end=100000) %}{% for j in range(end=100000) %}{% endfor %}{% endfor %}\n",
+        ),
+    ];
+    for (t, text) in body {
+        let dir = p.join("templates").join(t);
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(
+            dir.join("target.yaml"),
+            "profile: json\nfiles:\n  - { template: main.tera, path: \"{{ namespace.id }}.txt\", each: namespace }\n",
+        )
+        .unwrap();
+        std::fs::write(dir.join("main.tera"), format!("{HEADER}{text}")).unwrap();
+    }
+    // The paths alone: a failure then lists a staged file by its name, not its bytes.
+    let files = |p: &Path| -> Vec<std::path::PathBuf> {
+        crate::support::tree(p)
+            .into_iter()
+            .map(|(f, _)| f)
+            .collect()
+    };
+    let before = files(p);
+    let env = [
+        ("ERRCAT_TEMPLATE_TIMEOUT", Path::new("1")),
+        ("ERRCAT_THREADS", Path::new("1")),
+    ];
+    for command in ["gen", "check"] {
+        let out = errcat_env(p, &[command, "catalog.yaml"], &env);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{command}: {stderr}");
+        assert!(
+            stderr.starts_with(
+                "error: templates/b/main.tera ran for 1 second without finishing a file of target `b`, and was stopped"
+            ) && stderr.contains("ERRCAT_TEMPLATE_TIMEOUT sets the limit"),
+            "{command}: {stderr}"
+        );
+        assert_eq!(files(p), before, "{command}");
+        assert!(!p.join("gen").exists(), "{command}");
+    }
 }
