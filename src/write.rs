@@ -467,9 +467,10 @@ fn staging() -> std::sync::MutexGuard<'static, Staging> {
 }
 
 /// Removes every staged file not yet moved into place and the directories made for
-/// them (when empty), then ends the process with `code`, staging held, so nothing is
-/// staged after: a run stopped by a signal leaves each file as it was, or as written,
-/// and no temporary file (a file being staged is finished first).
+/// them (when empty), and the output tree's lock file, then ends the process with
+/// `code`, staging held, so nothing is staged after: a run stopped by a signal leaves
+/// each file as it was, or as written, and no temporary file (a file being staged is
+/// finished first).
 pub fn abandon_and_exit(code: i32) -> ! {
     let mut staging = staging();
     for f in staging.files.drain(..) {
@@ -478,6 +479,7 @@ pub fn abandon_and_exit(code: i32) -> ! {
     for d in staging.dirs.drain(..).rev() {
         let _ = std::fs::remove_dir(d);
     }
+    lock::remove_held();
     std::process::exit(code)
 }
 

@@ -51,6 +51,7 @@ pub fn lock(root: &Path, waiting: &mut dyn FnMut(&Path)) -> Result<Lock, String>
         // old one: either may have done so between our open and our lock. A lock on a
         // removed file excludes no one, so take the one now at the path instead.
         if same_file(&file, &path) {
+            *held() = file.try_clone().ok().map(|f| (f, path.clone()));
             return Ok(Lock { file, path });
         }
     }
@@ -81,9 +82,28 @@ impl Drop for Lock {
     /// once left a file in the temp directory for 30 days; a test suite left thousands,
     /// and every run that stored a cache entry looked at each of them.
     fn drop(&mut self) {
+        held().take();
         if same_file(&self.file, &self.path) {
             let _ = std::fs::remove_file(&self.path);
         }
+    }
+}
+
+/// The lock this process holds (a second handle on it) and its path: a run ended by a
+/// signal or a stuck template exits without dropping its guard.
+static HELD: std::sync::Mutex<Option<(std::fs::File, PathBuf)>> = std::sync::Mutex::new(None);
+
+fn held() -> std::sync::MutexGuard<'static, Option<(std::fs::File, PathBuf)>> {
+    HELD.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Removes the file of the lock this process holds, as dropping its guard would, for a
+/// run about to exit without doing so; the lock itself goes with the process.
+pub fn remove_held() {
+    if let Some((file, path)) = held().take()
+        && same_file(&file, &path)
+    {
+        let _ = std::fs::remove_file(&path);
     }
 }
 

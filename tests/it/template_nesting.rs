@@ -348,5 +348,8 @@ fn a_template_that_runs_too_long_is_stopped_and_named() {
         );
         assert_eq!(files(p), before, "{command}");
         assert!(!p.join("gen").exists(), "{command}");
+        // Nor the lock file of a run that exits without dropping its guard.
+        let lock = std::env::temp_dir().join(errcat::write::lock_name(p));
+        assert!(!lock.exists(), "{command}: {}", lock.display());
     }
 }
