@@ -635,7 +635,7 @@ impl<'a> Context<'a> {
                 d = d.help(format!("in double quotes, `{e}` is this character; {help}"));
             } else if separator(c) || c == '\u{85}' {
                 d = d.help(
-                    "a line break only some programs make; for a line break, start a new line (`\\n` in double quotes), else remove it",
+                    "only some programs break the line at it: for a line break, start a new line (`\\n` in double quotes); else remove it",
                 );
             }
             self.emit(d);
