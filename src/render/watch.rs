@@ -17,7 +17,8 @@ use crate::model::Target;
 #[derive(Clone, Debug)]
 pub struct Stuck {
     pub target: String,
-    /// `template `x.tera`` or `output path `{{ namespace.id }}.rs``.
+    /// What it renders, as a finding names it: ``template `x.tera` ``, or an output
+    /// path pattern (``output path `{{ namespace.id }}.rs` ``).
     pub what: String,
     /// The template's file, for a template (an output path is in the target's declaration).
     pub file: Option<PathBuf>,
@@ -43,7 +44,8 @@ static WATCH: OnceLock<Watch> = OnceLock::new();
 
 /// Watches every render from now on: `on_stuck` is called, on the watchdog's thread,
 /// with the first template to render one file for longer than `limit`, and nothing
-/// after it. The first call in a process decides; later ones change nothing.
+/// after it; until it returns, no render under way can end. The first call in a
+/// process decides; later ones change nothing.
 pub fn install(limit: Duration, on_stuck: impl Fn(&Stuck) + Send + Sync + 'static) {
     let mut first = false;
     let watch = WATCH.get_or_init(|| {
@@ -102,13 +104,14 @@ fn watchdog(watch: &'static Watch) {
     let tick = (watch.limit / 10).clamp(Duration::from_millis(10), Duration::from_secs(1));
     loop {
         std::thread::sleep(tick);
-        let stuck = watch
-            .under_way()
+        let under_way = watch.under_way();
+        if let Some((.., stuck)) = under_way
             .iter()
             .find(|(_, since, _)| since.elapsed() >= watch.limit)
-            .map(|(.., stuck)| stuck.clone());
-        if let Some(stuck) = stuck {
-            (watch.on_stuck)(&stuck);
+        {
+            // Called holding the list: a render that ends meanwhile waits to say so, and
+            // the run cannot go on to write what the handler says was not written.
+            (watch.on_stuck)(stuck);
             return;
         }
     }
