@@ -60,7 +60,13 @@ Exit codes:
   0  success
   1  findings (errors, or warnings with --deny-warnings), breaking changes, stale output
   2  usage or I/O error (a bad argument, no catalog, a file that cannot be read or written)
-  141  the reader of stdout or stderr went away (a pipe into `head`): errcat stopped there";
+  141  the reader of stdout or stderr went away (a pipe into `head`): errcat stopped there
+
+Environment:
+  ERRCAT_CACHE_DIR         where gen and check remember their last clean run (empty: nowhere)
+  ERRCAT_THREADS           threads that parse and render (default: one per core)
+  ERRCAT_TEMPLATE_TIMEOUT  seconds one template may take for one file (default: 120; 0: none)
+  NO_COLOR                 no colour on a terminal either";
 
 #[derive(Debug, Subcommand)]
 pub enum Command {

@@ -151,6 +151,24 @@ fn the_catalog_is_found_from_a_subdirectory() {
     assert!(stdout.contains("(schema/edu/rest.yaml:"), "{stdout}");
 }
 
+/// Every variable errcat's code reads (`"ERRCAT_…"` in `src/`) is in `--help`.
+#[test]
+fn help_names_the_environment() {
+    let (help, _) = text(&errcat(&repo(), &["--help"]));
+    let mut read = std::collections::BTreeSet::new();
+    for file in errcat::write::walk(&repo().join("src")).unwrap() {
+        let code = std::fs::read_to_string(&file).unwrap();
+        for (i, _) in code.match_indices("\"ERRCAT_") {
+            let name = code[i + 1..].split('"').next().unwrap();
+            read.insert(name.to_owned());
+        }
+    }
+    assert!(read.len() >= 3, "{read:?}");
+    for var in read.iter().map(String::as_str).chain(["NO_COLOR"]) {
+        assert!(help.contains(&format!("\n  {var} ")), "{var}: {help}");
+    }
+}
+
 #[test]
 fn exit_codes_are_documented_and_kept() {
     let (help, _) = text(&errcat(&repo(), &["--help"]));
