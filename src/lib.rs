@@ -54,6 +54,10 @@ pub fn generate(catalog: &model::Catalog) -> Result<Vec<Rendered>, diag::Report>
     Ok(out)
 }
 
+/// A target's output, in bytes, below which its checksums are summed on one thread
+/// (about a millisecond's hashing).
+const SMALL_OUTPUT: usize = 1 << 20;
+
 /// [`generate`], handing each target's stamped files to `sink` as they come (see
 /// [`render::generate_each`]).
 pub fn generate_each(
@@ -62,8 +66,13 @@ pub fn generate_each(
 ) -> Result<(), diag::Report> {
     let threads = par::threads();
     render::generate_each(catalog, threads, &mut |mut files| {
-        // Hashing every byte of the output is worth every core on a large catalog.
-        let sums = par::map(threads, &files, |f| checksum::sum(&f.text));
+        // Hashing every byte of the output is worth every core on a large catalog; a
+        // small target's files take less time to hash than to start threads for.
+        let bytes: usize = files.iter().map(|f| f.text.len()).sum();
+        let sums = match bytes < SMALL_OUTPUT {
+            true => files.iter().map(|f| checksum::sum(&f.text)).collect(),
+            false => par::map(threads, &files, |f| checksum::sum(&f.text)),
+        };
         for (f, sum) in files.iter_mut().zip(sums) {
             if let Some((range, sum)) = sum {
                 f.text.replace_range(range, &sum);

@@ -77,6 +77,74 @@ pub fn map<T: Sync, R: Send>(threads: usize, items: &[T], f: impl Fn(&T) -> R + 
     done.into_iter().map(|(_, r)| r).collect()
 }
 
+/// `f` of every item on up to `threads` threads, handed to `sink` on this thread in
+/// the items' order, each as soon as it and every item before it are done: the caller
+/// writes away the first results while the workers compute the rest. Workers claim the
+/// items in `order` (a permutation of their indices; the costliest first keeps a
+/// worker from starting the longest item last). On one thread: [`map`], then `sink`.
+pub fn each_in_order<T: Sync, R: Send>(
+    threads: usize,
+    items: &[T],
+    order: &[usize],
+    f: impl Fn(&T) -> R + Sync,
+    sink: &mut dyn FnMut(R),
+) {
+    debug_assert!(order.len() == items.len(), "`order` names every item once");
+    let threads = threads.min(items.len());
+    if threads <= 1 {
+        map(1, items, f).into_iter().for_each(sink);
+        return;
+    }
+    let next = AtomicUsize::new(0);
+    let (tx, rx) = std::sync::mpsc::channel::<(usize, R)>();
+    std::thread::scope(|s| {
+        let (f, next) = (&f, &next);
+        let workers: Vec<_> = (0..threads)
+            .filter_map(|_| {
+                let tx = tx.clone();
+                std::thread::Builder::new()
+                    .stack_size(WORKER_STACK)
+                    .spawn_scoped(s, move || {
+                        loop {
+                            let claimed = next.fetch_add(1, Ordering::Relaxed);
+                            let Some(&i) = order.get(claimed) else { break };
+                            // The receiver outlives the workers; a send cannot fail.
+                            let _ = tx.send((i, f(&items[i])));
+                        }
+                    })
+                    .ok()
+            })
+            .collect();
+        drop(tx);
+        // With no worker started, this thread does every item (the loop below then
+        // finds the results waiting).
+        let mut pending: Vec<Option<R>> = (0..items.len()).map(|_| None).collect();
+        if workers.is_empty() {
+            for (i, item) in items.iter().enumerate() {
+                pending[i] = Some(f(item));
+            }
+        }
+        let mut due = 0;
+        let mut deliver = |pending: &mut Vec<Option<R>>, due: &mut usize| {
+            while let Some(r) = pending.get_mut(*due).and_then(Option::take) {
+                sink(r);
+                *due += 1;
+            }
+        };
+        deliver(&mut pending, &mut due);
+        // Ends when every worker has dropped its sender: done, or panicked (the join
+        // below then passes the panic on, and what it left undone is never sunk).
+        for (i, r) in rx.iter() {
+            pending[i] = Some(r);
+            deliver(&mut pending, &mut due);
+        }
+        for w in workers {
+            w.join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        }
+    });
+}
+
 /// `items` in up to `n` runs of nearly equal length, in order: work for [`map`] when
 /// the items are many and small.
 pub fn chunks<T>(items: &[T], n: usize) -> Vec<&[T]> {
@@ -110,5 +178,28 @@ mod tests {
         assert_eq!(super::map(4, &items, slow_first), expected);
         assert_eq!(super::map(1, &items, slow_first), expected);
         assert!(super::map(2, &[] as &[u64], slow_first).is_empty());
+    }
+
+    #[test]
+    fn results_reach_the_sink_in_item_order_whatever_order_they_are_claimed_in() {
+        let items: Vec<u64> = (0..200).collect();
+        // The last items claimed first and the first ones slowest: results arrive
+        // out of order.
+        let order: Vec<usize> = (0..items.len()).rev().collect();
+        let slow_first = |&i: &u64| {
+            if i < 3 {
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
+            i * 2
+        };
+        let expected: Vec<u64> = items.iter().map(|i| i * 2).collect();
+        for threads in [1, 2, 4] {
+            let mut got = Vec::new();
+            super::each_in_order(threads, &items, &order, slow_first, &mut |r| got.push(r));
+            assert_eq!(got, expected, "{threads} threads");
+        }
+        let mut none = Vec::new();
+        super::each_in_order(2, &[] as &[u64], &[], slow_first, &mut |r| none.push(r));
+        assert!(none.is_empty());
     }
 }

@@ -86,12 +86,18 @@ pub fn generate_each(
     // work (compiling templates, building views) is most of the time and does not split
     // by namespace. A large one renders one target at a time with its namespaces on every
     // core, which holds one target's values and output in memory instead of several.
+    // Each target's files are handed on as soon as it and those before it are done,
+    // so the caller stages them while the other targets render.
     if catalog.namespaces.len() <= 8 * threads {
-        for result in par::map(threads, &catalog.targets, |target| {
-            render_target(catalog, target, 1)
-        }) {
-            take(result);
-        }
+        let mut order: Vec<usize> = (0..catalog.targets.len()).collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(weight(catalog, &catalog.targets[i])));
+        par::each_in_order(
+            threads,
+            &catalog.targets,
+            &order,
+            |target| render_target(catalog, target, 1),
+            &mut take,
+        );
     } else {
         for target in &catalog.targets {
             take(render_target(catalog, target, threads));
@@ -102,6 +108,22 @@ pub fn generate_each(
     } else {
         Ok(())
     }
+}
+
+/// About how many times a target renders each code: the docs, a page per namespace
+/// and locale and a lookup per locale, outweigh a target of one file per namespace.
+/// Catalog-wide files without parts are counted as nothing (most are a few lines).
+fn weight(catalog: &Catalog, target: &Target) -> usize {
+    let locales = catalog.locales.len();
+    target
+        .files
+        .iter()
+        .map(|f| match (f.each, f.parts.is_some()) {
+            (Each::Namespace, _) | (Each::Catalog, true) => 1,
+            (Each::NamespaceLocale, _) | (Each::Locale, true) => locales,
+            (Each::Catalog | Each::Locale, false) => 0,
+        })
+        .sum()
 }
 
 /// Each file of a target rendered twice (`files` sorted by path), or as a file and as
