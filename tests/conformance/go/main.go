@@ -12,7 +12,8 @@
 // deprecation as written: paragraphs and preformatted lines only, no heading,
 // list, link or curly quote made of a text); the typed formatter of every message with placeholders,
 // in every locale; Error (its Error(), Unwrap, errors.Is and errors.As against
-// the code); and that codes a namespace does not have are rejected. It embeds
+// the code, and its JSON: the shape every language's error writes); and that
+// codes a namespace does not have are rejected. It embeds
 // no expected value, so it runs on any catalog; the locale each tag of
 // tests/conformance/locale-choice.json chooses (the table of the catalog's
 // locales, which every language's harness checks alike) is read from there.
@@ -39,6 +40,7 @@ import (
 	"go/doc/comment"
 	"go/parser"
 	"go/token"
+	"io"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -392,6 +394,18 @@ func main() {
 		})
 	}
 
+	global := func(field string, expected, actual interface{}) bool { return check("-", "-", field, expected, actual) }
+	attempt("-", "-", "JSON of an Error without a code, or a nil *Error", func() {
+		checkJSON(global, "JSON (nil Code)", &codes.Error{Message: escapable}, nil, nil, nil, escapable)
+		var none *codes.Error
+		text, err := none.MarshalJSON()
+		global("nil *Error: MarshalJSON", []interface{}{"null", nil}, []interface{}{string(text), err})
+		text, err = json.Marshal(none)
+		global("nil *Error: json.Marshal", []interface{}{"null", nil}, []interface{}{string(text), err})
+		text, err = json.Marshal(map[string]error{"error": none})
+		global("nil *Error in an error: json.Marshal", []interface{}{`{"error":null}`, nil}, []interface{}{string(text), err})
+	})
+
 	for _, ns := range cat.Namespaces {
 		n := codes.NamespaceByID(ns.ID)
 		if !check(ns.ID, "-", "registry entry", true, n != nil) {
@@ -444,6 +458,13 @@ func main() {
 				check(ns.ID, absent, "NewError (absent code)", unknown, codes.NewError(code, "", nil).Error())
 				check(ns.ID, absent, "Error with a message (absent code)", unknown+": formatted: the cause",
 					(&codes.Error{Code: code, Message: "formatted", Cause: errors.New("the cause")}).Error())
+				// Its JSON has what is known: the namespace and number, no name.
+				id, number := ns.ID, absent
+				c := func(field string, expected, actual interface{}) bool {
+					return check(ns.ID, absent, field, expected, actual)
+				}
+				checkJSON(c, "JSON of NewError (absent code)", codes.NewError(code, "", nil), &id, &number, nil, "")
+				checkJSON(c, "JSON (absent code, a message to escape)", &codes.Error{Code: code, Message: escapable}, &id, &number, nil, escapable)
 			})
 		}
 	}
@@ -733,6 +754,136 @@ func checkError(cat catalog, ns string, e entry, code codes.Code, fallback strin
 	c("nil *Error: errors.Is", false, errors.Is(nilErr, code))
 	c("nil *Error: errors.As", false, errors.As(nilErr, &asCode))
 	c("nil *Error: Unwrap", nil, errors.Unwrap(nilErr))
+	// JSON: the shape every language's error writes.
+	id, number := ns, e.Code
+	checkJSON(c, "JSON of NewError", codes.NewError(code, "", nil), &id, &number, &e.Name, fallback)
+	checkJSON(c, "JSON (a message to escape)", &codes.Error{Code: code, Message: escapable, Cause: cause}, &id, &number, &e.Name, escapable)
+}
+
+// escapable is a message with what a JSON string escapes, and what it need not:
+// a quote, a backslash, a new line, U+0001, HTML's specials, a non-ASCII
+// letter, U+2028 (which encoding/json escapes and JSON.stringify does not).
+const escapable = "a \"quote\", a \\ backslash,\na new line, \u0001, <b>&amp;</b>, \u00e9t\u00e9, \u2028."
+
+// jsonString is s as JavaScript's JSON.stringify writes it, except U+2028 and
+// U+2029 as \u2028 and \u2029, as encoding/json always writes them; with
+// legacy, U+0008 and U+000C as \u0008 and \u000c, as encoding/json wrote
+// them before Go 1.22 (\b and \f since).
+func jsonString(s string, legacy bool) string {
+	var out strings.Builder
+	out.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"':
+			out.WriteString(`\"`)
+		case r == '\\':
+			out.WriteString(`\\`)
+		case r == '\n':
+			out.WriteString(`\n`)
+		case r == '\r':
+			out.WriteString(`\r`)
+		case r == '\t':
+			out.WriteString(`\t`)
+		case r == '\b' && !legacy:
+			out.WriteString(`\b`)
+		case r == '\f' && !legacy:
+			out.WriteString(`\f`)
+		case r < 0x20 || r == '\u2028' || r == '\u2029':
+			fmt.Fprintf(&out, `\u%04x`, r)
+		default:
+			out.WriteRune(r)
+		}
+	}
+	out.WriteByte('"')
+	return out.String()
+}
+
+// errorJSON is the text of an Error's JSON object, member by member (nil is null).
+func errorJSON(namespace *string, code *int64, name *string, message string, legacy bool) string {
+	orNull := func(s *string) string {
+		if s == nil {
+			return "null"
+		}
+		return jsonString(*s, legacy)
+	}
+	number := "null"
+	if code != nil {
+		number = strconv.FormatInt(*code, 10)
+	}
+	return `{"namespace":` + orNull(namespace) + `,"code":` + number + `,"name":` + orNull(name) +
+		`,"message":` + jsonString(message, legacy) + `}`
+}
+
+// members reads a JSON object: its member names in the order written (twice if
+// written twice) and their values (a number as a json.Number).
+func members(raw []byte) ([]string, map[string]interface{}, error) {
+	d := json.NewDecoder(strings.NewReader(string(raw)))
+	d.UseNumber()
+	if t, err := d.Token(); err != nil || t != json.Delim('{') {
+		return nil, nil, fmt.Errorf("not an object: %q", raw)
+	}
+	names, values := []string{}, map[string]interface{}{}
+	for d.More() {
+		t, err := d.Token()
+		if err != nil {
+			return nil, nil, err
+		}
+		var v interface{}
+		if err := d.Decode(&v); err != nil {
+			return nil, nil, err
+		}
+		names = append(names, t.(string))
+		values[t.(string)] = v
+	}
+	if _, err := d.Token(); err != nil {
+		return nil, nil, err
+	}
+	if _, err := d.Token(); err != io.EOF {
+		return nil, nil, fmt.Errorf("more after the object: %q", raw)
+	}
+	return names, values, nil
+}
+
+// checkJSON checks what err writes as JSON, expecting its namespace, code and
+// name (nil: null) and message: through json.Marshal, exactly the four members
+// in order with those values (its message round-trips), and HTML's specials
+// escaped; through an Encoder with SetEscapeHTML(false), the text errorJSON
+// builds; inside a value, through an error interface, the same.
+func checkJSON(c func(string, interface{}, interface{}) bool, what string, err *codes.Error, namespace *string, code *int64, name *string, message string) {
+	raw, marshalErr := json.Marshal(err)
+	if !c(what+": json.Marshal succeeds", nil, marshalErr) {
+		return
+	}
+	names, values, readErr := members(raw)
+	c(what+": members in order", []interface{}{[]string{"namespace", "code", "name", "message"}, nil}, []interface{}{names, readErr})
+	want := map[string]interface{}{"namespace": nil, "code": nil, "name": nil, "message": message}
+	if namespace != nil {
+		want["namespace"] = *namespace
+	}
+	if code != nil {
+		want["code"] = json.Number(strconv.FormatInt(*code, 10))
+	}
+	if name != nil {
+		want["name"] = *name
+	}
+	c(what+": member values", want, values)
+	var decoded struct{ Message string }
+	c(what+": message round-trips", []interface{}{message, nil}, []interface{}{decoded.Message, json.Unmarshal(raw, &decoded)})
+
+	var text strings.Builder
+	encoder := json.NewEncoder(&text)
+	encoder.SetEscapeHTML(false)
+	encodeErr := encoder.Encode(err)
+	exact := errorJSON(namespace, code, name, message, false)
+	if legacy := errorJSON(namespace, code, name, message, true); text.String() == legacy+"\n" {
+		exact = legacy
+	}
+	c(what+": Encoder (SetEscapeHTML(false)) text", []interface{}{exact + "\n", nil}, []interface{}{text.String(), encodeErr})
+	html := strings.NewReplacer("<", `\u003c`, ">", `\u003e`, "&", `\u0026`)
+	c(what+": json.Marshal text", html.Replace(exact), string(raw))
+	var inside error = err
+	nested, nestedErr := json.Marshal(map[string]error{"error": inside})
+	c(what+": json.Marshal of an error holding it", []interface{}{`{"error":` + string(raw) + `}`, nil}, []interface{}{string(nested), nestedErr})
 }
 
 // shownIn is the text locale shows: its own, else the first of its fallbacks'

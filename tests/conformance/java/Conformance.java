@@ -25,8 +25,9 @@ import java.util.TreeSet;
  *
  * <p>Every entry of every namespace is looked up through the generated {@code ErrcatCatalog} and
  * checked: code, name, namespace, message in every locale (with the text that stands in),
- * HTTP status, retryable flag, documentation URL, {@code toString()}, {@link ErrcatException}, and
- * the typed formatter of entries with placeholders; a code the namespace lacks must be rejected.
+ * HTTP status, retryable flag, documentation URL, {@code toString()}, {@link ErrcatException} (with
+ * its JSON shape, {@code toJson()}), and the typed formatter of entries with placeholders; a code the
+ * namespace lacks must be rejected.
  *
  * <p>The locale that each tag of {@code tests/conformance/locale-choice.json} chooses (the table of
  * the catalog's locales, which every language's harness checks alike) is checked through
@@ -124,6 +125,65 @@ public final class Conformance {
             check(id + "/" + absent, "absent code", Optional.empty(), ErrcatCatalog.lookup(id, (int) absent));
             check(id + "/" + absent, "absent code (long)", Optional.empty(), ErrcatCatalog.lookup(id, absent));
         }
+        checkJsonEscapes(catalog);
+    }
+
+    /**
+     * Checks {@code toJson()} of exceptions with messages of their own against hand-written JSON, on
+     * the first code of the catalog: every escape {@code JSON.stringify} writes, and what it leaves.
+     */
+    private void checkJsonEscapes(Map<String, Object> catalog) {
+        for (Object n : array(catalog.get("namespaces"))) {
+            String id = (String) object(n).get("id");
+            for (Object e : array(object(n).get("entries"))) {
+                Map<String, Object> entry = object(e);
+                long code = (Long) entry.get("code");
+                Optional<ErrcatCode> found = ErrcatCatalog.lookup(id, code);
+                if (found.isEmpty()) {
+                    continue;
+                }
+                String where = id + "/" + code;
+                String head = "{\"namespace\":" + jsonString(id) + ",\"code\":" + code + ",\"name\":"
+                    + jsonString((String) entry.get("name")) + ",\"message\":";
+                // A quote, a backslash, a newline, U+0001, a non-ASCII letter, a lone high surrogate.
+                String own = "say \"hi\" C:\\dir\nnext\u0001 caf\u00e9 \ud800!";
+                check(where, "exception toJson (own message)",
+                    head + "\"say \\\"hi\\\" C:\\\\dir\\nnext\\u0001 caf\u00e9 \\ud800!\"}",
+                    new ErrcatException(found.get(), own).toJson());
+                // The other short escapes, U+001F, DEL, a pair (as it is), a lone low surrogate, a
+                // high one before a high one, and a high one at the end.
+                String rest = "\b\f\r\t\u001f\u007f\ud83d\ude00\udc00\ud800\ud800\udc00/\ud83d";
+                check(where, "exception toJson (other escapes)",
+                    head + "\"\\b\\f\\r\\t\\u001f\u007f\ud83d\ude00\\udc00\\ud800\ud800\udc00/\\ud83d\"}",
+                    new ErrcatException(found.get(), rest).toJson());
+                check(where, "exception toJson (empty message)", head + "\"\"}", new ErrcatException(found.get(), "").toJson());
+                return;
+            }
+        }
+    }
+
+    /**
+     * A string as {@code JSON.stringify} writes it, for {@code toJson()}: {@code "}, {@code \} and
+     * the control characters escaped (short where JSON has a short escape), a surrogate that is not
+     * half of a pair as a backslash-u escape in lowercase hex, everything else as it is.
+     */
+    private static String jsonString(String s) {
+        StringBuilder out = new StringBuilder("\"");
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            int brief = "\"\\\b\f\n\r\t".indexOf(ch);
+            boolean paired = Character.isHighSurrogate(ch)
+                ? i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))
+                : Character.isLowSurrogate(ch) && i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+            if (brief >= 0) {
+                out.append('\\').append("\"\\bfnrt".charAt(brief));
+            } else if (ch < 0x20 || (Character.isSurrogate(ch) && !paired)) {
+                out.append(String.format("\\u%04x", (int) ch));
+            } else {
+                out.append(ch);
+            }
+        }
+        return out.append('"').toString();
     }
 
     /**
@@ -240,6 +300,10 @@ public final class Conformance {
         check(where, "exception (null message)", c.getMessage(), new ErrcatException(c, none).getMessage());
         check(where, "exception (null message, cause)", c.getMessage(), new ErrcatException(c, none, new IllegalStateException()).getMessage());
         check(where, "exception (empty message)", "", new ErrcatException(c, "").getMessage());
+        // The JSON shape every language's error writes, built here from catalog.json's values.
+        check(where, "exception toJson", "{\"namespace\":" + jsonString(ns) + ",\"code\":" + entry.get("code")
+            + ",\"name\":" + jsonString((String) entry.get("name")) + ",\"message\":" + jsonString((String) standIn) + "}",
+            exception.toJson());
         checkWideCode(where, c, code);
         List<Object> params = array(entry.get("params"));
         if (!params.isEmpty()) {

@@ -5,10 +5,11 @@ every entry of every namespace, that the generated package agrees: lookup by
 namespace id + code through the registry, the IntEnum member by name and by
 value, the message in every catalog locale (and the fallbacks), HTTP status,
 retryable flag, docs URL, deprecation, ErrcatError (with a message of its
-own), the documentation (each member's docstring in the source, which editors
-read, and its `__doc__`, which help() and pydoc read: the message, description,
-cause, solution and deprecation as written; the module's: title and
-description), the keyword-argument formatter of every message with placeholders in
+own; its to_dict(), the JSON shape every language's error writes, in order,
+and its json.dumps text against JSON built here), the documentation (each
+member's docstring in the source, which editors read, and its `__doc__`, which
+help() and pydoc read: the message, description, cause, solution and
+deprecation as written; the module's: title and description), the keyword-argument formatter of every message with placeholders in
 every locale; and that codes a namespace does not have are rejected. It embeds no expected value, so it runs
 on any catalog; the locale each tag of tests/conformance/locale-choice.json chooses (the table of
 the catalog's locales, which every language's harness checks alike) is read from there.
@@ -80,6 +81,29 @@ def docstrings(module: Any, class_name: str) -> dict[str, object]:
         for target in statement.targets
         if isinstance(target, ast.Name)
     }
+
+
+# A message of its own with what JSON escapes (a quote, a backslash, a newline, U+0001)
+# and a letter it does not (é), and its JSON string as written by hand.
+OWN_MESSAGE = 'say "hi" \\ to\nthe\x01 café'
+OWN_MESSAGE_JSON = r'"say \"hi\" \\ to\nthe\u0001 café"'
+
+
+def json_string(s: str) -> str:
+    """`s` as JSON.stringify writes it: `"` and `\\` escaped, control characters as
+    `\\b \\f \\n \\r \\t` or `\\u00xx`, everything else (non-ASCII too) as it is."""
+    short = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\f": "\\f", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+    return '"' + "".join(short.get(ch) or (f"\\u{ord(ch):04x}" if ord(ch) < 0x20 else ch) for ch in s) + '"'
+
+
+def error_json(nid: str, code: int, name: str, message_json: str) -> str:
+    """The JSON text of an error's dict, built by hand."""
+    return f'{{"namespace":{json_string(nid)},"code":{code},"name":{json_string(name)},"message":{message_json}}}'
+
+
+def dumped(d: object) -> str:
+    """`d` as json.dumps writes it with the options to_dict's docstring names."""
+    return json.dumps(d, ensure_ascii=False, separators=(",", ":"))
 
 
 def legacy_variant(tag: str) -> str | None:
@@ -259,9 +283,17 @@ def check_entry(gen: Any, nid: str, found: Any, module: Any, e: dict[str, Any], 
         if err is not None:
             c("error (ErrcatError)", True, isinstance(err, gen.ErrcatError) and isinstance(err, Exception))
             c("error (namespace, code, name, str)", (nid, code, e["name"], fallback), (err.namespace, err.code, err.name, str(err)))
+            # The JSON shape of every language's error, its members in this order.
+            d = run("to_dict", lambda: err.to_dict())
+            want = {"namespace": nid, "code": code, "name": e["name"], "message": fallback}
+            c("error to_dict()", want, d)
+            c("error to_dict() items in order", list(want.items()), list(d.items()) if isinstance(d, dict) else d)
+            c("error to_dict() code is an int", int, type(d.get("code")) if isinstance(d, dict) else d)
+            c("error to_dict() JSON", error_json(nid, code, e["name"], json_string(fallback)), run("json.dumps", lambda: dumped(d)))
         for locale in locales:
             err = run("error", lambda: member.error(locale))
             c(f"error({locale}) str", shown(e["message"], locale), str(err))
+            c(f"error({locale}) to_dict() message", shown(e["message"], locale), run("to_dict", lambda: err.to_dict()["message"]))
         err = run("error", lambda: member.error(message="formatted"))
         c("error(message=) str", "formatted", str(err))
         c("error repr", f"<ErrcatError {e['name']} ({nid}/{code}): 'formatted'>", repr(err))
@@ -275,6 +307,10 @@ def check_entry(gen: Any, nid: str, found: Any, module: Any, e: dict[str, Any], 
             c(f"error {how} round trip", (type(err), err.info, err.namespace, err.code, err.name, "formatted", getattr(err, "__notes__", None)),
               (type(back), getattr(back, "info", None), getattr(back, "namespace", None), getattr(back, "code", None),
                getattr(back, "name", None), str(back), getattr(back, "__notes__", None)))
+        err = run("error", lambda: member.error(message=OWN_MESSAGE))
+        d = run("to_dict", lambda: err.to_dict())
+        c("error(message=own) to_dict() message", OWN_MESSAGE, d.get("message") if isinstance(d, dict) else d)
+        c("error(message=own) to_dict() JSON", error_json(nid, code, e["name"], OWN_MESSAGE_JSON), run("json.dumps", lambda: dumped(d)))
         err = run("ErrcatError", lambda: gen.ErrcatError(info, message="formatted"))
         c("ErrcatError(info, message=) str", "formatted", str(err))
         # A message left out (None) is the code's, as in every language; "" is a message.

@@ -69,6 +69,19 @@ fn check_error(t: &mut Tally, found: &'static dyn codes::ErrorCode, id: &str, na
     t.check(source == Some(cause.to_string()), || format!("{id}/{code}: source {source:?}"));
     let back = boxed.downcast_ref::<codes::Error>();
     t.check(back.is_some_and(|e| e.code().code() == code && e.message() == "formatted"), || format!("{id}/{code}: downcast {back:?}"));
+    // The JSON shape every language's error writes, members in this order, texts as
+    // JavaScript's JSON.stringify writes them.
+    let quoted = |s: &str| serde_json::to_string(s).expect("a string");
+    let json = |message: &str| {
+        format!("{{\"namespace\":{},\"code\":{code},\"name\":{},\"message\":{}}}", quoted(id), quoted(name), quoted(message))
+    };
+    let written = serde_json::to_string(&codes::Error::new(found)).ok();
+    let expected = json(found.message());
+    t.check(written.as_deref() == Some(expected.as_str()), || format!("{id}/{code}: Error as JSON {written:?}, expected {expected:?}"));
+    let own = "a \"quote\", a \\, a\nline, \u{1}, é";
+    let written = serde_json::to_string(&codes::Error::with_message(found, own)).ok();
+    let tail = r#""message":"a \"quote\", a \\, a\nline, \u0001, é"}"#;
+    t.check(written.as_deref().is_some_and(|w| w.ends_with(tail) && w == json(own)), || format!("{id}/{code}: Error with its own message as JSON {written:?}"));
 }
 
 /// The locale each tag of `tests/conformance/locale-choice.json` chooses (the table of the
