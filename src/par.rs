@@ -38,43 +38,10 @@ pub fn map<T: Sync, R: Send>(threads: usize, items: &[T], f: impl Fn(&T) -> R + 
             }
         });
     }
-    // Each worker takes the next unclaimed item, so one slow item does not idle the others.
-    let next = AtomicUsize::new(0);
-    let mut done: Vec<(usize, R)> = std::thread::scope(|s| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                std::thread::Builder::new()
-                    .stack_size(WORKER_STACK)
-                    .spawn_scoped(s, || {
-                        let mut out = Vec::new();
-                        loop {
-                            let i = next.fetch_add(1, Ordering::Relaxed);
-                            let Some(item) = items.get(i) else { break };
-                            out.push((i, f(item)));
-                        }
-                        out
-                    })
-            })
-            .collect();
-        // A worker the system refused to start leaves its items to the others; with
-        // none started, this thread does them all.
-        let started: Vec<_> = workers.into_iter().flatten().collect();
-        let mut done: Vec<(usize, R)> = started
-            .into_iter()
-            .flat_map(|w| {
-                w.join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect();
-        loop {
-            let i = next.fetch_add(1, Ordering::Relaxed);
-            let Some(item) = items.get(i) else { break };
-            done.push((i, f(item)));
-        }
-        done
-    });
-    done.sort_unstable_by_key(|(i, _)| *i);
-    done.into_iter().map(|(_, r)| r).collect()
+    let order: Vec<usize> = (0..items.len()).collect();
+    let mut out = Vec::with_capacity(items.len());
+    each_in_order(threads, items, &order, f, &mut |r| out.push(r));
+    out
 }
 
 /// `f` of every item on up to `threads` threads, handed to `sink` on this thread in
@@ -95,6 +62,7 @@ pub fn each_in_order<T: Sync, R: Send>(
         map(1, items, f).into_iter().for_each(sink);
         return;
     }
+    // Each worker takes the next unclaimed item, so one slow item does not idle the others.
     let next = AtomicUsize::new(0);
     let (tx, rx) = std::sync::mpsc::channel::<(usize, R)>();
     std::thread::scope(|s| {
