@@ -15,6 +15,10 @@
 //! ignored, never an error. `--no-cache` or `ERRCAT_CACHE_DIR=""` turns it off.
 //! Storing an entry prunes the directory of entries, and the temp directory of lock
 //! files, unused for 30 days.
+//!
+//! When the inputs changed, the entry still serves: each file rendered per namespace
+//! is listed with its key (see [`crate::render::reuse`]), and a file whose key comes
+//! again and that is on disk as the entry lists it is not rendered again.
 
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
@@ -23,7 +27,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::source::{FileId, Sources};
 
-const FORMAT: u32 = 4;
+const FORMAT: u32 = 5;
 
 /// A file changed this close to the moment the entry was written could change again
 /// without its size or time changing (file systems with coarse times keep 2 s): such
@@ -35,7 +39,7 @@ const RACY_NS: u128 = 2_000_000_000;
 pub struct Key(u64);
 
 /// One output file as the last clean run left it.
-#[derive(Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 struct Stat {
     path: String,
     len: u64,
@@ -56,8 +60,20 @@ struct Entry {
     codes: usize,
     dirs: Vec<String>,
     files: Vec<Stat>,
+    /// The files rendered per namespace, with their keys.
+    renders: Vec<Render>,
     /// When the listing was taken.
     stored_ns: u128,
+}
+
+/// A file rendered per namespace, as the last clean run left it.
+#[derive(Debug, Serialize, Deserialize)]
+struct Render {
+    /// Its key, in hex (JSON numbers lose a u64's low bits in some readers).
+    key: String,
+    /// Its path relative to its target's output directory.
+    rel: String,
+    stat: Stat,
 }
 
 /// FNV-1a, fed field by field; each field ends with its length so that
@@ -91,6 +107,77 @@ pub fn key(catalog_path: &Path, out_override: Option<&Path>, sources: &Sources) 
         h.field(file.text.as_bytes());
     }
     Some(Key(h.0))
+}
+
+/// The part of every rendered file's key that does not depend on the namespace files
+/// (see [`crate::render::reuse`]): errcat itself, the catalog path, `--out-dir`, and
+/// every file read but the namespace files, templates included. `None` as for [`key`].
+pub fn base(
+    catalog_path: &Path,
+    out_override: Option<&Path>,
+    sources: &Sources,
+    namespace_files: &[FileId],
+) -> Option<u64> {
+    let exe = std::env::current_exe().ok()?;
+    let meta = std::fs::metadata(&exe).ok()?;
+    let mut h = Hasher(0xcbf2_9ce4_8422_2325);
+    h.field(b"base");
+    h.field(env!("CARGO_PKG_VERSION").as_bytes());
+    h.field(&meta.len().to_le_bytes());
+    h.field(&mtime_ns(&meta)?.to_le_bytes());
+    h.field(absolute(catalog_path).as_os_str().as_encoded_bytes());
+    h.field(out_override.map_or(&[][..], |p| p.as_os_str().as_encoded_bytes()));
+    let namespace_files: std::collections::HashSet<FileId> =
+        namespace_files.iter().copied().collect();
+    for id in (0..sources.next_id().0).map(FileId) {
+        if namespace_files.contains(&id) {
+            continue;
+        }
+        let file = sources.get(id);
+        h.field(file.path.as_os_str().as_encoded_bytes());
+        h.field(file.text.as_bytes());
+    }
+    Some(h.0)
+}
+
+/// What a run whose inputs changed may take from the last clean run: the files it
+/// rendered per namespace that are on disk as it left them, by key over `base`.
+pub fn reusable(
+    catalog_path: &Path,
+    out_override: Option<&Path>,
+    base: u64,
+) -> crate::render::Reuse {
+    let mut intact = std::collections::HashMap::new();
+    let entry = entry_path(catalog_path, out_override)
+        .and_then(|path| std::fs::read_to_string(path).ok())
+        .and_then(|text| serde_json::from_str::<Entry>(&text).ok())
+        .filter(|entry| entry.format == FORMAT)
+        // As in `fresh`: an output directory that resolves elsewhere now holds other files.
+        .filter(|entry| entry.dirs.iter().all(|d| absolute(Path::new(d)) == *d));
+    for r in entry.iter().flat_map(|e| {
+        e.renders
+            .iter()
+            .filter(|r| r.stat.mtime_ns.saturating_add(RACY_NS) < e.stored_ns)
+    }) {
+        let (Ok(key), Ok(meta)) = (
+            u64::from_str_radix(&r.key, 16),
+            std::fs::symlink_metadata(&r.stat.path),
+        ) else {
+            continue;
+        };
+        let now = (meta.is_file(), meta.len(), mtime_ns(&meta), ctime_ns(&meta));
+        if now
+            == (
+                true,
+                r.stat.len,
+                Some(r.stat.mtime_ns),
+                Some(r.stat.ctime_ns),
+            )
+        {
+            intact.insert(key, PathBuf::from(&r.rel));
+        }
+    }
+    crate::render::Reuse::new(base, intact)
 }
 
 /// Where the entry of a project lives: one small JSON file per catalog and output
@@ -228,8 +315,12 @@ pub struct Size {
     pub codes: usize,
 }
 
-/// Remembers a clean run: its key, its catalog's size, and the output directories as
-/// they are now.
+/// A file rendered per namespace: where it is, its path relative to its target's
+/// output directory, and its key.
+pub type Rendered = (PathBuf, PathBuf, u64);
+
+/// Remembers a clean run: its key, its catalog's size, the output directories as
+/// they are now, and the files it rendered per namespace.
 pub fn store(
     catalog_path: &Path,
     out_override: Option<&Path>,
@@ -237,6 +328,7 @@ pub fn store(
     size: Size,
     dirs: &[PathBuf],
     generated: usize,
+    rendered: &[Rendered],
 ) {
     let Some(path) = entry_path(catalog_path, out_override) else {
         return;
@@ -259,6 +351,20 @@ pub fn store(
     else {
         return;
     };
+    // Each rendered file's listing: the output directories are listed resolved.
+    let by_path: std::collections::HashMap<&str, &Stat> =
+        files.iter().map(|f| (f.path.as_str(), f)).collect();
+    let renders = rendered
+        .iter()
+        .filter_map(|(path, rel, key)| {
+            let stat = by_path.get(absolute(path).to_str()?)?;
+            Some(Render {
+                key: format!("{key:016x}"),
+                rel: rel.to_str()?.to_owned(),
+                stat: (*stat).clone(),
+            })
+        })
+        .collect();
     let entry = Entry {
         format: FORMAT,
         key: format!("{:016x}", key.0),
@@ -267,6 +373,7 @@ pub fn store(
         codes: size.codes,
         dirs,
         files,
+        renders,
         stored_ns,
     };
     let Ok(json) = serde_json::to_string(&entry) else {

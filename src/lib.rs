@@ -50,7 +50,9 @@ pub use render::Rendered;
 /// Pure: nothing is read or written.
 pub fn generate(catalog: &model::Catalog) -> Result<Vec<Rendered>, diag::Report> {
     let mut out = Vec::new();
-    generate_each(catalog, &mut |files| out.extend(files))?;
+    generate_each(catalog, &render::Reuse::default(), &mut |files| {
+        out.extend(files)
+    })?;
     Ok(out)
 }
 
@@ -59,13 +61,15 @@ pub fn generate(catalog: &model::Catalog) -> Result<Vec<Rendered>, diag::Report>
 const SMALL_OUTPUT: usize = 1 << 20;
 
 /// [`generate`], handing each target's stamped files to `sink` as they come (see
-/// [`render::generate_each`]).
+/// [`render::generate_each`]), and taking what `reuse` allows from the last clean run
+/// (those files come without text).
 pub fn generate_each(
     catalog: &model::Catalog,
+    reuse: &render::Reuse,
     sink: &mut dyn FnMut(Vec<Rendered>),
 ) -> Result<(), diag::Report> {
     let threads = par::threads();
-    render::generate_each(catalog, threads, &mut |mut files| {
+    render::generate_each(catalog, threads, reuse, &mut |mut files| {
         // Hashing every byte of the output is worth every core on a large catalog; a
         // small target's files take less time to hash than to start threads for.
         let bytes: usize = files.iter().map(|f| f.text.len()).sum();
@@ -151,10 +155,11 @@ pub fn render_to_paths(
 ) -> Result<Placed, diag::Report> {
     let mut files = Vec::new();
     let mut origins = Vec::new();
-    let dirs = place_each(catalog, root, out_override, &mut |placed| {
-        for (path, text, origin) in placed {
-            files.push((path, text));
-            origins.push(origin);
+    let reuse = render::Reuse::default();
+    let dirs = place_each(catalog, root, out_override, &reuse, &mut |placed| {
+        for f in placed {
+            files.push((f.path, f.text));
+            origins.push(f.origin);
         }
     })?;
     Ok(Placed {
@@ -164,9 +169,22 @@ pub fn render_to_paths(
     })
 }
 
-/// A rendered file placed on disk: its path, its text and where its template came
-/// from (`rust: <built-in>/rust/lib.rs.tera`, for `--verbose`).
-pub type PlacedFile = (PathBuf, String, String);
+/// A rendered file placed on disk.
+#[derive(Debug)]
+pub struct PlacedFile {
+    pub path: PathBuf,
+    /// The path relative to its target's output directory.
+    pub rel: PathBuf,
+    /// Empty when `reused`.
+    pub text: String,
+    /// Where its template came from (`rust: <built-in>/rust/lib.rs.tera`, for `--verbose`).
+    pub origin: String,
+    /// What it was rendered from, hashed, for a file rendered per namespace (see
+    /// [`render::reuse`]).
+    pub key: Option<u64>,
+    /// Taken from the last clean run as it is on disk, not rendered.
+    pub reused: bool,
+}
 
 /// An output directory that is a file, or inside one: each of its files would be "in
 /// the way" of it, and none of them names the `out:` to correct.
@@ -205,6 +223,7 @@ pub fn place_each(
     catalog: &model::Catalog,
     root: &Path,
     out_override: Option<&Path>,
+    reuse: &render::Reuse,
     sink: &mut dyn FnMut(Vec<PlacedFile>),
 ) -> Result<Vec<PathBuf>, diag::Report> {
     let dir = |t: &model::Target| write::target_dir(root, &t.out_dir, &t.id, out_override);
@@ -279,7 +298,7 @@ pub fn place_each(
     let mut in_the_way = write::InTheWay::new(owner(catalog, root));
     let mut reported = std::collections::HashSet::new();
     let mut linked = false;
-    generate_each(catalog, &mut |rendered| {
+    generate_each(catalog, reuse, &mut |rendered| {
         let placed = rendered
             .into_iter()
             .filter_map(|r| {
@@ -318,7 +337,14 @@ pub fn place_each(
                         || format!("{}: {}", r.target, r.template),
                         |from| format!("{}: {}", r.target, from.display()),
                     );
-                Some((base.join(&r.path), r.text, origin))
+                Some(PlacedFile {
+                    path: base.join(&r.path),
+                    rel: r.path,
+                    text: r.text,
+                    origin,
+                    key: r.key,
+                    reused: r.reused,
+                })
             })
             .collect();
         sink(placed);
@@ -399,25 +425,30 @@ pub enum StageError {
 /// With `stage`, new and changed files are written to temporary siblings at once
 /// (so a large catalog's output is never held whole) and the plan's [`write::apply`]
 /// moves them into place; on any error they are removed again. `on_file` sees each
-/// file's path and template origin, in output order. This catalog's output outside
-/// every output directory (in `previous`, the last clean run's, or tracked by git) is
-/// stale too, unless `out_override` puts the output elsewhere for this run.
+/// file (its text aside), in output order. This catalog's output outside every output
+/// directory (in `previous`, the last clean run's, or tracked by git) is stale too,
+/// unless `out_override` puts the output elsewhere for this run. A file `reuse` lets
+/// the render take from the last clean run is unchanged.
 pub fn stage(
     catalog: &model::Catalog,
     root: &Path,
     out_override: Option<&Path>,
     previous: &[PathBuf],
+    reuse: &render::Reuse,
     stage: bool,
-    on_file: &mut dyn FnMut(&Path, &str),
+    on_file: &mut dyn FnMut(&PlacedFile),
 ) -> Result<write::Plan, StageError> {
     let mut stager = write::Stager::new(stage).only_from(owner(catalog, root));
     let mut failed = None;
-    let dirs = place_each(catalog, root, out_override, &mut |files| {
-        for (path, text, origin) in files {
-            on_file(&path, &origin);
-            if failed.is_none()
-                && let Err(e) = stager.add(path, text)
-            {
+    let dirs = place_each(catalog, root, out_override, reuse, &mut |files| {
+        for f in files {
+            on_file(&f);
+            if failed.is_some() {
+                continue;
+            }
+            if f.reused {
+                stager.keep(f.path);
+            } else if let Err(e) = stager.add(f.path, f.text) {
                 failed = Some(e);
             }
         }

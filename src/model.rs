@@ -111,7 +111,7 @@ pub struct Surface {
 }
 
 /// A localized text: one string per locale, in the catalog's locale order.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Text(pub Vec<(String, String)>);
 
 impl Text {
@@ -123,7 +123,9 @@ impl Text {
     }
 }
 
-#[derive(Debug)]
+/// `Hash`: the render keeps a namespace's files while it hashes the same (see
+/// `render::reuse`).
+#[derive(Debug, Hash)]
 pub struct Namespace {
     pub id: String,
     pub title: Option<Text>,
@@ -157,14 +159,14 @@ impl Namespace {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub struct Source {
     pub file: Option<String>,
     pub section: Option<String>,
     pub url: Option<String>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub struct Group {
     pub id: String,
     pub title: Text,
@@ -172,7 +174,7 @@ pub struct Group {
     pub span: Span,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub struct Reserved {
     pub code: i64,
     pub name: Option<String>,
@@ -181,7 +183,7 @@ pub struct Reserved {
     pub span: Span,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
@@ -200,13 +202,13 @@ impl Severity {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub struct Deprecation {
     pub reason: String,
     pub replaced_by: Option<String>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub struct Entry {
     pub code: i64,
     pub name: String,

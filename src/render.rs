@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::diag::{Diagnostic, Report};
 use tera::Value;
 
-use crate::model::{Catalog, Each, FileSpec, PartsBy, Target};
+use crate::model::{Catalog, Each, FileSpec, Namespace, PartsBy, Target};
 use crate::source::Span;
 use crate::view::{self, Views};
 use crate::{par, rules};
@@ -19,11 +19,14 @@ mod case;
 mod components;
 mod fields;
 mod nesting;
+pub mod reuse;
 mod scan;
 mod unclosed;
 pub mod watch;
 
 use scan::Names;
+
+pub use reuse::Reuse;
 
 pub(crate) use attrs::unknown_fields;
 
@@ -40,6 +43,12 @@ pub struct Rendered {
     /// The id of the namespace whose file it is, for errors about its path: a
     /// namespace's id can make the path of another file (`lib`, `index`).
     pub namespace: Option<Span>,
+    /// For a file rendered per namespace, when keys are made: what it was rendered
+    /// from, hashed (see [`reuse`]).
+    pub key: Option<u64>,
+    /// True when the file was not rendered but taken from the last clean run, as it is
+    /// on disk (see [`reuse`]): `text` is empty.
+    pub reused: bool,
 }
 
 /// Renders every target of `catalog` on [`par::threads`] threads. On any template
@@ -51,7 +60,9 @@ pub fn generate(catalog: &Catalog) -> Result<Vec<Rendered>, Report> {
 /// [`generate`] on up to `threads` threads; the output is the same for any number.
 pub fn generate_with(catalog: &Catalog, threads: usize) -> Result<Vec<Rendered>, Report> {
     let mut out = Vec::new();
-    generate_each(catalog, threads, &mut |files| out.extend(files))?;
+    generate_each(catalog, threads, &Reuse::default(), &mut |files| {
+        out.extend(files)
+    })?;
     Ok(out)
 }
 
@@ -63,10 +74,16 @@ pub fn generate_with(catalog: &Catalog, threads: usize) -> Result<Vec<Rendered>,
 pub fn generate_each(
     catalog: &Catalog,
     threads: usize,
+    reuse: &Reuse,
     sink: &mut dyn FnMut(Vec<Rendered>),
 ) -> Result<(), Report> {
     let mut report = Report::default();
     let mut seen = case::Seen::default();
+    // Hashed once for every target.
+    let namespace_keys: Vec<u64> = match reuse.keys() {
+        true => par::map(threads, &catalog.namespaces, reuse::namespace_key),
+        false => Vec::new(),
+    };
     let mut take = |result: Result<Vec<Rendered>, Box<Diagnostic>>| match result {
         Ok(mut files) => {
             // Checked after an error too, so one run names every path made twice.
@@ -95,12 +112,18 @@ pub fn generate_each(
             threads,
             &catalog.targets,
             &order,
-            |target| render_target(catalog, target, 1),
+            |target| render_reusing(catalog, target, 1, reuse, &namespace_keys),
             &mut take,
         );
     } else {
         for target in &catalog.targets {
-            take(render_target(catalog, target, threads));
+            take(render_reusing(
+                catalog,
+                target,
+                threads,
+                reuse,
+                &namespace_keys,
+            ));
         }
     }
     if report.has_errors() {
@@ -318,12 +341,35 @@ pub fn render_target(
     target: &Target,
     threads: usize,
 ) -> Result<Vec<Rendered>, Box<Diagnostic>> {
+    render_reusing(catalog, target, threads, &Reuse::default(), &[])
+}
+
+/// [`render_target`], taking what `reuse` allows from the last clean run;
+/// `namespace_keys` holds each namespace's [`reuse::namespace_key`] (empty when files
+/// are not keyed).
+fn render_reusing(
+    catalog: &Catalog,
+    target: &Target,
+    threads: usize,
+    reuse: &Reuse,
+    namespace_keys: &[u64],
+) -> Result<Vec<Rendered>, Box<Diagnostic>> {
     let tera = engine(target)?;
     // Values keep only the fields the templates name. When a render fails, it runs
     // again with every field: then an error lists the fields there really are, and a
     // template that reached a field through a computed key (`e[name]`) still renders.
-    render_with(catalog, target, threads, &tera, false)
-        .or_else(|_| render_with(catalog, target, threads, &tera, true))
+    let keyed = Keyed {
+        reuse,
+        namespaces: namespace_keys,
+    };
+    render_with(catalog, target, threads, &tera, &keyed, false)
+        .or_else(|_| render_with(catalog, target, threads, &tera, &keyed, true))
+}
+
+/// What the last clean run left, and the keys of this run's namespaces.
+struct Keyed<'a> {
+    reuse: &'a Reuse,
+    namespaces: &'a [u64],
 }
 
 fn render_with(
@@ -331,8 +377,10 @@ fn render_with(
     target: &Target,
     threads: usize,
     tera: &tera::Tera,
+    keyed: &Keyed,
     every_field: bool,
 ) -> Result<Vec<Rendered>, Box<Diagnostic>> {
+    let reuse = keyed.reuse;
     let scans = scan::Scans::of(target);
     let specs: Vec<Spec> = target
         .files
@@ -380,43 +428,81 @@ fn render_with(
         .iter()
         .partition(|s| s.spec.parts_by == PartsBy::Codes);
 
-    // A namespace's view is built once, on one thread: its files are rendered from it,
-    // and the catalog-wide files that list every namespace keep what they read of it.
-    let done = par::map(threads, &catalog.namespaces, |n| {
-        let view = views.namespace(n);
+    // A file rendered per namespace sees the catalog with only the fields its
+    // templates name, as its namespace: its key then covers all it can read.
+    let namespace_specs = per_namespace
+        .iter()
+        .map(|s| {
+            let cat = s.value(target, &cat_view)?;
+            let key = reuse.spec_key(&target.id, s.index, every_field, &cat);
+            Ok((*s, cat, key))
+        })
+        .collect::<Result<Vec<_>, Box<Diagnostic>>>()?;
+    // A namespace's view is built once, on one thread, and only when needed: its files
+    // are rendered from it (those kept from the last run need none), and the
+    // catalog-wide files that list every namespace keep what they read of it.
+    let namespaces: Vec<(&Namespace, Option<u64>)> = catalog
+        .namespaces
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n, keyed.namespaces.get(i).copied()))
+        .collect();
+    let done = par::map(threads, &namespaces, |&(n, namespace_key)| {
+        let mut view = None;
         let mut files = Vec::new();
-        for s in &per_namespace {
-            let ns = s.value(target, &view)?;
-            let cx = |locale| FileContext {
-                namespace: Some(&ns),
-                locale,
-                ..FileContext::of(&cat)
+        for (s, cat, spec_key) in &namespace_specs {
+            let copies: Vec<Option<(usize, &Value)>> = match s.spec.each {
+                Each::Namespace => vec![None],
+                _ => locales.iter().enumerate().map(Some).collect(),
             };
-            let render = |locale| {
-                render_file(tera, target, s, &cx(locale))
-                    .map(|f| Rendered {
+            let mut ns = None;
+            for copy in copies {
+                let key = spec_key
+                    .zip(namespace_key)
+                    .map(|(spec, namespace)| reuse::file_key(spec, copy.map(|c| c.0), namespace));
+                if let Some(path) = key.and_then(|k| reuse.intact(k)) {
+                    files.push(Rendered {
+                        target: target.id.clone(),
+                        path: path.to_path_buf(),
+                        text: String::new(),
+                        template: s.spec.template.clone(),
+                        spec: s.index,
                         namespace: Some(n.span),
-                        ..f
-                    })
-                    .map_err(|d| rendered_for(d, n))
-            };
-            if s.spec.each == Each::Namespace {
-                files.push(render(None)?);
-            } else {
-                for l in &locales {
-                    files.push(render(Some(l))?);
+                        key,
+                        reused: true,
+                    });
+                    continue;
                 }
+                let view = view.get_or_insert_with(|| views.namespace(n));
+                if ns.is_none() {
+                    ns = Some(s.value(target, &*view)?);
+                }
+                let cx = FileContext {
+                    namespace: ns.as_ref(),
+                    locale: copy.map(|c| c.1),
+                    ..FileContext::of(cat)
+                };
+                let f = render_file(tera, target, s, &cx).map_err(|d| rendered_for(d, n))?;
+                files.push(Rendered {
+                    namespace: Some(n.span),
+                    key,
+                    ..f
+                });
             }
         }
+        if listing.is_empty() && by_namespace.is_empty() {
+            return Ok((files, Vec::new(), Vec::new()));
+        }
+        let view = view.get_or_insert_with(|| views.namespace(n));
         let kept = listing
             .iter()
-            .map(|s| s.value(target, &view))
+            .map(|s| s.value(target, &*view))
             .collect::<Result<Vec<_>, _>>()?;
         // A catalog file's parts for this namespace, rendered here while its view is at
         // hand: the file then holds text, not every namespace's values.
         let parts = by_namespace
             .iter()
-            .map(|s| render_parts(tera, target, s, &cat, &locales, &view))
+            .map(|s| render_parts(tera, target, s, &cat, &locales, &*view))
             .collect::<Result<Vec<_>, _>>()?;
         Ok::<_, Box<Diagnostic>>((files, kept, parts))
     });
@@ -630,6 +716,8 @@ fn render_file(
         template: spec.template.clone(),
         spec: s.index,
         namespace: None,
+        key: None,
+        reused: false,
     })
 }
 

@@ -225,6 +225,13 @@ impl Stager {
         self
     }
 
+    /// Counts a generated file as unchanged without reading it: the render took it
+    /// from the last clean run, as it is on disk.
+    pub fn keep(&mut self, path: PathBuf) {
+        self.wanted.insert(path);
+        self.plan.unchanged += 1;
+    }
+
     /// Compares one rendered file with the disk.
     pub fn add(&mut self, path: PathBuf, text: String) -> std::io::Result<()> {
         self.wanted.insert(path.clone());

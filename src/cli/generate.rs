@@ -97,6 +97,13 @@ pub(super) fn run(
         }
         return Ok(ExitCode::SUCCESS);
     }
+    // Changed inputs: the files of namespaces whose inputs did not change may still be
+    // as the last clean run left them.
+    let reuse = key
+        .zip(inputs.as_ref())
+        .and_then(|(_, i)| crate::cache::base(path, out_dir, &sources, &i.namespace_files))
+        .map(|base| crate::cache::reusable(path, out_dir, base))
+        .unwrap_or_default();
     let checked = out.phase("parse and validate", || {
         crate::check_inputs(inputs, sources, report)
     });
@@ -107,13 +114,13 @@ pub(super) fn run(
         return Ok(findings_exit(&checked.report, true));
     };
     // Only a run without findings is remembered, so a cached answer never hides one.
-    let remember = |dirs: &[PathBuf], generated: usize| {
+    let remember = |dirs: &[PathBuf], generated: usize, rendered: &[crate::cache::Rendered]| {
         if let Some(k) = key.filter(|_| checked.report.diagnostics.is_empty()) {
             let size = crate::cache::Size {
                 namespaces: catalog.namespaces.len(),
                 codes: catalog.namespaces.iter().map(|n| n.entries.len()).sum(),
             };
-            crate::cache::store(path, out_dir, k, size, dirs, generated);
+            crate::cache::store(path, out_dir, k, size, dirs, generated, rendered);
         }
     };
     // A Ctrl-C or a cancelled CI job from here on removes what was staged, as an
@@ -139,6 +146,9 @@ pub(super) fn run(
     // Rendered files are compared with the disk as they come, and (unless this is a
     // check) new and changed ones staged next to their place.
     let mut total = 0;
+    let mut reused = 0;
+    // The files rendered per namespace and their keys, for the next run.
+    let mut keyed: Vec<crate::cache::Rendered> = Vec::new();
     // Where the last clean run wrote: a target whose `out:` changed left files there.
     let previous = crate::cache::previous_dirs(path, out_dir);
     let staged = out.phase("render and compare", || {
@@ -147,17 +157,35 @@ pub(super) fn run(
             root,
             out_dir,
             &previous,
+            &reuse,
             !check_only,
-            &mut |path, origin| {
+            &mut |f| {
                 total += 1;
+                if let Some(k) = f.key {
+                    keyed.push((f.path.clone(), f.rel.clone(), k));
+                }
                 // A line lost to a reader gone stops the run before anything is written.
-                let _ = out.detail(format_args!(
-                    "render: {} <- {origin}",
-                    display_path(path).display()
-                ));
+                let _ = if f.reused {
+                    reused += 1;
+                    out.detail(format_args!(
+                        "unchanged: {} (its namespace and templates are as in the last clean run)",
+                        display_path(&f.path).display()
+                    ))
+                } else {
+                    out.detail(format_args!(
+                        "render: {} <- {}",
+                        display_path(&f.path).display(),
+                        f.origin
+                    ))
+                };
             },
         )
     });
+    if reused > 0 {
+        out.detail(format_args!(
+            "cache: {reused} files of namespaces unchanged since the last clean run were not rendered again"
+        ))?;
+    }
     // From here on, whatever stops the run before the rename (a `?` included) drops
     // the plan, and with it the staged files.
     let mut plan = match staged {
@@ -197,7 +225,7 @@ pub(super) fn run(
     }
     if check_only {
         if plan.changes.is_empty() {
-            remember(&dirs, total);
+            remember(&dirs, total, &keyed);
             if !out.quiet && human {
                 errln!("ok: {total} generated files are up to date")?;
             }
@@ -293,7 +321,7 @@ pub(super) fn run(
         error(&format!("writing failed: {e}"))?;
         return Ok(ExitCode::from(2));
     }
-    remember(&dirs, total);
+    remember(&dirs, total, &keyed);
     if !out.quiet && human {
         if let Some(listed) = outside {
             errln!(

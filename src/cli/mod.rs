@@ -712,7 +712,12 @@ fn check(path: &Path, opts: &CheckOptions, out: Console) -> Printed<ExitCode> {
     // target's files are dropped as they come (unstamped: nothing reads their checksums).
     if let Some(c) = &checked.catalog
         && let Err(report) = out.phase("render", || {
-            crate::render::generate_each(c, crate::par::threads(), &mut drop)
+            crate::render::generate_each(
+                c,
+                crate::par::threads(),
+                &crate::render::Reuse::default(),
+                &mut drop,
+            )
         })
     {
         checked.report.extend(report);

@@ -53,6 +53,8 @@ impl Seen {
                             template: String::new(),
                             spec: file.spec,
                             namespace: file.namespace,
+                            key: None,
+                            reused: false,
                         };
                         self.0.insert(key, (place.to_path_buf(), first));
                     }

@@ -9,7 +9,7 @@ use crate::writer::project;
 
 const CACHED: &str = "unchanged since the last run";
 
-fn stderr(dir: &Path, args: &[&str]) -> (bool, String) {
+pub(crate) fn stderr(dir: &Path, args: &[&str]) -> (bool, String) {
     let out = errcat(dir, args);
     (
         out.status.success(),
@@ -18,7 +18,7 @@ fn stderr(dir: &Path, args: &[&str]) -> (bool, String) {
 }
 
 /// Sets every file under `dir` back in time, as if written a while ago.
-fn age(dir: &Path, by: Duration) {
+pub(crate) fn age(dir: &Path, by: Duration) {
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
         if path.is_dir() {
@@ -32,7 +32,7 @@ fn age(dir: &Path, by: Duration) {
 
 /// After a clean `gen` whose files are older than the cache's racy window, a full
 /// `gen --check` remembers the run and the next one answers from the cache.
-fn fresh_project() -> tempfile::TempDir {
+pub(crate) fn fresh_project() -> tempfile::TempDir {
     let p = project();
     // Only runs without findings are cached; the golden catalog has one on purpose.
     edit(&p.path().join("schema/catalog.yaml"), |t| {
@@ -59,7 +59,7 @@ fn files_written_just_before_the_entry_are_not_trusted() {
     assert_stale(p.path(), "stale:   generated/rust/src/lib.rs");
 }
 
-fn edit(path: &Path, f: impl FnOnce(String) -> String) {
+pub(crate) fn edit(path: &Path, f: impl FnOnce(String) -> String) {
     let text = std::fs::read_to_string(path).unwrap();
     let new = f(text.clone());
     assert_ne!(text, new, "{}: the edit changed nothing", path.display());

@@ -37,6 +37,7 @@ mod parallel;
 mod profiles;
 mod publish;
 mod reserved_names;
+mod reuse;
 mod rust_error;
 mod schema;
 mod seeds;

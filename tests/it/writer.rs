@@ -279,8 +279,9 @@ pub fn staged_plan_for(p: &Path) -> errcat::write::Plan {
         &checked.root.unwrap(),
         None,
         &[],
+        &errcat::render::Reuse::default(),
         true,
-        &mut |_, _| {},
+        &mut |_| {},
     )
     .unwrap()
 }

@@ -1,0 +1,118 @@
+//! Files of the last clean run that a render may leave as they are.
+//!
+//! A file rendered once per namespace (or per namespace and locale) is a pure function
+//! of its target (errcat itself, the catalog file and every template: all inputs but
+//! the namespace files), the catalog value it sees, its locale and its namespace's
+//! model. Its key hashes all of them; when the last clean run rendered a file with the
+//! same key, and the file is on disk as that run left it, the file is that run's text
+//! and a render would write the same bytes. So an edit to one namespace of a large
+//! catalog renders that namespace's files again, not every namespace's.
+//!
+//! The render never reads the disk: the caller (the up-to-date cache) says which keys
+//! it found intact, and stores the keys a clean run rendered.
+
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+
+use crate::model::Namespace;
+
+/// What the render may take from the last clean run, and whether to key its files.
+#[derive(Debug, Default)]
+pub struct Reuse {
+    /// The hash of everything but the namespace files and the catalog value (see the
+    /// module doc); `None` makes no keys (no cache to keep them in).
+    base: Option<u64>,
+    /// Per key (which covers the target), the path relative to the target's output
+    /// directory of a file the last clean run rendered and that is on disk as it left it.
+    intact: HashMap<u64, PathBuf>,
+}
+
+impl Reuse {
+    /// Keys files over `base`; `intact` holds the files that may be taken as they are.
+    pub fn new(base: u64, intact: HashMap<u64, PathBuf>) -> Reuse {
+        Reuse {
+            base: Some(base),
+            intact,
+        }
+    }
+
+    /// Whether files are keyed.
+    pub(super) fn keys(&self) -> bool {
+        self.base.is_some()
+    }
+
+    /// The path of the file with `key`, if it may be taken as it is.
+    pub(super) fn intact(&self, key: u64) -> Option<&Path> {
+        self.intact.get(&key).map(PathBuf::as_path)
+    }
+
+    /// The part of a key that one file spec of a target shares across namespaces:
+    /// `None` when files are not keyed.
+    pub(super) fn spec_key(
+        &self,
+        target: &str,
+        spec: usize,
+        every_field: bool,
+        catalog: &tera::Value,
+    ) -> Option<u64> {
+        let base = self.base?;
+        let mut h = hasher();
+        (base, target, spec, every_field).hash(&mut h);
+        // The catalog value as the file's templates see it (only the fields they name,
+        // unless every field is kept); any serialization failure keys nothing.
+        serde_json::to_vec(catalog).ok()?.hash(&mut h);
+        Some(h.finish())
+    }
+}
+
+/// A namespace's model, hashed: every field, spans included (they move only when the
+/// namespace's own files change).
+pub(super) fn namespace_key(n: &Namespace) -> u64 {
+    let mut h = hasher();
+    n.hash(&mut h);
+    h.finish()
+}
+
+/// The key of one file: its spec's, its locale (by position) and its namespace's.
+pub(super) fn file_key(spec: u64, locale: Option<usize>, namespace: u64) -> u64 {
+    let mut h = hasher();
+    (spec, locale, namespace).hash(&mut h);
+    h.finish()
+}
+
+/// SipHash with fixed keys: the same in every run of one errcat build (the key of a
+/// run covers the build), and it spreads structured input well, which a key
+/// compared across runs needs.
+fn hasher() -> std::collections::hash_map::DefaultHasher {
+    std::collections::hash_map::DefaultHasher::new()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_base_keys_nothing() {
+        let r = Reuse::default();
+        assert_eq!(r.spec_key("rust", 0, false, &tera::Value::from(1)), None);
+        let r = Reuse::new(7, HashMap::new());
+        let a = r.spec_key("rust", 0, false, &tera::Value::from(1));
+        assert!(a.is_some());
+        assert_ne!(a, r.spec_key("rust", 1, false, &tera::Value::from(1)));
+        assert_ne!(a, r.spec_key("rust", 0, true, &tera::Value::from(1)));
+        assert_ne!(a, r.spec_key("java", 0, false, &tera::Value::from(1)));
+        assert_ne!(a, r.spec_key("rust", 0, false, &tera::Value::from(2)));
+        assert_ne!(
+            a,
+            Reuse::new(8, HashMap::new()).spec_key("rust", 0, false, &tera::Value::from(1))
+        );
+    }
+
+    #[test]
+    fn locales_and_namespaces_key_apart() {
+        assert_ne!(file_key(1, None, 2), file_key(1, Some(0), 2));
+        assert_ne!(file_key(1, Some(0), 2), file_key(1, Some(1), 2));
+        assert_ne!(file_key(1, Some(0), 2), file_key(1, Some(0), 3));
+    }
+}

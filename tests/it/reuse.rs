@@ -1,0 +1,226 @@
+//! After an edit, `gen` renders again only the files that could have changed: a
+//! namespace's files whose namespace, templates and catalog are as in the last clean
+//! run, and which are on disk as it left them, are kept. Whatever was kept, the output
+//! is what a run without the cache writes.
+
+use std::path::Path;
+use std::time::Duration;
+
+use crate::cache::{age, edit, fresh_project, stderr};
+use crate::support::{copy_tree, errcat_env, tree};
+
+const KEPT: &str = "files of namespaces unchanged since the last clean run were not rendered again";
+
+/// The files `gen -v` rendered and those it kept, relative to the project.
+fn gen_verbose(dir: &Path) -> (Vec<String>, Vec<String>) {
+    let (ok, err) = stderr(dir, &["gen", "-v"]);
+    assert!(ok, "{err}");
+    let paths = |prefix: &str| -> Vec<String> {
+        err.lines()
+            .filter_map(|l| l.strip_prefix(prefix))
+            .map(|l| l.split(' ').next().unwrap_or_default().to_string())
+            .collect()
+    };
+    (paths("render: "), paths("unchanged: "))
+}
+
+/// What `gen --no-cache` writes for the project's inputs as they are now, from scratch.
+fn written_without_cache(dir: &Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
+    let fresh = tempfile::tempdir().unwrap();
+    copy_tree(&dir.join("schema"), &fresh.path().join("schema"));
+    copy_tree(&dir.join("templates"), &fresh.path().join("templates"));
+    let out = errcat_env(fresh.path(), &["gen", "--no-cache"], &[]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    relative(fresh.path())
+}
+
+fn relative(dir: &Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
+    tree(&dir.join("generated"))
+        .into_iter()
+        .map(|(p, b)| (p.strip_prefix(dir).unwrap().to_path_buf(), b))
+        .collect()
+}
+
+/// Lets the next run trust what is on disk now: the files are made older than the
+/// cache's racy window and a full check stores an entry that lists them so.
+fn settle(dir: &Path) {
+    age(&dir.join("generated"), Duration::from_secs(10));
+    let (ok, err) = stderr(dir, &["gen", "--check"]);
+    assert!(ok, "{err}");
+}
+
+#[test]
+fn an_edited_namespace_renders_only_its_own_files_and_the_catalogs() {
+    let p = fresh_project();
+    edit(&p.path().join("schema/shop.yaml"), |t| {
+        t.replace("Reload the order list.", "Reload the list of orders.")
+    });
+    let (rendered, kept) = gen_verbose(p.path());
+    assert!(
+        kept.iter().any(|f| f == "generated/rust/src/type.rs")
+            && kept.iter().any(|f| f.ends_with("/type.md")),
+        "the other namespace's files were rendered again: {rendered:?}"
+    );
+    assert!(
+        rendered
+            .iter()
+            .any(|f| f == "generated/rust/src/shop_order.rs")
+            && !kept.iter().any(|f| f.contains("shop")),
+        "the edited namespace's files were kept: {kept:?}"
+    );
+    // Catalog-wide files are always rendered.
+    assert!(rendered.iter().any(|f| f == "generated/rust/src/lib.rs"));
+    assert_eq!(relative(p.path()), written_without_cache(p.path()));
+}
+
+/// Each kind of edit, in turn, on a project whose files are kept where they may be:
+/// after each the output is what a run without the cache writes.
+#[test]
+fn every_kind_of_edit_writes_what_a_run_without_the_cache_writes() {
+    let p = fresh_project();
+    const MORE: &str =
+        "  - { code: 9000, name: ONE_MORE, message: { en: One more, zh-CN: 再一个 } }\n";
+    // What changed, in which file: the text replaced, and by what (an empty one appends).
+    let edits = [
+        (
+            "a message",
+            "schema/shop.yaml",
+            "does not exist",
+            "is unknown",
+        ),
+        (
+            "a namespace title, which the other namespace's pages may show",
+            "schema/type.yaml",
+            "title: Keywords",
+            "title: Key words",
+        ),
+        ("a code added", "schema/shop.yaml", "", MORE),
+        ("a code removed", "schema/shop.yaml", MORE, ""),
+        (
+            "a catalog option",
+            "schema/catalog.yaml",
+            "https://docs.example.com/errors",
+            "https://errors.example.com/",
+        ),
+        (
+            "a namespace template",
+            "templates/rust/namespace.rs.tera",
+            "",
+            "// one more line\n",
+        ),
+    ];
+    let mut kept_any = false;
+    for (what, file, from, to) in edits {
+        settle(p.path());
+        edit(&p.path().join(file), |t| match from {
+            "" => t + to,
+            _ => t.replace(from, to),
+        });
+        let (_, kept) = gen_verbose(p.path());
+        kept_any |= !kept.is_empty();
+        assert_eq!(
+            relative(p.path()),
+            written_without_cache(p.path()),
+            "after {what}, the output differs from a run without the cache (kept: {kept:?})"
+        );
+    }
+    assert!(kept_any, "no edit kept a file: the test proves nothing");
+}
+
+#[test]
+fn a_kept_file_edited_by_hand_is_rendered_again() {
+    let p = fresh_project();
+    settle(p.path());
+    let other = p.path().join("generated/rust/src/type.rs");
+    edit(&other, |t| t + "// edited by hand\n");
+    edit(&p.path().join("schema/shop.yaml"), |t| {
+        t.replace("does not exist", "is unknown")
+    });
+    let (rendered, _) = gen_verbose(p.path());
+    assert!(
+        rendered.iter().any(|f| f == "generated/rust/src/type.rs"),
+        "{rendered:?}"
+    );
+    assert_eq!(relative(p.path()), written_without_cache(p.path()));
+}
+
+#[test]
+fn a_run_says_how_many_files_it_kept() {
+    let p = fresh_project();
+    settle(p.path());
+    edit(&p.path().join("schema/shop.yaml"), |t| {
+        t.replace("does not exist", "is unknown")
+    });
+    let (ok, err) = stderr(p.path(), &["gen", "-v"]);
+    assert!(ok && err.contains(KEPT), "{err}");
+    // Without the cache nothing is kept.
+    edit(&p.path().join("schema/shop.yaml"), |t| {
+        t.replace("is unknown", "does not exist")
+    });
+    let (ok, err) = stderr(p.path(), &["gen", "-v", "--no-cache"]);
+    assert!(
+        ok && !err.contains(KEPT) && !err.contains("unchanged: "),
+        "{err}"
+    );
+}
+
+/// A project whose target `t` renders a file per namespace from the whole catalog: the
+/// titles of every namespace, and the number of codes in all, read through a computed
+/// key (which no scan of the template can name).
+fn catalog_reader() -> tempfile::TempDir {
+    let p = crate::writer::project();
+    let t = p.path().join("templates/t");
+    std::fs::create_dir_all(&t).unwrap();
+    std::fs::write(
+        t.join("target.yaml"),
+        "profile: json\nfiles:\n  - { template: ns.tera, path: \"{{ namespace.id }}.txt\", each: namespace }\n",
+    )
+    .unwrap();
+    std::fs::write(
+        t.join("ns.tera"),
+        "{{ catalog.header }}\n{{ namespace.id }}, one of:{% for n in catalog.namespaces %} {{ n.title.text }};{% endfor %}\n{% set k = \"entry\" ~ \"_count\" %}{{ catalog[k] }} codes in all\n",
+    )
+    .unwrap();
+    edit(&p.path().join("schema/catalog.yaml"), |t| {
+        t + "  - { id: t, templates: t, out: generated/t }\nlints:\n  undeclared-placeholder: allow\n"
+    });
+    let (ok, err) = stderr(p.path(), &["gen"]);
+    assert!(ok, "{err}");
+    p
+}
+
+#[test]
+fn a_namespace_file_that_reads_the_whole_catalog_follows_every_namespace() {
+    let p = catalog_reader();
+    let kind = p.path().join("generated/t/type.txt");
+    settle(p.path());
+    let before = std::fs::read_to_string(&kind).unwrap();
+    // Another namespace's code count, read through the computed key.
+    edit(&p.path().join("schema/shop.yaml"), |t| {
+        t + "  - { code: 9000, name: ONE_MORE, message: { en: One more, zh-CN: 再一个 } }\n"
+    });
+    let (rendered, _) = gen_verbose(p.path());
+    assert!(
+        rendered.iter().any(|f| f == "generated/t/type.txt"),
+        "{rendered:?}"
+    );
+    let after = std::fs::read_to_string(&kind).unwrap();
+    assert_ne!(before, after);
+    assert_eq!(relative(p.path()), written_without_cache(p.path()));
+    // Another namespace's title, read by name.
+    settle(p.path());
+    edit(&p.path().join("schema/shop.yaml"), |t| {
+        t.replace("title: { en: Orders,", "title: { en: Purchase orders,")
+    });
+    gen_verbose(p.path());
+    assert!(
+        std::fs::read_to_string(&kind)
+            .unwrap()
+            .contains("Purchase orders;")
+    );
+    assert_eq!(relative(p.path()), written_without_cache(p.path()));
+}
