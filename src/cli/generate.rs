@@ -98,12 +98,10 @@ pub(super) fn run(
         return Ok(ExitCode::SUCCESS);
     }
     // Changed inputs: the files of namespaces whose inputs did not change may still be
-    // as the last clean run left them.
-    let reuse = key
+    // as the last clean run left them (looked at once this run holds the lock).
+    let base = key
         .zip(inputs.as_ref())
-        .and_then(|(_, i)| crate::cache::base(path, out_dir, &sources, &i.namespace_files))
-        .map(|base| crate::cache::reusable(path, out_dir, base))
-        .unwrap_or_default();
+        .and_then(|(_, i)| crate::cache::base(path, out_dir, &sources, &i.namespace_files));
     let checked = out.phase("parse and validate", || {
         crate::check_inputs(inputs, sources, report)
     });
@@ -143,6 +141,10 @@ pub(super) fn run(
             return Ok(ExitCode::from(2));
         }
     };
+    // After the lock: a run that wrote meanwhile may have changed what is on disk.
+    let reuse = base
+        .map(|base| crate::cache::reusable(path, out_dir, base))
+        .unwrap_or_default();
     // Rendered files are compared with the disk as they come, and (unless this is a
     // check) new and changed ones staged next to their place.
     let mut total = 0;
