@@ -92,45 +92,49 @@ impl Hasher {
 /// templates), or `None` when errcat cannot identify its own executable (then
 /// nothing is cached).
 pub fn key(catalog_path: &Path, out_override: Option<&Path>, sources: &Sources) -> Option<Key> {
-    let exe = std::env::current_exe().ok()?;
-    let meta = std::fs::metadata(&exe).ok()?;
-    let mut h = Hasher(0xcbf2_9ce4_8422_2325);
-    h.field(env!("CARGO_PKG_VERSION").as_bytes());
-    h.field(&meta.len().to_le_bytes());
-    h.field(&mtime_ns(&meta)?.to_le_bytes());
-    h.field(absolute(catalog_path).as_os_str().as_encoded_bytes());
-    h.field(out_override.map_or(&[][..], |p| p.as_os_str().as_encoded_bytes()));
-    // Every file read, templates included (the loader puts them in `sources` too).
-    for id in 0..sources.next_id().0 {
-        let file = sources.get(FileId(id));
-        h.field(file.path.as_os_str().as_encoded_bytes());
-        h.field(file.text.as_bytes());
-    }
-    Some(Key(h.0))
+    fingerprint(b"", catalog_path, out_override, sources, &[]).map(Key)
 }
 
 /// The part of every rendered file's key that does not depend on the namespace files
-/// (see [`crate::render::reuse`]): errcat itself, the catalog path, `--out-dir`, and
-/// every file read but the namespace files, templates included. `None` as for [`key`].
+/// (see [`crate::render::reuse`]): [`key`]'s fingerprint without `namespace_files`.
 pub fn base(
     catalog_path: &Path,
     out_override: Option<&Path>,
     sources: &Sources,
     namespace_files: &[FileId],
 ) -> Option<u64> {
+    fingerprint(
+        b"base",
+        catalog_path,
+        out_override,
+        sources,
+        namespace_files,
+    )
+}
+
+/// errcat itself, the catalog path, `--out-dir` and every file read but `skip`
+/// (templates included: the loader puts them in `sources` too), hashed after `tag`.
+fn fingerprint(
+    tag: &[u8],
+    catalog_path: &Path,
+    out_override: Option<&Path>,
+    sources: &Sources,
+    skip: &[FileId],
+) -> Option<u64> {
     let exe = std::env::current_exe().ok()?;
     let meta = std::fs::metadata(&exe).ok()?;
     let mut h = Hasher(0xcbf2_9ce4_8422_2325);
-    h.field(b"base");
+    if !tag.is_empty() {
+        h.field(tag);
+    }
     h.field(env!("CARGO_PKG_VERSION").as_bytes());
     h.field(&meta.len().to_le_bytes());
     h.field(&mtime_ns(&meta)?.to_le_bytes());
     h.field(absolute(catalog_path).as_os_str().as_encoded_bytes());
     h.field(out_override.map_or(&[][..], |p| p.as_os_str().as_encoded_bytes()));
-    let namespace_files: std::collections::HashSet<FileId> =
-        namespace_files.iter().copied().collect();
+    let skip: std::collections::HashSet<FileId> = skip.iter().copied().collect();
     for id in (0..sources.next_id().0).map(FileId) {
-        if namespace_files.contains(&id) {
+        if skip.contains(&id) {
             continue;
         }
         let file = sources.get(id);
@@ -148,10 +152,7 @@ pub fn reusable(
     base: u64,
 ) -> crate::render::Reuse {
     let mut intact = std::collections::HashMap::new();
-    let entry = entry_path(catalog_path, out_override)
-        .and_then(|path| std::fs::read_to_string(path).ok())
-        .and_then(|text| serde_json::from_str::<Entry>(&text).ok())
-        .filter(|entry| entry.format == FORMAT)
+    let entry = last_entry(catalog_path, out_override)
         // As in `fresh`: an output directory that resolves elsewhere now holds other files.
         .filter(|entry| entry.dirs.iter().all(|d| absolute(Path::new(d)) == *d));
     for r in entry.iter().flat_map(|e| {
@@ -165,15 +166,8 @@ pub fn reusable(
         ) else {
             continue;
         };
-        let now = (meta.is_file(), meta.len(), mtime_ns(&meta), ctime_ns(&meta));
-        if now
-            == (
-                true,
-                r.stat.len,
-                Some(r.stat.mtime_ns),
-                Some(r.stat.ctime_ns),
-            )
-        {
+        // A file still, not a link put in its place.
+        if meta.is_file() && Stat::of(Path::new(&r.stat.path), &meta).as_ref() == Some(&r.stat) {
             intact.insert(key, PathBuf::from(&r.rel));
         }
     }
@@ -247,31 +241,39 @@ fn listing(dirs: &[PathBuf]) -> Option<Vec<Stat>> {
     for dir in dirs {
         for file in crate::write::walk(dir).ok()? {
             let meta = std::fs::metadata(&file).ok()?;
-            out.push(Stat {
-                path: file.to_str()?.to_owned(),
-                len: meta.len(),
-                mtime_ns: mtime_ns(&meta)?,
-                ctime_ns: ctime_ns(&meta)?,
-            });
+            out.push(Stat::of(&file, &meta)?);
         }
     }
     Some(out)
 }
 
-/// The entry of the last clean run, when it had the same key.
-fn entry(catalog_path: &Path, out_override: Option<&Path>, key: Key) -> Option<Entry> {
+impl Stat {
+    fn of(path: &Path, meta: &std::fs::Metadata) -> Option<Stat> {
+        Some(Stat {
+            path: path.to_str()?.to_owned(),
+            len: meta.len(),
+            mtime_ns: mtime_ns(meta)?,
+            ctime_ns: ctime_ns(meta)?,
+        })
+    }
+}
+
+/// The entry of the last clean run, whatever its key.
+fn last_entry(catalog_path: &Path, out_override: Option<&Path>) -> Option<Entry> {
     let text = std::fs::read_to_string(entry_path(catalog_path, out_override)?).ok()?;
     let entry: Entry = serde_json::from_str(&text).ok()?;
-    (entry.format == FORMAT && entry.key == format!("{:016x}", key.0)).then_some(entry)
+    (entry.format == FORMAT).then_some(entry)
+}
+
+/// The entry of the last clean run, when it had the same key.
+fn entry(catalog_path: &Path, out_override: Option<&Path>, key: Key) -> Option<Entry> {
+    last_entry(catalog_path, out_override).filter(|e| e.key == format!("{:016x}", key.0))
 }
 
 /// The output directories of the last clean run, whatever its key: where this catalog
 /// wrote before a target's `out:` changed or a target was removed.
 pub fn previous_dirs(catalog_path: &Path, out_override: Option<&Path>) -> Vec<PathBuf> {
-    let entry = entry_path(catalog_path, out_override)
-        .and_then(|path| std::fs::read_to_string(path).ok())
-        .and_then(|text| serde_json::from_str::<Entry>(&text).ok())
-        .filter(|entry| entry.format == FORMAT);
+    let entry = last_entry(catalog_path, out_override);
     entry.map_or_else(Vec::new, |e| e.dirs.iter().map(PathBuf::from).collect())
 }
 
