@@ -10,11 +10,18 @@ pub const PLACEHOLDER: &str = "checksum 0000000000000000";
 const PREFIX: &str = "checksum ";
 const HEX: usize = 16;
 
+const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
 fn fnv1a(bytes: &[u8]) -> u64 {
+    fnv1a_from(OFFSET, bytes)
+}
+
+/// FNV-1a of `bytes`, continued from the hash `h` of the bytes before them. A CR at the
+/// end of `bytes` is hashed: the caller splits a text only where no CRLF is.
+fn fnv1a_from(mut h: u64, bytes: &[u8]) -> u64 {
     let step = |h: u64, b: &u8| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
     // The runs between carriage returns are hashed whole (most texts have none); a CR
     // is hashed unless an LF follows it.
-    let mut h = 0xcbf2_9ce4_8422_2325;
     if !bytes.contains(&b'\r') {
         return bytes.iter().fold(h, step);
     }
@@ -61,9 +68,12 @@ pub fn sum(text: &str) -> Option<(Range<usize>, String)> {
 /// edited after it was generated, `None` when it carries no checksum.
 pub fn intact(text: &str) -> Option<bool> {
     let range = field(text)?;
-    let mut zeroed = text.to_string();
-    zeroed.replace_range(range.clone(), "0000000000000000");
-    Some(format!("{:016x}", fnv1a(zeroed.as_bytes())) == text[range])
+    // Hashed in three pieces, not copied with the field zeroed: a JSON catalog of 100,000
+    // codes is 65 MB. The field sits between "checksum " and hex digits, no CRLF across.
+    let h = fnv1a_from(OFFSET, &text.as_bytes()[..range.start]);
+    let h = fnv1a_from(h, &PLACEHOLDER.as_bytes()[PREFIX.len()..]);
+    let h = fnv1a_from(h, &text.as_bytes()[range.end..]);
+    Some(format!("{h:016x}") == text[range])
 }
 
 #[cfg(test)]
@@ -91,6 +101,11 @@ mod tests {
         let lf = stamp(format!("# {PLACEHOLDER}\none\ntwo\n"));
         assert_eq!(intact(&lf.replace('\n', "\r\n")), Some(true));
         assert_eq!(intact(&stamped.replace("\r\n", "\r")), Some(false));
+        // A CRLF right after the field: the hash runs on past it in pieces.
+        let crlf = stamp(format!("# {PLACEHOLDER}\r\none\n"));
+        assert_eq!(intact(&crlf), Some(true));
+        assert_eq!(intact(&crlf.replace("\r\n", "\n")), Some(true));
+        assert_eq!(intact(&crlf.replace("one", "two")), Some(false));
     }
 
     /// The hash skips exactly the CRs before an LF, as a byte-by-byte reading does.

@@ -7,6 +7,7 @@
 //! files, or `discard` removes what was staged when a later step fails. A file
 //! without errcat's header is never modified or removed.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -104,8 +105,13 @@ fn conflict_markers(text: &str) -> bool {
     open.is_some_and(|at| text.lines().skip(at).any(|l| l.starts_with(">>>>>>> ")))
 }
 
-fn normalise(s: &str) -> String {
-    s.replace("\r\n", "\n")
+/// CRLF as LF; borrowed when there is none (a file of 65 MB is not copied for nothing).
+fn normalise(s: &str) -> Cow<'_, str> {
+    if s.contains("\r\n") {
+        Cow::Owned(s.replace("\r\n", "\n"))
+    } else {
+        Cow::Borrowed(s)
+    }
 }
 
 /// Where a target's files go: its configured directory under `root`, or `out/<target id>`.
@@ -242,9 +248,10 @@ impl Stager {
                 return Ok(());
             }
             Ok(bytes) => {
-                let old = normalise(&String::from_utf8_lossy(&bytes));
+                let lossy = String::from_utf8_lossy(&bytes);
+                let old = normalise(&lossy);
                 // Line ends aside, as a checkout may convert them (a CR in a message too).
-                if old == text || (text.contains('\r') && old == normalise(&text)) {
+                if *old == *text || (text.contains('\r') && old == normalise(&text)) {
                     self.plan.unchanged += 1;
                     return Ok(());
                 }
@@ -254,7 +261,7 @@ impl Stager {
                     // Rare, and written only with `--force`: kept in memory.
                     let planned = Planned {
                         path,
-                        change: Change::Update(old),
+                        change: Change::Update(old.into_owned()),
                         text,
                         edited_by_hand: false,
                         conflicted: false,
@@ -267,7 +274,11 @@ impl Stager {
                 let conflicted = edited && conflict_markers(&old);
                 // The old text is only shown by a check; a staging run drops it.
                 (
-                    Change::Update(if self.stage { String::new() } else { old }),
+                    Change::Update(if self.stage {
+                        String::new()
+                    } else {
+                        old.into_owned()
+                    }),
                     (edited, conflicted),
                 )
             }
@@ -356,7 +367,7 @@ impl Stager {
                     let text = String::from_utf8_lossy(&b);
                     match self.own.disowns(&text) {
                         None => {
-                            if crate::checksum::intact(&normalise(&text)) == Some(false) {
+                            if crate::checksum::intact(&text) == Some(false) {
                                 edited.insert(file.clone());
                             }
                             removed.push((file, dir));
@@ -386,7 +397,7 @@ impl Stager {
             if generated_from(&text).is_none() || self.own.disowns(&text).is_some() {
                 continue;
             }
-            if crate::checksum::intact(&normalise(&text)) == Some(false) {
+            if crate::checksum::intact(&text) == Some(false) {
                 edited.insert(file.clone());
             }
             self.plan.outside.insert(file.clone());
@@ -812,11 +823,7 @@ pub fn short_diff(old: &str, new: &str, max_lines: usize) -> String {
     // changed line on is diffed, and its hunks are numbered as in the whole file.
     const WINDOW: usize = 400;
     // The old text was read as the writer reads files, CRLF as LF: so is the new one.
-    let new = if new.contains("\r\n") {
-        std::borrow::Cow::Owned(normalise(new))
-    } else {
-        std::borrow::Cow::Borrowed(new)
-    };
+    let new = normalise(new);
     let o: Vec<&str> = old.split_inclusive('\n').collect();
     let n: Vec<&str> = new.split_inclusive('\n').collect();
     let head = o.iter().zip(&n).take_while(|(a, b)| a == b).count();
