@@ -157,6 +157,14 @@ public final class Conformance {
                     head + "\"\\b\\f\\r\\t\\u001f\u007f\ud83d\ude00\\udc00\\ud800\ud800\udc00/\\ud83d\"}",
                     new ErrcatException(found.get(), rest).toJson());
                 check(where, "exception toJson (empty message)", head + "\"\"}", new ErrcatException(found.get(), "").toJson());
+                // A subclass may hide its message: the shape keeps a string, as JavaScript's has.
+                ErrcatException hidden = new ErrcatException(found.get()) {
+                    @Override
+                    public String getMessage() {
+                        return null;
+                    }
+                };
+                check(where, "exception toJson (null message)", head + "\"\"}", hidden.toJson());
                 return;
             }
         }
