@@ -114,14 +114,13 @@ pub fn check_inputs(
     sources: source::Sources,
     mut report: diag::Report,
 ) -> Checked {
-    let loaded = inputs.map(load::Inputs::without_namespaces);
-    let catalog = loaded.as_ref().and_then(|(l, files)| {
-        let files: Vec<_> = files
-            .iter()
-            .map(|&f| validate::NamespaceFile::Unparsed(f))
-            .collect();
-        validate::validate_files(l, &files, &sources, &mut report)
-    });
+    let (loaded, catalog) = match inputs {
+        Some(inputs) => {
+            let (loaded, catalog) = validate::validate_inputs(inputs, &sources, &mut report);
+            (Some(loaded), catalog)
+        }
+        None => (None, None),
+    };
     let (catalog, with_errors) = match report.has_errors() {
         true => (None, catalog),
         false => (catalog, None),
@@ -130,7 +129,7 @@ pub fn check_inputs(
     Checked {
         sources,
         report,
-        root: loaded.map(|(l, _)| l.root),
+        root: loaded.map(|l| l.root),
         catalog,
         with_errors,
     }

@@ -452,10 +452,10 @@ pub fn catalog_texts(
 /// templates play no part in a comparison).
 fn load_path(path: &Path, sources: &mut Sources, report: &mut Report) -> Option<Catalog> {
     let mut found = Report::default();
-    let loaded = crate::load::load_with(path, sources, &mut found, false);
-    let catalog = loaded
-        .as_ref()
-        .and_then(|l| crate::validate::validate(l, sources, &mut found));
+    // Parsed one file at a time per core, as `gen` does: both sides' parsed files
+    // never exist at once (at 100,000 codes each side's are larger than its model).
+    let catalog = crate::load::read_inputs(path, sources, &mut found, false)
+        .and_then(|inputs| crate::validate::validate_inputs(inputs, sources, &mut found).1);
     let ok = !found.has_errors();
     report.extend(found);
     catalog.filter(|_| ok)

@@ -99,19 +99,7 @@ fn options() -> serde_saphyr::Options {
 /// Reads `path` and everything it names. Problems go to `report`; `None` when the
 /// catalog file itself could not be read or parsed.
 pub fn load(path: &Path, sources: &mut Sources, report: &mut Report) -> Option<Loaded> {
-    load_with(path, sources, report, true)
-}
-
-/// Like [`load`]; with `templates` false only each target's target.yaml is read, for
-/// comparing catalogs, where the targets' options matter but not their templates. It is
-/// read leniently: one that cannot be read or parsed leaves its target without one.
-pub fn load_with(
-    path: &Path,
-    sources: &mut Sources,
-    report: &mut Report,
-    templates: bool,
-) -> Option<Loaded> {
-    read_inputs(path, sources, report, templates).map(|inputs| inputs.parse(sources, report))
+    read_inputs(path, sources, report, true).map(|inputs| inputs.parse(sources, report))
 }
 
 /// Every input of a catalog read into memory, with only the catalog file parsed: enough
@@ -127,8 +115,10 @@ pub struct Inputs {
     pub unlisted: Vec<FileId>,
 }
 
-/// Reads the catalog, the namespace files it names and its targets' templates (with
-/// `templates` false, only their target.yaml, as [`load_with`] says).
+/// Reads the catalog, the namespace files it names and its targets' templates. With
+/// `templates` false only each target's target.yaml is read, for comparing catalogs,
+/// where the targets' options matter but not their templates. It is read leniently: one
+/// that cannot be read or parsed leaves its target without one.
 pub fn read_inputs(
     path: &Path,
     sources: &mut Sources,

@@ -25,8 +25,8 @@ pub use locales::{invalid_tag_help, is_locale_tag, near_tag, tag_for};
 pub use script::{Script, foreign_script};
 
 use crate::diag::Report;
-use crate::load::Loaded;
 use crate::load::raw::RawNamespace;
+use crate::load::{Inputs, Loaded};
 use crate::model::{Catalog, Namespace};
 use crate::source::{FileId, Sources};
 
@@ -47,6 +47,20 @@ pub fn validate(loaded: &Loaded, sources: &Sources, report: &mut Report) -> Opti
         .collect();
     let catalog = validate_files(loaded, &files, sources, report);
     catalog.filter(|_| !report.has_errors())
+}
+
+/// Parses and validates what [`crate::load::read_inputs`] read, one namespace file per
+/// core at a time (see [`validate_files`]). Returns what loaded and the model, which
+/// exists even when there are errors (see [`validate_files`]).
+pub fn validate_inputs(
+    inputs: Inputs,
+    sources: &Sources,
+    report: &mut Report,
+) -> (Loaded, Option<Catalog>) {
+    let (loaded, files) = inputs.without_namespaces();
+    let files: Vec<_> = files.into_iter().map(NamespaceFile::Unparsed).collect();
+    let catalog = validate_files(&loaded, &files, sources, report);
+    (loaded, catalog)
 }
 
 /// [`validate`] with the namespace files given apart from `loaded` (whose own
