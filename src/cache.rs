@@ -18,7 +18,8 @@
 //!
 //! When the inputs changed, the entry still serves: each file rendered per namespace
 //! is listed with its key (see [`crate::render::reuse`]), and a file whose key comes
-//! again and that is on disk as the entry lists it is not rendered again.
+//! again and that is on disk as the entry lists it is not rendered again. `errcat
+//! check`, which renders only to find template errors, skips every such key.
 
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
@@ -172,6 +173,19 @@ pub fn reusable(
         }
     }
     crate::render::Reuse::new(base, intact)
+}
+
+/// What `errcat check` need not render again: every file the last clean run (without
+/// `--out-dir`) rendered per namespace, by key over `base`. Unlike [`reusable`] the disk
+/// plays no part: a check keeps no text, and that a clean run rendered the same key is
+/// proof enough that rendering it finds nothing.
+pub fn passed(catalog_path: &Path, base: u64) -> crate::render::Reuse {
+    let renders = last_entry(catalog_path, None).map(|e| e.renders);
+    let passed = renders.into_iter().flatten().filter_map(|r| {
+        let key = u64::from_str_radix(&r.key, 16).ok()?;
+        Some((key, PathBuf::from(r.rel)))
+    });
+    crate::render::Reuse::new(base, passed.collect())
 }
 
 /// Where the entry of a project lives: one small JSON file per catalog and output

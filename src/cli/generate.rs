@@ -183,11 +183,7 @@ pub(super) fn run(
             },
         )
     });
-    if reused > 0 {
-        out.detail(format_args!(
-            "cache: {reused} files of namespaces unchanged since the last clean run were not rendered again"
-        ))?;
-    }
+    super::say_kept(out, reused)?;
     // From here on, whatever stops the run before the rename (a `?` included) drops
     // the plan, and with it the staged files.
     let mut plan = match staged {

@@ -667,6 +667,16 @@ fn read(path: &Path, out_dir: Option<&Path>, cache: bool, out: Console) -> Read 
     }
 }
 
+/// With `-v`, how many files the cache spared rendering (`gen` and `check`).
+fn say_kept(out: Console, kept: usize) -> Printed<()> {
+    if kept > 0 {
+        out.detail(format_args!(
+            "cache: {kept} files of namespaces unchanged since the last clean run were not rendered again"
+        ))?;
+    }
+    Ok(())
+}
+
 struct CheckOptions<'a> {
     format: Format,
     deny_warnings: bool,
@@ -704,25 +714,30 @@ fn check(path: &Path, opts: &CheckOptions, out: Console) -> Printed<ExitCode> {
         }
         return Ok(ExitCode::SUCCESS);
     }
+    // Changed inputs: files of namespaces whose inputs did not change rendered cleanly
+    // in the last clean run, and would again.
+    let reuse = (read.key.zip(read.inputs.as_ref()))
+        .and_then(|(_, i)| crate::cache::base(path, None, &read.sources, &i.namespace_files))
+        .map(|base| crate::cache::passed(path, base))
+        .unwrap_or_default();
     let mut checked = out.phase("parse and validate", || {
         crate::check_inputs(read.inputs, read.sources, read.report)
     });
     out.files_read(&checked.sources)?;
     // Render in memory too, so template errors surface without writing anything; each
     // target's files are dropped as they come (unstamped: nothing reads their checksums).
+    let mut reused = 0;
     if let Some(c) = &checked.catalog
         && let Err(report) = out.phase("render", || {
-            crate::render::generate_each(
-                c,
-                crate::par::threads(),
-                &crate::render::Reuse::default(),
-                &mut drop,
-            )
+            crate::render::generate_each(c, crate::par::threads(), &reuse, &mut |files| {
+                reused += files.iter().filter(|f| f.reused).count();
+            })
         })
     {
         checked.report.extend(report);
         checked.catalog = None;
     }
+    say_kept(out, reused)?;
     if let (Some(rev), Some(new)) = (against, &checked.catalog) {
         let mut found = Report::default();
         let place = crate::diff::git::Place::at(path);

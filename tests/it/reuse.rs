@@ -1,4 +1,4 @@
-//! After an edit, `gen` renders again only the files that could have changed: a
+//! After an edit, `gen` (and `check`) render again only the files that could have changed: a
 //! namespace's files whose namespace, templates and catalog are as in the last clean
 //! run, and which are on disk as it left them, are kept. Whatever was kept, the output
 //! is what a run without the cache writes.
@@ -223,4 +223,41 @@ fn a_namespace_file_that_reads_the_whole_catalog_follows_every_namespace() {
             .contains("Purchase orders;")
     );
     assert_eq!(relative(p.path()), written_without_cache(p.path()));
+}
+
+/// `check` renders only to find template errors: the files of namespaces that a clean
+/// run rendered with the same key are skipped, the edited namespace's are rendered, and
+/// an error they raise is reported.
+#[test]
+fn check_renders_again_only_the_edited_namespaces_files() {
+    let p = catalog_reader();
+    // A template that fails on one title: `int` of a word is an error.
+    std::fs::write(
+        p.path().join("templates/t/ns.tera"),
+        "{{ catalog.header }}\n{% if \"boom\" in namespace.title.text %}{{ namespace.title.text | int }}{% endif %}\n",
+    )
+    .unwrap();
+    let (ok, err) = stderr(p.path(), &["gen"]);
+    assert!(ok, "{err}");
+    settle(p.path());
+    edit(&p.path().join("schema/shop.yaml"), |t| {
+        t.replace("title: { en: Orders,", "title: { en: Boomer,")
+    });
+    let (ok, err) = stderr(p.path(), &["check", "-v"]);
+    assert!(ok && err.contains(KEPT), "{err}");
+    edit(&p.path().join("schema/shop.yaml"), |t| {
+        // As long as before: the namespace's positions stay, only its title differs.
+        t.replace("title: { en: Boomer,", "title: { en: boomer,")
+    });
+    let (ok, err) = stderr(p.path(), &["check", "-v"]);
+    assert!(
+        !ok && err.contains(KEPT) && err.contains("ns.tera"),
+        "{err}"
+    );
+    // Without the cache the same error, and nothing skipped.
+    let (ok, err) = stderr(p.path(), &["check", "-v", "--no-cache"]);
+    assert!(
+        !ok && !err.contains(KEPT) && err.contains("ns.tera"),
+        "{err}"
+    );
 }
