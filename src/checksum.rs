@@ -64,6 +64,11 @@ pub fn sum(text: &str) -> Option<(Range<usize>, String)> {
     Some((range, format!("{:016x}", fnv1a(text.as_bytes()))))
 }
 
+/// The checksum a stamped text's header holds (`None` without the field).
+pub fn of(text: &str) -> Option<&str> {
+    field(text).map(|range| &text[range])
+}
+
 /// `Some(true)` when a file's checksum matches its content, `Some(false)` when the file was
 /// edited after it was generated, `None` when it carries no checksum.
 pub fn intact(text: &str) -> Option<bool> {

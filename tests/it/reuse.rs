@@ -261,3 +261,29 @@ fn check_renders_again_only_the_edited_namespaces_files() {
         "{err}"
     );
 }
+
+/// Right after a full run every file is within the cache's racy window: an edit then
+/// keeps the files whose text still carries the checksum they were written with.
+#[test]
+fn an_edit_right_after_a_full_run_keeps_files_that_carry_their_checksum() {
+    let p = crate::writer::project();
+    edit(&p.path().join("schema/catalog.yaml"), |t| {
+        t + "lints:\n  undeclared-placeholder: allow\n"
+    });
+    let (ok, err) = stderr(p.path(), &["gen"]);
+    assert!(ok, "{err}");
+    // Edited by hand straight after: its size and times show it, and so would its text.
+    edit(&p.path().join("generated/rust/src/type.rs"), |t| {
+        t + "// mine\n"
+    });
+    edit(&p.path().join("schema/shop.yaml"), |t| {
+        t.replace("does not exist", "is unknown")
+    });
+    let (rendered, kept) = gen_verbose(p.path());
+    assert!(kept.iter().any(|f| f.ends_with("/type.md")), "{rendered:?}");
+    assert!(
+        rendered.iter().any(|f| f == "generated/rust/src/type.rs"),
+        "{kept:?}"
+    );
+    assert_eq!(relative(p.path()), written_without_cache(p.path()));
+}
