@@ -1,7 +1,8 @@
-//! After an edit, `gen` (and `check`) render again only the files that could have changed: a
+//! After an edit, `gen` renders again only the files that could have changed: a
 //! namespace's files whose namespace, templates and catalog are as in the last clean
-//! run, and which are on disk as it left them, are kept. Whatever was kept, the output
-//! is what a run without the cache writes.
+//! run, and which are on disk as it left them (or, written within the racy window,
+//! still carry their checksum), are kept. Whatever was kept, the output is what a run
+//! without the cache writes. `check` skips the same files, on disk or not.
 
 use std::path::Path;
 use std::time::Duration;
