@@ -83,6 +83,14 @@ struct Render {
     checksum: Option<String>,
 }
 
+impl Render {
+    /// Its key and its path relative to its target's output directory.
+    fn kept(&self) -> Option<(u64, PathBuf)> {
+        let key = u64::from_str_radix(&self.key, 16).ok()?;
+        Some((key, PathBuf::from(&self.rel)))
+    }
+}
+
 /// FNV-1a, fed field by field; each field ends with its length so that
 /// `("ab", "c")` and `("a", "bc")` differ.
 struct Hasher(u64);
@@ -165,7 +173,6 @@ pub fn reusable(
         return crate::render::Reuse::new(base, std::collections::HashMap::new());
     };
     let kept = |r: &Render| {
-        let key = u64::from_str_radix(&r.key, 16).ok()?;
         let meta = std::fs::symlink_metadata(&r.stat.path).ok()?;
         // A file still, not a link put in its place.
         let same =
@@ -177,7 +184,7 @@ pub fn reusable(
             || r.checksum
                 .as_deref()
                 .is_some_and(|c| carries(Path::new(&r.stat.path), c));
-        (same && trusted).then(|| (key, PathBuf::from(&r.rel)))
+        (same && trusted).then(|| r.kept()).flatten()
     };
     // Read on every core: after a full run at 100,000 codes that is 230 MB of files.
     let kept = crate::par::map(crate::par::threads(), &entry.renders, kept);
@@ -210,10 +217,7 @@ const HEADER_BYTES: u64 = 8 * 1024;
 /// proof enough that rendering it finds nothing.
 pub fn passed(catalog_path: &Path, base: u64) -> crate::render::Reuse {
     let renders = last_entry(catalog_path, None).map(|e| e.renders);
-    let passed = renders.into_iter().flatten().filter_map(|r| {
-        let key = u64::from_str_radix(&r.key, 16).ok()?;
-        Some((key, PathBuf::from(r.rel)))
-    });
+    let passed = renders.iter().flatten().filter_map(Render::kept);
     crate::render::Reuse::new(base, passed.collect())
 }
 

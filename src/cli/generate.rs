@@ -68,12 +68,7 @@ pub(super) fn run(
         cache,
     } = opts;
     super::watch_templates(format);
-    let Read {
-        sources,
-        report,
-        inputs,
-        key,
-    } = read(path, out_dir, cache, out);
+    let read = read(path, out_dir, cache, out);
     let say = Say { out, format };
     let human = say.human();
     let error = |message: &str| fatal(format, message, None);
@@ -84,10 +79,10 @@ pub(super) fn run(
         "; nothing was written"
     };
     // Unchanged inputs and untouched outputs since the last clean run: nothing can be stale.
-    if let Some(n) = key.and_then(|k| crate::cache::fresh(path, out_dir, k)) {
-        out.files_read(&sources)?;
+    if let Some(n) = read.key.and_then(|k| crate::cache::fresh(path, out_dir, k)) {
+        out.files_read(&read.sources)?;
         out.detail("cache: inputs and outputs unchanged since the last clean run")?;
-        print_report(&Report::default(), &sources, format, out, false)?;
+        print_report(&Report::default(), &read.sources, format, out, false)?;
         if !out.quiet && human {
             if check_only {
                 errln!("ok: {n} generated files are up to date (unchanged since the last run)")?;
@@ -99,9 +94,13 @@ pub(super) fn run(
     }
     // Changed inputs: the files of namespaces whose inputs did not change may still be
     // as the last clean run left them (looked at once this run holds the lock).
-    let base = key
-        .zip(inputs.as_ref())
-        .and_then(|(_, i)| crate::cache::base(path, out_dir, &sources, &i.namespace_files));
+    let base = read.base(path, out_dir);
+    let Read {
+        sources,
+        report,
+        inputs,
+        key,
+    } = read;
     let checked = out.phase("parse and validate", || {
         crate::check_inputs(inputs, sources, report)
     });

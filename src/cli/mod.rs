@@ -667,6 +667,20 @@ fn read(path: &Path, out_dir: Option<&Path>, cache: bool, out: Console) -> Read 
     }
 }
 
+impl Read {
+    /// The hash of every input but the namespace files, which keys each file rendered
+    /// per namespace: when the cache may serve. Not taken before the cache's whole
+    /// answer has been tried, as it hashes every input again.
+    fn base(&self, path: &Path, out_dir: Option<&Path>) -> Option<u64> {
+        let files = &self
+            .inputs
+            .as_ref()
+            .filter(|_| self.key.is_some())?
+            .namespace_files;
+        crate::cache::base(path, out_dir, &self.sources, files)
+    }
+}
+
 /// With `-v`, how many files the cache spared rendering (`gen` and `check`).
 fn say_kept(out: Console, kept: usize) -> Printed<()> {
     if kept > 0 {
@@ -716,8 +730,7 @@ fn check(path: &Path, opts: &CheckOptions, out: Console) -> Printed<ExitCode> {
     }
     // Changed inputs: files of namespaces whose inputs did not change rendered cleanly
     // in the last clean run, and would again.
-    let reuse = (read.key.zip(read.inputs.as_ref()))
-        .and_then(|(_, i)| crate::cache::base(path, None, &read.sources, &i.namespace_files))
+    let reuse = (read.base(path, None))
         .map(|base| crate::cache::passed(path, base))
         .unwrap_or_default();
     let mut checked = out.phase("parse and validate", || {
