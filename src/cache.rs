@@ -20,8 +20,11 @@
 //! is listed with its key (see [`crate::render::reuse`]), and a file whose key comes
 //! again and that is on disk as the entry lists it is not rendered again; one written
 //! within the racy window is taken only when its text carries the checksum it was
-//! written with (right after a full run, that is every file). `errcat check`, which
-//! renders only to find template errors, skips every such key.
+//! written with (right after a full run, that is every file). A file made of parts per
+//! namespace (the JSON catalog) is listed with each part's key and place: the next run
+//! takes the parts whose key comes again from its text, when that text is still, byte
+//! for byte, the one the run rendered. `errcat check`, which renders only to find
+//! template errors, skips every such file key.
 
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
@@ -30,7 +33,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::source::{FileId, Sources};
 
-const FORMAT: u32 = 6;
+const FORMAT: u32 = 7;
 
 /// A file changed this close to the moment the entry was written could change again
 /// without its size or time changing (file systems with coarse times keep 2 s): such
@@ -65,6 +68,8 @@ struct Entry {
     files: Vec<Stat>,
     /// The files rendered per namespace, with their keys.
     renders: Vec<Render>,
+    /// The files made of keyed parts, with where each part is.
+    parted: Vec<Parted>,
     /// When the listing was taken.
     stored_ns: u128,
 }
@@ -81,6 +86,27 @@ struct Render {
     /// entry: the next run may take it still, once its text is seen to carry it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     checksum: Option<String>,
+}
+
+/// A file made of keyed parts (the JSON catalog's, per namespace), as the last clean
+/// run rendered it.
+#[derive(Debug, Serialize, Deserialize)]
+struct Parted {
+    /// Where it is (resolved, as listed).
+    path: String,
+    /// Its length and header checksum as rendered: its parts are read only from a text
+    /// that still has both, and matches the checksum (not one with converted line ends).
+    len: usize,
+    checksum: String,
+    parts: Vec<Part>,
+}
+
+/// Where a part of a [`Parted`] file is, and its key (in hex).
+#[derive(Debug, Serialize, Deserialize)]
+struct Part {
+    key: String,
+    start: usize,
+    len: usize,
 }
 
 impl Render {
@@ -172,6 +198,7 @@ pub fn reusable(
     let Some(entry) = entry else {
         return crate::render::Reuse::new(base, std::collections::HashMap::new());
     };
+    let threads = crate::par::threads();
     let kept = |r: &Render| {
         let meta = std::fs::symlink_metadata(&r.stat.path).ok()?;
         // A file still, not a link put in its place.
@@ -187,8 +214,39 @@ pub fn reusable(
         (same && trusted).then(|| r.kept()).flatten()
     };
     // Read on every core: after a full run at 100,000 codes that is 230 MB of files.
-    let kept = crate::par::map(crate::par::threads(), &entry.renders, kept);
+    let kept = crate::par::map(threads, &entry.renders, kept);
+    let parts = crate::par::map(threads, &entry.parted, Parted::parts).concat();
     crate::render::Reuse::new(base, kept.into_iter().flatten().collect())
+        .with_parts(parts.into_iter().collect())
+}
+
+impl Parted {
+    /// The texts of its parts by key, when the file is on disk as the run rendered it.
+    fn parts(&self) -> Vec<(u64, String)> {
+        let path = Path::new(&self.path);
+        // A file still, not a link put in its place.
+        if !std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file()) {
+            return Vec::new();
+        }
+        let Ok(text) = std::fs::read_to_string(path) else {
+            return Vec::new();
+        };
+        let as_rendered = text.len() == self.len
+            && crate::checksum::of(&text) == Some(self.checksum.as_str())
+            && crate::checksum::intact(&text) == Some(true);
+        if !as_rendered {
+            return Vec::new();
+        }
+        self.parts
+            .iter()
+            .map(|p| {
+                let key = u64::from_str_radix(&p.key, 16).ok()?;
+                let part = text.get(p.start..p.start.checked_add(p.len)?)?;
+                Some((key, part.to_owned()))
+            })
+            .collect::<Option<Vec<_>>>()
+            .unwrap_or_default()
+    }
 }
 
 /// Whether the file at `path` has `checksum` in its header and its text matches it.
@@ -364,9 +422,19 @@ pub struct Size {
     pub codes: usize,
 }
 
-/// A file rendered per namespace: where it is, its path relative to its target's
-/// output directory, and its key.
-pub type Rendered = (PathBuf, PathBuf, u64);
+/// A file the next run may take from: one rendered per namespace, or one made of keyed
+/// parts.
+#[derive(Debug)]
+pub struct Rendered {
+    pub path: PathBuf,
+    /// Its path relative to its target's output directory.
+    pub rel: PathBuf,
+    /// For a file rendered per namespace, its key.
+    pub key: Option<u64>,
+    /// For a file of keyed parts, its length as rendered and where each part is.
+    pub len: usize,
+    pub parts: Vec<crate::render::PartAt>,
+}
 
 /// Remembers a clean run: its key, its catalog's size, the output directories as
 /// they are now, and the files it rendered per namespace.
@@ -405,14 +473,35 @@ pub fn store(
         files.iter().map(|f| (f.path.as_str(), f)).collect();
     let renders = rendered
         .iter()
-        .filter_map(|(path, rel, key)| {
-            let stat = by_path.get(absolute(path).to_str()?)?;
+        .filter_map(|r| {
+            let stat = by_path.get(absolute(&r.path).to_str()?)?;
             let racy = stat.mtime_ns.saturating_add(RACY_NS) >= stored_ns;
             Some(Render {
-                key: format!("{key:016x}"),
-                rel: rel.to_str()?.to_owned(),
+                key: format!("{:016x}", r.key?),
+                rel: r.rel.to_str()?.to_owned(),
                 stat: (*stat).clone(),
-                checksum: racy.then(|| header_checksum(path)).flatten(),
+                checksum: racy.then(|| header_checksum(&r.path)).flatten(),
+            })
+        })
+        .collect();
+    let parted = rendered
+        .iter()
+        .filter(|r| !r.parts.is_empty())
+        .filter_map(|r| {
+            let stat = by_path.get(absolute(&r.path).to_str()?)?;
+            Some(Parted {
+                path: stat.path.clone(),
+                len: r.len,
+                checksum: header_checksum(&r.path)?,
+                parts: r
+                    .parts
+                    .iter()
+                    .map(|p| Part {
+                        key: format!("{:016x}", p.key),
+                        start: p.start,
+                        len: p.len,
+                    })
+                    .collect(),
             })
         })
         .collect();
@@ -425,6 +514,7 @@ pub fn store(
         dirs,
         files,
         renders,
+        parted,
         stored_ns,
     };
     let Ok(json) = serde_json::to_string(&entry) else {

@@ -183,6 +183,10 @@ pub struct PlacedFile {
     pub key: Option<u64>,
     /// Taken from the last clean run as it is on disk, not rendered.
     pub reused: bool,
+    /// For a file of keyed parts: where each part is in `text` (see [`render::reuse`]).
+    pub parts: Vec<render::PartAt>,
+    /// How many of its parts were taken from the last clean run.
+    pub parts_taken: usize,
 }
 
 /// An output directory that is a file, or inside one: each of its files would be "in
@@ -343,6 +347,8 @@ pub fn place_each(
                     origin,
                     key: r.key,
                     reused: r.reused,
+                    parts: r.parts,
+                    parts_taken: r.parts_taken,
                 })
             })
             .collect();

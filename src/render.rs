@@ -18,15 +18,17 @@ mod capped;
 mod case;
 mod components;
 mod fields;
+mod joined;
 mod nesting;
 pub mod reuse;
 mod scan;
 mod unclosed;
 pub mod watch;
 
+use joined::{Joined, Part};
 use scan::Names;
 
-pub use reuse::Reuse;
+pub use reuse::{PartAt, Reuse};
 
 pub(crate) use attrs::unknown_fields;
 
@@ -49,6 +51,11 @@ pub struct Rendered {
     /// True when the file was not rendered but taken from the last clean run, as it is
     /// on disk (see [`reuse`]): `text` is empty.
     pub reused: bool,
+    /// For a file of keyed parts per namespace: where each part is in `text`, for the
+    /// next run to take those that come again (empty when any part could not be found).
+    pub parts: Vec<reuse::PartAt>,
+    /// How many of its parts were taken from the last clean run, not rendered.
+    pub parts_taken: usize,
 }
 
 /// Renders every target of `catalog` on [`par::threads`] threads. On any template
@@ -427,6 +434,17 @@ fn render_with(
     let (by_codes, by_namespace): (Vec<&Spec>, Vec<&Spec>) = with_parts
         .iter()
         .partition(|s| s.spec.parts_by == PartsBy::Codes);
+    // A namespace listed, but with no file or part of its own to render (all taken from
+    // the last clean run), is listed from a view without the entries no listing reads.
+    let lists_entries = listing.iter().any(|s| s.names.contains("entries"));
+    let listed = |field: &str| wanted(field) && (field != "entries" || lists_entries);
+    let listing_views = Views::only(catalog, target, &listed);
+    // Parts per namespace are keyed as the files of a namespace are, over the catalog
+    // value they see (all of it).
+    let part_keys: Vec<Option<u64>> = by_namespace
+        .iter()
+        .map(|s| reuse.spec_key(&target.id, s.index, every_field, &cat))
+        .collect();
 
     // A file rendered per namespace sees the catalog with only the fields its
     // templates name, as its namespace: its key then covers all it can read.
@@ -470,6 +488,8 @@ fn render_with(
                         namespace: Some(n.span),
                         key,
                         reused: true,
+                        parts: Vec::new(),
+                        parts_taken: 0,
                     });
                     continue;
                 }
@@ -490,34 +510,61 @@ fn render_with(
                 });
             }
         }
-        if listing.is_empty() && by_namespace.is_empty() {
-            return Ok((files, Vec::new(), Vec::new()));
+        // A catalog file's parts for this namespace, taken from the last clean run or
+        // rendered here while its view is at hand: the file then holds text, not every
+        // namespace's values.
+        let mut parts = Vec::new();
+        for (s, part_key) in by_namespace.iter().zip(&part_keys) {
+            let copies: Vec<Option<usize>> = match s.spec.each {
+                Each::Locale => (0..locales.len()).map(Some).collect(),
+                _ => vec![None],
+            };
+            let keys: Vec<Option<u64>> = copies
+                .iter()
+                .map(|&copy| {
+                    let (spec, namespace) = part_key.zip(namespace_key)?;
+                    Some(reuse::file_key(spec, copy, namespace))
+                })
+                .collect();
+            let taken: Option<Vec<String>> = keys
+                .iter()
+                .map(|k| k.and_then(|k| reuse.take_part(k)))
+                .collect();
+            let (texts, was_taken) = match taken {
+                Some(texts) => (texts, true),
+                None => {
+                    let view = view.get_or_insert_with(|| views.namespace(n));
+                    (
+                        render_parts(tera, target, s, &cat, &locales, &*view)?,
+                        false,
+                    )
+                }
+            };
+            let keyed = keys.into_iter().zip(texts);
+            parts.push(keyed.map(|(k, t)| (k, t, was_taken)).collect::<Vec<_>>());
         }
-        let view = view.get_or_insert_with(|| views.namespace(n));
         let kept = listing
             .iter()
-            .map(|s| s.value(target, &*view))
-            .collect::<Result<Vec<_>, _>>()?;
-        // A catalog file's parts for this namespace, rendered here while its view is at
-        // hand: the file then holds text, not every namespace's values.
-        let parts = by_namespace
-            .iter()
-            .map(|s| render_parts(tera, target, s, &cat, &locales, &*view))
+            .map(|s| match &view {
+                Some(full) => s.value(target, full),
+                None => s.value(target, &listing_views.namespace(n)),
+            })
             .collect::<Result<Vec<_>, _>>()?;
         Ok::<_, Box<Diagnostic>>((files, kept, parts))
     });
     let mut out = Vec::new();
     let mut lists: Vec<Vec<Value>> = vec![Vec::new(); listing.len()];
-    // Per file with parts: per copy of the file (one, or one per locale), its parts.
-    // Each copy's list exists even when no part comes (a target may render none).
-    let mut parts: Vec<Vec<Vec<String>>> = with_parts
+    // Per file with parts: per copy of the file (one, or one per locale), its parts
+    // with their keys. Each copy's list exists even when no part comes (a target may
+    // render none).
+    let mut parts: Vec<Vec<Vec<Part>>> = with_parts
         .iter()
         .map(|s| match s.spec.each {
             Each::Locale => vec![Vec::new(); locales.len()],
             _ => vec![Vec::new()],
         })
         .collect();
-    let mut collect = |spec_parts: Vec<Vec<String>>, specs: &[&Spec]| {
+    let mut collect = |spec_parts: Vec<Vec<Part>>, specs: &[&Spec]| {
         for (s, copies) in specs.iter().zip(spec_parts) {
             let i = position(s, &with_parts).unwrap_or_default();
             for (all, part) in parts[i].iter_mut().zip(copies) {
@@ -543,25 +590,19 @@ fn render_with(
             let codes = views.code_views(run);
             by_codes
                 .iter()
-                .map(|s| render_parts(tera, target, s, &cat, &locales, &codes))
-                .collect::<Result<Vec<_>, _>>()
+                .map(|s| {
+                    let texts = render_parts(tera, target, s, &cat, &locales, &codes)?;
+                    Ok(texts.into_iter().map(|t| (None, t, false)).collect())
+                })
+                .collect::<Result<Vec<_>, Box<Diagnostic>>>()
         }) {
             collect(rendered?, &by_codes);
         }
     }
     let lists: Vec<Value> = lists.into_iter().map(Value::from).collect();
-    // Each copy's parts as one value, with their length in bytes: the file's size.
-    let parts: Vec<Vec<(Value, usize)>> = parts
+    let parts: Vec<Vec<Joined>> = parts
         .into_iter()
-        .map(|copies| {
-            copies
-                .into_iter()
-                .map(|p| {
-                    let len = p.iter().map(String::len).sum();
-                    (Value::from(p), len)
-                })
-                .collect()
-        })
+        .map(|copies| copies.into_iter().map(Joined::new).collect())
         .collect();
     let codes_view = per_catalog
         .iter()
@@ -605,11 +646,16 @@ fn render_with(
             locale: *locale,
             namespaces: *namespaces,
             codes: codes.as_ref(),
-            parts: parts.map(|(v, _)| v),
-            size_hint: parts.map_or(0, |(_, len)| *len),
+            parts: parts.map(|p| &p.value),
+            size_hint: parts.map_or(0, |p| p.len),
             ..FileContext::of(&cat)
         };
-        render_file(tera, target, s, &cx)
+        let mut file = render_file(tera, target, s, &cx)?;
+        if let Some(p) = parts {
+            file.parts = p.find_in(&file.text);
+            file.parts_taken = p.taken;
+        }
+        Ok::<_, Box<Diagnostic>>(file)
     }) {
         out.push(file?);
     }
@@ -718,6 +764,8 @@ fn render_file(
         namespace: None,
         key: None,
         reused: false,
+        parts: Vec::new(),
+        parts_taken: 0,
     })
 }
 

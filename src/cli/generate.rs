@@ -148,7 +148,9 @@ pub(super) fn run(
     // check) new and changed ones staged next to their place.
     let mut total = 0;
     let mut reused = 0;
-    // The files rendered per namespace and their keys, for the next run.
+    let mut parts_taken = 0;
+    // The files rendered per namespace and their keys, and the files of keyed parts,
+    // for the next run.
     let mut keyed: Vec<crate::cache::Rendered> = Vec::new();
     // Where the last clean run wrote: a target whose `out:` changed left files there.
     let previous = crate::cache::previous_dirs(path, out_dir);
@@ -162,8 +164,15 @@ pub(super) fn run(
             !check_only,
             &mut |f| {
                 total += 1;
-                if let Some(k) = f.key {
-                    keyed.push((f.path.clone(), f.rel.clone(), k));
+                parts_taken += f.parts_taken;
+                if f.key.is_some() || !f.parts.is_empty() {
+                    keyed.push(crate::cache::Rendered {
+                        path: f.path.clone(),
+                        rel: f.rel.clone(),
+                        key: f.key,
+                        len: f.text.len(),
+                        parts: f.parts.clone(),
+                    });
                 }
                 // A line lost to a reader gone stops the run before anything is written.
                 let _ = if f.reused {
@@ -183,6 +192,11 @@ pub(super) fn run(
         )
     });
     super::say_kept(out, reused)?;
+    if parts_taken > 0 {
+        out.detail(format_args!(
+            "cache: {parts_taken} parts of catalog-wide files, of namespaces unchanged since the last clean run, were taken from its output"
+        ))?;
+    }
     // From here on, whatever stops the run before the rename (a `?` included) drops
     // the plan, and with it the staged files.
     let mut plan = match staged {

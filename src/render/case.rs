@@ -55,6 +55,8 @@ impl Seen {
                             namespace: file.namespace,
                             key: None,
                             reused: false,
+                            parts: Vec::new(),
+                            parts_taken: 0,
                         };
                         self.0.insert(key, (place.to_path_buf(), first));
                     }

@@ -8,12 +8,18 @@
 //! and a render would write the same bytes. So an edit to one namespace of a large
 //! catalog renders that namespace's files again, not every namespace's.
 //!
+//! A catalog-wide file made of parts per namespace (the JSON catalog) is keyed part by
+//! part the same way: a part whose key comes again is taken from the last clean run's
+//! text of the file, and only the edited namespace's part is rendered.
+//!
 //! The render never reads the disk: the caller (the up-to-date cache) says which keys
-//! it found intact, and stores the keys a clean run rendered.
+//! it found intact, hands over the texts of the parts it found, and stores the keys a
+//! clean run rendered.
 
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use crate::model::Namespace;
 
@@ -26,6 +32,17 @@ pub struct Reuse {
     /// Per key (which covers the target), the path relative to the target's output
     /// directory of a file the last clean run rendered and that is on disk as it left it.
     intact: HashMap<u64, PathBuf>,
+    /// Per key, the text of a part of the last clean run, as its file on disk holds it;
+    /// each is taken once (moved into the file that needs it, not copied).
+    parts: Mutex<HashMap<u64, String>>,
+}
+
+/// Where a keyed part is in the text of its file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PartAt {
+    pub key: u64,
+    pub start: usize,
+    pub len: usize,
 }
 
 impl Reuse {
@@ -34,7 +51,14 @@ impl Reuse {
         Reuse {
             base: Some(base),
             intact,
+            parts: Mutex::default(),
         }
+    }
+
+    /// [`Reuse::new`], with the texts of the parts found intact, by key.
+    pub fn with_parts(mut self, parts: HashMap<u64, String>) -> Reuse {
+        self.parts = Mutex::new(parts);
+        self
     }
 
     /// Whether files are keyed.
@@ -45,6 +69,13 @@ impl Reuse {
     /// The path of the file with `key`, if it may be taken as it is.
     pub(super) fn intact(&self, key: u64) -> Option<&Path> {
         self.intact.get(&key).map(PathBuf::as_path)
+    }
+
+    /// The text of the part with `key`, if the last clean run left it intact.
+    pub(super) fn take_part(&self, key: u64) -> Option<String> {
+        // A panic elsewhere while the lock was held left the map whole: take from it still.
+        let mut parts = self.parts.lock().unwrap_or_else(|e| e.into_inner());
+        parts.remove(&key)
     }
 
     /// The part of a key that one file spec of a target shares across namespaces:

@@ -288,3 +288,53 @@ fn an_edit_right_after_a_full_run_keeps_files_that_carry_their_checksum() {
     );
     assert_eq!(relative(p.path()), written_without_cache(p.path()));
 }
+
+const PARTS_TAKEN: &str = "parts of catalog-wide files, of namespaces unchanged since the last clean run, were taken from its output";
+
+/// The JSON catalog is one file of parts per namespace: after an edit, the other
+/// namespace's part is taken from the file as the last clean run wrote it.
+#[test]
+fn an_edit_takes_the_other_namespaces_part_of_the_json_catalog() {
+    let p = fresh_project();
+    edit(&p.path().join("schema/shop.yaml"), |t| {
+        t.replace("does not exist", "is unknown")
+    });
+    let (ok, err) = stderr(p.path(), &["gen", "-v"]);
+    assert!(ok, "{err}");
+    assert!(
+        err.contains(&format!("cache: 1 {PARTS_TAKEN}")),
+        "the part of the namespace not edited was rendered again:\n{err}"
+    );
+    assert_eq!(relative(p.path()), written_without_cache(p.path()));
+}
+
+/// A part is taken only from the very text the last clean run wrote: not after an
+/// edit by hand, nor from a checkout that turned its line ends into CRLF (its parts
+/// are no longer where the entry says).
+#[test]
+fn a_json_catalog_edited_by_hand_or_converted_to_crlf_gives_no_part() {
+    type Change = fn(String) -> String;
+    let json = "generated/json/catalog.json";
+    let changes: [(&str, Change); 2] = [
+        ("edited by hand", |t| t.replacen("Keywords", "Key words", 1)),
+        ("converted to CRLF", |t| t.replace('\n', "\r\n")),
+    ];
+    for (what, change) in changes {
+        let p = fresh_project();
+        edit(&p.path().join(json), change);
+        edit(&p.path().join("schema/shop.yaml"), |t| {
+            t.replace("does not exist", "is unknown")
+        });
+        let (ok, err) = stderr(p.path(), &["gen", "-v"]);
+        assert!(ok, "{what}: {err}");
+        assert!(
+            !err.contains(PARTS_TAKEN),
+            "{what}: a part was taken:\n{err}"
+        );
+        assert_eq!(
+            relative(p.path()),
+            written_without_cache(p.path()),
+            "{what}"
+        );
+    }
+}
