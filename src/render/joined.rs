@@ -46,7 +46,11 @@ impl Joined {
             let (Some(key), Some(part)) = (key, part.as_str()) else {
                 return Vec::new();
             };
-            let end = text.len().min(at + GAP + part.len());
+            let mut end = text.len().min(at + GAP + part.len());
+            // Not inside a character of the text after it.
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
             let Some(start) = text.get(at..end).and_then(|w| w.find(part)) else {
                 return Vec::new();
             };
@@ -116,5 +120,15 @@ mod tests {
                 .len(),
             2
         );
+    }
+
+    /// The window a part is looked for in may end inside a character of the text after it.
+    #[test]
+    fn finds_parts_before_text_in_any_script() {
+        for pad in 0..4 {
+            // "合" (three bytes) from byte 4094 to 4097: the window ends at byte 4097.
+            let text = format!("a{}合成", " ".repeat(4093 + pad));
+            assert_eq!(joined(&[(Some(1), "a")]).find_in(&text).len(), 1, "{pad}");
+        }
     }
 }
