@@ -109,10 +109,21 @@ struct Part {
     len: usize,
 }
 
+/// A key as the entry writes it: 16 hex digits (JSON numbers lose a u64's low bits in
+/// some readers).
+fn hex(key: u64) -> String {
+    format!("{key:016x}")
+}
+
+/// A key the entry wrote with [`hex`].
+fn unhex(key: &str) -> Option<u64> {
+    u64::from_str_radix(key, 16).ok()
+}
+
 impl Render {
     /// Its key and its path relative to its target's output directory.
     fn kept(&self) -> Option<(u64, PathBuf)> {
-        let key = u64::from_str_radix(&self.key, 16).ok()?;
+        let key = unhex(&self.key)?;
         Some((key, PathBuf::from(&self.rel)))
     }
 }
@@ -240,7 +251,7 @@ impl Parted {
         self.parts
             .iter()
             .map(|p| {
-                let key = u64::from_str_radix(&p.key, 16).ok()?;
+                let key = unhex(&p.key)?;
                 let part = text.get(p.start..p.start.checked_add(p.len)?)?;
                 Some((key, part.to_owned()))
             })
@@ -287,7 +298,7 @@ fn entry_path(catalog_path: &Path, out_override: Option<&Path>) -> Option<PathBu
     let mut h = Hasher(0xcbf2_9ce4_8422_2325);
     h.field(absolute(catalog_path).as_os_str().as_encoded_bytes());
     h.field(out_override.map_or(&[][..], |p| p.as_os_str().as_encoded_bytes()));
-    Some(dir.join(format!("{:016x}.json", h.0)))
+    Some(dir.join(format!("{}.json", hex(h.0))))
 }
 
 /// Whether `name` is the file name of an entry: 16 hex digits and `.json`.
@@ -372,7 +383,7 @@ fn last_entry(catalog_path: &Path, out_override: Option<&Path>) -> Option<Entry>
 
 /// The entry of the last clean run, when it had the same key.
 fn entry(catalog_path: &Path, out_override: Option<&Path>, key: Key) -> Option<Entry> {
-    last_entry(catalog_path, out_override).filter(|e| e.key == format!("{:016x}", key.0))
+    last_entry(catalog_path, out_override).filter(|e| e.key == hex(key.0))
 }
 
 /// The output directories of the last clean run, whatever its key: where this catalog
@@ -477,7 +488,7 @@ pub fn store(
             let stat = by_path.get(absolute(&r.path).to_str()?)?;
             let racy = stat.mtime_ns.saturating_add(RACY_NS) >= stored_ns;
             Some(Render {
-                key: format!("{:016x}", r.key?),
+                key: hex(r.key?),
                 rel: r.rel.to_str()?.to_owned(),
                 stat: (*stat).clone(),
                 checksum: racy.then(|| header_checksum(&r.path)).flatten(),
@@ -497,7 +508,7 @@ pub fn store(
                     .parts
                     .iter()
                     .map(|p| Part {
-                        key: format!("{:016x}", p.key),
+                        key: hex(p.key),
                         start: p.start,
                         len: p.len,
                     })
@@ -507,7 +518,7 @@ pub fn store(
         .collect();
     let entry = Entry {
         format: FORMAT,
-        key: format!("{:016x}", key.0),
+        key: hex(key.0),
         generated,
         namespaces: size.namespaces,
         codes: size.codes,

@@ -59,6 +59,13 @@ fn files_written_just_before_the_entry_are_not_trusted() {
     assert_stale(p.path(), "stale:   generated/rust/src/lib.rs");
 }
 
+/// Edits a message of the project's `shop` namespace (nothing else in it changes).
+pub(crate) fn edit_a_message(dir: &Path) {
+    edit(&dir.join("schema/shop.yaml"), |t| {
+        t.replace("does not exist", "is unknown")
+    });
+}
+
 pub(crate) fn edit(path: &Path, f: impl FnOnce(String) -> String) {
     let text = std::fs::read_to_string(path).unwrap();
     let new = f(text.clone());
@@ -89,9 +96,7 @@ fn assert_stale(p: &Path, expect: &str) {
 #[test]
 fn an_edited_namespace_file_is_not_answered_from_the_cache() {
     let p = fresh_project();
-    edit(&p.path().join("schema/shop.yaml"), |t| {
-        t.replace("does not exist", "is unknown")
-    });
+    edit_a_message(p.path());
     assert_stale(p.path(), "stale:");
 }
 
@@ -227,9 +232,7 @@ fn check_answers_inputs_that_passed_the_last_clean_gen() {
 #[test]
 fn a_check_leaves_gen_its_own_verdict() {
     let p = fresh_project();
-    edit(&p.path().join("schema/shop.yaml"), |t| {
-        t.replace("does not exist", "is unknown")
-    });
+    edit_a_message(p.path());
     for _ in 0..2 {
         let (ok, err) = stderr(p.path(), &["check"]);
         assert!(ok && !err.contains(CACHED), "{err}");

@@ -7,7 +7,7 @@
 use std::path::Path;
 use std::time::Duration;
 
-use crate::cache::{age, edit, fresh_project, stderr};
+use crate::cache::{age, edit, edit_a_message, fresh_project, stderr};
 use crate::support::{copy_tree, errcat_env, tree};
 
 const KEPT: &str = "files of namespaces unchanged since the last clean run were not rendered again";
@@ -138,9 +138,7 @@ fn a_kept_file_edited_by_hand_is_rendered_again() {
     settle(p.path());
     let other = p.path().join("generated/rust/src/type.rs");
     edit(&other, |t| t + "// edited by hand\n");
-    edit(&p.path().join("schema/shop.yaml"), |t| {
-        t.replace("does not exist", "is unknown")
-    });
+    edit_a_message(p.path());
     let (rendered, _) = gen_verbose(p.path());
     assert!(
         rendered.iter().any(|f| f == "generated/rust/src/type.rs"),
@@ -153,9 +151,7 @@ fn a_kept_file_edited_by_hand_is_rendered_again() {
 fn a_run_says_how_many_files_it_kept() {
     let p = fresh_project();
     settle(p.path());
-    edit(&p.path().join("schema/shop.yaml"), |t| {
-        t.replace("does not exist", "is unknown")
-    });
+    edit_a_message(p.path());
     let (ok, err) = stderr(p.path(), &["gen", "-v"]);
     assert!(ok && err.contains(KEPT), "{err}");
     // Without the cache nothing is kept.
@@ -277,9 +273,7 @@ fn an_edit_right_after_a_full_run_keeps_files_that_carry_their_checksum() {
     edit(&p.path().join("generated/rust/src/type.rs"), |t| {
         t + "// mine\n"
     });
-    edit(&p.path().join("schema/shop.yaml"), |t| {
-        t.replace("does not exist", "is unknown")
-    });
+    edit_a_message(p.path());
     let (rendered, kept) = gen_verbose(p.path());
     assert!(kept.iter().any(|f| f.ends_with("/type.md")), "{rendered:?}");
     assert!(
@@ -296,9 +290,7 @@ const PARTS_TAKEN: &str = "parts of catalog-wide files, of namespaces unchanged 
 #[test]
 fn an_edit_takes_the_other_namespaces_part_of_the_json_catalog() {
     let p = fresh_project();
-    edit(&p.path().join("schema/shop.yaml"), |t| {
-        t.replace("does not exist", "is unknown")
-    });
+    edit_a_message(p.path());
     let (ok, err) = stderr(p.path(), &["gen", "-v"]);
     assert!(ok, "{err}");
     assert!(
@@ -322,9 +314,7 @@ fn a_json_catalog_edited_by_hand_or_converted_to_crlf_gives_no_part() {
     for (what, change) in changes {
         let p = fresh_project();
         edit(&p.path().join(json), change);
-        edit(&p.path().join("schema/shop.yaml"), |t| {
-            t.replace("does not exist", "is unknown")
-        });
+        edit_a_message(p.path());
         let (ok, err) = stderr(p.path(), &["gen", "-v"]);
         assert!(ok, "{what}: {err}");
         assert!(
