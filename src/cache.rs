@@ -25,6 +25,9 @@
 //! takes the parts whose key comes again from its text, when that text is still, byte
 //! for byte, the one the run rendered. `errcat check`, which renders only to find
 //! template errors, skips every such file key.
+//!
+//! Beside the entry, [`checks`] keeps each namespace file's checks, so that after an
+//! edit only the files that changed are parsed and checked again.
 
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
@@ -32,6 +35,9 @@ use std::time::UNIX_EPOCH;
 use serde::{Deserialize, Serialize};
 
 use crate::source::{FileId, Sources};
+
+mod checks;
+pub use checks::{FileKeys, known as known_checks, store as store_checks};
 
 const FORMAT: u32 = 7;
 
@@ -301,10 +307,13 @@ fn entry_path(catalog_path: &Path, out_override: Option<&Path>) -> Option<PathBu
     Some(dir.join(format!("{}.json", hex(h.0))))
 }
 
-/// Whether `name` is the file name of an entry: 16 hex digits and `.json`.
+/// Whether `name` is the file name of an entry (16 hex digits and `.json`) or of the
+/// namespace files' checks beside it (`.checks`).
 pub fn is_entry_name(name: &str) -> bool {
-    name.strip_suffix(".json")
-        .is_some_and(|stem| stem.len() == 16 && stem.bytes().all(|b| b.is_ascii_hexdigit()))
+    (name
+        .strip_suffix(".json")
+        .or_else(|| name.strip_suffix(".checks")))
+    .is_some_and(|stem| stem.len() == 16 && stem.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 /// Entries and lock files that no run has written for this long are removed when a

@@ -3,14 +3,14 @@
 use std::fmt::Write as _;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet, renderer::DecorStyle};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::console::count;
 use crate::github;
 use crate::rules::Rule;
 use crate::source::{Sources, Span, clamp_to_char};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
@@ -18,14 +18,15 @@ pub enum Severity {
 }
 
 /// A place in a file and what to say about it.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Label {
     pub span: Span,
     pub message: String,
 }
 
-/// One finding: a rule, where it fired, and what would fix it.
-#[derive(Clone, Debug)]
+/// One finding: a rule, where it fired, and what would fix it. Serialized for the
+/// cache of namespace files' checks (see `validate::remembered`).
+#[derive(Clone, Debug, Serialize)]
 pub struct Diagnostic {
     pub rule: &'static str,
     pub severity: Severity,
@@ -41,6 +42,41 @@ pub struct Diagnostic {
     pub scope: Vec<(String, Option<i64>)>,
     /// The locale of the text the finding is about (a missing translation's), for tools.
     pub locale: Option<String>,
+}
+
+/// [`Diagnostic`] read back: its rule by id, which becomes the rule's own (a rule this
+/// errcat does not know reads as an error). The same fields in the same order.
+#[derive(Deserialize)]
+struct Stored {
+    rule: String,
+    severity: Severity,
+    message: String,
+    primary: Option<Label>,
+    related: Vec<Label>,
+    help: Option<String>,
+    note: Option<String>,
+    scope: Vec<(String, Option<i64>)>,
+    locale: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for Diagnostic {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = Stored::deserialize(d)?;
+        let Some(rule) = crate::rules::find(&s.rule) else {
+            return Err(serde::de::Error::custom(format!("no rule `{}`", s.rule)));
+        };
+        Ok(Diagnostic {
+            rule: rule.id,
+            severity: s.severity,
+            message: s.message,
+            primary: s.primary,
+            related: s.related,
+            help: s.help,
+            note: s.note,
+            scope: s.scope,
+            locale: s.locale,
+        })
+    }
 }
 
 impl Diagnostic {

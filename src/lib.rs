@@ -112,11 +112,28 @@ pub fn check(path: &Path) -> Checked {
 pub fn check_inputs(
     inputs: Option<load::Inputs>,
     sources: source::Sources,
+    report: diag::Report,
+) -> Checked {
+    check_inputs_with(
+        inputs,
+        sources,
+        report,
+        &mut validate::FileMemory::default(),
+    )
+}
+
+/// [`check_inputs`], taking each namespace file's checks from `memory` when it knows
+/// them (and, with `memory.learn`, giving it those of the others).
+pub fn check_inputs_with(
+    inputs: Option<load::Inputs>,
+    sources: source::Sources,
     mut report: diag::Report,
+    memory: &mut validate::FileMemory,
 ) -> Checked {
     let (loaded, catalog) = match inputs {
         Some(inputs) => {
-            let (loaded, catalog) = validate::validate_inputs(inputs, &sources, &mut report);
+            let (loaded, catalog) =
+                validate::validate_inputs(inputs, &sources, &mut report, memory);
             (Some(loaded), catalog)
         }
         None => (None, None),

@@ -111,7 +111,7 @@ pub struct Surface {
 }
 
 /// A localized text: one string per locale, in the catalog's locale order.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Text(pub Vec<(String, String)>);
 
 impl Text {
@@ -125,7 +125,7 @@ impl Text {
 
 /// `Hash`: the render keeps a namespace's files while it hashes the same (see
 /// `render::reuse`).
-#[derive(Debug, Hash)]
+#[derive(Debug, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Namespace {
     pub id: String,
     pub title: Option<Text>,
@@ -159,14 +159,14 @@ impl Namespace {
     }
 }
 
-#[derive(Debug, Clone, Hash)]
+#[derive(Debug, Clone, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Source {
     pub file: Option<String>,
     pub section: Option<String>,
     pub url: Option<String>,
 }
 
-#[derive(Debug, Clone, Hash)]
+#[derive(Debug, Clone, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Group {
     pub id: String,
     pub title: Text,
@@ -174,7 +174,7 @@ pub struct Group {
     pub span: Span,
 }
 
-#[derive(Debug, Clone, Hash)]
+#[derive(Debug, Clone, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Reserved {
     pub code: i64,
     pub name: Option<String>,
@@ -183,7 +183,7 @@ pub struct Reserved {
     pub span: Span,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
@@ -202,13 +202,13 @@ impl Severity {
     }
 }
 
-#[derive(Debug, Clone, Hash)]
+#[derive(Debug, Clone, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Deprecation {
     pub reason: String,
     pub replaced_by: Option<String>,
 }
 
-#[derive(Debug, Clone, Hash)]
+#[derive(Debug, Clone, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Entry {
     pub code: i64,
     pub name: String,

@@ -95,6 +95,7 @@ pub(super) fn run(
     // Changed inputs: the files of namespaces whose inputs did not change may still be
     // as the last clean run left them (looked at once this run holds the lock).
     let base = read.base(path, out_dir);
+    let (mut memory, file_keys) = read.known_checks(path, out_dir, base);
     let Read {
         sources,
         report,
@@ -102,9 +103,10 @@ pub(super) fn run(
         key,
     } = read;
     let checked = out.phase("parse and validate", || {
-        crate::check_inputs(inputs, sources, report)
+        crate::check_inputs_with(inputs, sources, report, &mut memory)
     });
     out.files_read(&checked.sources)?;
+    super::keep_checks(out, path, out_dir, &checked, &file_keys, memory)?;
     print_report(&checked.report, &checked.sources, format, out, false)?;
     let (Some(catalog), Some(root)) = (&checked.catalog, &checked.root) else {
         error(&format!("the catalog has errors{unwritten}"))?;

@@ -668,6 +668,26 @@ fn read(path: &Path, out_dir: Option<&Path>, cache: bool, out: Console) -> Read 
 }
 
 impl Read {
+    /// What the cache knows of the namespace files' checks, given [`Read::base`]:
+    /// nothing without it.
+    fn known_checks(
+        &self,
+        path: &Path,
+        out_dir: Option<&Path>,
+        base: Option<u64>,
+    ) -> (crate::validate::FileMemory, crate::cache::FileKeys) {
+        match (base, &self.inputs) {
+            (Some(base), Some(inputs)) => crate::cache::known_checks(
+                path,
+                out_dir,
+                base,
+                &self.sources,
+                &inputs.namespace_files,
+            ),
+            _ => Default::default(),
+        }
+    }
+
     /// The hash of every input but the namespace files, which keys each file rendered
     /// per namespace: when the cache may serve. Not taken before the cache's whole
     /// answer has been tried, as it hashes every input again.
@@ -679,6 +699,28 @@ impl Read {
             .namespace_files;
         crate::cache::base(path, out_dir, &self.sources, files)
     }
+}
+
+/// With `-v`, how many namespace files' checks were taken from the cache; then, when
+/// the checks found nothing, keeps those of every namespace file for the next run.
+fn keep_checks(
+    out: Console,
+    path: &Path,
+    out_dir: Option<&Path>,
+    checked: &crate::Checked,
+    keys: &crate::cache::FileKeys,
+    memory: crate::validate::FileMemory,
+) -> Printed<()> {
+    if !memory.known.is_empty() {
+        out.detail(format_args!(
+            "cache: the checks of {} unchanged since the last clean run were taken from it, not run again",
+            count(memory.known.len(), "namespace file")
+        ))?;
+    }
+    if checked.report.diagnostics.is_empty() && memory.learn {
+        crate::cache::store_checks(path, out_dir, keys, memory);
+    }
+    Ok(())
 }
 
 /// With `-v`, how many files the cache spared rendering (`gen` and `check`).
@@ -730,13 +772,16 @@ fn check(path: &Path, opts: &CheckOptions, out: Console) -> Printed<ExitCode> {
     }
     // Changed inputs: files of namespaces whose inputs did not change rendered cleanly
     // in the last clean run, and would again.
-    let reuse = (read.base(path, None))
+    let base = read.base(path, None);
+    let reuse = base
         .map(|base| crate::cache::passed(path, base))
         .unwrap_or_default();
+    let (mut memory, file_keys) = read.known_checks(path, None, base);
     let mut checked = out.phase("parse and validate", || {
-        crate::check_inputs(read.inputs, read.sources, read.report)
+        crate::check_inputs_with(read.inputs, read.sources, read.report, &mut memory)
     });
     out.files_read(&checked.sources)?;
+    keep_checks(out, path, None, &checked, &file_keys, memory)?;
     // Render in memory too, so template errors surface without writing anything; each
     // target's files are dropped as they come (unstamped: nothing reads their checksums).
     let mut reused = 0;

@@ -454,8 +454,9 @@ fn load_path(path: &Path, sources: &mut Sources, report: &mut Report) -> Option<
     let mut found = Report::default();
     // Parsed one file at a time per core, as `gen` does: both sides' parsed files
     // never exist at once (at 100,000 codes each side's are larger than its model).
-    let catalog = crate::load::read_inputs(path, sources, &mut found, false)
-        .and_then(|inputs| crate::validate::validate_inputs(inputs, sources, &mut found).1);
+    let catalog = crate::load::read_inputs(path, sources, &mut found, false).and_then(|inputs| {
+        crate::validate::validate_inputs(inputs, sources, &mut found, &mut Default::default()).1
+    });
     let ok = !found.has_errors();
     report.extend(found);
     catalog.filter(|_| ok)

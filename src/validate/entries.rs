@@ -51,6 +51,7 @@ fn severity(s: RawSeverity) -> Severity {
 }
 
 /// An entry's `group:` that its own file does not declare.
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
 pub struct GroupRef {
     pub entry: String,
     pub group: String,

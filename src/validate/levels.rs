@@ -9,7 +9,7 @@ use crate::load::raw::{S, SpannedMap};
 use crate::rules::{self, Rule};
 use crate::source::{FileId, Span};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Level {
     Allow,
     Warn,
@@ -17,7 +17,7 @@ pub enum Level {
 }
 
 /// An acknowledgement written on an entry.
-#[derive(Debug)]
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
 pub struct Ack {
     pub namespace: String,
     pub code: i64,

@@ -15,6 +15,7 @@ mod misread;
 mod options;
 mod overrides;
 mod profile;
+mod remembered;
 mod script;
 mod text_bytes;
 
@@ -22,6 +23,7 @@ use std::collections::BTreeMap;
 
 pub use catalog::{is_bidi_or_invisible, is_untranslated_copy};
 pub use locales::{invalid_tag_help, is_locale_tag, near_tag, tag_for};
+pub use remembered::FileMemory;
 pub use script::{Script, foreign_script};
 
 use crate::diag::Report;
@@ -45,21 +47,22 @@ pub fn validate(loaded: &Loaded, sources: &Sources, report: &mut Report) -> Opti
         .iter()
         .map(|(file, raw)| NamespaceFile::Parsed(*file, raw))
         .collect();
-    let catalog = validate_files(loaded, &files, sources, report);
+    let catalog = validate_files(loaded, &files, sources, report, &mut FileMemory::default());
     catalog.filter(|_| !report.has_errors())
 }
 
 /// Parses and validates what [`crate::load::read_inputs`] read, one namespace file per
-/// core at a time (see [`validate_files`]). Returns what loaded and the model, which
-/// exists even when there are errors (see [`validate_files`]).
+/// core at a time (see [`validate_files`]), or taken from `memory`. Returns what loaded
+/// and the model, which exists even when there are errors (see [`validate_files`]).
 pub fn validate_inputs(
     inputs: Inputs,
     sources: &Sources,
     report: &mut Report,
+    memory: &mut FileMemory,
 ) -> (Loaded, Option<Catalog>) {
     let (loaded, files) = inputs.without_namespaces();
     let files: Vec<_> = files.into_iter().map(NamespaceFile::Unparsed).collect();
-    let catalog = validate_files(&loaded, &files, sources, report);
+    let catalog = validate_files(&loaded, &files, sources, report, memory);
     (loaded, catalog)
 }
 
@@ -67,12 +70,15 @@ pub fn validate_inputs(
 /// `namespaces` are not read), returning the model even when there are errors (without
 /// the entries they made invalid): the caller decides what it may serve. Files not parsed yet are parsed and checked one at a
 /// time per core, so that at 100,000 codes the parsed files, as large as the
-/// model, never all exist at once.
+/// model, never all exist at once. A file not parsed yet whose checks `memory` knows
+/// is taken from it; with `memory.learn`, the checks of every other file that found
+/// nothing are encoded into `memory.learned`.
 pub fn validate_files(
     loaded: &Loaded,
     files: &[NamespaceFile],
     sources: &Sources,
     report: &mut Report,
+    memory: &mut FileMemory,
 ) -> Option<Catalog> {
     // A namespace file that did not load (reported already): the checks across files
     // hold back what its absence alone would make them say.
@@ -102,8 +108,16 @@ pub fn validate_files(
         cx.required_locales.clone(),
         cx.default_locale.clone(),
     );
+    let (known, learn) = (&memory.known, memory.learn);
     let checked = crate::par::map(crate::par::threads(), files, |&input| {
         let mut report = Report::default();
+        if let NamespaceFile::Unparsed(file) = input
+            && let Some(c) = known.get(&file).and_then(|b| remembered::decode(file, b))
+        {
+            report.diagnostics = c.findings;
+            let found = (c.acks, Vec::new());
+            return (Some(c.namespace), c.lints, report, found, Memo::Taken);
+        }
         let parsed;
         let (file, raw) = match input {
             NamespaceFile::Parsed(file, raw) => (file, raw),
@@ -111,7 +125,7 @@ pub fn validate_files(
                 parsed = crate::load::parse::<RawNamespace>(sources, file, &mut report);
                 match &parsed {
                     Some(raw) => (file, raw),
-                    None => return (None, None, report, Default::default()),
+                    None => return (None, None, report, Default::default(), Memo::None),
                 }
             }
         };
@@ -133,11 +147,31 @@ pub fn validate_files(
         });
         let ns = entries::namespace(&mut file_cx, file, raw);
         let found = (file_cx.acks, file_cx.unknown_locales);
-        (ns, lints, report, found)
+        // A text in an undeclared locale is reported across files, from what each
+        // file found: such a file is checked again each time.
+        let memo = match &ns {
+            Some(ns) if learn && found.1.is_empty() => {
+                remembered::encode(file, ns, lints.as_ref(), &report.diagnostics, &found.0)
+                    .map_or(Memo::None, Memo::Learned)
+            }
+            _ => Memo::None,
+        };
+        (ns, lints, report, found, memo)
     });
     // Parts of one namespace may live in several files; they are merged in file order.
     let mut parts: BTreeMap<String, Vec<(Namespace, Vec<entries::GroupRef>)>> = BTreeMap::new();
-    for (ns, lints, report, (acks, unknown_locales)) in checked {
+    let mut taken = std::collections::HashSet::new();
+    for (input, (ns, lints, report, (acks, unknown_locales), memo)) in files.iter().zip(checked) {
+        let file = match *input {
+            NamespaceFile::Parsed(file, _) | NamespaceFile::Unparsed(file) => file,
+        };
+        match memo {
+            Memo::Taken => {
+                taken.insert(file);
+            }
+            Memo::Learned(bytes) => memory.learned.push((file, bytes)),
+            Memo::None => {}
+        }
         if let Some((id, read)) = lints {
             lint_levels.set_namespace(&id, read);
         }
@@ -149,6 +183,7 @@ pub fn validate_files(
             None => incomplete = true,
         }
     }
+    memory.known.retain(|file, _| taken.contains(file));
     let namespaces: Vec<Namespace> = parts
         .into_values()
         .filter_map(|p| merge::merge(&mut cx, p))
@@ -176,6 +211,15 @@ pub fn validate_files(
     let catalog = cx.finish(namespaces, targets, declared, surfaces);
     levels::apply(&lint_levels, &mut acks, report, incomplete);
     Some(catalog)
+}
+
+/// What became of a namespace file's checks and the cache.
+enum Memo {
+    /// Taken from [`FileMemory::known`].
+    Taken,
+    /// Checked afresh, and encoded.
+    Learned(Vec<u8>),
+    None,
 }
 
 /// A `namespace-unlisted` warning for each file the loader found beside the catalog's

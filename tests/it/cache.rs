@@ -260,8 +260,10 @@ fn unused_entries_and_locks_are_pruned_when_a_run_stores_its_entry() {
     };
     let in_cache = [
         ("0123456789abcdef.json", 31),
+        ("0123456789abcdef.checks", 31),
         (".0123456789abcdef.json.errcat-99.tmp", 31),
         ("fedcba9876543210.json", 29),
+        ("fedcba9876543210.checks", 29),
         ("notes.json", 31),
         ("0123456789abcdef.json.bak", 31),
     ];
@@ -305,8 +307,8 @@ fn unused_entries_and_locks_are_pruned_when_a_run_stores_its_entry() {
     };
     assert_eq!(
         own(&cached, &in_cache),
-        1,
-        "the run's own entry: {cached:?}"
+        2,
+        "the run's own entry and its namespace files' checks: {cached:?}"
     );
     assert_eq!(
         own(&temp, &in_tmp),
@@ -315,6 +317,7 @@ fn unused_entries_and_locks_are_pruned_when_a_run_stores_its_entry() {
     );
     for (kept, names) in [
         ("fedcba9876543210.json", &cached),
+        ("fedcba9876543210.checks", &cached),
         ("notes.json", &cached),
         ("0123456789abcdef.json.bak", &cached),
         ("errcat-00000000000000ff.lock", &temp),
@@ -329,6 +332,7 @@ fn unused_entries_and_locks_are_pruned_when_a_run_stores_its_entry() {
     }
     for (gone, names) in [
         ("0123456789abcdef.json", &cached),
+        ("0123456789abcdef.checks", &cached),
         (".0123456789abcdef.json.errcat-99.tmp", &cached),
         ("errcat-0123456789abcdef.lock", &temp),
     ] {

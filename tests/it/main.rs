@@ -36,6 +36,7 @@ mod nasty;
 mod parallel;
 mod profiles;
 mod publish;
+mod remembered_checks;
 mod reserved_names;
 mod reuse;
 mod rust_error;

@@ -26,7 +26,7 @@ fn gen_verbose(dir: &Path) -> (Vec<String>, Vec<String>) {
 }
 
 /// What `gen --no-cache` writes for the project's inputs as they are now, from scratch.
-fn written_without_cache(dir: &Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
+pub(crate) fn written_without_cache(dir: &Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
     let fresh = tempfile::tempdir().unwrap();
     copy_tree(&dir.join("schema"), &fresh.path().join("schema"));
     copy_tree(&dir.join("templates"), &fresh.path().join("templates"));
@@ -39,7 +39,7 @@ fn written_without_cache(dir: &Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
     relative(fresh.path())
 }
 
-fn relative(dir: &Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
+pub(crate) fn relative(dir: &Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
     tree(&dir.join("generated"))
         .into_iter()
         .map(|(p, b)| (p.strip_prefix(dir).unwrap().to_path_buf(), b))
