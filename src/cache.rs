@@ -39,7 +39,7 @@ use crate::source::{FileId, Sources};
 mod checks;
 pub use checks::{FileKeys, known as known_checks, store as store_checks};
 
-const FORMAT: u32 = 7;
+const FORMAT: u32 = 8;
 
 /// A file changed this close to the moment the entry was written could change again
 /// without its size or time changing (file systems with coarse times keep 2 s): such
@@ -65,6 +65,9 @@ struct Stat {
 struct Entry {
     format: u32,
     key: String,
+    /// The run's [`base`]: every key of `renders` and `parted` is over it, so a run
+    /// over another base can take nothing from them (and reads none of their files).
+    base: String,
     /// How many of the files errcat generated (the rest are files it leaves alone).
     generated: usize,
     /// The catalog's size, for `errcat check` to report without parsing it.
@@ -210,6 +213,7 @@ pub fn reusable(
     base: u64,
 ) -> crate::render::Reuse {
     let entry = last_entry(catalog_path, out_override)
+        .filter(|entry| entry.base == hex(base))
         // As in `fresh`: an output directory that resolves elsewhere now holds other files.
         .filter(|entry| entry.dirs.iter().all(|d| absolute(Path::new(d)) == *d));
     let Some(entry) = entry else {
@@ -291,7 +295,8 @@ const HEADER_BYTES: u64 = 8 * 1024;
 /// plays no part: a check keeps no text, and that a clean run rendered the same key is
 /// proof enough that rendering it finds nothing.
 pub fn passed(catalog_path: &Path, base: u64) -> crate::render::Reuse {
-    let renders = last_entry(catalog_path, None).map(|e| e.renders);
+    let entry = last_entry(catalog_path, None).filter(|e| e.base == hex(base));
+    let renders = entry.map(|e| e.renders);
     let passed = renders.iter().flatten().filter_map(Render::kept);
     crate::render::Reuse::new(base, passed.collect())
 }
@@ -442,6 +447,14 @@ pub struct Size {
     pub codes: usize,
 }
 
+/// A clean run to remember: its [`key`], its [`base`] and its catalog's size.
+#[derive(Clone, Copy, Debug)]
+pub struct Run {
+    pub key: Key,
+    pub base: u64,
+    pub size: Size,
+}
+
 /// A file the next run may take from: one rendered per namespace, or one made of keyed
 /// parts.
 #[derive(Debug)]
@@ -461,8 +474,7 @@ pub struct Rendered {
 pub fn store(
     catalog_path: &Path,
     out_override: Option<&Path>,
-    key: Key,
-    size: Size,
+    Run { key, base, size }: Run,
     dirs: &[PathBuf],
     generated: usize,
     rendered: &[Rendered],
@@ -528,6 +540,7 @@ pub fn store(
     let entry = Entry {
         format: FORMAT,
         key: hex(key.0),
+        base: hex(base),
         generated,
         namespaces: size.namespaces,
         codes: size.codes,

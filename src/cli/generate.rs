@@ -114,12 +114,15 @@ pub(super) fn run(
     };
     // Only a run without findings is remembered, so a cached answer never hides one.
     let remember = |dirs: &[PathBuf], generated: usize, rendered: &[crate::cache::Rendered]| {
-        if let Some(k) = key.filter(|_| checked.report.diagnostics.is_empty()) {
+        if let (Some(key), Some(base)) = (key, base)
+            && checked.report.diagnostics.is_empty()
+        {
             let size = crate::cache::Size {
                 namespaces: catalog.namespaces.len(),
                 codes: catalog.namespaces.iter().map(|n| n.entries.len()).sum(),
             };
-            crate::cache::store(path, out_dir, k, size, dirs, generated, rendered);
+            let run = crate::cache::Run { key, base, size };
+            crate::cache::store(path, out_dir, run, dirs, generated, rendered);
         }
     };
     // A Ctrl-C or a cancelled CI job from here on removes what was staged, as an
