@@ -515,33 +515,16 @@ fn render_with(
         // namespace's values.
         let mut parts = Vec::new();
         for (s, part_key) in by_namespace.iter().zip(&part_keys) {
-            let copies: Vec<Option<usize>> = match s.spec.each {
-                Each::Locale => (0..locales.len()).map(Some).collect(),
-                _ => vec![None],
-            };
-            let keys: Vec<Option<u64>> = copies
-                .iter()
-                .map(|&copy| {
-                    let (spec, namespace) = part_key.zip(namespace_key)?;
-                    Some(reuse::file_key(spec, copy, namespace))
-                })
-                .collect();
-            let taken: Option<Vec<String>> = keys
-                .iter()
-                .map(|k| k.and_then(|k| reuse.take_part(k)))
-                .collect();
-            let (texts, was_taken) = match taken {
-                Some(texts) => (texts, true),
-                None => {
+            parts.push(keyed_part(
+                reuse,
+                s,
+                locales.len(),
+                part_key.zip(namespace_key),
+                || {
                     let view = view.get_or_insert_with(|| views.namespace(n));
-                    (
-                        render_parts(tera, target, s, &cat, &locales, &*view)?,
-                        false,
-                    )
-                }
-            };
-            let keyed = keys.into_iter().zip(texts);
-            parts.push(keyed.map(|(k, t)| (k, t, was_taken)).collect::<Vec<_>>());
+                    render_parts(tera, target, s, &cat, &locales, &*view)
+                },
+            )?);
         }
         let kept = listing
             .iter()
@@ -586,13 +569,23 @@ fn render_with(
         // thing in memory.
         let index = views.code_index();
         let runs: Vec<&[view::CodeAt]> = index.chunks(PartsBy::CODES_PER_PART).collect();
+        // A run is keyed as a namespace's part is, over the namespaces its codes come
+        // from: a run without one of the edited namespace's codes is taken as it was.
+        let spec_keys: Vec<Option<u64>> = by_codes
+            .iter()
+            .map(|s| reuse.spec_key(&target.id, s.index, every_field, &cat))
+            .collect();
         for rendered in par::map(threads, &runs, |run| {
-            let codes = views.code_views(run);
+            let run_key = reuse::run_key(run, keyed.namespaces);
+            let mut codes = None;
             by_codes
                 .iter()
-                .map(|s| {
-                    let texts = render_parts(tera, target, s, &cat, &locales, &codes)?;
-                    Ok(texts.into_iter().map(|t| (None, t, false)).collect())
+                .zip(&spec_keys)
+                .map(|(s, spec_key)| {
+                    keyed_part(reuse, s, locales.len(), spec_key.zip(run_key), || {
+                        let codes = codes.get_or_insert_with(|| views.code_views(run));
+                        render_parts(tera, target, s, &cat, &locales, &*codes)
+                    })
                 })
                 .collect::<Result<Vec<_>, Box<Diagnostic>>>()
         }) {
@@ -660,6 +653,39 @@ fn render_with(
         out.push(file?);
     }
     Ok(out)
+}
+
+/// One part of file `s` in each of its copies (one, or one per locale), keyed over
+/// `keys` (its spec's, and its namespace's or run's): taken from the last clean run
+/// when every copy's part is there, else rendered.
+fn keyed_part(
+    reuse: &Reuse,
+    s: &Spec,
+    locales: usize,
+    keys: Option<(u64, u64)>,
+    render: impl FnOnce() -> Result<Vec<String>, Box<Diagnostic>>,
+) -> Result<Vec<Part>, Box<Diagnostic>> {
+    let copies: Vec<Option<usize>> = match s.spec.each {
+        Each::Locale => (0..locales).map(Some).collect(),
+        _ => vec![None],
+    };
+    let keys: Vec<Option<u64>> = copies
+        .iter()
+        .map(|&copy| keys.map(|(spec, of)| reuse::file_key(spec, copy, of)))
+        .collect();
+    let taken: Option<Vec<String>> = keys
+        .iter()
+        .map(|k| k.and_then(|k| reuse.take_part(k)))
+        .collect();
+    let (texts, was_taken) = match taken {
+        Some(texts) => (texts, true),
+        None => (render()?, false),
+    };
+    Ok(keys
+        .into_iter()
+        .zip(texts)
+        .map(|(k, t)| (k, t, was_taken))
+        .collect())
 }
 
 /// Where file `s` is in `specs`.

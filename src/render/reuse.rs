@@ -105,6 +105,20 @@ pub(super) fn namespace_key(n: &Namespace) -> u64 {
     h.finish()
 }
 
+/// The key of a run of the code lookup: its codes, each with the namespaces that use
+/// or retired it (by their [`namespace_key`], which covers every entry) and whether
+/// the code is there with the other sign. `None` when namespaces are not keyed.
+pub(super) fn run_key(run: &[crate::view::CodeAt], namespace_keys: &[u64]) -> Option<u64> {
+    let mut h = hasher();
+    for at in run {
+        (at.code, at.other_sign, at.uses.len(), at.retired.len()).hash(&mut h);
+        for &(n, i) in at.uses.iter().chain(&at.retired) {
+            (namespace_keys.get(n)?, i).hash(&mut h);
+        }
+    }
+    Some(h.finish())
+}
+
 /// The key of one file: its spec's, its locale (by position) and its namespace's.
 pub(super) fn file_key(spec: u64, locale: Option<usize>, namespace: u64) -> u64 {
     let mut h = hasher();

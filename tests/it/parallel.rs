@@ -1,16 +1,11 @@
 //! Rendering on several threads writes exactly the bytes of a single-threaded run.
 
-use crate::support::{copy_tree, repo};
+use crate::support::write_synth;
 
 #[test]
 fn parallel_and_single_threaded_renders_are_byte_identical() {
     let tmp = tempfile::tempdir().unwrap();
-    for (rel, text) in errcat::synth::files(10_000, errcat::synth::PER_FILE) {
-        let path = tmp.path().join(rel);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    }
-    copy_tree(&repo().join("templates"), &tmp.path().join("templates"));
+    write_synth(tmp.path(), 10_000);
     let checked = errcat::check(&tmp.path().join(errcat::synth::CATALOG));
     let Some(catalog) = &checked.catalog else {
         panic!("{}", crate::support::diagnostics_text(&checked))

@@ -328,3 +328,34 @@ fn a_json_catalog_edited_by_hand_or_converted_to_crlf_gives_no_part() {
         );
     }
 }
+
+/// The code lookup (`codes.md`, in runs of 1,000 codes) keeps the runs whose codes
+/// come from namespaces that did not change: here one namespace of three is edited,
+/// and the runs of the other two are taken in both locales, with their parts of the
+/// JSON catalog.
+#[test]
+fn an_edit_takes_the_code_lookups_runs_of_the_other_namespaces() {
+    let p = tempfile::tempdir().unwrap();
+    for (rel, text) in errcat::synth::files(3_000, errcat::synth::PER_FILE) {
+        let path = p.path().join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    copy_tree(
+        &crate::support::repo().join("templates"),
+        &p.path().join("templates"),
+    );
+    let (ok, err) = stderr(p.path(), &["gen"]);
+    assert!(ok, "{err}");
+    edit(&p.path().join("schema/synth/ns001.yaml"), |t| {
+        t.replacen("while joining", "when joining", 1)
+    });
+    let (ok, err) = stderr(p.path(), &["gen", "-v"]);
+    assert!(ok, "{err}");
+    // Two namespaces' parts of the JSON catalog, and their two runs in two locales.
+    assert!(
+        err.contains(&format!("cache: 6 {PARTS_TAKEN}")),
+        "the runs of the namespaces not edited were rendered again:\n{err}"
+    );
+    assert_eq!(relative(p.path()), written_without_cache(p.path()));
+}

@@ -137,3 +137,14 @@ pub fn tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
         })
         .collect()
 }
+
+/// A synthetic catalog of `codes` codes in `dir` (files of 1,000 codes), with the
+/// built-in templates.
+pub fn write_synth(dir: &Path, codes: usize) {
+    for (rel, text) in errcat::synth::files(codes, errcat::synth::PER_FILE) {
+        let path = dir.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    copy_tree(&repo().join("templates"), &dir.join("templates"));
+}
