@@ -236,9 +236,10 @@ pub fn reusable(
     };
     // Read on every core: after a full run at 100,000 codes that is 230 MB of files.
     let kept = crate::par::map(threads, &entry.renders, kept);
-    let parts = crate::par::map(threads, &entry.parted, Parted::parts).concat();
+    // Moved into the map, not `concat`enated: that clones every part (100 MB at 100k).
+    let parts = crate::par::map(threads, &entry.parted, Parted::parts);
     crate::render::Reuse::new(base, kept.into_iter().flatten().collect())
-        .with_parts(parts.into_iter().collect())
+        .with_parts(parts.into_iter().flatten().collect())
 }
 
 impl Parted {
