@@ -1,18 +1,17 @@
 //! Namespace files' checks, kept for the next run (see
-//! [`crate::validate::FileMemory`]). Beside a project's entry, in `<entry>.checks`:
-//! one postcard file of the encoded checks of every namespace file the last run
-//! checked and found nothing in (framed by hand: the format, then each file's key,
-//! length and bytes, as little-endian `u64`s but the format's `u32`), each under a
-//! key over the run's [`super::base`] (errcat
-//! itself, the catalog and every input but the namespace files), the file's path and
-//! its text. A key that comes again is the same file checked against the same rest, so
-//! its checks would find the same again. A file that cannot be read, or was written by
-//! another format, serves nothing.
+//! [`crate::validate::FileMemory`]). Beside a project's entry, in `<entry>.checks`,
+//! one file holds the encoded checks of every namespace file the last run checked
+//! (framed by hand: the format as a little-endian `u32`, then each file's key, length
+//! and bytes, the numbers as little-endian `u64`s). A file's key covers the run's
+//! [`super::base`] (errcat itself, the catalog and every input but the namespace
+//! files) and the file's digest (its path and text). A key that comes again is the
+//! same file checked against the same rest, so its checks would find the same again. A
+//! file that cannot be read, or was written by another format, serves nothing.
 
 use std::path::Path;
 
-use super::{Hasher, entry_path};
-use crate::source::{FileId, Sources};
+use super::{Digests, Hasher, entry_path};
+use crate::source::FileId;
 use crate::validate::FileMemory;
 
 const FORMAT: u32 = 1;
@@ -70,19 +69,22 @@ pub fn known(
     catalog_path: &Path,
     out_override: Option<&Path>,
     base: u64,
-    sources: &Sources,
+    digests: &Digests,
     files: &[FileId],
 ) -> (FileMemory, FileKeys) {
-    // A key hashes the whole file: the files side by side.
-    let keys: Vec<(FileId, u64)> = crate::par::map(crate::par::threads(), files, |&id| {
-        let file = sources.get(id);
-        let mut h = Hasher(0xcbf2_9ce4_8422_2325);
-        h.field(b"checks");
-        h.field(&base.to_le_bytes());
-        h.field(file.path.as_os_str().as_encoded_bytes());
-        h.field(file.text.as_bytes());
-        (id, h.0)
-    });
+    let Some(keys) = files
+        .iter()
+        .map(|&id| {
+            let mut h = Hasher(0xcbf2_9ce4_8422_2325);
+            h.field(b"checks");
+            h.field(&base.to_le_bytes());
+            h.field(&digests.of(id)?.to_le_bytes());
+            Some((id, h.0))
+        })
+        .collect::<Option<Vec<_>>>()
+    else {
+        return Default::default();
+    };
     let mut stored = checks_path(catalog_path, out_override)
         .and_then(|p| std::fs::read(p).ok())
         .and_then(|bytes| unframe(&bytes))

@@ -101,6 +101,7 @@ pub(super) fn run(
         report,
         inputs,
         key,
+        ..
     } = read;
     let checked = out.phase("parse and validate", || {
         crate::check_inputs_with(inputs, sources, report, &mut memory)

@@ -645,6 +645,8 @@ struct Read {
     inputs: Option<crate::load::Inputs>,
     /// Their cache key, when a cached answer may serve (and reading found nothing).
     key: Option<crate::cache::Key>,
+    /// Each file's digest, for the keys (none without a key).
+    digests: crate::cache::Digests,
 }
 
 fn read(path: &Path, out_dir: Option<&Path>, cache: bool, out: Console) -> Read {
@@ -653,17 +655,20 @@ fn read(path: &Path, out_dir: Option<&Path>, cache: bool, out: Console) -> Read 
     let inputs = out.phase("read", || {
         crate::load::read_inputs(path, &mut sources, &mut report, true)
     });
-    let key = match &inputs {
+    let (digests, key) = match &inputs {
         Some(_) if cache && report.diagnostics.is_empty() => {
-            crate::cache::key(path, out_dir, &sources)
+            let digests = crate::cache::digests(&sources);
+            let key = crate::cache::key(path, out_dir, &digests);
+            (digests, key)
         }
-        _ => None,
+        _ => Default::default(),
     };
     Read {
         sources,
         report,
         inputs,
         key,
+        digests,
     }
 }
 
@@ -681,7 +686,7 @@ impl Read {
                 path,
                 out_dir,
                 base,
-                &self.sources,
+                &self.digests,
                 &inputs.namespace_files,
             ),
             _ => Default::default(),
@@ -697,7 +702,7 @@ impl Read {
             .as_ref()
             .filter(|_| self.key.is_some())?
             .namespace_files;
-        crate::cache::base(path, out_dir, &self.sources, files)
+        crate::cache::base(path, out_dir, &self.digests, files)
     }
 }
 
