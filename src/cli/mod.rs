@@ -693,9 +693,9 @@ impl Read {
         }
     }
 
-    /// The hash of every input but the namespace files, which keys each file rendered
-    /// per namespace: when the cache may serve. Not taken before the cache's whole
-    /// answer has been tried, as it hashes every input again.
+    /// The hash of every input but the namespace files (of their digests), which keys
+    /// each file rendered per namespace and each namespace file's checks: when the
+    /// cache may serve.
     fn base(&self, path: &Path, out_dir: Option<&Path>) -> Option<u64> {
         let files = &self
             .inputs

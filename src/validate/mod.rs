@@ -71,8 +71,8 @@ pub fn validate_inputs(
 /// the entries they made invalid): the caller decides what it may serve. Files not parsed yet are parsed and checked one at a
 /// time per core, so that at 100,000 codes the parsed files, as large as the
 /// model, never all exist at once. A file not parsed yet whose checks `memory` knows
-/// is taken from it; with `memory.learn`, the checks of every other file that found
-/// nothing are encoded into `memory.learned`.
+/// is taken from it; with `memory.learn`, the checks of every other file are encoded
+/// into `memory.learned` (but those of a file with a text in an undeclared locale).
 pub fn validate_files(
     loaded: &Loaded,
     files: &[NamespaceFile],
