@@ -313,14 +313,19 @@ fn header_checksum(path: &Path) -> Option<String> {
 const HEADER_BYTES: u64 = 8 * 1024;
 
 /// What `errcat check` need not render again: every file the last clean run (without
-/// `--out-dir`) rendered per namespace, by key over `base`. Unlike [`reusable`] the disk
-/// plays no part: a check keeps no text, and that a clean run rendered the same key is
-/// proof enough that rendering it finds nothing.
+/// `--out-dir`) rendered per namespace, and every part of a catalog-wide file it
+/// rendered, by key over `base`. Unlike [`reusable`] the disk plays no part: a check
+/// keeps no text, and that a clean run rendered the same key is proof enough that
+/// rendering it finds nothing. A part is taken as an empty text: the file around it
+/// still renders, to find what its own template does.
 pub fn passed(catalog_path: &Path, base: u64) -> crate::render::Reuse {
-    let entry = last_entry(catalog_path, None).filter(|e| e.base == hex(base));
-    let renders = entry.map(|e| e.renders);
-    let passed = renders.iter().flatten().filter_map(Render::kept);
-    crate::render::Reuse::new(base, passed.collect())
+    let Some(entry) = last_entry(catalog_path, None).filter(|e| e.base == hex(base)) else {
+        return crate::render::Reuse::new(base, std::collections::HashMap::new());
+    };
+    let passed = entry.renders.iter().filter_map(Render::kept).collect();
+    let parts = entry.parted.iter().flat_map(|f| &f.parts);
+    let parts = parts.filter_map(|p| Some((unhex(&p.key)?, String::new())));
+    crate::render::Reuse::new(base, passed).with_parts(parts.collect())
 }
 
 /// Where the entry of a project lives: one small JSON file per catalog and output

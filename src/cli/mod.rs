@@ -789,11 +789,12 @@ fn check(path: &Path, opts: &CheckOptions, out: Console) -> Printed<ExitCode> {
     keep_checks(out, path, None, &checked, &file_keys, memory)?;
     // Render in memory too, so template errors surface without writing anything; each
     // target's files are dropped as they come (unstamped: nothing reads their checksums).
-    let mut reused = 0;
+    let (mut reused, mut parts) = (0, 0);
     if let Some(c) = &checked.catalog
         && let Err(report) = out.phase("render", || {
             crate::render::generate_each(c, crate::par::threads(), &reuse, &mut |files| {
                 reused += files.iter().filter(|f| f.reused).count();
+                parts += files.iter().map(|f| f.parts_taken).sum::<usize>();
             })
         })
     {
@@ -801,6 +802,11 @@ fn check(path: &Path, opts: &CheckOptions, out: Console) -> Printed<ExitCode> {
         checked.catalog = None;
     }
     say_kept(out, reused)?;
+    if parts > 0 {
+        out.detail(format_args!(
+            "cache: {parts} parts of catalog-wide files, of namespaces unchanged since the last clean run, were not rendered again"
+        ))?;
+    }
     if let (Some(rev), Some(new)) = (against, &checked.catalog) {
         let mut found = Report::default();
         let place = crate::diff::git::Place::at(path);

@@ -359,3 +359,34 @@ fn an_edit_takes_the_code_lookups_runs_of_the_other_namespaces() {
     );
     assert_eq!(relative(p.path()), written_without_cache(p.path()));
 }
+
+/// `check` skips the parts of catalog-wide files (the JSON catalog's, the code
+/// lookup's runs) that the last clean run rendered with the same key, and still
+/// renders the edited namespace's, whose errors it reports.
+#[test]
+fn check_renders_again_only_the_edited_namespaces_parts() {
+    let p = tempfile::tempdir().unwrap();
+    crate::support::write_synth(p.path(), 3_000);
+    // A part template that fails on one description: `int` of a word is an error.
+    edit(&p.path().join("templates/json/namespace.json.tera"), |t| {
+        t.replacen(
+            "{%- set ns = namespace -%}",
+            "{%- set ns = namespace -%}{% if \"boom\" in ns.id_lit %}{{ ns.id_lit | int }}{% endif %}",
+            1,
+        )
+    });
+    let (ok, err) = stderr(p.path(), &["gen"]);
+    assert!(ok, "{err}");
+    edit(&p.path().join("schema/synth/ns001.yaml"), |t| {
+        t.replacen("while joining", "when joining", 1)
+    });
+    let (ok, err) = stderr(p.path(), &["check", "-v"]);
+    let skipped = "cache: 6 parts of catalog-wide files, of namespaces unchanged since the last clean run, were not rendered again";
+    assert!(ok && err.contains(skipped), "{err}");
+    // Renamed, the namespace's part is rendered again, and fails.
+    edit(&p.path().join("schema/synth/ns001.yaml"), |t| {
+        t.replacen("namespace: synth.ns001", "namespace: synth.boom1", 1)
+    });
+    let (ok, err) = stderr(p.path(), &["check", "-v"]);
+    assert!(!ok && err.contains("namespace.json.tera"), "{err}");
+}
