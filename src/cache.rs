@@ -271,24 +271,44 @@ impl Parted {
         if !std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file()) {
             return Vec::new();
         }
-        let Ok(text) = std::fs::read_to_string(path) else {
-            return Vec::new();
-        };
-        let as_rendered = text.len() == self.len
-            && crate::checksum::of(&text) == Some(self.checksum.as_str())
-            && crate::checksum::intact(&text) == Some(true);
-        if !as_rendered {
-            return Vec::new();
+        self.read_parts(path).unwrap_or_default()
+    }
+
+    /// Reads the file a range at a time: each part into its own text, what lies
+    /// between them only to hash it, so the file is never whole in memory (65 MB at
+    /// 100k). Its length, header checksum and hash must be those of the text rendered.
+    fn read_parts(&self, path: &Path) -> Option<Vec<(u64, String)>> {
+        use std::io::Read;
+        let file = std::fs::File::open(path).ok()?;
+        if file.metadata().ok()?.len() != u64::try_from(self.len).ok()? {
+            return None;
         }
-        self.parts
-            .iter()
-            .map(|p| {
-                let key = unhex(&p.key)?;
-                let part = text.get(p.start..p.start.checked_add(p.len)?)?;
-                Some((key, part.to_owned()))
-            })
-            .collect::<Option<Vec<_>>>()
-            .unwrap_or_default()
+        let mut file = std::io::BufReader::with_capacity(64 << 10, file);
+        let mut read = |len: usize| -> Option<Vec<u8>> {
+            let mut bytes = vec![0; len];
+            file.read_exact(&mut bytes).ok()?;
+            Some(bytes)
+        };
+        // The head, up to the first part, holds the checksum.
+        let head_len = self.parts.first().map_or(self.len, |p| p.start);
+        let head = String::from_utf8(read(head_len)?).ok()?;
+        let mut check = crate::checksum::Pieces::start(&head)?;
+        if check.stamped != self.checksum {
+            return None;
+        }
+        let mut at = head_len;
+        let mut parts = Vec::with_capacity(self.parts.len());
+        for p in &self.parts {
+            let between = read(p.start.checked_sub(at)?)?;
+            let part = read(p.len)?;
+            if !(check.add(&between) && check.add(&part)) {
+                return None;
+            }
+            parts.push((unhex(&p.key)?, String::from_utf8(part).ok()?));
+            at = p.start.checked_add(p.len)?;
+        }
+        let rest = read(self.len.checked_sub(at)?)?;
+        (check.add(&rest) && check.intact()).then_some(parts)
     }
 }
 

@@ -307,8 +307,11 @@ fn an_edit_takes_the_other_namespaces_part_of_the_json_catalog() {
 fn a_json_catalog_edited_by_hand_or_converted_to_crlf_gives_no_part() {
     type Change = fn(String) -> String;
     let json = "generated/json/catalog.json";
-    let changes: [(&str, Change); 2] = [
+    let changes: [(&str, Change); 3] = [
         ("edited by hand", |t| t.replacen("Keywords", "Key words", 1)),
+        ("edited by hand, same length", |t| {
+            t.replacen("Keywords", "KEYWORDS", 1)
+        }),
         ("converted to CRLF", |t| t.replace('\n', "\r\n")),
     ];
     for (what, change) in changes {
