@@ -283,6 +283,15 @@ impl Parted {
         if file.metadata().ok()?.len() != u64::try_from(self.len).ok()? {
             return None;
         }
+        // In order, apart and inside the file, or the entry is not this errcat's: no
+        // range read below is then longer than the file.
+        let mut end = 0;
+        for p in &self.parts {
+            end = (p.start >= end).then(|| p.start.checked_add(p.len))??;
+        }
+        if end > self.len {
+            return None;
+        }
         let mut file = std::io::BufReader::with_capacity(64 << 10, file);
         let mut read = |len: usize| -> Option<Vec<u8>> {
             let mut bytes = vec![0; len];
@@ -639,5 +648,38 @@ mod tests {
         std::fs::write(&path, "fn a() {}\n").unwrap();
         assert!(header_checksum(&path).is_none() && !carries(&path, &sum));
         assert!(!carries(&dir.path().join("gone.rs"), &sum));
+    }
+
+    /// Parts are read from the text rendered, and from no other: an entry whose parts
+    /// are out of order or past the file's end gives none, and allocates nothing for
+    /// them.
+    #[test]
+    fn parts_come_only_from_the_text_rendered() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("catalog.json");
+        let text = stamp(format!("// {PLACEHOLDER}\n[\n  \"one\",\n  \"two\"\n]\n"));
+        std::fs::write(&path, &text).unwrap();
+        let part = |text: &str, part: &str, key: u64| Part {
+            key: hex(key),
+            start: text.find(part).unwrap(),
+            len: part.len(),
+        };
+        let parted = |parts: Vec<Part>| Parted {
+            path: path.to_str().unwrap().to_owned(),
+            len: text.len(),
+            checksum: of(&text).unwrap().to_owned(),
+            parts,
+        };
+        let both = parted(vec![part(&text, "\"one\"", 1), part(&text, "\"two\"", 2)]);
+        let want = vec![(1, "\"one\"".to_owned()), (2, "\"two\"".to_owned())];
+        assert_eq!(both.parts(), want);
+        let swapped = parted(vec![part(&text, "\"two\"", 2), part(&text, "\"one\"", 1)]);
+        assert!(swapped.parts().is_empty(), "out of order");
+        let mut past = part(&text, "\"two\"", 2);
+        past.len = usize::MAX - past.start;
+        assert!(parted(vec![past]).parts().is_empty(), "past the end");
+        // Edited by hand after the entry was written, the same length.
+        std::fs::write(&path, text.replace("two", "TWO")).unwrap();
+        assert!(both.parts().is_empty(), "edited");
     }
 }
