@@ -233,8 +233,7 @@ pub fn reusable(
     out_override: Option<&Path>,
     base: u64,
 ) -> crate::render::Reuse {
-    let entry = last_entry(catalog_path, out_override)
-        .filter(|entry| entry.base == hex(base))
+    let entry = entry_over(catalog_path, out_override, base)
         // As in `fresh`: an output directory that resolves elsewhere now holds other files.
         .filter(|entry| entry.dirs.iter().all(|d| absolute(Path::new(d)) == *d));
     let Some(entry) = entry else {
@@ -348,7 +347,7 @@ const HEADER_BYTES: u64 = 8 * 1024;
 /// rendering it finds nothing. A part is taken as an empty text: the file around it
 /// still renders, to find what its own template does.
 pub fn passed(catalog_path: &Path, base: u64) -> crate::render::Reuse {
-    let Some(entry) = last_entry(catalog_path, None).filter(|e| e.base == hex(base)) else {
+    let Some(entry) = entry_over(catalog_path, None, base) else {
         return crate::render::Reuse::new(base, std::collections::HashMap::new());
     };
     let passed = entry.renders.iter().filter_map(Render::kept).collect();
@@ -449,6 +448,12 @@ fn last_entry(catalog_path: &Path, out_override: Option<&Path>) -> Option<Entry>
     let text = std::fs::read_to_string(entry_path(catalog_path, out_override)?).ok()?;
     let entry: Entry = serde_json::from_str(&text).ok()?;
     (entry.format == FORMAT).then_some(entry)
+}
+
+/// The entry of the last clean run, when it was over the same [`base`]: only then can
+/// a key it lists come again.
+fn entry_over(catalog_path: &Path, out_override: Option<&Path>, base: u64) -> Option<Entry> {
+    last_entry(catalog_path, out_override).filter(|e| e.base == hex(base))
 }
 
 /// The entry of the last clean run, when it had the same key.

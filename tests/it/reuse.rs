@@ -332,27 +332,27 @@ fn a_json_catalog_edited_by_hand_or_converted_to_crlf_gives_no_part() {
     }
 }
 
+/// A synthetic catalog of three namespaces of 1,000 codes, prepared by `prepare`,
+/// after a clean `gen` and an edit to one message of the second namespace.
+fn three_namespaces_one_edited(prepare: impl FnOnce(&Path)) -> tempfile::TempDir {
+    let p = tempfile::tempdir().unwrap();
+    crate::support::write_synth(p.path(), 3_000);
+    prepare(p.path());
+    let (ok, err) = stderr(p.path(), &["gen"]);
+    assert!(ok, "{err}");
+    edit(&p.path().join("schema/synth/ns001.yaml"), |t| {
+        t.replacen("while joining", "when joining", 1)
+    });
+    p
+}
+
 /// The code lookup (`codes.md`, in runs of 1,000 codes) keeps the runs whose codes
 /// come from namespaces that did not change: here one namespace of three is edited,
 /// and the runs of the other two are taken in both locales, with their parts of the
 /// JSON catalog.
 #[test]
 fn an_edit_takes_the_code_lookups_runs_of_the_other_namespaces() {
-    let p = tempfile::tempdir().unwrap();
-    for (rel, text) in errcat::synth::files(3_000, errcat::synth::PER_FILE) {
-        let path = p.path().join(rel);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    }
-    copy_tree(
-        &crate::support::repo().join("templates"),
-        &p.path().join("templates"),
-    );
-    let (ok, err) = stderr(p.path(), &["gen"]);
-    assert!(ok, "{err}");
-    edit(&p.path().join("schema/synth/ns001.yaml"), |t| {
-        t.replacen("while joining", "when joining", 1)
-    });
+    let p = three_namespaces_one_edited(|_| {});
     let (ok, err) = stderr(p.path(), &["gen", "-v"]);
     assert!(ok, "{err}");
     // Two namespaces' parts of the JSON catalog, and their two runs in two locales.
@@ -368,20 +368,15 @@ fn an_edit_takes_the_code_lookups_runs_of_the_other_namespaces() {
 /// renders the edited namespace's, whose errors it reports.
 #[test]
 fn check_renders_again_only_the_edited_namespaces_parts() {
-    let p = tempfile::tempdir().unwrap();
-    crate::support::write_synth(p.path(), 3_000);
-    // A part template that fails on one description: `int` of a word is an error.
-    edit(&p.path().join("templates/json/namespace.json.tera"), |t| {
-        t.replacen(
-            "{%- set ns = namespace -%}",
-            "{%- set ns = namespace -%}{% if \"boom\" in ns.id_lit %}{{ ns.id_lit | int }}{% endif %}",
-            1,
-        )
-    });
-    let (ok, err) = stderr(p.path(), &["gen"]);
-    assert!(ok, "{err}");
-    edit(&p.path().join("schema/synth/ns001.yaml"), |t| {
-        t.replacen("while joining", "when joining", 1)
+    let p = three_namespaces_one_edited(|dir| {
+        // A part template that fails on one namespace id: `int` of a word is an error.
+        edit(&dir.join("templates/json/namespace.json.tera"), |t| {
+            t.replacen(
+                "{%- set ns = namespace -%}",
+                "{%- set ns = namespace -%}{% if \"boom\" in ns.id_lit %}{{ ns.id_lit | int }}{% endif %}",
+                1,
+            )
+        });
     });
     let (ok, err) = stderr(p.path(), &["check", "-v"]);
     let skipped = "cache: 6 parts of catalog-wide files, of namespaces unchanged since the last clean run, were not rendered again";
