@@ -257,29 +257,42 @@ pub fn reusable(
     // Read on every core: after a full run at 100,000 codes that is 230 MB of files.
     let kept = crate::par::map(threads, &entry.renders, kept);
     // Moved into the map, not `concat`enated: that clones every part (100 MB at 100k).
-    let parts = crate::par::map(threads, &entry.parted, Parted::parts);
+    let parted = crate::par::map(threads, &entry.parted, Parted::parts);
+    let mut parts = std::collections::HashMap::new();
+    let mut verified = crate::write::Verified::default();
+    for (taken, seen) in parted.into_iter().flatten() {
+        parts.extend(taken);
+        verified.insert(seen.0, seen.1);
+    }
     crate::render::Reuse::new(base, kept.into_iter().flatten().collect())
-        .with_parts(parts.into_iter().flatten().collect())
+        .with_parts(parts)
+        .with_verified(verified)
 }
 
+/// The texts of a file's parts by key, and the file as it was seen while read whole.
+type Taken = (Vec<(u64, String)>, (PathBuf, crate::write::Seen));
+
 impl Parted {
-    /// The texts of its parts by key, when the file is on disk as the run rendered it.
-    fn parts(&self) -> Vec<(u64, String)> {
+    /// The texts of its parts, when the file is on disk as the run rendered it.
+    fn parts(&self) -> Option<Taken> {
         let path = Path::new(&self.path);
         // A file still, not a link put in its place.
         if !std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file()) {
-            return Vec::new();
+            return None;
         }
-        self.read_parts(path).unwrap_or_default()
+        self.read_parts(path)
     }
 
     /// Reads the file a range at a time: each part into its own text, what lies
     /// between them only to hash it, so the file is never whole in memory (65 MB at
-    /// 100k). Its length, header checksum and hash must be those of the text rendered.
-    fn read_parts(&self, path: &Path) -> Option<Vec<(u64, String)>> {
+    /// 100k). Its length, header checksum and hash must be those of the text rendered,
+    /// and its metadata the same after the read as before (the stager then need not
+    /// read it again, see [`crate::write::Verified`]).
+    fn read_parts(&self, path: &Path) -> Option<Taken> {
         use std::io::Read;
         let file = std::fs::File::open(path).ok()?;
-        if file.metadata().ok()?.len() != u64::try_from(self.len).ok()? {
+        let before = file.metadata().ok()?;
+        if before.len() != u64::try_from(self.len).ok()? {
             return None;
         }
         // In order, apart and inside the file, or the entry is not this errcat's: no
@@ -316,7 +329,10 @@ impl Parted {
             at = p.start.checked_add(p.len)?;
         }
         let rest = read(self.len.checked_sub(at)?)?;
-        (check.add(&rest) && check.intact()).then_some(parts)
+        let seen = crate::write::Seen::of(&before);
+        let after = std::fs::symlink_metadata(path).ok()?;
+        (check.add(&rest) && check.intact() && crate::write::Seen::of(&after) == seen)
+            .then(|| (parts, (path.to_path_buf(), seen)))
     }
 }
 
@@ -675,16 +691,17 @@ mod tests {
             checksum: of(&text).unwrap().to_owned(),
             parts,
         };
+        let taken = |p: &Parted| p.parts().map(|(parts, _)| parts);
         let both = parted(vec![part(&text, "\"one\"", 1), part(&text, "\"two\"", 2)]);
         let want = vec![(1, "\"one\"".to_owned()), (2, "\"two\"".to_owned())];
-        assert_eq!(both.parts(), want);
+        assert_eq!(taken(&both), Some(want));
         let swapped = parted(vec![part(&text, "\"two\"", 2), part(&text, "\"one\"", 1)]);
-        assert!(swapped.parts().is_empty(), "out of order");
+        assert!(taken(&swapped).is_none(), "out of order");
         let mut past = part(&text, "\"two\"", 2);
         past.len = usize::MAX - past.start;
-        assert!(parted(vec![past]).parts().is_empty(), "past the end");
+        assert!(taken(&parted(vec![past])).is_none(), "past the end");
         // Edited by hand after the entry was written, the same length.
         std::fs::write(&path, text.replace("two", "TWO")).unwrap();
-        assert!(both.parts().is_empty(), "edited");
+        assert!(taken(&both).is_none(), "edited");
     }
 }

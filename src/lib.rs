@@ -460,7 +460,9 @@ pub fn stage(
     stage: bool,
     on_file: &mut dyn FnMut(&PlacedFile),
 ) -> Result<write::Plan, StageError> {
-    let mut stager = write::Stager::new(stage).only_from(owner(catalog, root));
+    let mut stager = write::Stager::new(stage)
+        .only_from(owner(catalog, root))
+        .verified(reuse.verified().clone());
     let mut failed = None;
     let dirs = place_each(catalog, root, out_override, reuse, &mut |files| {
         for f in files {

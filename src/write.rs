@@ -20,11 +20,13 @@ mod emptied;
 mod in_the_way;
 mod lock;
 mod owner;
+mod verified;
 
 pub use clash::Clash;
 pub use in_the_way::{Blocked, InTheWay};
 pub use lock::{Lock, lock, lock_name, prune_locks};
 pub use owner::{GONE, Owner, generated_from};
+pub use verified::{Seen, Verified};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Change {
@@ -202,6 +204,7 @@ pub struct Stager {
     /// Files outside the output directories that may be this catalog's stale output,
     /// each with the directory its removal may empty up to.
     elsewhere: Vec<(PathBuf, PathBuf)>,
+    verified: Verified,
 }
 
 impl Stager {
@@ -214,7 +217,15 @@ impl Stager {
             wanted: std::collections::BTreeSet::new(),
             own: Owner::default(),
             elsewhere: Vec::new(),
+            verified: Verified::default(),
         }
+    }
+
+    /// Takes `verified` files as what the last clean run wrote, unless their metadata
+    /// changed since (see [`Verified`]).
+    pub fn verified(mut self, verified: Verified) -> Stager {
+        self.verified = verified;
+        self
     }
 
     /// Also removes, of `files` (outside every output directory, see [`elsewhere`]),
@@ -241,68 +252,88 @@ impl Stager {
     /// Compares one rendered file with the disk.
     pub fn add(&mut self, path: PathBuf, text: String) -> std::io::Result<()> {
         self.wanted.insert(path.clone());
-        let (change, (edited_by_hand, conflicted)) = match read_if_generated(&path) {
-            // Most files are unchanged, byte for byte: say so before decoding them.
-            Ok(bytes) if bytes == text.as_bytes() => {
-                self.plan.unchanged += 1;
-                return Ok(());
-            }
-            Ok(bytes) => {
-                let lossy = String::from_utf8_lossy(&bytes);
-                let old = normalise(&lossy);
-                // Line ends aside, as a checkout may convert them (a CR in a message too).
-                if *old == *text || (text.contains('\r') && old == normalise(&text)) {
+        // This catalog's and unedited, as the cache found it: only whether it changed
+        // is asked (a check reads it still, for the diff it shows).
+        let verified = if self.stage {
+            self.verified.unchanged_len(&path)
+        } else {
+            None
+        };
+        if let Some(len) = verified
+            && usize::try_from(len).ok() == Some(text.len())
+            && std::fs::read(&path).is_ok_and(|old| old == text.as_bytes())
+        {
+            self.plan.unchanged += 1;
+            return Ok(());
+        }
+        let (change, (edited_by_hand, conflicted)) = if verified.is_some() {
+            (Change::Update(String::new()), (false, false))
+        } else {
+            match read_if_generated(&path) {
+                // Most files are unchanged, byte for byte: say so before decoding them.
+                Ok(bytes) if bytes == text.as_bytes() => {
                     self.plan.unchanged += 1;
                     return Ok(());
                 }
-                // Not errcat's, or another catalog's output at the same path: both
-                // runs would overwrite each other's file in turn.
-                if let Some(why) = self.own.disowns(&old) {
-                    // Rare, and written only with `--force`: kept in memory.
-                    let planned = Planned {
+                Ok(bytes) => {
+                    let lossy = String::from_utf8_lossy(&bytes);
+                    let old = normalise(&lossy);
+                    // Line ends aside, as a checkout may convert them (a CR in a message too).
+                    if *old == *text || (text.contains('\r') && old == normalise(&text)) {
+                        self.plan.unchanged += 1;
+                        return Ok(());
+                    }
+                    // Not errcat's, or another catalog's output at the same path: both
+                    // runs would overwrite each other's file in turn.
+                    if let Some(why) = self.own.disowns(&old) {
+                        // Rare, and written only with `--force`: kept in memory.
+                        let planned = Planned {
+                            path,
+                            change: Change::Update(old.into_owned()),
+                            text,
+                            edited_by_hand: false,
+                            conflicted: false,
+                            staged: None,
+                        };
+                        self.plan.foreign.push((planned, why));
+                        return Ok(());
+                    }
+                    let edited = crate::checksum::intact(&old) == Some(false);
+                    let conflicted = edited && conflict_markers(&old);
+                    // The old text is only shown by a check; a staging run drops it.
+                    (
+                        Change::Update(if self.stage {
+                            String::new()
+                        } else {
+                            old.into_owned()
+                        }),
+                        (edited, conflicted),
+                    )
+                }
+                // A directory at the path, or a file where one of its directories goes: the
+                // caller has made sure it is this catalog's stale output (see [`InTheWay`]),
+                // which `apply` removes before it writes this file. Nothing can be staged
+                // beside it meanwhile, so the text is kept in memory (this is rare).
+                Err(_) if in_the_way::blocker(&path).is_some() => {
+                    self.plan.changes.push(Planned {
                         path,
-                        change: Change::Update(old.into_owned()),
+                        change: Change::Create,
                         text,
                         edited_by_hand: false,
                         conflicted: false,
                         staged: None,
-                    };
-                    self.plan.foreign.push((planned, why));
+                    });
                     return Ok(());
                 }
-                let edited = crate::checksum::intact(&old) == Some(false);
-                let conflicted = edited && conflict_markers(&old);
-                // The old text is only shown by a check; a staging run drops it.
-                (
-                    Change::Update(if self.stage {
-                        String::new()
-                    } else {
-                        old.into_owned()
-                    }),
-                    (edited, conflicted),
-                )
-            }
-            // A directory at the path, or a file where one of its directories goes: the
-            // caller has made sure it is this catalog's stale output (see [`InTheWay`]),
-            // which `apply` removes before it writes this file. Nothing can be staged
-            // beside it meanwhile, so the text is kept in memory (this is rare).
-            Err(_) if in_the_way::blocker(&path).is_some() => {
-                self.plan.changes.push(Planned {
-                    path,
-                    change: Change::Create,
-                    text,
-                    edited_by_hand: false,
-                    conflicted: false,
-                    staged: None,
-                });
-                return Ok(());
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Change::Create, (false, false)),
-            Err(e) => {
-                return Err(std::io::Error::new(
-                    e.kind(),
-                    format!("{}: {e}", path.display()),
-                ));
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                    (Change::Create, (false, false))
+                }
+                Err(e) => {
+                    return Err(std::io::Error::new(
+                        e.kind(),
+                        format!("{}: {e}", path.display()),
+                    ));
+                }
             }
         };
         let (text, staged) = if self.stage {

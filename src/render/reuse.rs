@@ -35,6 +35,9 @@ pub struct Reuse {
     /// Per key, the text of a part of the last clean run, as its file on disk holds it;
     /// each is taken once (moved into the file that needs it, not copied).
     parts: Mutex<HashMap<u64, String>>,
+    /// The files the parts were read from, each found whole as the last clean run
+    /// wrote it: the stager need not read them again.
+    verified: crate::write::Verified,
 }
 
 /// Where a keyed part is in the text of its file.
@@ -52,6 +55,7 @@ impl Reuse {
             base: Some(base),
             intact,
             parts: Mutex::default(),
+            verified: crate::write::Verified::default(),
         }
     }
 
@@ -59,6 +63,16 @@ impl Reuse {
     pub fn with_parts(mut self, parts: HashMap<u64, String>) -> Reuse {
         self.parts = Mutex::new(parts);
         self
+    }
+
+    /// [`Reuse::new`], with the files found whole as the last clean run wrote them.
+    pub fn with_verified(mut self, verified: crate::write::Verified) -> Reuse {
+        self.verified = verified;
+        self
+    }
+
+    pub fn verified(&self) -> &crate::write::Verified {
+        &self.verified
     }
 
     /// Whether files are keyed.

@@ -324,6 +324,13 @@ fn a_json_catalog_edited_by_hand_or_converted_to_crlf_gives_no_part() {
             !err.contains(PARTS_TAKEN),
             "{what}: a part was taken:\n{err}"
         );
+        // Hand edits are said, even now that a file whose parts were taken is not
+        // read again before it is replaced.
+        assert_eq!(
+            err.contains("was edited by hand"),
+            what.starts_with("edited"),
+            "{what}:\n{err}"
+        );
         assert_eq!(
             relative(p.path()),
             written_without_cache(p.path()),
