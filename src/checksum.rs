@@ -81,46 +81,6 @@ pub fn intact(text: &str) -> Option<bool> {
     Some(format!("{h:016x}") == text[range])
 }
 
-/// A stamped text's checksum checked piece by piece, for a file read a range at a
-/// time: its head (which holds the field) first, then every following piece in order.
-pub struct Pieces {
-    h: u64,
-    /// The checksum the head carries.
-    pub stamped: String,
-}
-
-impl Pieces {
-    /// Begins with `head`, the text's first bytes. `None` when they hold no checksum
-    /// field, or end in a CR.
-    pub fn start(head: &str) -> Option<Pieces> {
-        let range = field(head)?;
-        let h = fnv1a_from(OFFSET, &head.as_bytes()[..range.start]);
-        let h = fnv1a_from(h, &PLACEHOLDER.as_bytes()[PREFIX.len()..]);
-        let mut pieces = Pieces {
-            h,
-            stamped: head[range.clone()].to_string(),
-        };
-        pieces.add(&head.as_bytes()[range.end..]).then_some(pieces)
-    }
-
-    /// Hashes the next piece. `false` when it ends in a CR: whether that CR counts
-    /// depends on the byte after it (see [`fnv1a_from`]), so such pieces cannot be
-    /// checked apart.
-    #[must_use]
-    pub fn add(&mut self, bytes: &[u8]) -> bool {
-        if bytes.last() == Some(&b'\r') {
-            return false;
-        }
-        self.h = fnv1a_from(self.h, bytes);
-        true
-    }
-
-    /// Whether the pieces so far are, together, the text the checksum was made of.
-    pub fn intact(&self) -> bool {
-        format!("{:016x}", self.h) == self.stamped
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -151,41 +111,6 @@ mod tests {
         assert_eq!(intact(&crlf), Some(true));
         assert_eq!(intact(&crlf.replace("\r\n", "\n")), Some(true));
         assert_eq!(intact(&crlf.replace("one", "two")), Some(false));
-    }
-
-    /// Checked piece by piece, a text is intact exactly when it is checked whole; a
-    /// piece that ends in a CR cannot be checked apart.
-    #[test]
-    fn pieces_check_as_the_whole_text_does() {
-        let stamped = stamp(format!("# {PLACEHOLDER}\none\ntwo\r\nthree\n"));
-        let by_pieces = |text: &str, cuts: &[usize]| -> Option<bool> {
-            let mut pieces = Pieces::start(&text[..cuts[0]])?;
-            for w in cuts.windows(2) {
-                if !pieces.add(&text.as_bytes()[w[0]..w[1]]) {
-                    return None;
-                }
-            }
-            pieces
-                .add(&text.as_bytes()[*cuts.last()?..])
-                .then(|| pieces.intact())
-        };
-        let head = stamped.find('\n').unwrap() + 1;
-        for cuts in [
-            vec![head],
-            vec![head, head + 2, head + 4],
-            vec![stamped.len()],
-        ] {
-            assert_eq!(by_pieces(&stamped, &cuts), Some(true), "{cuts:?}");
-            let edited = stamped.replace("two", "tWo");
-            assert_eq!(by_pieces(&edited, &cuts), Some(false), "{cuts:?}");
-        }
-        let cr = stamped.find('\r').unwrap() + 1;
-        assert_eq!(
-            by_pieces(&stamped, &[head, cr]),
-            None,
-            "a piece ends in a CR"
-        );
-        assert!(Pieces::start("no field\n").is_none());
     }
 
     /// The hash skips exactly the CRs before an LF, as a byte-by-byte reading does.

@@ -75,11 +75,11 @@ pub fn known(
     let Some(keys) = files
         .iter()
         .map(|&id| {
-            let mut h = Hasher(0xcbf2_9ce4_8422_2325);
+            let mut h = Hasher::new();
             h.field(b"checks");
             h.field(&base.to_le_bytes());
             h.field(&digests.of(id)?.to_le_bytes());
-            Some((id, h.0))
+            Some((id, h.finish()))
         })
         .collect::<Option<Vec<_>>>()
     else {

@@ -177,6 +177,7 @@ pub(super) fn run(
                         rel: f.rel.clone(),
                         key: f.key,
                         len: f.text.len(),
+                        digest: (!f.parts.is_empty()).then(|| crate::cache::digest(&f.text)),
                         parts: f.parts.clone(),
                     });
                 }
