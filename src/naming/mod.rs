@@ -61,38 +61,48 @@ impl Case {
     /// exactly those words, so each style only re-cases and re-joins them. Proven
     /// equal to heck in tests; `None` for any other input.
     fn apply_one_case(self, s: &str) -> Option<String> {
-        let one_case = |w: &str| {
-            let b = w.as_bytes();
-            !b.is_empty()
-                && (b
-                    .iter()
-                    .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
-                    || b.iter()
-                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
-        };
-        if s.is_empty() || !s.split('_').all(one_case) {
+        // One pass over the bytes, re-cased as they come; given up at the first byte
+        // that shows the name is not of that form (it is rare for a name's words).
+        let mut out = Vec::with_capacity(s.len());
+        let (mut word, mut at, mut upper, mut lower) = (0, 0, false, false);
+        for &b in s.as_bytes() {
+            if b == b'_' {
+                if at == 0 {
+                    return None;
+                }
+                (word, at, upper, lower) = (word + 1, 0, false, false);
+                continue;
+            }
+            upper |= b.is_ascii_uppercase();
+            lower |= b.is_ascii_lowercase();
+            if (upper && lower) || !b.is_ascii_alphanumeric() {
+                return None;
+            }
+            if at == 0 && word > 0 {
+                match self {
+                    Case::ScreamingSnake | Case::Snake => out.push(b'_'),
+                    Case::Kebab => out.push(b'-'),
+                    Case::UpperCamel | Case::LowerCamel => {}
+                }
+            }
+            let capital = match self {
+                Case::ScreamingSnake => true,
+                Case::Snake | Case::Kebab => false,
+                Case::LowerCamel => at == 0 && word > 0,
+                Case::UpperCamel => at == 0,
+            };
+            out.push(if capital {
+                b.to_ascii_uppercase()
+            } else {
+                b.to_ascii_lowercase()
+            });
+            at += 1;
+        }
+        if at == 0 {
             return None;
         }
-        let mut out = String::with_capacity(s.len());
-        for (i, word) in s.split('_').enumerate() {
-            let (first, rest) = word.split_at(1);
-            match self {
-                Case::ScreamingSnake | Case::Snake | Case::Kebab if i > 0 => {
-                    out.push(if self == Case::Kebab { '-' } else { '_' });
-                }
-                _ => {}
-            }
-            match self {
-                Case::ScreamingSnake => out.push_str(&word.to_ascii_uppercase()),
-                Case::Snake | Case::Kebab => out.push_str(&word.to_ascii_lowercase()),
-                Case::LowerCamel if i == 0 => out.push_str(&word.to_ascii_lowercase()),
-                Case::UpperCamel | Case::LowerCamel => {
-                    out.push_str(&first.to_ascii_uppercase());
-                    out.push_str(&rest.to_ascii_lowercase());
-                }
-            }
-        }
-        Some(out)
+        // Only ASCII letters and digits were pushed.
+        String::from_utf8(out).ok()
     }
 }
 

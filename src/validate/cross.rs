@@ -297,14 +297,14 @@ pub fn name_collisions(cx: &mut Context, namespaces: &[Namespace], targets: &[Ta
 /// (and formatters, when the target names them).
 fn entry_collisions(p: &Profile, formatters_named: bool, ns: &Namespace) -> Vec<EntryNote> {
     let mut notes = Vec::new();
-    let mut variants: BTreeMap<String, &Entry> = BTreeMap::new();
-    let mut formatters: BTreeMap<String, &Entry> = BTreeMap::new();
+    // Only looked up, never walked: hashed (a tree compared long common prefixes).
+    let mut variants: HashMap<String, &Entry> = HashMap::with_capacity(ns.entries.len());
+    let mut formatters: HashMap<String, &Entry> = HashMap::new();
     for e in &ns.entries {
-        let mut idents = vec![(&mut variants, p.variant_name(&e.name), "constant")];
-        if !e.params.is_empty() && formatters_named {
-            idents.push((&mut formatters, p.formatter_name(&e.name), "formatter"));
-        }
-        for (map, ident, what) in idents {
+        let formatter = (!e.params.is_empty() && formatters_named)
+            .then(|| (&mut formatters, p.formatter_name(&e.name), "formatter"));
+        let constant = (&mut variants, p.variant_name(&e.name), "constant");
+        for (map, ident, what) in std::iter::once(constant).chain(formatter) {
             if let Some(first) = map.get(&ident) {
                 let key = (what.into(), first.name.clone(), e.name.clone(), ident);
                 notes.push((key, (e.name_span, first.name_span), e.code));
