@@ -254,88 +254,94 @@ impl Stager {
         self.wanted.insert(path.clone());
         // This catalog's and unedited, as the cache found it: only whether it changed
         // is asked (a check reads it still, for the diff it shows).
-        let verified = if self.stage {
-            self.verified.unchanged_len(&path)
-        } else {
-            None
-        };
-        if let Some(len) = verified
-            && usize::try_from(len).ok() == Some(text.len())
-            && std::fs::read(&path).is_ok_and(|old| old == text.as_bytes())
+        if self.stage
+            && let Some(len) = self.verified.unchanged_len(&path)
         {
-            self.plan.unchanged += 1;
-            return Ok(());
+            if usize::try_from(len).ok() == Some(text.len())
+                && std::fs::read(&path).is_ok_and(|old| old == text.as_bytes())
+            {
+                self.plan.unchanged += 1;
+                return Ok(());
+            }
+            return self.changed(path, text, Change::Update(String::new()), (false, false));
         }
-        let (change, (edited_by_hand, conflicted)) = if verified.is_some() {
-            (Change::Update(String::new()), (false, false))
-        } else {
-            match read_if_generated(&path) {
-                // Most files are unchanged, byte for byte: say so before decoding them.
-                Ok(bytes) if bytes == text.as_bytes() => {
+        let (change, edits) = match read_if_generated(&path) {
+            // Most files are unchanged, byte for byte: say so before decoding them.
+            Ok(bytes) if bytes == text.as_bytes() => {
+                self.plan.unchanged += 1;
+                return Ok(());
+            }
+            Ok(bytes) => {
+                let lossy = String::from_utf8_lossy(&bytes);
+                let old = normalise(&lossy);
+                // Line ends aside, as a checkout may convert them (a CR in a message too).
+                if *old == *text || (text.contains('\r') && old == normalise(&text)) {
                     self.plan.unchanged += 1;
                     return Ok(());
                 }
-                Ok(bytes) => {
-                    let lossy = String::from_utf8_lossy(&bytes);
-                    let old = normalise(&lossy);
-                    // Line ends aside, as a checkout may convert them (a CR in a message too).
-                    if *old == *text || (text.contains('\r') && old == normalise(&text)) {
-                        self.plan.unchanged += 1;
-                        return Ok(());
-                    }
-                    // Not errcat's, or another catalog's output at the same path: both
-                    // runs would overwrite each other's file in turn.
-                    if let Some(why) = self.own.disowns(&old) {
-                        // Rare, and written only with `--force`: kept in memory.
-                        let planned = Planned {
-                            path,
-                            change: Change::Update(old.into_owned()),
-                            text,
-                            edited_by_hand: false,
-                            conflicted: false,
-                            staged: None,
-                        };
-                        self.plan.foreign.push((planned, why));
-                        return Ok(());
-                    }
-                    let edited = crate::checksum::intact(&old) == Some(false);
-                    let conflicted = edited && conflict_markers(&old);
-                    // The old text is only shown by a check; a staging run drops it.
-                    (
-                        Change::Update(if self.stage {
-                            String::new()
-                        } else {
-                            old.into_owned()
-                        }),
-                        (edited, conflicted),
-                    )
-                }
-                // A directory at the path, or a file where one of its directories goes: the
-                // caller has made sure it is this catalog's stale output (see [`InTheWay`]),
-                // which `apply` removes before it writes this file. Nothing can be staged
-                // beside it meanwhile, so the text is kept in memory (this is rare).
-                Err(_) if in_the_way::blocker(&path).is_some() => {
-                    self.plan.changes.push(Planned {
+                // Not errcat's, or another catalog's output at the same path: both
+                // runs would overwrite each other's file in turn.
+                if let Some(why) = self.own.disowns(&old) {
+                    // Rare, and written only with `--force`: kept in memory.
+                    let planned = Planned {
                         path,
-                        change: Change::Create,
+                        change: Change::Update(old.into_owned()),
                         text,
                         edited_by_hand: false,
                         conflicted: false,
                         staged: None,
-                    });
+                    };
+                    self.plan.foreign.push((planned, why));
                     return Ok(());
                 }
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                    (Change::Create, (false, false))
-                }
-                Err(e) => {
-                    return Err(std::io::Error::new(
-                        e.kind(),
-                        format!("{}: {e}", path.display()),
-                    ));
-                }
+                let edited = crate::checksum::intact(&old) == Some(false);
+                let conflicted = edited && conflict_markers(&old);
+                // The old text is only shown by a check; a staging run drops it.
+                (
+                    Change::Update(if self.stage {
+                        String::new()
+                    } else {
+                        old.into_owned()
+                    }),
+                    (edited, conflicted),
+                )
+            }
+            // A directory at the path, or a file where one of its directories goes: the
+            // caller has made sure it is this catalog's stale output (see [`InTheWay`]),
+            // which `apply` removes before it writes this file. Nothing can be staged
+            // beside it meanwhile, so the text is kept in memory (this is rare).
+            Err(_) if in_the_way::blocker(&path).is_some() => {
+                self.plan.changes.push(Planned {
+                    path,
+                    change: Change::Create,
+                    text,
+                    edited_by_hand: false,
+                    conflicted: false,
+                    staged: None,
+                });
+                return Ok(());
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Change::Create, (false, false)),
+            Err(e) => {
+                return Err(std::io::Error::new(
+                    e.kind(),
+                    format!("{}: {e}", path.display()),
+                ));
             }
         };
+        self.changed(path, text, change, edits)
+    }
+
+    /// Plans `change` of the file at `path` to `text`, staged beside it unless this is
+    /// a check; `edits` says whether the file on disk was edited by hand, and with a
+    /// merge's conflict markers.
+    fn changed(
+        &mut self,
+        path: PathBuf,
+        text: String,
+        change: Change,
+        (edited_by_hand, conflicted): (bool, bool),
+    ) -> std::io::Result<()> {
         let (text, staged) = if self.stage {
             (
                 String::new(),

@@ -42,7 +42,8 @@ pub struct Verified {
 }
 
 impl Verified {
-    /// `path` resolved (see [`std::fs::canonicalize`]).
+    /// Records the file at `path`, resolved as [`std::fs::canonicalize`] gives it (the
+    /// stager looks a path up as it is given, then resolved), as `seen` while verified.
     pub fn insert(&mut self, path: PathBuf, seen: Seen) {
         self.files.insert(path, seen);
     }
@@ -105,7 +106,7 @@ mod tests {
         let seen = Seen::of(&std::fs::metadata(&path).unwrap());
         // Changed, unchanged, another's.
         let plan = |verified: Verified, text: &str| {
-            let mut stager = super::super::Stager::new(true).verified(verified);
+            let mut stager = crate::write::Stager::new(true).verified(verified);
             stager.add(path.clone(), text.to_owned()).unwrap();
             let p = &stager.plan;
             let kinds = (p.changes.len(), p.unchanged, p.foreign.len());
@@ -120,7 +121,7 @@ mod tests {
         assert_eq!(plan(verified.clone(), "{}\n"), (0, 1, 0));
         assert_eq!(plan(Verified::default(), "{ \"codes\": [] }\n"), (0, 0, 1));
         // A check reads every file, for the diff it shows.
-        let mut stager = super::super::Stager::new(false).verified(verified);
+        let mut stager = crate::write::Stager::new(false).verified(verified);
         stager
             .add(path.clone(), "{ \"codes\": [] }\n".to_owned())
             .unwrap();
