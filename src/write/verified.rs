@@ -53,13 +53,14 @@ impl Verified {
     /// after that, and before this run replaces it, is as unseen as one changed after
     /// the stager would have read it: both fall within this run, which holds the lock.
     pub(super) fn unchanged_len(&self, path: &Path) -> Option<u64> {
-        if self.files.is_empty() {
-            return None;
-        }
-        // Kept under the resolved path, as the cache lists the output.
+        // Kept under the resolved path, as the cache lists the output; a path is
+        // resolved only when some verified file has its name.
         let seen = match self.files.get(path) {
             Some(seen) => seen,
-            None => self.files.get(&path.canonicalize().ok()?)?,
+            None if self.files.keys().any(|p| p.file_name() == path.file_name()) => {
+                self.files.get(&path.canonicalize().ok()?)?
+            }
+            None => return None,
         };
         let now = std::fs::symlink_metadata(path).ok()?;
         (now.is_file() && Seen::of(&now) == *seen).then_some(seen.len)
@@ -94,6 +95,25 @@ mod tests {
         let mut verified = Verified::default();
         verified.insert(path.clone(), before);
         assert_eq!(verified.unchanged_len(&path), None);
+    }
+
+    /// The output directory reached through a link: the path is resolved.
+    #[cfg(unix)]
+    #[test]
+    fn a_path_through_a_link_finds_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real");
+        std::fs::create_dir(&real).unwrap();
+        let file = real.join("catalog.json");
+        std::fs::write(&file, "one").unwrap();
+        let link = dir.path().join("link");
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        let mut verified = Verified::default();
+        let seen = Seen::of(&std::fs::metadata(&file).unwrap());
+        verified.insert(file.canonicalize().unwrap(), seen);
+        assert_eq!(verified.unchanged_len(&link.join("catalog.json")), Some(3));
+        std::fs::write(link.join("other.json"), "two").unwrap();
+        assert_eq!(verified.unchanged_len(&link.join("other.json")), None);
     }
 
     /// A verified file is taken as this catalog's, unedited, on its metadata alone:
