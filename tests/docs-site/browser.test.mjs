@@ -90,6 +90,12 @@ after(async () => {
 const shot = (name) => page.screenshot({ path: join(shots, name) });
 
 /** The element's box lies (at least partly) inside the viewport. */
+// Two frames on: the page has been laid out, and site.js's observer, which stacks a
+// table of codes that does not fit (after a load or a resize), has answered.
+async function laidOut() {
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+}
+
 async function assertInViewport(locator, what) {
   const box = await locator.boundingBox();
   const { height } = page.viewportSize();
@@ -288,6 +294,9 @@ test('on a phone names and namespace ids break, tables fit with their rows strip
     await page.setViewportSize({ width: 390, height: 844 });
     for (const p of ['en/index.html', 'zh-CN/index.html', 'en/codes.html', 'zh-CN/codes.html', 'en/av.server.html', 'zh-CN/roomengine.html', 'en/edu.rest.html']) {
       await page.goto(`${server.url}${p}`);
+      // A loaded page need not have been laid out yet (CI once measured a table
+      // not yet stacked: 697 px in 350).
+      await laidOut();
       const wide = await page.evaluate(() =>
         [document.documentElement, ...document.querySelectorAll('main .table-wrapper')]
           .filter((e) => e.scrollWidth > e.clientWidth + 1)
@@ -315,6 +324,7 @@ test('on a phone names and namespace ids break, tables fit with their rows strip
     // A long name and a long namespace id take more than a line, each broken where
     // site.js put a break (after `_` and `.`), and the cell holds its lines.
     await page.goto(`${server.url}en/codes.html`);
+    await laidOut();
     for (const text of ['PUSH_ROOM_QUERY_GROCERY_DATA_FAILED', 'roomengine.rest']) {
       const code = page.locator('main td code', { hasText: new RegExp(`^${text.replace('.', '\\.')}$`) }).first();
       const drawn = await code.evaluate((c) => {
@@ -483,8 +493,7 @@ test('no table of codes scrolls sideways at any width, with the sidebar open or 
         const bad = [];
         for (let width = 1400; width >= 320; width -= 60) {
           await page.setViewportSize({ width, height: 800 });
-          // A resize is laid out, and site.js's observer answers it, by the next frame.
-          await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+          await laidOut();
           bad.push(...(await page.evaluate((width) =>
             [...document.querySelectorAll('main :is(.codes, .namespaces) .table-wrapper')].flatMap((wrapper, t) => {
               const wide = wrapper.scrollWidth > wrapper.clientWidth + 1 ? [`${width} px: table ${t} scrolls (${wrapper.scrollWidth} > ${wrapper.clientWidth})`] : [];
