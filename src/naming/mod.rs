@@ -62,7 +62,8 @@ impl Case {
     /// equal to heck in tests; `None` for any other input.
     fn apply_one_case(self, s: &str) -> Option<String> {
         // One pass over the bytes, re-cased as they come; given up at the first byte
-        // that shows the name is not of that form (it is rare for a name's words).
+        // that shows the name is of another form (rare for a code's name), as heck
+        // then splits its words.
         let mut out = Vec::with_capacity(s.len());
         let (mut word, mut at, mut upper, mut lower) = (0, 0, false, false);
         for &b in s.as_bytes() {
