@@ -291,13 +291,19 @@ const PARTS_TAKEN: &str = "parts of catalog-wide files, of namespaces unchanged 
 fn an_edit_takes_the_other_namespaces_part_of_the_json_catalog() {
     let p = fresh_project();
     edit_a_message(p.path());
-    let (ok, err) = stderr(p.path(), &["gen", "-v"]);
+    gen_takes_parts(p.path(), 1, "the part of the namespace not edited");
+}
+
+/// `gen -v` in `dir` says it took `n` parts, else `what` was rendered again; and it
+/// writes what a run without the cache writes.
+fn gen_takes_parts(dir: &Path, n: usize, what: &str) {
+    let (ok, err) = stderr(dir, &["gen", "-v"]);
     assert!(ok, "{err}");
     assert!(
-        err.contains(&format!("cache: 1 {PARTS_TAKEN}")),
-        "the part of the namespace not edited was rendered again:\n{err}"
+        err.contains(&format!("cache: {n} {PARTS_TAKEN}")),
+        "{what} was rendered again:\n{err}"
     );
-    assert_eq!(relative(p.path()), written_without_cache(p.path()));
+    assert_eq!(relative(dir), written_without_cache(dir));
 }
 
 /// A part is taken only from the very text the last clean run wrote: not after an
@@ -360,14 +366,8 @@ fn three_namespaces_one_edited(prepare: impl FnOnce(&Path)) -> tempfile::TempDir
 #[test]
 fn an_edit_takes_the_code_lookups_runs_of_the_other_namespaces() {
     let p = three_namespaces_one_edited(|_| {});
-    let (ok, err) = stderr(p.path(), &["gen", "-v"]);
-    assert!(ok, "{err}");
     // Two namespaces' parts of the JSON catalog, and their two runs in two locales.
-    assert!(
-        err.contains(&format!("cache: 6 {PARTS_TAKEN}")),
-        "the runs of the namespaces not edited were rendered again:\n{err}"
-    );
-    assert_eq!(relative(p.path()), written_without_cache(p.path()));
+    gen_takes_parts(p.path(), 6, "a run of the namespaces not edited");
 }
 
 /// `check` skips the parts of catalog-wide files (the JSON catalog's, the code
